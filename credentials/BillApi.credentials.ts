@@ -1,0 +1,86 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { loginOrganization } from '../nodes/Bill/transport/login';
+import { environmentProperties, baseUrlExpression, mfaProperties, sessionProperties } from './common';
+
+export class BillApi implements ICredentialType {
+	name = 'billApi';
+
+	displayName = 'BILL API';
+
+	icon = { light: 'file:bill.svg', dark: 'file:bill.dark.svg' } as const;
+
+	documentationUrl = 'https://developer.bill.com/docs/bill-keys-tokens';
+
+	properties: INodeProperties[] = [
+		...environmentProperties,
+		{
+			displayName: 'Username',
+			name: 'username',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'name@company.com',
+			description: 'The email address you sign in to BILL with',
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Organization ID',
+			name: 'organizationId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: '00802ABCDEFGHIJKLMNO',
+			description:
+				'Starts with 008. In BILL: Settings → Sync & Integrations → Manage Developer Keys shows it next to your key.',
+		},
+		{
+			displayName: 'Developer Key',
+			name: 'devKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'Generated in BILL under Settings → Sync & Integrations → Manage Developer Keys. Sandbox keys work only in the sandbox.',
+		},
+		...mfaProperties,
+		...sessionProperties,
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		return await loginOrganization.call(this, credentials);
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				devKey: '={{$credentials.devKey}}',
+				sessionId: '={{$credentials.sessionId}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: baseUrlExpression,
+			url: '/v3/login/session',
+			method: 'GET',
+		},
+	};
+}

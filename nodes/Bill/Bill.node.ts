@@ -1,0 +1,62 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { listSearch } from './listSearch';
+import { resources } from './resources';
+import { router } from './router';
+
+const resourceOptions = Object.entries(resources)
+	.map(([value, resource]) => ({ name: resource.displayName, value, description: resource.summary }))
+	.sort((a, b) => a.name.localeCompare(b.name));
+
+export class Bill implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'BILL',
+		name: 'bill',
+		icon: { light: 'file:bill.svg', dark: 'file:bill.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description:
+			'Work with BILL (bill.com) accounts payable: bills, vendors, bank accounts, sessions and MFA',
+		defaults: { name: 'BILL' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{ name: 'billApi', required: true, displayOptions: { show: { authentication: ['billApi'] } } },
+			{
+				name: 'billPartnerApi',
+				required: true,
+				displayOptions: { show: { authentication: ['billPartnerApi'] } },
+			},
+		],
+		properties: [
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				options: [
+					{ name: 'BILL API (Organization)', value: 'billApi' },
+					{ name: 'BILL Partner API (Log In as User)', value: 'billPartnerApi' },
+				],
+				default: 'billApi',
+			},
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: resourceOptions,
+				default: 'bill',
+			},
+			...Object.values(resources).flatMap((resource) => resource.description),
+		],
+	};
+
+	methods = { listSearch };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,100 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** A resource locator for a BILL object: pick from a searchable list, or give its id. */
+export function idLocator(options: {
+	name: string;
+	displayName: string;
+	object: string;
+	prefix: string;
+	searchListMethod?: string;
+	description?: string;
+}): INodeProperties {
+	const modes: INodeProperties['modes'] = [];
+	if (options.searchListMethod) {
+		modes.push({
+			displayName: `From List`,
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: options.searchListMethod, searchable: true },
+		});
+	}
+	modes.push({
+		displayName: 'By ID',
+		name: 'id',
+		type: 'string',
+		placeholder: `${options.prefix}02ABCDEFGHIJKLMNO`,
+		validation: [
+			{
+				type: 'regex',
+				properties: {
+					regex: `^${options.prefix}[0-9A-Za-z]{17}$`,
+					errorMessage: `A BILL ${options.object} ID has 20 characters and starts with ${options.prefix}`,
+				},
+			},
+		],
+	});
+	return {
+		displayName: options.displayName,
+		name: options.name,
+		type: 'resourceLocator',
+		default: { mode: options.searchListMethod ? 'list' : 'id', value: '' },
+		required: true,
+		modes,
+		description: options.description ?? `The ${options.object} to use`,
+	};
+}
+
+/** "Return All" + "Limit", as every n8n list operation has them. */
+export const returnAllOrLimit: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];
+
+/** A sort selector over a resource's sortable fields (REFERENCE.md §8.2: `field:asc|desc`). */
+export function sortField(fields: Array<{ name: string; value: string }>): INodeProperties {
+	return {
+		displayName: 'Sort',
+		name: 'sort',
+		type: 'fixedCollection',
+		placeholder: 'Add Sort',
+		default: {},
+		options: [
+			{
+				displayName: 'Sort',
+				name: 'sortBy',
+				values: [
+					{ displayName: 'Field', name: 'field', type: 'options', options: fields, default: fields[0].value },
+					{
+						displayName: 'Direction',
+						name: 'direction',
+						type: 'options',
+						options: [
+							{ name: 'Ascending', value: 'asc' },
+							{ name: 'Descending', value: 'desc' },
+						],
+						default: 'asc',
+					},
+				],
+			},
+		],
+	};
+}
+
+export function sortValue(sort: { sortBy?: { field?: string; direction?: string } } | undefined): string | undefined {
+	const by = sort?.sortBy;
+	return by?.field ? `${by.field}:${by.direction === 'desc' ? 'desc' : 'asc'}` : undefined;
+}

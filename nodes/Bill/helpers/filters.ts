@@ -1,0 +1,34 @@
+/**
+ * BILL list filters: `field:op:value[,field:op:value…]` (REFERENCE.md §8.2). Values with
+ * characters that would break the syntax are quoted; `in`/`nin` take a quoted comma list.
+ */
+export type FilterOperator = 'eq' | 'ne' | 'gt' | 'gte' | 'lt' | 'lte' | 'in' | 'nin' | 'sw';
+
+export interface FilterCondition {
+	field: string;
+	op: FilterOperator;
+	value: string | number | boolean | Array<string | number>;
+}
+
+function quote(value: string): string {
+	return /^[A-Za-z0-9_.@-]*$/.test(value) && value !== '' ? value : `"${value.replace(/"/g, '\\"')}"`;
+}
+
+export function buildFilters(conditions: Array<FilterCondition | undefined | false>): string | undefined {
+	const parts = conditions
+		.filter((c): c is FilterCondition => !!c)
+		.map(({ field, op, value }) => {
+			const text = Array.isArray(value) ? `"${value.map(String).join(',')}"` : quote(String(value));
+			return `${field}:${op}:${text}`;
+		});
+	return parts.length ? parts.join(',') : undefined;
+}
+
+/** Splits "a, b\nc" into ["a","b","c"]; used for "ID in list" style filters. */
+export function splitList(value: unknown): string[] {
+	if (Array.isArray(value)) return value.map((v) => String(v).trim()).filter(Boolean);
+	return String(value ?? '')
+		.split(/[\s,]+/)
+		.map((v) => v.trim())
+		.filter(Boolean);
+}

@@ -1,0 +1,140 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+/** BILL ids: 20 characters, a 3-character type prefix (REFERENCE.md §8.8). */
+const BILL_ID = /^[0-9A-Za-z]{20}$/;
+
+export const ID_PREFIX = {
+	bill: '00n',
+	vendor: '009',
+	organization: '008',
+	user: '006',
+	chartOfAccount: '0ca',
+	bankAccount: 'bac',
+	bankAccountUser: 'bau',
+	payment: 'stp',
+	vendorCredit: 'vcr',
+	document: '0du',
+} as const;
+
+export function invalid(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	parameter: string,
+	problem: string,
+	hint?: string,
+): NodeOperationError {
+	return new NodeOperationError(context.getNode(), `${parameter}: ${problem} [item ${itemIndex}]`, {
+		itemIndex,
+		description: hint,
+	});
+}
+
+function display(value: unknown): string {
+	const text = typeof value === 'string' ? value : JSON.stringify(value);
+	return text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** A BILL id given as text (or picked with a resource locator), checked for shape and prefix. */
+export function checkId(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	parameter: string,
+	value: unknown,
+	prefix?: string,
+): string {
+	const id = typeof value === 'string' ? value.trim() : '';
+	if (!id) throw invalid(context, itemIndex, parameter, 'is required');
+	if (!BILL_ID.test(id) || (prefix && !id.startsWith(prefix))) {
+		throw invalid(
+			context,
+			itemIndex,
+			parameter,
+			`"${display(value)}" is not a BILL ${parameter.toLowerCase()}`,
+			prefix
+				? `BILL ids are 20 characters; this one must start with ${prefix}.`
+				: 'BILL ids are 20 letters and digits.',
+		);
+	}
+	return id;
+}
+
+export function getId(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	parameter: string,
+	prefix?: string,
+): string {
+	const value = context.getNodeParameter(name, itemIndex, '', { extractValue: true });
+	return checkId(context, itemIndex, parameter, value, prefix);
+}
+
+export function getString(context: IExecuteFunctions, itemIndex: number, name: string, parameter: string): string {
+	const value = context.getNodeParameter(name, itemIndex, '');
+	if (typeof value !== 'string' && typeof value !== 'number') {
+		throw invalid(context, itemIndex, parameter, `must be text, not ${display(value)}`);
+	}
+	const text = String(value).trim();
+	if (!text) throw invalid(context, itemIndex, parameter, 'is required');
+	return text;
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * A calendar date as BILL wants it, `yyyy-MM-dd` (REFERENCE.md §8.7). Accepts a date, an ISO
+ * date-time (its date part) or a Luxon/JS date from an expression; refuses anything else.
+ */
+export function checkDate(context: IExecuteFunctions, itemIndex: number, parameter: string, value: unknown): string {
+	let text: string | undefined;
+	if (value instanceof Date && !Number.isNaN(value.getTime())) text = value.toISOString().slice(0, 10);
+	else if (value && typeof value === 'object' && typeof (value as { toISODate?: unknown }).toISODate === 'function') {
+		text = (value as { toISODate: () => string }).toISODate();
+	} else if (typeof value === 'string') text = value.trim().slice(0, 10);
+	const match = text ? DATE.exec(text) : null;
+	if (match && (typeof value !== 'string' || /^\d{4}-\d{2}-\d{2}($|T)/.test(value.trim()))) {
+		const [, y, m, d] = match.map(Number);
+		const date = new Date(Date.UTC(y, m - 1, d));
+		if (date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d) return text as string;
+	}
+	if (value === '' || value === undefined || value === null) throw invalid(context, itemIndex, parameter, 'is required');
+	throw invalid(context, itemIndex, parameter, `"${display(value)}" is not a date`, 'Use the form YYYY-MM-DD, e.g. 2026-12-31.');
+}
+
+export function getDate(context: IExecuteFunctions, itemIndex: number, name: string, parameter: string): string {
+	return checkDate(context, itemIndex, parameter, context.getNodeParameter(name, itemIndex, ''));
+}
+
+/** A money amount: a finite number (or numeric text) with at most 2 decimals. */
+export function checkAmount(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	parameter: string,
+	value: unknown,
+	{ allowZero = false, allowNegative = false } = {},
+): number {
+	const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : NaN;
+	if (!Number.isFinite(number)) {
+		throw invalid(context, itemIndex, parameter, `"${display(value)}" is not a number`);
+	}
+	if (!allowNegative && number < 0) throw invalid(context, itemIndex, parameter, 'must not be negative');
+	if (!allowZero && number === 0) throw invalid(context, itemIndex, parameter, 'must be more than 0');
+	if (Math.abs(number) > 1e12) throw invalid(context, itemIndex, parameter, 'is too large');
+	return Math.round(number * 100) / 100 === number ? number : Number(number.toFixed(2));
+}
+
+/** Parses a JSON parameter that may arrive as text or as an already-parsed value. */
+export function parseJson(context: IExecuteFunctions, itemIndex: number, parameter: string, value: unknown): unknown {
+	if (typeof value !== 'string') return value;
+	try {
+		return JSON.parse(value);
+	} catch (error) {
+		throw invalid(context, itemIndex, parameter, `is not valid JSON (${(error as Error).message})`);
+	}
+}
+
+export function checkEmail(context: IExecuteFunctions, itemIndex: number, parameter: string, value: string): string {
+	if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) throw invalid(context, itemIndex, parameter, `"${display(value)}" is not an email address`);
+	return value;
+}

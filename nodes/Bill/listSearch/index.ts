@@ -1,0 +1,6 @@
+import { searchVendors } from './vendors';
+
+/** Searchable lists behind the node's resource locators (`searchListMethod`). */
+export const listSearch = {
+	searchVendors,
+};

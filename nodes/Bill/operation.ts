@@ -1,0 +1,32 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+/**
+ * One operation of one resource: its parameters and what it does.
+ *
+ * Most operations work item by item (`execute`, called once per input item; the router pairs
+ * each result with its item, applies "Continue On Fail" and keeps BILL's concurrency limit).
+ * Operations that send many items in one call (bulk create) implement `executeBatch` instead.
+ */
+export interface ItemOperation {
+	description: INodeProperties[];
+	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]>;
+	/** Items may run concurrently (up to BILL's 3): true unless order of effects matters. */
+	concurrent?: boolean;
+}
+
+export interface BatchOperation {
+	description: INodeProperties[];
+	executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]>;
+}
+
+export type Operation = ItemOperation | BatchOperation;
+
+export interface Resource {
+	/** As shown in the node's "Resource" selector. */
+	displayName: string;
+	/** What the resource is, for the selector and for AI agents choosing a tool. */
+	summary: string;
+	/** The "Operation" selector of this resource, and every operation's parameters. */
+	description: INodeProperties[];
+	operations: Record<string, Operation>;
+}

@@ -1,0 +1,10 @@
+import type { Resource } from '../operation';
+import { vendor } from './vendor';
+
+/**
+ * Every resource of the BILL node, by the value of its "Resource" parameter.
+ * A new resource is a folder under resources/ and one line here.
+ */
+export const resources: Record<string, Resource> = {
+	vendor,
+};

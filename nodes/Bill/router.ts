@@ -1,0 +1,57 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { ItemOperation, Operation } from './operation';
+import { resources } from './resources';
+import { BILL_MAX_CONCURRENT_REQUESTS, mapWithConcurrency } from './transport';
+
+/** The error as an output item carries it with "Continue On Fail": message, BILL's code, hint. */
+export function errorJson(error: unknown): IDataObject {
+	const e = error as { message?: string; description?: string | null; context?: IDataObject; httpCode?: string | null };
+	const json: IDataObject = { error: e.message ?? String(error) };
+	if (e.context?.billCode) json.code = e.context.billCode;
+	if (e.httpCode) json.httpCode = e.httpCode;
+	if (e.description) json.hint = e.description;
+	if (e.context?.outcomeUnknown) json.outcomeUnknown = true;
+	return json;
+}
+
+function findOperation(context: IExecuteFunctions): Operation {
+	const resource = context.getNodeParameter('resource', 0) as string;
+	const operation = context.getNodeParameter('operation', 0) as string;
+	const found = resources[resource]?.operations[operation];
+	if (!found) {
+		throw new NodeOperationError(context.getNode(), `The operation "${operation}" of "${resource}" is not known`);
+	}
+	return found;
+}
+
+async function runItems(context: IExecuteFunctions, operation: ItemOperation, items: INodeExecutionData[]) {
+	const limit = operation.concurrent === false ? 1 : BILL_MAX_CONCURRENT_REQUESTS;
+	const perItem = await mapWithConcurrency(items, limit, async (_item, itemIndex) => {
+		try {
+			const result = await operation.execute.call(context, itemIndex);
+			const list = Array.isArray(result) ? result : [result];
+			return list.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+		} catch (error) {
+			if (!context.continueOnFail()) {
+				if (error instanceof Error && 'context' in error) {
+					(error as { context: IDataObject }).context.itemIndex ??= itemIndex;
+				}
+				throw error;
+			}
+			return [{ json: errorJson(error), pairedItem: { item: itemIndex } }];
+		}
+	});
+	return perItem.flat();
+}
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const operation = findOperation(this);
+	const output =
+		'executeBatch' in operation
+			? await operation.executeBatch.call(this, items)
+			: await runItems(this, operation, items);
+	return [output];
+}

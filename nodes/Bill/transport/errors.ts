@@ -1,0 +1,117 @@
+import type { JsonObject, INode } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+/** One entry of the error array BILL returns on any non-2xx response (REFERENCE.md §8.3). */
+export interface BillErrorEntry {
+	timestamp?: string;
+	code?: string;
+	severity?: string;
+	category?: string;
+	message?: string;
+}
+
+/** What BILL said, reduced to what a user needs; never carries request data or secrets. */
+export interface BillProblem {
+	httpCode?: number;
+	code?: string;
+	message: string;
+	hint?: string;
+}
+
+const HINTS: Record<string, string> = {
+	BDC_1101:
+		'Check the username and password in the BILL credential, and that they belong to the chosen environment (sandbox or production).',
+	BDC_1102:
+		'Check the developer key in the BILL credential. A sandbox key does not work in production and vice versa.',
+	BDC_1109:
+		'The BILL session ended (35 idle minutes, a logout, or a login elsewhere). The node logs in again by itself; if this persists, check the credential.',
+	BDC_1121: 'BILL does not know this endpoint. Check the environment and Custom Base URL of the credential.',
+	BDC_1144:
+		'BILL allows 20,000 requests per developer key per hour. Wait until the next hour, or spread the work over several runs.',
+	BDC_1322:
+		'BILL allows 3 concurrent requests per organization and developer key. Another workflow or app is using the same key; run fewer at once.',
+	BDC_1356:
+		'The MFA ID in the credential has expired (they last 30 days) or does not match the device name. Get a new one: run MFA → Send Challenge, then MFA → Validate Challenge with "Remember Me" on, and paste the MFA ID and the same device name into the credential.',
+	BDC_1361:
+		'This action needs an MFA-trusted session. Add an MFA ID and its device name to the BILL credential (see MFA → Validate Challenge with "Remember Me"), or use Session → Step Up.',
+};
+
+export function hintFor(code: string | undefined): string | undefined {
+	return code ? HINTS[code] : undefined;
+}
+
+/** Reads BILL's error array (or a single error object) out of a response body. */
+export function readBillErrors(body: unknown): BillErrorEntry[] {
+	let data = body;
+	if (typeof data === 'string') {
+		try {
+			data = JSON.parse(data);
+		} catch {
+			return [];
+		}
+	}
+	if (Array.isArray(data)) return data.filter((e) => e && typeof e === 'object') as BillErrorEntry[];
+	if (data && typeof data === 'object' && ('code' in data || 'message' in data)) {
+		return [data as BillErrorEntry];
+	}
+	return [];
+}
+
+export function problemFromResponse(httpCode: number | undefined, body: unknown): BillProblem {
+	const errors = readBillErrors(body);
+	const first = errors.find((e) => e.code) ?? errors[0];
+	if (!first) {
+		return {
+			httpCode,
+			message: httpCode
+				? `BILL answered with HTTP ${httpCode} and no error details`
+				: 'BILL could not be reached',
+		};
+	}
+	const messages = errors.map((e) => (e.code ? `${e.code}: ${e.message ?? ''}` : e.message ?? '')).filter(Boolean);
+	return {
+		httpCode,
+		code: first.code,
+		message: messages.join('; '),
+		hint: hintFor(first.code),
+	};
+}
+
+/**
+ * Raised by the credential's login. Holds only BILL's code and message, so n8n can show it
+ * (and wrap it) without any of the request that carried the password or keys.
+ */
+export class BillLoginError extends Error {
+	readonly code?: string;
+	readonly httpCode?: number;
+	readonly description?: string;
+
+	constructor(problem: BillProblem, what = 'BILL login failed') {
+		super(`${what}: ${problem.message}`);
+		this.name = 'BillLoginError';
+		this.code = problem.code;
+		this.httpCode = problem.httpCode;
+		this.description = problem.hint;
+	}
+}
+
+export function billApiError(
+	node: INode,
+	problem: BillProblem,
+	itemIndex?: number,
+	extraHint?: string,
+): NodeApiError {
+	const description = [problem.hint, extraHint].filter(Boolean).join(' ') || undefined;
+	const error = new NodeApiError(
+		node,
+		{ message: problem.message, code: problem.code ?? '', httpCode: problem.httpCode ?? '' } as JsonObject,
+		{
+			message: problem.code ? `BILL error ${problem.message}` : problem.message,
+			description,
+			httpCode: problem.httpCode ? String(problem.httpCode) : undefined,
+			itemIndex,
+		},
+	);
+	if (problem.code) error.context.billCode = problem.code;
+	return error;
+}

@@ -1,0 +1,117 @@
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
+
+import { BillLoginError, problemFromResponse } from './errors';
+import { resolveBaseUrls } from './environment';
+
+/** What the credentials' preAuthentication stores next to the user's fields (hidden fields). */
+export interface BillSessionFields extends IDataObject {
+	sessionId: string;
+	/** Whether BILL made the session MFA-trusted ("trusted" in the login response). */
+	sessionTrusted: boolean;
+}
+
+interface LoginResponse {
+	sessionId?: string;
+	trusted?: boolean;
+	organizationId?: string;
+	userId?: string;
+}
+
+async function post(
+	helper: IHttpRequestHelper,
+	url: string,
+	body: IDataObject,
+	headers: IDataObject,
+	what: string,
+): Promise<LoginResponse> {
+	// ignoreHttpStatusErrors: a failed login must never surface n8n's raw HTTP error, which would
+	// carry the request (and with it the password) along; we keep only BILL's code and message.
+	let response: { statusCode?: number; body?: unknown };
+	try {
+		response = (await helper.helpers.httpRequest({
+			method: 'POST',
+			url,
+			body,
+			headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...headers },
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		})) as { statusCode?: number; body?: unknown };
+	} catch (error) {
+		const reason = (error as { code?: string }).code ?? 'network error';
+		throw new BillLoginError({ message: `BILL could not be reached (${reason})` }, what);
+	}
+	const status = response.statusCode ?? 0;
+	if (status < 200 || status >= 300) {
+		throw new BillLoginError(problemFromResponse(status, response.body), what);
+	}
+	const data = (typeof response.body === 'string' ? JSON.parse(response.body) : response.body) as LoginResponse;
+	if (!data?.sessionId) {
+		throw new BillLoginError({ httpCode: status, message: 'BILL returned no session ID' }, what);
+	}
+	return data;
+}
+
+/** MFA fields are sent only as a pair: BILL needs the device name the MFA ID was issued for. */
+function mfaFields(credentials: ICredentialDataDecryptedObject): IDataObject {
+	const rememberMeId = String(credentials.mfaId ?? '').trim();
+	const device = String(credentials.deviceName ?? '').trim();
+	if (!rememberMeId && !device) return {};
+	if (!rememberMeId || !device) {
+		throw new BillLoginError(
+			{
+				message:
+					'the credential has only one of "MFA ID" and "Device Name"; set both (the device name used when the MFA ID was obtained) or neither',
+			},
+			'BILL login not attempted',
+		);
+	}
+	return { rememberMeId, device };
+}
+
+/** `POST /v3/login` with the organization credential (REFERENCE.md §2.2). */
+export async function loginOrganization(
+	this: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<BillSessionFields> {
+	const { api } = resolveBaseUrls(credentials);
+	const body: IDataObject = {
+		username: credentials.username,
+		password: credentials.password,
+		organizationId: credentials.organizationId,
+		devKey: credentials.devKey,
+		...mfaFields(credentials),
+	};
+	const data = await post(this, `${api}/v3/login`, body, {}, 'BILL login failed');
+	return { sessionId: data.sessionId as string, sessionTrusted: data.trusted === true };
+}
+
+/**
+ * `POST /v3/partner/login`, then, when the credential names an organization and user,
+ * `POST /v3/partner/login-as-user` with the partner session and app key as headers
+ * (BILL moved them to headers on 2024-06-14, REFERENCE.md §2.2).
+ */
+export async function loginPartner(
+	this: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<BillSessionFields> {
+	const { api } = resolveBaseUrls(credentials);
+	const partner = await post(
+		this,
+		`${api}/v3/partner/login`,
+		{ username: credentials.username, password: credentials.password, appKey: credentials.appKey },
+		{},
+		'BILL partner login failed',
+	);
+	if (credentials.scope !== 'organization') {
+		return { sessionId: partner.sessionId as string, sessionTrusted: false };
+	}
+	const asUser = await post(
+		this,
+		`${api}/v3/partner/login-as-user`,
+		{ organizationId: credentials.organizationId, userId: credentials.userId, ...mfaFields(credentials) },
+		{ appKey: credentials.appKey, sessionId: partner.sessionId },
+		'BILL login as user failed',
+	);
+	return { sessionId: asUser.sessionId as string, sessionTrusted: asUser.trusted === true };
+}

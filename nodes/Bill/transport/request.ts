@@ -1,0 +1,190 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import { resolveBaseUrls, type BillBaseUrls } from './environment';
+import { billApiError, problemFromResponse, type BillProblem } from './errors';
+
+export type BillFunctions = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
+
+export type BillCredentialType = 'billApi' | 'billPartnerApi';
+
+export interface BillRequest {
+	method: IHttpRequestMethods;
+	/** Path below the host, e.g. `/v3/bills` */
+	path: string;
+	body?: IDataObject | IDataObject[];
+	qs?: IDataObject;
+	headers?: IDataObject;
+	/** `api` = .../connect (default), `events` = .../connect-events (webhooks) */
+	host?: 'api' | 'events';
+	/**
+	 * Whether the request may be sent again when its outcome is unknown (a 5xx, a reset
+	 * connection, an unreadable answer): true for reads and for writes that land in the same
+	 * state when repeated (PATCH, PUT, archive, restore). Defaults to true for every method
+	 * but POST. A create must never be repeated blindly: it could make a second bill or payment.
+	 */
+	repeatable?: boolean;
+	itemIndex?: number;
+	/** Text added to the error when the outcome is unknown, e.g. how to check for the bill. */
+	uncertainHint?: string;
+}
+
+/** BILL's own limits (REFERENCE.md §8.5); backoff as BILL recommends, bounded. */
+export const BILL_MAX_CONCURRENT_REQUESTS = 3;
+const MAX_ATTEMPTS = 5;
+const BACKOFF_MS = [200, 500, 1000, 2000];
+
+const baseUrlCache = new WeakMap<object, Promise<BillBaseUrls>>();
+
+export function credentialTypeOf(context: BillFunctions): BillCredentialType {
+	let authentication: unknown;
+	try {
+		authentication = context.getNodeParameter('authentication', 0, 'billApi');
+	} catch {
+		authentication = 'billApi';
+	}
+	return authentication === 'billPartnerApi' ? 'billPartnerApi' : 'billApi';
+}
+
+export async function baseUrlsOf(context: BillFunctions): Promise<BillBaseUrls> {
+	let urls = baseUrlCache.get(context);
+	if (!urls) {
+		urls = context.getCredentials(credentialTypeOf(context)).then(resolveBaseUrls);
+		baseUrlCache.set(context, urls);
+		urls.catch(() => baseUrlCache.delete(context));
+	}
+	return await urls;
+}
+
+interface FailedAttempt {
+	problem: BillProblem;
+	/** BILL refused the request before doing anything (limits): safe to send again. */
+	refused: boolean;
+	/** BILL may have applied the request (5xx, connection lost, unreadable answer). */
+	uncertain: boolean;
+}
+
+function classify(error: unknown): FailedAttempt {
+	const e = error as {
+		httpCode?: string | number | null;
+		cause?: { response?: { status?: number; data?: unknown; body?: unknown }; code?: string };
+		response?: { status?: number; data?: unknown; body?: unknown };
+		code?: string;
+		message?: string;
+	};
+	const response = e.cause?.response ?? e.response;
+	const status = Number(response?.status ?? e.httpCode ?? 0) || undefined;
+	if (!status) {
+		// No HTTP answer at all: the connection failed or was cut; BILL may or may not have seen it.
+		const reason = e.cause?.code ?? e.code ?? 'connection error';
+		return {
+			problem: { message: `No answer from BILL (${reason})` },
+			refused: false,
+			uncertain: true,
+		};
+	}
+	const problem = problemFromResponse(status, response?.data ?? response?.body);
+	if (problem.code === 'BDC_1322' || status === 429) return { problem, refused: true, uncertain: false };
+	return { problem, refused: false, uncertain: status >= 500 };
+}
+
+/**
+ * The one function through which every call to BILL goes: n8n's authenticated request helper
+ * (the credential logs in once and again when BILL answers 401), BILL's error array turned into
+ * a NodeApiError with BILL's code, message and a hint, and bounded backoff where a repeat is safe.
+ */
+export async function billApiRequest(this: BillFunctions, request: BillRequest): Promise<IDataObject> {
+	const urls = await baseUrlsOf(this);
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: `${request.host === 'events' ? urls.events : urls.api}${request.path}`,
+		headers: { Accept: 'application/json', ...(request.headers ?? {}) },
+		qs: request.qs,
+		json: true,
+	};
+	if (request.body !== undefined) options.body = request.body;
+	const repeatable = request.repeatable ?? request.method !== 'POST';
+	const credentialType = credentialTypeOf(this);
+
+	for (let attempt = 1; ; attempt++) {
+		let failure: FailedAttempt;
+		try {
+			const response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				credentialType,
+				options,
+			)) as unknown;
+			if (typeof response === 'string' && response.length > 0) {
+				try {
+					return JSON.parse(response) as IDataObject;
+				} catch {
+					failure = {
+						problem: { message: 'BILL answered with a body that is not JSON (cut short?)' },
+						refused: false,
+						uncertain: true,
+					};
+				}
+			} else {
+				return (response === '' || response === undefined || response === null ? {} : response) as IDataObject;
+			}
+		} catch (error) {
+			failure = classify(error);
+		}
+		const mayRepeat = failure.refused || (failure.uncertain && repeatable);
+		if (mayRepeat && attempt < MAX_ATTEMPTS) {
+			await sleep(BACKOFF_MS[Math.min(attempt - 1, BACKOFF_MS.length - 1)]);
+			continue;
+		}
+		let extra: string | undefined;
+		if (failure.uncertain && !repeatable) {
+			extra = `The request may have reached BILL, so it was not sent again. ${
+				request.uncertainHint ?? 'Check in BILL whether it was applied before running it again.'
+			}`;
+		} else if (failure.refused || failure.uncertain) {
+			extra = `Gave up after ${attempt} attempts.`;
+		}
+		const error = billApiError(this.getNode(), failure.problem, request.itemIndex, extra);
+		if (failure.uncertain && !repeatable) error.context.outcomeUnknown = true;
+		throw error;
+	}
+}
+
+export interface PageOptions {
+	returnAll: boolean;
+	limit?: number;
+}
+
+interface BillPage {
+	results?: IDataObject[];
+	nextPage?: string;
+}
+
+/**
+ * Reads a BILL list (`max`/`page` → `nextPage`, REFERENCE.md §8.1) up to the limit, or all of it.
+ * Pages of 100 (BILL's maximum), and only as many as the limit needs.
+ */
+export async function billApiRequestAllItems(
+	this: BillFunctions,
+	request: BillRequest,
+	{ returnAll, limit = 50 }: PageOptions,
+): Promise<IDataObject[]> {
+	const results: IDataObject[] = [];
+	let page: string | undefined;
+	do {
+		const wanted = returnAll ? 100 : Math.min(100, limit - results.length);
+		const qs: IDataObject = { ...(request.qs ?? {}), max: wanted };
+		if (page) qs.page = page;
+		const response = (await billApiRequest.call(this, { ...request, qs })) as BillPage;
+		for (const entry of response.results ?? []) results.push(entry);
+		page = response.nextPage || undefined;
+	} while (page && (returnAll || results.length < limit));
+	return returnAll ? results : results.slice(0, limit);
+}

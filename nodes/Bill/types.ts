@@ -1,0 +1,115 @@
+/** BILL's v3 objects as the API returns them (REFERENCE.md §4–§7). Fields BILL may omit are optional. */
+
+export interface BillList<T> {
+	nextPage?: string;
+	prevPage?: string;
+	results: T[];
+}
+
+export interface Address {
+	line1?: string;
+	line2?: string;
+	city?: string;
+	stateOrProvince?: string;
+	zipOrPostalCode?: string;
+	country?: string;
+	countryName?: string;
+}
+
+export type VendorAccountType = 'BUSINESS' | 'PERSON' | 'NONE' | 'UNDEFINED';
+
+export interface Vendor {
+	id: string;
+	archived: boolean;
+	name: string;
+	shortName?: string;
+	accountNumber?: string;
+	accountType?: VendorAccountType;
+	email?: string;
+	phone?: string;
+	address?: Address;
+	paymentInformation?: { payeeName?: string; email?: string; payByType?: string; [key: string]: unknown };
+	additionalInfo?: { taxId?: string; taxIdType?: string; track1099?: boolean; companyName?: string; [key: string]: unknown };
+	billCurrency?: string;
+	balance?: { amount?: number; lastUpdatedDate?: string };
+	networkStatus?: string;
+	createdTime?: string;
+	updatedTime?: string;
+}
+
+export interface Classifications {
+	chartOfAccountId?: string;
+	accountingClassId?: string;
+	departmentId?: string;
+	employeeId?: string;
+	jobId?: string;
+	locationId?: string;
+	itemId?: string;
+	customerId?: string;
+}
+
+export interface BillLineItem {
+	id?: string;
+	amount?: number;
+	quantity?: number;
+	price?: number;
+	description?: string;
+	classifications?: Classifications;
+}
+
+export type PaymentStatus = 'PAID' | 'UNPAID' | 'PARTIAL' | 'SCHEDULED' | 'UNDEFINED';
+export type ApprovalStatus = 'UNASSIGNED' | 'ASSIGNED' | 'APPROVING' | 'APPROVED' | 'DENIED' | 'UNDEFINED';
+
+export interface Bill {
+	id: string;
+	archived: boolean;
+	vendorId: string;
+	vendorName?: string;
+	/** Total bill amount; for a non-USD vendor in the bill's local currency. */
+	amount?: number;
+	fundingAmount?: number;
+	exchangeRate?: number;
+	paidAmount?: number;
+	dueAmount?: number;
+	scheduledAmount?: number;
+	creditAmount?: number;
+	description?: string;
+	dueDate: string;
+	invoice: { invoiceNumber: string; invoiceDate: string };
+	billLineItems: BillLineItem[];
+	payFromChartOfAccountId?: string;
+	paymentStatus?: PaymentStatus;
+	approvalStatus?: ApprovalStatus;
+	classifications?: Classifications;
+	purchaseOrderNumber?: string;
+	createdTime?: string;
+	updatedTime?: string;
+	createdBy?: string;
+}
+
+export type BankAccountStatus = 'NOT_VERIFIED' | 'VERIFIED' | 'PENDING' | 'BLOCKED' | 'EXPIRED' | 'INVALID' | 'UNDEFINED';
+
+export interface BankAccount {
+	id: string;
+	archived: boolean;
+	status: BankAccountStatus;
+	createdBy?: string;
+	routingNumber?: string;
+	accountNumber?: string;
+	nameOnAccount?: string;
+	type?: 'CHECKING' | 'SAVINGS';
+	ownerType?: 'BUSINESS' | 'PERSONAL';
+	bankName?: string;
+	accessToAdmins?: boolean;
+	default?: { payables?: boolean; receivables?: boolean };
+	chartOfAccountId?: string;
+	createdTime?: string;
+	updatedTime?: string;
+}
+
+export interface SessionDetails {
+	organizationId: string;
+	userId: string;
+	mfaStatus?: string;
+	mfaBypass?: boolean;
+}
