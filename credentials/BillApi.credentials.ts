@@ -48,6 +48,7 @@ export class BillApi implements ICredentialType {
 			description:
 				'Starts with 008. In BILL: Settings → Sync & Integrations → Manage Developer Keys shows it next to your key.',
 		},
+		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password -- BILL's keys are secrets: with a username they open the account
 		{
 			displayName: 'Developer Key',
 			name: 'devKey',

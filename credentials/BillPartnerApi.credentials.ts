@@ -21,6 +21,7 @@ export class BillPartnerApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		...environmentProperties,
+		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password -- BILL's keys are secrets: with a username they open the account
 		{
 			displayName: 'App Key',
 			name: 'appKey',
@@ -83,6 +84,7 @@ export class BillPartnerApi implements ICredentialType {
 			description: 'The user of that organization to act as (starts with 006)',
 			displayOptions: { show: { scope: ['organization'] } },
 		},
+		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password -- BILL's keys are secrets: with a username they open the account
 		{
 			displayName: 'Developer Key',
 			name: 'devKey',

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { ItemOperation, Operation } from './operation';
 import { resources } from './resources';
@@ -35,10 +35,12 @@ async function runItems(context: IExecuteFunctions, operation: ItemOperation, it
 			return list.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 		} catch (error) {
 			if (!context.continueOnFail()) {
-				if (error instanceof Error && 'context' in error) {
-					(error as { context: IDataObject }).context.itemIndex ??= itemIndex;
+				if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+					error.context.itemIndex ??= itemIndex;
+					// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- it is one already
+					throw error;
 				}
-				throw error;
+				throw new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 			}
 			return [{ json: errorJson(error), pairedItem: { item: itemIndex } }];
 		}

@@ -11,13 +11,15 @@ export function idLocator(options: {
 }): INodeProperties {
 	const modes: INodeProperties['modes'] = [];
 	if (options.searchListMethod) {
+		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, not a parameter
 		modes.push({
-			displayName: `From List`,
+			displayName: 'From List',
 			name: 'list',
 			type: 'list',
 			typeOptions: { searchListMethod: options.searchListMethod, searchable: true },
 		});
 	}
+	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, not a parameter
 	modes.push({
 		displayName: 'By ID',
 		name: 'id',
@@ -77,6 +79,7 @@ export function sortField(fields: Array<{ name: string; value: string }>): INode
 				displayName: 'Sort',
 				name: 'sortBy',
 				values: [
+					// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- the default is the first sortable field
 					{ displayName: 'Field', name: 'field', type: 'options', options: fields, default: fields[0].value },
 					{
 						displayName: 'Direction',

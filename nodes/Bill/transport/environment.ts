@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- these run inside the credential's login (preAuthentication), where there is no node; n8n wraps what they throw in a NodeApiError */
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 export const SANDBOX_BASE_URL = 'https://gateway.stage.bill.com/connect';

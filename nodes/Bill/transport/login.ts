@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- these run inside the credential's login (preAuthentication), where there is no node; n8n wraps what they throw in a NodeApiError */
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 
 import { BillLoginError, problemFromResponse } from './errors';

@@ -27,11 +27,7 @@ export const addressField: INodeProperties = {
 	default: {},
 	description: 'Needed to pay the vendor by check or to invite it to the BILL network (line 1, city, ZIP, country)',
 	options: [
-		{ displayName: 'Line 1', name: 'line1', type: 'string', default: '' },
-		{ displayName: 'Line 2', name: 'line2', type: 'string', default: '' },
 		{ displayName: 'City', name: 'city', type: 'string', default: '' },
-		{ displayName: 'State or Province', name: 'stateOrProvince', type: 'string', default: '', placeholder: 'CA' },
-		{ displayName: 'ZIP or Postal Code', name: 'zipOrPostalCode', type: 'string', default: '' },
 		{
 			displayName: 'Country',
 			name: 'country',
@@ -39,6 +35,10 @@ export const addressField: INodeProperties = {
 			default: 'US',
 			description: 'Two-letter country code (ISO 3166-1 alpha-2), e.g. US',
 		},
+		{ displayName: 'Line 1', name: 'line1', type: 'string', default: '' },
+		{ displayName: 'Line 2', name: 'line2', type: 'string', default: '' },
+		{ displayName: 'State or Province', name: 'stateOrProvince', type: 'string', default: '', placeholder: 'CA' },
+		{ displayName: 'ZIP or Postal Code', name: 'zipOrPostalCode', type: 'string', default: '' },
 	],
 };
 

@@ -15,8 +15,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{ displayName: 'Name Starts With', name: 'nameStartsWith', type: 'string', default: '' },
-			{ displayName: 'Name Is', name: 'name', type: 'string', default: '', description: 'Exact vendor name' },
+			{ displayName: 'Account Types', name: 'accountTypes', type: 'multiOptions', options: accountTypeOptions, default: [] },
 			{
 				displayName: 'Archived',
 				name: 'archived',
@@ -24,10 +23,11 @@ const properties: INodeProperties[] = [
 				default: false,
 				description: 'Whether to return archived vendors (on) or active vendors (off)',
 			},
-			{ displayName: 'Account Types', name: 'accountTypes', type: 'multiOptions', options: accountTypeOptions, default: [] },
 			{ displayName: 'Bill Currencies', name: 'billCurrencies', type: 'string', default: '', placeholder: 'USD, CAD', description: 'Comma-separated three-letter codes' },
 			{ displayName: 'Created After', name: 'createdAfter', type: 'dateTime', default: '' },
 			{ displayName: 'Created Before', name: 'createdBefore', type: 'dateTime', default: '' },
+			{ displayName: 'Name Is', name: 'name', type: 'string', default: '', description: 'Exact vendor name' },
+			{ displayName: 'Name Starts With', name: 'nameStartsWith', type: 'string', default: '' },
 			{ displayName: 'Updated After', name: 'updatedAfter', type: 'dateTime', default: '' },
 			{ displayName: 'Updated Before', name: 'updatedBefore', type: 'dateTime', default: '' },
 		],
