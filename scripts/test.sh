@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The project's whole test run, from a fresh clone: installs what it needs, builds, lints,
+# runs the unit, emulator, contract and reliability tests (jest), then the end-to-end tests
+# in a real n8n (the runtime is prepared and cached in .n8n-runtime/ on first use).
+# Set SKIP_E2E=1 to leave out the real-n8n part on a quick local run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n=== %s\n' "$*"; }
+
+if [ -n "${CI:-}" ] || [ ! -d node_modules ]; then
+	step "npm ci"
+	npm ci --no-audit --no-fund
+fi
+
+step "build"
+npm run build
+
+step "lint (n8n community-node rules)"
+npm run lint
+
+step "unit, emulator, contract and reliability tests"
+mkdir -p .test-results
+status=0
+npx jest --ci --json --outputFile=.test-results/jest.json || status=$?
+
+e2e_status=0
+if [ -z "${SKIP_E2E:-}" ] && [ -f test/e2e/run.mjs ]; then
+	step "end-to-end tests in a real n8n"
+	node test/e2e/run.mjs || e2e_status=$?
+fi
+
+node -e '
+const fs = require("fs");
+let passed = 0, failed = 0, skipped = 0;
+for (const file of [".test-results/jest.json", ".test-results/e2e.json"]) {
+	if (!fs.existsSync(file)) continue;
+	const r = JSON.parse(fs.readFileSync(file, "utf8"));
+	passed += r.numPassedTests || 0; failed += r.numFailedTests || 0; skipped += r.numPendingTests || 0;
+}
+console.log(`\nall tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+'
+[ "$status" -eq 0 ] && [ "$e2e_status" -eq 0 ]
