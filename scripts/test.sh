@@ -38,6 +38,6 @@ for (const file of [".test-results/jest.json", ".test-results/e2e.json"]) {
 	const r = JSON.parse(fs.readFileSync(file, "utf8"));
 	passed += r.numPassedTests || 0; failed += r.numFailedTests || 0; skipped += r.numPendingTests || 0;
 }
-console.log(`\nall tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+console.log(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 '
 [ "$status" -eq 0 ] && [ "$e2e_status" -eq 0 ]
