@@ -1,6 +1,8 @@
+import { searchBills } from './bills';
 import { searchVendors } from './vendors';
 
 /** Searchable lists behind the node's resource locators (`searchListMethod`). */
 export const listSearch = {
+	searchBills,
 	searchVendors,
 };

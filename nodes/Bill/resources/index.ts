@@ -1,4 +1,5 @@
 import type { Resource } from '../operation';
+import { bill } from './bill';
 import { vendor } from './vendor';
 
 /**
@@ -6,5 +7,6 @@ import { vendor } from './vendor';
  * A new resource is a folder under resources/ and one line here.
  */
 export const resources: Record<string, Resource> = {
+	bill,
 	vendor,
 };

@@ -1,0 +1,36 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { billApiRequest } from '../../transport';
+import { createUnlessExists } from './existing';
+import { billBodyFromParameters, billFields, createHint, skipExistingField } from './fields';
+
+/**
+ * The bill's fields are shared with Create Many when it takes one bill per input item
+ * (they are hidden there when Create Many reads a JSON array).
+ */
+export const description: INodeProperties[] = [
+	...updateDisplayOptions(
+		{ show: { resource: ['bill'], operation: ['create', 'createMany'] }, hide: { billsInput: ['json'] } },
+		billFields(false),
+	),
+	...updateDisplayOptions({ show: { resource: ['bill'], operation: ['create', 'createMany'] } }, [skipExistingField]),
+];
+
+/** `POST /v3/bills` → 201 and the bill. Not repeatable: a blind repeat could create it twice. */
+export async function createBill(context: IExecuteFunctions, itemIndex: number, body: IDataObject): Promise<IDataObject> {
+	return await billApiRequest.call(context, {
+		method: 'POST',
+		path: '/v3/bills',
+		body,
+		itemIndex,
+		uncertainHint: createHint([body]),
+	});
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const body = billBodyFromParameters(this, itemIndex, false);
+	const skipExisting = this.getNodeParameter('skipExisting', itemIndex, true) as boolean;
+	if (!skipExisting) return await createBill(this, itemIndex, body);
+	return await createUnlessExists(this, itemIndex, body, async () => await createBill(this, itemIndex, body));
+}

@@ -1,0 +1,247 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { invalid, parseJson } from '../../helpers/validation';
+import { errorJson } from '../../router';
+import { BILL_MAX_CONCURRENT_REQUESTS, billApiRequest, mapWithConcurrency } from '../../transport';
+import { VENDORS_PER_LOOKUP, activeBillsByInvoice, billKey } from './existing';
+import { billBodyFromParameters, checkBillBody, createHint } from './fields';
+
+/** BILL creates at most 100 bills per bulk request, all or none (REFERENCE.md §4.1, §4.6). */
+export const BULK_MAX = 100;
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Bills Input',
+		name: 'billsInput',
+		type: 'options',
+		options: [
+			{
+				name: 'One Bill per Input Item',
+				value: 'items',
+				description: 'Each input item becomes one bill, from the fields below (expressions are evaluated for each item)',
+			},
+			{
+				name: 'JSON',
+				value: 'json',
+				description: 'Bills in BILL\'s own format, built earlier in the workflow: one bill or an array of bills per input item',
+			},
+		],
+		default: 'items',
+	},
+	{
+		displayName: 'Bills (JSON)',
+		name: 'billsJson',
+		type: 'json',
+		default: '[]',
+		required: true,
+		description:
+			'One bill or an array of bills, each as BILL takes it: {"vendorId": "009…", "invoice": {"invoiceNumber": "202501", "invoiceDate": "2025-12-01"}, "dueDate": "2025-12-31", "billLineItems": [{"amount": 149, "description": "…"}]}, optionally with description, purchaseOrderNumber, payFromChartOfAccountId, classifications and vendorCredits',
+		displayOptions: { show: { billsInput: ['json'] } },
+	},
+	{
+		displayName:
+			'Bills are sent 100 per request. BILL creates all bills of a request or none: when it refuses one, the other bills of the same 100 are not created either (with "Continue On Fail" each of them gets an error item; the other requests go on).',
+		name: 'bulkNotice',
+		type: 'notice',
+		default: '',
+	},
+];
+
+// The bill fields of "One Bill per Input Item" and "Skip Existing Invoice Numbers" are Create's
+// (create.operation.ts shows them for both operations).
+export const description = updateDisplayOptions({ show: { resource: ['bill'], operation: ['createMany'] } }, properties);
+
+interface Slot {
+	itemIndex: number;
+	json?: IDataObject;
+}
+
+interface Entry {
+	slot: Slot;
+	body: IDataObject;
+	created?: IDataObject;
+	error?: unknown;
+}
+
+function chunk<T>(list: T[], size: number): T[][] {
+	const chunks: T[][] = [];
+	for (let i = 0; i < list.length; i += size) chunks.push(list.slice(i, i + size));
+	return chunks;
+}
+
+/** "0–99, 150" */
+export function itemRanges(indices: number[]): string {
+	const sorted = [...new Set(indices)].sort((a, b) => a - b);
+	const parts: string[] = [];
+	for (let i = 0; i < sorted.length; i++) {
+		const start = sorted[i];
+		while (i + 1 < sorted.length && sorted[i + 1] === sorted[i] + 1) i++;
+		parts.push(start === sorted[i] ? String(start) : `${start}–${sorted[i]}`);
+	}
+	return parts.join(', ');
+}
+
+function billsFromJson(context: IExecuteFunctions, itemIndex: number): IDataObject[] {
+	const raw = parseJson(context, itemIndex, 'Bills (JSON)', context.getNodeParameter('billsJson', itemIndex, '[]'));
+	const list = Array.isArray(raw) ? raw : [raw];
+	if (!list.length) throw invalid(context, itemIndex, 'Bills (JSON)', 'is empty: give one bill or an array of bills');
+	return list.map((bill, n) =>
+		checkBillBody(context, itemIndex, Array.isArray(raw) ? `Bills (JSON), bill ${n + 1}` : 'Bills (JSON)', bill),
+	);
+}
+
+/** Pairs BILL's answer with the bills sent: by position, checked by vendor and invoice number. */
+function pairCreated(entries: Entry[], created: unknown): void {
+	const list = (Array.isArray(created) ? created : ((created as IDataObject)?.bills ?? [])) as IDataObject[];
+	const keyOf = (bill: IDataObject) => billKey(bill.vendorId, (bill.invoice as IDataObject | undefined)?.invoiceNumber);
+	const unused = new Set(list.map((_, n) => n));
+	entries.forEach((entry, n) => {
+		const key = keyOf(entry.body);
+		let match = unused.has(n) && keyOf(list[n]) === key ? n : [...unused].find((m) => keyOf(list[m]) === key);
+		// An answer without invoice numbers but of the right length: BILL keeps the order.
+		if (match === undefined && list.length === entries.length && unused.has(n)) match = n;
+		if (match === undefined) {
+			entry.error = new Error('BILL answered the bulk create without this bill; check in BILL whether it was created');
+			return;
+		}
+		unused.delete(match);
+		entry.created = list[match];
+	});
+}
+
+/**
+ * `POST /v3/bills/bulk` in chunks of up to 100, up to BILL's 3 at a time. Every item is checked
+ * before anything is sent. A chunk BILL refuses fails as a whole (BILL's bulk is all or nothing);
+ * the other chunks go on. Output: one item per bill, paired with the input item it came from.
+ */
+export async function executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const continueOnFail = this.continueOnFail();
+	const mode = this.getNodeParameter('billsInput', 0, 'items') as string;
+	const skipExisting = this.getNodeParameter('skipExisting', 0, true) as boolean;
+	const slots: Slot[] = [];
+	const entries: Entry[] = [];
+
+	// 1. Check every item; with "Continue On Fail" a bad item gets its error and is not sent.
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		let bodies: IDataObject[];
+		try {
+			bodies = mode === 'json' ? billsFromJson(this, itemIndex) : [billBodyFromParameters(this, itemIndex, false)];
+		} catch (error) {
+			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- a NodeOperationError from validation already
+			if (!continueOnFail) throw error;
+			slots.push({ itemIndex, json: errorJson(error) });
+			continue;
+		}
+		for (const body of bodies) {
+			const slot: Slot = { itemIndex };
+			slots.push(slot);
+			entries.push({ slot, body });
+		}
+	}
+
+	// 2. Skip invoice numbers the vendors already have (one lookup per 50 vendors), and repeats
+	//    within this run (the first one is sent; the others get its bill).
+	let toSend = entries;
+	const repeats: Array<{ entry: Entry; of: Entry }> = [];
+	if (skipExisting && entries.length) {
+		const vendorIds = [...new Set(entries.map((e) => String(e.body.vendorId)))];
+		const found = new Map<string, IDataObject>();
+		const failedVendors = new Map<string, unknown>();
+		await mapWithConcurrency(chunk(vendorIds, VENDORS_PER_LOOKUP), BILL_MAX_CONCURRENT_REQUESTS, async (group) => {
+			try {
+				for (const [key, bill] of await activeBillsByInvoice(this, group)) found.set(key, bill);
+			} catch (error) {
+				// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- a NodeApiError from billApiRequest already
+				if (!continueOnFail) throw error;
+				for (const vendorId of group) failedVendors.set(vendorId, error);
+			}
+		});
+		toSend = [];
+		const firstOfKey = new Map<string, Entry>();
+		for (const entry of entries) {
+			const vendorError = failedVendors.get(String(entry.body.vendorId));
+			if (vendorError) {
+				entry.slot.json = errorJson(vendorError);
+				continue;
+			}
+			const key = billKey(entry.body.vendorId, (entry.body.invoice as IDataObject).invoiceNumber);
+			const existing = found.get(key);
+			if (existing) {
+				entry.slot.json = { ...existing, alreadyExisted: true };
+				continue;
+			}
+			const first = firstOfKey.get(key);
+			if (first) {
+				repeats.push({ entry, of: first });
+				continue;
+			}
+			firstOfKey.set(key, entry);
+			toSend.push(entry);
+		}
+	}
+
+	// 3. Send, 100 per request; a failed request fails its own bills only.
+	const failedChunks: Array<{ entries: Entry[]; error: unknown; text: string }> = [];
+	await mapWithConcurrency(chunk(toSend, BULK_MAX), BILL_MAX_CONCURRENT_REQUESTS, async (part) => {
+		const bodies = part.map((e) => e.body);
+		const ranges = itemRanges(part.map((e) => e.slot.itemIndex));
+		try {
+			const created = await billApiRequest.call(this, {
+				method: 'POST',
+				path: '/v3/bills/bulk',
+				body: bodies,
+				itemIndex: part[0].slot.itemIndex,
+				uncertainHint: createHint(bodies),
+			});
+			pairCreated(part, created);
+		} catch (error) {
+			const uncertain = (error as { context?: IDataObject }).context?.outcomeUnknown === true;
+			const message = (error as Error).message;
+			const text = uncertain
+				? `The bulk create of items ${ranges} (${part.length} bills) got no clear answer from BILL, so it may have created all of them or none: ${message}`
+				: `BILL refused the bulk create of items ${ranges} (${part.length} bills; it creates all or none, so none of them was created): ${message}`;
+			failedChunks.push({ entries: part, error, text });
+			for (const entry of part) entry.error = error;
+		}
+	});
+
+	for (const entry of toSend) {
+		if (entry.created) entry.slot.json = skipExisting ? { ...entry.created, alreadyExisted: false } : entry.created;
+		else if (entry.error) {
+			const failed = failedChunks.find((f) => f.entries.includes(entry));
+			entry.slot.json = { ...errorJson(entry.error), error: failed?.text ?? (entry.error as Error).message };
+		}
+	}
+	for (const { entry, of } of repeats) {
+		if (of.created) entry.slot.json = { ...of.created, alreadyExisted: true };
+		else {
+			entry.error = of.error;
+			entry.slot.json = {
+				...errorJson(of.error),
+				error: `Item ${of.slot.itemIndex} has the same vendor and invoice number and its bill was not created, so this one was not sent either: ${
+					(of.error as Error)?.message ?? ''
+				}`,
+			};
+		}
+	}
+
+	if (failedChunks.length && !continueOnFail) {
+		const [first] = failedChunks;
+		const error = first.error as Error & { context?: IDataObject; description?: string | null };
+		const createdItems = toSend.filter((e) => e.created).map((e) => e.slot.itemIndex);
+		error.message = failedChunks.length > 1 ? `${first.text} (and ${failedChunks.length - 1} more bulk requests failed)` : first.text;
+		if (error.context) error.context.itemIndex = first.entries[0].slot.itemIndex;
+		error.description = [
+			error.description,
+			createdItems.length
+				? `The bills of items ${itemRanges(createdItems)} were created. Run again with "Skip Existing Invoice Numbers" on to create only the missing bills, or turn on "Continue On Fail" to get one output item per bill.`
+				: undefined,
+		]
+			.filter(Boolean)
+			.join(' ');
+		throw error;
+	}
+
+	return slots.map((slot) => ({ json: slot.json ?? {}, pairedItem: { item: slot.itemIndex } }));
+}

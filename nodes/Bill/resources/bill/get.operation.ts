@@ -1,0 +1,17 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { ID_PREFIX, getId } from '../../helpers/validation';
+import { billApiRequest } from '../../transport';
+import { billLocator, simplifyBill, simplifyField } from './fields';
+
+const properties: INodeProperties[] = [billLocator('The bill to get'), simplifyField];
+
+export const description = updateDisplayOptions({ show: { resource: ['bill'], operation: ['get'] } }, properties);
+
+/** `GET /v3/bills/{id}`: the bill with its line items, total `amount`, due and paid amounts and statuses. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const billId = getId(this, itemIndex, 'billId', 'Bill', ID_PREFIX.bill);
+	const bill = await billApiRequest.call(this, { method: 'GET', path: `/v3/bills/${billId}`, itemIndex });
+	return this.getNodeParameter('simplify', itemIndex, false) ? simplifyBill(bill) : bill;
+}

@@ -1,0 +1,27 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { ID_PREFIX, getId } from '../../helpers/validation';
+import { billApiRequest } from '../../transport';
+import { billBodyFromParameters, billFields, billLocator } from './fields';
+
+const properties: INodeProperties[] = [
+	billLocator('The bill to replace'),
+	...billFields(true),
+	{
+		displayName:
+			'Replace sends the whole bill: line items with a Line Item ID are kept and changed, line items without one are added, and existing line items that are not listed are removed. To change a few fields only, use Update.',
+		name: 'replaceNotice',
+		type: 'notice',
+		default: '',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['bill'], operation: ['replace'] } }, properties);
+
+/** `PUT /v3/bills/{id}` (REFERENCE.md §4.1): repeating it lands in the same state, so it is repeatable. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const billId = getId(this, itemIndex, 'billId', 'Bill', ID_PREFIX.bill);
+	const body = billBodyFromParameters(this, itemIndex, true);
+	return await billApiRequest.call(this, { method: 'PUT', path: `/v3/bills/${billId}`, body, repeatable: true, itemIndex });
+}

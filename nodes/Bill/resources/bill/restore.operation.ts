@@ -1,0 +1,16 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { ID_PREFIX, getId } from '../../helpers/validation';
+import { billApiRequest } from '../../transport';
+import { billLocator } from './fields';
+
+const properties: INodeProperties[] = [billLocator('The archived bill to restore')];
+
+export const description = updateDisplayOptions({ show: { resource: ['bill'], operation: ['restore'] } }, properties);
+
+/** `POST /v3/bills/{id}/restore`: idempotent (REFERENCE.md §4.1), so a repeat after a lost answer is safe. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const billId = getId(this, itemIndex, 'billId', 'Bill', ID_PREFIX.bill);
+	return await billApiRequest.call(this, { method: 'POST', path: `/v3/bills/${billId}/restore`, repeatable: true, itemIndex });
+}
