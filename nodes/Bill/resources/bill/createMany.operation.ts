@@ -70,7 +70,7 @@ function chunk<T>(list: T[], size: number): T[][] {
 	return chunks;
 }
 
-/** "0–99, 150" */
+/** "item 7", "items 0–99, 150" */
 export function itemRanges(indices: number[]): string {
 	const sorted = [...new Set(indices)].sort((a, b) => a - b);
 	const parts: string[] = [];
@@ -79,7 +79,7 @@ export function itemRanges(indices: number[]): string {
 		while (i + 1 < sorted.length && sorted[i + 1] === sorted[i] + 1) i++;
 		parts.push(start === sorted[i] ? String(start) : `${start}–${sorted[i]}`);
 	}
-	return parts.join(', ');
+	return `${sorted.length === 1 ? 'item' : 'items'} ${parts.join(', ')}`;
 }
 
 function billsFromJson(context: IExecuteFunctions, itemIndex: number): IDataObject[] {
@@ -199,8 +199,8 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 			const uncertain = (error as { context?: IDataObject }).context?.outcomeUnknown === true;
 			const message = (error as Error).message;
 			const text = uncertain
-				? `The bulk create of items ${ranges} (${part.length} bills) got no clear answer from BILL, so it may have created all of them or none: ${message}`
-				: `BILL refused the bulk create of items ${ranges} (${part.length} bills; it creates all or none, so none of them was created): ${message}`;
+				? `The bulk create of ${ranges} (${part.length} bills) got no clear answer from BILL, so it may have created all of them or none: ${message}`
+				: `BILL refused the bulk create of ${ranges} (${part.length} bills; it creates all or none, so none of them was created): ${message}`;
 			failedChunks.push({ entries: part, error, text });
 			for (const entry of part) entry.error = error;
 		}
@@ -235,7 +235,7 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 		error.description = [
 			error.description,
 			createdItems.length
-				? `The bills of items ${itemRanges(createdItems)} were created. Run again with "Skip Existing Invoice Numbers" on to create only the missing bills, or turn on "Continue On Fail" to get one output item per bill.`
+				? `The bills of ${itemRanges(createdItems)} were created. Run again with "Skip Existing Invoice Numbers" on to create only the missing bills, or turn on "Continue On Fail" to get one output item per bill.`
 				: undefined,
 		]
 			.filter(Boolean)
