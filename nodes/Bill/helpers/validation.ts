@@ -11,6 +11,8 @@ export const ID_PREFIX = {
 	user: '006',
 	chartOfAccount: '0ca',
 	bankAccount: 'bac',
+	// Not in REFERENCE.md §8.8 (BILL lists no prefix for bank-account users): `bau` is the emulator's
+	// choice, so the node checks these ids for shape only, never for this prefix.
 	bankAccountUser: 'bau',
 	payment: 'stp',
 	vendorCredit: 'vcr',
@@ -137,4 +139,26 @@ export function parseJson(context: IExecuteFunctions, itemIndex: number, paramet
 export function checkEmail(context: IExecuteFunctions, itemIndex: number, parameter: string, value: string): string {
 	if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) throw invalid(context, itemIndex, parameter, `"${display(value)}" is not an email address`);
 	return value;
+}
+
+/**
+ * A US bank routing number (ABA routing transit number): 9 digits whose checksum
+ * 3·(d1+d4+d7) + 7·(d2+d5+d8) + (d3+d6+d9) is a multiple of 10, with a first pair of digits the
+ * Federal Reserve assigns (00–12, 21–32, 61–72, 80). Spaces are dropped; anything else is refused
+ * with the parameter and the item named, before any request. Routing numbers are public bank
+ * identifiers, so the value may be shown in the error.
+ */
+export function checkRoutingNumber(context: IExecuteFunctions, itemIndex: number, parameter: string, value: unknown): string {
+	const text = typeof value === 'number' ? String(value).padStart(9, '0') : typeof value === 'string' ? value.replace(/\s+/g, '') : '';
+	if (!text) throw invalid(context, itemIndex, parameter, 'is required');
+	const hint = 'A US routing number has 9 digits, e.g. 074000010; it is printed on the account\'s checks, or ask the bank.';
+	if (!/^\d{9}$/.test(text)) throw invalid(context, itemIndex, parameter, `"${display(value)}" is not 9 digits`, hint);
+	const d = [...text].map(Number);
+	const sum = 3 * (d[0] + d[3] + d[6]) + 7 * (d[1] + d[4] + d[7]) + (d[2] + d[5] + d[8]);
+	const prefix = d[0] * 10 + d[1];
+	const knownPrefix = prefix <= 12 || (prefix >= 21 && prefix <= 32) || (prefix >= 61 && prefix <= 72) || prefix === 80;
+	if (sum % 10 !== 0 || !knownPrefix || /^0+$/.test(text)) {
+		throw invalid(context, itemIndex, parameter, `"${text}" is not a valid ABA routing number (wrong check digit or first two digits)`, hint);
+	}
+	return text;
 }

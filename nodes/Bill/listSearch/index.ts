@@ -1,8 +1,10 @@
+import { searchBankAccounts } from './bankAccounts';
 import { searchBills } from './bills';
 import { searchVendors } from './vendors';
 
 /** Searchable lists behind the node's resource locators (`searchListMethod`). */
 export const listSearch = {
+	searchBankAccounts,
 	searchBills,
 	searchVendors,
 };

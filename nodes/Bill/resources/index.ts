@@ -1,4 +1,5 @@
 import type { Resource } from '../operation';
+import { bankAccount } from './bankAccount';
 import { bill } from './bill';
 import { vendor } from './vendor';
 
@@ -7,6 +8,7 @@ import { vendor } from './vendor';
  * A new resource is a folder under resources/ and one line here.
  */
 export const resources: Record<string, Resource> = {
+	bankAccount,
 	bill,
 	vendor,
 };

@@ -1,0 +1,43 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { buildFilters } from '../helpers/filters';
+import { billApiRequest } from '../transport';
+import type { BankAccount, BillList } from '../types';
+
+/** Only the last four digits of an account number are ever shown in a list. */
+function lastFour(accountNumber: string | undefined): string | undefined {
+	const digits = String(accountNumber ?? '').replace(/\D/g, '');
+	return digits.length >= 4 ? `…${digits.slice(-4)}` : undefined;
+}
+
+/**
+ * Active bank accounts, newest first, a page of 100 at a time. BILL cannot filter bank accounts by
+ * name (REFERENCE.md §5, filterable fields), so the search text is matched here, on each page,
+ * against the nickname, the name on the account and the ID.
+ */
+export async function searchBankAccounts(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const qs: IDataObject = {
+		max: 100,
+		sort: 'createdTime:desc',
+		filters: buildFilters([{ field: 'archived', op: 'eq', value: false }]),
+	};
+	if (paginationToken) qs.page = paginationToken;
+	const path = '/v3/funding-accounts/banks';
+	const page = (await billApiRequest.call(this, { method: 'GET', path, qs })) as unknown as BillList<BankAccount>;
+	const needle = filter?.trim().toLowerCase();
+	const matches = (account: BankAccount) =>
+		!needle || [account.bankName, account.nameOnAccount, account.id].some((text) => String(text ?? '').toLowerCase().includes(needle));
+	return {
+		results: page.results.filter(matches).map((account) => ({
+			name: [account.bankName ?? account.id, account.nameOnAccount, lastFour(account.accountNumber), account.status]
+				.filter(Boolean)
+				.join(' · '),
+			value: account.id,
+		})),
+		paginationToken: page.nextPage,
+	};
+}

@@ -1,0 +1,113 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { checkRoutingNumber, getString } from '../../helpers/validation';
+import { billApiRequest } from '../../transport';
+import {
+	BANKS_PATH,
+	MFA_AND_ADMIN_HINT,
+	accessToAdminsField,
+	accountTypeOptions,
+	chartOfAccountField,
+	chartOfAccountId,
+	checkAccountNumber,
+	ownerTypeOptions,
+	withHint,
+} from './fields';
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'BILL creates bank accounts only for a user with the ADMINISTRATOR role, in an MFA-trusted session: set the MFA ID and device name in the BILL credential. The new account is Pending until verified with the micro-deposit (Bank Account → Verify).',
+		name: 'createNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Name on Account',
+		name: 'nameOnAccount',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'The full name of the account holder, as the bank has it',
+	},
+	{
+		displayName: 'Routing Number',
+		name: 'routingNumber',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '074000010',
+		description: 'The bank\'s 9-digit ABA routing number; checked before anything is sent',
+	},
+	{
+		displayName: 'Account Number',
+		name: 'accountNumber',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		required: true,
+		description: 'The bank account number (4 to 17 digits); never shown in errors',
+	},
+	{ displayName: 'Account Type', name: 'bankAccountType', type: 'options', options: accountTypeOptions, default: 'CHECKING', required: true },
+	{
+		displayName: 'Owner Type',
+		name: 'ownerType',
+		type: 'options',
+		options: ownerTypeOptions,
+		default: 'BUSINESS',
+		required: true,
+		description: 'Whether the account belongs to a business or a person',
+	},
+	{
+		displayName: 'Bank Nickname',
+		name: 'bankName',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'Chase operating account',
+		description: 'The name the account has in BILL (BILL\'s "bankName")',
+	},
+	accessToAdminsField,
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [chartOfAccountField],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['bankAccount'], operation: ['create'] } }, properties);
+
+/**
+ * `POST /v3/funding-accounts/banks` (REFERENCE.md §5.1): 201 with the account, status PENDING.
+ * Not repeated when the outcome is unknown: a repeat could add the account twice.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const body: IDataObject = {
+		nameOnAccount: getString(this, itemIndex, 'nameOnAccount', 'Name on Account'),
+		routingNumber: checkRoutingNumber(this, itemIndex, 'Routing Number', this.getNodeParameter('routingNumber', itemIndex, '')),
+		accountNumber: checkAccountNumber(this, itemIndex, 'Account Number', this.getNodeParameter('accountNumber', itemIndex, '')),
+		type: this.getNodeParameter('bankAccountType', itemIndex),
+		ownerType: this.getNodeParameter('ownerType', itemIndex),
+		bankName: getString(this, itemIndex, 'bankName', 'Bank Nickname'),
+		accessToAdmins: this.getNodeParameter('accessToAdmins', itemIndex, false) === true,
+	};
+	const coa = chartOfAccountId(this, itemIndex, 'Chart of Account ID', additional.chartOfAccountId);
+	if (coa) body.chartOfAccountId = coa;
+	try {
+		return await billApiRequest.call(this, {
+			method: 'POST',
+			path: BANKS_PATH,
+			body,
+			itemIndex,
+			uncertainHint: `List the bank accounts (Bank Account → Get Many) and look for "${String(body.bankName)}" before running it again.`,
+		});
+	} catch (error) {
+		// BILL's MFA refusal (BDC_1361) has its own hint; any other 403 is most likely the role.
+		throw withHint(error, MFA_AND_ADMIN_HINT, (status) => status === 401 || status === 403);
+	}
+}

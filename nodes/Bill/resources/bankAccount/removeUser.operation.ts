@@ -1,0 +1,34 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { getId } from '../../helpers/validation';
+import { billApiRequest } from '../../transport';
+import { BANKS_PATH } from './fields';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Bank Account User ID',
+		name: 'bankAccountUserId',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'The "ID" of the user\'s entry in Bank Account → Get Many Users (not the user\'s own 006… ID)',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['bankAccount'], operation: ['removeUser'] } }, properties);
+
+/**
+ * `POST /v3/funding-accounts/banks/users/{id}/archive` (REFERENCE.md §5.1): the user can no longer pay
+ * with the account. Idempotent, so a repeat is safe. BILL lists no id prefix for bank-account users,
+ * so the id is checked for shape only (ID_PREFIX.bankAccountUser is the emulator's choice).
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const bankAccountUserId = getId(this, itemIndex, 'bankAccountUserId', 'Bank Account User ID');
+	return await billApiRequest.call(this, {
+		method: 'POST',
+		path: `${BANKS_PATH}/users/${bankAccountUserId}/archive`,
+		repeatable: true,
+		itemIndex,
+	});
+}

@@ -1,0 +1,89 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { ID_PREFIX, getId, invalid } from '../../helpers/validation';
+import { billApiRequest } from '../../transport';
+import {
+	BANKS_PATH,
+	accessToAdminsField,
+	bankAccountLocator,
+	chartOfAccountField,
+	chartOfAccountId,
+	defaultFlags,
+	ownerTypeOptions,
+	withHint,
+} from './fields';
+
+const NOT_VERIFIED_HINT =
+	'If the account is not verified yet: BILL changes a bank account only once it is verified; run Bank Account → Verify with the micro-deposit amount first (0.50 in the sandbox).';
+
+const properties: INodeProperties[] = [
+	bankAccountLocator('The bank account to update'),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: (
+			[
+				accessToAdminsField,
+				{ displayName: 'Bank Nickname', name: 'bankName', type: 'string', default: '' },
+				chartOfAccountField,
+				{
+					displayName: 'Default for Payables',
+					name: 'defaultForPayables',
+					type: 'boolean',
+					default: true,
+					description: 'Whether BILL pays bills from this account unless told otherwise',
+				},
+				{
+					displayName: 'Default for Receivables',
+					name: 'defaultForReceivables',
+					type: 'boolean',
+					default: true,
+					description: 'Whether BILL deposits customer payments into this account unless told otherwise',
+				},
+				{ displayName: 'Name on Account', name: 'nameOnAccount', type: 'string', default: '' },
+				{ displayName: 'Owner Type', name: 'ownerType', type: 'options', options: ownerTypeOptions, default: 'BUSINESS' },
+			] as INodeProperties[]
+		).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	},
+	{
+		displayName:
+			'BILL updates a bank account only once it is verified. Routing number, account number and account type cannot change: create a new bank account instead.',
+		name: 'updateNotice',
+		type: 'notice',
+		default: '',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['bankAccount'], operation: ['update'] } }, properties);
+
+/** `PATCH /v3/funding-accounts/banks/{id}` with only what changes (REFERENCE.md §5.1). */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const bankAccountId = getId(this, itemIndex, 'bankAccountId', 'Bank Account', ID_PREFIX.bankAccount);
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const body: IDataObject = {};
+	for (const [key, parameter] of [
+		['nameOnAccount', 'Name on Account'],
+		['bankName', 'Bank Nickname'],
+	] as const) {
+		if (fields[key] === undefined) continue;
+		const text = String(fields[key]).trim();
+		if (!text) throw invalid(this, itemIndex, `Update Fields → ${parameter}`, 'must not be empty');
+		body[key] = text;
+	}
+	if (fields.ownerType) body.ownerType = fields.ownerType;
+	if (typeof fields.accessToAdmins === 'boolean') body.accessToAdmins = fields.accessToAdmins;
+	const flags = defaultFlags(fields);
+	if (flags) body.default = flags;
+	const coa = chartOfAccountId(this, itemIndex, 'Update Fields → Chart of Account ID', fields.chartOfAccountId);
+	if (coa) body.chartOfAccountId = coa;
+	if (!Object.keys(body).length) throw invalid(this, itemIndex, 'Update Fields', 'add at least one field to change');
+	try {
+		return await billApiRequest.call(this, { method: 'PATCH', path: `${BANKS_PATH}/${bankAccountId}`, body, itemIndex });
+	} catch (error) {
+		throw withHint(error, NOT_VERIFIED_HINT, (status) => status === 400 || status === 409 || status === 422);
+	}
+}
