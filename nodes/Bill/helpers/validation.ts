@@ -162,3 +162,23 @@ export function checkRoutingNumber(context: IExecuteFunctions, itemIndex: number
 	}
 	return text;
 }
+
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * A date-time filter value as BILL takes it (REFERENCE.md §8.2), in UTC: 2026-12-31T00:00:00.000Z.
+ * Accepts an ISO date or date-time (as n8n's date picker gives it) or a Luxon/JS date from an
+ * expression; anything else is refused with the parameter and the item named.
+ */
+export function checkDateTime(context: IExecuteFunctions, itemIndex: number, parameter: string, value: unknown): string {
+	let date: Date | undefined;
+	if (value instanceof Date) date = value;
+	else if (value && typeof value === 'object' && typeof (value as { toJSDate?: unknown }).toJSDate === 'function') {
+		date = (value as { toJSDate: () => Date }).toJSDate();
+	} else if (typeof value === 'string' && DATE_TIME.test(value.trim())) date = new Date(value.trim());
+	if (!date || Number.isNaN(date.getTime())) {
+		const shown = typeof value === 'string' ? value.slice(0, 60) : JSON.stringify(value)?.slice(0, 60);
+		throw invalid(context, itemIndex, parameter, `"${shown}" is not a date and time`, 'Use ISO 8601, e.g. 2026-12-31 or 2026-12-31T08:00:00Z.');
+	}
+	return date.toISOString();
+}

@@ -5,7 +5,7 @@ import { returnAllOrLimit, sortField, sortValue } from '../../helpers/fields';
 import { buildFilters, splitList } from '../../helpers/filters';
 import { ID_PREFIX, checkId } from '../../helpers/validation';
 import { billApiRequestAllItems } from '../../transport';
-import { checkDateTime } from '../vendor/fields';
+import { checkDateTime } from '../../helpers/validation';
 import { BANKS_PATH, accountTypeOptions, ownerTypeOptions, statusOptions } from './fields';
 
 const properties: INodeProperties[] = [

@@ -5,7 +5,8 @@ import { returnAllOrLimit, sortField, sortValue } from '../../helpers/fields';
 import { buildFilters, splitList } from '../../helpers/filters';
 import { ID_PREFIX, checkDate, checkId } from '../../helpers/validation';
 import { billApiRequestAllItems } from '../../transport';
-import { checkDateTime, vendorLocator } from '../vendor/fields';
+import { checkDateTime } from '../../helpers/validation';
+import { vendorLocator } from '../vendor/fields';
 import { locatorValue, simplifyBill, simplifyField } from './fields';
 
 const paymentStatusOptions = [

@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { returnAllOrLimit, sortField, sortValue } from '../../helpers/fields';
 import { buildFilters, splitList } from '../../helpers/filters';
 import { billApiRequestAllItems } from '../../transport';
+import { checkDateTime } from '../../helpers/validation';
 import { accountTypeOptions } from './fields';
 
 const properties: INodeProperties[] = [
@@ -44,24 +45,27 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['vendor'], operation: ['getMany'] } }, properties);
 
-const iso = (value: unknown) => (value ? new Date(String(value)).toISOString() : undefined);
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
 	const f = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const accountTypes = (f.accountTypes as string[] | undefined) ?? [];
 	const currencies = splitList(f.billCurrencies).map((c) => c.toUpperCase());
+	const iso = (key: string, parameter: string) => (f[key] ? checkDateTime(this, itemIndex, parameter, f[key]) : undefined);
+	const createdAfter = iso('createdAfter', 'Filters → Created After');
+	const createdBefore = iso('createdBefore', 'Filters → Created Before');
+	const updatedAfter = iso('updatedAfter', 'Filters → Updated After');
+	const updatedBefore = iso('updatedBefore', 'Filters → Updated Before');
 	const filters = buildFilters([
 		!!f.nameStartsWith && { field: 'name', op: 'sw', value: String(f.nameStartsWith) },
 		!!f.name && { field: 'name', op: 'eq', value: String(f.name) },
 		f.archived !== undefined && { field: 'archived', op: 'eq', value: f.archived as boolean },
 		accountTypes.length > 0 && { field: 'accountType', op: 'in', value: accountTypes },
 		currencies.length > 0 && { field: 'billCurrency', op: 'in', value: currencies },
-		!!f.createdAfter && { field: 'createdTime', op: 'gte', value: iso(f.createdAfter) as string },
-		!!f.createdBefore && { field: 'createdTime', op: 'lt', value: iso(f.createdBefore) as string },
-		!!f.updatedAfter && { field: 'updatedTime', op: 'gte', value: iso(f.updatedAfter) as string },
-		!!f.updatedBefore && { field: 'updatedTime', op: 'lt', value: iso(f.updatedBefore) as string },
+		!!createdAfter && { field: 'createdTime', op: 'gte', value: createdAfter },
+		!!createdBefore && { field: 'createdTime', op: 'lt', value: createdBefore },
+		!!updatedAfter && { field: 'updatedTime', op: 'gte', value: updatedAfter },
+		!!updatedBefore && { field: 'updatedTime', op: 'lt', value: updatedBefore },
 	]);
 	const qs: IDataObject = {};
 	if (filters) qs.filters = filters;
