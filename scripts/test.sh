@@ -19,6 +19,9 @@ npm run build
 step "lint (n8n community-node rules)"
 npm run lint
 
+step "type-check the tests"
+npx tsc -p test/tsconfig.json
+
 step "unit, emulator, contract and reliability tests"
 mkdir -p .test-results
 status=0

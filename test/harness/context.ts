@@ -155,7 +155,7 @@ export function createContext(options: RunOptions): IExecuteFunctions {
 		const output = await credentialType.preAuthentication.call({ helpers }, credentials);
 		if (output[expirable.name] === undefined) return;
 		Object.assign(credentials, output);
-		store.data[type] = { ...store.data[type], ...output };
+		store.data[type] = { ...store.data[type], ...output } as ICredentialDataDecryptedObject;
 	};
 	const authenticate = (type: string, credentials: ICredentialDataDecryptedObject, request: IHttpRequestOptions) => {
 		const auth = credentialTypes[type].authenticate as { properties: { headers?: IDataObject } } | undefined;

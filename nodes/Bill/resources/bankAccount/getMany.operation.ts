@@ -3,9 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit, sortField, sortValue } from '../../helpers/fields';
 import { buildFilters, splitList } from '../../helpers/filters';
-import { ID_PREFIX, checkId } from '../../helpers/validation';
+import { ID_PREFIX, checkId, checkDateTime } from '../../helpers/validation';
 import { billApiRequestAllItems } from '../../transport';
-import { checkDateTime } from '../../helpers/validation';
 import { BANKS_PATH, accountTypeOptions, ownerTypeOptions, statusOptions } from './fields';
 
 const properties: INodeProperties[] = [

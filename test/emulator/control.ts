@@ -1,0 +1,60 @@
+/**
+ * `/__emulator/*`: the control API for tests, the demo and benchmarks that run the emulator
+ * in another process. Never part of BILL's API.
+ *   GET  /__emulator/health            → { ok, baseUrl, fixtures }
+ *   GET  /__emulator/stats             → { requests by route, logins, counts }
+ *   GET  /__emulator/log               → the request log (no secrets, no bodies)
+ *   GET  /__emulator/state/:collection → every stored object of bills|vendors|bankAccounts|subscriptions|events|payments
+ *   GET  /__emulator/sms               → the MFA codes "sent"
+ *   POST /__emulator/reset             → fixtures only
+ *   POST /__emulator/clock             → { advanceMs }
+ *   POST /__emulator/faults            → a Fault, or [Fault]; DELETE clears them
+ *   POST /__emulator/options           → { latencyMs?, limits? }
+ */
+import type { Emulator, Reply } from './server';
+import type { Fault } from './faults';
+
+const COLLECTIONS = ['bills', 'vendors', 'bankAccounts', 'bankAccountUsers', 'subscriptions', 'events', 'payments'] as const;
+
+export async function control(emulator: Emulator, method: string, url: URL, raw: Buffer): Promise<Reply> {
+	const path = url.pathname.slice('/__emulator'.length);
+	const body = raw.length ? (JSON.parse(raw.toString('utf8')) as Record<string, unknown>) : {};
+	if (method === 'GET' && path === '/health') {
+		return { body: { ok: true, baseUrl: emulator.baseUrl, fixtures: emulator.fixtures } };
+	}
+	if (method === 'GET' && path === '/stats') {
+		return { body: { requests: emulator.stats(), logins: emulator.logins(), counts: emulator.state.counts(), total: emulator.log.length } };
+	}
+	if (method === 'GET' && path === '/log') return { body: emulator.log };
+	if (method === 'GET' && path === '/sms') return { body: emulator.state.sms };
+	if (method === 'GET' && path.startsWith('/state/')) {
+		const name = path.slice('/state/'.length) as (typeof COLLECTIONS)[number];
+		if (!COLLECTIONS.includes(name)) return { status: 404, body: { error: `no collection ${name}` } };
+		return { body: [...emulator.state[name].values()] };
+	}
+	if (method === 'POST' && path === '/reset') {
+		emulator.reset();
+		return { body: { ok: true } };
+	}
+	if (method === 'POST' && path === '/clock') {
+		emulator.clock.advance(Number(body.advanceMs ?? 0));
+		return { body: { now: emulator.clock.timestamp() } };
+	}
+	if (path === '/faults') {
+		if (method === 'DELETE') {
+			emulator.faults.clear();
+			return { body: { ok: true } };
+		}
+		if (method === 'POST') {
+			for (const fault of (Array.isArray(body) ? body : [body]) as Fault[]) emulator.addFault(fault);
+			return { body: { ok: true, pending: emulator.faults.pending } };
+		}
+		if (method === 'GET') return { body: { pending: emulator.faults.pending, fired: emulator.faults.fired } };
+	}
+	if (method === 'POST' && path === '/options') {
+		if (body.latencyMs !== undefined) emulator.options.latencyMs = Number(body.latencyMs);
+		if (body.limits !== undefined) emulator.options.limits = Boolean(body.limits);
+		return { body: emulator.options };
+	}
+	return { status: 404, body: { error: `no control endpoint ${method} ${path}` } };
+}

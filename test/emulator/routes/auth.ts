@@ -1,0 +1,134 @@
+/**
+ * Logins and sessions (REFERENCE.md §2): organization login, logout, session details, partner
+ * login and login-as-user. A login with a valid MFA ID (`rememberMeId`) and its `device` is
+ * MFA-trusted.
+ */
+import { randomBytes } from 'crypto';
+
+import { BillError, errors } from '../errors';
+import { objectBody, type Emulator, type RequestContext } from '../server';
+import type { Json, Session, User } from '../state';
+
+function newSessionId(): string {
+	return `emu!${randomBytes(24).toString('base64url')}`;
+}
+
+export function required(body: Json, fields: string[]): void {
+	for (const field of fields) {
+		const value = body[field];
+		if (value === undefined || value === null || value === '') throw errors.invalid(`${field}: must not be null`);
+	}
+}
+
+/**
+ * Whether `rememberMeId` + `device` make this login trusted. BILL does not document what a
+ * login with a bad or expired MFA ID does (REFERENCE.md §3 lists BDC_1356 as "MFA expired"
+ * from third-party code); the emulator refuses the login with BDC_1356, so a stale MFA ID is
+ * noticed at once rather than turning into an untrusted session that fails later.
+ */
+function trustedBy(context: RequestContext, body: Json, user: User): boolean {
+	const rememberMeId = body.rememberMeId as string | undefined;
+	const device = body.device as string | undefined;
+	if (!rememberMeId && !device) return false;
+	if (!rememberMeId || !device) throw errors.invalid('rememberMeId and device must be set together');
+	const known = context.state.rememberMe.get(rememberMeId);
+	if (!known || known.userId !== user.id || known.device !== device || known.expiresMs < context.clock.ms()) {
+		throw errors.mfaInvalid();
+	}
+	return true;
+}
+
+function openSession(context: RequestContext, session: Omit<Session, 'id' | 'lastUsedMs'>): Session {
+	const created: Session = { ...session, id: newSessionId(), lastUsedMs: context.clock.ms() };
+	context.state.sessions.set(created.id, created);
+	return created;
+}
+
+export function registerAuth(emulator: Emulator): void {
+	emulator.add(
+		'POST',
+		'/v3/login',
+		(context) => {
+			const body = objectBody(context);
+			required(body, ['username', 'password', 'organizationId', 'devKey']);
+			if (!context.state.devKeys.has(String(body.devKey))) throw errors.devKeyInvalid();
+			context.emulator.countLogin(String(body.devKey));
+			const user = context.state.userByLogin(String(body.username), String(body.organizationId));
+			if (!user || user.password !== body.password) throw errors.wrongPassword();
+			const trusted = trustedBy(context, body, user);
+			const session = openSession(context, {
+				kind: 'organization',
+				organizationId: user.organizationId,
+				userId: user.id,
+				devKey: String(body.devKey),
+				trusted,
+			});
+			return { body: { organizationId: user.organizationId, sessionId: session.id, trusted, userId: user.id } };
+		},
+		{ auth: 'none' },
+	);
+
+	emulator.add('POST', '/v3/logout', (context) => {
+		context.state.sessions.delete(context.session!.id);
+		return { status: 200 };
+	}, { auth: 'organizationOrPartner' });
+
+	emulator.add('GET', '/v3/login/session', (context) => {
+		const user = context.user!;
+		// Open question 3: only DISABLED is documented; "COMPLETE" (third-party) for a user with a
+		// registered phone, and "INCOMPLETE" (the emulator's word) for one without.
+		const mfaStatus = user.phones.length ? 'COMPLETE' : 'INCOMPLETE';
+		return { body: { organizationId: context.organization!.id, userId: user.id, mfaStatus, mfaBypass: false } };
+	});
+
+	emulator.add(
+		'POST',
+		'/v3/partner/login',
+		(context) => {
+			const body = objectBody(context);
+			required(body, ['username', 'password', 'appKey']);
+			if (!context.state.appKeys.has(String(body.appKey))) throw new BillError(400, 'BDC_1102', 'App key is invalid.');
+			context.emulator.countLogin(String(body.appKey));
+			const partner = context.state.partners.get(String(body.username));
+			if (!partner || partner.password !== body.password || partner.appKey !== body.appKey) throw errors.wrongPassword();
+			const session = openSession(context, { kind: 'partner', appKey: partner.appKey, partnerUser: partner.username, trusted: false });
+			return { body: { sessionId: session.id } };
+		},
+		{ auth: 'none' },
+	);
+
+	emulator.add(
+		'POST',
+		'/v3/partner/login-as-user',
+		(context) => {
+			const body = objectBody(context);
+			required(body, ['organizationId', 'userId']);
+			const partner = context.session!;
+			const organization = context.state.organizations.get(String(body.organizationId));
+			if (!organization || organization.appKey !== partner.appKey) {
+				throw errors.forbidden(`Organization ${String(body.organizationId)} was not created with this app key`);
+			}
+			const user = context.state.users.get(String(body.userId));
+			if (!user || user.organizationId !== organization.id) throw errors.invalid(`userId: no user ${String(body.userId)} in organization ${organization.id}`);
+			const trusted = trustedBy(context, body, user);
+			// After login-as-user, org-level calls take this session plus a developer key (REFERENCE.md §2.2).
+			const session = openSession(context, { kind: 'organization', organizationId: organization.id, userId: user.id, trusted });
+			return { body: { sessionId: session.id, trusted } };
+		},
+		{ auth: 'partner' },
+	);
+
+	emulator.add(
+		'GET',
+		'/v3/partner/organizations',
+		(context) => {
+			const appKey = context.session!.appKey;
+			const results = [...context.state.organizations.values()]
+				.filter((o) => o.appKey === appKey)
+				.map((o) => ({ id: o.id, name: o.name }));
+			return { body: { results } };
+		},
+		{ auth: 'partner' },
+	);
+}
+
