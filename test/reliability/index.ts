@@ -1,0 +1,4 @@
+/** Every scenario of the reliability matrix; a resource adds its own list here. */
+import { vendorScenarios, type Scenario } from './scenarios';
+
+export const scenarios: Scenario[] = [...vendorScenarios];

@@ -1,0 +1,75 @@
+/**
+ * The operations the reliability matrix runs under each fault: each knows how to prepare the
+ * emulator, run the node (Continue On Fail, as a careful user would), and read back the state
+ * that must end the same with or without the fault.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import type { Emulator } from '../emulator';
+import type { CredentialStore, RunResult } from '../harness/context';
+import { byId, runBill } from '../harness/bill';
+
+export interface Scenario {
+	name: string;
+	/** Whether the operation creates something (then a fault may leave its outcome unknown). */
+	creates: boolean;
+	/** Data the operation works on, made before the fault is armed. */
+	prepare(emulator: Emulator, credentials: CredentialStore): Promise<IDataObject>;
+	run(credentials: CredentialStore, prepared: IDataObject): Promise<RunResult>;
+	/** The state that must be the same after (fault + re-run) as after a clean run. */
+	state(emulator: Emulator, prepared: IDataObject): unknown;
+	/** For creating operations: how many objects of the kind exist (to see anything made twice). */
+	created?(emulator: Emulator): number;
+	/** How many output items a complete run gives. */
+	items: number;
+	/** The route the fault is aimed at (method + path or `~regex`). */
+	target: { method: string; path: string };
+}
+
+const vendorParameters = (name: string) => ({
+	resource: 'vendor',
+	operation: 'create',
+	name,
+	accountType: 'BUSINESS',
+	email: 'ap@example.com',
+	phone: '555',
+});
+
+async function makeVendors(credentials: CredentialStore, names: string[]): Promise<string[]> {
+	const { output, error } = await runBill(credentials, (_i, json) => vendorParameters(json.name as string), {
+		items: names.map((name) => ({ name })),
+	});
+	if (error) throw error;
+	return output.map((o) => o.json.id as string);
+}
+
+export const vendorScenarios: Scenario[] = [
+	{
+		name: 'Vendor → Get Many (Return All, 150 vendors)',
+		creates: false,
+		items: 150,
+		target: { method: 'GET', path: '/v3/vendors' },
+		async prepare(_emulator, credentials) {
+			await makeVendors(credentials, Array.from({ length: 150 }, (_, i) => `List ${i}`));
+			return {};
+		},
+		run: (credentials) => runBill(credentials, { resource: 'vendor', operation: 'getMany', returnAll: true }, { continueOnFail: true }),
+		state: (emulator) => emulator.state.vendors.size,
+	},
+	{
+		name: 'Vendor → Update (3 items)',
+		creates: false,
+		items: 3,
+		target: { method: 'PATCH', path: '~^/v3/vendors/' },
+		async prepare(_emulator, credentials) {
+			return { ids: await makeVendors(credentials, ['U0', 'U1', 'U2']) };
+		},
+		run: (credentials, prepared) =>
+			runBill(
+				credentials,
+				(i) => ({ resource: 'vendor', operation: 'update', vendorId: byId((prepared.ids as string[])[i]), updateFields: { phone: `phone-${i}` } }),
+				{ items: [{}, {}, {}], continueOnFail: true },
+			),
+		state: (emulator, prepared) => (prepared.ids as string[]).map((id) => emulator.state.vendors.get(id)?.phone),
+	},
+];
