@@ -7,7 +7,7 @@ import type {
 	ILoadOptionsFunctions,
 	IWebhookFunctions,
 } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { resolveBaseUrls, type BillBaseUrls } from './environment';
 import { billApiError, problemFromResponse, type BillProblem } from './errors';
@@ -176,6 +176,13 @@ export async function billApiRequestAllItems(
 	request: BillRequest,
 	{ returnAll, limit = 50 }: PageOptions,
 ): Promise<IDataObject[]> {
+	if (!returnAll && !(Number.isInteger(limit) && limit >= 1)) {
+		// An expression can give any value; BILL would refuse the page size, so say it here.
+		throw new NodeOperationError(this.getNode(), `Limit: must be a whole number of 1 or more, not ${String(limit)} [item ${request.itemIndex ?? 0}]`, {
+			itemIndex: request.itemIndex,
+			description: 'Or turn on Return All.',
+		});
+	}
 	const results: IDataObject[] = [];
 	let page: string | undefined;
 	do {
