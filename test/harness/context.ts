@@ -63,6 +63,9 @@ function evaluate(expression: unknown, credentials: ICredentialDataDecryptedObje
 	return new Function('$credentials', `return (${body});`)(credentials);
 }
 
+/** Every line any node logged through `this.logger` in this test process (tests read it for secrets). */
+export const logLines: string[] = [];
+
 export interface RecordedRequest {
 	method: string;
 	url: string;
@@ -180,7 +183,12 @@ export function createContext(options: RunOptions): IExecuteFunctions {
 		getCredentials: async (type: string) => store.get(type),
 		getWorkflowStaticData: () => ({}),
 		getExecutionCancelSignal: () => undefined,
-		logger: { debug() {}, info() {}, warn() {}, error() {} },
+		logger: Object.fromEntries(
+			(['debug', 'info', 'warn', 'error'] as const).map((level) => [
+				level,
+				(message: string, meta?: unknown) => logLines.push(`${level} ${message} ${meta === undefined ? '' : JSON.stringify(meta)}`),
+			]),
+		),
 		helpers: {
 			httpRequest,
 			returnJsonArray: (data: IDataObject | IDataObject[]) => (Array.isArray(data) ? data : [data]).map((json) => ({ json })),
