@@ -252,6 +252,7 @@ describe('Bank Account: update, verify, archive', () => {
 		const { error } = await runBill(credentials, { resource: 'bankAccount', operation: 'verify', bankAccountId: byId(id), depositAmount: 0.5 });
 		expect(error?.message).toMatch(/could not be verified after 3 attempts/);
 		expect(error?.message).toMatch(/create a new bank account/);
+		expect(error?.description).toMatch(/Bank Account → Create/);
 		expect(stored(id).status).toBe('BLOCKED');
 		// Each try was sent once: a verify is never repeated (each wrong one counts).
 		expect(emulator.requests({ method: 'POST', route: `${BANKS}/:bankAccountId/verify` })).toHaveLength(4);
