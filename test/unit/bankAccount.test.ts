@@ -449,6 +449,15 @@ describe('Bank Account: errors', () => {
 		expect(emulator.requests({ method: 'GET', route: `${BANKS}/:bankAccountId` })).toHaveLength(2);
 	});
 
+	it('keeps each organization\'s accounts to itself', async () => {
+		const id = await createAccount(billCredentials(emulator));
+		const other = billCredentials(emulator, { overrides: { organizationId: emulator.fixtures.otherOrganizationId, mfaId: '', deviceName: '' } });
+		const { error } = await runBill(other, { resource: 'bankAccount', operation: 'get', bankAccountId: byId(id) });
+		expect(error?.message).toMatch(/BDC_1121.*not found/);
+		expect(await runBillOk(other, { resource: 'bankAccount', operation: 'getMany', returnAll: true })).toHaveLength(0);
+		expect(await runBillOk(other, { resource: 'bankAccount', operation: 'getManyUsers', returnAll: true })).toHaveLength(0);
+	});
+
 	it('never puts an account number or a secret in an error', async () => {
 		const admin = billCredentials(emulator);
 		const id = await createAccount(admin);
