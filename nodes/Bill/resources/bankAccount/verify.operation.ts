@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ID_PREFIX, checkAmount, getId, invalid } from '../../helpers/validation';
 import { billApiRequest } from '../../transport';
-import { BANKS_PATH, bankAccountLocator } from './fields';
+import { BANKS_PATH, bankAccountLocator, withHint } from './fields';
 
 const properties: INodeProperties[] = [
 	bankAccountLocator('The bank account to verify'),
@@ -36,12 +36,21 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (depositAmount >= 1) {
 		throw invalid(this, itemIndex, 'Deposit Amount', `${depositAmount} is not a test deposit`, 'BILL\'s test deposit is between 0.01 and 0.99.');
 	}
-	return await billApiRequest.call(this, {
-		method: 'POST',
-		path: `${BANKS_PATH}/${bankAccountId}/verify`,
-		body: { depositAmount },
-		repeatable: false,
-		itemIndex,
-		uncertainHint: 'Get the bank account (Bank Account → Get): if its status is VERIFIED, it worked.',
-	});
+	try {
+		return await billApiRequest.call(this, {
+			method: 'POST',
+			path: `${BANKS_PATH}/${bankAccountId}/verify`,
+			body: { depositAmount },
+			repeatable: false,
+			itemIndex,
+			uncertainHint: 'Get the bank account (Bank Account → Get): if its status is VERIFIED, it worked.',
+		});
+	} catch (error) {
+		// BILL documents the lock after three wrong amounts, not the error it then answers with.
+		throw withHint(
+			error,
+			'If the account is blocked after three wrong amounts: BILL no longer accepts it. Create the bank account again (Bank Account → Create) and verify the new one.',
+			(status) => status === 400 || status === 403 || status === 409 || status === 422,
+		);
+	}
 }
