@@ -214,8 +214,10 @@ class Variables {
 			case 'partner_organization_id':
 				return f.organizationId;
 			case 'partner_user_id':
-			case 'org_user_id':
 				return f.admin.userId;
+			case 'org_user_id':
+				// Another user of the organization (the admin made the account, so it is one already).
+				return f.clerk.userId;
 			case 'mfa_remember_me_id':
 				return f.mfaId;
 			case 'mfa_device_name':
