@@ -38,8 +38,12 @@ const createParameters = (overrides: IDataObject = {}) => ({
 	...overrides,
 });
 
+let accountCounter = 9000;
+
+/** A new account each call (the node returns an existing account with the same numbers instead). */
 async function createAccount(credentials: CredentialStore, overrides: IDataObject = {}): Promise<string> {
-	const [account] = await runBillOk(credentials, createParameters(overrides));
+	const accountNumber = `${ACCOUNT_NUMBER.slice(0, -4)}${String(++accountCounter).padStart(4, '0')}`;
+	const [account] = await runBillOk(credentials, createParameters({ accountNumber, ...overrides }));
 	return account.id as string;
 }
 
@@ -52,6 +56,18 @@ const stored = (id: string) => emulator.state.bankAccounts.get(id)!;
 const usersOf = (bankAccountId: string) => [...emulator.state.bankAccountUsers.values()].filter((u) => u.bankAccountId === bankAccountId);
 
 describe('Bank Account: create', () => {
+	it('returns the account the organization already has (same routing number, type and account number) instead of adding it twice', async () => {
+		const credentials = billCredentials(emulator);
+		const [first] = await runBillOk(credentials, createParameters());
+		const [again] = await runBillOk(credentials, createParameters({ bankName: 'Renamed nickname' }));
+		expect(first.alreadyExisted).toBe(false);
+		expect(again).toMatchObject({ id: first.id, alreadyExisted: true });
+		expect(emulator.state.bankAccounts.size).toBe(1);
+		const [savings] = await runBillOk(credentials, createParameters({ bankAccountType: 'SAVINGS' }));
+		expect(savings.id).not.toBe(first.id);
+		expect(emulator.state.bankAccounts.size).toBe(2);
+	});
+
 	it('adds an account every administrator may use, verifies it with the micro-deposit and makes it the default for payables', async () => {
 		const credentials = billCredentials(emulator);
 		const [created] = await runBillOk(credentials, createParameters());
@@ -226,6 +242,7 @@ describe('Bank Account: update, verify, archive', () => {
 		const credentials = billCredentials(emulator);
 		const id = await createAccount(credentials);
 		await verify(credentials, id);
+		const before = stored(id).accountNumber;
 		// The node offers no such field; straight to the emulator, as another client would send it.
 		const sessionId = credentials.data.billApi.sessionId as string;
 		for (const field of ['routingNumber', 'accountNumber', 'type']) {
@@ -237,7 +254,7 @@ describe('Bank Account: update, verify, archive', () => {
 			expect(response.status).toBe(400);
 			expect(JSON.stringify(await response.json())).toContain(`${field}: cannot be changed`);
 		}
-		expect(stored(id)).toMatchObject({ routingNumber: '074000010', type: 'CHECKING', accountNumber: '****1012' });
+		expect(stored(id)).toMatchObject({ routingNumber: '074000010', type: 'CHECKING', accountNumber: before });
 	});
 
 	it('answers verified: false to a wrong amount, blocks the account after the third, and then refuses every try', async () => {
@@ -362,6 +379,7 @@ describe('Bank Account: Get Many', () => {
 			(_i, json) =>
 				createParameters({
 					bankName: `Account ${String(json.i).padStart(3, '0')}`,
+					accountNumber: `55501234${String(json.i).padStart(4, '0')}`,
 					bankAccountType: (json.i as number) % 2 ? 'SAVINGS' : 'CHECKING',
 					ownerType: (json.i as number) % 4 === 0 ? 'PERSONAL' : 'BUSINESS',
 					accessToAdmins: (json.i as number) < 10,
@@ -426,7 +444,8 @@ describe('Bank Account: Get Many', () => {
 		await runBillOk(credentials, { resource: 'bankAccount', operation: 'archive', bankAccountId: byId(gone) });
 		const context = createContext({ node: billNode, parameters: { resource: 'bankAccount', operation: 'get' }, credentials });
 		const found = await searchBankAccounts.call(context as unknown as ILoadOptionsFunctions, 'payroll');
-		expect(found.results).toEqual([{ name: 'Payroll · Emulator Music Co · …1012 · PENDING', value: keep }]);
+		const last4 = String(stored(keep).accountNumber).slice(-4);
+		expect(found.results).toEqual([{ name: `Payroll · Emulator Music Co · …${last4} · PENDING`, value: keep }]);
 		const everything = await searchBankAccounts.call(context as unknown as ILoadOptionsFunctions);
 		expect(everything.results).toHaveLength(2);
 		expect(JSON.stringify(everything)).not.toContain(ACCOUNT_NUMBER);

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { checkRoutingNumber, getString } from '../../helpers/validation';
-import { billApiRequest } from '../../transport';
+import { billApiRequest, billApiRequestAllItems } from '../../transport';
 import {
 	BANKS_PATH,
 	MFA_AND_ADMIN_HINT,
@@ -82,8 +82,27 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['bankAccount'], operation: ['create'] } }, properties);
 
 /**
+ * The active account with the same routing number, type and account number, if the organization
+ * has one. BILL may show account numbers only by their last digits (REFERENCE.md open question 9),
+ * so the last four are compared. This makes a re-run (after a failure whose outcome was unknown)
+ * return the account instead of adding it twice.
+ */
+async function findSameAccount(context: IExecuteFunctions, itemIndex: number, body: IDataObject): Promise<IDataObject | undefined> {
+	const accounts = await billApiRequestAllItems.call(
+		context,
+		{ method: 'GET', path: BANKS_PATH, qs: { filters: 'archived:eq:false' }, itemIndex },
+		{ returnAll: true },
+	);
+	const last4 = String(body.accountNumber).slice(-4);
+	return accounts.find(
+		(a) => !a.archived && a.routingNumber === body.routingNumber && a.type === body.type && String(a.accountNumber ?? '').slice(-4) === last4,
+	);
+}
+
+/**
  * `POST /v3/funding-accounts/banks` (REFERENCE.md §5.1): 201 with the account, status PENDING.
- * Not repeated when the outcome is unknown: a repeat could add the account twice.
+ * An account the organization already has is returned with `alreadyExisted: true`, not added
+ * again; the create itself is never repeated when its outcome is unknown.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
@@ -98,14 +117,17 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	};
 	const coa = chartOfAccountId(this, itemIndex, 'Chart of Account ID', additional.chartOfAccountId);
 	if (coa) body.chartOfAccountId = coa;
+	const existing = await findSameAccount(this, itemIndex, body);
+	if (existing) return { ...existing, alreadyExisted: true };
 	try {
-		return await billApiRequest.call(this, {
+		const created = await billApiRequest.call(this, {
 			method: 'POST',
 			path: BANKS_PATH,
 			body,
 			itemIndex,
-			uncertainHint: `List the bank accounts (Bank Account → Get Many) and look for "${String(body.bankName)}" before running it again.`,
+			uncertainHint: `Running it again is safe: the node first looks for an active account with this routing number and account number, and returns it instead of adding a second one.`,
 		});
+		return { ...created, alreadyExisted: false };
 	} catch (error) {
 		// BILL's MFA refusal (BDC_1361) has its own hint; any other 403 is most likely the role.
 		throw withHint(error, MFA_AND_ADMIN_HINT, (status) => status === 401 || status === 403);
