@@ -73,3 +73,29 @@ export const vendorScenarios: Scenario[] = [
 		state: (emulator, prepared) => (prepared.ids as string[]).map((id) => emulator.state.vendors.get(id)?.phone),
 	},
 ];
+
+const bankParameters = (i: number) => ({
+	resource: 'bankAccount',
+	operation: 'create',
+	nameOnAccount: 'Emulator Music Co',
+	routingNumber: '074000010',
+	accountNumber: `4444000${1000 + i}`,
+	bankAccountType: 'CHECKING',
+	ownerType: 'BUSINESS',
+	bankName: `Operating ${i}`,
+	accessToAdmins: true,
+});
+
+export const bankAccountScenarios: Scenario[] = [
+	{
+		name: 'Bank Account → Create (2 items)',
+		creates: true,
+		items: 2,
+		target: { method: 'POST', path: '/v3/funding-accounts/banks' },
+		prepare: async () => ({}),
+		run: (credentials) => runBill(credentials, (i) => bankParameters(i), { items: [{}, {}], continueOnFail: true }),
+		created: (emulator) => emulator.state.bankAccounts.size,
+		state: (emulator) =>
+			[...emulator.state.bankAccounts.values()].map((a) => `${String(a.bankName)} ${String(a.accountNumber)} ${String(a.status)}`).sort(),
+	},
+];
