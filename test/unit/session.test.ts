@@ -63,6 +63,18 @@ describe('Session: Get Details', () => {
 	});
 });
 
+describe('Session: login errors', () => {
+	it('shows BILL\'s code, message and hint when BILL refuses the login, never the password', async () => {
+		const credentials = billCredentials(emulator, { overrides: { password: 'not-the-password' } });
+		const { error } = await runBill(credentials, getDetails);
+		expect(error?.message).toBe('BILL error BDC_1101: BILL login failed: User name and/or password do not match.');
+		expect(error?.description).toMatch(/Check the username and password/);
+		expect(error?.context?.billCode).toBe('BDC_1101');
+		expect(JSON.stringify([error?.message, error?.description, error?.context])).not.toContain('not-the-password');
+		expect(emulator.requests({ route: '/v3/login/session' })).toHaveLength(0);
+	});
+});
+
 describe('Session: Step Up', () => {
 	it('makes an untrusted session MFA-trusted with an MFA ID and device, without a new login', async () => {
 		const f = emulator.fixtures;

@@ -30,6 +30,8 @@ const MAX_TRIES = 5;
 // request-limit code BDC_1144 with a per-minute message (REFERENCE.md §8.5: "same family").
 const wrongCode = () => errors.invalid('token: the verification code is incorrect.');
 const expiredCode = () => errors.invalid('token: the verification code has expired. Request a new one.');
+// BILL does not document the shape of setup, challenge and MFA IDs: the emulator makes
+// 20-character ids like BILL's others, with prefixes of its own (mfs, mfc, mfr).
 const smsLimit = () => new BillError(400, 'BDC_1144', `Max number of allowed requests per minute reached: ${SMS_PER_MINUTE}.`);
 
 /** When each user was last sent an SMS, per State (a reset starts a new State, and new counts). */
