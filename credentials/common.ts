@@ -29,7 +29,11 @@ export const environmentProperties: INodeProperties[] = [
 export const baseUrlExpression =
 	"={{ $credentials.environment === 'custom' ? String($credentials.customBaseUrl).trim().replace(/\\/+$/, '') : ($credentials.environment === 'production' ? 'https://gateway.prod.bill.com/connect' : 'https://gateway.stage.bill.com/connect') }}";
 
-/** MFA ID + device: with both set, every login is MFA-trusted (REFERENCE.md §2.2, §3). */
+/**
+ * MFA ID + device: with both set, every login is MFA-trusted (REFERENCE.md §2.2, §3). The expiry
+ * date is ours, not BILL's: BILL cannot be asked when an MFA ID expires, so the user keeps the
+ * date Validate Challenge gave, for reminders and for a clear error once it has passed.
+ */
 export const mfaProperties: INodeProperties[] = [
 	{
 		displayName: 'MFA ID',
@@ -38,7 +42,7 @@ export const mfaProperties: INodeProperties[] = [
 		typeOptions: { password: true },
 		default: '',
 		description:
-			'Optional. The MFA ID (rememberMeId) from MFA → Validate Challenge with "Remember Me" on. With it, every login is MFA-trusted for 30 days, which BILL requires for payments and bank accounts.',
+			'Optional. The MFA ID (rememberMeId) from MFA → Validate Challenge with "Remember Me" on. With it and its device name, every login is MFA-trusted for 30 days, which BILL requires in production for payments, bank accounts and autopay. Get a new one before it expires.',
 	},
 	{
 		displayName: 'Device Name',
@@ -47,6 +51,15 @@ export const mfaProperties: INodeProperties[] = [
 		default: '',
 		placeholder: 'n8n-production',
 		description: 'Required with the MFA ID: the same device name that was used when the MFA ID was obtained',
+	},
+	{
+		displayName: 'MFA ID Expires On',
+		name: 'mfaIdExpiresOn',
+		type: 'string',
+		default: '',
+		placeholder: '2026-12-31',
+		description:
+			'Optional. The date MFA → Validate Challenge gave with the MFA ID (30 days after it was made). With it, Session → Get Details reports the days left (for a reminder workflow), and a refused login says whether the MFA ID has expired.',
 	},
 ];
 

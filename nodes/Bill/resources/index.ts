@@ -1,6 +1,8 @@
 import type { Resource } from '../operation';
 import { bankAccount } from './bankAccount';
 import { bill } from './bill';
+import { mfa } from './mfa';
+import { session } from './session';
 import { vendor } from './vendor';
 
 /**
@@ -10,5 +12,7 @@ import { vendor } from './vendor';
 export const resources: Record<string, Resource> = {
 	bankAccount,
 	bill,
+	mfa,
+	session,
 	vendor,
 };

@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/require-node-api-error -- these run inside the credential's login (preAuthentication), where there is no node; n8n wraps what they throw in a NodeApiError */
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 
-import { BillLoginError, problemFromResponse } from './errors';
+import { BillLoginError, problemFromResponse, readBillErrors, type BillErrorEntry } from './errors';
 import { resolveBaseUrls } from './environment';
 
 /** What the credentials' preAuthentication stores next to the user's fields (hidden fields). */
@@ -18,12 +18,52 @@ interface LoginResponse {
 	userId?: string;
 }
 
+/**
+ * A login BILL refused (or that was not attempted). Besides BILL's code and message it carries
+ * BILL's answer as `response` (status and error array only, nothing of the request), in the shape
+ * of an HTTP client's error: n8n wraps what preAuthentication throws in a NodeApiError whose
+ * `cause` is this error, and billApiRequest reads BILL's answer from `cause.response`. Without it
+ * the node said "BILL answered with HTTP 400 and no error details" and lost BILL's code and hint.
+ */
+class BillLoginRefused extends BillLoginError {
+	readonly response: { status: number; data: BillErrorEntry[] };
+
+	constructor(status: number, entries: BillErrorEntry[], what: string) {
+		super(problemFromResponse(status, entries), what);
+		// "BILL error BDC_1356: BILL login failed: MFA ID is invalid or expired. ..." in the node.
+		this.response = { status, data: entries.map((e) => ({ ...e, message: `${what}: ${e.message ?? ''}` })) };
+	}
+}
+
+/** BDC_1356: BILL refused the MFA ID (REFERENCE.md §3). */
+const MFA_REFUSED = 'BDC_1356';
+
+/**
+ * What the credential's own "MFA ID Expires On" tells about a refused MFA ID: expired, or still
+ * in date (then the device name or the user is the likelier cause). Never names the MFA ID.
+ * BILL's hint for BDC_1356 (errors.ts) already says how to get a new one.
+ */
+function mfaRefusalDetail(credentials: ICredentialDataDecryptedObject, today = new Date()): string {
+	const expiresOn = String(credentials.mfaIdExpiresOn ?? '').trim();
+	const date = /^\d{4}-\d{2}-\d{2}/.test(expiresOn) ? expiresOn.slice(0, 10) : '';
+	const device = String(credentials.deviceName ?? '').trim();
+	if (!date) return `(Device name in the credential: "${device}".)`;
+	if (date < today.toISOString().slice(0, 10)) return `The credential's MFA ID expired on ${date}.`;
+	return `The credential's MFA ID should be valid until ${date}, so check that the device name "${device}" is exactly the one used when it was obtained, by the same user.`;
+}
+
+/** Adds the MFA detail to BILL's BDC_1356 answer; other answers pass unchanged. */
+function withMfaDetail(entries: BillErrorEntry[], credentials: ICredentialDataDecryptedObject): BillErrorEntry[] {
+	return entries.map((e) => (e.code === MFA_REFUSED ? { ...e, message: `${e.message ?? ''} ${mfaRefusalDetail(credentials)}`.trim() } : e));
+}
+
 async function post(
 	helper: IHttpRequestHelper,
 	url: string,
 	body: IDataObject,
 	headers: IDataObject,
 	what: string,
+	credentials: ICredentialDataDecryptedObject,
 ): Promise<LoginResponse> {
 	// ignoreHttpStatusErrors: a failed login must never surface n8n's raw HTTP error, which would
 	// carry the request (and with it the password) along; we keep only BILL's code and message.
@@ -44,7 +84,9 @@ async function post(
 	}
 	const status = response.statusCode ?? 0;
 	if (status < 200 || status >= 300) {
-		throw new BillLoginError(problemFromResponse(status, response.body), what);
+		const entries = readBillErrors(response.body);
+		if (!entries.length) throw new BillLoginError(problemFromResponse(status, response.body), what);
+		throw new BillLoginRefused(status, withMfaDetail(entries, credentials), what);
 	}
 	const data = (typeof response.body === 'string' ? JSON.parse(response.body) : response.body) as LoginResponse;
 	if (!data?.sessionId) {
@@ -59,11 +101,15 @@ function mfaFields(credentials: ICredentialDataDecryptedObject): IDataObject {
 	const device = String(credentials.deviceName ?? '').trim();
 	if (!rememberMeId && !device) return {};
 	if (!rememberMeId || !device) {
-		throw new BillLoginError(
-			{
-				message:
-					'the credential has only one of "MFA ID" and "Device Name"; set both (the device name used when the MFA ID was obtained) or neither',
-			},
+		// Nothing was sent; the 400 only tells billApiRequest that repeating cannot help.
+		throw new BillLoginRefused(
+			400,
+			[
+				{
+					message:
+						'the credential has only one of "MFA ID" and "Device Name"; set both (the device name used when the MFA ID was obtained) or neither',
+				},
+			],
 			'BILL login not attempted',
 		);
 	}
@@ -83,7 +129,7 @@ export async function loginOrganization(
 		devKey: credentials.devKey,
 		...mfaFields(credentials),
 	};
-	const data = await post(this, `${api}/v3/login`, body, {}, 'BILL login failed');
+	const data = await post(this, `${api}/v3/login`, body, {}, 'BILL login failed', credentials);
 	return { sessionId: data.sessionId as string, sessionTrusted: data.trusted === true };
 }
 
@@ -103,6 +149,7 @@ export async function loginPartner(
 		{ username: credentials.username, password: credentials.password, appKey: credentials.appKey },
 		{},
 		'BILL partner login failed',
+		credentials,
 	);
 	if (credentials.scope !== 'organization') {
 		return { sessionId: partner.sessionId as string, sessionTrusted: false };
@@ -113,6 +160,7 @@ export async function loginPartner(
 		{ organizationId: credentials.organizationId, userId: credentials.userId, ...mfaFields(credentials) },
 		{ appKey: credentials.appKey, sessionId: partner.sessionId },
 		'BILL login as user failed',
+		credentials,
 	);
 	return { sessionId: asUser.sessionId as string, sessionTrusted: asUser.trusted === true };
 }

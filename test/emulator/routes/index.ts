@@ -2,6 +2,7 @@
 import type { Emulator } from '../server';
 import { registerAuth } from './auth';
 import { registerBankAccounts } from './bankAccounts';
+import { registerMfa } from './mfa';
 import { registerVendors } from './vendors';
 
-export const registrations: Array<(emulator: Emulator) => void> = [registerAuth, registerVendors, registerBankAccounts];
+export const registrations: Array<(emulator: Emulator) => void> = [registerAuth, registerVendors, registerBankAccounts, registerMfa];

@@ -1,0 +1,28 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { billApiRequest } from '../../transport';
+import { mfaIdOf, storedCredential, trustOf } from './trust';
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Shows who the credential signs in as, and whether this session is MFA-trusted. With "MFA ID Expires On" set in the credential, it also gives the days left, for a reminder workflow.',
+		name: 'getDetailsNotice',
+		type: 'notice',
+		default: '',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['session'], operation: ['getDetails'] } }, properties);
+
+/**
+ * `GET /v3/login/session` (organization, user, MFA status and bypass), plus what BILL cannot be
+ * asked: whether this session is MFA-trusted, and when the credential's MFA ID expires.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const details = await billApiRequest.call(this, { method: 'GET', path: '/v3/login/session', itemIndex });
+	// Read after the request: it may have logged in, and the credential now holds that session.
+	const credentials = await storedCredential(this);
+	return { ...details, ...trustOf(credentials), ...mfaIdOf(credentials) };
+}
