@@ -111,4 +111,13 @@ describe('Vendor', () => {
 		expect(emulator.logins()).toBe(2);
 		expect(emulator.state.vendors.size).toBe(2);
 	});
+
+	it('says a create was not sent when the login could not reach BILL (no "may have reached BILL")', async () => {
+		const credentials = billCredentials(emulator, { overrides: { customBaseUrl: 'http://127.0.0.1:9/connect' } });
+		const { output } = await runBill(credentials, createParameters('Never sent'), { continueOnFail: true });
+		expect(String(output[0].json.error)).toMatch(/could not be reached|refused the connection/);
+		expect(output[0].json.outcomeUnknown).toBeUndefined();
+		expect(JSON.stringify(output[0].json)).not.toMatch(/may have reached BILL/);
+		expect(credentials.preAuthentications).toBeGreaterThan(1);
+	});
 });

@@ -10,7 +10,7 @@ import type {
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { resolveBaseUrls, type BillBaseUrls } from './environment';
-import { billApiError, problemFromResponse, type BillProblem } from './errors';
+import { BillLoginError, billApiError, problemFromResponse, type BillProblem } from './errors';
 
 export type BillFunctions = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
 
@@ -75,13 +75,17 @@ interface FailedAttempt {
 function classify(error: unknown): FailedAttempt {
 	const e = error as {
 		httpCode?: string | number | null;
-		cause?: { response?: { status?: number; data?: unknown; body?: unknown }; code?: string };
+		cause?: { response?: { status?: number; data?: unknown; body?: unknown }; code?: string; message?: string };
 		response?: { status?: number; data?: unknown; body?: unknown };
 		code?: string;
 		message?: string;
 	};
 	const response = e.cause?.response ?? e.response;
 	const status = Number(response?.status ?? e.httpCode ?? 0) || undefined;
+	if (!status && (e.cause instanceof BillLoginError || error instanceof BillLoginError)) {
+		// The login could not reach BILL: the request itself was never sent, so trying again is safe.
+		return { problem: { message: (e.cause ?? e).message ?? 'BILL login failed' }, refused: true, uncertain: false };
+	}
 	if (!status) {
 		// No HTTP answer at all: the connection failed or was cut; BILL may or may not have seen it.
 		const reason = e.cause?.code ?? e.code ?? 'connection error';
