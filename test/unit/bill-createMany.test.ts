@@ -6,6 +6,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { startEmulator, type Emulator } from '../emulator';
+import { seedVendor } from '../emulator/routes/bills';
 import { billCredentials, byId, runBill, runBillOk } from '../harness/bill';
 import type { CredentialStore } from '../harness/context';
 
@@ -16,13 +17,7 @@ beforeAll(async () => {
 afterAll(async () => emulator.stop());
 beforeEach(() => emulator.reset());
 
-/** A vendor stored straight in the emulator (vendor creation is vendor.test.ts's business). */
-function vendor(name: string): string {
-	const id = `00902${name.replace(/[^A-Za-z0-9]/g, '').padEnd(15, 'X').slice(0, 15)}`;
-	emulator.state.vendors.set(id, { id, name, archived: false, billCurrency: 'USD' });
-	emulator.state.owner.set(id, emulator.fixtures.organizationId);
-	return id;
-}
+const vendor = (name: string) => seedVendor(emulator, name);
 
 /** A vendor id of the right shape that BILL does not know: only BILL can refuse it. */
 const UNKNOWN_VENDOR = '00902NOSUCHVENDOR000';

@@ -5,6 +5,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { startEmulator, type Emulator } from '../emulator';
+import { seedVendor } from '../emulator/routes/bills';
 import { billCredentials, byId, runBill } from '../harness/bill';
 
 let emulator: Emulator;
@@ -14,12 +15,7 @@ beforeAll(async () => {
 afterAll(async () => emulator.stop());
 beforeEach(() => emulator.reset());
 
-function vendor(name: string): string {
-	const id = `00902${name.replace(/[^A-Za-z0-9]/g, '').padEnd(15, 'X').slice(0, 15)}`;
-	emulator.state.vendors.set(id, { id, name, archived: false, billCurrency: 'USD' });
-	emulator.state.owner.set(id, emulator.fixtures.organizationId);
-	return id;
-}
+const vendor = (name: string) => seedVendor(emulator, name);
 
 const create = (vendorId: string, extra: IDataObject = {}): INodeParameters => ({
 	resource: 'bill',

@@ -164,8 +164,8 @@ function recompute(bill: Json, vendor: Json): void {
 	bill.vendorName = vendor.name;
 }
 
-function newBill(context: RequestContext, body: Json, vendor: Json, lines: Json[]): Json {
-	const now = context.clock.timestamp();
+/** A new bill from a checked create body: amounts computed, nothing paid, no approvers yet. */
+function newBill(now: string, body: Json, vendor: Json, lines: Json[], createdBy?: string): Json {
 	const invoice = body.invoice as Json;
 	const bill: Json = {
 		id: newId('00n'),
@@ -185,8 +185,8 @@ function newBill(context: RequestContext, body: Json, vendor: Json, lines: Json[
 		approvers: [],
 		createdTime: now,
 		updatedTime: now,
-		createdBy: context.user?.id,
 	};
+	if (createdBy) bill.createdBy = createdBy;
 	for (const key of ['description', 'payFromChartOfAccountId', 'classifications', 'purchaseOrderNumber']) {
 		if (body[key] !== undefined) bill[key] = body[key];
 	}
@@ -362,7 +362,7 @@ export function registerBills(emulator: Emulator): void {
 	emulator.add('POST', '/v3/bills', (context) => {
 		const body = objectBody(context);
 		const { vendor, lines } = checkWholeBill(context, body);
-		return { status: 201, body: store(context, newBill(context, body, vendor, lines)) };
+		return { status: 201, body: store(context, newBill(context.clock.timestamp(), body, vendor, lines, context.user?.id)) };
 	});
 
 	emulator.add('POST', '/v3/bills/bulk', (context) => {
@@ -374,7 +374,7 @@ export function registerBills(emulator: Emulator): void {
 			try {
 				if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw errors.invalid('bill: must be an object');
 				const { vendor, lines } = checkWholeBill(context, raw as Json);
-				return newBill(context, raw as Json, vendor, lines);
+				return newBill(context.clock.timestamp(), raw as Json, vendor, lines, context.user?.id);
 			} catch (error) {
 				if (error instanceof BillError) throw new BillError(error.status, error.code, `[${i}] ${error.message}`);
 				throw error;
@@ -407,8 +407,20 @@ export function registerBills(emulator: Emulator): void {
 }
 
 /**
+ * A vendor stored straight in the emulator's fixture organization (no request, no event), for
+ * tests about bills that need one to exist.
+ */
+export function seedVendor(emulator: Emulator, name: string, billCurrency = 'USD'): string {
+	const id = newId('009');
+	const now = emulator.clock.timestamp();
+	emulator.state.vendors.set(id, { id, archived: false, name, accountType: 'BUSINESS', billCurrency, createdTime: now, updatedTime: now });
+	emulator.state.owner.set(id, emulator.fixtures.organizationId);
+	return id;
+}
+
+/**
  * Seed data for pagination tests and benchmarks: `count` bills of one vendor, stored directly
- * (no requests, no events), due on consecutive days from `firstDueDate`.
+ * (no requests, no events), due on consecutive days from `firstDueDate`, invoices SEED-1….
  */
 export function seedBills(emulator: Emulator, vendorId: string, count: number, firstDueDate = '2026-01-01'): Json[] {
 	const { state, clock } = emulator;
@@ -416,34 +428,15 @@ export function seedBills(emulator: Emulator, vendorId: string, count: number, f
 	const vendor = state.vendors.get(vendorId);
 	if (!vendor || !organizationId) throw new Error(`seedBills: no vendor ${vendorId}`);
 	const start = Date.parse(`${firstDueDate}T00:00:00Z`);
-	const out: Json[] = [];
-	for (let i = 0; i < count; i++) {
-		const now = clock.timestamp();
-		const dueDate = new Date(start + i * 86_400_000).toISOString().slice(0, 10);
-		const amount = cents(10 + (i % 97) * 1.25);
-		const bill: Json = {
-			id: newId('00n'),
-			archived: false,
-			vendorId,
-			vendorName: vendor.name,
-			amount: 0,
-			paidAmount: 0,
-			dueAmount: 0,
-			scheduledAmount: 0,
-			creditAmount: 0,
-			dueDate,
+	return Array.from({ length: count }, (_, i) => {
+		const body: Json = {
+			dueDate: new Date(start + i * 86_400_000).toISOString().slice(0, 10),
 			invoice: { invoiceNumber: `SEED-${i + 1}`, invoiceDate: firstDueDate },
-			billLineItems: [{ id: newId(LINE_ITEM_PREFIX), amount, description: `Seeded line ${i + 1}` }],
-			paymentStatus: 'UNPAID',
-			approvalStatus: 'UNASSIGNED',
-			approvers: [],
-			createdTime: now,
-			updatedTime: now,
 		};
-		recompute(bill, vendor);
+		const line = { amount: cents(10 + (i % 97) * 1.25), description: `Seeded line ${i + 1}` };
+		const bill = newBill(clock.timestamp(), body, vendor, [line]);
 		state.bills.set(String(bill.id), bill);
 		state.owner.set(String(bill.id), organizationId);
-		out.push(bill);
-	}
-	return out;
+		return bill;
+	});
 }
