@@ -196,6 +196,16 @@ function newBill(now: string, body: Json, vendor: Json, lines: Json[], createdBy
 
 const copy = (bill: Json): Json => structuredClone(bill);
 
+/**
+ * A bill as the API answers it. BILL's Postman examples carry `vendorName` on GET (one and list)
+ * only (REFERENCE.md §4.3: "not in create response example"), and `createdBy` in webhook
+ * payloads only; both stay stored, and webhook events carry them.
+ */
+function answer(bill: Json, withVendorName = false): Json {
+	const { createdBy: _createdBy, vendorName, ...rest } = bill;
+	return withVendorName ? { ...rest, vendorName } : rest;
+}
+
 function store(context: RequestContext, bill: Json): Json {
 	context.state.bills.set(String(bill.id), bill);
 	context.state.owner.set(String(bill.id), context.organization!.id);
@@ -362,7 +372,7 @@ export function registerBills(emulator: Emulator): void {
 	emulator.add('POST', '/v3/bills', (context) => {
 		const body = objectBody(context);
 		const { vendor, lines } = checkWholeBill(context, body);
-		return { status: 201, body: store(context, newBill(context.clock.timestamp(), body, vendor, lines, context.user?.id)) };
+		return { status: 201, body: answer(store(context, newBill(context.clock.timestamp(), body, vendor, lines, context.user?.id))) };
 	});
 
 	emulator.add('POST', '/v3/bills/bulk', (context) => {
@@ -380,30 +390,33 @@ export function registerBills(emulator: Emulator): void {
 				throw error;
 			}
 		});
-		return { status: 201, body: bills.map((bill) => store(context, bill)) };
+		return { status: 201, body: bills.map((bill) => answer(store(context, bill))) };
 	});
 
 	emulator.add('POST', '/v3/bills/record-payment', (context) => ({ body: recordPayment(context) }));
 
-	emulator.add('GET', '/v3/bills', (context) =>
-		({ body: listPage(context.state.ofOrganization(context.state.bills, context.organization!.id), context.query, { filterable: BILL_FILTERS, sortable: BILL_SORTS }) }));
+	emulator.add('GET', '/v3/bills', (context) => {
+		const all = context.state.ofOrganization(context.state.bills, context.organization!.id);
+		const page = listPage(all, context.query, { filterable: BILL_FILTERS, sortable: BILL_SORTS });
+		return { body: { ...page, results: (page.results as Json[]).map((bill) => answer(bill, true)) } };
+	});
 
-	emulator.add('GET', '/v3/bills/:billId', (context) => ({ body: billOf(context, context.params.billId) }));
+	emulator.add('GET', '/v3/bills/:billId', (context) => ({ body: answer(billOf(context, context.params.billId), true) }));
 
 	emulator.add('PATCH', '/v3/bills/:billId', (context) => {
 		const bill = billOf(context, context.params.billId);
 		patchBill(context, bill, objectBody(context));
-		return { body: updated(context, bill) };
+		return { body: answer(updated(context, bill)) };
 	});
 
 	emulator.add('PUT', '/v3/bills/:billId', (context) => {
 		const bill = billOf(context, context.params.billId);
 		replaceBill(context, bill, objectBody(context));
-		return { body: updated(context, bill) };
+		return { body: answer(updated(context, bill)) };
 	});
 
-	emulator.add('POST', '/v3/bills/:billId/archive', (context) => ({ body: setArchived(context, true) }));
-	emulator.add('POST', '/v3/bills/:billId/restore', (context) => ({ body: setArchived(context, false) }));
+	emulator.add('POST', '/v3/bills/:billId/archive', (context) => ({ body: answer(setArchived(context, true)) }));
+	emulator.add('POST', '/v3/bills/:billId/restore', (context) => ({ body: answer(setArchived(context, false)) }));
 }
 
 /**
