@@ -154,4 +154,31 @@ describe('Bill: create many', () => {
 		expect(output[2].json.id).toBe(output[0].json.id);
 		expect(emulator.state.bills.size).toBe(2);
 	});
+	it('with Continue On Fail a bad input item gets its error and is not sent; the others are; without it nothing is sent', async () => {
+		const credentials = billCredentials(emulator);
+		const harbor = vendor('Harbor Freight');
+		const items: IDataObject[] = rows(harbor, 5);
+		const parameters = (i: number, json: IDataObject): INodeParameters => ({ ...perItem(i, json), ...(i === 3 ? { dueDate: '2026-13-01' } : {}) });
+		const failed = await runBill(credentials, parameters, { items });
+		expect(failed.error?.message).toBe('Due Date: "2026-13-01" is not a date [item 3]');
+		expect(emulator.log.filter((e) => e.route.startsWith('/v3/bills'))).toHaveLength(0);
+
+		const { output } = await runBill(credentials, parameters, { items, continueOnFail: true });
+		expect(output[3].json).toMatchObject({ error: 'Due Date: "2026-13-01" is not a date [item 3]' });
+		expect(output[3].pairedItem).toEqual({ item: 3 });
+		expect(output.filter((o) => o.json.alreadyExisted === false)).toHaveLength(4);
+		expect(bulkRequests()).toHaveLength(1);
+		expect(emulator.state.bills.size).toBe(4);
+	});
+
+	it('with "Skip Existing Invoice Numbers" off, sends every bill without looking first', async () => {
+		const credentials = billCredentials(emulator);
+		const harbor = vendor('Harbor Freight');
+		const items = rows(harbor, 3);
+		await runBillOk(credentials, (i, json) => ({ ...perItem(i, json), skipExisting: false }), { items });
+		const again = await runBillOk(credentials, (i, json) => ({ ...perItem(i, json), skipExisting: false }), { items });
+		expect(again.every((b) => b.alreadyExisted === undefined)).toBe(true);
+		expect(emulator.state.bills.size).toBe(6);
+		expect(emulator.requests({ method: 'GET', route: '/v3/bills' })).toHaveLength(0);
+	});
 });

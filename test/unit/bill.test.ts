@@ -270,6 +270,39 @@ describe('Bill: get, update, replace, archive, restore', () => {
 		expect(emulator.state.bills.get(created.id as string)!.purchaseOrderNumber).toBeUndefined();
 	});
 
+	it('replaces line items given as JSON, and changes a line item\'s description only, keeping its price', async () => {
+		const credentials = billCredentials(emulator);
+		const vendorId = await makeVendor(credentials, 'San Jose Music Supplies');
+		const [created] = await runBillOk(credentials, createParameters(vendorId, 'RJ-1'));
+		const [kept] = created.billLineItems as Json[];
+		const events: string[] = [];
+		emulator.onEvent((event) => events.push(`${event.type} ${String(event.entity.id)}`));
+		const [replaced] = await runBillOk(credentials, {
+			resource: 'bill',
+			operation: 'replace',
+			billId: byId(created.id as string),
+			vendorId: byId(vendorId),
+			invoiceNumber: 'RJ-1',
+			invoiceDate: '2026-11-01',
+			dueDate: '2026-12-01',
+			lineItemsInput: 'json',
+			lineItemsJson: [{ id: kept.id, amount: 100 }, { quantity: 4, price: 2.5, description: 'Sticks' }] as unknown as string,
+		});
+		expect(replaced.amount).toBe(110);
+		const [line] = replaced.billLineItems as Json[];
+		expect(line).toEqual({ id: kept.id, amount: 100 });
+		const [updated] = await runBillOk(credentials, {
+			resource: 'bill',
+			operation: 'update',
+			billId: byId(created.id as string),
+			lineItemChanges: { lineItem: [{ id: String(kept.id), pricedBy: 'keep', description: 'Renamed' }] },
+		});
+		expect(bodiesOf('PATCH', '/v3/bills/:billId')[0]).toEqual({ billLineItems: [{ id: kept.id, description: 'Renamed' }] });
+		expect((updated.billLineItems as Json[])[0]).toEqual({ id: kept.id, amount: 100, description: 'Renamed' });
+		expect(updated.amount).toBe(110);
+		expect(events).toEqual([`bill.updated ${String(created.id)}`, `bill.updated ${String(created.id)}`]);
+	});
+
 	it('archives and restores, both idempotent', async () => {
 		const credentials = billCredentials(emulator);
 		const vendorId = await makeVendor(credentials, 'San Jose Music Supplies');
@@ -408,6 +441,24 @@ describe('Bill: get many', () => {
 			sort: 'dueDate:desc',
 			max: '100',
 		});
+	});
+
+	it('filters by created and updated time', async () => {
+		const credentials = billCredentials(emulator);
+		const vendorId = await makeVendor(credentials, 'Harbor Freight');
+		const [old] = await runBillOk(credentials, createParameters(vendorId, 'T-1'));
+		emulator.clock.advance(2 * 60 * 60 * 1000);
+		const cut = emulator.clock.now().toISOString();
+		emulator.clock.advance(60 * 1000);
+		const [recent] = await runBillOk(credentials, createParameters(vendorId, 'T-2'));
+		const ids = (bills: IDataObject[]) => bills.map((b) => b.id);
+		expect(ids(await runBillOk(credentials, getMany({ filters: { createdAfter: cut } })))).toEqual([recent.id]);
+		expect(ids(await runBillOk(credentials, getMany({ filters: { createdBefore: cut } })))).toEqual([old.id]);
+		emulator.clock.advance(60 * 1000);
+		const touched = emulator.clock.now().toISOString();
+		await runBillOk(credentials, { resource: 'bill', operation: 'archive', billId: byId(old.id as string) });
+		expect(ids(await runBillOk(credentials, getMany({ filters: { updatedAfter: touched } })))).toEqual([old.id]);
+		expect(ids(await runBillOk(credentials, getMany({ filters: { updatedBefore: touched } })))).toEqual([recent.id]);
 	});
 
 	it('returns all of more than 100 bills across pages, or only the limit, with the simplified form', async () => {
