@@ -3,6 +3,7 @@
  * all-or-nothing per chunk, a lost answer that must not be re-sent, and re-runs that create
  * nothing twice.
  */
+import axios from 'axios';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { startEmulator, type Emulator } from '../emulator';
@@ -180,5 +181,20 @@ describe('Bill: create many', () => {
 		expect(again.every((b) => b.alreadyExisted === undefined)).toBe(true);
 		expect(emulator.state.bills.size).toBe(6);
 		expect(emulator.requests({ method: 'GET', route: '/v3/bills' })).toHaveLength(0);
+	});
+	it('the emulator, like BILL, refuses more than 100 bills in one bulk request and creates none of them', async () => {
+		const f = emulator.fixtures;
+		const http = axios.create({ baseURL: emulator.baseUrl, validateStatus: () => true });
+		const login = await http.post('/v3/login', { username: f.admin.username, password: f.admin.password, organizationId: f.organizationId, devKey: f.devKey });
+		const headers = { devKey: f.devKey, sessionId: login.data.sessionId as string };
+		const harbor = vendor('Harbor Freight');
+		const bill = (n: number) => ({ vendorId: harbor, dueDate: '2026-12-31', invoice: { invoiceNumber: `B-${n}`, invoiceDate: '2026-12-01' }, billLineItems: [{ amount: 1 }] });
+		const tooMany = await http.post('/v3/bills/bulk', Array.from({ length: 101 }, (_, n) => bill(n)), { headers });
+		expect(tooMany.status).toBe(400);
+		expect(tooMany.data[0]).toMatchObject({ code: 'BDC_1002', message: 'At most 100 bills per bulk request, got 101' });
+		const hundred = await http.post('/v3/bills/bulk', Array.from({ length: 100 }, (_, n) => bill(n)), { headers });
+		expect(hundred.status).toBe(201);
+		expect(hundred.data).toHaveLength(100);
+		expect(emulator.state.bills.size).toBe(100);
 	});
 });

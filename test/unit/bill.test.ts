@@ -478,6 +478,30 @@ describe('Bill: get many', () => {
 	});
 });
 
+describe('Bill: thousands of bills', () => {
+	it('reads 2,500 bills of one vendor sorted by due date, 100 a page, each bill once and in order', async () => {
+		const credentials = billCredentials(emulator);
+		const harbor = await makeVendor(credentials, 'Harbor Freight');
+		const maple = await makeVendor(credentials, 'Maple Leaf Printing');
+		seedBills(emulator, harbor, 2500);
+		seedBills(emulator, maple, 300);
+		const bills = await runBillOk(credentials, {
+			resource: 'bill',
+			operation: 'getMany',
+			returnAll: true,
+			filters: { vendorId: byId(harbor) },
+			sort: { sortBy: { field: 'dueDate', direction: 'desc' } },
+			simplify: true,
+		});
+		expect(bills).toHaveLength(2500);
+		expect(new Set(bills.map((b) => b.id)).size).toBe(2500);
+		expect(bills.every((b) => b.vendorId === harbor)).toBe(true);
+		const dates = bills.map((b) => String(b.dueDate));
+		expect(dates).toEqual([...dates].sort().reverse());
+		expect(emulator.requests({ method: 'GET', route: '/v3/bills' })).toHaveLength(25);
+	});
+});
+
 describe('Bill: search list', () => {
 	it('finds active bills by invoice number or vendor name, page by page', async () => {
 		const credentials = billCredentials(emulator);
