@@ -164,4 +164,17 @@ describe('Bill: session expiry', () => {
 		expect(emulator.logins()).toBe(2);
 		expect(emulator.requests({ method: 'POST', route: '/v3/bills' }).filter((r) => r.status === 201)).toHaveLength(8);
 	});
+	it('a run that starts after the session ended (the next morning) logs in once, not once per request in flight', async () => {
+		const credentials = billCredentials(emulator);
+		const vendors = ['Harbor Freight', 'Maple Leaf', 'San Jose Music'].map(vendor);
+		await runBill(credentials, { resource: 'bill', operation: 'getMany', returnAll: true });
+		expect(emulator.logins()).toBe(1);
+		emulator.clock.advance(12 * 60 * 60 * 1000);
+		// Three items at once, each for another vendor: three lookups in flight meet the ended session together.
+		const { output, error } = await runBill(credentials, (i) => create(vendors[i], { invoiceNumber: `N-${i}` }), { items: [{}, {}, {}] });
+		expect(error).toBeUndefined();
+		expect(output.every((o) => o.json.alreadyExisted === false)).toBe(true);
+		expect(emulator.logins()).toBe(2);
+		expect(emulator.log.filter((e) => e.status === 401).length).toBeGreaterThanOrEqual(2);
+	});
 });
