@@ -7,6 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { Emulator } from '../emulator';
 import type { CredentialStore, RunResult } from '../harness/context';
+import { seedBills, seedVendor } from '../emulator/routes/bills';
 import { byId, runBill } from '../harness/bill';
 
 export interface Scenario {
@@ -97,5 +98,92 @@ export const bankAccountScenarios: Scenario[] = [
 		created: (emulator) => emulator.state.bankAccounts.size,
 		state: (emulator) =>
 			[...emulator.state.bankAccounts.values()].map((a) => `${String(a.bankName)} ${String(a.accountNumber)} ${String(a.status)}`).sort(),
+	},
+];
+
+const billItem = (vendorId: string, i: number) => ({ vendorId, invoice: `R-${i}` });
+
+const createManyParameters = (_i: number, json: IDataObject) => ({
+	resource: 'bill',
+	operation: 'createMany',
+	billsInput: 'items',
+	vendorId: byId(json.vendorId as string),
+	invoiceNumber: json.invoice as string,
+	invoiceDate: '2026-11-01',
+	dueDate: '2026-12-01',
+	lineItemsInput: 'fields',
+	lineItems: { lineItem: [{ pricedBy: 'amount', amount: 25 }] },
+});
+
+const billState = (emulator: Emulator) =>
+	[...emulator.state.bills.values()].map((b) => `${String((b.invoice as IDataObject).invoiceNumber)} ${String(b.amount)} ${String(b.archived)}`).sort();
+
+export const billScenarios: Scenario[] = [
+	{
+		name: 'Bill → Create Many (250 items, 3 bulk requests)',
+		creates: true,
+		items: 250,
+		target: { method: 'POST', path: '/v3/bills/bulk' },
+		prepare: async (emulator) => ({ vendorId: seedVendor(emulator, 'Reliability Supplies') }),
+		run: (credentials, prepared) =>
+			runBill(credentials, createManyParameters, {
+				items: Array.from({ length: 250 }, (_, i) => billItem(prepared.vendorId as string, i)),
+				continueOnFail: true,
+			}),
+		created: (emulator) => emulator.state.bills.size,
+		state: billState,
+	},
+	{
+		name: 'Bill → Create (4 items)',
+		creates: true,
+		items: 4,
+		target: { method: 'POST', path: '/v3/bills' },
+		prepare: async (emulator) => ({ vendorId: seedVendor(emulator, 'Reliability Supplies') }),
+		run: (credentials, prepared) =>
+			runBill(
+				credentials,
+				(i) => ({
+					resource: 'bill',
+					operation: 'create',
+					vendorId: byId(prepared.vendorId as string),
+					invoiceNumber: `C-${i}`,
+					invoiceDate: '2026-11-01',
+					dueDate: '2026-12-01',
+					lineItemsInput: 'fields',
+					lineItems: { lineItem: [{ pricedBy: 'amount', amount: 40 }] },
+				}),
+				{ items: [{}, {}, {}, {}], continueOnFail: true },
+			),
+		created: (emulator) => emulator.state.bills.size,
+		state: billState,
+	},
+	{
+		name: 'Bill → Get Many (Return All, 1,050 bills)',
+		creates: false,
+		items: 1050,
+		target: { method: 'GET', path: '/v3/bills' },
+		async prepare(emulator) {
+			seedBills(emulator, seedVendor(emulator, 'Reliability Supplies'), 1050);
+			return {};
+		},
+		run: (credentials) => runBill(credentials, { resource: 'bill', operation: 'getMany', returnAll: true }, { continueOnFail: true }),
+		state: billState,
+	},
+	{
+		name: 'Bill → Update (5 items)',
+		creates: false,
+		items: 5,
+		target: { method: 'PATCH', path: '~^/v3/bills/' },
+		async prepare(emulator) {
+			const bills = seedBills(emulator, seedVendor(emulator, 'Reliability Supplies'), 5);
+			return { ids: bills.map((b) => b.id as string) };
+		},
+		run: (credentials, prepared) =>
+			runBill(
+				credentials,
+				(i) => ({ resource: 'bill', operation: 'update', billId: byId((prepared.ids as string[])[i]), updateFields: { description: `Updated ${i}` } }),
+				{ items: [{}, {}, {}, {}, {}], continueOnFail: true },
+			),
+		state: (emulator, prepared) => (prepared.ids as string[]).map((id) => emulator.state.bills.get(id)?.description),
 	},
 ];
