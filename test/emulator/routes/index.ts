@@ -2,5 +2,6 @@
 import type { Emulator } from '../server';
 import { registerAuth } from './auth';
 import { registerVendors } from './vendors';
+import { registerWebhooks } from './webhooks';
 
-export const registrations: Array<(emulator: Emulator) => void> = [registerAuth, registerVendors];
+export const registrations: Array<(emulator: Emulator) => void> = [registerAuth, registerVendors, registerWebhooks];
