@@ -67,6 +67,12 @@ async function wanted(context: IHookFunctions): Promise<Wanted> {
 
 const subscriptionPath = (id: string) => `/v3/subscriptions/${encodeURIComponent(id)}`;
 
+/** This organization's (or partner's) subscriptions: BILL allows 10, so one page holds them. */
+async function listSubscriptions(context: IHookFunctions): Promise<IDataObject[]> {
+	const page = await billApiRequest.call(context, { method: 'GET', path: '/v3/subscriptions', host: 'events', qs: { max: 100 } });
+	return (page.results as IDataObject[] | undefined) ?? [];
+}
+
 /**
  * Explains BILL's refusal of a new subscription when it is one of BILL's limits: at most 10 per
  * organization, and no second subscription with the same events and URL (REFERENCE.md §6.3).
@@ -75,8 +81,7 @@ const subscriptionPath = (id: string) => `/v3/subscriptions/${encodeURIComponent
 async function explainRefusal(context: IHookFunctions, error: Error & { description?: string | null }, want: Wanted): Promise<Error> {
 	let existing: IDataObject[];
 	try {
-		const page = await billApiRequest.call(context, { method: 'GET', path: '/v3/subscriptions', host: 'events', qs: { max: 100 } });
-		existing = (page.results as IDataObject[] | undefined) ?? [];
+		existing = await listSubscriptions(context);
 	} catch {
 		return error; // BILL's own refusal is the better message when the list cannot be read
 	}
@@ -86,8 +91,7 @@ async function explainRefusal(context: IHookFunctions, error: Error & { descript
 	);
 	if (duplicate) {
 		error.message = `BILL refused the subscription: one with the same events and URL already exists (${String(duplicate.id)})`;
-		error.description =
-			'BILL allows no duplicate subscriptions. This workflow\'s subscription exists in BILL but n8n lost track of it (for example after an import). Delete it in BILL (DELETE /v3/subscriptions/{id}) and activate again.';
+		error.description = 'BILL allows no duplicate subscriptions. Activate the workflow again: the trigger then takes the existing one over.';
 	} else if (existing.length >= MAX_SUBSCRIPTIONS) {
 		error.message = `BILL refused the subscription: the limit of ${MAX_SUBSCRIPTIONS} webhook subscriptions is reached (${existing.length} exist)`;
 		error.description =
@@ -97,15 +101,46 @@ async function explainRefusal(context: IHookFunctions, error: Error & { descript
 }
 
 /**
+ * A subscription in BILL that already points at this trigger's URL is this trigger's own, made
+ * by an activation whose static data was lost (an n8n restored from a backup, a failed save):
+ * it is taken over instead of duplicated. Its events are set to the node's, and BILL issues a
+ * new security key, since the first one was returned only to the activation that made it.
+ */
+async function adopt(context: IHookFunctions, data: TriggerData, existing: IDataObject, want: Wanted): Promise<void> {
+	const id = String(existing.id);
+	const enabled = (existing.status as IDataObject | undefined)?.enabled === true;
+	if (!enabled || eventSetKey((existing.events as SubscribedEvent[] | undefined) ?? []) !== eventSetKey(want.events)) {
+		await billApiRequest.call(context, {
+			method: 'PUT',
+			path: subscriptionPath(id),
+			host: 'events',
+			body: { name: want.name, status: { enabled: true }, events: want.events, notificationUrl: want.notificationUrl },
+		});
+	}
+	forget(data);
+	data.subscriptionId = id;
+	data.acceptedEventIds = [];
+	await rotateKey(context, data, id);
+	context.logger.warn(`BILL Trigger: took over webhook subscription ${id}, which already delivers to this workflow's URL, with a new security key`);
+}
+
+/**
  * `POST /v3/subscriptions` with an `X-Idempotent-Key` that stays the same until BILL has
  * answered: when the request is sent again (inside billApiRequest after a lost answer, or by a
  * retried activation) BILL answers with the subscription already made instead of a second one.
+ * Without such a pending request, a subscription already delivering to this URL is taken over.
  */
 export async function createSubscription(this: IHookFunctions): Promise<boolean> {
 	const data = triggerData(this);
 	const want = await wanted(this);
 	const request = JSON.stringify([want.notificationUrl, want.events]);
 	if (!data.pendingCreate || data.pendingCreate.request !== request) {
+		const mine = (await listSubscriptions(this)).find((s) => s.notificationUrl === want.notificationUrl);
+		if (mine) {
+			delete data.pendingCreate;
+			await adopt(this, data, mine, want);
+			return true;
+		}
 		data.pendingCreate = { idempotencyKey: randomUUID(), request };
 	}
 	let created: IDataObject;
@@ -181,7 +216,7 @@ export async function subscriptionExists(this: IHookFunctions): Promise<boolean>
 
 /**
  * Asks BILL for a new security key when the node has none (static data lost it) or when the
- * "Rotate Security Key After" option says it is time (`POST .../security_key`, REFERENCE.md §6.2).
+ * "Rotate Security Key After" option says it is time.
  */
 async function rotateKeyIfDue(context: IHookFunctions, data: TriggerData, id: string): Promise<void> {
 	const options = context.getNodeParameter('options', {}) as IDataObject;
@@ -189,6 +224,15 @@ async function rotateKeyIfDue(context: IHookFunctions, data: TriggerData, id: st
 	const issued = data.securityKeyIssued ? Date.parse(data.securityKeyIssued) : NaN;
 	const due = days > 0 && (Number.isNaN(issued) || Date.now() - issued >= days * DAY_MS);
 	if (data.securityKey && !due) return;
+	await rotateKey(context, data, id);
+	context.logger.info(`BILL Trigger: rotated the security key of webhook subscription ${id}`);
+}
+
+/**
+ * `POST .../security_key` (REFERENCE.md §6.2) with an `X-Idempotent-Key` kept until BILL has
+ * answered, so a repeat cannot rotate twice and leave the node with a key BILL no longer uses.
+ */
+async function rotateKey(context: IHookFunctions, data: TriggerData, id: string): Promise<void> {
 	if (!data.pendingRotation || data.pendingRotation.subscriptionId !== id) {
 		data.pendingRotation = { idempotencyKey: randomUUID(), subscriptionId: id };
 	}
@@ -205,7 +249,6 @@ async function rotateKeyIfDue(context: IHookFunctions, data: TriggerData, id: st
 	}
 	data.securityKey = response.securityKey;
 	data.securityKeyIssued = new Date().toISOString();
-	context.logger.info(`BILL Trigger: rotated the security key of webhook subscription ${id}`);
 }
 
 /** `DELETE /v3/subscriptions/{id}`; a subscription already gone counts as deleted. */

@@ -181,13 +181,24 @@ describe('BILL Trigger: subscription lifecycle', () => {
 		expect(eleventh.staticData.pendingCreate).toBeUndefined();
 	});
 
-	it('explains a duplicate (same events and URL) that BILL refuses', async () => {
+	it('takes over the subscription that already delivers to the workflow URL when static data was lost, with a new key', async () => {
 		const credentials = billCredentials(emulator);
-		const url = 'https://n8n.example.com/webhook/dup/webhook';
-		await (await trigger(credentials, {}, { webhookUrl: url })).activate();
-		const lostTrack = await trigger(credentials, {}, { webhookUrl: url });
-		await expect(lostTrack.activate()).rejects.toThrow(/same events and URL already exists/);
+		const harness = await trigger(credentials);
+		await harness.activate();
+		const id = harness.staticData.subscriptionId as string;
+		const oldKey = harness.staticData.securityKey as string;
+		for (const key of Object.keys(harness.staticData)) delete harness.staticData[key];
+
+		await harness.activate();
 		expect(subscriptions()).toHaveLength(1);
+		expect(emulator.requests({ method: 'POST', route: '/v3/subscriptions' })).toHaveLength(1);
+		expect(harness.staticData.subscriptionId).toBe(id);
+		expect(harness.staticData.securityKey).not.toBe(oldKey);
+		expect(harness.staticData.securityKey).toBe(emulator.state.securityKeys.get(id));
+		expect(harness.logs.some((l) => l.level === 'warn' && l.message.includes(`took over webhook subscription ${id}`))).toBe(true);
+		await createVendor(credentials, 'After take-over');
+		await emulator.waitForDeliveries(1);
+		expect(harness.executions).toHaveLength(1);
 	});
 
 	it('refuses an event the catalog does not have, naming the parameter, before creating anything', async () => {
