@@ -11,6 +11,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { DOCUMENTED_EVENTS, eventOptions, loadCatalog } from './events';
+import { organizationOf } from './organizations';
 import { signatureIsValid } from './signature';
 import { createSubscription, deleteSubscription, subscriptionExists, type TriggerData } from './subscription';
 
@@ -58,7 +59,7 @@ export class BillTrigger implements INodeType {
 			},
 			{
 				displayName:
-					'With the partner credential in the "Partner (All Organizations)" scope, the subscription receives the events of every organization created with your app key; each item\'s metadata.organizationId says which.',
+					'With the partner credential in the "Partner (All Organizations)" scope, the subscription receives the events of every organization created with your app key; each item\'s "organization" gives the ID and name of the one it is for.',
 				name: 'partnerNotice',
 				type: 'notice',
 				default: '',
@@ -165,9 +166,14 @@ export class BillTrigger implements INodeType {
 		}
 
 		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const entityKey = Object.keys(event).find((key) => key !== 'metadata');
-		const json = options.outputEntityOnly && entityKey ? (event[entityKey] as IDataObject) : event;
-		return { workflowData: [this.helpers.returnJsonArray(json)] };
+		const entities = Object.fromEntries(Object.entries(event).filter(([key]) => key !== 'metadata')) as IDataObject;
+		const entityKey = Object.keys(entities)[0];
+		if (options.outputEntityOnly && entityKey) {
+			return { workflowData: [this.helpers.returnJsonArray(entities[entityKey] as IDataObject)] };
+		}
+		const json: IDataObject = { metadata };
+		if (typeof metadata.organizationId === 'string') json.organization = await organizationOf.call(this, data, metadata.organizationId);
+		return { workflowData: [this.helpers.returnJsonArray({ ...json, ...entities })] };
 	}
 }
 

@@ -23,6 +23,8 @@ export interface TriggerData extends IDataObject {
 	pendingRotation?: { idempotencyKey: string; subscriptionId: string };
 	/** Event IDs already accepted (BILL retries deliveries), newest last, bounded. */
 	acceptedEventIds?: string[];
+	/** Partner level: names of the app key's organizations, by ID. */
+	organizationNames?: Record<string, string>;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -243,6 +243,7 @@ describe('BILL Trigger: deliveries', () => {
 			eventType: 'vendor.created',
 			version: '1',
 		});
+		expect(item.organization).toEqual({ id: emulator.fixtures.organizationId });
 		expect(item.vendor).toMatchObject({ id: vendor.id, name: 'San Jose Music Supplies' });
 		expect(harness.staticData.acceptedEventIds).toEqual([delivery.eventId]);
 	});
@@ -354,19 +355,34 @@ describe('BILL Trigger: deliveries', () => {
 
 		const f = emulator.fixtures;
 		await createVendor(billCredentials(emulator), 'First org vendor');
+		await emulator.waitForDeliveries(2);
 		await createVendor(billCredentials(emulator, { overrides: { organizationId: f.otherOrganizationId, mfaId: '', deviceName: '' } }), 'Second org vendor');
 		await emulator.waitForDeliveries(3);
 		await emulator.deliveriesSettled();
 
-		const seen = partner.executions.map(([item]) => [(item.metadata as IDataObject).organizationId, (item.vendor as IDataObject).name]);
-		expect(seen.sort()).toEqual([
-			[f.organizationId, 'First org vendor'],
-			[f.otherOrganizationId, 'Second org vendor'],
+		const seen = partner.executions.map(([item]) => [item.organization, (item.vendor as IDataObject).name]);
+		expect(seen).toEqual([
+			[{ id: f.organizationId, name: 'Emulator Music Co' }, 'First org vendor'],
+			[{ id: f.otherOrganizationId, name: 'Second Client LLC' }, 'Second org vendor'],
 		]);
+		expect(partner.executions.map(([item]) => (item.metadata as IDataObject).organizationId)).toEqual([f.organizationId, f.otherOrganizationId]);
 		expect(organization.executions.map(([item]) => (item.vendor as IDataObject).name)).toEqual(['First org vendor']);
+		// Names are read once and kept.
+		expect(emulator.requests({ method: 'GET', route: '/v3/partner/organizations' })).toHaveLength(1);
 		expect(emulator.requests({ method: 'POST', route: '/v3/partner/login' })).toHaveLength(1);
 		expect(await partner.deactivate()).toBe(true);
 		expect(subscriptions()).toHaveLength(1);
+	});
+
+	it('partner level: an event still starts the workflow, with the organization ID, when the names cannot be read', async () => {
+		const partner = await trigger(partnerCredentials(emulator, { scope: 'partner' }), { authentication: 'billPartnerApi', events: ['vendor.created'] });
+		await partner.activate();
+		emulator.addFault({ kind: 'status', method: 'GET', path: '/v3/partner/organizations', status: 403, code: 'BDC_1146', message: 'Not allowed.' });
+		await createVendor(billCredentials(emulator), 'Unnamed org vendor');
+		await emulator.waitForDeliveries(1);
+		expect(partner.executions).toHaveLength(1);
+		expect(partner.executions[0][0].organization).toEqual({ id: emulator.fixtures.organizationId });
+		expect(partner.logs.some((l) => l.level === 'warn' && l.message.includes('could not read the partner\'s organizations'))).toBe(true);
 	});
 
 	it('keeps secrets (security key, session, keys, password) out of outputs, logs and answers', async () => {
