@@ -25,7 +25,7 @@ export class BillTrigger implements INodeType {
 		icon: { light: 'file:bill.svg', dark: 'file:bill.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["events"].join(", ")}}',
+		subtitle: '={{[].concat($parameter["events"]).join(", ")}}',
 		description: 'Starts the workflow when BILL (bill.com) reports a bill, vendor, payment or bank account event',
 		defaults: { name: 'BILL Trigger' },
 		inputs: [],
