@@ -336,6 +336,15 @@ describe('BILL Trigger: deliveries', () => {
 			expect(harness.executions).toHaveLength(1);
 		});
 
+		it('(accepted) a body that is the event as a JSON string, signed over its raw bytes, as BILL\'s docs also describe it', async () => {
+			const key = String(harness.staticData.securityKey);
+			const asString = JSON.stringify(body.replace(/"eventId":"[^"]+"/, '"eventId":"string-body-1"'));
+			const response = await send(asString, { 'x-bill-sha-signature': createHmac('sha256', key).update(asString).digest('base64') });
+			expect(response.status).toBe(200);
+			expect(harness.executions).toHaveLength(2);
+			expect(harness.executions[1][0].metadata).toMatchObject({ eventId: 'string-body-1', eventType: 'vendor.created' });
+		});
+
 		it('the genuine body and signature replayed are acknowledged once, without executing', async () => {
 			const response = await send(body, { 'x-bill-sha-signature': signature });
 			expect(response.status).toBe(200);
