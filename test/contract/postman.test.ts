@@ -38,7 +38,9 @@ function sourceFiles(dir: string): string[] {
 /** Every `/v3/...` path in the node's code, `${x}` made `:x`, constants like BANKS_PATH resolved. */
 function nodePaths(): string[] {
 	const constants = new Map<string, string>();
-	const files = [...sourceFiles(join(ROOT, 'nodes')), ...sourceFiles(join(ROOT, 'credentials'))].map((f) => readFileSync(f, 'utf8'));
+	// Comments name paths the code does not call; only code counts.
+	const withoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+	const files = [...sourceFiles(join(ROOT, 'nodes')), ...sourceFiles(join(ROOT, 'credentials'))].map((f) => withoutComments(readFileSync(f, 'utf8')));
 	for (const text of files) {
 		for (const m of text.matchAll(/export const (\w+) = '(\/v3\/[^']*)'/g)) constants.set(m[1], m[2]);
 	}

@@ -10,7 +10,7 @@ import type { AddressInfo, Socket } from 'net';
 import { Clock } from './clock';
 import { BillError, errors } from './errors';
 import { FaultSet, type Fault } from './faults';
-import { FIXTURES, State, type Fixtures, type Json, type Organization, type Session, type User } from './state';
+import { FIXTURES, State, type Delivery, type Fixtures, type Json, type Organization, type Session, type User } from './state';
 
 /** Sessions end after 35 idle minutes; every call resets the timer (REFERENCE.md §2.3). */
 export const SESSION_IDLE_MS = 35 * 60 * 1000;
@@ -90,6 +90,9 @@ export class Emulator {
 	readonly routes: Route[] = [];
 	readonly options: Required<Omit<EmulatorOptions, 'fixtures' | 'port'>>;
 	private readonly listeners: EventListener[] = [];
+	/** Webhook deliveries still running (with their retries), and tests waiting on deliveries. */
+	private readonly pendingDeliveries = new Set<Promise<unknown>>();
+	private deliveryWaiters: Array<() => void> = [];
 	private readonly inFlight = new Map<string, number>();
 	private readonly hourly = new Map<string, { hour: number; count: number }>();
 	private server?: Server;
@@ -138,6 +141,62 @@ export class Emulator {
 	/** A change in BILL that webhooks report (the webhooks routes deliver it). */
 	emit(type: string, organizationId: string, entityKey: string, entity: Json): void {
 		for (const listener of this.listeners) listener({ type, organizationId, entityKey, entity });
+	}
+
+	/** Webhook delivery attempts since the last reset, oldest first (routes/webhooks.ts records them). */
+	get deliveries(): Delivery[] {
+		return this.state.deliveries;
+	}
+
+	/**
+	 * Records a delivery attempt in the state it started in (a delivery still running across a
+	 * reset does not leak into the next test), and wakes tests waiting on deliveries.
+	 */
+	recordDelivery(state: State, delivery: Delivery): void {
+		state.deliveries.push(delivery);
+		this.notifyDeliveryWaiters();
+	}
+
+	/** Keeps track of a delivery (all its attempts) so tests can wait until none is running. */
+	trackDelivery(delivery: Promise<unknown>): void {
+		this.pendingDeliveries.add(delivery);
+		void delivery.finally(() => {
+			this.pendingDeliveries.delete(delivery);
+			this.notifyDeliveryWaiters();
+		});
+	}
+
+	/** Resolves once `count` delivery attempts (optionally only those matching) are recorded. */
+	async waitForDeliveries(count: number, options: { timeoutMs?: number; where?: (d: Delivery) => boolean } = {}): Promise<Delivery[]> {
+		const matching = () => this.state.deliveries.filter(options.where ?? (() => true));
+		await this.waitUntil(() => matching().length >= count, options.timeoutMs ?? 5000, () => `${count} webhook deliveries (got ${matching().length})`);
+		return matching();
+	}
+
+	/** Resolves once no webhook delivery (nor any of its retries) is running. */
+	async deliveriesSettled(timeoutMs = 5000): Promise<void> {
+		await this.waitUntil(() => this.pendingDeliveries.size === 0, timeoutMs, () => `${this.pendingDeliveries.size} webhook deliveries to finish`);
+	}
+
+	private notifyDeliveryWaiters(): void {
+		const waiters = this.deliveryWaiters;
+		this.deliveryWaiters = [];
+		for (const wake of waiters) wake();
+	}
+
+	private async waitUntil(done: () => boolean, timeoutMs: number, what: () => string): Promise<void> {
+		const deadline = Date.now() + timeoutMs;
+		while (!done()) {
+			const left = deadline - Date.now();
+			if (left <= 0) throw new Error(`Timed out waiting for ${what()}`);
+			await new Promise<void>((resolve) => {
+				const timer = setTimeout(resolve, left);
+				this.deliveryWaiters.push(() => {
+					clearTimeout(timer);
+					resolve();
+				});
+			});
+		}
 	}
 
 	/** Requests counted by route, e.g. `{ 'POST /v3/login': 1, 'GET /v3/bills': 12 }`. */

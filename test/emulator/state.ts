@@ -54,6 +54,26 @@ export interface RememberMe {
 	expiresMs: number;
 }
 
+/** One attempt to deliver a webhook event (routes/webhooks.ts records them; tests await them). */
+export interface Delivery {
+	eventId: string;
+	subscriptionId: string;
+	organizationId: string;
+	eventType: string;
+	url: string;
+	/** 1 for the first try, then BILL's retries; resends start again at 1. */
+	attempt: number;
+	/** The HTTP status the receiver answered, 0 when it did not answer. */
+	statusCode: number;
+	at: string;
+}
+
+/** Who a webhook subscription belongs to: one organization, or a partner app key (all its organizations). */
+export interface SubscriptionScope {
+	organizationId?: string;
+	appKey?: string;
+}
+
 export interface Fixtures {
 	organizationId: string;
 	otherOrganizationId: string;
@@ -108,6 +128,10 @@ export class State {
 	/** Idempotency keys already used: key → the answer given the first time. */
 	idempotency = new Map<string, unknown>();
 	events = new Map<string, Json & { id: string; subscriptionId: string }>();
+	/** Organization or partner app key of each subscription, by subscription id. */
+	subscriptionScopes = new Map<string, SubscriptionScope>();
+	/** Every webhook delivery attempt, oldest first. */
+	deliveries: Delivery[] = [];
 	/** Every SMS "sent", newest last: tests read codes here. */
 	sms: Array<{ to: string; token: string; purpose: string }> = [];
 

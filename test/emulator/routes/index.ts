@@ -5,6 +5,7 @@ import { registerBankAccounts } from './bankAccounts';
 import { registerBills } from './bills';
 import { registerMfa } from './mfa';
 import { registerVendors } from './vendors';
+import { registerWebhooks } from './webhooks';
 
 export const registrations: Array<(emulator: Emulator) => void> = [
 	registerAuth,
@@ -12,4 +13,5 @@ export const registrations: Array<(emulator: Emulator) => void> = [
 	registerBills,
 	registerBankAccounts,
 	registerMfa,
+	registerWebhooks,
 ];

@@ -1,0 +1,193 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	ILoadOptionsFunctions,
+	INodePropertyOptions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { DOCUMENTED_EVENTS, eventOptions, loadCatalog } from './events';
+import { organizationOf } from './organizations';
+import { signatureIsValid } from './signature';
+import { createSubscription, deleteSubscription, subscriptionExists, type TriggerData } from './subscription';
+
+/** How many accepted event IDs are remembered to recognise BILL's repeated deliveries. */
+const REMEMBERED_EVENT_IDS = 1000;
+
+export class BillTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'BILL Trigger',
+		name: 'billTrigger',
+		icon: { light: 'file:bill.svg', dark: 'file:bill.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{[].concat($parameter["events"]).join(", ")}}',
+		description: 'Starts the workflow when BILL (bill.com) reports a bill, vendor, payment or bank account event',
+		defaults: { name: 'BILL Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{ name: 'billApi', required: true, displayOptions: { show: { authentication: ['billApi'] } } },
+			{
+				name: 'billPartnerApi',
+				required: true,
+				displayOptions: { show: { authentication: ['billPartnerApi'] } },
+			},
+		],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'webhook',
+			},
+		],
+		properties: [
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				options: [
+					{ name: 'BILL API (Organization)', value: 'billApi' },
+					{ name: 'BILL Partner API', value: 'billPartnerApi' },
+				],
+				default: 'billApi',
+			},
+			{
+				displayName:
+					'With the partner credential in the "Partner (All Organizations)" scope, the subscription receives the events of every organization created with your app key; each item\'s "organization" gives the ID and name of the one it is for.',
+				name: 'partnerNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { authentication: ['billPartnerApi'] } },
+			},
+			{
+				displayName: 'Event Names or IDs',
+				name: 'events',
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'getEvents' },
+				required: true,
+				default: [],
+				description:
+					'The BILL events that start the workflow. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Output Entity Only',
+						name: 'outputEntityOnly',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether to output only the bill, vendor, payment or bank account, without BILL\'s event metadata (event ID, type, organization)',
+					},
+					{
+						displayName: 'Rotate Security Key After (Days)',
+						name: 'rotateSecurityKeyAfterDays',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: 0,
+						description:
+							'Ask BILL for a new signing key when the current one is this many days old, checked each time the workflow is activated (and when n8n starts). 0 never rotates.',
+					},
+					{
+						displayName: 'Subscription Name',
+						name: 'subscriptionName',
+						type: 'string',
+						default: '',
+						placeholder: 'n8n: Bill approvals',
+						description: 'The name of the webhook subscription in BILL. Default: "n8n: " and the workflow\'s name.',
+					},
+				],
+			},
+		],
+	};
+
+	methods = {
+		loadOptions: {
+			/** BILL's event catalog; its documented list when the catalog cannot be read. */
+			async getEvents(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+				try {
+					return eventOptions(await loadCatalog.call(this));
+				} catch (error) {
+					return eventOptions(DOCUMENTED_EVENTS, `documented list; BILL's catalog could not be loaded: ${(error as Error).message}`);
+				}
+			},
+		},
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return await subscriptionExists.call(this);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return await createSubscription.call(this);
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return await deleteSubscription.call(this);
+			},
+		},
+	};
+
+	/**
+	 * Each delivery: the signature is checked on the raw body before anything else (a forged or
+	 * unsigned request gets 401 and starts nothing); an event ID already accepted is a BILL retry,
+	 * acknowledged with 200 without a second execution.
+	 */
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const data = this.getWorkflowStaticData('node') as TriggerData;
+		const request = this.getRequestObject();
+		if (!request.rawBody && typeof request.readRawBody === 'function') await request.readRawBody();
+		const rawBody: Buffer = request.rawBody ?? Buffer.from(JSON.stringify(this.getBodyData()));
+		const signature = this.getHeaderData()['x-bill-sha-signature'];
+		if (!signatureIsValid(data.securityKey, rawBody, Array.isArray(signature) ? signature[0] : signature)) {
+			this.getResponseObject().status(401).json({ message: 'x-bill-sha-signature is missing or does not match the body' });
+			return { noWebhookResponse: true };
+		}
+
+		const event = parseEvent(rawBody);
+		const metadata = (event.metadata ?? {}) as IDataObject;
+		const eventId = typeof metadata.eventId === 'string' ? metadata.eventId : undefined;
+		if (eventId) {
+			const accepted = data.acceptedEventIds ?? [];
+			if (accepted.includes(eventId)) return { webhookResponse: { received: true, duplicate: true } };
+			accepted.push(eventId);
+			data.acceptedEventIds = accepted.slice(-REMEMBERED_EVENT_IDS);
+		}
+
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const entities = Object.fromEntries(Object.entries(event).filter(([key]) => key !== 'metadata')) as IDataObject;
+		const entityKey = Object.keys(entities)[0];
+		if (options.outputEntityOnly && entityKey) {
+			return { workflowData: [this.helpers.returnJsonArray(entities[entityKey] as IDataObject)] };
+		}
+		const json: IDataObject = { metadata };
+		if (typeof metadata.organizationId === 'string') json.organization = await organizationOf.call(this, data, metadata.organizationId);
+		return { workflowData: [this.helpers.returnJsonArray({ ...json, ...entities })] };
+	}
+}
+
+/**
+ * The verified body as an object. BILL's docs call the payload "JSON-escaped and presented as a
+ * string" (REFERENCE.md §6.5, open question 6): a body that is a JSON string is parsed once more.
+ */
+function parseEvent(rawBody: Buffer): IDataObject {
+	let value: unknown;
+	try {
+		value = JSON.parse(rawBody.toString('utf8'));
+		if (typeof value === 'string') value = JSON.parse(value);
+	} catch {
+		value = undefined;
+	}
+	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : { body: rawBody.toString('utf8') };
+}
