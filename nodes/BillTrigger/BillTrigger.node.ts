@@ -18,6 +18,9 @@ import { createSubscription, deleteSubscription, subscriptionExists, type Trigge
 /** How many accepted event IDs are remembered to recognise BILL's repeated deliveries. */
 const REMEMBERED_EVENT_IDS = 1000;
 
+/** The largest delivery accepted: BILL's events carry one object (a bill with its line items). */
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
 export class BillTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'BILL Trigger',
@@ -149,6 +152,11 @@ export class BillTrigger implements INodeType {
 		const request = this.getRequestObject();
 		if (!request.rawBody && typeof request.readRawBody === 'function') await request.readRawBody();
 		const rawBody: Buffer = request.rawBody ?? Buffer.from(JSON.stringify(this.getBodyData()));
+		if (rawBody.length > MAX_BODY_BYTES) {
+			// BILL sends one entity an event; a body this large is not BILL's, and is not read further.
+			this.getResponseObject().status(413).json({ message: `body over ${MAX_BODY_BYTES} bytes` });
+			return { noWebhookResponse: true };
+		}
 		const signature = this.getHeaderData()['x-bill-sha-signature'];
 		if (!signatureIsValid(data.securityKey, rawBody, Array.isArray(signature) ? signature[0] : signature)) {
 			this.getResponseObject().status(401).json({ message: 'x-bill-sha-signature is missing or does not match the body' });

@@ -329,6 +329,14 @@ describe('BILL Trigger: deliveries', () => {
 			expect(harness.executions).toHaveLength(1);
 		});
 
+		it('(413) a body over 2 MiB, even with a genuine signature', async () => {
+			const key = String(harness.staticData.securityKey);
+			const huge = JSON.stringify({ metadata: { eventId: 'huge-1' }, padding: 'x'.repeat(2 * 1024 * 1024) });
+			const genuine = createHmac('sha256', key).update(huge).digest('base64');
+			expect((await send(huge, { 'x-bill-sha-signature': genuine })).status).toBe(413);
+			expect(harness.executions).toHaveLength(1);
+		});
+
 		it('a body altered by one byte under a genuine signature', async () => {
 			const altered = body.replace('Signed vendor', 'Signed vendos');
 			expect(altered.length).toBe(body.length);
