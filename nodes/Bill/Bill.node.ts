@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { authenticationProperty, billCredentials } from './helpers/authentication';
 import { listSearch } from './listSearch';
 import { resources } from './resources';
 import { router } from './router';
@@ -23,25 +24,9 @@ export class Bill implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'billApi', required: true, displayOptions: { show: { authentication: ['billApi'] } } },
-			{
-				name: 'billPartnerApi',
-				required: true,
-				displayOptions: { show: { authentication: ['billPartnerApi'] } },
-			},
-		],
+		credentials: billCredentials,
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'BILL API (Organization)', value: 'billApi' },
-					{ name: 'BILL Partner API (Log In as User)', value: 'billPartnerApi' },
-				],
-				default: 'billApi',
-			},
+			authenticationProperty('BILL Partner API (Log In as User)'),
 			{
 				displayName: 'Resource',
 				name: 'resource',

@@ -10,6 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { authenticationProperty, billCredentials } from '../Bill/helpers/authentication';
 import { DOCUMENTED_EVENTS, eventOptions, loadCatalog } from './events';
 import { organizationOf } from './organizations';
 import { signatureIsValid } from './signature';
@@ -33,14 +34,7 @@ export class BillTrigger implements INodeType {
 		defaults: { name: 'BILL Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'billApi', required: true, displayOptions: { show: { authentication: ['billApi'] } } },
-			{
-				name: 'billPartnerApi',
-				required: true,
-				displayOptions: { show: { authentication: ['billPartnerApi'] } },
-			},
-		],
+		credentials: billCredentials,
 		webhooks: [
 			{
 				name: 'default',
@@ -50,16 +44,7 @@ export class BillTrigger implements INodeType {
 			},
 		],
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'BILL API (Organization)', value: 'billApi' },
-					{ name: 'BILL Partner API', value: 'billPartnerApi' },
-				],
-				default: 'billApi',
-			},
+			authenticationProperty('BILL Partner API'),
 			{
 				displayName:
 					'With the partner credential in the "Partner (All Organizations)" scope, the subscription receives the events of every organization created with your app key; each item\'s "organization" gives the ID and name of the one it is for.',
