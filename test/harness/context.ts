@@ -56,7 +56,7 @@ export class CredentialStore {
 	}
 }
 
-function evaluate(expression: unknown, credentials: ICredentialDataDecryptedObject): unknown {
+export function evaluate(expression: unknown, credentials: ICredentialDataDecryptedObject): unknown {
 	if (typeof expression !== 'string' || !expression.startsWith('={{')) return expression;
 	const body = expression.slice(3, expression.lastIndexOf('}}'));
 	// eslint-disable-next-line @typescript-eslint/no-implied-eval
