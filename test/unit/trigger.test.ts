@@ -259,6 +259,30 @@ describe('BILL Trigger: deliveries', () => {
 		expect(harness.executions).toEqual([[bill]]);
 	});
 
+	it('a bill created with the BILL node reaches the trigger as bill.created with its total amount', async () => {
+		const credentials = billCredentials(emulator);
+		const harness = await trigger(credentials, { events: ['bill.created'] });
+		await harness.activate();
+		const vendor = await createVendor(credentials, 'Harbor Freight');
+		const [bill] = await runBillOk(credentials, {
+			resource: 'bill',
+			operation: 'create',
+			vendorId: { __rl: true, mode: 'id', value: String(vendor.id) },
+			invoiceNumber: 'HF-1001',
+			invoiceDate: '2026-11-20',
+			dueDate: '2026-12-20',
+			lineItemsInput: 'fields',
+			lineItems: { lineItem: [{ pricedBy: 'amount', amount: 149 }, { pricedBy: 'quantityPrice', quantity: 2, price: 79.99 }] },
+		});
+		await emulator.waitForDeliveries(1);
+		await emulator.deliveriesSettled();
+		expect(emulator.deliveries.map((d) => d.eventType)).toEqual(['bill.created']);
+		expect(harness.executions).toHaveLength(1);
+		const [[item]] = harness.executions;
+		expect(item.metadata).toMatchObject({ eventType: 'bill.created', organizationId: emulator.fixtures.organizationId });
+		expect(item.bill).toMatchObject({ id: bill.id, amount: 308.98, invoice: { invoiceNumber: 'HF-1001' } });
+	});
+
 	it('BILL\'s repeated delivery of an event ID already accepted gets 200 and starts no second execution', async () => {
 		const credentials = billCredentials(emulator);
 		const harness = await trigger(credentials);
