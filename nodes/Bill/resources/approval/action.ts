@@ -5,7 +5,7 @@ import { ID_PREFIX, getId } from '../../helpers/validation';
 import { billApiRequest } from '../../transport';
 import { withHint } from '../bankAccount/fields';
 import { billLocator } from '../bill/fields';
-import { APPROVALS_PATH } from './fields';
+import { APPROVAL_ACTIONS_PATH } from './fields';
 
 type Action = 'APPROVE' | 'DENY';
 
@@ -38,7 +38,7 @@ export async function act(context: IExecuteFunctions, itemIndex: number, action:
 	try {
 		const answer = await billApiRequest.call(context, {
 			method: 'POST',
-			path: `${APPROVALS_PATH}/actions`,
+			path: APPROVAL_ACTIONS_PATH,
 			body: [entry],
 			repeatable: true,
 			itemIndex,

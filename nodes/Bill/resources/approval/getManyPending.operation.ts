@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { billApiRequest } from '../../transport';
-import { APPROVALS_PATH } from './fields';
+import { PENDING_APPROVALS_PATH } from './fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -17,6 +17,6 @@ export const description = updateDisplayOptions({ show: { resource: ['approval']
 
 /** `GET /v3/bill-approvals/pending-user-approvals` → `{ bills: [...] }`, one item per bill. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const answer = await billApiRequest.call(this, { method: 'GET', path: `${APPROVALS_PATH}/pending-user-approvals`, itemIndex });
+	const answer = await billApiRequest.call(this, { method: 'GET', path: PENDING_APPROVALS_PATH, itemIndex });
 	return Array.isArray(answer.bills) ? (answer.bills as IDataObject[]) : [];
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { billApiRequest } from '../../transport';
-import { APPROVALS_PATH } from './fields';
+import { APPROVAL_POLICIES_PATH } from './fields';
 
 const properties: INodeProperties[] = [];
 
@@ -10,6 +10,6 @@ export const description = updateDisplayOptions({ show: { resource: ['approval']
 
 /** `GET /v3/bill-approvals/policies`: BILL answers with a plain array; one item per policy. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const answer = (await billApiRequest.call(this, { method: 'GET', path: `${APPROVALS_PATH}/policies`, itemIndex })) as unknown;
+	const answer = (await billApiRequest.call(this, { method: 'GET', path: APPROVAL_POLICIES_PATH, itemIndex })) as unknown;
 	return Array.isArray(answer) ? (answer as IDataObject[]) : [];
 }

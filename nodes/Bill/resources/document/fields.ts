@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** BILL's bill documents (Postman folder "documents"). */
-export const DOCUMENTS_PATH = '/v3/documents';
+/** A bill's documents (Postman folder "documents"): `${BILL_DOCUMENTS_PATH}/{billId}`. */
+export const BILL_DOCUMENTS_PATH = '/v3/documents/bills';
 
 /** BILL's limit for one document (Postman "Upload bill document"). */
 export const MAX_DOCUMENT_BYTES = 6 * 1024 * 1024;

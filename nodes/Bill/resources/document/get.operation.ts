@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { checkId } from '../../helpers/validation';
 import { billApiRequest } from '../../transport';
-import { DOCUMENTS_PATH, DOCUMENT_ID_PREFIX, documentIdField } from './fields';
+import { DOCUMENT_ID_PREFIX, documentIdField } from './fields';
 
 const properties: INodeProperties[] = [documentIdField];
 
@@ -12,5 +12,5 @@ export const description = updateDisplayOptions({ show: { resource: ['document']
 /** `GET /v3/documents/{documentId}`: name, createdTime and downloadLink (needs the session header). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const documentId = checkId(this, itemIndex, 'Document ID', this.getNodeParameter('documentId', itemIndex, ''), DOCUMENT_ID_PREFIX);
-	return await billApiRequest.call(this, { method: 'GET', path: `${DOCUMENTS_PATH}/${documentId}`, itemIndex });
+	return await billApiRequest.call(this, { method: 'GET', path: `/v3/documents/${documentId}`, itemIndex });
 }

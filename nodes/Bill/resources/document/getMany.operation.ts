@@ -5,7 +5,7 @@ import { returnAllOrLimit } from '../../helpers/fields';
 import { ID_PREFIX, getId } from '../../helpers/validation';
 import { billApiRequestAllItems } from '../../transport';
 import { billLocator } from '../bill/fields';
-import { DOCUMENTS_PATH } from './fields';
+import { BILL_DOCUMENTS_PATH } from './fields';
 
 const properties: INodeProperties[] = [billLocator('The bill whose documents to list'), ...returnAllOrLimit];
 
@@ -16,6 +16,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const billId = getId(this, itemIndex, 'billId', 'Bill', ID_PREFIX.bill);
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
-	const documents = await billApiRequestAllItems.call(this, { method: 'GET', path: `${DOCUMENTS_PATH}/bills/${billId}`, itemIndex }, { returnAll, limit });
+	const documents = await billApiRequestAllItems.call(this, { method: 'GET', path: `${BILL_DOCUMENTS_PATH}/${billId}`, itemIndex }, { returnAll, limit });
 	return documents.map((document) => ({ ...document, billId }));
 }

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { splitList } from '../../helpers/filters';
 import { checkId, invalid } from '../../helpers/validation';
 import { billApiRequest } from '../../transport';
-import { DOCUMENTS_PATH, UPLOAD_ID_PREFIX } from './fields';
+import { UPLOAD_ID_PREFIX } from './fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -27,6 +27,6 @@ export const description = updateDisplayOptions({ show: { resource: ['document']
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const ids = splitList(this.getNodeParameter('uploadIds', itemIndex, '')).map((id) => checkId(this, itemIndex, 'Upload IDs', id, UPLOAD_ID_PREFIX));
 	if (!ids.length) throw invalid(this, itemIndex, 'Upload IDs', 'is required');
-	const answer = (await billApiRequest.call(this, { method: 'GET', path: `${DOCUMENTS_PATH}/upload-status`, qs: { ids: ids.join(',') }, itemIndex })) as unknown;
+	const answer = (await billApiRequest.call(this, { method: 'GET', path: '/v3/documents/upload-status', qs: { ids: ids.join(',') }, itemIndex })) as unknown;
 	return Array.isArray(answer) ? (answer as IDataObject[]) : [];
 }

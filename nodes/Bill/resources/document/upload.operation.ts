@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { ID_PREFIX, getId, invalid } from '../../helpers/validation';
 import { billApiRequest } from '../../transport';
 import { billLocator } from '../bill/fields';
-import { DOCUMENTS_PATH, MAX_DOCUMENT_BYTES } from './fields';
+import { BILL_DOCUMENTS_PATH, MAX_DOCUMENT_BYTES } from './fields';
 
 const properties: INodeProperties[] = [
 	billLocator('The bill to attach the document to'),
@@ -65,7 +65,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const { body, contentType } = multipart(content, name, binary.mimeType || 'application/octet-stream');
 	const answer = await billApiRequest.call(this, {
 		method: 'POST',
-		path: `${DOCUMENTS_PATH}/bills/${billId}`,
+		path: `${BILL_DOCUMENTS_PATH}/${billId}`,
 		qs: { name },
 		// billApiRequest sends the body as given; a Buffer goes out as the raw multipart bytes.
 		body: body as unknown as IDataObject,
