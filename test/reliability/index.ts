@@ -1,4 +1,4 @@
 /** Every scenario of the reliability matrix; a resource adds its own list here. */
-import { bankAccountScenarios, vendorScenarios, type Scenario } from './scenarios';
+import { bankAccountScenarios, paymentScenarios, vendorScenarios, type Scenario } from './scenarios';
 
-export const scenarios: Scenario[] = [...vendorScenarios, ...bankAccountScenarios];
+export const scenarios: Scenario[] = [...vendorScenarios, ...bankAccountScenarios, ...paymentScenarios];
