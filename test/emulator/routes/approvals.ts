@@ -107,7 +107,7 @@ function act(context: RequestContext, raw: unknown, n: number, apply: boolean): 
 	const { billId, action, comment } = raw as Json;
 	if (action !== 'APPROVE' && action !== 'DENY') throw bad(`${field}.action`, 'must be APPROVE or DENY');
 	const bill = context.state.bills.get(String(billId));
-	if (!bill || context.state.owner.get(String(billId)) !== context.organization!.id) throw bad(`${field}.billId`, `bill ${String(billId)} does not exist`);
+	if (!bill || context.state.owner.get(String(billId)) !== context.organization!.id) throw errors.notFound('Bill', String(billId));
 	const user = context.user!;
 	const approval = context.state.billApprovals.get(String(bill.id));
 	const mine = approval?.approvers.find((a) => a.userId === user.id);

@@ -110,7 +110,7 @@ function checkFunding(context: RequestContext, body: Json): Json {
 	if (funding.type === 'BANK_ACCOUNT') {
 		const account = context.state.bankAccounts.get(funding.id);
 		if (!account || context.state.owner.get(funding.id) !== context.organization!.id) {
-			throw bad('fundingAccount.id', `bank account ${funding.id} does not exist`);
+			throw errors.notFound('Bank account', funding.id);
 		}
 		if (account.archived) throw bad('fundingAccount.id', `bank account ${funding.id} is archived`);
 		if (account.status !== 'VERIFIED') {
@@ -142,7 +142,7 @@ function planPart(context: RequestContext, field: string, raw: Json, owed: Map<s
 	const billId = raw.billId;
 	if (typeof billId !== 'string' || !billId) throw bad(`${field}billId`, 'must not be null');
 	const bill = context.state.bills.get(billId);
-	if (!bill || context.state.owner.get(billId) !== context.organization!.id) throw bad(`${field}billId`, `bill ${billId} does not exist`);
+	if (!bill || context.state.owner.get(billId) !== context.organization!.id) throw errors.notFound('Bill', billId);
 	if (bill.archived) throw bad(`${field}billId`, `bill ${billId} is archived`);
 	if (['ASSIGNED', 'APPROVING', 'DENIED'].includes(String(bill.approvalStatus))) {
 		throw new BillError(400, 'BDC_1002', `${field}billId: bill ${billId} is not approved (approval status ${String(bill.approvalStatus)}); it can be paid once its approvers approve it.`);
@@ -210,7 +210,7 @@ function commonFields(context: RequestContext, body: Json): Json {
 function paymentOptions(context: RequestContext): Json {
 	const vendorId = context.query.vendorId;
 	const vendor = vendorId ? context.state.vendors.get(vendorId) : undefined;
-	if (!vendor || context.state.owner.get(vendorId) !== context.organization!.id) throw bad('vendorId', `vendor ${String(vendorId)} does not exist`);
+	if (!vendor || context.state.owner.get(vendorId) !== context.organization!.id) throw errors.notFound('Vendor', String(vendorId));
 	const amount = Number(context.query.amount);
 	if (!Number.isFinite(amount) || amount <= 0) throw bad('amount', 'must be a number greater than 0');
 	const day = (offset: number) => new Date(context.clock.ms() + offset * 86_400_000).toISOString().slice(0, 10);
