@@ -29,7 +29,13 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['upload'] } }, properties);
 
-/** A multipart/form-data body with the file as its one part, `file` (no runtime dependency). */
+/**
+ * A multipart/form-data body with the file as its one part, `file` (no runtime dependency).
+ * Open question: BILL's guide and Postman request send the file itself as the body
+ * (`--data-binary`, any content type, application/octet-stream by default); this project's
+ * emulator takes uploads as multipart/form-data, so that is what is sent. If BILL keeps the
+ * multipart envelope as the file, send `content` as the raw body instead.
+ */
 function multipart(content: Buffer, fileName: string, mimeType: string): { body: Buffer; contentType: string } {
 	const boundary = `----n8nBillBoundary${Date.now().toString(16)}${Math.random().toString(16).slice(2)}`;
 	const safeName = fileName.replace(/["\r\n]/g, '_');
