@@ -13,6 +13,8 @@ import { readdirSync, readFileSync, statSync } from 'fs';
 import { join, resolve } from 'path';
 
 import { startEmulator, type Emulator } from '../emulator';
+import { UPLOAD_MS } from '../emulator/routes/documents';
+import { processPayments } from '../emulator/routes/payments';
 import { collectionAvailable, loadCollection, templateMatches, type PostmanRequest } from './postman';
 
 /** Routes the emulator serves that the collection does not list, and why. */
@@ -255,11 +257,13 @@ class Variables {
 				return String((await this.call('POST', '/v3/vendors', { name: 'Contract Vendor', accountType: 'BUSINESS', email: 'c@example.com', phone: '1' })).id);
 			case 'bill_id':
 			case 'webhook_bill_id': {
+				// The payments folder pays 228.99 of it: such a bill must owe at least that.
+				const paying = request.path.startsWith('/v3/payments');
 				const bill = await this.call('POST', '/v3/bills', {
 					vendorId: await this.get('vendor_id', request),
 					dueDate: '2026-12-31',
 					invoice: { invoiceNumber: 'C-1', invoiceDate: '2026-12-01' },
-					billLineItems: [{ amount: 100, description: 'one' }, { amount: 50, description: 'two' }],
+					billLineItems: [{ amount: paying ? 300 : 100, description: 'one' }, { amount: 50, description: 'two' }],
 				});
 				const lines = bill.billLineItems as Array<{ id: string }>;
 				this.cache.set('bill_line_item_id01', lines[0].id);
@@ -287,6 +291,40 @@ class Variables {
 				await this.get('org_bank_account_id', request);
 				const users = await this.call('GET', '/v3/funding-accounts/banks/users');
 				return String((users.results as Array<{ id: string }>)[0].id);
+			}
+			case 'bill_id01':
+			case 'bill_id02': {
+				// Bills of "Create a bulk payment", which pays 228.99 and 142 of them.
+				const bill = await this.call('POST', '/v3/bills', {
+					vendorId: await this.get('vendor_id', request),
+					dueDate: '2026-12-31',
+					invoice: { invoiceNumber: `C-${name}`, invoiceDate: '2026-12-01' },
+					billLineItems: [{ amount: 250, description: 'one' }],
+				});
+				return String(bill.id);
+			}
+			case 'payment_id': {
+				// A scheduled payment (cancel needs one; void needs a processed one, below).
+				const payment = await this.call('POST', '/v3/payments', {
+					billId: await this.get('bill_id', request),
+					amount: 150,
+					processDate: '2099-12-31',
+					fundingAccount: { type: 'BANK_ACCOUNT', id: await this.get('org_bank_account_id', request) },
+				});
+				if (request.path.endsWith('/void')) processPayments(this.emulator, '2099-12-31');
+				return String(payment.id);
+			}
+			case 'bill_approver_user_id':
+				return f.clerk.userId;
+			case 'document_upload_id':
+			case 'document_id': {
+				const billId = await this.get('bill_id', request);
+				const form = `--b\r\nContent-Disposition: form-data; name="file"; filename="c.pdf"\r\n\r\n%PDF-1.4\r\n--b--\r\n`;
+				const upload = await this.call('POST', `/v3/documents/bills/${billId}?name=c.pdf`, form, 'api', { 'Content-Type': 'multipart/form-data; boundary=b' });
+				if (name === 'document_upload_id') return String(upload.id);
+				this.emulator.clock.advance(UPLOAD_MS);
+				const [status] = (await this.call('GET', `/v3/documents/upload-status?ids=${String(upload.id)}`)) as unknown as Array<{ documentId: string }>;
+				return status.documentId;
 			}
 			case 'mfa_setup_id':
 				return String((await this.call('POST', '/v3/mfa/setup', { phone: '4155550123', type: 'TEXT', primary: true })).setupId);

@@ -122,6 +122,11 @@ export class State {
 	/** Wrong verify attempts per bank account (three lock it). */
 	verifyFailures = new Map<string, number>();
 	payments = new Map<string, Json>();
+	/** Bill approval policies (`app…`), and each bill's approvers with their answers, by bill id. */
+	approvalPolicies = new Map<string, Json>();
+	billApprovals = new Map<string, { policyId: string; approvers: Array<{ userId: string; status: 'PENDING' | 'APPROVED' | 'DENIED'; comment?: string }> }>();
+	/** Bill documents by upload id (`0du…`); `content` holds the uploaded bytes (never returned). */
+	documents = new Map<string, Json & { billId: string; content: Buffer }>();
 	subscriptions = new Map<string, Json & { id: string }>();
 	/** Subscription signing keys, by subscription id (never returned except at creation/rotation). */
 	securityKeys = new Map<string, string>();

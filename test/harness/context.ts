@@ -13,6 +13,8 @@
  */
 import axios, { type AxiosRequestConfig } from 'axios';
 import type {
+	IBinaryData,
+	IBinaryKeyData,
 	ICredentialDataDecryptedObject,
 	ICredentialType,
 	IDataObject,
@@ -101,6 +103,8 @@ export interface RunOptions {
 	/** Parameters of the node; a function gives each item its own (as expressions would). */
 	parameters: INodeParameters | ((itemIndex: number, json: IDataObject) => INodeParameters);
 	items?: IDataObject[];
+	/** Binary data of the items, by item index (as n8n keeps it: base64 `data`, fileName, mimeType). */
+	binary?: Array<IBinaryKeyData | undefined>;
 	credentials: CredentialStore;
 	continueOnFail?: boolean;
 	nodeName?: string;
@@ -121,7 +125,15 @@ function deepGet(source: unknown, path: string): unknown {
 }
 
 export function createContext(options: RunOptions): IExecuteFunctions {
-	const items: INodeExecutionData[] = (options.items ?? [{}]).map((json) => ({ json }));
+	const items: INodeExecutionData[] = (options.items ?? [{}]).map((json, i) =>
+		options.binary?.[i] ? { json, binary: options.binary[i] } : { json },
+	);
+	// n8n-core's assertBinaryData: the item's binary field, or an error naming it.
+	const assertBinaryData = (itemIndex: number, propertyName: string): IBinaryData => {
+		const data = items[itemIndex]?.binary?.[propertyName];
+		if (!data) throw new Error(`This operation expects the node's input data to contain a binary file '${propertyName}', but none was found [item ${itemIndex}]`);
+		return data;
+	};
 	const description = options.node.description;
 	const node: INode = {
 		id: 'test-node',
@@ -191,6 +203,9 @@ export function createContext(options: RunOptions): IExecuteFunctions {
 		),
 		helpers: {
 			httpRequest,
+			assertBinaryData,
+			getBinaryDataBuffer: async (itemIndex: number, propertyName: string) =>
+				Buffer.from(assertBinaryData(itemIndex, propertyName).data, 'base64'),
 			returnJsonArray: (data: IDataObject | IDataObject[]) => (Array.isArray(data) ? data : [data]).map((json) => ({ json })),
 			constructExecutionMetaData: (data: INodeExecutionData[], meta: { itemData: { item: number } }) =>
 				data.map((entry) => ({ ...entry, pairedItem: meta.itemData })),

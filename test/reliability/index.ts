@@ -1,4 +1,4 @@
 /** Every scenario of the reliability matrix; a resource adds its own list here. */
-import { bankAccountScenarios, billScenarios, vendorScenarios, type Scenario } from './scenarios';
+import { bankAccountScenarios, billScenarios, paymentScenarios, vendorScenarios, type Scenario } from './scenarios';
 
-export const scenarios: Scenario[] = [...billScenarios, ...vendorScenarios, ...bankAccountScenarios];
+export const scenarios: Scenario[] = [...billScenarios, ...vendorScenarios, ...bankAccountScenarios, ...paymentScenarios];

@@ -6,6 +6,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Emulator } from '../emulator';
+import { newId } from '../emulator/state';
 import type { CredentialStore, RunResult } from '../harness/context';
 import { seedBills, seedVendor } from '../emulator/routes/bills';
 import { byId, runBill } from '../harness/bill';
@@ -185,5 +186,70 @@ export const billScenarios: Scenario[] = [
 				{ items: [{}, {}, {}, {}, {}], continueOnFail: true },
 			),
 		state: (emulator, prepared) => (prepared.ids as string[]).map((id) => emulator.state.bills.get(id)?.description),
+	},
+];
+
+/**
+ * Payments: two bills of the fixture organization, a verified bank account, each item pays one
+ * bill in full. Made straight in the emulator's state (no requests), so the fault only meets the
+ * payment requests.
+ */
+async function preparePayments(emulator: Emulator): Promise<IDataObject> {
+	const { state, clock } = emulator;
+	const organizationId = emulator.fixtures.organizationId;
+	const vendorId = seedVendor(emulator, 'Harbor Audio');
+	const billIds = seedBills(emulator, vendorId, 2, clock.today()).map((bill) => String(bill.id));
+	const accountId = newId('bac');
+	const now = clock.timestamp();
+	state.bankAccounts.set(accountId, {
+		id: accountId,
+		archived: false,
+		status: 'VERIFIED',
+		nameOnAccount: 'Emulator Music Co',
+		bankName: 'Operating',
+		routingNumber: '074000010',
+		accountNumber: '444400001234',
+		type: 'CHECKING',
+		ownerType: 'BUSINESS',
+		createdTime: now,
+		updatedTime: now,
+	});
+	state.owner.set(accountId, organizationId);
+	const processDate = new Date(clock.ms() + 86_400_000).toISOString().slice(0, 10);
+	return { billIds, accountId, processDate, amounts: billIds.map((id) => state.bills.get(id)!.dueAmount) };
+}
+
+export const paymentScenarios: Scenario[] = [
+	{
+		name: 'Payment → Create (2 items)',
+		creates: true,
+		items: 2,
+		target: { method: 'POST', path: '/v3/payments' },
+		prepare: async (emulator) => await preparePayments(emulator),
+		run: (credentials, prepared) =>
+			runBill(
+				credentials,
+				(i) => ({
+					resource: 'payment',
+					operation: 'create',
+					billId: byId((prepared.billIds as string[])[i]),
+					amount: (prepared.amounts as number[])[i],
+					processDate: prepared.processDate as string,
+					fundingType: 'BANK_ACCOUNT',
+					fundingAccountId: byId(prepared.accountId as string),
+				}),
+				{ items: [{}, {}], continueOnFail: true },
+			),
+		created: (emulator) => emulator.state.payments.size,
+		state: (emulator, prepared) => ({
+			// Bills by their place in the run (ids differ between runs).
+			payments: [...emulator.state.payments.values()]
+				.map((p) => `bill ${(prepared.billIds as string[]).indexOf(String(p.billId))} ${String(p.amount)} ${String(p.status)}`)
+				.sort(),
+			bills: (prepared.billIds as string[]).map((id) => {
+				const bill = emulator.state.bills.get(id)!;
+				return `${String(bill.dueAmount)} ${String(bill.scheduledAmount)} ${String(bill.paymentStatus)}`;
+			}),
+		}),
 	},
 ];

@@ -1,7 +1,10 @@
 import type { Resource } from '../operation';
+import { approval } from './approval';
 import { bankAccount } from './bankAccount';
 import { bill } from './bill';
+import { document } from './document';
 import { mfa } from './mfa';
+import { payment } from './payment';
 import { session } from './session';
 import { vendor } from './vendor';
 
@@ -10,9 +13,12 @@ import { vendor } from './vendor';
  * A new resource is a folder under resources/ and one line here.
  */
 export const resources: Record<string, Resource> = {
+	approval,
 	bankAccount,
 	bill,
+	document,
 	mfa,
+	payment,
 	session,
 	vendor,
 };

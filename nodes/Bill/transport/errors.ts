@@ -33,7 +33,7 @@ const HINTS: Record<string, string> = {
 	BDC_1356:
 		'The MFA ID in the credential has expired (they last 30 days) or does not match the device name. Get a new one: run MFA → Send Challenge, then MFA → Validate Challenge with "Remember Me" on, and paste the MFA ID and the same device name into the credential.',
 	BDC_1361:
-		'This action needs an MFA-trusted session. Add an MFA ID and its device name to the BILL credential (see MFA → Validate Challenge with "Remember Me"), or use Session → Step Up.',
+		'This action (e.g. a payment or a new bank account) needs an MFA-trusted session. Add an MFA ID and its device name to the BILL credential (see "Getting an MFA ID" in the README: MFA → Send Challenge, then MFA → Validate Challenge with "Remember Me" on), or use Session → Step Up.',
 	// Open question: BILL documents that bank-account creation needs the ADMINISTRATOR role but not
 	// the code it answers a non-administrator with; BDC_1362 is our emulator's choice (HTTP 403).
 	BDC_1362:

@@ -1,9 +1,12 @@
 /** Every BILL area the emulator answers for; a new area is a file here and one line below. */
 import type { Emulator } from '../server';
+import { registerApprovals } from './approvals';
 import { registerAuth } from './auth';
 import { registerBankAccounts } from './bankAccounts';
 import { registerBills } from './bills';
+import { registerDocuments } from './documents';
 import { registerMfa } from './mfa';
+import { registerPayments } from './payments';
 import { registerVendors } from './vendors';
 import { registerWebhooks } from './webhooks';
 
@@ -14,4 +17,7 @@ export const registrations: Array<(emulator: Emulator) => void> = [
 	registerBankAccounts,
 	registerMfa,
 	registerWebhooks,
+	registerPayments,
+	registerApprovals,
+	registerDocuments,
 ];

@@ -1,0 +1,21 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { returnAllOrLimit } from '../../helpers/fields';
+import { ID_PREFIX, getId } from '../../helpers/validation';
+import { billApiRequestAllItems } from '../../transport';
+import { billLocator } from '../bill/fields';
+import { BILL_DOCUMENTS_PATH } from './fields';
+
+const properties: INodeProperties[] = [billLocator('The bill whose documents to list'), ...returnAllOrLimit];
+
+export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['getMany'] } }, properties);
+
+/** `GET /v3/documents/bills/{billId}`, page by page: id, name, createdTime, downloadLink of each. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const billId = getId(this, itemIndex, 'billId', 'Bill', ID_PREFIX.bill);
+	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	const documents = await billApiRequestAllItems.call(this, { method: 'GET', path: `${BILL_DOCUMENTS_PATH}/${billId}`, itemIndex }, { returnAll, limit });
+	return documents.map((document) => ({ ...document, billId }));
+}

@@ -1,0 +1,121 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { buildFilters } from '../../helpers/filters';
+import { ID_PREFIX, checkAmount, checkId, getDate, invalid } from '../../helpers/validation';
+import { billApiRequest, billApiRequestAllItems } from '../../transport';
+import {
+	BULK_PAYMENT_LIMIT,
+	PAYMENTS_PATH,
+	additionalPaymentFields,
+	checkFundingAccount,
+	fundingFields,
+	getFunding,
+	livePaymentsOfVendors,
+	paymentOutput,
+	processingOptions,
+	samePayment,
+	withPaymentHint,
+	type WantedPayment,
+} from './fields';
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Pays up to 50 bills (of one or several vendors) in one request from one funding account: all are paid or none. Needs an MFA-trusted session. Bills that already have a payment of the same amount and process date are not paid again.',
+		name: 'bulkNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Bill Payments',
+		name: 'payments',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Bill Payment',
+		default: {},
+		required: true,
+		description: 'The bills to pay and how much of each (at most 50)',
+		options: [
+			{
+				displayName: 'Bill Payment',
+				name: 'payment',
+				values: [
+					{ displayName: 'Bill ID', name: 'billId', type: 'string', default: '', placeholder: '00n02ABCDEFGHIJKLMNO', description: 'The bill to pay (starts with 00n)' },
+					{ displayName: 'Amount', name: 'amount', type: 'number', typeOptions: { numberPrecision: 2, minValue: 0 }, default: 0, description: 'How much to pay, at most the bill\'s due amount' },
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Process Date',
+		name: 'processDate',
+		type: 'dateTime',
+		default: '',
+		required: true,
+		description: 'The day BILL takes the money (YYYY-MM-DD), the same for every bill of the request',
+	},
+	...fundingFields,
+	additionalPaymentFields,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['payment'], operation: ['createBulk'] } }, properties);
+
+export const concurrent = false;
+
+/**
+ * `POST /v3/payments/bulk` (201, `{ payments: [...] }`). One output item per bill payment. Bills
+ * already paid with the same amount and process date are returned (alreadyExisted: true) and left
+ * out of the request, so a re-run after an unknown outcome pays nothing twice.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const entries = this.getNodeParameter('payments.payment', itemIndex, []) as IDataObject[];
+	if (!Array.isArray(entries) || !entries.length) throw invalid(this, itemIndex, 'Bill Payments', 'add at least one bill payment');
+	if (entries.length > BULK_PAYMENT_LIMIT) {
+		throw invalid(this, itemIndex, 'Bill Payments', `has ${entries.length} bills; BILL pays at most ${BULK_PAYMENT_LIMIT} in one request`, 'Split them over several items.');
+	}
+	const processDate = getDate(this, itemIndex, 'processDate', 'Process Date');
+	const wanted: WantedPayment[] = entries.map((entry, n) => ({
+		billId: checkId(this, itemIndex, `Bill Payments, payment ${n + 1} → Bill ID`, entry.billId, ID_PREFIX.bill),
+		amount: checkAmount(this, itemIndex, `Bill Payments, payment ${n + 1} → Amount`, entry.amount),
+		processDate,
+	}));
+	const funding = getFunding(this, itemIndex);
+	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+
+	const billIds = [...new Set(wanted.map((w) => w.billId))];
+	const filters = buildFilters([billIds.length === 1 ? { field: 'id', op: 'eq', value: billIds[0] } : { field: 'id', op: 'in', value: billIds }]);
+	const bills = await billApiRequestAllItems.call(this, { method: 'GET', path: '/v3/bills', qs: { filters }, itemIndex }, { returnAll: true });
+	const missing = billIds.filter((id) => !bills.some((b) => b.id === id));
+	if (missing.length) throw invalid(this, itemIndex, 'Bill Payments', `BILL has no bill ${missing.join(', ')}`);
+
+	const live = await livePaymentsOfVendors(this, itemIndex, bills.map((b) => String(b.vendorId)));
+	const found = wanted.map((w) => samePayment(live, w));
+	const toPay = wanted.filter((_w, n) => !found[n]);
+	const results = found.filter((p): p is IDataObject => !!p).map((p) => paymentOutput(p, true));
+	if (!toPay.length) return results;
+
+	await checkFundingAccount(this, itemIndex, funding);
+	const body: IDataObject = {
+		processDate,
+		fundingAccount: funding.fundingAccount,
+		payments: toPay.map(({ billId, amount }) => ({ billId, amount })),
+		processingOptions: processingOptions(additional),
+	};
+	if (funding.cardFundingPurpose) body.cardFundingPurpose = funding.cardFundingPurpose;
+	if (additional.description) body.description = String(additional.description);
+	try {
+		const answer = await billApiRequest.call(this, {
+			method: 'POST',
+			path: `${PAYMENTS_PATH}/bulk`,
+			body,
+			itemIndex,
+			uncertainHint:
+				'Running it again is safe: the node first looks for payments of these bills with the same amounts and process date and pays only the bills that have none.',
+		});
+		const made = Array.isArray(answer.payments) ? (answer.payments as IDataObject[]) : [];
+		return [...results, ...made.map((p) => paymentOutput(p, false))];
+	} catch (error) {
+		throw withPaymentHint(error);
+	}
+}

@@ -1,0 +1,32 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { ID_PREFIX, checkAmount, getId } from '../../helpers/validation';
+import { billApiRequest } from '../../transport';
+import { vendorLocator } from '../vendor/fields';
+import { PAYMENTS_PATH } from './fields';
+
+const properties: INodeProperties[] = [
+	vendorLocator('The vendor to pay'),
+	{
+		displayName: 'Amount',
+		name: 'amount',
+		type: 'number',
+		typeOptions: { numberPrecision: 2, minValue: 0 },
+		default: 0,
+		required: true,
+		description: 'The amount to pay; fees and availability depend on it',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['payment'], operation: ['getOptions'] } }, properties);
+
+/**
+ * `GET /v3/payments/options?vendorId=&amount=`: which bank accounts and cards can pay this vendor,
+ * with the earliest process date, delivery date and fee of each (or why one is not available).
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const vendorId = getId(this, itemIndex, 'vendorId', 'Vendor', ID_PREFIX.vendor);
+	const amount = checkAmount(this, itemIndex, 'Amount', this.getNodeParameter('amount', itemIndex, 0));
+	return await billApiRequest.call(this, { method: 'GET', path: `${PAYMENTS_PATH}/options`, qs: { vendorId, amount }, itemIndex });
+}
