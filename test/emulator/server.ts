@@ -413,8 +413,9 @@ export function header(source: RequestContext | IncomingMessage, name: string): 
 
 function parseBody(req: IncomingMessage, raw: Buffer): unknown {
 	if (raw.length === 0) return undefined;
-	const type = String(req.headers['content-type'] ?? '');
-	if (type.startsWith('multipart/')) return raw;
+	const type = String(req.headers['content-type'] ?? '').toLowerCase();
+	// File uploads (documents) come as the raw file (application/octet-stream, */*) or multipart.
+	if (type && !type.includes('json') && !type.startsWith('text/')) return raw;
 	try {
 		return JSON.parse(raw.toString('utf8'));
 	} catch {

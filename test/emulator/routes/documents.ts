@@ -5,8 +5,9 @@
  * BILL answers an upload with a temporary id beginning `0du` while it processes the file and
  * gives the document an id beginning `00h` when done (Postman "Upload bill document"). The
  * emulator finishes an upload 60 seconds (emulator clock) after it arrives: until then its status
- * is IN_PROGRESS and it is not in the bill's list. The file comes as a multipart/form-data part
- * (the emulator's server passes multipart bodies through unparsed) or, with no body at all, as an
+ * is IN_PROGRESS and it is not in the bill's list. The body is the file itself, as BILL's guide
+ * and Postman request send it (`--data-binary`, application/octet-stream or `*\/*`); a
+ * multipart/form-data body is taken too, its first file part being the file. No body at all is an
  * empty file: BILL's collection sends its example with no file, and what BILL answers to that is
  * not documented.
  */
@@ -68,10 +69,14 @@ export function registerDocuments(emulator: Emulator): void {
 		const name = context.query.name;
 		if (!name || !name.trim()) throw errors.invalid('name: must not be blank (the file name with its extension)');
 		let content = Buffer.alloc(0);
-		if (context.rawBody.length) {
-			const part = firstFilePart(String(context.headers['content-type'] ?? ''), context.rawBody);
+		const type = String(context.headers['content-type'] ?? '');
+		if (context.rawBody.length && type.toLowerCase().startsWith('multipart/')) {
+			const part = firstFilePart(type, context.rawBody);
 			if (!part) throw errors.invalid('file: the request has no file');
 			content = Buffer.from(part.content);
+		} else {
+			// As BILL documents it: the body is the file itself (`--data-binary`).
+			content = Buffer.from(context.rawBody);
 		}
 		if (content.length > DOCUMENT_LIMIT_BYTES) throw errors.invalid(`file: ${content.length} bytes is more than BILL's 6 MB limit`);
 		const uploadId = newId('0du');

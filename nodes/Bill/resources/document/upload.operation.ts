@@ -30,24 +30,6 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['upload'] } }, properties);
 
 /**
- * A multipart/form-data body with the file as its one part, `file` (no runtime dependency).
- * Open question: BILL's guide and Postman request send the file itself as the body
- * (`--data-binary`, any content type, application/octet-stream by default); this project's
- * emulator takes uploads as multipart/form-data, so that is what is sent. If BILL keeps the
- * multipart envelope as the file, send `content` as the raw body instead.
- */
-function multipart(content: Buffer, fileName: string, mimeType: string): { body: Buffer; contentType: string } {
-	const boundary = `----n8nBillBoundary${Date.now().toString(16)}${Math.random().toString(16).slice(2)}`;
-	const safeName = fileName.replace(/["\r\n]/g, '_');
-	const head = Buffer.from(
-		`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${safeName}"\r\nContent-Type: ${mimeType}\r\n\r\n`,
-		'utf8',
-	);
-	const tail = Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8');
-	return { body: Buffer.concat([head, content, tail]), contentType: `multipart/form-data; boundary=${boundary}` };
-}
-
-/**
  * `POST /v3/documents/bills/{billId}?name=…` (200). BILL answers with an upload id (0du…) and
  * finishes the upload within minutes: Get Upload Status tells when, and gives the document ID.
  * The file is checked (present, not empty, at most 6 MB) before anything is sent. An upload is
@@ -68,14 +50,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (content.length > MAX_DOCUMENT_BYTES) {
 		throw invalid(this, itemIndex, 'Input Binary Field', `the file "${name}" has ${content.length} bytes; BILL takes at most 6 MB`);
 	}
-	const { body, contentType } = multipart(content, name, binary.mimeType || 'application/octet-stream');
 	const answer = await billApiRequest.call(this, {
 		method: 'POST',
 		path: `${BILL_DOCUMENTS_PATH}/${billId}`,
 		qs: { name },
-		// billApiRequest sends the body as given; a Buffer goes out as the raw multipart bytes.
-		body: body as unknown as IDataObject,
-		headers: { 'Content-Type': contentType },
+		// The file itself is the body, as BILL's guide and Postman request send it (`--data-binary`,
+		// Content-Type application/octet-stream); billApiRequest passes a Buffer through unchanged.
+		body: content as unknown as IDataObject,
+		headers: { 'Content-Type': 'application/octet-stream' },
 		itemIndex,
 		uncertainHint: `Check the bill's documents (Document → Get Many) before uploading again: a repeat would attach "${name}" twice.`,
 	});
