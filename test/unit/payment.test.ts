@@ -62,6 +62,14 @@ describe('Payment: create', () => {
 		expect(posts('/v3/payments')).toBe(1);
 	});
 
+	it('editing a bill with a scheduled payment keeps the payment out of what is due', async () => {
+		const { billId, accountId } = await billAndAccount(300);
+		const credentials = billCredentials(emulator);
+		await runBillOk(credentials, payParameters(billId, accountId, 100, day(emulator, 1)));
+		await runBillOk(credentials, { resource: 'bill', operation: 'update', billId: byId(billId), updateFields: { description: 'Edited after paying' } });
+		expect(bills().get(billId)).toMatchObject({ description: 'Edited after paying', dueAmount: 200, scheduledAmount: 100, paymentStatus: 'SCHEDULED' });
+	});
+
 	it('is processed after its process date: the bill is PARTIAL, then PAID when the rest is paid', async () => {
 		const { billId, accountId } = await billAndAccount(300);
 		const credentials = billCredentials(emulator);

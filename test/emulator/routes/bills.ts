@@ -153,10 +153,14 @@ function checkWholeBill(context: RequestContext, body: Json): { vendor: Json; li
 function recompute(bill: Json, vendor: Json): void {
 	const amount = cents((bill.billLineItems as Json[]).reduce((sum, line) => sum + (line.amount as number), 0));
 	const paid = (bill.paidAmount as number) ?? 0;
-	if (amount < paid) throw bad('billLineItems', `the bill's amount ${amount} would be less than its paid amount ${paid}`);
+	// Scheduled payments (routes/payments.ts) are owed already: they stay out of dueAmount.
+	const scheduled = (bill.scheduledAmount as number) ?? 0;
+	if (amount < paid + scheduled) {
+		throw bad('billLineItems', `the bill's amount ${amount} would be less than what is paid and scheduled (${cents(paid + scheduled)})`);
+	}
 	bill.amount = amount;
-	bill.dueAmount = cents(amount - paid);
-	bill.paymentStatus = paid === 0 ? 'UNPAID' : bill.dueAmount === 0 ? 'PAID' : 'PARTIAL';
+	bill.dueAmount = cents(amount - paid - scheduled);
+	bill.paymentStatus = scheduled > 0 ? 'SCHEDULED' : paid === 0 ? 'UNPAID' : bill.dueAmount === 0 ? 'PAID' : 'PARTIAL';
 	const currency = String(vendor.billCurrency ?? 'USD');
 	const rate = EXCHANGE_RATES[currency] ?? 1;
 	bill.exchangeRate = rate;
