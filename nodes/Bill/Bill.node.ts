@@ -19,7 +19,7 @@ export class Bill implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Work with BILL (bill.com) accounts payable: bills, vendors, bank accounts, sessions and MFA',
+			'Work with BILL (bill.com) accounts payable: bills, vendors, payments, approvals, documents, bank accounts, sessions and MFA',
 		defaults: { name: 'BILL' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
