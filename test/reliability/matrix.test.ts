@@ -8,6 +8,7 @@
 import { writeFileSync } from 'fs';
 import { join } from 'path';
 
+import { transportSettings } from '../../nodes/Bill/transport/request';
 import { startEmulator, type Emulator, type Fault } from '../emulator';
 import { billCredentials } from '../harness/bill';
 import { scenarios } from './index';
@@ -29,15 +30,22 @@ const FAULTS: FaultCase[] = [
 	{ label: 'truncated JSON body', fault: { kind: 'truncated' } },
 	{ label: 'non-JSON 502 page', fault: { kind: 'nonJson' } },
 	{ label: 'random 30% 503 (seed 7)', fault: { kind: 'status', status: 503, probability: 0.3, seed: 7, times: 1000 } },
+	// Answered (and applied) after the node's request timeout, lowered to 300 ms for this suite.
+	{ label: 'slow past the timeout', fault: { kind: 'slow', delayMs: 900 } },
 ];
 
+const TEST_TIMEOUT_MS = 300;
+
 let emulator: Emulator;
+const defaultTimeout = transportSettings.requestTimeoutMs;
 const rows: string[][] = [];
 
 beforeAll(async () => {
 	emulator = await startEmulator({ limits: false });
+	transportSettings.requestTimeoutMs = TEST_TIMEOUT_MS;
 });
 afterAll(async () => {
+	transportSettings.requestTimeoutMs = defaultTimeout;
 	await emulator.stop();
 	const header = ['Operation', 'Fault', 'Items ok', 'Items with error', 'Uncertain (flagged)', 'Doubled', 'Re-run = clean run'];
 	const lines = [
@@ -77,6 +85,8 @@ describe.each(scenarios.map((s) => [s.name, s] as const))('%s', (_name, scenario
 		emulator.addFault({ ...fault, method: scenario.target.method, path: scenario.target.path });
 		const { output, error } = await scenario.run(credentials, prepared);
 		emulator.faults.clear();
+		// A slow answer is still applied by BILL after the node gave up on it: let it land.
+		if (fault.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, (fault.delayMs ?? 0) + 200));
 
 		// Nothing lost: Continue On Fail gives every item its result or its error.
 		expect(error).toBeUndefined();

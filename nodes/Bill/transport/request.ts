@@ -40,6 +40,13 @@ export interface BillRequest {
 /** BILL's own limits (REFERENCE.md §8.5); backoff as BILL recommends, bounded. */
 export const BILL_MAX_CONCURRENT_REQUESTS = 3;
 const MAX_ATTEMPTS = 5;
+
+/**
+ * How long one request may take before it counts as lost (n8n sets no timeout of its own, so a
+ * BILL that never answers would hold the workflow forever). A lost create is not repeated; a lost
+ * read is. Tests lower it to exercise the emulator's slow answers.
+ */
+export const transportSettings = { requestTimeoutMs: 120_000 };
 const BACKOFF_MS = [200, 500, 1000, 2000];
 
 const baseUrlCache = new WeakMap<object, Promise<BillBaseUrls>>();
@@ -113,6 +120,7 @@ export async function billApiRequest(this: BillFunctions, request: BillRequest):
 		headers: { Accept: 'application/json', ...(request.headers ?? {}) },
 		qs: request.qs,
 		json: true,
+		timeout: transportSettings.requestTimeoutMs,
 	};
 	if (request.body !== undefined) options.body = request.body;
 	const repeatable = request.repeatable ?? request.method !== 'POST';
