@@ -12,6 +12,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { authenticationProperty, billCredentials } from '../Bill/helpers/authentication';
 import { DOCUMENTED_EVENTS, eventOptions, loadCatalog } from './events';
+import { acceptEvent } from './acceptedEvents';
 import { organizationOf } from './organizations';
 import { signatureIsValid } from './signature';
 import { createSubscription, deleteSubscription, subscriptionExists, type TriggerData } from './subscription';
@@ -152,10 +153,11 @@ export class BillTrigger implements INodeType {
 		const metadata = (event.metadata ?? {}) as IDataObject;
 		const eventId = typeof metadata.eventId === 'string' ? metadata.eventId : undefined;
 		if (eventId) {
-			const accepted = data.acceptedEventIds ?? [];
-			if (accepted.includes(eventId)) return { webhookResponse: { received: true, duplicate: true } };
-			accepted.push(eventId);
-			data.acceptedEventIds = accepted.slice(-REMEMBERED_EVENT_IDS);
+			const subscriptionId = String(metadata.subscriptionId ?? data.subscriptionId ?? '');
+			if (!acceptEvent(subscriptionId, eventId, data.acceptedEventIds)) {
+				return { webhookResponse: { received: true, duplicate: true } };
+			}
+			data.acceptedEventIds = [...(data.acceptedEventIds ?? []), eventId].slice(-REMEMBERED_EVENT_IDS);
 		}
 
 		const options = this.getNodeParameter('options', {}) as IDataObject;

@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { billApiRequest } from '../Bill/transport';
 import { eventSetKey, loadCatalog, resolveEvents, type SubscribedEvent } from './events';
+import { forgetSubscription } from './acceptedEvents';
 
 /** BILL's limit (REFERENCE.md §6.3). */
 export const MAX_SUBSCRIPTIONS = 10;
@@ -32,6 +33,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export const triggerData = (context: IHookFunctions) => context.getWorkflowStaticData('node') as TriggerData;
 
 function forget(data: TriggerData): void {
+	forgetSubscription(data.subscriptionId);
 	delete data.subscriptionId;
 	delete data.securityKey;
 	delete data.securityKeyIssued;

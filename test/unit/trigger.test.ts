@@ -304,6 +304,19 @@ describe('BILL Trigger: deliveries', () => {
 		expect(harness.executions).toHaveLength(2);
 	});
 
+	it('a repeated delivery starts no second execution even when n8n did not save the static data (n8n 2.41 production webhooks)', async () => {
+		const credentials = billCredentials(emulator);
+		const harness = await trigger(credentials);
+		await harness.activate();
+		await createVendor(credentials, 'Unsaved static data');
+		const [first] = await emulator.waitForDeliveries(1);
+		// What n8n 2.41 does after a production webhook call: the static data change is not kept.
+		harness.staticData.acceptedEventIds = [];
+		await resendEvent(emulator, first.eventId);
+		expect(harness.received).toHaveLength(2);
+		expect(harness.executions).toHaveLength(1);
+	});
+
 	it('the resend endpoint of BILL\'s API delivers the same event again, also without a second execution', async () => {
 		const credentials = billCredentials(emulator);
 		const harness = await trigger(credentials);
