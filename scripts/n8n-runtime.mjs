@@ -14,7 +14,8 @@
  * N8N_VERSION and a test run.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -192,37 +193,46 @@ export function n8nEnv({ userFolder, encryptionKey, port = 5678, brokerPort = 56
 		N8N_PERSONALIZATION_ENABLED: 'false',
 		N8N_HIRING_BANNER_ENABLED: 'false',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
-		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'warn',
+		// info, not less: `n8n execute --rawOutput` prints the run through n8n's logger at level info.
+		N8N_LOG_LEVEL: 'info',
 		DB_SQLITE_POOL_SIZE: '2',
 		...extra,
 	};
 }
 
-/** Runs `n8n args` with Node 24; resolves with { code, stdout, stderr }. */
-export function runN8n(args, env, { onStdout, onStderr, timeoutMs = 5 * 60_000 } = {}) {
+/**
+ * Runs `n8n args` with Node 24; resolves with { code, stdout, stderr }. Output goes through files,
+ * not pipes: n8n exits right after writing a run's JSON, and a pipe would lose what it had not
+ * flushed yet (seen with `n8n execute`: the JSON went missing).
+ */
+export function runN8n(args, env, { timeoutMs = 5 * 60_000 } = {}) {
+	const dir = mkdtempSync(join(tmpdir(), 'n8n-run-'));
+	const outFile = join(dir, 'stdout');
+	const errFile = join(dir, 'stderr');
+	const out = openSync(outFile, 'w');
+	const err = openSync(errFile, 'w');
+	const collect = () => {
+		closeSync(out);
+		closeSync(err);
+		const result = { stdout: readFileSync(outFile, 'utf8'), stderr: readFileSync(errFile, 'utf8') };
+		rmSync(dir, { recursive: true, force: true });
+		return result;
+	};
 	return new Promise((resolveRun, reject) => {
-		const child = spawn(NODE_BIN, [N8N_BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (chunk) => {
-			stdout += chunk;
-			onStdout?.(String(chunk));
-		});
-		child.stderr.on('data', (chunk) => {
-			stderr += chunk;
-			onStderr?.(String(chunk));
-		});
+		const child = spawn(NODE_BIN, [N8N_BIN, ...args], { env, stdio: ['ignore', out, err] });
 		const timer = setTimeout(() => {
 			child.kill('SIGKILL');
+			const { stderr } = collect();
 			reject(new RuntimeError(`n8n ${args.join(' ')} did not finish within ${timeoutMs / 1000} s\n${stderr.slice(-2000)}`));
 		}, timeoutMs);
 		child.on('error', (error) => {
 			clearTimeout(timer);
+			collect();
 			reject(error);
 		});
 		child.on('close', (code) => {
 			clearTimeout(timer);
-			resolveRun({ code, stdout, stderr });
+			resolveRun({ code, ...collect() });
 		});
 	});
 }

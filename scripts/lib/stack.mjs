@@ -138,14 +138,24 @@ async function n8nOk(args, env, what) {
 	return result;
 }
 
-/** Imports the emulator credential and the example workflows into the n8n of `env`. */
+/** The emulator address the examples name where they need one (the MFA walk-through's Settings). */
+export const EXAMPLES_EMULATOR_URL = 'http://127.0.0.1:4010/connect';
+
+/**
+ * Imports the emulator credential and the example workflows into the n8n of `env` (same ids:
+ * a second import replaces them). The examples get this emulator's address.
+ */
 export async function importIntoN8n(env, emulator, workdir) {
-	mkdirSync(workdir, { recursive: true });
+	mkdirSync(join(workdir, 'workflows'), { recursive: true });
 	const credentialFile = join(workdir, 'credentials.json');
 	// Holds the emulator's fixture password only; deleted by the caller with its folder.
 	writeFileSync(credentialFile, JSON.stringify([emulatorCredential(emulator)], null, 2));
 	await n8nOk(['import:credentials', `--input=${credentialFile}`], env, 'Importing the BILL credential');
-	await n8nOk(['import:workflow', '--separate', `--input=${EXAMPLES_DIR}`], env, 'Importing the example workflows');
+	for (const example of exampleWorkflows()) {
+		const text = JSON.stringify(example.json, null, 2).split(EXAMPLES_EMULATOR_URL).join(emulator.baseUrl);
+		writeFileSync(join(workdir, 'workflows', example.file), text);
+	}
+	await n8nOk(['import:workflow', '--separate', `--input=${join(workdir, 'workflows')}`], env, 'Importing the example workflows');
 }
 
 /**
