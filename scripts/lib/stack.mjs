@@ -138,24 +138,24 @@ async function n8nOk(args, env, what) {
 	return result;
 }
 
-/** The emulator address the examples name where they need one (the MFA walk-through's Settings). */
-export const EXAMPLES_EMULATOR_URL = 'http://127.0.0.1:4010/connect';
-
 /**
  * Imports the emulator credential and the example workflows into the n8n of `env` (same ids:
- * a second import replaces them). The examples get this emulator's address.
+ * a second import replaces them).
  */
 export async function importIntoN8n(env, emulator, workdir) {
-	mkdirSync(join(workdir, 'workflows'), { recursive: true });
+	mkdirSync(workdir, { recursive: true });
 	const credentialFile = join(workdir, 'credentials.json');
 	// Holds the emulator's fixture password only; deleted by the caller with its folder.
 	writeFileSync(credentialFile, JSON.stringify([emulatorCredential(emulator)], null, 2));
 	await n8nOk(['import:credentials', `--input=${credentialFile}`], env, 'Importing the BILL credential');
-	for (const example of exampleWorkflows()) {
-		const text = JSON.stringify(example.json, null, 2).split(EXAMPLES_EMULATOR_URL).join(emulator.baseUrl);
-		writeFileSync(join(workdir, 'workflows', example.file), text);
-	}
-	await n8nOk(['import:workflow', '--separate', `--input=${join(workdir, 'workflows')}`], env, 'Importing the example workflows');
+	await n8nOk(['import:workflow', '--separate', `--input=${EXAMPLES_DIR}`], env, 'Importing the example workflows');
+}
+
+/** Imports one workflow (JSON object) into the n8n of `env`, replacing the one with its id. */
+export async function importWorkflow(env, workflow, workdir) {
+	const file = join(workdir, `${workflow.id}.json`);
+	writeFileSync(file, JSON.stringify(workflow, null, 2));
+	await n8nOk(['import:workflow', `--input=${file}`], env, `Importing workflow ${workflow.id}`);
 }
 
 /**
