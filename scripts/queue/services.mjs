@@ -164,7 +164,7 @@ export async function startPostgres(pgBin, port, dir, database) {
 	if (user.uid !== undefined) chownSync(logFile, user.uid, user.gid);
 	const child = spawn(
 		join(pgBin, 'postgres'),
-		['-D', data, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${dir}`, '-c', 'fsync=off', '-c', 'max_connections=100'],
+		['-D', data, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${dir}`, '-c', 'fsync=off', '-c', 'max_connections=100', ...(process.env.QUEUE_PG_LOG_STATEMENTS ? ['-c', 'log_statement=mod'] : [])],
 		{ stdio: ['ignore', out, out], cwd: dir, ...user },
 	);
 	const psql = (sql) => spawnSync(join(pgBin, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-tAc', sql], { encoding: 'utf8' });
