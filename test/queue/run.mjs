@@ -254,7 +254,14 @@ async function startStack(tools) {
 		QUEUE_WORKER_STALLED_INTERVAL: '5000',
 	};
 	const envFor = (brokerPort) => ({ ...queueEnv({ ...base, brokerPort }), ...extra });
-	const mainEnv = { ...envFor(brokerPorts[0]), ...(process.env.QUEUE_MAIN_NODE_OPTIONS ? { NODE_OPTIONS: process.env.QUEUE_MAIN_NODE_OPTIONS } : {}) };
+	// Diagnosis knobs: QUEUE_MAIN_NODE_OPTIONS (e.g. a --require hook in the main);
+	// QUEUE_CONTROL_REGULAR=1 runs the main in regular mode without workers, to tell what is queue mode's.
+	const regular = process.env.QUEUE_CONTROL_REGULAR === '1';
+	const mainEnv = {
+		...envFor(brokerPorts[0]),
+		...(process.env.QUEUE_MAIN_NODE_OPTIONS ? { NODE_OPTIONS: process.env.QUEUE_MAIN_NODE_OPTIONS } : {}),
+		...(regular ? { EXECUTIONS_MODE: 'regular' } : {}),
+	};
 
 	const vendors = await emulator.control('GET', '/state/vendors');
 	check(vendors.length > 0, 'the seeded emulator has no vendors');
@@ -269,7 +276,7 @@ async function startStack(tools) {
 	const main = await startN8nProcess('main', ['start'], mainEnv, join(LOG_DIR, 'main.log'), { readyUrl: `http://127.0.0.1:${mainPort}/healthz/readiness` });
 	cleanups.push(['n8n main', () => main.stop()]);
 	const workers = [];
-	for (const [i, brokerPort] of brokerPorts.slice(1).entries()) {
+	for (const [i, brokerPort] of (regular ? [] : brokerPorts.slice(1)).entries()) {
 		say(`n8n worker ${i + 1}`);
 		const worker = await startN8nProcess(`worker${i + 1}`, ['worker', '--concurrency=5'], envFor(brokerPort), join(LOG_DIR, `worker${i + 1}.log`), {
 			readyText: 'n8n worker is now ready',
@@ -430,7 +437,7 @@ const STATIC_DATA_NOT_SAVED = (remembered) =>
 	`The trigger's stored static data remembers ${remembered} accepted event IDs. n8n ${N8N_VERSION} does not persist static data changed in a ` +
 	'production webhook() call: LiveWebhooks saves it only if its change flag is set, but WorkflowRunner.run() → establishContextForPersistence() ' +
 	'first wraps the same staticData object in another Workflow, and ObservableObject.create() resets the flag. The node\'s duplicate check ' +
-	'(acceptedEventIds in static data) therefore never sees an earlier delivery (measured in queue mode; regular mode runs the same WorkflowRunner.run()).';
+	'(acceptedEventIds in static data) therefore never sees an earlier delivery (measured in queue mode, and in regular mode with QUEUE_CONTROL_REGULAR=1).';
 
 /** A BILL client of our own (not n8n): creates vendors, each a vendor.created event, and resends events. */
 async function billClient(emulator) {
@@ -484,9 +491,12 @@ async function testTrigger(stack) {
 	};
 
 	await test(TESTS.trigger, async () => {
-		const subscriptions = await emulator.control('GET', '/state/subscriptions');
-		const mine = subscriptions.filter((s) => String(s.notificationUrl).startsWith(`http://127.0.0.1:${mainPort}/webhook/`));
-		check(mine.length === 1, `expected 1 subscription pointing at the main process, got ${JSON.stringify(subscriptions.map((s) => s.notificationUrl))}`);
+		// The main activates the published workflow (the trigger subscribes at BILL) once it runs.
+		const mine = await until('the BILL Trigger\'s subscription at the emulator', async () => {
+			const list = (await emulator.control('GET', '/state/subscriptions')).filter((s) => String(s.notificationUrl).startsWith(`http://127.0.0.1:${mainPort}/webhook/`));
+			return list.length ? list : undefined;
+		});
+		check(mine.length === 1, `expected 1 subscription pointing at the main process, got ${mine.length}`);
 		subscription = mine[0];
 		client = await billClient(emulator);
 
