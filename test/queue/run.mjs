@@ -9,7 +9,12 @@
  * Executions are started the way queue mode starts them: production webhooks received by the main
  * and enqueued to Redis (`n8n execute` does not use the queue). Writes .test-results/queue.json;
  * exits 1 when a test failed. When Redis or PostgreSQL can be neither found nor installed, every
- * test is reported pending with a loud message, and the exit code is 0.
+ * test is reported pending with a loud message, and the exit code is 0. n8n's, Redis's and
+ * PostgreSQL's logs are kept in .test-results/queue-logs/.
+ *
+ * For diagnosis: QUEUE_ONLY=session,renewal,trigger,workerKill runs some parts;
+ * QUEUE_CONTROL_REGULAR=1 runs the main alone in regular mode; QUEUE_PG_LOG_STATEMENTS=1 logs
+ * PostgreSQL's writes; QUEUE_MAIN_NODE_OPTIONS is NODE_OPTIONS for the main (a --require hook).
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -424,7 +429,12 @@ async function testRenewal(stack) {
 		await Promise.all(numbers.map((n) => runOk(stack, n)));
 		const made = (await logins(emulator)) - before;
 		check(made >= 1 && made <= numbers.length, `logins ${made}: expected between 1 and ${numbers.length}`);
-		return `${numbers.length} runs started together after the expiry: ${made} login(s) (n8n has no cross-worker lock; bound = runs in flight)`;
+		// Whichever session was stored last is the one every later run uses: no more logins.
+		const settled = await logins(emulator);
+		await pool(['C-05', 'C-06', 'C-07', 'C-08'], 2, (n) => runOk(stack, n));
+		const later = (await logins(emulator)) - settled;
+		check(later === 0, `the 4 runs after the burst logged in ${later} more times, expected 0`);
+		return `${numbers.length} runs started together after the expiry: ${made} login(s) (n8n has no lock around a credential's login, within a worker or across workers; bound = runs in flight); the next 4 runs: ${later}`;
 	});
 }
 
