@@ -1,0 +1,95 @@
+/**
+ * What the demo and the end-to-end tests know about each example workflow: the emulator routes
+ * it calls and the node resources it uses (an example runs only where the emulator answers those
+ * routes and the built node has those resources) and how to say in one line what a run did. `manual` examples need a person between two runs: imported, not run.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { REPO } from '../n8n-runtime.mjs';
+import { nodeOutput } from './stack.mjs';
+
+const money = (n) => `$${Number(n ?? 0).toFixed(2)}`;
+
+export const EXAMPLES = [
+	{
+		id: 'billcomVendorsFromRows',
+		title: 'Vendors from a spreadsheet, matched or created',
+		resources: ['vendor'],
+		needs: ['GET /v3/vendors', 'POST /v3/vendors'],
+		summary(run) {
+			const rows = nodeOutput(run, 'Match rows to vendors') ?? [];
+			const created = (nodeOutput(run, 'Create missing vendors') ?? []).map((v) => v.name);
+			return `${rows.length} rows matched to ${new Set(rows.map((r) => r.vendorId)).size} vendors; created: ${created.length ? created.join(', ') : 'none'}`;
+		},
+	},
+	{
+		id: 'billcomBillsFromRows',
+		title: 'Bills from a spreadsheet (no duplicates on a re-run)',
+		resources: ['vendor', 'bill'],
+		needs: ['GET /v3/vendors', 'POST /v3/vendors', 'GET /v3/bills', 'POST /v3/bills/bulk'],
+		summary(run) {
+			const [s] = nodeOutput(run, 'Summary') ?? [{}];
+			const list = (s.bills ?? []).map((b) => `${b.invoiceNumber} ${money(b.amount)}${b.alreadyExisted ? ' (already in BILL)' : ''}`);
+			return `${s.created ?? 0} bills created, ${s.alreadyInBill ?? 0} already in BILL, ${s.failed ?? 0} failed: ${list.join(', ')}`;
+		},
+	},
+	{
+		id: 'billcomDueThisWeek',
+		title: 'Unpaid bills due in the next 7 days, per vendor',
+		resources: ['bill'],
+		needs: ['GET /v3/bills'],
+		summary(run) {
+			const [digest] = nodeOutput(run, 'Digest per vendor') ?? [{}];
+			return String(digest.text ?? 'no digest').replace(/\n/g, '\n      ');
+		},
+	},
+	{
+		id: 'billcomRecordPayment',
+		title: 'A check payment recorded against its bill',
+		resources: ['vendor', 'bill'],
+		needs: ['GET /v3/vendors', 'GET /v3/bills', 'POST /v3/bills/record-payment', 'GET /v3/bills/:billId'],
+		summary(run) {
+			const [bill] = nodeOutput(run, 'Bill after payment') ?? [];
+			if (!bill) return 'no unpaid bill with that invoice number: nothing recorded';
+			return `bill ${bill.invoiceNumber} of ${bill.vendorName}: paid ${money(bill.paidAmount)} of ${money(bill.amount)}, status ${bill.paymentStatus}`;
+		},
+	},
+	{
+		id: 'billcomMfaIdSetup',
+		title: 'Get the MFA ID (two runs with a texted code in between)',
+		summary(run) {
+			const [sent] = nodeOutput(run, '1. Send the challenge') ?? [];
+			if (sent) return `challenge sent: ${sent.challengeId}`;
+			const [validated] = nodeOutput(run, '2. Validate the code') ?? [];
+			return validated?.mfaId ? `MFA ID for "${validated.deviceName}" (until ${validated.mfaIdExpiresOn}); session trusted: ${validated.mfaTrusted}` : 'no MFA ID';
+		},
+		resources: ['mfa'],
+		needs: ['POST /v3/mfa/challenge', 'POST /v3/mfa/challenge/validate'],
+		manual: true,
+	},
+	{
+		id: 'billcomBankAccount',
+		title: 'Company bank account for all admins, verified, default for payables',
+		resources: ['bankAccount'],
+		needs: [
+			'GET /v3/funding-accounts/banks',
+			'POST /v3/funding-accounts/banks',
+			'POST /v3/funding-accounts/banks/:bankAccountId/verify',
+			'PATCH /v3/funding-accounts/banks/:bankAccountId',
+		],
+		summary(run) {
+			const [account] = nodeOutput(run, 'Default for payables') ?? [];
+			if (!account) return 'the account was already in BILL: nothing added';
+			return `${account.bankName} (${account.accountNumber}): status ${account.status}, access to admins ${account.accessToAdmins}, default for payables ${account.default?.payables}`;
+		},
+	},
+];
+
+/** Why an example cannot run here yet (node resources not built, emulator routes missing), or ''. */
+export function notRunnable(example, emulator) {
+	const resources = example.resources.filter((r) => !existsSync(join(REPO, 'dist', 'nodes', 'Bill', 'resources', r, 'index.js')));
+	if (resources.length) return `the BILL node has no ${resources.join(', ')} resource yet`;
+	const routes = example.needs.filter((route) => !emulator.has(route));
+	return routes.length ? `the emulator does not answer ${routes.join(', ')} yet` : '';
+}
