@@ -116,12 +116,51 @@ function mfaFields(credentials: ICredentialDataDecryptedObject): IDataObject {
 	return { rememberMeId, device };
 }
 
+/** How long a renewal answers for the session it replaced (requests already in flight with it). */
+const RENEWAL_REUSE_MS = 60_000;
+
+/** Renewals of expired sessions, by base URL and the session they replace (in memory only, never logged). */
+const renewals = new Map<string, { session: Promise<BillSessionFields>; startedMs: number }>();
+
+/**
+ * One login per expired session. n8n calls preAuthentication again for every request that gets
+ * a 401, and the node runs up to 3 requests at once, so when BILL ends a session in the middle of
+ * a run, each request in flight would log in on its own (BILL counts logins against its limits).
+ * Requests that carried the same expired session share the first one's login instead.
+ */
+async function renewOnce(
+	api: string,
+	credentials: ICredentialDataDecryptedObject,
+	login: () => Promise<BillSessionFields>,
+): Promise<BillSessionFields> {
+	const expired = String(credentials.sessionId ?? '');
+	if (!expired) return await login();
+	const now = Date.now();
+	for (const [key, renewal] of renewals) if (now - renewal.startedMs > RENEWAL_REUSE_MS) renewals.delete(key);
+	const key = `${api}|${expired}`;
+	const known = renewals.get(key);
+	if (known) return await known.session;
+	const session = login();
+	renewals.set(key, { session, startedMs: now });
+	// A failed login is not shared: the next request tries again.
+	session.catch(() => renewals.get(key)?.session === session && renewals.delete(key));
+	return await session;
+}
+
 /** `POST /v3/login` with the organization credential (REFERENCE.md §2.2). */
 export async function loginOrganization(
 	this: IHttpRequestHelper,
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<BillSessionFields> {
 	const { api } = resolveBaseUrls(credentials);
+	return await renewOnce(api, credentials, async () => await loginOrganizationNow(this, api, credentials));
+}
+
+async function loginOrganizationNow(
+	helper: IHttpRequestHelper,
+	api: string,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<BillSessionFields> {
 	const body: IDataObject = {
 		username: credentials.username,
 		password: credentials.password,
@@ -129,7 +168,7 @@ export async function loginOrganization(
 		devKey: credentials.devKey,
 		...mfaFields(credentials),
 	};
-	const data = await post(this, `${api}/v3/login`, body, {}, 'BILL login failed', credentials);
+	const data = await post(helper, `${api}/v3/login`, body, {}, 'BILL login failed', credentials);
 	return { sessionId: data.sessionId as string, sessionTrusted: data.trusted === true };
 }
 
@@ -143,8 +182,16 @@ export async function loginPartner(
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<BillSessionFields> {
 	const { api } = resolveBaseUrls(credentials);
+	return await renewOnce(api, credentials, async () => await loginPartnerNow(this, api, credentials));
+}
+
+async function loginPartnerNow(
+	helper: IHttpRequestHelper,
+	api: string,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<BillSessionFields> {
 	const partner = await post(
-		this,
+		helper,
 		`${api}/v3/partner/login`,
 		{ username: credentials.username, password: credentials.password, appKey: credentials.appKey },
 		{},
@@ -155,7 +202,7 @@ export async function loginPartner(
 		return { sessionId: partner.sessionId as string, sessionTrusted: false };
 	}
 	const asUser = await post(
-		this,
+		helper,
 		`${api}/v3/partner/login-as-user`,
 		{ organizationId: credentials.organizationId, userId: credentials.userId, ...mfaFields(credentials) },
 		{ appKey: credentials.appKey, sessionId: partner.sessionId },

@@ -2,7 +2,14 @@
 import type { Emulator } from '../server';
 import { registerAuth } from './auth';
 import { registerBankAccounts } from './bankAccounts';
+import { registerBills } from './bills';
 import { registerMfa } from './mfa';
 import { registerVendors } from './vendors';
 
-export const registrations: Array<(emulator: Emulator) => void> = [registerAuth, registerVendors, registerBankAccounts, registerMfa];
+export const registrations: Array<(emulator: Emulator) => void> = [
+	registerAuth,
+	registerVendors,
+	registerBills,
+	registerBankAccounts,
+	registerMfa,
+];
