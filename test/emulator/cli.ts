@@ -1,7 +1,9 @@
 /**
  * Runs the emulator on its own: `npm run emulator -- --port 4010 --latency 50 --seed`.
- * Prints one JSON line `{ "baseUrl": ..., "fixtures": ... }` once it listens, then the control
- * API (/__emulator/*) serves tests and benchmarks in other processes.
+ * Prints one JSON line `{ "baseUrl": ..., "fixtures": ..., "routes": [...] }` once it listens,
+ * then the control API (/__emulator/*) serves tests and benchmarks in other processes. `routes`
+ * ("POST /v3/bills/bulk", "GET events /v3/subscriptions"...) tells a caller which BILL areas
+ * this emulator answers, so the end-to-end tests run the examples it can serve.
  */
 import { startEmulator } from './index';
 import { seedDemoData } from './seed';
@@ -20,10 +22,14 @@ async function main() {
 		limits: flag('no-limits') === undefined,
 	});
 	if (flag('seed')) seedDemoData(emulator);
-	console.log(JSON.stringify({ baseUrl: emulator.baseUrl, url: emulator.url, fixtures: emulator.fixtures }));
+	const routes = emulator.routes.map((r) => (r.host === 'api' ? `${r.method} ${r.pattern}` : `${r.method} ${r.host} ${r.pattern}`));
+	console.log(JSON.stringify({ baseUrl: emulator.baseUrl, url: emulator.url, fixtures: emulator.fixtures, routes }));
 	const stop = () => void emulator.stop().then(() => process.exit(0));
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);
 }
 
-void main();
+main().catch((error: Error) => {
+	console.error(`BILL emulator could not start: ${error.message}`);
+	process.exit(1);
+});

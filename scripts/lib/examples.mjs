@@ -1,0 +1,76 @@
+/**
+ * What the demo and the end-to-end tests know about each example workflow: the emulator routes
+ * it calls (an example runs only where the emulator answers them all) and how to say in one
+ * line what a run did. `manual` examples need a person between two runs: imported, not run.
+ */
+import { nodeOutput } from './stack.mjs';
+
+const money = (n) => `$${Number(n ?? 0).toFixed(2)}`;
+
+export const EXAMPLES = [
+	{
+		id: 'billcomVendorsFromRows',
+		title: 'Vendors from a spreadsheet, matched or created',
+		needs: ['GET /v3/vendors', 'POST /v3/vendors'],
+		summary(run) {
+			const rows = nodeOutput(run, 'Match rows to vendors') ?? [];
+			const created = (nodeOutput(run, 'Create missing vendors') ?? []).map((v) => v.name);
+			return `${rows.length} rows matched to ${new Set(rows.map((r) => r.vendorId)).size} vendors; created: ${created.length ? created.join(', ') : 'none'}`;
+		},
+	},
+	{
+		id: 'billcomBillsFromRows',
+		title: 'Bills from a spreadsheet (no duplicates on a re-run)',
+		needs: ['GET /v3/vendors', 'POST /v3/vendors', 'GET /v3/bills', 'POST /v3/bills/bulk'],
+		summary(run) {
+			const [s] = nodeOutput(run, 'Summary') ?? [{}];
+			const list = (s.bills ?? []).map((b) => `${b.invoiceNumber} ${money(b.amount)}${b.alreadyExisted ? ' (already in BILL)' : ''}`);
+			return `${s.created ?? 0} bills created, ${s.alreadyInBill ?? 0} already in BILL, ${s.failed ?? 0} failed: ${list.join(', ')}`;
+		},
+	},
+	{
+		id: 'billcomDueThisWeek',
+		title: 'Unpaid bills due in the next 7 days, per vendor',
+		needs: ['GET /v3/bills'],
+		summary(run) {
+			const [digest] = nodeOutput(run, 'Digest per vendor') ?? [{}];
+			return String(digest.text ?? 'no digest').replace(/\n/g, '\n      ');
+		},
+	},
+	{
+		id: 'billcomRecordPayment',
+		title: 'A check payment recorded against its bill',
+		needs: ['GET /v3/vendors', 'GET /v3/bills', 'POST /v3/bills/record-payment', 'GET /v3/bills/:billId'],
+		summary(run) {
+			const [bill] = nodeOutput(run, 'Bill after payment') ?? [];
+			if (!bill) return 'no unpaid bill with that invoice number: nothing recorded';
+			return `bill ${bill.invoiceNumber} of ${bill.vendorName}: paid ${money(bill.paidAmount)} of ${money(bill.amount)}, status ${bill.paymentStatus}`;
+		},
+	},
+	{
+		id: 'billcomMfaIdSetup',
+		title: 'Get the MFA ID (two runs with a texted code in between)',
+		needs: ['POST /v3/mfa/challenge', 'POST /v3/mfa/challenge/validate'],
+		manual: true,
+	},
+	{
+		id: 'billcomBankAccount',
+		title: 'Company bank account for all admins, verified, default for payables',
+		needs: [
+			'GET /v3/funding-accounts/banks',
+			'POST /v3/funding-accounts/banks',
+			'POST /v3/funding-accounts/banks/:bankAccountId/verify',
+			'PATCH /v3/funding-accounts/banks/:bankAccountId',
+		],
+		summary(run) {
+			const [account] = nodeOutput(run, 'Default for payables') ?? [];
+			if (!account) return 'the account was already in BILL: nothing added';
+			return `${account.bankName} (${account.accountNumber}): status ${account.status}, access to admins ${account.accessToAdmins}, default for payables ${account.default?.payables}`;
+		},
+	},
+];
+
+/** The routes of an example that this emulator does not answer (yet). */
+export function missingRoutes(example, emulator) {
+	return example.needs.filter((route) => !emulator.has(route));
+}

@@ -1,0 +1,194 @@
+/**
+ * The pieces `npm start`, `npm run demo` and the end-to-end tests share: the BILL emulator as a
+ * process, the BILL credential that points n8n at it, importing the example workflows, and
+ * running one with `n8n execute`.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+import { REPO, RuntimeError, runN8n } from '../n8n-runtime.mjs';
+
+/** The credential the example workflows name (id and name); the import creates it. */
+export const CREDENTIAL = { id: 'billEmulatorCred', name: 'BILL (emulator)' };
+export const EXAMPLES_DIR = join(REPO, 'examples');
+
+/** A TCP port nobody listens on now. */
+export function freePort() {
+	return new Promise((resolvePort, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolvePort(port));
+		});
+	});
+}
+
+/** Whether something already listens on a port of this machine. */
+export function portInUse(port) {
+	return new Promise((resolveUse) => {
+		const server = createServer();
+		server.once('error', () => resolveUse(true));
+		server.listen(port, () => server.close(() => resolveUse(false)));
+	});
+}
+
+/**
+ * Starts `tsx test/emulator/cli.ts` and waits for its JSON line. Resolves with
+ * { baseUrl, url, fixtures, routes, has(route), control(method, path, body), stop() }.
+ */
+export function startEmulatorProcess({ port = 0, seed = true } = {}) {
+	const tsx = join(REPO, 'node_modules', '.bin', 'tsx');
+	const args = [join(REPO, 'test', 'emulator', 'cli.ts'), '--port', String(port), ...(seed ? ['--seed'] : [])];
+	const child = spawn(tsx, args, { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+	let stderr = '';
+	child.stderr.on('data', (chunk) => (stderr += chunk));
+	return new Promise((resolveStart, reject) => {
+		let buffer = '';
+		const fail = (why) => {
+			child.kill('SIGTERM');
+			reject(new RuntimeError(`The BILL emulator did not start: ${why}${stderr ? `\n${stderr.trim()}` : ''}`));
+		};
+		const timer = setTimeout(() => fail('no answer within 60 s'), 60_000);
+		child.on('error', (error) => fail(error.message));
+		child.on('exit', (code) => fail(`it exited with code ${code}`));
+		child.stdout.on('data', function onData(chunk) {
+			buffer += chunk;
+			const newline = buffer.indexOf('\n');
+			if (newline < 0) return;
+			clearTimeout(timer);
+			child.stdout.off('data', onData);
+			child.removeAllListeners('exit');
+			let info;
+			try {
+				info = JSON.parse(buffer.slice(0, newline));
+			} catch {
+				return fail(`it printed "${buffer.slice(0, newline)}" instead of its JSON line`);
+			}
+			const routes = new Set(info.routes ?? []);
+			resolveStart({
+				...info,
+				process: child,
+				has: (route) => routes.has(route),
+				control: (method, path, body) => control(info.url, method, path, body),
+				stop: () =>
+					new Promise((resolveStop) => {
+						if (child.exitCode !== null) return resolveStop();
+						child.once('exit', () => resolveStop());
+						child.kill('SIGTERM');
+					}),
+			});
+		});
+	});
+}
+
+/** The emulator's control API (`/__emulator/*`). */
+export async function control(url, method, path, body) {
+	const response = await fetch(`${url}/__emulator${path}`, {
+		method,
+		headers: body ? { 'Content-Type': 'application/json' } : {},
+		body: body ? JSON.stringify(body) : undefined,
+	});
+	const text = await response.text();
+	if (!response.ok) throw new Error(`emulator control ${method} ${path}: ${response.status} ${text}`);
+	return text ? JSON.parse(text) : undefined;
+}
+
+/**
+ * The BILL credential for the emulator's fixture administrator, MFA ID and device included, so
+ * every login is MFA-trusted (bank accounts need that). Plain data: `n8n import:credentials`
+ * encrypts it with N8N_ENCRYPTION_KEY.
+ */
+export function emulatorCredential(emulator) {
+	const f = emulator.fixtures;
+	return {
+		...CREDENTIAL,
+		type: 'billApi',
+		data: {
+			environment: 'custom',
+			customBaseUrl: emulator.baseUrl,
+			username: f.admin.username,
+			password: f.admin.password,
+			organizationId: f.organizationId,
+			devKey: f.devKey,
+			mfaId: f.mfaId,
+			deviceName: f.device,
+		},
+	};
+}
+
+/** The example workflows: [{ file, id, name, json }], in file-name order. */
+export function exampleWorkflows() {
+	return readdirSync(EXAMPLES_DIR)
+		.filter((file) => file.endsWith('.json'))
+		.sort()
+		.map((file) => {
+			const json = JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8'));
+			return { file, id: json.id, name: json.name, json };
+		});
+}
+
+async function n8nOk(args, env, what) {
+	const result = await runN8n(args, env);
+	if (result.code !== 0) {
+		throw new RuntimeError(`${what} failed (n8n ${args[0]} exited with ${result.code}):\n${(result.stdout + result.stderr).trim().slice(-3000)}`);
+	}
+	return result;
+}
+
+/** The emulator address the examples name where they need one (the MFA walk-through's Settings). */
+export const EXAMPLES_EMULATOR_URL = 'http://127.0.0.1:4010/connect';
+
+/**
+ * Imports the emulator credential and the example workflows into the n8n of `env` (same ids:
+ * a second import replaces them). The examples get this emulator's address.
+ */
+export async function importIntoN8n(env, emulator, workdir) {
+	mkdirSync(join(workdir, 'workflows'), { recursive: true });
+	const credentialFile = join(workdir, 'credentials.json');
+	// Holds the emulator's fixture password only; deleted by the caller with its folder.
+	writeFileSync(credentialFile, JSON.stringify([emulatorCredential(emulator)], null, 2));
+	await n8nOk(['import:credentials', `--input=${credentialFile}`], env, 'Importing the BILL credential');
+	for (const example of exampleWorkflows()) {
+		const text = JSON.stringify(example.json, null, 2).split(EXAMPLES_EMULATOR_URL).join(emulator.baseUrl);
+		writeFileSync(join(workdir, 'workflows', example.file), text);
+	}
+	await n8nOk(['import:workflow', '--separate', `--input=${join(workdir, 'workflows')}`], env, 'Importing the example workflows');
+}
+
+/**
+ * `n8n execute --id=<id> --rawOutput` → { ok, code, run, error, stdout, stderr }. `run` is the
+ * execution n8n prints (status, data.resultData.runData...); log lines before it are skipped.
+ */
+export async function executeWorkflow(env, id, { timeoutMs = 3 * 60_000 } = {}) {
+	const result = await runN8n(['execute', `--id=${id}`, '--rawOutput'], env, { timeoutMs });
+	const text = result.stdout;
+	const start = text.startsWith('{') ? 0 : text.indexOf('\n{') + 1;
+	let run;
+	if (start > 0 || text.startsWith('{')) {
+		try {
+			run = JSON.parse(text.slice(start));
+		} catch {
+			run = undefined;
+		}
+	}
+	const error = run?.data?.resultData?.error;
+	const ok = result.code === 0 && run?.status === 'success' && !error;
+	return { ok, code: result.code, run, error, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The output items (json) of a node in a run: its last run, main output `output`. */
+export function nodeOutput(run, nodeName, output = 0) {
+	const runs = run?.data?.resultData?.runData?.[nodeName];
+	if (!runs?.length) return undefined;
+	return (runs[runs.length - 1].data?.main?.[output] ?? []).map((item) => item.json);
+}
+
+/** What went wrong in a run, in one line: the node and n8n's message. */
+export function runFailure(result) {
+	if (result.error) return `${result.error.node?.name ?? 'workflow'}: ${result.error.message}${result.error.description ? ` (${result.error.description})` : ''}`;
+	if (!result.run) return `n8n execute exited with ${result.code} and printed no run:\n${(result.stdout + result.stderr).trim().slice(-1500)}`;
+	return `status ${result.run.status}`;
+}
