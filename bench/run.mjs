@@ -15,6 +15,7 @@
  *   npm run bench -- --quick          100 / 1,000 / 50 / 5: a check in about 3 minutes (no RESULTS.md)
  *   options: --latency 50  --create 1000  --list 10000  --update 500  --reads 20
  *            --jobs create,list,update,read  --batch-interval <ms>  --no-build  --results
+ *            --variants ours,theirs,theirsBulk,n8nOnly  --profile (n8n with --cpu-prof, into bench/out/profiles/)
  * n8n runs one at a time and is restarted for every job and variant, so each peak is its own.
  */
 import { spawnSync } from 'node:child_process';
@@ -55,8 +56,11 @@ function options(argv) {
 		// node does not wait for a batch's answers). 2 round trips were refused on a busy machine.
 		batchIntervalMs: number('batch-interval', 4 * latencyMs, 4 * latencyMs),
 		jobs: (flag('jobs') ?? 'create,list,update,read').split(','),
+		variants: flag('variants')?.split(','),
 		build: flag('no-build') === undefined,
 		writeResults: flag('results') !== undefined || !quick,
+		// --profile: n8n runs with --cpu-prof; the profiles land in bench/out/profiles/.
+		profile: flag('profile') !== undefined,
 	};
 	if (o.list < 2 * o.update) throw new Error('--list must be at least twice --update (job 3 updates bills that job 2 lists)');
 	return o;
@@ -146,7 +150,7 @@ async function runJobs(o, emulator, workdir) {
 	await api.login();
 
 	log('▸ seeding BILL through its API');
-	const createVendors = { ours: await api.createVendors('Create ours', 10), theirs: await api.createVendors('Create theirs', 10), theirsBulk: await api.createVendors('Create bulk', 10) };
+	const createVendors = { ours: await api.createVendors('Create ours', 10), oursJson: await api.createVendors('Create ours JSON', 10), theirs: await api.createVendors('Create theirs', 10), theirsBulk: await api.createVendors('Create bulk', 10) };
 	const [listVendor] = await api.createVendors('List', 1);
 	const listed = await api.createBills(Array.from({ length: o.list }, (_, n) => billBody(listVendor, 'LIST', n)));
 	const listBytes = await listedBytes(api, listVendor);
@@ -164,7 +168,7 @@ async function runJobs(o, emulator, workdir) {
 		});
 	const updateSets = { ours: listed.slice(0, o.update), theirs: listed.slice(o.update, 2 * o.update) };
 	const readBill = listed[0].id;
-	log(`  ${o.list} bills of one vendor (${(listBytes / 2 ** 20).toFixed(1)} MiB as BILL returns them), 30 vendors for the creates`);
+	log(`  ${o.list} bills of one vendor (${(listBytes / 2 ** 20).toFixed(1)} MiB as BILL returns them), 40 vendors for the creates`);
 
 	const env = n8nEnv({
 		userFolder: join(workdir, 'n8n'),
@@ -175,10 +179,11 @@ async function runJobs(o, emulator, workdir) {
 			// Executions are not stored: the runs measure the nodes, not n8n writing 10,000 items to SQLite.
 			EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none',
 			EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
+			...(o.profile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${join(OUT_DIR, 'profiles')}` } : {}),
 		},
 	});
-	const workflows = benchWorkflows({ baseUrl: emulator.baseUrl, fixtures: emulator.fixtures, batchIntervalMs: o.batchIntervalMs }).filter((w) =>
-		o.jobs.includes(w.job),
+	const workflows = benchWorkflows({ baseUrl: emulator.baseUrl, fixtures: emulator.fixtures, batchIntervalMs: o.batchIntervalMs }).filter(
+		(w) => o.jobs.includes(w.job) && (!o.variants || o.variants.includes(w.variant)),
 	);
 	log(`▸ importing ${workflows.length} workflows and the BILL credential into n8n ${N8N_VERSION}`);
 	const credentialFile = join(workdir, 'credentials.json');
@@ -203,12 +208,13 @@ async function runJobs(o, emulator, workdir) {
 	for (const job of ['create', 'list', 'update', 'read'].filter((j) => o.jobs.includes(j))) {
 		for (const w of workflows.filter((x) => x.job === job)) {
 			// Every run of our node starts from the credential as saved: no session yet.
-			if (w.variant === 'ours') await n8nOk(['import:credentials', `--input=${credentialFile}`], env, 'Importing the BILL credential');
+			if (w.variant.startsWith('ours')) await n8nOk(['import:credentials', `--input=${credentialFile}`], env, 'Importing the BILL credential');
 			const server = await startN8n(env, join(logDir, `n8n-${w.job}-${w.variant}.log`), w.path);
 			let result;
 			try {
 				const { total: logStart } = await emulator.control('GET', '/stats');
 				const memory = sampleMemory(server.pid);
+				const startedAt = Date.now();
 				const started = process.hrtime.bigint();
 				const answers = [];
 				for (const body of inputs[job](w.variant)) answers.push(await server.webhook(w.path, body));
@@ -217,6 +223,7 @@ async function runJobs(o, emulator, workdir) {
 				const hwm = hwmMiB(server.pid);
 				const entries = (await emulator.control('GET', '/log')).slice(logStart);
 				const seen = requestsIn(entries);
+				const timeline = timelineOf(entries, startedAt, wallMs);
 				const check = await verify(job, w.variant, answers, { emulator, sizes, createVendors, updateSets, readBill });
 				result = {
 					job,
@@ -226,6 +233,7 @@ async function runJobs(o, emulator, workdir) {
 					wallMs: Math.round(wallMs),
 					...seen,
 					memory: { beforeMiB: round(mem.beforeMiB), peakMiB: round(mem.peakMiB), growthMiB: round(mem.peakMiB - mem.beforeMiB), n8nHwmMiB: round(hwm), samples: mem.samples },
+					timeline,
 					n8nStartMs: server.startMs,
 					check,
 					floor: floorOf(job, sizes[job], rtt),
@@ -238,6 +246,7 @@ async function runJobs(o, emulator, workdir) {
 			log(
 				`  ${job.padEnd(6)} ${w.variant.padEnd(10)} ${String(result.requests).padStart(5)} requests + ${result.logins} login(s)` +
 					`${Object.keys(result.refused).length ? ` (refused: ${JSON.stringify(result.refused)})` : ''}, ${(result.wallMs / 1000).toFixed(2)} s, ` +
+					`${result.timeline ? `(before/during/after BILL ${result.timeline.beforeFirstRequestMs}/${result.timeline.requestsMs}/${result.timeline.afterLastAnswerMs} ms) ` : ''}` +
 					`peak ${result.memory.peakMiB} MiB (+${result.memory.growthMiB}), ${result.check.ok ? 'checked' : `CHECK FAILED: ${result.check.problem}`}`,
 			);
 		}
@@ -246,6 +255,18 @@ async function runJobs(o, emulator, workdir) {
 }
 
 const round = (n) => Math.round(n * 10) / 10;
+
+/**
+ * Where the wall time went, from the emulator's log (same machine, same clock): before BILL saw
+ * the first request (n8n and the node preparing), while requests were going, after the last
+ * answer (n8n passing the items on and answering the webhook).
+ */
+function timelineOf(entries, startedAt, wallMs) {
+	if (!entries.length) return undefined;
+	const first = Math.min(...entries.map((e) => Date.parse(e.at))) - startedAt;
+	const last = Math.max(...entries.map((e) => Date.parse(e.at) + e.ms)) - startedAt;
+	return { beforeFirstRequestMs: Math.round(first), requestsMs: Math.round(last - first), afterLastAnswerMs: Math.round(wallMs - last) };
+}
 
 /** The size of the list as BILL returns it (the pages' `results`, JSON). */
 async function listedBytes(api, vendorId) {

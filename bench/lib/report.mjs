@@ -51,7 +51,7 @@ export function summarize(run) {
 		const ours = byVariant.ours;
 		if (!ours) continue;
 		for (const [variant, theirs] of Object.entries(byVariant)) {
-			if (variant === 'ours' || variant === 'n8nOnly') continue;
+			if (variant.startsWith('ours') || variant === 'n8nOnly') continue;
 			comparisons.push({
 				job,
 				against: variant,
@@ -103,12 +103,14 @@ export function summarize(run) {
 	for (const [job, byVariant] of Object.entries(jobs)) {
 		const o = byVariant.ours;
 		if (!o) continue;
-		const others = Object.entries(byVariant).filter(([v]) => v !== 'ours' && v !== 'n8nOnly');
+		const others = Object.entries(byVariant).filter(([v]) => !v.startsWith('ours') && v !== 'n8nOnly');
 		if (!others.length) continue;
 		targets.push({
 			target: `Wall time not worse than HTTP Request (job ${job})`,
 			met: others.every(([, t]) => o.wallMs <= t.wallMs),
-			detail: others.map(([v, t]) => `ours ${seconds(o.wallMs)} vs ${v} ${seconds(t.wallMs)}`).join('; '),
+			detail:
+				others.map(([v, t]) => `ours ${seconds(o.wallMs)} vs ${VARIANT_NAMES[v]} ${seconds(t.wallMs)}`).join('; ') +
+				(byVariant.oursJson ? `; our node with Bills Input: JSON ${seconds(byVariant.oursJson.wallMs)}` : ''),
 		});
 	}
 	if (ours('list') && theirs('list')) {
@@ -128,7 +130,7 @@ export function summarize(run) {
 }
 
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
-const VARIANT_NAMES = { ours: 'our node', theirs: 'HTTP Request', theirsBulk: 'HTTP Request + bulk', n8nOnly: 'n8n alone (webhook, no BILL call)' };
+const VARIANT_NAMES = { ours: 'our node', oursJson: 'our node, Bills Input: JSON', theirs: 'HTTP Request', theirsBulk: 'HTTP Request + bulk', n8nOnly: 'n8n alone (webhook, no BILL call)' };
 
 export function markdown(run) {
 	const { options: o, machine: m, summary } = run;

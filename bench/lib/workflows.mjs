@@ -2,6 +2,8 @@
  * The benchmark's workflows, one per job and variant, each started by a production Webhook
  * (responds when its last node finished):
  *   ours      our node (CUSTOM.bill) with the BILL credential;
+ *   oursJson  (job 1 only) our node with "Bills Input: JSON", one expression per item instead of
+ *             one per field (n8n evaluates every expression on its own, ~0.5 ms each here);
  *   theirs    what a careful user builds from BILL's docs with n8n's HTTP Request node: a login
  *             request, then the calls with the sessionId and devKey headers, Batching set to
  *             BILL's 3 concurrent requests, n8n's pagination option following `nextPage`;
@@ -102,6 +104,7 @@ export const VARIANTS = {
 	ours: 'our node',
 	theirs: 'HTTP Request',
 	theirsBulk: 'HTTP Request + bulk',
+	oursJson: 'our node, JSON input',
 	n8nOnly: 'n8n alone (no BILL call)',
 };
 
@@ -137,6 +140,12 @@ export function benchWorkflows({ baseUrl, fixtures, batchIntervalMs }) {
 			additionalFields: {},
 			skipExisting: true,
 		}),
+		count(),
+	]);
+	add('create', 'oursJson', (path) => [
+		webhook(path),
+		splitOut('Rows', 'body.rows'),
+		ours('Create bills', { resource: 'bill', operation: 'createMany', billsInput: 'json', billsJson: `={{ JSON.stringify(${BILL_FROM_ROW}) }}`, skipExisting: true }),
 		count(),
 	]);
 	add('create', 'theirs', (path) => [
