@@ -15,12 +15,13 @@
  *   npm run bench -- --quick          100 / 1,000 / 50 / 5: a check in about 3 minutes (no RESULTS.md)
  *   options: --latency 50  --create 1000  --list 10000  --update 500  --reads 20
  *            --jobs create,list,update,read  --batch-interval <ms>  --no-build  --results
- *            --variants ours,theirs,theirsBulk,n8nOnly  --profile (n8n with --cpu-prof, into bench/out/profiles/)
+ *            --report out/<run>.json (RESULTS.md again from a run's JSON)
+ *            --variants ours,oursJson,theirs,theirsBulk,n8nOnly  --profile (n8n with --cpu-prof, into bench/out/profiles/)
  * n8n runs one at a time and is restarted for every job and variant, so each peak is its own.
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir, loadavg } from 'node:os';
 import { join } from 'node:path';
 
@@ -89,7 +90,17 @@ function requestsIn(entries) {
 	return { logins, requests, byRoute, refused };
 }
 
+/** `--report <file.json>`: RESULTS.md again from a run's JSON (e.g. after a change to the report). */
+function rerender(file) {
+	const run = JSON.parse(readFileSync(file, 'utf8'));
+	run.summary = summarize(run);
+	writeFileSync(join(REPO, 'bench', 'RESULTS.md'), markdown(run));
+	log(`written: bench/RESULTS.md from ${file}`);
+}
+
 async function main() {
+	const report = process.argv.indexOf('--report');
+	if (report >= 0) return rerender(process.argv[report + 1]);
 	const o = options(process.argv.slice(2));
 	const startedAt = new Date();
 	log(`bench: ${JSON.stringify({ ...o, writeResults: undefined })}`);

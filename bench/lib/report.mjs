@@ -180,6 +180,15 @@ export function markdown(run) {
 		for (const c of summary.checksFailed) lines.push(`- ${c}`);
 	}
 	lines.push('');
+	lines.push('## Where the wall time went');
+	lines.push('');
+	lines.push('Before the first request BILL saw (n8n and the node preparing, the login included in "during") / while requests were going / after the last answer (from the emulator\'s log, same clock):');
+	lines.push('');
+	for (const r of run.results) {
+		const t = r.timeline;
+		if (t) lines.push(`- ${r.job} / ${VARIANT_NAMES[r.variant]}: ${seconds(t.beforeFirstRequestMs)} / ${seconds(t.requestsMs)} / ${seconds(t.afterLastAnswerMs)}`);
+	}
+	lines.push('');
 	lines.push('## Requests by route');
 	lines.push('');
 	for (const r of run.results) {
