@@ -120,7 +120,11 @@ async function main() {
 		rmSync(workdir, { recursive: true, force: true });
 	};
 	for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => void cleanup().then(() => process.exit(130)));
-	process.once('exit', stopAll);
+	process.once('exit', () => {
+		// An unexpected exit: n8n's process group and the emulator go with the benchmark.
+		stopAll();
+		if (emulator.process.exitCode === null) emulator.process.kill('SIGTERM');
+	});
 	try {
 		await emulator.control('POST', '/options', { latencyMs: o.latencyMs, limits: true });
 		const results = await runJobs(o, emulator, workdir);

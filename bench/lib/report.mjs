@@ -125,7 +125,12 @@ export function summarize(run) {
 			)}×); met when ours grows no more than the HTTP Request workflow, which holds the pages and the split-out bills`,
 		});
 	}
-	const checksFailed = run.results.filter((r) => !r.check.ok).map((r) => `${r.job}/${r.variant}: ${r.check.problem}`);
+	const checksFailed = run.results
+		.filter((r) => !r.check.ok)
+		.map((r) => {
+			const refused = Object.entries(r.refused).map(([k, v]) => `${v}× ${k}`).join(', ');
+			return `${r.job}/${VARIANT_NAMES[r.variant]}: ${r.check.problem}${refused ? ` (BILL refused ${refused}${/1322/.test(refused) ? ': more than 3 requests at once' : ''})` : ''}`;
+		});
 	return { comparisons, targets, checksFailed };
 }
 
