@@ -65,6 +65,16 @@ describe('BILL API credential', () => {
 		expect(emulator.logins()).toBe(1);
 	});
 
+	it('logs in once for the first items that start together on a credential with no session yet', async () => {
+		const seed = billCredentials(emulator);
+		const [vendor] = await runBillOk(seed, { resource: 'vendor', operation: 'create', name: 'First Login', accountType: 'BUSINESS', email: 'a@b.co', phone: '1' });
+		const fresh = billCredentials(emulator);
+		const before = emulator.logins();
+		await runBillOk(fresh, { resource: 'vendor', operation: 'get', vendorId: byId(vendor.id as string) }, { items: Array.from({ length: 6 }, () => ({})) });
+		expect(fresh.preAuthentications).toBeGreaterThanOrEqual(3);
+		expect(emulator.logins() - before).toBe(1);
+	});
+
 	it('renews an expired session without the user seeing an error, once for items in flight together', async () => {
 		const store = billCredentials(emulator);
 		const [vendor] = await runBillOk(store, { resource: 'vendor', operation: 'create', name: 'Renewed', accountType: 'BUSINESS', email: 'a@b.co', phone: '1' });

@@ -1,4 +1,5 @@
 /* eslint-disable @n8n/community-nodes/require-node-api-error -- these run inside the credential's login (preAuthentication), where there is no node; n8n wraps what they throw in a NodeApiError */
+import { createHash } from 'crypto';
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 
 import { BillLoginError, problemFromResponse, readBillErrors, type BillErrorEntry } from './errors';
@@ -134,7 +135,7 @@ async function renewOnce(
 	login: () => Promise<BillSessionFields>,
 ): Promise<BillSessionFields> {
 	const expired = String(credentials.sessionId ?? '');
-	if (!expired) return await login();
+	if (!expired) return await firstLoginOnce(credentials, login);
 	const now = Date.now();
 	for (const [key, renewal] of renewals) if (now - renewal.startedMs > RENEWAL_REUSE_MS) renewals.delete(key);
 	const key = `${api}|${expired}`;
@@ -145,6 +146,33 @@ async function renewOnce(
 	// A failed login is not shared: the next request tries again.
 	session.catch(() => renewals.get(key)?.session === session && renewals.delete(key));
 	return await session;
+}
+
+/** First logins in flight, by a digest of the credential's login fields (never the fields themselves). */
+const firstLogins = new Map<string, Promise<BillSessionFields>>();
+
+/**
+ * One login for the requests that start together on a credential with no session yet (the node
+ * runs 3 items at once, and n8n calls preAuthentication for each): they share the login in
+ * flight. Kept only while it is in flight; n8n stores the session with the credential after.
+ */
+async function firstLoginOnce(
+	credentials: ICredentialDataDecryptedObject,
+	login: () => Promise<BillSessionFields>,
+): Promise<BillSessionFields> {
+	const identity = ['environment', 'customBaseUrl', 'username', 'password', 'organizationId', 'devKey', 'appKey', 'scope', 'userId', 'mfaId', 'deviceName']
+		.map((field) => String(credentials[field] ?? ''))
+		.join('\u0000');
+	const key = createHash('sha256').update(identity).digest('hex');
+	const known = firstLogins.get(key);
+	if (known) return await known;
+	const session = login();
+	firstLogins.set(key, session);
+	try {
+		return await session;
+	} finally {
+		if (firstLogins.get(key) === session) firstLogins.delete(key);
+	}
 }
 
 /** `POST /v3/login` with the organization credential (REFERENCE.md §2.2). */
