@@ -66,7 +66,7 @@ export const EXAMPLES = [
 		},
 		resources: ['mfa'],
 		needs: ['POST /v3/mfa/challenge', 'POST /v3/mfa/challenge/validate'],
-		manual: true,
+		manual: 'it needs a texted code between two runs',
 	},
 	{
 		id: 'billcomBankAccount',
@@ -83,6 +83,13 @@ export const EXAMPLES = [
 			if (!account) return 'the account was already in BILL: nothing added';
 			return `${account.bankName} (${account.accountNumber}): status ${account.status}, access to admins ${account.accessToAdmins}, default for payables ${account.default?.payables}`;
 		},
+	},
+	{
+		id: 'billcomAiAgentTools',
+		title: 'AI agent answering questions about bills, with BILL tools',
+		resources: ['bill', 'vendor'],
+		needs: ['GET /v3/bills', 'GET /v3/vendors'],
+		manual: 'it needs a chat model credential (OpenAI or another)',
 	},
 ];
 

@@ -104,6 +104,7 @@ async function main() {
 	const stats = () => emulator.control('GET', '/stats');
 	const state = (collection) => emulator.control('GET', `/state/${collection}`);
 	const requests = async (route) => (await stats()).requests[route] ?? 0;
+	let knownTypes = new Set();
 	const pendingOr = (example) => notRunnable(EXAMPLES.find((e) => e.id === example), emulator);
 
 	try {
@@ -121,7 +122,22 @@ async function main() {
 			if (expectTrigger) check(types.some((t) => t.name === 'CUSTOM.billTrigger'), 'CUSTOM.billTrigger not exported although it is built');
 			const loadErrors = `${result.stdout}\n${result.stderr}`.split('\n').filter((line) => /error/i.test(line) && /bill|custom/i.test(line));
 			check(!loadErrors.length, `n8n reported load errors:\n${loadErrors.join('\n')}`);
+			knownTypes = new Set(types.map((t) => t.name));
 			return `${types.length} node types; CUSTOM.bill${expectTrigger ? ' and CUSTOM.billTrigger' : ' (BILL Trigger not built on this branch)'}`;
+		});
+
+		await test('examples: every node type they use is one n8n knows (our nodes included), every BILL node names the credential', async () => {
+			check(knownTypes.size > 0, 'export:nodes gave no node types');
+			const problems = [];
+			for (const { file, json } of exampleWorkflows()) {
+				for (const node of json.nodes) {
+					if (!knownTypes.has(node.type)) problems.push(`${file}: "${node.name}" has unknown type ${node.type}`);
+					if (node.type.startsWith('CUSTOM.bill') && node.credentials?.billApi?.id !== CREDENTIAL.id) {
+						problems.push(`${file}: "${node.name}" does not use the credential ${CREDENTIAL.name}`);
+					}
+				}
+			}
+			check(!problems.length, problems.join('\n'));
 		});
 
 		await test('import: the BILL credential and every example workflow', async () => {
