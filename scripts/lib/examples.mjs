@@ -91,12 +91,21 @@ export const EXAMPLES = [
 		needs: ['GET /v3/bills', 'GET /v3/vendors'],
 		manual: 'it needs a chat model credential (OpenAI or another)',
 	},
+	{
+		id: 'billcomBillCreatedHook',
+		title: 'BILL Trigger: a new bill becomes a message for Slack',
+		resources: [],
+		trigger: true,
+		needs: ['POST events /v3/subscriptions', 'DELETE events /v3/subscriptions/:subscriptionId', 'POST /v3/bills'],
+		manual: 'a trigger runs when the workflow is active (publish it in the editor, then create a bill)',
+	},
 ];
 
 /** Why an example cannot run here yet (node resources not built, emulator routes missing), or ''. */
 export function notRunnable(example, emulator) {
 	const resources = example.resources.filter((r) => !existsSync(join(REPO, 'dist', 'nodes', 'Bill', 'resources', r, 'index.js')));
 	if (resources.length) return `the BILL node has no ${resources.join(', ')} resource yet`;
+	if (example.trigger && !existsSync(join(REPO, 'dist', 'nodes', 'BillTrigger', 'BillTrigger.node.js'))) return 'the BILL Trigger node is not built yet';
 	const routes = example.needs.filter((route) => !emulator.has(route));
 	return routes.length ? `the emulator does not answer ${routes.join(', ')} yet` : '';
 }
