@@ -13,7 +13,7 @@ const money = (n) => `$${Number(n ?? 0).toFixed(2)}`;
 
 export const EXAMPLES = [
 	{
-		id: 'billcomVendorsFromRows',
+		id: 'billcomVendorRows',
 		title: 'Vendors from a spreadsheet, matched or created',
 		resources: ['vendor'],
 		needs: ['GET /v3/vendors', 'POST /v3/vendors'],
@@ -92,7 +92,7 @@ export const EXAMPLES = [
 		manual: 'it needs a chat model credential (OpenAI or another)',
 	},
 	{
-		id: 'billcomBillCreatedHook',
+		id: 'billcomBillCreated',
 		title: 'BILL Trigger: a new bill becomes a message for Slack',
 		resources: [],
 		trigger: true,
