@@ -66,6 +66,8 @@ async function main() {
 				'   • unpaid bills due in the next 7 days, digest per vendor',
 				'   • record a payment made by check',
 				'   • company bank account for all admins   • get the MFA ID (two runs)',
+				'   • BILL Trigger → message: publish it, then create bills (e.g. the spreadsheet one)',
+				'   • AI agent with BILL tools: add a chat model credential first',
 				'',
 				` BILL emulator (plays BILL's sandbox): ${emulator.baseUrl}`,
 				`   credential "BILL (emulator)": ${f.admin.username}, org ${f.organizationId}, MFA ID set`,

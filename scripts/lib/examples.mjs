@@ -97,7 +97,7 @@ export const EXAMPLES = [
 		resources: [],
 		trigger: true,
 		needs: ['POST events /v3/subscriptions', 'DELETE events /v3/subscriptions/:subscriptionId', 'POST /v3/bills'],
-		manual: 'a trigger runs when the workflow is active (publish it in the editor, then create a bill)',
+		manual: 'it runs when the workflow is active: publish it, then create a bill',
 	},
 ];
 
