@@ -52,7 +52,7 @@ async function main() {
 		let failures = 0;
 		for (const example of EXAMPLES) {
 			if (example.manual) {
-				console.log(`  – ${example.title}: imported; it needs a texted code between two runs, so run it in the editor (npm start)`);
+				console.log(`  – ${example.title}: imported, not run here: ${example.manual} (try it in the editor: npm start)`);
 				continue;
 			}
 			const why = notRunnable(example, emulator);

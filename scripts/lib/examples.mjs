@@ -13,7 +13,7 @@ const money = (n) => `$${Number(n ?? 0).toFixed(2)}`;
 
 export const EXAMPLES = [
 	{
-		id: 'billcomVendorsFromRows',
+		id: 'billcomVendorRows',
 		title: 'Vendors from a spreadsheet, matched or created',
 		resources: ['vendor'],
 		needs: ['GET /v3/vendors', 'POST /v3/vendors'],
@@ -66,7 +66,7 @@ export const EXAMPLES = [
 		},
 		resources: ['mfa'],
 		needs: ['POST /v3/mfa/challenge', 'POST /v3/mfa/challenge/validate'],
-		manual: true,
+		manual: 'it needs a texted code between two runs',
 	},
 	{
 		id: 'billcomBankAccount',
@@ -84,12 +84,28 @@ export const EXAMPLES = [
 			return `${account.bankName} (${account.accountNumber}): status ${account.status}, access to admins ${account.accessToAdmins}, default for payables ${account.default?.payables}`;
 		},
 	},
+	{
+		id: 'billcomAiAgentTools',
+		title: 'AI agent answering questions about bills, with BILL tools',
+		resources: ['bill', 'vendor'],
+		needs: ['GET /v3/bills', 'GET /v3/vendors'],
+		manual: 'it needs a chat model credential (OpenAI or another)',
+	},
+	{
+		id: 'billcomBillCreated',
+		title: 'BILL Trigger: a new bill becomes a message for Slack',
+		resources: [],
+		trigger: true,
+		needs: ['POST events /v3/subscriptions', 'DELETE events /v3/subscriptions/:subscriptionId', 'POST /v3/bills'],
+		manual: 'it runs when the workflow is active: publish it, then create a bill',
+	},
 ];
 
 /** Why an example cannot run here yet (node resources not built, emulator routes missing), or ''. */
 export function notRunnable(example, emulator) {
 	const resources = example.resources.filter((r) => !existsSync(join(REPO, 'dist', 'nodes', 'Bill', 'resources', r, 'index.js')));
 	if (resources.length) return `the BILL node has no ${resources.join(', ')} resource yet`;
+	if (example.trigger && !existsSync(join(REPO, 'dist', 'nodes', 'BillTrigger', 'BillTrigger.node.js'))) return 'the BILL Trigger node is not built yet';
 	const routes = example.needs.filter((route) => !emulator.has(route));
 	return routes.length ? `the emulator does not answer ${routes.join(', ')} yet` : '';
 }

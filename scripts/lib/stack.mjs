@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
-import { REPO, RuntimeError, runN8n } from '../n8n-runtime.mjs';
+import { N8N_BIN, NODE_BIN, REPO, RuntimeError, runN8n } from '../n8n-runtime.mjs';
 
 /** The credential the example workflows name (id and name); the import creates it. */
 export const CREDENTIAL = { id: 'billEmulatorCred', name: 'BILL (emulator)' };
@@ -191,4 +191,77 @@ export function runFailure(result) {
 	if (result.error) return `${result.error.node?.name ?? 'workflow'}: ${result.error.message}${result.error.description ? ` (${result.error.description})` : ''}`;
 	if (!result.run) return `n8n execute exited with ${result.code} and printed no run:\n${(result.stdout + result.stderr).trim().slice(-1500)}`;
 	return `status ${result.run.status}`;
+}
+
+/** The owner account `npm start` and the tests create in a new n8n (local demo only). */
+export const DEMO_OWNER = { email: 'demo@example.com', firstName: 'Demo', lastName: 'User', password: 'Demo-password-1' };
+
+/**
+ * `n8n start` (editor and REST API on `port`); resolves once n8n answers its readiness check.
+ * `output`: where n8n's log goes: 'ignore', 'inherit' or an open file descriptor.
+ */
+export async function startN8nServer(env, port, { output = 'ignore', timeoutMs = 120_000 } = {}) {
+	const child = spawn(NODE_BIN, [N8N_BIN, 'start'], { env, stdio: ['ignore', output, output] });
+	const base = `http://127.0.0.1:${port}`;
+	const deadline = Date.now() + timeoutMs;
+	let exited = null;
+	child.once('exit', (code) => (exited = code ?? -1));
+	for (;;) {
+		if (exited !== null) throw new RuntimeError(`n8n start exited with ${exited} before it was ready`);
+		if (Date.now() > deadline) {
+			child.kill('SIGTERM');
+			throw new RuntimeError(`n8n did not answer on ${base} within ${timeoutMs / 1000} s`);
+		}
+		try {
+			if ((await fetch(`${base}/healthz/readiness`)).ok) break;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((resolveWait) => setTimeout(resolveWait, 500));
+	}
+	const stop = () =>
+		new Promise((resolveStop) => {
+			if (exited !== null) return resolveStop();
+			child.once('exit', () => resolveStop());
+			child.kill('SIGTERM');
+		});
+	return { child, base, stop };
+}
+
+/** n8n's REST API as the editor uses it (cookie session, browser id). */
+export function restClient(base) {
+	let cookie = '';
+	const call = async (method, path, body) => {
+		const response = await fetch(`${base}/rest${path}`, {
+			method,
+			headers: { 'content-type': 'application/json', 'browser-id': 'n8n-nodes-billcom', ...(cookie ? { cookie } : {}) },
+			body: body ? JSON.stringify(body) : undefined,
+		});
+		const setCookie = response.headers.get('set-cookie');
+		if (setCookie?.startsWith('n8n-auth=')) cookie = setCookie.split(';')[0];
+		const text = await response.text();
+		let json;
+		try {
+			json = JSON.parse(text);
+		} catch {
+			json = undefined;
+		}
+		if (!response.ok) throw new Error(`n8n REST ${method} ${path}: ${response.status} ${text.slice(0, 500)}`);
+		return json?.data;
+	};
+	return {
+		call,
+		/** Creates the owner on a new n8n (returns true), or leaves an existing one (false); then logs in as DEMO_OWNER when it can. */
+		async ownerSession() {
+			const settings = await call('GET', '/settings');
+			const created = settings?.userManagement?.showSetupOnFirstLoad === true;
+			if (created) await call('POST', '/owner/setup', DEMO_OWNER);
+			try {
+				await call('POST', '/login', { emailOrLdapLoginId: DEMO_OWNER.email, password: DEMO_OWNER.password });
+				return { created, loggedIn: true };
+			} catch {
+				return { created, loggedIn: false };
+			}
+		},
+	};
 }

@@ -1,0 +1,431 @@
+#!/usr/bin/env node
+/**
+ * End-to-end tests in a real n8n 2.x (scripts/n8n-runtime.mjs prepares it, cached in
+ * .n8n-runtime/): our built package loaded as custom nodes, the BILL emulator as BILL, the
+ * example workflows imported and run with `n8n execute`. Each test checks what n8n printed AND
+ * what the emulator holds afterwards (its control API). An example whose node resources or
+ * emulator routes are not there yet is reported as pending, with the reason.
+ * Writes .test-results/e2e.json; exits 1 when a test failed or the runtime could not be prepared.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { N8N_VERSION, REPO, RUNTIME_DIR, n8nEnv, prepareRuntime, runN8n } from '../../scripts/n8n-runtime.mjs';
+import { EXAMPLES, notRunnable } from '../../scripts/lib/examples.mjs';
+import {
+	CREDENTIAL,
+	emulatorCredential,
+	executeWorkflow,
+	exampleWorkflows,
+	freePort,
+	importIntoN8n,
+	importWorkflow,
+	nodeOutput,
+	restClient,
+	runFailure,
+	startEmulatorProcess,
+	startN8nServer,
+} from '../../scripts/lib/stack.mjs';
+
+const results = [];
+const started = Date.now();
+
+function record(name, status, message = '') {
+	results.push({ name, status, message });
+	const mark = { passed: '✓', failed: '✗', pending: '–' }[status];
+	console.log(`  ${mark} ${name}${message ? `\n      ${message.replace(/\n/g, '\n      ')}` : ''}`);
+}
+
+async function test(name, fn) {
+	try {
+		const note = await fn();
+		record(name, 'passed', typeof note === 'string' ? note : '');
+	} catch (error) {
+		record(name, 'failed', error.stack ?? String(error));
+	}
+}
+
+function check(condition, message) {
+	if (!condition) throw new Error(message);
+}
+
+function equal(actual, expected, what) {
+	const a = JSON.stringify(actual);
+	const e = JSON.stringify(expected);
+	if (a !== e) throw new Error(`${what}: expected ${e}, got ${a}`);
+}
+
+function writeResults() {
+	mkdirSync(join(REPO, '.test-results'), { recursive: true });
+	const count = (status) => results.filter((r) => r.status === status).length;
+	const summary = { numPassedTests: count('passed'), numFailedTests: count('failed'), numPendingTests: count('pending'), tests: results };
+	writeFileSync(join(REPO, '.test-results', 'e2e.json'), JSON.stringify(summary, null, 2));
+	console.log(
+		`\ne2e: ${summary.numPassedTests} passed, ${summary.numFailedTests} failed, ${summary.numPendingTests} pending (${Math.round((Date.now() - started) / 1000)} s)`,
+	);
+	return summary;
+}
+
+const key = (name) => String(name ?? '').trim().toLowerCase();
+const byName = (list) => new Map(list.map((v) => [key(v.name), v]));
+const cents = (n) => Math.round(Number(n) * 100) / 100;
+
+/** Creates a bill straight in the emulator, as someone working in BILL would (its own login). */
+async function createBillInBill(emulator, invoiceNumber) {
+	const f = emulator.fixtures;
+	const post = async (path, body, headers = {}) => {
+		const response = await fetch(`${emulator.baseUrl}${path}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', ...headers },
+			body: JSON.stringify(body),
+		});
+		const json = await response.json();
+		if (!response.ok) throw new Error(`BILL ${path}: ${response.status} ${JSON.stringify(json)}`);
+		return json;
+	};
+	const { sessionId } = await post('/v3/login', { username: f.admin.username, password: f.admin.password, organizationId: f.organizationId, devKey: f.devKey });
+	const vendor = (await emulator.control('GET', '/state/vendors'))[0];
+	const today = new Date().toISOString().slice(0, 10);
+	return await post(
+		'/v3/bills',
+		{ vendorId: vendor.id, invoice: { invoiceNumber, invoiceDate: today }, dueDate: today, billLineItems: [{ amount: 42.5, description: 'e2e trigger test' }] },
+		{ devKey: f.devKey, sessionId },
+	);
+}
+
+/** Polls `read` until `done(value)` (up to 30 s); returns the value, or fails naming what it waited for. */
+async function waitFor(read, done, what) {
+	const deadline = Date.now() + 30_000;
+	let value;
+	while (Date.now() < deadline) {
+		value = await read();
+		if (done(value)) return value;
+		await new Promise((resolveWait) => setTimeout(resolveWait, 250));
+	}
+	throw new Error(`waited 30 s for ${what}; last seen: ${JSON.stringify(value).slice(0, 500)}`);
+}
+
+/** Waits (up to a minute) for a finished execution of a workflow; returns its status and output per node. */
+async function waitForExecution(rest, workflowId) {
+	const flatted = createRequire(join(RUNTIME_DIR, 'n8n', 'node_modules', 'n8n', 'package.json'))('flatted');
+	const deadline = Date.now() + 60_000;
+	while (Date.now() < deadline) {
+		const list = await rest.call('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`);
+		const done = (list?.results ?? []).find((e) => e.status && !['new', 'running', 'waiting'].includes(e.status));
+		if (done) {
+			const full = await rest.call('GET', `/executions/${done.id}`);
+			const data = typeof full.data === 'string' ? flatted.parse(full.data) : full.data;
+			const output = Object.fromEntries(
+				Object.entries(data?.resultData?.runData ?? {}).map(([node, runs]) => [node, (runs.at(-1)?.data?.main?.[0] ?? []).map((i) => i.json)]),
+			);
+			return { status: full.status ?? done.status, output };
+		}
+		await new Promise((resolveWait) => setTimeout(resolveWait, 500));
+	}
+	throw new Error(`no finished execution of ${workflowId} within 60 s`);
+}
+
+/** Runs an example and fails with n8n's own message when the run did not succeed. */
+async function runOk(env, id) {
+	const result = await executeWorkflow(env, id);
+	check(result.ok, `workflow ${id} did not succeed: ${runFailure(result)}`);
+	return result.run;
+}
+
+async function main() {
+	console.log(`End-to-end tests in a real n8n ${N8N_VERSION}`);
+
+	// 1. The runtime. No runtime, no tests: that is a failure, never a silent skip.
+	let runtimeReady = false;
+	await test(`runtime: n8n ${N8N_VERSION} on Node 24 prepared in .n8n-runtime/`, () => {
+		const runtime = prepareRuntime();
+		runtimeReady = true;
+		return `n8n ${runtime.n8nVersion}, Node ${runtime.nodeVersion}`;
+	});
+	if (!runtimeReady) return;
+
+	if (!existsSync(join(REPO, 'dist', 'nodes', 'Bill', 'Bill.node.js'))) {
+		const build = spawnSync('npm', ['run', 'build'], { cwd: REPO, stdio: 'inherit' });
+		if (build.status !== 0) return record('build the package', 'failed', `npm run build exited with ${build.status}`);
+	}
+
+	const emulator = await startEmulatorProcess({ port: 0, seed: true });
+	const workdir = mkdtempSync(join(tmpdir(), 'billcom-e2e-'));
+	const n8nPort = await freePort();
+	const env = n8nEnv({ userFolder: workdir, encryptionKey: randomBytes(24).toString('hex'), port: n8nPort, brokerPort: await freePort() });
+	const stats = () => emulator.control('GET', '/stats');
+	const state = (collection) => emulator.control('GET', `/state/${collection}`);
+	const requests = async (route) => (await stats()).requests[route] ?? 0;
+	let knownTypes = new Set();
+	const triggerBuilt = existsSync(join(REPO, 'dist', 'nodes', 'BillTrigger', 'BillTrigger.node.js'));
+	const pendingOr = (example) => notRunnable(EXAMPLES.find((e) => e.id === example), emulator);
+
+	try {
+		await test('n8n loads our nodes: export:nodes lists CUSTOM.bill (and CUSTOM.billTrigger when built) with their credentials', async () => {
+			const file = join(workdir, 'nodes.json');
+			const result = await runN8n(['export:nodes', `--output=${file}`], env);
+			check(result.code === 0, `export:nodes exited with ${result.code}: ${result.stderr.slice(-1500)}`);
+			const types = JSON.parse(readFileSync(file, 'utf8'));
+			const bill = types.find((t) => t.name === 'CUSTOM.bill');
+			check(bill, `CUSTOM.bill not among the ${types.length} node types n8n exported`);
+			const credentials = (bill.credentials ?? []).map((c) => c.name).sort();
+			equal(credentials, ['billApi', 'billPartnerApi'], 'credentials of CUSTOM.bill');
+			check(bill.usableAsTool === true || types.some((t) => t.name === 'CUSTOM.billTool'), 'CUSTOM.bill is not usable as an AI tool');
+			const expectTrigger = triggerBuilt;
+			if (expectTrigger) check(types.some((t) => t.name === 'CUSTOM.billTrigger'), 'CUSTOM.billTrigger not exported although it is built');
+			const loadErrors = `${result.stdout}\n${result.stderr}`.split('\n').filter((line) => /error/i.test(line) && /bill|custom/i.test(line));
+			check(!loadErrors.length, `n8n reported load errors:\n${loadErrors.join('\n')}`);
+			knownTypes = new Set(types.map((t) => t.name));
+			return `${types.length} node types; CUSTOM.bill${expectTrigger ? ' and CUSTOM.billTrigger' : ' (BILL Trigger not built on this branch)'}`;
+		});
+
+		await test('examples: ids n8n accepts, every node type one n8n knows (our nodes included), every BILL node names the credential', async () => {
+			check(knownTypes.size > 0, 'export:nodes gave no node types');
+			const problems = [];
+			const notBuilt = new Set();
+			for (const { file, json } of exampleWorkflows()) {
+				// n8n saves a workflow's static data (the trigger's subscription and signing key) only
+				// for ids of 1 to 21 characters; a longer id loses it silently.
+				if (typeof json.id !== 'string' || !/^[A-Za-z0-9]{1,21}$/.test(json.id)) problems.push(`${file}: id "${json.id}" is not 1 to 21 letters and digits`);
+				for (const node of json.nodes) {
+					if (node.type === 'CUSTOM.billTrigger' && !triggerBuilt) notBuilt.add(file);
+					else if (!knownTypes.has(node.type)) problems.push(`${file}: "${node.name}" has unknown type ${node.type}`);
+					if (node.type.startsWith('CUSTOM.bill') && node.credentials?.billApi?.id !== CREDENTIAL.id) {
+						problems.push(`${file}: "${node.name}" does not use the credential ${CREDENTIAL.name}`);
+					}
+				}
+			}
+			check(!problems.length, problems.join('\n'));
+			if (notBuilt.size) return `BILL Trigger not built here: not checked in ${[...notBuilt].join(', ')}`;
+		});
+
+		await test('import: the BILL credential and every example workflow', async () => {
+			await importIntoN8n(env, emulator, workdir);
+			const listed = await runN8n(['list:workflow', '--onlyId'], env);
+			const ids = new Set(listed.stdout.split('\n').map((l) => l.trim()));
+			const missing = exampleWorkflows().filter((w) => !ids.has(w.id)).map((w) => w.file);
+			check(!missing.length, `not imported: ${missing.join(', ')}`);
+			return `${exampleWorkflows().length} workflows`;
+		});
+
+		// 2. USERS.md job 1, first half: vendors matched by name or created once.
+		const vendorsWhy = pendingOr('billcomVendorRows');
+		if (vendorsWhy) record('example 00: vendors matched or created', 'pending', vendorsWhy);
+		else {
+			await test('example 00: each row gets its vendor; only the vendor BILL lacks is created', async () => {
+				const before = byName(await state('vendors'));
+				const run = await runOk(env, 'billcomVendorRows');
+				const rows = nodeOutput(run, 'Invoice rows');
+				const after = byName(await state('vendors'));
+				const expectedNew = [...new Set(rows.map((r) => key(r.vendor)))].filter((k) => !before.has(k));
+				check(expectedNew.length > 0, 'the example rows should name at least one vendor the seed data lacks');
+				equal([...after.keys()].filter((k) => !before.has(k)).sort(), expectedNew.sort(), 'vendors created in the emulator');
+				const matched = nodeOutput(run, 'Match rows to vendors');
+				equal(matched.length, rows.length, 'rows out of "Match rows to vendors"');
+				for (const row of matched) equal(row.vendorId, after.get(key(row.vendor))?.id, `vendor id of invoice ${row.invoiceNumber}`);
+				return `created ${expectedNew.map((k) => after.get(k).name).join(', ')}; ${matched.length} rows matched`;
+			});
+			await test('example 00: run again: no vendor created twice', async () => {
+				const vendorsBefore = (await state('vendors')).length;
+				const createsBefore = await requests('POST /v3/vendors');
+				const run = await runOk(env, 'billcomVendorRows');
+				equal((await state('vendors')).length, vendorsBefore, 'vendors in the emulator');
+				equal(await requests('POST /v3/vendors'), createsBefore, 'POST /v3/vendors requests');
+				equal(nodeOutput(run, 'Create missing vendors'), undefined, 'output of "Create missing vendors"');
+			});
+		}
+
+		// 3. USERS.md job 1: bills in bulk, nothing twice.
+		const billsWhy = pendingOr('billcomBillsFromRows');
+		if (billsWhy) record('example 01: bills from a spreadsheet, created once', 'pending', billsWhy);
+		else {
+			await test('example 01: bills from a spreadsheet: one bill per row, with its vendor and invoice number, in one bulk request', async () => {
+				const bulkBefore = await requests('POST /v3/bills/bulk');
+				const run = await runOk(env, 'billcomBillsFromRows');
+				const rows = nodeOutput(run, 'Match rows to vendors');
+				const bills = await state('bills');
+				for (const row of rows) {
+					const found = bills.filter((b) => b.vendorId === row.vendorId && b.invoice?.invoiceNumber === row.invoiceNumber);
+					equal(found.length, 1, `bills in the emulator for ${row.vendor} ${row.invoiceNumber}`);
+					equal(cents(found[0].amount), cents(row.amount), `amount of ${row.invoiceNumber}`);
+					equal(found[0].dueDate, row.dueDate, `due date of ${row.invoiceNumber}`);
+				}
+				const [summary] = nodeOutput(run, 'Summary');
+				equal([summary.created, summary.alreadyInBill, summary.failed], [rows.length, 0, 0], 'created / already in BILL / failed');
+				equal((await requests('POST /v3/bills/bulk')) - bulkBefore, 1, 'bulk create requests');
+				return `${rows.length} bills`;
+			});
+			await test('example 01: run again: nothing created twice, every bill reported as already in BILL', async () => {
+				const billsBefore = (await state('bills')).length;
+				const run = await runOk(env, 'billcomBillsFromRows');
+				const [summary] = nodeOutput(run, 'Summary');
+				equal((await state('bills')).length, billsBefore, 'bills in the emulator');
+				equal([summary.created, summary.alreadyInBill], [0, billsBefore], 'created / already in BILL');
+			});
+		}
+
+		// 4. USERS.md job 2: the digest, checked against the emulator's own bills.
+		const digestWhy = pendingOr('billcomDueThisWeek');
+		if (digestWhy) record('example 02: unpaid bills due in 7 days, per vendor', 'pending', digestWhy);
+		else {
+			await test('example 02: digest totals per vendor equal the unpaid bills due in the next 7 days', async () => {
+				const run = await runOk(env, 'billcomDueThisWeek');
+				const [digest] = nodeOutput(run, 'Digest per vendor');
+				const vendors = new Map((await state('vendors')).map((v) => [v.id, v.name]));
+				const due = (await state('bills')).filter(
+					(b) => !b.archived && ['UNPAID', 'PARTIAL'].includes(b.paymentStatus) && b.dueDate >= digest.from && b.dueDate <= digest.to,
+				);
+				check(due.length > 0, 'no bill due in the next 7 days: run example 01 first (it makes some)');
+				const expected = {};
+				for (const b of due) {
+					const name = vendors.get(b.vendorId);
+					expected[name] = cents((expected[name] ?? 0) + Number(b.dueAmount ?? b.amount));
+				}
+				const got = Object.fromEntries(digest.vendors.map((v) => [v.vendor, v.due]));
+				equal(Object.keys(got).sort(), Object.keys(expected).sort(), 'vendors in the digest');
+				for (const name of Object.keys(expected)) equal(got[name], expected[name], `amount due for ${name}`);
+				equal(digest.billCount, due.length, 'bills in the digest');
+				return digest.text.split('\n')[0];
+			});
+		}
+
+		// 5. Bills paid for: a check recorded against its bill, once.
+		const payWhy = pendingOr('billcomRecordPayment');
+		if (payWhy) record('example 03: check payment recorded once', 'pending', payWhy);
+		else {
+			await test('example 03: the check payment marks its bill paid; a second run records nothing', async () => {
+				const run = await runOk(env, 'billcomRecordPayment');
+				const [payment] = nodeOutput(run, 'Payment made by check');
+				const [after] = nodeOutput(run, 'Bill after payment');
+				const stored = (await state('bills')).find((b) => b.id === after.id);
+				equal(stored.invoice?.invoiceNumber, payment.invoiceNumber, 'invoice number of the bill paid');
+				equal([cents(stored.paidAmount), stored.paymentStatus], [cents(payment.amount), 'PAID'], 'paid amount and status in the emulator');
+				equal([after.paymentStatus, cents(after.paidAmount)], [stored.paymentStatus, cents(stored.paidAmount)], 'what the workflow read back');
+				const recorded = await requests('POST /v3/bills/record-payment');
+				const again = await runOk(env, 'billcomRecordPayment');
+				equal(await requests('POST /v3/bills/record-payment'), recorded, 'record-payment requests after a second run');
+				equal(nodeOutput(again, 'Record payment'), undefined, 'output of "Record payment" on the second run');
+			});
+		}
+
+		// 6. USERS.md job 7: bank account for all admins, verified, default for payables.
+		const bankWhy = pendingOr('billcomBankAccount');
+		if (bankWhy) record('example 05: company bank account', 'pending', bankWhy);
+		else {
+			await test('example 05: bank account with access to admins, verified, default for payables; a second run adds none', async () => {
+				const run = await runOk(env, 'billcomBankAccount');
+				const [created] = nodeOutput(run, 'Create bank account');
+				const stored = (await state('bankAccounts')).find((a) => a.id === created.id);
+				check(stored, `bank account ${created.id} not in the emulator`);
+				equal([stored.accessToAdmins, stored.status, stored.default?.payables], [true, 'VERIFIED', true], 'access to admins, status, default for payables');
+				const count = (await state('bankAccounts')).length;
+				await runOk(env, 'billcomBankAccount');
+				equal((await state('bankAccounts')).length, count, 'bank accounts after a second run');
+			});
+		}
+
+		// 7. USERS.md job 5: the MFA ID walk-through, both runs, the texted code read from the emulator.
+		const mfaWhy = pendingOr('billcomMfaIdSetup');
+		if (mfaWhy) record('example 04: MFA ID walk-through', 'pending', mfaWhy);
+		else {
+			await test('example 04: MFA ID walk-through: challenge, then the texted code gives an MFA ID', async () => {
+				const first = await runOk(env, 'billcomMfaIdSetup');
+				const [sent] = nodeOutput(first, '1. Send the challenge');
+				check(sent?.challengeId, 'no challengeId from "1. Send the challenge"');
+				const sms = await emulator.control('GET', '/sms');
+				check(sms.length > 0, 'the emulator texted no code');
+				const workflow = structuredClone(exampleWorkflows().find((w) => w.id === 'billcomMfaIdSetup').json);
+				const settings = workflow.nodes.find((n) => n.name === 'Settings').parameters.assignments.assignments;
+				settings.find((a) => a.name === 'challengeId').value = sent.challengeId;
+				settings.find((a) => a.name === 'smsCode').value = sms[sms.length - 1].token;
+				await importWorkflow(env, workflow, workdir);
+				const second = await runOk(env, 'billcomMfaIdSetup');
+				const [validated] = nodeOutput(second, '2. Validate the code');
+				check(typeof validated?.mfaId === 'string' && validated.mfaId.length > 0, 'no MFA ID from "2. Validate the code"');
+				equal(validated.deviceName, settings.find((a) => a.name === 'deviceName').value, 'device name of the MFA ID');
+			});
+		}
+
+		// 8. Sessions: measured, not assumed. n8n stores the session the credential's
+		//    preAuthentication got, so later executions reuse it.
+		await test('session: one BILL login for all executions (n8n keeps the session in the credential)', async () => {
+			const s = await stats();
+			const executions = Object.values(s.requests).reduce((a, b) => a + b, 0) - s.logins;
+			check(executions > 0, 'no BILL request was made');
+			equal(s.logins, 1, `logins for ${s.total} requests`);
+			return `${s.logins} login for ${s.total} requests across all executions`;
+		});
+
+		// 9. The credential's "Test" button, through n8n's REST API as the editor calls it.
+		await test("credential Test through n8n's REST API: OK for the emulator credential, an error and no password for a wrong one", async () => {
+			const server = await startN8nServer(env, n8nPort);
+			try {
+				const rest = restClient(server.base);
+				const owner = await rest.ownerSession();
+				check(owner.loggedIn, 'could not log in to n8n');
+				const stored = await rest.call('GET', `/credentials/${CREDENTIAL.id}?includeData=true`);
+				const ok = await rest.call('POST', '/credentials/test', { credentials: { id: CREDENTIAL.id, name: CREDENTIAL.name, type: 'billApi', data: stored.data } });
+				equal(ok.status, 'OK', `test of the stored credential (${ok.message})`);
+				const wrong = { ...emulatorCredential(emulator).data, password: 'not-the-password' };
+				// As the editor sends a credential being edited: its id, the changed field in clear.
+				const refused = await rest.call('POST', '/credentials/test', { credentials: { id: CREDENTIAL.id, name: CREDENTIAL.name, type: 'billApi', data: wrong } });
+				equal(refused.status, 'Error', 'test with a wrong password');
+				check(refused.message && !refused.message.includes('not-the-password'), `the message must not show the password: ${refused.message}`);
+				// What n8n shows depends on the login error's shape: with a "code" n8n shows only the
+				// code, with a "response" only "Received HTTP status code" (or its statusText).
+				// Reported, not asserted: the login code is not this test's to change.
+				return `wrong password → n8n shows: "${refused.message}"${/BDC_\d+/.test(refused.message) ? '' : " (BILL's code is lost)"}`;
+			} finally {
+				await server.stop();
+			}
+		});
+
+		// 10. USERS.md job 3: the trigger, in a running n8n: activation registers a subscription in
+		//     the emulator, a bill created in BILL reaches an execution, deactivation removes it.
+		const triggerWhy = pendingOr('billcomBillCreated');
+		if (triggerWhy) record('example 07: BILL Trigger in a running n8n', 'pending', triggerWhy);
+		else {
+			await test('example 07: BILL Trigger: activated in n8n start, a bill created in BILL runs the workflow with that bill; deactivated, the subscription is gone', async () => {
+				const server = await startN8nServer({ ...env, WEBHOOK_URL: `http://127.0.0.1:${n8nPort}/` }, n8nPort);
+				try {
+					const rest = restClient(server.base);
+					check((await rest.ownerSession()).loggedIn, 'could not log in to n8n');
+					const id = 'billcomBillCreated';
+					const workflow = await rest.call('GET', `/workflows/${id}`);
+					await rest.call('POST', `/workflows/${id}/activate`, { versionId: workflow.versionId });
+					// n8n registers the webhook after answering the activation: wait for it.
+					const pointingHere = async () => (await state('subscriptions')).filter((s) => String(s.notificationUrl).startsWith(`http://127.0.0.1:${n8nPort}/`));
+					const mine = await waitFor(pointingHere, (list) => list.length > 0, 'a subscription pointing at this n8n after activation');
+					equal(mine.length, 1, 'subscriptions pointing at this n8n after activation');
+					equal(mine[0].events?.map((e) => e.type ?? e), ['bill.created'], 'events of the subscription');
+
+					const bill = await createBillInBill(emulator, `E2E-HOOK-${Date.now()}`);
+					const execution = await waitForExecution(rest, id);
+					equal(execution.status, 'success', 'status of the trigger execution');
+					const [message] = execution.output['Message for Slack'];
+					equal([message.eventType, message.billId, message.invoiceNumber, cents(message.amount)], ['bill.created', bill.id, bill.invoice.invoiceNumber, cents(bill.amount)], 'event, bill, invoice number and amount in the execution');
+
+					await rest.call('POST', `/workflows/${id}/deactivate`, {});
+					await waitFor(pointingHere, (list) => list.length === 0, 'the subscription removed after deactivation');
+					return message.text;
+				} finally {
+					await server.stop();
+				}
+			});
+		}
+	} finally {
+		await emulator.stop();
+		rmSync(workdir, { recursive: true, force: true });
+	}
+}
+
+main()
+	.catch((error) => record('e2e set-up', 'failed', error.stack ?? String(error)))
+	.finally(() => {
+		const summary = writeResults();
+		process.exit(summary.numFailedTests > 0 || summary.numPassedTests === 0 ? 1 : 0);
+	});
