@@ -85,6 +85,17 @@ export const EXAMPLES = [
 		},
 	},
 	{
+		id: 'billcomPayApproved',
+		title: 'Pay the approved bills due this week from the default bank account',
+		resources: ['bankAccount', 'bill', 'payment'],
+		needs: ['GET /v3/funding-accounts/banks', 'GET /v3/bills', 'POST /v3/payments', 'GET /v3/payments'],
+		summary(run) {
+			const [paid] = nodeOutput(run, 'What was paid') ?? [];
+			if (!paid) return 'no approved bill due this week: nothing paid';
+			return String(paid.text ?? JSON.stringify(paid)).replace(/\n/g, '\n      ');
+		},
+	},
+	{
 		id: 'billcomAiAgentTools',
 		title: 'AI agent answering questions about bills, with BILL tools',
 		resources: ['bill', 'vendor'],

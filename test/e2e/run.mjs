@@ -328,6 +328,37 @@ async function main() {
 			});
 		}
 
+		// 6b. USERS.md job 4: pay the bills due this week from the default account for payables. The
+		//     emulator's bills have no approval policy (UNASSIGNED), so the example's switch to pay
+		//     those too is turned on, as its note tells an organization without policies to do.
+		const payBillsWhy = pendingOr('billcomPayApproved') || bankWhy || billsWhy;
+		if (payBillsWhy) record('example 08: pay the bills due this week', 'pending', payBillsWhy);
+		else {
+			await test('example 08: pays each bill due this week once from the default bank account; a second run pays nothing', async () => {
+				const workflow = structuredClone(exampleWorkflows().find((w) => w.id === 'billcomPayApproved').json);
+				const filter = workflow.nodes.find((n) => n.name === 'Approved, still owing').parameters;
+				filter.jsCode = filter.jsCode.replace('const PAY_UNASSIGNED = false;', 'const PAY_UNASSIGNED = true;');
+				await importWorkflow(env, workflow, workdir);
+				// Example 03's recorded check payment is in the same list: only new payments count.
+				const before = new Set((await state('payments')).map((p) => p.id));
+				const run = await runOk(env, 'billcomPayApproved');
+				const toPay = nodeOutput(run, 'Approved, still owing') ?? [];
+				check(toPay.length > 0, 'no bill due this week to pay (example 01 creates some)');
+				const payments = (await state('payments')).filter((p) => !before.has(p.id));
+				equal(payments.length, toPay.length, 'payments in the emulator');
+				const bills = await state('bills');
+				for (const { billId, amount } of toPay) {
+					const payment = payments.find((p) => p.billId === billId);
+					check(payment, `no payment of bill ${billId}`);
+					equal(cents(payment.amount), cents(amount), `amount paid on ${billId}`);
+					equal(bills.find((b) => b.id === billId)?.paymentStatus, 'SCHEDULED', `status of bill ${billId}`);
+				}
+				await runOk(env, 'billcomPayApproved');
+				equal((await state('payments')).length, before.size + payments.length, 'payments after a second run');
+				return `${payments.length} bills paid once`;
+			});
+		}
+
 		// 7. USERS.md job 5: the MFA ID walk-through, both runs, the texted code read from the emulator.
 		const mfaWhy = pendingOr('billcomMfaIdSetup');
 		if (mfaWhy) record('example 04: MFA ID walk-through', 'pending', mfaWhy);

@@ -1,5 +1,5 @@
 /**
- * The example workflow examples/pay-approved-bills-due-this-week.json (USERS.md job 4), run on the
+ * The example workflow examples/08-pay-approved-bills-due-this-week.json (USERS.md job 4), run on the
  * emulator step by step as n8n would run its straight chain: each BILL node through the node's
  * code with its expressions evaluated per item, each Code node's JavaScript with `$input` and
  * `$('Node')`. Only approved bills due within 7 days are paid, in full, from the default account;
@@ -26,7 +26,7 @@ interface Workflow {
 	connections: Record<string, { main: Array<Array<{ node: string }>> }>;
 }
 
-const workflow = JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', 'pay-approved-bills-due-this-week.json'), 'utf8')) as Workflow;
+const workflow = JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', '08-pay-approved-bills-due-this-week.json'), 'utf8')) as Workflow;
 
 type Items = IDataObject[];
 type Lookup = (name: string) => { first: () => { json: IDataObject }; all: () => Array<{ json: IDataObject }> };
