@@ -406,10 +406,9 @@ async function main() {
 				const refused = await rest.call('POST', '/credentials/test', { credentials: { id: CREDENTIAL.id, name: CREDENTIAL.name, type: 'billApi', data: wrong } });
 				equal(refused.status, 'Error', 'test with a wrong password');
 				check(refused.message && !refused.message.includes('not-the-password'), `the message must not show the password: ${refused.message}`);
-				// What n8n shows depends on the login error's shape: with a "code" n8n shows only the
-				// code, with a "response" only "Received HTTP status code" (or its statusText).
-				// Reported, not asserted: the login code is not this test's to change.
-				return `wrong password → n8n shows: "${refused.message}"${/BDC_\d+/.test(refused.message) ? '' : " (BILL's code is lost)"}`;
+				// n8n shows the statusText of the login error's response: BILL's code, message and hint.
+				check(/BDC_1101/.test(refused.message) && /password/i.test(refused.message), `n8n should show BILL's BDC_1101 and what to check: ${refused.message}`);
+				return `wrong password → n8n shows: "${refused.message}"`;
 			} finally {
 				await server.stop();
 			}

@@ -27,12 +27,18 @@ interface LoginResponse {
  * the node said "BILL answered with HTTP 400 and no error details" and lost BILL's code and hint.
  */
 class BillLoginRefused extends BillLoginError {
-	readonly response: { status: number; data: BillErrorEntry[] };
+	readonly response: { status: number; statusText: string; data: BillErrorEntry[] };
 
 	constructor(status: number, entries: BillErrorEntry[], what: string) {
-		super(problemFromResponse(status, entries), what);
-		// "BILL error BDC_1356: BILL login failed: MFA ID is invalid or expired. ..." in the node.
-		this.response = { status, data: entries.map((e) => ({ ...e, message: `${what}: ${e.message ?? ''}` })) };
+		const problem = problemFromResponse(status, entries);
+		super(problem, what);
+		// "BILL error BDC_1356: BILL login failed: MFA ID is invalid or expired. ..." in the node;
+		// statusText is what n8n's credential "Test" shows (it would say only "Received HTTP status code: 400").
+		this.response = {
+			status,
+			statusText: [`${what}: ${problem.message.replace(/\.+$/, '')}`, problem.hint].filter(Boolean).join('. '),
+			data: entries.map((e) => ({ ...e, message: `${what}: ${e.message ?? ''}` })),
+		};
 	}
 }
 
