@@ -67,6 +67,27 @@ describe('Bill: create many', () => {
 		expect(emulator.requests({ method: 'GET', route: '/v3/bills' })).toHaveLength(1);
 	});
 
+	it('takes input items as they are (BILL\'s own format, no parameters per item), naming a bad item\'s field', async () => {
+		const credentials = billCredentials(emulator);
+		const harbor = vendor('Harbor Freight');
+		const items = Array.from({ length: 150 }, (_, n) => ({
+			vendorId: harbor,
+			invoice: { invoiceNumber: `AS-${n}`, invoiceDate: '2026-11-01' },
+			dueDate: '2026-12-01',
+			billLineItems: [{ amount: 10 + n }],
+		}));
+		const output = await runBillOk(credentials, { resource: 'bill', operation: 'createMany', billsInput: 'itemJson' }, { items });
+		expect(output).toHaveLength(150);
+		expect(bulkRequests()).toHaveLength(2);
+		expect(emulator.state.bills.size).toBe(150);
+		expect(output[7]).toMatchObject({ amount: 17, invoice: { invoiceNumber: 'AS-7' } });
+		const bad = await runBill(credentials, { resource: 'bill', operation: 'createMany', billsInput: 'itemJson' }, {
+			items: [{ ...items[0], invoice: { invoiceNumber: 'AS-X', invoiceDate: '2026-11-01' }, spreadsheetRow: 4 }],
+		});
+		expect(bad.error?.message).toMatch(/Input Item.*spreadsheetRow.*\[item 0\]/);
+		expect(bulkRequests()).toHaveLength(2);
+	});
+
 	it('takes a JSON array of bills per input item', async () => {
 		const credentials = billCredentials(emulator);
 		const harbor = vendor('Harbor Freight');

@@ -11,7 +11,7 @@ import { billBodyFromParameters, billFields, createHint, skipExistingField } fro
  */
 export const description: INodeProperties[] = [
 	...updateDisplayOptions(
-		{ show: { resource: ['bill'], operation: ['create', 'createMany'] }, hide: { billsInput: ['json'] } },
+		{ show: { resource: ['bill'], operation: ['create', 'createMany'] }, hide: { billsInput: ['json', 'itemJson'] } },
 		billFields(false),
 	),
 	...updateDisplayOptions({ show: { resource: ['bill'], operation: ['create', 'createMany'] } }, [skipExistingField]),

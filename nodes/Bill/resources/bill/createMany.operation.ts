@@ -22,6 +22,12 @@ const properties: INodeProperties[] = [
 				description: 'Each input item becomes one bill, from the fields below (expressions are evaluated for each item)',
 			},
 			{
+				name: 'Input Items as They Are',
+				value: 'itemJson',
+				description:
+					'Each input item is one bill in BILL\'s own format (vendorId, invoice, dueDate, billLineItems…), built earlier in the workflow. Fastest for thousands of bills: nothing is evaluated per item.',
+			},
+			{
 				name: 'JSON',
 				value: 'json',
 				description: 'Bills in BILL\'s own format, built earlier in the workflow: one bill or an array of bills per input item',
@@ -82,6 +88,11 @@ export function itemRanges(indices: number[]): string {
 	return `${sorted.length === 1 ? 'item' : 'items'} ${parts.join(', ')}`;
 }
 
+/** "Input Items as They Are": the item's own JSON is the bill (no parameter, no expression). */
+function billFromItem(context: IExecuteFunctions, itemIndex: number, json: IDataObject): IDataObject[] {
+	return [checkBillBody(context, itemIndex, 'Input Item', json)];
+}
+
 function billsFromJson(context: IExecuteFunctions, itemIndex: number): IDataObject[] {
 	const raw = parseJson(context, itemIndex, 'Bills (JSON)', context.getNodeParameter('billsJson', itemIndex, '[]'));
 	const list = Array.isArray(raw) ? raw : [raw];
@@ -126,7 +137,12 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		let bodies: IDataObject[];
 		try {
-			bodies = mode === 'json' ? billsFromJson(this, itemIndex) : [billBodyFromParameters(this, itemIndex, false)];
+			bodies =
+				mode === 'itemJson'
+					? billFromItem(this, itemIndex, items[itemIndex].json)
+					: mode === 'json'
+						? billsFromJson(this, itemIndex)
+						: [billBodyFromParameters(this, itemIndex, false)];
 		} catch (error) {
 			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- a NodeOperationError from validation already
 			if (!continueOnFail) throw error;
