@@ -1,3 +1,7 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { checkDateTime } from './validation';
+
 /**
  * BILL list filters: `field:op:value[,field:op:value…]` (REFERENCE.md §8.2). Values with
  * characters that would break the syntax are quoted; `in`/`nin` take a quoted comma list.
@@ -31,4 +35,23 @@ export function splitList(value: unknown): string[] {
 		.split(/[\s,]+/)
 		.map((v) => v.trim())
 		.filter(Boolean);
+}
+
+const TIME_RANGES = [
+	['createdAfter', 'Created After', 'createdTime', 'gte'],
+	['createdBefore', 'Created Before', 'createdTime', 'lt'],
+	['updatedAfter', 'Updated After', 'updatedTime', 'gte'],
+	['updatedBefore', 'Updated Before', 'updatedTime', 'lt'],
+] as const;
+
+/**
+ * The created/updated time ranges set in a list's "Filters" collection, each checked and given in
+ * UTC as BILL takes it (REFERENCE.md §8.2); "before" is exclusive, "after" inclusive.
+ */
+export function timeRangeFilters(context: IExecuteFunctions, itemIndex: number, filters: IDataObject): FilterCondition[] {
+	return TIME_RANGES.filter(([key]) => filters[key]).map(([key, label, field, op]) => ({
+		field,
+		op,
+		value: checkDateTime(context, itemIndex, `Filters → ${label}`, filters[key]),
+	}));
 }

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit, sortField, sortValue } from '../../helpers/fields';
-import { buildFilters, splitList } from '../../helpers/filters';
-import { ID_PREFIX, checkId, checkDateTime } from '../../helpers/validation';
+import { buildFilters, splitList, timeRangeFilters } from '../../helpers/filters';
+import { ID_PREFIX, checkId } from '../../helpers/validation';
 import { billApiRequestAllItems } from '../../transport';
 import { BANKS_PATH, accountTypeOptions, ownerTypeOptions, statusOptions } from './fields';
 
@@ -79,11 +79,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const f = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const ids = splitList(f.ids).map((id) => checkId(this, itemIndex, 'Filters → IDs', id, ID_PREFIX.bankAccount));
 	const statuses = (f.statuses as string[] | undefined) ?? [];
-	const time = (key: string, parameter: string) => (f[key] ? checkDateTime(this, itemIndex, parameter, f[key]) : undefined);
-	const createdAfter = time('createdAfter', 'Filters → Created After');
-	const createdBefore = time('createdBefore', 'Filters → Created Before');
-	const updatedAfter = time('updatedAfter', 'Filters → Updated After');
-	const updatedBefore = time('updatedBefore', 'Filters → Updated Before');
 	const filters = buildFilters([
 		ids.length === 1 && { field: 'id', op: 'eq', value: ids[0] },
 		ids.length > 1 && { field: 'id', op: 'in', value: ids },
@@ -93,10 +88,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		!!f.type && { field: 'type', op: 'eq', value: String(f.type) },
 		!!f.ownerType && { field: 'ownerType', op: 'eq', value: String(f.ownerType) },
 		f.accessToAdmins !== undefined && { field: 'accessToAdmins', op: 'eq', value: f.accessToAdmins as boolean },
-		!!createdAfter && { field: 'createdTime', op: 'gte', value: createdAfter },
-		!!createdBefore && { field: 'createdTime', op: 'lt', value: createdBefore },
-		!!updatedAfter && { field: 'updatedTime', op: 'gte', value: updatedAfter },
-		!!updatedBefore && { field: 'updatedTime', op: 'lt', value: updatedBefore },
+		...timeRangeFilters(this, itemIndex, f),
 	]);
 	const qs: IDataObject = {};
 	if (filters) qs.filters = filters;

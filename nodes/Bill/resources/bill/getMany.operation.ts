@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit, sortField, sortValue } from '../../helpers/fields';
-import { buildFilters, splitList } from '../../helpers/filters';
-import { ID_PREFIX, checkDate, checkId, checkDateTime } from '../../helpers/validation';
+import { buildFilters, splitList, timeRangeFilters } from '../../helpers/filters';
+import { ID_PREFIX, checkDate, checkId } from '../../helpers/validation';
 import { billApiRequestAllItems } from '../../transport';
 import { vendorLocator } from '../vendor/fields';
 import { locatorValue, simplifyBill, simplifyField } from './fields';
@@ -94,13 +94,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const ids = splitList(f.ids).map((id) => checkId(this, itemIndex, 'Filters → IDs', id, ID_PREFIX.bill));
 	const statuses = (f.paymentStatuses as string[] | undefined) ?? [];
 	const date = (key: string, parameter: string) => (f[key] ? checkDate(this, itemIndex, parameter, f[key]) : undefined);
-	const time = (key: string, parameter: string) => (f[key] ? checkDateTime(this, itemIndex, parameter, f[key]) : undefined);
 	const dueFrom = date('dueDateFrom', 'Filters → Due Date From');
 	const dueTo = date('dueDateTo', 'Filters → Due Date To');
-	const createdAfter = time('createdAfter', 'Filters → Created After');
-	const createdBefore = time('createdBefore', 'Filters → Created Before');
-	const updatedAfter = time('updatedAfter', 'Filters → Updated After');
-	const updatedBefore = time('updatedBefore', 'Filters → Updated Before');
 
 	const filters = buildFilters([
 		!!vendorId && { field: 'vendorId', op: 'eq', value: vendorId },
@@ -110,11 +105,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		statuses.length > 1 && { field: 'paymentStatus', op: 'in', value: statuses },
 		!!dueFrom && { field: 'dueDate', op: 'gte', value: dueFrom },
 		!!dueTo && { field: 'dueDate', op: 'lte', value: dueTo },
-		!!createdAfter && { field: 'createdTime', op: 'gte', value: createdAfter },
-		!!createdBefore && { field: 'createdTime', op: 'lt', value: createdBefore },
-		!!updatedAfter && { field: 'updatedTime', op: 'gte', value: updatedAfter },
-		!!updatedBefore && { field: 'updatedTime', op: 'lt', value: updatedBefore },
 		f.archived !== undefined && { field: 'archived', op: 'eq', value: f.archived as boolean },
+		...timeRangeFilters(this, itemIndex, f),
 	]);
 	const qs: IDataObject = {};
 	if (filters) qs.filters = filters;

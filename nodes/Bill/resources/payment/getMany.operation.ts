@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit, sortField, sortValue } from '../../helpers/fields';
-import { buildFilters, splitList } from '../../helpers/filters';
-import { ID_PREFIX, checkDate, checkDateTime, checkId } from '../../helpers/validation';
+import { buildFilters, splitList, timeRangeFilters } from '../../helpers/filters';
+import { ID_PREFIX, checkDate, checkId } from '../../helpers/validation';
 import { billApiRequestAllItems } from '../../transport';
 import { PAYMENTS_PATH, paymentOutput } from './fields';
 
@@ -82,11 +82,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const vendorIds = splitList(f.vendorIds).map((id) => checkId(this, itemIndex, 'Filters → Vendor IDs', id, ID_PREFIX.vendor));
 	const statuses = Array.isArray(f.statuses) ? (f.statuses as string[]) : [];
 	const day = (key: string, parameter: string) => (f[key] ? checkDate(this, itemIndex, parameter, f[key]) : undefined);
-	const time = (key: string, parameter: string) => (f[key] ? checkDateTime(this, itemIndex, parameter, f[key]) : undefined);
 	const from = day('processDateFrom', 'Filters → Process Date From');
 	const to = day('processDateTo', 'Filters → Process Date To');
-	const createdAfter = time('createdAfter', 'Filters → Created After');
-	const createdBefore = time('createdBefore', 'Filters → Created Before');
 	const filters = buildFilters([
 		ids.length === 1 && { field: 'id', op: 'eq', value: ids[0] },
 		ids.length > 1 && { field: 'id', op: 'in', value: ids },
@@ -96,8 +93,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		statuses.length > 1 && { field: 'status', op: 'in', value: statuses },
 		!!from && { field: 'processDate', op: 'gte', value: from },
 		!!to && { field: 'processDate', op: 'lte', value: to },
-		!!createdAfter && { field: 'createdTime', op: 'gte', value: createdAfter },
-		!!createdBefore && { field: 'createdTime', op: 'lt', value: createdBefore },
+		...timeRangeFilters(this, itemIndex, f),
 	]);
 	const qs: IDataObject = {};
 	if (filters) qs.filters = filters;

@@ -2,9 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit, sortField, sortValue } from '../../helpers/fields';
-import { buildFilters, splitList } from '../../helpers/filters';
+import { buildFilters, splitList, timeRangeFilters } from '../../helpers/filters';
 import { billApiRequestAllItems } from '../../transport';
-import { checkDateTime } from '../../helpers/validation';
 import { accountTypeOptions } from './fields';
 
 const properties: INodeProperties[] = [
@@ -51,21 +50,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const f = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const accountTypes = (f.accountTypes as string[] | undefined) ?? [];
 	const currencies = splitList(f.billCurrencies).map((c) => c.toUpperCase());
-	const iso = (key: string, parameter: string) => (f[key] ? checkDateTime(this, itemIndex, parameter, f[key]) : undefined);
-	const createdAfter = iso('createdAfter', 'Filters → Created After');
-	const createdBefore = iso('createdBefore', 'Filters → Created Before');
-	const updatedAfter = iso('updatedAfter', 'Filters → Updated After');
-	const updatedBefore = iso('updatedBefore', 'Filters → Updated Before');
 	const filters = buildFilters([
 		!!f.nameStartsWith && { field: 'name', op: 'sw', value: String(f.nameStartsWith) },
 		!!f.name && { field: 'name', op: 'eq', value: String(f.name) },
 		f.archived !== undefined && { field: 'archived', op: 'eq', value: f.archived as boolean },
 		accountTypes.length > 0 && { field: 'accountType', op: 'in', value: accountTypes },
 		currencies.length > 0 && { field: 'billCurrency', op: 'in', value: currencies },
-		!!createdAfter && { field: 'createdTime', op: 'gte', value: createdAfter },
-		!!createdBefore && { field: 'createdTime', op: 'lt', value: createdBefore },
-		!!updatedAfter && { field: 'updatedTime', op: 'gte', value: updatedAfter },
-		!!updatedBefore && { field: 'updatedTime', op: 'lt', value: updatedBefore },
+		...timeRangeFilters(this, itemIndex, f),
 	]);
 	const qs: IDataObject = {};
 	if (filters) qs.filters = filters;
