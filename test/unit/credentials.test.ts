@@ -104,3 +104,28 @@ describe('BILL Partner API credential', () => {
 		expect(`${error.message} ${error.cause?.message ?? ''}`).toMatch(/not created with this app key|login as user failed/i);
 	});
 });
+
+describe('base URLs', () => {
+	it('uses BILL\'s HTTPS gateways for sandbox and production, and allows plain HTTP only on this machine', async () => {
+		const { resolveBaseUrls } = await import('../../nodes/Bill/transport/environment');
+		expect(resolveBaseUrls({ environment: 'sandbox' })).toEqual({
+			api: 'https://gateway.stage.bill.com/connect',
+			events: 'https://gateway.stage.bill.com/connect-events',
+		});
+		expect(resolveBaseUrls({ environment: 'production' }).api).toBe('https://gateway.prod.bill.com/connect');
+		expect(resolveBaseUrls({ environment: 'custom', customBaseUrl: 'http://127.0.0.1:4010/connect/' })).toEqual({
+			api: 'http://127.0.0.1:4010/connect',
+			events: 'http://127.0.0.1:4010/connect-events',
+		});
+		expect(() => resolveBaseUrls({ environment: 'custom', customBaseUrl: 'http://bill-proxy.example.com/connect' })).toThrow(/HTTPS.*localhost/);
+		expect(resolveBaseUrls({ environment: 'custom', customBaseUrl: 'https://bill-proxy.example.com/connect' }).events).toBe('https://bill-proxy.example.com/connect-events');
+	});
+
+	it('refuses a plain-HTTP custom base URL that is not this machine before sending the password anywhere', async () => {
+		const store = billCredentials(emulator, { overrides: { customBaseUrl: 'http://bill-proxy.example.com/connect' } });
+		const error = (await testCredential(store, 'billApi').catch((e: unknown) => e)) as Error & { cause?: Error };
+		expect(`${error.message} ${error.cause?.message ?? ''}`).toMatch(/HTTPS/);
+		expect(emulator.log).toHaveLength(0);
+	});
+});
+
