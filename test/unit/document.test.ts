@@ -116,4 +116,27 @@ describe('Document', () => {
 		const badId = await run({ resource: 'document', operation: 'getUploadStatus', uploadIds: '00h02ABCDEFGHIJKLMNO' });
 		expect(badId.error?.message).toMatch(/^Upload IDs: .*must start with 0du|^Upload IDs: "00h02ABCDEFGHIJKLMNO" is not/);
 	});
+
+	it('sends the file itself as the body (BILL\'s --data-binary), and the emulator also stores a multipart upload\'s file', async () => {
+		const billId = String((await admin.bill(await admin.vendor(), 100)).id);
+		await ok({ resource: 'document', operation: 'upload', billId: byId(billId) }, [file(PDF, 'raw.pdf')]);
+		const boundary = 'XyZboundary';
+		const multipart = Buffer.concat([
+			Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="form.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+			PDF,
+			Buffer.from(`\r\n--${boundary}--\r\n`),
+		]);
+		const sessionId = [...emulator.state.sessions.keys()][0];
+		const response = await fetch(`${emulator.baseUrl}/v3/documents/bills/${billId}?name=form.pdf`, {
+			method: 'POST',
+			headers: { sessionId, devKey: emulator.fixtures.devKey, 'Content-Type': `multipart/form-data; boundary=${boundary}` },
+			body: multipart,
+		});
+		expect(response.status).toBe(200);
+		expect(uploads().map((u) => [u.name, u.content.equals(PDF)])).toEqual([
+			['raw.pdf', true],
+			['form.pdf', true],
+		]);
+	});
 });
+
