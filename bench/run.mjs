@@ -16,7 +16,7 @@
  *   options: --latency 50  --create 1000  --list 10000  --update 500  --reads 20
  *            --jobs create,list,update,read  --batch-interval <ms>  --no-build  --results
  *            --report out/<run>.json (RESULTS.md again from a run's JSON)
- *            --variants ours,oursJson,theirs,theirsBulk,n8nOnly  --profile (n8n with --cpu-prof, into bench/out/profiles/)
+ *            --variants ours,oursJson,oursItems,theirs,theirsBulk,n8nOnly  --profile (n8n with --cpu-prof, into bench/out/profiles/)
  * n8n runs one at a time and is restarted for every job and variant, so each peak is its own.
  */
 import { spawnSync } from 'node:child_process';
@@ -165,7 +165,7 @@ async function runJobs(o, emulator, workdir) {
 	await api.login();
 
 	log('▸ seeding BILL through its API');
-	const createVendors = { ours: await api.createVendors('Create ours', 10), oursJson: await api.createVendors('Create ours JSON', 10), theirs: await api.createVendors('Create theirs', 10), theirsBulk: await api.createVendors('Create bulk', 10) };
+	const createVendors = { ours: await api.createVendors('Create ours', 10), oursJson: await api.createVendors('Create ours JSON', 10), oursItems: await api.createVendors('Create ours items', 10), theirs: await api.createVendors('Create theirs', 10), theirsBulk: await api.createVendors('Create bulk', 10) };
 	const [listVendor] = await api.createVendors('List', 1);
 	const listed = await api.createBills(Array.from({ length: o.list }, (_, n) => billBody(listVendor, 'LIST', n)));
 	const listBytes = await listedBytes(api, listVendor);

@@ -110,7 +110,8 @@ export function summarize(run) {
 			met: others.every(([, t]) => o.wallMs <= t.wallMs),
 			detail:
 				others.map(([v, t]) => `ours ${seconds(o.wallMs)} vs ${VARIANT_NAMES[v]} ${seconds(t.wallMs)}`).join('; ') +
-				(byVariant.oursJson ? `; our node with Bills Input: JSON ${seconds(byVariant.oursJson.wallMs)}` : ''),
+				(byVariant.oursJson ? `; our node with Bills Input: JSON ${seconds(byVariant.oursJson.wallMs)}` : '') +
+				(byVariant.oursItems ? `; our node with Input Items as They Are ${seconds(byVariant.oursItems.wallMs)}` : ''),
 		});
 	}
 	if (ours('list') && theirs('list')) {
@@ -135,7 +136,7 @@ export function summarize(run) {
 }
 
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
-const VARIANT_NAMES = { ours: 'our node', oursJson: 'our node, Bills Input: JSON', theirs: 'HTTP Request', theirsBulk: 'HTTP Request + bulk', n8nOnly: 'n8n alone (webhook, no BILL call)' };
+const VARIANT_NAMES = { ours: 'our node', oursJson: 'our node, Bills Input: JSON', oursItems: 'our node, Bills Input: Input Items as They Are', theirs: 'HTTP Request', theirsBulk: 'HTTP Request + bulk', n8nOnly: 'n8n alone (webhook, no BILL call)' };
 
 export function markdown(run) {
 	const { options: o, machine: m, summary } = run;
