@@ -126,58 +126,43 @@ function mfaFields(credentials: ICredentialDataDecryptedObject): IDataObject {
 /** How long a renewal answers for the session it replaced (requests already in flight with it). */
 const RENEWAL_REUSE_MS = 60_000;
 
-/** Renewals of expired sessions, by base URL and the session they replace (in memory only, never logged). */
-const renewals = new Map<string, { session: Promise<BillSessionFields>; startedMs: number }>();
+/** The credential fields a login depends on, as one digest (the fields themselves are never kept). */
+const LOGIN_FIELDS = ['environment', 'customBaseUrl', 'username', 'password', 'organizationId', 'devKey', 'appKey', 'scope', 'userId', 'mfaId', 'deviceName'];
+
+/** Logins shared between requests, by credential digest and the session they replace (in memory only). */
+const sharedLogins = new Map<string, { session: Promise<BillSessionFields>; settledMs?: number }>();
 
 /**
- * One login per expired session. n8n calls preAuthentication again for every request that gets
- * a 401, and the node runs up to 3 requests at once, so when BILL ends a session in the middle of
- * a run, each request in flight would log in on its own (BILL counts logins against its limits).
- * Requests that carried the same expired session share the first one's login instead.
+ * One login where n8n would make several. n8n calls preAuthentication for every request that
+ * finds no session, and again for every request that gets a 401, and the node runs up to 3
+ * requests at once: a new credential, or a session BILL ended mid-run, would log in once per
+ * request in flight (BILL counts logins against its limits). Requests of the same credential that
+ * carry the same session (none yet, or the expired one) share one login instead. A first login
+ * is shared while in flight (n8n then stores its session with the credential); a renewal also
+ * answers, for a minute, requests still in flight with the session it replaced. A failed login is
+ * not shared: the next request tries again.
  */
-async function renewOnce(
-	api: string,
+async function loginOnce(
 	credentials: ICredentialDataDecryptedObject,
 	login: () => Promise<BillSessionFields>,
 ): Promise<BillSessionFields> {
-	const expired = String(credentials.sessionId ?? '');
-	if (!expired) return await firstLoginOnce(credentials, login);
+	const replaced = String(credentials.sessionId ?? '');
+	const identity = LOGIN_FIELDS.map((field) => String(credentials[field] ?? '')).join('\u0000');
+	const key = `${createHash('sha256').update(identity).digest('hex')}|${replaced}`;
 	const now = Date.now();
-	for (const [key, renewal] of renewals) if (now - renewal.startedMs > RENEWAL_REUSE_MS) renewals.delete(key);
-	const key = `${api}|${expired}`;
-	const known = renewals.get(key);
+	for (const [k, entry] of sharedLogins) if (entry.settledMs !== undefined && now - entry.settledMs > RENEWAL_REUSE_MS) sharedLogins.delete(k);
+	const known = sharedLogins.get(key);
 	if (known) return await known.session;
-	const session = login();
-	renewals.set(key, { session, startedMs: now });
-	// A failed login is not shared: the next request tries again.
-	session.catch(() => renewals.get(key)?.session === session && renewals.delete(key));
-	return await session;
-}
-
-/** First logins in flight, by a digest of the credential's login fields (never the fields themselves). */
-const firstLogins = new Map<string, Promise<BillSessionFields>>();
-
-/**
- * One login for the requests that start together on a credential with no session yet (the node
- * runs 3 items at once, and n8n calls preAuthentication for each): they share the login in
- * flight. Kept only while it is in flight; n8n stores the session with the credential after.
- */
-async function firstLoginOnce(
-	credentials: ICredentialDataDecryptedObject,
-	login: () => Promise<BillSessionFields>,
-): Promise<BillSessionFields> {
-	const identity = ['environment', 'customBaseUrl', 'username', 'password', 'organizationId', 'devKey', 'appKey', 'scope', 'userId', 'mfaId', 'deviceName']
-		.map((field) => String(credentials[field] ?? ''))
-		.join('\u0000');
-	const key = createHash('sha256').update(identity).digest('hex');
-	const known = firstLogins.get(key);
-	if (known) return await known;
-	const session = login();
-	firstLogins.set(key, session);
+	const entry: { session: Promise<BillSessionFields>; settledMs?: number } = { session: login() };
+	sharedLogins.set(key, entry);
 	try {
-		return await session;
-	} finally {
-		if (firstLogins.get(key) === session) firstLogins.delete(key);
+		const session = await entry.session;
+		if (replaced) entry.settledMs = Date.now();
+		else sharedLogins.delete(key);
+		return session;
+	} catch (error) {
+		if (sharedLogins.get(key) === entry) sharedLogins.delete(key);
+		throw error;
 	}
 }
 
@@ -187,7 +172,7 @@ export async function loginOrganization(
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<BillSessionFields> {
 	const { api } = resolveBaseUrls(credentials);
-	return await renewOnce(api, credentials, async () => await loginOrganizationNow(this, api, credentials));
+	return await loginOnce(credentials, async () => await loginOrganizationNow(this, api, credentials));
 }
 
 async function loginOrganizationNow(
@@ -216,7 +201,7 @@ export async function loginPartner(
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<BillSessionFields> {
 	const { api } = resolveBaseUrls(credentials);
-	return await renewOnce(api, credentials, async () => await loginPartnerNow(this, api, credentials));
+	return await loginOnce(credentials, async () => await loginPartnerNow(this, api, credentials));
 }
 
 async function loginPartnerNow(
