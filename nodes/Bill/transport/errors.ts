@@ -119,3 +119,17 @@ export function billApiError(
 	if (problem.code) error.context.billCode = problem.code;
 	return error;
 }
+
+/**
+ * Adds what the user can do to an error BILL gave, when BILL's code has no hint of its own
+ * (nodes/Bill/transport/errors.ts): e.g. "verify the account first" on a refused update.
+ * Decided by the code, not by an empty description: without a hint, n8n's NodeApiError fills
+ * the description with BILL's message, so it is never empty.
+ */
+export function withHint(error: unknown, hint: string, when: (httpCode: number) => boolean = (s) => s >= 400 && s < 500): unknown {
+	if (error instanceof NodeApiError && !hintFor(error.context.billCode as string | undefined)) {
+		const status = Number(error.httpCode ?? 0);
+		if (when(status)) error.description = hint;
+	}
+	return error;
+}

@@ -1,4 +1,4 @@
 export { billApiRequest, billApiRequestAllItems, baseUrlsOf, credentialTypeOf, BILL_MAX_CONCURRENT_REQUESTS } from './request';
 export type { BillFunctions, BillRequest, PageOptions } from './request';
 export { mapWithConcurrency } from './concurrency';
-export { billApiError, problemFromResponse, hintFor } from './errors';
+export { billApiError, problemFromResponse, hintFor, withHint } from './errors';

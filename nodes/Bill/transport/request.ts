@@ -40,6 +40,7 @@ export interface BillRequest {
 /** BILL's own limits (REFERENCE.md §8.5); backoff as BILL recommends, bounded. */
 export const BILL_MAX_CONCURRENT_REQUESTS = 3;
 const MAX_ATTEMPTS = 5;
+const BACKOFF_MS = [200, 500, 1000, 2000];
 
 /**
  * How long one request may take before it counts as lost (n8n sets no timeout of its own, so a
@@ -47,7 +48,6 @@ const MAX_ATTEMPTS = 5;
  * read is. Tests lower it to exercise the emulator's slow answers.
  */
 export const transportSettings = { requestTimeoutMs: 120_000 };
-const BACKOFF_MS = [200, 500, 1000, 2000];
 
 const baseUrlCache = new WeakMap<object, Promise<BillBaseUrls>>();
 

@@ -2,8 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ID_PREFIX, getId } from '../../helpers/validation';
-import { billApiRequest } from '../../transport';
-import { withHint } from '../bankAccount/fields';
+import { billApiRequest, withHint } from '../../transport';
 import { billLocator } from '../bill/fields';
 import { APPROVAL_ACTIONS_PATH } from './fields';
 

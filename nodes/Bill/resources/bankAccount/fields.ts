@@ -1,9 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import { idLocator } from '../../helpers/fields';
 import { ID_PREFIX, checkId, invalid } from '../../helpers/validation';
-import { hintFor } from '../../transport';
 
 /** The organization's bank accounts (funding accounts), REFERENCE.md §5. */
 export const BANKS_PATH = '/v3/funding-accounts/banks';
@@ -75,19 +73,6 @@ export function checkAccountNumber(context: IExecuteFunctions, itemIndex: number
 	return text;
 }
 
-/**
- * Adds what the user can do to an error BILL gave, when BILL's code has no hint of its own
- * (nodes/Bill/transport/errors.ts): e.g. "verify the account first" on a refused update.
- * Decided by the code, not by an empty description: without a hint, n8n's NodeApiError fills
- * the description with BILL's message, so it is never empty.
- */
-export function withHint(error: unknown, hint: string, when: (httpCode: number) => boolean = (s) => s >= 400 && s < 500): unknown {
-	if (error instanceof NodeApiError && !hintFor(error.context.billCode as string | undefined)) {
-		const status = Number(error.httpCode ?? 0);
-		if (when(status)) error.description = hint;
-	}
-	return error;
-}
 
 /** The default-account flags BILL keeps under `default` (REFERENCE.md §5.2). */
 export function defaultFlags(fields: IDataObject): IDataObject | undefined {

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ID_PREFIX, getId } from '../../helpers/validation';
-import { billApiRequest } from '../../transport';
-import { BANKS_PATH, bankAccountLocator, withHint } from './fields';
+import { billApiRequest, withHint } from '../../transport';
+import { BANKS_PATH, bankAccountLocator } from './fields';
 
 const properties: INodeProperties[] = [
 	bankAccountLocator('The verified bank account the user should be able to pay with'),

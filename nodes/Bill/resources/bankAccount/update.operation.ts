@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ID_PREFIX, getId, invalid } from '../../helpers/validation';
-import { billApiRequest } from '../../transport';
+import { billApiRequest, withHint } from '../../transport';
 import {
 	BANKS_PATH,
 	accessToAdminsField,
@@ -11,7 +11,6 @@ import {
 	chartOfAccountId,
 	defaultFlags,
 	ownerTypeOptions,
-	withHint,
 } from './fields';
 
 const NOT_VERIFIED_HINT =

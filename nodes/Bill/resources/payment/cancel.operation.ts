@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { billApiRequest } from '../../transport';
-import { withHint } from '../bankAccount/fields';
+import { billApiRequest, withHint } from '../../transport';
 import { PAYMENTS_PATH, paymentIdField, paymentOutput } from './fields';
 import { getPaymentId } from './get.operation';
 

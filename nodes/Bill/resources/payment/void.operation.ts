@@ -2,8 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { getString, invalid } from '../../helpers/validation';
-import { billApiRequest } from '../../transport';
-import { withHint } from '../bankAccount/fields';
+import { billApiRequest, withHint } from '../../transport';
 import { PAYMENTS_PATH, paymentIdField, paymentOutput } from './fields';
 import { getPaymentId } from './get.operation';
 
