@@ -8,7 +8,7 @@
  * Writes .test-results/e2e.json; exits 1 when a test failed or the runtime could not be prepared.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -30,45 +30,9 @@ import {
 	startEmulatorProcess,
 	startN8nServer,
 } from '../../scripts/lib/stack.mjs';
+import { check, equal, suite } from '../../scripts/lib/testkit.mjs';
 
-const results = [];
-const started = Date.now();
-
-function record(name, status, message = '') {
-	results.push({ name, status, message });
-	const mark = { passed: '✓', failed: '✗', pending: '–' }[status];
-	console.log(`  ${mark} ${name}${message ? `\n      ${message.replace(/\n/g, '\n      ')}` : ''}`);
-}
-
-async function test(name, fn) {
-	try {
-		const note = await fn();
-		record(name, 'passed', typeof note === 'string' ? note : '');
-	} catch (error) {
-		record(name, 'failed', error.stack ?? String(error));
-	}
-}
-
-function check(condition, message) {
-	if (!condition) throw new Error(message);
-}
-
-function equal(actual, expected, what) {
-	const a = JSON.stringify(actual);
-	const e = JSON.stringify(expected);
-	if (a !== e) throw new Error(`${what}: expected ${e}, got ${a}`);
-}
-
-function writeResults() {
-	mkdirSync(join(REPO, '.test-results'), { recursive: true });
-	const count = (status) => results.filter((r) => r.status === status).length;
-	const summary = { numPassedTests: count('passed'), numFailedTests: count('failed'), numPendingTests: count('pending'), tests: results };
-	writeFileSync(join(REPO, '.test-results', 'e2e.json'), JSON.stringify(summary, null, 2));
-	console.log(
-		`\ne2e: ${summary.numPassedTests} passed, ${summary.numFailedTests} failed, ${summary.numPendingTests} pending (${Math.round((Date.now() - started) / 1000)} s)`,
-	);
-	return summary;
-}
+const { record, test, writeResults } = suite('e2e');
 
 const key = (name) => String(name ?? '').trim().toLowerCase();
 const byName = (list) => new Map(list.map((v) => [key(v.name), v]));

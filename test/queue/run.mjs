@@ -18,7 +18,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -26,6 +26,7 @@ import { N8N_VERSION, REPO, prepareRuntime } from '../../scripts/n8n-runtime.mjs
 import { freePort, startEmulatorProcess } from '../../scripts/lib/stack.mjs';
 import { findOrInstall, startPostgres, startRedis } from '../../scripts/queue/services.mjs';
 import { importAndPublish, queueEnv, startN8nProcess, startedExecutions } from '../../scripts/queue/stack.mjs';
+import { check, suite } from '../../scripts/lib/testkit.mjs';
 
 const TESTS = {
 	workers: '20 webhook runs that create and read a bill are executed by both workers, each bill created once',
@@ -38,39 +39,8 @@ const TESTS = {
 };
 
 const LOG_DIR = join(REPO, '.test-results', 'queue-logs');
-const results = [];
-const started = Date.now();
+const { results, record, test, writeResults } = suite('queue');
 const say = (message) => console.log(`[queue] ${message}`);
-
-function record(name, status, message = '') {
-	results.push({ name, status, message });
-	const mark = { passed: '✓', failed: '✗', pending: '–' }[status];
-	console.log(`  ${mark} ${name}${message ? `\n      ${message.replace(/\n/g, '\n      ')}` : ''}`);
-}
-
-async function test(name, fn) {
-	try {
-		const note = await fn();
-		record(name, 'passed', typeof note === 'string' ? note : '');
-	} catch (error) {
-		record(name, 'failed', error.stack ?? String(error));
-	}
-}
-
-function check(condition, message) {
-	if (!condition) throw new Error(message);
-}
-
-function writeResults() {
-	mkdirSync(join(REPO, '.test-results'), { recursive: true });
-	const count = (status) => results.filter((r) => r.status === status).length;
-	const summary = { numPassedTests: count('passed'), numFailedTests: count('failed'), numPendingTests: count('pending'), tests: results };
-	writeFileSync(join(REPO, '.test-results', 'queue.json'), JSON.stringify(summary, null, 2));
-	console.log(
-		`\nqueue: ${summary.numPassedTests} passed, ${summary.numFailedTests} failed, ${summary.numPendingTests} pending (${Math.round((Date.now() - started) / 1000)} s)`,
-	);
-	return summary;
-}
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
