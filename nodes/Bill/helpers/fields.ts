@@ -1,4 +1,6 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { PageOptions } from '../transport';
 
 /** A resource locator for a BILL object: pick from a searchable list, or give its id. */
 export function idLocator(options: {
@@ -65,6 +67,12 @@ export const returnAllOrLimit: INodeProperties[] = [
 		displayOptions: { show: { returnAll: [false] } },
 	},
 ];
+
+/** The "Return All" / "Limit" of an item, as billApiRequestAllItems takes them (it checks the limit). */
+export function pageOptions(context: IExecuteFunctions, itemIndex: number): PageOptions {
+	const returnAll = context.getNodeParameter('returnAll', itemIndex) as boolean;
+	return { returnAll, limit: returnAll ? undefined : (context.getNodeParameter('limit', itemIndex) as number) };
+}
 
 /** A sort selector over a resource's sortable fields (REFERENCE.md §8.2: `field:asc|desc`). */
 export function sortField(fields: Array<{ name: string; value: string }>): INodeProperties {

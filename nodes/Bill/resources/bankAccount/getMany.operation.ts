@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { returnAllOrLimit, sortField, sortValue } from '../../helpers/fields';
+import { pageOptions, returnAllOrLimit, sortField, sortValue } from '../../helpers/fields';
 import { buildFilters, splitList, timeRangeFilters } from '../../helpers/filters';
 import { ID_PREFIX, checkId } from '../../helpers/validation';
 import { billApiRequestAllItems } from '../../transport';
@@ -74,8 +74,6 @@ export const description = updateDisplayOptions({ show: { resource: ['bankAccoun
  * type, ownerType, accessToAdmins, createdTime, updatedTime.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
 	const f = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const ids = splitList(f.ids).map((id) => checkId(this, itemIndex, 'Filters → IDs', id, ID_PREFIX.bankAccount));
 	const statuses = (f.statuses as string[] | undefined) ?? [];
@@ -94,5 +92,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (filters) qs.filters = filters;
 	const sort = sortValue(this.getNodeParameter('sort', itemIndex, {}) as IDataObject);
 	if (sort) qs.sort = sort;
-	return await billApiRequestAllItems.call(this, { method: 'GET', path: BANKS_PATH, qs, itemIndex }, { returnAll, limit });
+	return await billApiRequestAllItems.call(this, { method: 'GET', path: BANKS_PATH, qs, itemIndex }, pageOptions(this, itemIndex));
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { returnAllOrLimit, sortField, sortValue } from '../../helpers/fields';
+import { pageOptions, returnAllOrLimit, sortField, sortValue } from '../../helpers/fields';
 import { buildFilters } from '../../helpers/filters';
 import { ID_PREFIX, checkId } from '../../helpers/validation';
 import { billApiRequestAllItems } from '../../transport';
@@ -45,8 +45,6 @@ export const description = updateDisplayOptions({ show: { resource: ['bankAccoun
  * bank-account users; `bankAccountId` and `archived` follow the fields of the objects (open question).
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
 	const f = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const bankValue = locatorValue(f.bankAccountId);
 	const bankAccountId = bankValue ? checkId(this, itemIndex, 'Filters → Bank Account', bankValue, ID_PREFIX.bankAccount) : undefined;
@@ -58,5 +56,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (filters) qs.filters = filters;
 	const sort = sortValue(this.getNodeParameter('sort', itemIndex, {}) as IDataObject);
 	if (sort) qs.sort = sort;
-	return await billApiRequestAllItems.call(this, { method: 'GET', path: `${BANKS_PATH}/users`, qs, itemIndex }, { returnAll, limit });
+	return await billApiRequestAllItems.call(this, { method: 'GET', path: `${BANKS_PATH}/users`, qs, itemIndex }, pageOptions(this, itemIndex));
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { returnAllOrLimit, sortField, sortValue } from '../../helpers/fields';
+import { pageOptions, returnAllOrLimit, sortField, sortValue } from '../../helpers/fields';
 import { buildFilters, splitList, timeRangeFilters } from '../../helpers/filters';
 import { ID_PREFIX, checkDate, checkId } from '../../helpers/validation';
 import { billApiRequestAllItems } from '../../transport';
@@ -85,8 +85,6 @@ export const description = updateDisplayOptions({ show: { resource: ['bill'], op
 
 /** `GET /v3/bills` with BILL's filters and sort (REFERENCE.md §4.5, §8.2), page by page. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
 	const f = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 
 	const vendorValue = locatorValue(f.vendorId);
@@ -112,6 +110,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (filters) qs.filters = filters;
 	const sort = sortValue(this.getNodeParameter('sort', itemIndex, {}) as IDataObject);
 	if (sort) qs.sort = sort;
-	const bills = await billApiRequestAllItems.call(this, { method: 'GET', path: '/v3/bills', qs, itemIndex }, { returnAll, limit });
+	const bills = await billApiRequestAllItems.call(this, { method: 'GET', path: '/v3/bills', qs, itemIndex }, pageOptions(this, itemIndex));
 	return this.getNodeParameter('simplify', itemIndex, false) ? bills.map(simplifyBill) : bills;
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../helpers/fields';
+import { pageOptions, returnAllOrLimit } from '../../helpers/fields';
 import { ID_PREFIX, getId } from '../../helpers/validation';
 import { billApiRequestAllItems } from '../../transport';
 import { billLocator } from '../bill/fields';
@@ -14,8 +14,6 @@ export const description = updateDisplayOptions({ show: { resource: ['document']
 /** `GET /v3/documents/bills/{billId}`, page by page: id, name, createdTime, downloadLink of each. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const billId = getId(this, itemIndex, 'billId', 'Bill', ID_PREFIX.bill);
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
-	const documents = await billApiRequestAllItems.call(this, { method: 'GET', path: `${BILL_DOCUMENTS_PATH}/${billId}`, itemIndex }, { returnAll, limit });
+	const documents = await billApiRequestAllItems.call(this, { method: 'GET', path: `${BILL_DOCUMENTS_PATH}/${billId}`, itemIndex }, pageOptions(this, itemIndex));
 	return documents.map((document) => ({ ...document, billId }));
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { returnAllOrLimit, sortField, sortValue } from '../../helpers/fields';
+import { pageOptions, returnAllOrLimit, sortField, sortValue } from '../../helpers/fields';
 import { buildFilters, splitList, timeRangeFilters } from '../../helpers/filters';
 import { ID_PREFIX, checkDate, checkId } from '../../helpers/validation';
 import { billApiRequestAllItems } from '../../transport';
@@ -75,8 +75,6 @@ export const description = updateDisplayOptions({ show: { resource: ['payment'],
  * list documented as filterable: id, vendorId, status, processDate, plus createdTime.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
 	const f = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const ids = splitList(f.ids).map((id) => checkId(this, itemIndex, 'Filters → IDs', id, ID_PREFIX.payment));
 	const vendorIds = splitList(f.vendorIds).map((id) => checkId(this, itemIndex, 'Filters → Vendor IDs', id, ID_PREFIX.vendor));
@@ -99,6 +97,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (filters) qs.filters = filters;
 	const sort = sortValue(this.getNodeParameter('sort', itemIndex, {}) as IDataObject);
 	if (sort) qs.sort = sort;
-	const payments = await billApiRequestAllItems.call(this, { method: 'GET', path: PAYMENTS_PATH, qs, itemIndex }, { returnAll, limit });
+	const payments = await billApiRequestAllItems.call(this, { method: 'GET', path: PAYMENTS_PATH, qs, itemIndex }, pageOptions(this, itemIndex));
 	return payments.map((p) => paymentOutput(p));
 }

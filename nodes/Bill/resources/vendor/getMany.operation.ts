@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { returnAllOrLimit, sortField, sortValue } from '../../helpers/fields';
+import { pageOptions, returnAllOrLimit, sortField, sortValue } from '../../helpers/fields';
 import { buildFilters, splitList, timeRangeFilters } from '../../helpers/filters';
 import { billApiRequestAllItems } from '../../transport';
 import { accountTypeOptions } from './fields';
@@ -45,8 +45,6 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['vendor'], operation: ['getMany'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
 	const f = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const accountTypes = (f.accountTypes as string[] | undefined) ?? [];
 	const currencies = splitList(f.billCurrencies).map((c) => c.toUpperCase());
@@ -62,5 +60,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (filters) qs.filters = filters;
 	const sort = sortValue(this.getNodeParameter('sort', itemIndex, {}) as IDataObject);
 	if (sort) qs.sort = sort;
-	return await billApiRequestAllItems.call(this, { method: 'GET', path: '/v3/vendors', qs, itemIndex }, { returnAll, limit });
+	return await billApiRequestAllItems.call(this, { method: 'GET', path: '/v3/vendors', qs, itemIndex }, pageOptions(this, itemIndex));
 }
