@@ -4,5 +4,16 @@ import { config } from '@n8n/node-cli/eslint';
 // shipped code only: nodes/, credentials/ and package.json. Tests and tooling are not shipped.
 export default [
 	...config,
-	{ ignores: ['test/**', 'scripts/**', 'bench/**', 'examples/**', 'gulpfile.js', 'index.js', 'jest.config.js', 'eslint.config.mjs'] },
+	{
+		ignores: [
+			'test/**',
+			'scripts/**',
+			'bench/**',
+			'examples/**',
+			'gulpfile.js',
+			'index.js',
+			'jest.config.js',
+			'eslint.config.mjs',
+		],
+	},
 ];

@@ -25,7 +25,14 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { cpus, totalmem, tmpdir, loadavg } from 'node:os';
 import { join } from 'node:path';
 
-import { N8N_VERSION, NODE_VERSION, REPO, n8nEnv, prepareRuntime, runN8n } from '../scripts/n8n-runtime.mjs';
+import {
+	N8N_VERSION,
+	NODE_VERSION,
+	REPO,
+	n8nEnv,
+	prepareRuntime,
+	runN8n,
+} from '../scripts/n8n-runtime.mjs';
 import { emulatorCredential, freePort, startEmulatorProcess } from '../scripts/lib/stack.mjs';
 import { BillApi, billBody } from './lib/bill-api.mjs';
 import { hwmMiB, sampleMemory } from './lib/memory.mjs';
@@ -43,7 +50,12 @@ function options(argv) {
 		return next && !next.startsWith('--') ? next : 'true';
 	};
 	const quick = flag('quick') !== undefined || process.env.BENCH_QUICK === '1';
-	const number = (name, full, small) => Number(flag(name) ?? process.env[`BENCH_${name.toUpperCase().replace('-', '_')}`] ?? (quick ? small : full));
+	const number = (name, full, small) =>
+		Number(
+			flag(name) ??
+				process.env[`BENCH_${name.toUpperCase().replace('-', '_')}`] ??
+				(quick ? small : full),
+		);
 	const latencyMs = number('latency', 50, 50);
 	const o = {
 		quick,
@@ -63,7 +75,10 @@ function options(argv) {
 		// --profile: n8n runs with --cpu-prof; the profiles land in bench/out/profiles/.
 		profile: flag('profile') !== undefined,
 	};
-	if (o.list < 2 * o.update) throw new Error('--list must be at least twice --update (job 3 updates bills that job 2 lists)');
+	if (o.list < 2 * o.update)
+		throw new Error(
+			'--list must be at least twice --update (job 3 updates bills that job 2 lists)',
+		);
 	return o;
 }
 
@@ -71,7 +86,8 @@ const log = (text) => console.log(text);
 
 async function n8nOk(args, env, what) {
 	const result = await runN8n(args, env);
-	if (result.code !== 0) throw new Error(`${what} failed:\n${(result.stdout + result.stderr).slice(-2000)}`);
+	if (result.code !== 0)
+		throw new Error(`${what} failed:\n${(result.stdout + result.stderr).slice(-2000)}`);
 }
 
 /** What BILL saw in a window of the emulator's log. */
@@ -85,7 +101,9 @@ function requestsIn(entries) {
 		if (e.method === 'POST' && e.route === '/v3/login') logins++;
 		else requests++;
 		byRoute[key] = (byRoute[key] ?? 0) + 1;
-		if (e.status >= 400 || e.status < 0) refused[`${e.status} ${e.code ?? ''}`.trim()] = (refused[`${e.status} ${e.code ?? ''}`.trim()] ?? 0) + 1;
+		if (e.status >= 400 || e.status < 0)
+			refused[`${e.status} ${e.code ?? ''}`.trim()] =
+				(refused[`${e.status} ${e.code ?? ''}`.trim()] ?? 0) + 1;
 	}
 	return { logins, requests, byRoute, refused };
 }
@@ -107,7 +125,8 @@ async function main() {
 	if (o.build) {
 		log('▸ build');
 		const build = spawnSync('npm', ['run', 'build'], { cwd: REPO, encoding: 'utf8' });
-		if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
+		if (build.status !== 0)
+			throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
 	}
 	prepareRuntime();
 
@@ -119,7 +138,8 @@ async function main() {
 		await emulator.stop();
 		rmSync(workdir, { recursive: true, force: true });
 	};
-	for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => void cleanup().then(() => process.exit(130)));
+	for (const signal of ['SIGINT', 'SIGTERM'])
+		process.once(signal, () => void cleanup().then(() => process.exit(130)));
 	process.once('exit', () => {
 		// An unexpected exit: n8n's process group and the emulator go with the benchmark.
 		stopAll();
@@ -165,9 +185,17 @@ async function runJobs(o, emulator, workdir) {
 	await api.login();
 
 	log('▸ seeding BILL through its API');
-	const createVendors = { ours: await api.createVendors('Create ours', 10), oursJson: await api.createVendors('Create ours JSON', 10), oursItems: await api.createVendors('Create ours items', 10), theirs: await api.createVendors('Create theirs', 10), theirsBulk: await api.createVendors('Create bulk', 10) };
+	const createVendors = {
+		ours: await api.createVendors('Create ours', 10),
+		oursJson: await api.createVendors('Create ours JSON', 10),
+		oursItems: await api.createVendors('Create ours items', 10),
+		theirs: await api.createVendors('Create theirs', 10),
+		theirsBulk: await api.createVendors('Create bulk', 10),
+	};
 	const [listVendor] = await api.createVendors('List', 1);
-	const listed = await api.createBills(Array.from({ length: o.list }, (_, n) => billBody(listVendor, 'LIST', n)));
+	const listed = await api.createBills(
+		Array.from({ length: o.list }, (_, n) => billBody(listVendor, 'LIST', n)),
+	);
 	const listBytes = await listedBytes(api, listVendor);
 	const rowsFor = (vendors, prefix) =>
 		Array.from({ length: o.create }, (_, n) => {
@@ -181,9 +209,14 @@ async function runJobs(o, emulator, workdir) {
 				description: body.billLineItems[0].description,
 			};
 		});
-	const updateSets = { ours: listed.slice(0, o.update), theirs: listed.slice(o.update, 2 * o.update) };
+	const updateSets = {
+		ours: listed.slice(0, o.update),
+		theirs: listed.slice(o.update, 2 * o.update),
+	};
 	const readBill = listed[0].id;
-	log(`  ${o.list} bills of one vendor (${(listBytes / 2 ** 20).toFixed(1)} MiB as BILL returns them), 40 vendors for the creates`);
+	log(
+		`  ${o.list} bills of one vendor (${(listBytes / 2 ** 20).toFixed(1)} MiB as BILL returns them), 40 vendors for the creates`,
+	);
 
 	const env = n8nEnv({
 		userFolder: join(workdir, 'n8n'),
@@ -194,24 +227,41 @@ async function runJobs(o, emulator, workdir) {
 			// Executions are not stored: the runs measure the nodes, not n8n writing 10,000 items to SQLite.
 			EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none',
 			EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
-			...(o.profile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${join(OUT_DIR, 'profiles')}` } : {}),
+			...(o.profile
+				? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${join(OUT_DIR, 'profiles')}` }
+				: {}),
 		},
 	});
-	const workflows = benchWorkflows({ baseUrl: emulator.baseUrl, fixtures: emulator.fixtures, batchIntervalMs: o.batchIntervalMs }).filter(
-		(w) => o.jobs.includes(w.job) && (!o.variants || o.variants.includes(w.variant)),
-	);
+	const workflows = benchWorkflows({
+		baseUrl: emulator.baseUrl,
+		fixtures: emulator.fixtures,
+		batchIntervalMs: o.batchIntervalMs,
+	}).filter((w) => o.jobs.includes(w.job) && (!o.variants || o.variants.includes(w.variant)));
 	log(`▸ importing ${workflows.length} workflows and the BILL credential into n8n ${N8N_VERSION}`);
 	const credentialFile = join(workdir, 'credentials.json');
 	writeFileSync(credentialFile, JSON.stringify([emulatorCredential(emulator)]));
 	mkdirSync(join(workdir, 'workflows'));
-	for (const w of workflows) writeFileSync(join(workdir, 'workflows', `${w.id}.json`), JSON.stringify(w.json, null, 2));
-	await n8nOk(['import:workflow', '--separate', `--input=${join(workdir, 'workflows')}`], env, 'Importing the workflows');
-	for (const w of workflows) await n8nOk(['publish:workflow', `--id=${w.id}`], env, `Publishing ${w.name}`);
+	for (const w of workflows)
+		writeFileSync(join(workdir, 'workflows', `${w.id}.json`), JSON.stringify(w.json, null, 2));
+	await n8nOk(
+		['import:workflow', '--separate', `--input=${join(workdir, 'workflows')}`],
+		env,
+		'Importing the workflows',
+	);
+	for (const w of workflows)
+		await n8nOk(['publish:workflow', `--id=${w.id}`], env, `Publishing ${w.name}`);
 
 	const inputs = {
 		create: (variant) => [{ rows: rowsFor(createVendors[variant], `INV-${variant}`) }],
 		list: () => [{ vendorId: listVendor }],
-		update: (variant) => [{ rows: updateSets[variant].map((bill) => ({ id: bill.id, description: `Updated by ${variant}` })) }],
+		update: (variant) => [
+			{
+				rows: updateSets[variant].map((bill) => ({
+					id: bill.id,
+					description: `Updated by ${variant}`,
+				})),
+			},
+		],
 		read: () => Array.from({ length: o.reads }, () => ({ billId: readBill })),
 	};
 	const sizes = { create: o.create, list: o.list, update: o.update, read: o.reads };
@@ -223,7 +273,12 @@ async function runJobs(o, emulator, workdir) {
 	for (const job of ['create', 'list', 'update', 'read'].filter((j) => o.jobs.includes(j))) {
 		for (const w of workflows.filter((x) => x.job === job)) {
 			// Every run of our node starts from the credential as saved: no session yet.
-			if (w.variant.startsWith('ours')) await n8nOk(['import:credentials', `--input=${credentialFile}`], env, 'Importing the BILL credential');
+			if (w.variant.startsWith('ours'))
+				await n8nOk(
+					['import:credentials', `--input=${credentialFile}`],
+					env,
+					'Importing the BILL credential',
+				);
 			const server = await startN8n(env, join(logDir, `n8n-${w.job}-${w.variant}.log`), w.path);
 			let result;
 			try {
@@ -239,7 +294,13 @@ async function runJobs(o, emulator, workdir) {
 				const entries = (await emulator.control('GET', '/log')).slice(logStart);
 				const seen = requestsIn(entries);
 				const timeline = timelineOf(entries, startedAt, wallMs);
-				const check = await verify(job, w.variant, answers, { emulator, sizes, createVendors, updateSets, readBill });
+				const check = await verify(job, w.variant, answers, {
+					emulator,
+					sizes,
+					createVendors,
+					updateSets,
+					readBill,
+				});
 				result = {
 					job,
 					variant: w.variant,
@@ -247,7 +308,13 @@ async function runJobs(o, emulator, workdir) {
 					n: sizes[job],
 					wallMs: Math.round(wallMs),
 					...seen,
-					memory: { beforeMiB: round(mem.beforeMiB), peakMiB: round(mem.peakMiB), growthMiB: round(mem.peakMiB - mem.beforeMiB), n8nHwmMiB: round(hwm), samples: mem.samples },
+					memory: {
+						beforeMiB: round(mem.beforeMiB),
+						peakMiB: round(mem.peakMiB),
+						growthMiB: round(mem.peakMiB - mem.beforeMiB),
+						n8nHwmMiB: round(hwm),
+						samples: mem.samples,
+					},
 					timeline,
 					n8nStartMs: server.startMs,
 					check,
@@ -280,7 +347,11 @@ function timelineOf(entries, startedAt, wallMs) {
 	if (!entries.length) return undefined;
 	const first = Math.min(...entries.map((e) => Date.parse(e.at))) - startedAt;
 	const last = Math.max(...entries.map((e) => Date.parse(e.at) + e.ms)) - startedAt;
-	return { beforeFirstRequestMs: Math.round(first), requestsMs: Math.round(last - first), afterLastAnswerMs: Math.round(wallMs - last) };
+	return {
+		beforeFirstRequestMs: Math.round(first),
+		requestsMs: Math.round(last - first),
+		afterLastAnswerMs: Math.round(wallMs - last),
+	};
 }
 
 /** The size of the list as BILL returns it (the pages' `results`, JSON). */
@@ -288,7 +359,10 @@ async function listedBytes(api, vendorId) {
 	let bytes = 0;
 	let page;
 	do {
-		const answer = await api.call('GET', `/v3/bills?max=100&filters=${encodeURIComponent(`vendorId:eq:${vendorId}`)}${page ? `&page=${page}` : ''}`);
+		const answer = await api.call(
+			'GET',
+			`/v3/bills?max=100&filters=${encodeURIComponent(`vendorId:eq:${vendorId}`)}${page ? `&page=${page}` : ''}`,
+		);
 		bytes += Buffer.byteLength(JSON.stringify(answer.results));
 		page = answer.nextPage;
 	} while (page);
@@ -296,28 +370,55 @@ async function listedBytes(api, vendorId) {
 }
 
 /** Whether the job did its work: checked in the emulator's state and in the workflow's answer. */
-async function verify(job, variant, answers, { emulator, sizes, createVendors, updateSets, readBill }) {
+async function verify(
+	job,
+	variant,
+	answers,
+	{ emulator, sizes, createVendors, updateSets, readBill },
+) {
 	const bad = answers.find((a) => a.status !== 200);
-	if (bad) return { ok: false, problem: `webhook answered ${bad.status}: ${bad.text.slice(0, 500)}` };
+	if (bad)
+		return { ok: false, problem: `webhook answered ${bad.status}: ${bad.text.slice(0, 500)}` };
 	const n = sizes[job];
 	if (job === 'read') {
 		if (variant === 'n8nOnly') return { ok: true };
 		const wrong = answers.filter((a) => a.json?.id !== readBill).length;
-		return wrong ? { ok: false, problem: `${wrong} of ${answers.length} reads did not return the bill` } : { ok: true };
+		return wrong
+			? { ok: false, problem: `${wrong} of ${answers.length} reads did not return the bill` }
+			: { ok: true };
 	}
 	const output = answers[0].json?.count_id;
-	if (job === 'list') return output === n ? { ok: true, output } : { ok: false, output, problem: `the workflow returned ${output} bills, not ${n}` };
+	if (job === 'list')
+		return output === n
+			? { ok: true, output }
+			: { ok: false, output, problem: `the workflow returned ${output} bills, not ${n}` };
 	const bills = await emulator.control('GET', '/state/bills');
 	if (job === 'create') {
 		const vendors = new Set(createVendors[variant]);
 		const stored = bills.filter((b) => vendors.has(b.vendorId)).length;
 		const ok = stored === n && output === n;
-		return ok ? { ok, output, stored } : { ok, output, stored, problem: `BILL holds ${stored} of ${n} bills; the workflow returned ${output}` };
+		return ok
+			? { ok, output, stored }
+			: {
+					ok,
+					output,
+					stored,
+					problem: `BILL holds ${stored} of ${n} bills; the workflow returned ${output}`,
+				};
 	}
 	const ids = new Set(updateSets[variant].map((b) => b.id));
-	const stored = bills.filter((b) => ids.has(b.id) && b.description === `Updated by ${variant}`).length;
+	const stored = bills.filter(
+		(b) => ids.has(b.id) && b.description === `Updated by ${variant}`,
+	).length;
 	const ok = stored === n && output === n;
-	return ok ? { ok, output, stored } : { ok, output, stored, problem: `${stored} of ${n} bills updated in BILL; the workflow returned ${output}` };
+	return ok
+		? { ok, output, stored }
+		: {
+				ok,
+				output,
+				stored,
+				problem: `${stored} of ${n} bills updated in BILL; the workflow returned ${output}`,
+			};
 }
 
 main().catch((error) => {

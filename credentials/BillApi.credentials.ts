@@ -8,7 +8,12 @@ import type {
 } from 'n8n-workflow';
 
 import { loginOrganization } from '../nodes/Bill/transport/login';
-import { environmentProperties, baseUrlExpression, mfaProperties, sessionProperties } from './common';
+import {
+	environmentProperties,
+	baseUrlExpression,
+	mfaProperties,
+	sessionProperties,
+} from './common';
 
 export class BillApi implements ICredentialType {
 	name = 'billApi';

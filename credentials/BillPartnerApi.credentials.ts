@@ -8,7 +8,12 @@ import type {
 } from 'n8n-workflow';
 
 import { loginPartner } from '../nodes/Bill/transport/login';
-import { environmentProperties, baseUrlExpression, mfaProperties, sessionProperties } from './common';
+import {
+	environmentProperties,
+	baseUrlExpression,
+	mfaProperties,
+	sessionProperties,
+} from './common';
 
 export class BillPartnerApi implements ICredentialType {
 	name = 'billPartnerApi';
@@ -60,7 +65,8 @@ export class BillPartnerApi implements ICredentialType {
 				{
 					name: 'Organization (Log In as User)',
 					value: 'organization',
-					description: 'Log in as a user of one partner organization, for bills, vendors and the rest',
+					description:
+						'Log in as a user of one partner organization, for bills, vendors and the rest',
 				},
 			],
 			default: 'organization',
@@ -92,7 +98,8 @@ export class BillPartnerApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'BILL needs a developer key with the login-as-user session for organization-level calls',
+			description:
+				'BILL needs a developer key with the login-as-user session for organization-level calls',
 			displayOptions: { show: { scope: ['organization'] } },
 		},
 		...mfaProperties.map((p) => ({ ...p, displayOptions: { show: { scope: ['organization'] } } })),

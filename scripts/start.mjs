@@ -10,7 +10,14 @@ import { mkdirSync, openSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { REPO, RuntimeError, n8nEnv, prepareRuntime } from './n8n-runtime.mjs';
-import { DEMO_OWNER, importIntoN8n, portInUse, restClient, startEmulatorProcess, startN8nServer } from './lib/stack.mjs';
+import {
+	DEMO_OWNER,
+	importIntoN8n,
+	portInUse,
+	restClient,
+	startEmulatorProcess,
+	startN8nServer,
+} from './lib/stack.mjs';
 
 const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
 const EMULATOR_PORT = Number(process.env.BILL_EMULATOR_PORT ?? 4010);
@@ -22,7 +29,9 @@ async function main() {
 	prepareRuntime();
 	for (const port of [N8N_PORT, N8N_PORT + 1]) {
 		if (await portInUse(port)) {
-			throw new RuntimeError(`port ${port} is in use (n8n needs ${N8N_PORT} for the editor and ${N8N_PORT + 1} for its task runners). Stop what runs there, or set N8N_PORT.`);
+			throw new RuntimeError(
+				`port ${port} is in use (n8n needs ${N8N_PORT} for the editor and ${N8N_PORT + 1} for its task runners). Stop what runs there, or set N8N_PORT.`,
+			);
 		}
 	}
 	const emulatorPort = (await portInUse(EMULATOR_PORT)) ? 0 : EMULATOR_PORT;
@@ -43,7 +52,12 @@ async function main() {
 	}
 	try {
 		mkdirSync(DATA_DIR, { recursive: true });
-		const env = n8nEnv({ userFolder: DATA_DIR, encryptionKey: ENCRYPTION_KEY, port: N8N_PORT, brokerPort: N8N_PORT + 1 });
+		const env = n8nEnv({
+			userFolder: DATA_DIR,
+			encryptionKey: ENCRYPTION_KEY,
+			port: N8N_PORT,
+			brokerPort: N8N_PORT + 1,
+		});
 		const importDir = join(DATA_DIR, 'import');
 		await importIntoN8n(env, emulator, importDir);
 		rmSync(importDir, { recursive: true, force: true });
@@ -73,7 +87,7 @@ async function main() {
 				`   credential "BILL (emulator)": ${f.admin.username}, org ${f.organizationId}, MFA ID set`,
 				`   what it holds: ${emulator.url}/__emulator/state/bills (…/vendors, …/bankAccounts, …/stats)`,
 				'',
-				' n8n\'s log: .n8n-data/n8n.log.  Ctrl-C stops n8n and the emulator.',
+				" n8n's log: .n8n-data/n8n.log.  Ctrl-C stops n8n and the emulator.",
 				'──────────────────────────────────────────────────────────────────────',
 			].join('\n'),
 		);

@@ -28,16 +28,27 @@ export class BillApi {
 		const headers = { Accept: 'application/json', devKey: this.fixtures.devKey };
 		if (this.sessionId) headers.sessionId = this.sessionId;
 		if (body !== undefined) headers['Content-Type'] = 'application/json';
-		const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+		const response = await fetch(`${this.baseUrl}${path}`, {
+			method,
+			headers,
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
 		const text = await response.text();
-		if (!response.ok) throw new Error(`bench seeding: BILL answered ${method} ${path} with ${response.status} ${text.slice(0, 300)}`);
+		if (!response.ok)
+			throw new Error(
+				`bench seeding: BILL answered ${method} ${path} with ${response.status} ${text.slice(0, 300)}`,
+			);
 		return text ? JSON.parse(text) : undefined;
 	}
 
 	async createVendors(prefix, count) {
 		const ids = [];
 		for (let i = 0; i < count; i++) {
-			const vendor = await this.call('POST', '/v3/vendors', { name: `${prefix} vendor ${i + 1}`, accountType: 'BUSINESS', email: `ap${i + 1}@bench.example` });
+			const vendor = await this.call('POST', '/v3/vendors', {
+				name: `${prefix} vendor ${i + 1}`,
+				accountType: 'BUSINESS',
+				email: `ap${i + 1}@bench.example`,
+			});
 			ids.push(vendor.id);
 		}
 		return ids;
@@ -62,11 +73,17 @@ export class BillApi {
 
 /** A bill as BILL's create takes it; `n` makes invoice numbers, amounts and dates differ. */
 export function billBody(vendorId, prefix, n) {
-	const day = (offset) => new Date(Date.UTC(2026, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
+	const day = (offset) =>
+		new Date(Date.UTC(2026, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
 	return {
 		vendorId,
 		invoice: { invoiceNumber: `${prefix}-${n + 1}`, invoiceDate: day(n % 60) },
 		dueDate: day(30 + (n % 60)),
-		billLineItems: [{ amount: Math.round((25 + (n % 400) * 1.37) * 100) / 100, description: `Bench line ${n + 1}` }],
+		billLineItems: [
+			{
+				amount: Math.round((25 + (n % 400) * 1.37) * 100) / 100,
+				description: `Bench line ${n + 1}`,
+			},
+		],
 	};
 }

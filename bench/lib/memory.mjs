@@ -13,7 +13,8 @@ function statusOf(pid) {
 	}
 }
 
-const kib = (status, field) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+const kib = (status, field) =>
+	Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
 
 /** The pid and every descendant of it, from /proc/<pid>/stat (ppid is the 4th field). */
 export function processTree(rootPid) {

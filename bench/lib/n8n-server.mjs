@@ -46,7 +46,11 @@ async function webhookRegistered(url, path) {
  */
 export async function startN8n(env, logFile, path, { timeoutMs = 120_000 } = {}) {
 	const fd = openSync(logFile, 'w');
-	const child = spawn(NODE_BIN, [N8N_BIN, 'start'], { env, stdio: ['ignore', fd, fd], detached: true });
+	const child = spawn(NODE_BIN, [N8N_BIN, 'start'], {
+		env,
+		stdio: ['ignore', fd, fd],
+		detached: true,
+	});
 	closeSync(fd);
 	running.add(child);
 	let exited = false;
@@ -57,10 +61,13 @@ export async function startN8n(env, logFile, path, { timeoutMs = 120_000 } = {})
 	const url = `http://127.0.0.1:${env.N8N_PORT}`;
 	const started = Date.now();
 	for (;;) {
-		if (exited) throw new Error(`n8n exited while starting:\n${readFileSync(logFile, 'utf8').slice(-3000)}`);
+		if (exited)
+			throw new Error(`n8n exited while starting:\n${readFileSync(logFile, 'utf8').slice(-3000)}`);
 		if (Date.now() - started > timeoutMs) {
 			killGroup(child, 'SIGKILL');
-			throw new Error(`n8n did not start within ${timeoutMs / 1000} s:\n${readFileSync(logFile, 'utf8').slice(-3000)}`);
+			throw new Error(
+				`n8n did not start within ${timeoutMs / 1000} s:\n${readFileSync(logFile, 'utf8').slice(-3000)}`,
+			);
 		}
 		if (await webhookRegistered(url, path)) break;
 		await sleep(250);

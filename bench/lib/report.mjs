@@ -7,7 +7,8 @@ const PAGE_MAX = 100;
 const CONCURRENCY = 3;
 
 export const JOB_TITLES = {
-	create: (n) => `1. Create ${n.toLocaleString('en-US')} bills from ${n.toLocaleString('en-US')} items`,
+	create: (n) =>
+		`1. Create ${n.toLocaleString('en-US')} bills from ${n.toLocaleString('en-US')} items`,
 	list: (n) => `2. List ${n.toLocaleString('en-US')} bills (Return All)`,
 	update: (n) => `3. Update ${n.toLocaleString('en-US')} bills`,
 	read: (n) => `4. Read one bill, ${n} executions in a row`,
@@ -72,7 +73,11 @@ export function summarize(run) {
 		targets.push({
 			target: `Logins: one per credential across executions (job 4: 1 login, not ${o.n})`,
 			met: o.logins === 1 && Object.values(jobs).every((v) => !v.ours || v.ours.logins <= 1),
-			detail: `job 4: ours ${o.logins} login(s), HTTP Request ${theirs('read')?.logins ?? '?'}; jobs 1–3: ours ${['create', 'list', 'update']
+			detail: `job 4: ours ${o.logins} login(s), HTTP Request ${theirs('read')?.logins ?? '?'}; jobs 1–3: ours ${[
+				'create',
+				'list',
+				'update',
+			]
 				.map((j) => ours(j)?.logins ?? '–')
 				.join(' / ')}`,
 		});
@@ -98,20 +103,32 @@ export function summarize(run) {
 				`; per execution ours ${per(o)}, HTTP Request ${per(t)}, n8n alone (webhook, no BILL call) ${alone ? per(alone) : '?'}; ` +
 				`at the round trip alone ours needs 1 request per execution and HTTP Request 2 (login + GET), so the most any node can gain here is 2×`;
 		}
-		targets.push({ target: `Wall time at least 5× better than HTTP Request (job ${job})`, met: t.wallMs >= 5 * o.wallMs, detail });
+		targets.push({
+			target: `Wall time at least 5× better than HTTP Request (job ${job})`,
+			met: t.wallMs >= 5 * o.wallMs,
+			detail,
+		});
 	}
 	for (const [job, byVariant] of Object.entries(jobs)) {
 		const o = byVariant.ours;
 		if (!o) continue;
-		const others = Object.entries(byVariant).filter(([v]) => !v.startsWith('ours') && v !== 'n8nOnly');
+		const others = Object.entries(byVariant).filter(
+			([v]) => !v.startsWith('ours') && v !== 'n8nOnly',
+		);
 		if (!others.length) continue;
 		targets.push({
 			target: `Wall time not worse than HTTP Request (job ${job})`,
 			met: others.every(([, t]) => o.wallMs <= t.wallMs),
 			detail:
-				others.map(([v, t]) => `ours ${seconds(o.wallMs)} vs ${VARIANT_NAMES[v]} ${seconds(t.wallMs)}`).join('; ') +
-				(byVariant.oursJson ? `; our node with Bills Input: JSON ${seconds(byVariant.oursJson.wallMs)}` : '') +
-				(byVariant.oursItems ? `; our node with Input Items as They Are ${seconds(byVariant.oursItems.wallMs)}` : ''),
+				others
+					.map(([v, t]) => `ours ${seconds(o.wallMs)} vs ${VARIANT_NAMES[v]} ${seconds(t.wallMs)}`)
+					.join('; ') +
+				(byVariant.oursJson
+					? `; our node with Bills Input: JSON ${seconds(byVariant.oursJson.wallMs)}`
+					: '') +
+				(byVariant.oursItems
+					? `; our node with Input Items as They Are ${seconds(byVariant.oursItems.wallMs)}`
+					: ''),
 		});
 	}
 	if (ours('list') && theirs('list')) {
@@ -129,14 +146,23 @@ export function summarize(run) {
 	const checksFailed = run.results
 		.filter((r) => !r.check.ok)
 		.map((r) => {
-			const refused = Object.entries(r.refused).map(([k, v]) => `${v}× ${k}`).join(', ');
+			const refused = Object.entries(r.refused)
+				.map(([k, v]) => `${v}× ${k}`)
+				.join(', ');
 			return `${r.job}/${VARIANT_NAMES[r.variant]}: ${r.check.problem}${refused ? ` (BILL refused ${refused}${/1322/.test(refused) ? ': more than 3 requests at once' : ''})` : ''}`;
 		});
 	return { comparisons, targets, checksFailed };
 }
 
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
-const VARIANT_NAMES = { ours: 'our node', oursJson: 'our node, Bills Input: JSON', oursItems: 'our node, Bills Input: Input Items as They Are', theirs: 'HTTP Request', theirsBulk: 'HTTP Request + bulk', n8nOnly: 'n8n alone (webhook, no BILL call)' };
+const VARIANT_NAMES = {
+	ours: 'our node',
+	oursJson: 'our node, Bills Input: JSON',
+	oursItems: 'our node, Bills Input: Input Items as They Are',
+	theirs: 'HTTP Request',
+	theirsBulk: 'HTTP Request + bulk',
+	n8nOnly: 'n8n alone (webhook, no BILL call)',
+};
 
 export function markdown(run) {
 	const { options: o, machine: m, summary } = run;
@@ -159,7 +185,9 @@ export function markdown(run) {
 			'Peak = highest RSS of the n8n process tree during the job (growth over the idle n8n in brackets). Floor = the fewest requests BILL allows and what they cost at the round trip, 3 at a time, plus one login.',
 	);
 	lines.push('');
-	lines.push('| Job | Variant | Requests | Logins | Wall | Peak memory | Floor | ours / this variant (requests, wall, peak) |');
+	lines.push(
+		'| Job | Variant | Requests | Logins | Wall | Peak memory | Floor | ours / this variant (requests, wall, peak) |',
+	);
 	lines.push('|---|---|---:|---:|---:|---:|---|---|');
 	const byJob = {};
 	for (const r of run.results) (byJob[r.job] ??= []).push(r);
@@ -178,7 +206,8 @@ export function markdown(run) {
 	lines.push('');
 	lines.push('## Targets');
 	lines.push('');
-	for (const t of summary.targets) lines.push(`- ${t.met ? '**met**' : '**missed**'}: ${t.target}. ${t.detail}.`);
+	for (const t of summary.targets)
+		lines.push(`- ${t.met ? '**met**' : '**missed**'}: ${t.target}. ${t.detail}.`);
 	if (summary.checksFailed.length) {
 		lines.push('');
 		lines.push('## Runs that did not do the whole job');
@@ -188,11 +217,16 @@ export function markdown(run) {
 	lines.push('');
 	lines.push('## Where the wall time went');
 	lines.push('');
-	lines.push('Before the first request BILL saw (n8n and the node preparing, the login included in "during") / while requests were going / after the last answer (from the emulator\'s log, same clock):');
+	lines.push(
+		'Before the first request BILL saw (n8n and the node preparing, the login included in "during") / while requests were going / after the last answer (from the emulator\'s log, same clock):',
+	);
 	lines.push('');
 	for (const r of run.results) {
 		const t = r.timeline;
-		if (t) lines.push(`- ${r.job} / ${VARIANT_NAMES[r.variant]}: ${seconds(t.beforeFirstRequestMs)} / ${seconds(t.requestsMs)} / ${seconds(t.afterLastAnswerMs)}`);
+		if (t)
+			lines.push(
+				`- ${r.job} / ${VARIANT_NAMES[r.variant]}: ${seconds(t.beforeFirstRequestMs)} / ${seconds(t.requestsMs)} / ${seconds(t.afterLastAnswerMs)}`,
+			);
 	}
 	lines.push('');
 	lines.push('## Requests by route');

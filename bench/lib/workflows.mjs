@@ -49,19 +49,52 @@ function chain(id, name, nodes, extraConnections = {}) {
 }
 
 const webhook = (path) =>
-	node('Webhook', 'n8n-nodes-base.webhook', 2, { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'firstEntryJson', options: {} }, { webhookId: randomUUID() });
+	node(
+		'Webhook',
+		'n8n-nodes-base.webhook',
+		2,
+		{
+			httpMethod: 'POST',
+			path,
+			responseMode: 'lastNode',
+			responseData: 'firstEntryJson',
+			options: {},
+		},
+		{ webhookId: randomUUID() },
+	);
 
-const count = () => node('Count', 'n8n-nodes-base.summarize', 1.1, { fieldsToSummarize: { values: [{ aggregation: 'count', field: 'id' }] }, options: {} });
+const count = () =>
+	node('Count', 'n8n-nodes-base.summarize', 1.1, {
+		fieldsToSummarize: { values: [{ aggregation: 'count', field: 'id' }] },
+		options: {},
+	});
 
-const splitOut = (name, field) => node(name, 'n8n-nodes-base.splitOut', 1, { fieldToSplitOut: field, include: 'noOtherFields', options: {} });
+const splitOut = (name, field) =>
+	node(name, 'n8n-nodes-base.splitOut', 1, {
+		fieldToSplitOut: field,
+		include: 'noOtherFields',
+		options: {},
+	});
 
 /** Edit Fields (Set) in JSON mode: one item out of an expression. */
 /** A Code node run once for all items (one evaluation, whatever the number of items). */
-const codeAll = (name, jsCode) => node(name, 'n8n-nodes-base.code', 2, { mode: 'runOnceForAllItems', jsCode });
-const setJson = (name, expression) => node(name, 'n8n-nodes-base.set', 3.4, { mode: 'raw', jsonOutput: `={{ ${expression} }}`, options: {} });
+const codeAll = (name, jsCode) =>
+	node(name, 'n8n-nodes-base.code', 2, { mode: 'runOnceForAllItems', jsCode });
+const setJson = (name, expression) =>
+	node(name, 'n8n-nodes-base.set', 3.4, {
+		mode: 'raw',
+		jsonOutput: `={{ ${expression} }}`,
+		options: {},
+	});
 
 const ours = (name, parameters) =>
-	node(name, 'CUSTOM.bill', 1, { authentication: 'billApi', ...parameters }, { credentials: { billApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } } });
+	node(
+		name,
+		'CUSTOM.bill',
+		1,
+		{ authentication: 'billApi', ...parameters },
+		{ credentials: { billApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } } },
+	);
 
 /** BILL's headers on every call after the login, as BILL's docs show them. */
 function billHeaders(devKey) {
@@ -77,7 +110,8 @@ function billHeaders(devKey) {
 	};
 }
 
-const http = (name, parameters, options = {}) => node(name, 'n8n-nodes-base.httpRequest', 4.2, { ...parameters, options });
+const http = (name, parameters, options = {}) =>
+	node(name, 'n8n-nodes-base.httpRequest', 4.2, { ...parameters, options });
 
 /** POST /v3/login with the user's details typed into the body (there is no n8n credential for it). */
 function login(baseUrl, fixtures) {
@@ -98,7 +132,9 @@ function login(baseUrl, fixtures) {
 }
 
 /** "Batching" option of the HTTP Request node: 3 items, then wait `intervalMs` (BILL's 3 concurrent requests). */
-const batching = (intervalMs) => ({ batching: { batch: { batchSize: 3, batchInterval: intervalMs } } });
+const batching = (intervalMs) => ({
+	batching: { batch: { batchSize: 3, batchInterval: intervalMs } },
+});
 
 /** A BILL create body from a spreadsheet-like row (the same rows our node maps with its fields). */
 const BILL_FROM_ROW =
@@ -141,7 +177,15 @@ export function benchWorkflows({ baseUrl, fixtures, batchIntervalMs }) {
 			invoiceDate: '={{ $json.invoiceDate }}',
 			dueDate: '={{ $json.dueDate }}',
 			lineItemsInput: 'fields',
-			lineItems: { lineItem: [{ pricedBy: 'amount', amount: '={{ $json.amount }}', description: '={{ $json.description }}' }] },
+			lineItems: {
+				lineItem: [
+					{
+						pricedBy: 'amount',
+						amount: '={{ $json.amount }}',
+						description: '={{ $json.description }}',
+					},
+				],
+			},
 			additionalFields: {},
 			skipExisting: true,
 		}),
@@ -150,7 +194,13 @@ export function benchWorkflows({ baseUrl, fixtures, batchIntervalMs }) {
 	add('create', 'oursJson', (path) => [
 		webhook(path),
 		splitOut('Rows', 'body.rows'),
-		ours('Create bills', { resource: 'bill', operation: 'createMany', billsInput: 'json', billsJson: `={{ JSON.stringify(${BILL_FROM_ROW}) }}`, skipExisting: true }),
+		ours('Create bills', {
+			resource: 'bill',
+			operation: 'createMany',
+			billsInput: 'json',
+			billsJson: `={{ JSON.stringify(${BILL_FROM_ROW}) }}`,
+			skipExisting: true,
+		}),
 		count(),
 	]);
 	add('create', 'oursItems', (path) => [
@@ -159,7 +209,12 @@ export function benchWorkflows({ baseUrl, fixtures, batchIntervalMs }) {
 			'To BILL bills',
 			"return $('Webhook').first().json.body.rows.map((r) => ({ json: { vendorId: r.vendorId, invoice: { invoiceNumber: r.invoiceNumber, invoiceDate: r.invoiceDate }, dueDate: r.dueDate, billLineItems: [{ amount: r.amount, description: r.description }] } }));",
 		),
-		ours('Create bills', { resource: 'bill', operation: 'createMany', billsInput: 'itemJson', skipExisting: true }),
+		ours('Create bills', {
+			resource: 'bill',
+			operation: 'createMany',
+			billsInput: 'itemJson',
+			skipExisting: true,
+		}),
 		count(),
 	]);
 	add('create', 'theirs', (path) => [
@@ -169,13 +224,24 @@ export function benchWorkflows({ baseUrl, fixtures, batchIntervalMs }) {
 		splitOut('Split rows', 'rows'),
 		http(
 			'Create bill',
-			{ method: 'POST', url: `${baseUrl}/v3/bills`, ...billHeaders(devKey), sendBody: true, contentType: 'json', specifyBody: 'json', jsonBody: `={{ JSON.stringify(${BILL_FROM_ROW}) }}` },
+			{
+				method: 'POST',
+				url: `${baseUrl}/v3/bills`,
+				...billHeaders(devKey),
+				sendBody: true,
+				contentType: 'json',
+				specifyBody: 'json',
+				jsonBody: `={{ JSON.stringify(${BILL_FROM_ROW}) }}`,
+			},
 			batching(batchIntervalMs),
 		),
 		count(),
 	]);
 	add('create', 'theirsBulk', (path) => {
-		const loop = node('Loop Over Items', 'n8n-nodes-base.splitInBatches', 3, { batchSize: 100, options: {} });
+		const loop = node('Loop Over Items', 'n8n-nodes-base.splitInBatches', 3, {
+			batchSize: 100,
+			options: {},
+		});
 		const nodes = [
 			webhook(path),
 			login(baseUrl, fixtures),
@@ -183,7 +249,11 @@ export function benchWorkflows({ baseUrl, fixtures, batchIntervalMs }) {
 			splitOut('Split rows', 'rows'),
 			setJson('Bill body', BILL_FROM_ROW),
 			loop,
-			node('Group of 100', 'n8n-nodes-base.aggregate', 1, { aggregate: 'aggregateAllItemData', destinationFieldName: 'bills', options: {} }),
+			node('Group of 100', 'n8n-nodes-base.aggregate', 1, {
+				aggregate: 'aggregateAllItemData',
+				destinationFieldName: 'bills',
+				options: {},
+			}),
 			{
 				...http('Create 100 bills', {
 					method: 'POST',
@@ -203,9 +273,14 @@ export function benchWorkflows({ baseUrl, fixtures, batchIntervalMs }) {
 	// The loop: "loop" output (1) → Group → Create → back to the loop; "done" output (0) → Count.
 	const bulk = list.find((w) => w.variant === 'theirsBulk');
 	bulk.json.connections['Loop Over Items'] = {
-		main: [[{ node: 'Count', type: 'main', index: 0 }], [{ node: 'Group of 100', type: 'main', index: 0 }]],
+		main: [
+			[{ node: 'Count', type: 'main', index: 0 }],
+			[{ node: 'Group of 100', type: 'main', index: 0 }],
+		],
 	};
-	bulk.json.connections['Create 100 bills'] = { main: [[{ node: 'Loop Over Items', type: 'main', index: 0 }]] };
+	bulk.json.connections['Create 100 bills'] = {
+		main: [[{ node: 'Loop Over Items', type: 'main', index: 0 }]],
+	};
 
 	// 2. Every bill of one vendor, Return All.
 	add('list', 'ours', (path) => [
@@ -232,7 +307,10 @@ export function benchWorkflows({ baseUrl, fixtures, batchIntervalMs }) {
 				queryParameters: {
 					parameters: [
 						{ name: 'max', value: '100' },
-						{ name: 'filters', value: "=vendorId:eq:{{ $('Webhook').first().json.body.vendorId }}" },
+						{
+							name: 'filters',
+							value: "=vendorId:eq:{{ $('Webhook').first().json.body.vendorId }}",
+						},
 					],
 				},
 			},
@@ -240,7 +318,9 @@ export function benchWorkflows({ baseUrl, fixtures, batchIntervalMs }) {
 				pagination: {
 					pagination: {
 						paginationMode: 'updateAParameterInEachRequest',
-						parameters: { parameters: [{ type: 'qs', name: 'page', value: '={{ $response.body.nextPage }}' }] },
+						parameters: {
+							parameters: [{ type: 'qs', name: 'page', value: '={{ $response.body.nextPage }}' }],
+						},
 						paginationCompleteWhen: 'other',
 						completeExpression: '={{ !$response.body.nextPage }}',
 						limitPagesFetched: false,
@@ -289,13 +369,24 @@ export function benchWorkflows({ baseUrl, fixtures, batchIntervalMs }) {
 	// 4. Read one bill (called 20 times in a row).
 	add('read', 'ours', (path) => [
 		webhook(path),
-		ours('Get bill', { resource: 'bill', operation: 'get', billId: { __rl: true, mode: 'id', value: '={{ $json.body.billId }}' } }),
+		ours('Get bill', {
+			resource: 'bill',
+			operation: 'get',
+			billId: { __rl: true, mode: 'id', value: '={{ $json.body.billId }}' },
+		}),
 	]);
 	add('read', 'theirs', (path) => [
 		webhook(path),
 		login(baseUrl, fixtures),
-		http('Get bill', { method: 'GET', url: `=${baseUrl}/v3/bills/{{ $('Webhook').first().json.body.billId }}`, ...billHeaders(devKey) }),
+		http('Get bill', {
+			method: 'GET',
+			url: `=${baseUrl}/v3/bills/{{ $('Webhook').first().json.body.billId }}`,
+			...billHeaders(devKey),
+		}),
 	]);
-	add('read', 'n8nOnly', (path) => [webhook(path), node('No BILL call', 'n8n-nodes-base.noOp', 1, {})]);
+	add('read', 'n8nOnly', (path) => [
+		webhook(path),
+		node('No BILL call', 'n8n-nodes-base.noOp', 1, {}),
+	]);
 	return list;
 }

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { authenticationProperty, billCredentials } from './helpers/authentication';
@@ -7,7 +12,11 @@ import { resources } from './resources';
 import { router } from './router';
 
 const resourceOptions = Object.entries(resources)
-	.map(([value, resource]) => ({ name: resource.displayName, value, description: resource.summary }))
+	.map(([value, resource]) => ({
+		name: resource.displayName,
+		value,
+		description: resource.summary,
+	}))
 	.sort((a, b) => a.name.localeCompare(b.name));
 
 export class Bill implements INodeType {

@@ -7,7 +7,12 @@ import { BILL_MAX_CONCURRENT_REQUESTS, mapWithConcurrency } from './transport';
 
 /** The error as an output item carries it with "Continue On Fail": message, BILL's code, hint. */
 export function errorJson(error: unknown): IDataObject {
-	const e = error as { message?: string; description?: string | null; context?: IDataObject; httpCode?: string | null };
+	const e = error as {
+		message?: string;
+		description?: string | null;
+		context?: IDataObject;
+		httpCode?: string | null;
+	};
 	const json: IDataObject = { error: e.message ?? String(error) };
 	if (e.context?.billCode) json.code = e.context.billCode;
 	if (e.httpCode) json.httpCode = e.httpCode;
@@ -21,12 +26,19 @@ function findOperation(context: IExecuteFunctions): Operation {
 	const operation = context.getNodeParameter('operation', 0) as string;
 	const found = resources[resource]?.operations[operation];
 	if (!found) {
-		throw new NodeOperationError(context.getNode(), `The operation "${operation}" of "${resource}" is not known`);
+		throw new NodeOperationError(
+			context.getNode(),
+			`The operation "${operation}" of "${resource}" is not known`,
+		);
 	}
 	return found;
 }
 
-async function runItems(context: IExecuteFunctions, operation: ItemOperation, items: INodeExecutionData[]) {
+async function runItems(
+	context: IExecuteFunctions,
+	operation: ItemOperation,
+	items: INodeExecutionData[],
+) {
 	const limit = operation.concurrent === false ? 1 : BILL_MAX_CONCURRENT_REQUESTS;
 	const perItem = await mapWithConcurrency(items, limit, async (_item, itemIndex) => {
 		try {

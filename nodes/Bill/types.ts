@@ -28,8 +28,19 @@ export interface Vendor {
 	email?: string;
 	phone?: string;
 	address?: Address;
-	paymentInformation?: { payeeName?: string; email?: string; payByType?: string; [key: string]: unknown };
-	additionalInfo?: { taxId?: string; taxIdType?: string; track1099?: boolean; companyName?: string; [key: string]: unknown };
+	paymentInformation?: {
+		payeeName?: string;
+		email?: string;
+		payByType?: string;
+		[key: string]: unknown;
+	};
+	additionalInfo?: {
+		taxId?: string;
+		taxIdType?: string;
+		track1099?: boolean;
+		companyName?: string;
+		[key: string]: unknown;
+	};
 	billCurrency?: string;
 	balance?: { amount?: number; lastUpdatedDate?: string };
 	networkStatus?: string;
@@ -58,7 +69,13 @@ export interface BillLineItem {
 }
 
 export type PaymentStatus = 'PAID' | 'UNPAID' | 'PARTIAL' | 'SCHEDULED' | 'UNDEFINED';
-export type ApprovalStatus = 'UNASSIGNED' | 'ASSIGNED' | 'APPROVING' | 'APPROVED' | 'DENIED' | 'UNDEFINED';
+export type ApprovalStatus =
+	| 'UNASSIGNED'
+	| 'ASSIGNED'
+	| 'APPROVING'
+	| 'APPROVED'
+	| 'DENIED'
+	| 'UNDEFINED';
 
 export interface Bill {
 	id: string;
@@ -87,7 +104,14 @@ export interface Bill {
 	createdBy?: string;
 }
 
-export type BankAccountStatus = 'NOT_VERIFIED' | 'VERIFIED' | 'PENDING' | 'BLOCKED' | 'EXPIRED' | 'INVALID' | 'UNDEFINED';
+export type BankAccountStatus =
+	| 'NOT_VERIFIED'
+	| 'VERIFIED'
+	| 'PENDING'
+	| 'BLOCKED'
+	| 'EXPIRED'
+	| 'INVALID'
+	| 'UNDEFINED';
 
 export interface BankAccount {
 	id: string;

@@ -15,7 +15,12 @@ import { DOCUMENTED_EVENTS, eventOptions, loadCatalog } from './events';
 import { acceptEvent } from './acceptedEvents';
 import { organizationOf } from './organizations';
 import { signatureIsValid } from './signature';
-import { createSubscription, deleteSubscription, subscriptionExists, type TriggerData } from './subscription';
+import {
+	createSubscription,
+	deleteSubscription,
+	subscriptionExists,
+	type TriggerData,
+} from './subscription';
 
 /** How many accepted event IDs are remembered to recognise BILL's repeated deliveries. */
 const REMEMBERED_EVENT_IDS = 1000;
@@ -31,7 +36,8 @@ export class BillTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{[].concat($parameter["events"]).join(", ")}}',
-		description: 'Starts the workflow when BILL (bill.com) reports a bill, vendor, payment or bank account event',
+		description:
+			'Starts the workflow when BILL (bill.com) reports a bill, vendor, payment or bank account event',
 		defaults: { name: 'BILL Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -77,7 +83,7 @@ export class BillTrigger implements INodeType {
 						type: 'boolean',
 						default: false,
 						description:
-							'Whether to output only the bill, vendor, payment or bank account, without BILL\'s event metadata (event ID, type, organization)',
+							"Whether to output only the bill, vendor, payment or bank account, without BILL's event metadata (event ID, type, organization)",
 					},
 					{
 						displayName: 'Rotate Security Key After (Days)',
@@ -94,7 +100,8 @@ export class BillTrigger implements INodeType {
 						type: 'string',
 						default: '',
 						placeholder: 'n8n: Bill approvals',
-						description: 'The name of the webhook subscription in BILL. Default: "n8n: " and the workflow\'s name.',
+						description:
+							'The name of the webhook subscription in BILL. Default: "n8n: " and the workflow\'s name.',
 					},
 				],
 			},
@@ -108,7 +115,10 @@ export class BillTrigger implements INodeType {
 				try {
 					return eventOptions(await loadCatalog.call(this));
 				} catch (error) {
-					return eventOptions(DOCUMENTED_EVENTS, `documented list; BILL's catalog could not be loaded: ${(error as Error).message}`);
+					return eventOptions(
+						DOCUMENTED_EVENTS,
+						`documented list; BILL's catalog could not be loaded: ${(error as Error).message}`,
+					);
 				}
 			},
 		},
@@ -140,12 +150,22 @@ export class BillTrigger implements INodeType {
 		const rawBody: Buffer = request.rawBody ?? Buffer.from(JSON.stringify(this.getBodyData()));
 		if (rawBody.length > MAX_BODY_BYTES) {
 			// BILL sends one entity an event; a body this large is not BILL's, and is not read further.
-			this.getResponseObject().status(413).json({ message: `body over ${MAX_BODY_BYTES} bytes` });
+			this.getResponseObject()
+				.status(413)
+				.json({ message: `body over ${MAX_BODY_BYTES} bytes` });
 			return { noWebhookResponse: true };
 		}
 		const signature = this.getHeaderData()['x-bill-sha-signature'];
-		if (!signatureIsValid(data.securityKey, rawBody, Array.isArray(signature) ? signature[0] : signature)) {
-			this.getResponseObject().status(401).json({ message: 'x-bill-sha-signature is missing or does not match the body' });
+		if (
+			!signatureIsValid(
+				data.securityKey,
+				rawBody,
+				Array.isArray(signature) ? signature[0] : signature,
+			)
+		) {
+			this.getResponseObject()
+				.status(401)
+				.json({ message: 'x-bill-sha-signature is missing or does not match the body' });
 			return { noWebhookResponse: true };
 		}
 
@@ -157,17 +177,22 @@ export class BillTrigger implements INodeType {
 			if (!acceptEvent(subscriptionId, eventId, data.acceptedEventIds)) {
 				return { webhookResponse: { received: true, duplicate: true } };
 			}
-			data.acceptedEventIds = [...(data.acceptedEventIds ?? []), eventId].slice(-REMEMBERED_EVENT_IDS);
+			data.acceptedEventIds = [...(data.acceptedEventIds ?? []), eventId].slice(
+				-REMEMBERED_EVENT_IDS,
+			);
 		}
 
 		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const entities = Object.fromEntries(Object.entries(event).filter(([key]) => key !== 'metadata')) as IDataObject;
+		const entities = Object.fromEntries(
+			Object.entries(event).filter(([key]) => key !== 'metadata'),
+		) as IDataObject;
 		const entityKey = Object.keys(entities)[0];
 		if (options.outputEntityOnly && entityKey) {
 			return { workflowData: [this.helpers.returnJsonArray(entities[entityKey] as IDataObject)] };
 		}
 		const json: IDataObject = { metadata };
-		if (typeof metadata.organizationId === 'string') json.organization = await organizationOf.call(this, data, metadata.organizationId);
+		if (typeof metadata.organizationId === 'string')
+			json.organization = await organizationOf.call(this, data, metadata.organizationId);
 		return { workflowData: [this.helpers.returnJsonArray({ ...json, ...entities })] };
 	}
 }
@@ -184,5 +209,7 @@ function parseEvent(rawBody: Buffer): IDataObject {
 	} catch {
 		value = undefined;
 	}
-	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : { body: rawBody.toString('utf8') };
+	return value && typeof value === 'object' && !Array.isArray(value)
+		? (value as IDataObject)
+		: { body: rawBody.toString('utf8') };
 }

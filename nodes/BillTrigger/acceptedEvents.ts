@@ -14,12 +14,17 @@ const SUBSCRIPTIONS = 200;
 const bySubscription = new Map<string, Set<string>>();
 
 /** Records the event; false when it was accepted before (by this process or in static data). */
-export function acceptEvent(subscriptionId: string, eventId: string, stored: string[] | undefined): boolean {
+export function acceptEvent(
+	subscriptionId: string,
+	eventId: string,
+	stored: string[] | undefined,
+): boolean {
 	let seen = bySubscription.get(subscriptionId);
 	if (!seen) {
 		seen = new Set(stored ?? []);
 		bySubscription.set(subscriptionId, seen);
-		if (bySubscription.size > SUBSCRIPTIONS) bySubscription.delete(bySubscription.keys().next().value as string);
+		if (bySubscription.size > SUBSCRIPTIONS)
+			bySubscription.delete(bySubscription.keys().next().value as string);
 	}
 	if (seen.has(eventId) || stored?.includes(eventId)) return false;
 	seen.add(eventId);

@@ -1,4 +1,9 @@
-import type { IDataObject, IHookFunctions, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHookFunctions,
+	ILoadOptionsFunctions,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { billApiRequest } from '../Bill/transport';
@@ -47,7 +52,9 @@ export const DOCUMENTED_EVENTS: CatalogEntry[] = [
 const isSpendEvent = (type: string) => type.startsWith('spend.');
 
 /** `GET /v3/events/catalog` on the webhook host, without Spend & Expense events. */
-export async function loadCatalog(this: IHookFunctions | ILoadOptionsFunctions): Promise<CatalogEntry[]> {
+export async function loadCatalog(
+	this: IHookFunctions | ILoadOptionsFunctions,
+): Promise<CatalogEntry[]> {
 	const response = (await billApiRequest.call(this, {
 		method: 'GET',
 		path: '/v3/events/catalog',
@@ -82,7 +89,8 @@ export const eventDisplayName = (type: string) => words(type);
  */
 export function eventOptions(catalog: CatalogEntry[], note?: string): INodePropertyOptions[] {
 	const groups = new Map<string, number>();
-	for (const entry of catalog) groups.set(groupOf(entry.type), (groups.get(groupOf(entry.type)) ?? 0) + 1);
+	for (const entry of catalog)
+		groups.set(groupOf(entry.type), (groups.get(groupOf(entry.type)) ?? 0) + 1);
 	const groupOptions = [...groups]
 		.filter(([, count]) => count > 1)
 		.map(([group]) => ({
@@ -97,7 +105,7 @@ export function eventOptions(catalog: CatalogEntry[], note?: string): INodePrope
 	}));
 	const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
 	return [
-		{ name: 'Any Event', value: ANY_EVENT, description: 'Every event in BILL\'s catalog' },
+		{ name: 'Any Event', value: ANY_EVENT, description: "Every event in BILL's catalog" },
 		...groupOptions.sort(byName),
 		...eventOptions.sort(byName),
 	];
@@ -107,14 +115,19 @@ export function eventOptions(catalog: CatalogEntry[], note?: string): INodePrope
  * The selected values (event types, `<entity>.*`, `*`) as BILL's `events` list, each at its
  * newest version in the catalog. An event type the catalog does not have is a parameter error.
  */
-export function resolveEvents(this: IHookFunctions, selected: string[], catalog: CatalogEntry[]): SubscribedEvent[] {
+export function resolveEvents(
+	this: IHookFunctions,
+	selected: string[],
+	catalog: CatalogEntry[],
+): SubscribedEvent[] {
 	if (selected.length === 0) {
 		throw new NodeOperationError(this.getNode(), 'Choose at least one event in "Events"', {
 			description: 'BILL only creates a subscription for one or more event types.',
 		});
 	}
 	const chosen = new Map<string, SubscribedEvent>();
-	const add = (entry: CatalogEntry) => chosen.set(entry.type, { type: entry.type, version: newestVersion(entry) });
+	const add = (entry: CatalogEntry) =>
+		chosen.set(entry.type, { type: entry.type, version: newestVersion(entry) });
 	for (const value of selected) {
 		if (value === ANY_EVENT) {
 			catalog.forEach(add);
@@ -135,9 +148,14 @@ export function resolveEvents(this: IHookFunctions, selected: string[], catalog:
 }
 
 function unknownEvent(context: IHookFunctions, value: string): NodeOperationError {
-	return new NodeOperationError(context.getNode(), `BILL's event catalog has no event "${value}" (parameter "Events")`, {
-		description: 'Pick the events again from the list; BILL may have renamed or retired this one.',
-	});
+	return new NodeOperationError(
+		context.getNode(),
+		`BILL's event catalog has no event "${value}" (parameter "Events")`,
+		{
+			description:
+				'Pick the events again from the list; BILL may have renamed or retired this one.',
+		},
+	);
 }
 
 /** `bill.created@1,vendor.created@1`: two event lists are the same subscription when these match. */

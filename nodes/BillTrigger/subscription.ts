@@ -30,7 +30,8 @@ export interface TriggerData extends IDataObject {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export const triggerData = (context: IHookFunctions) => context.getWorkflowStaticData('node') as TriggerData;
+export const triggerData = (context: IHookFunctions) =>
+	context.getWorkflowStaticData('node') as TriggerData;
 
 function forget(data: TriggerData): void {
 	forgetSubscription(data.subscriptionId);
@@ -59,13 +60,16 @@ interface Wanted {
 
 async function wanted(context: IHookFunctions): Promise<Wanted> {
 	const notificationUrl = context.getNodeWebhookUrl('default');
-	if (!notificationUrl) throw new NodeOperationError(context.getNode(), 'n8n gave no webhook URL for the BILL Trigger');
+	if (!notificationUrl)
+		throw new NodeOperationError(context.getNode(), 'n8n gave no webhook URL for the BILL Trigger');
 	const selected = context.getNodeParameter('events', []) as string[];
 	const catalog = await loadCatalog.call(context);
 	const events = resolveEvents.call(context, selected, catalog);
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	const workflow = context.getWorkflow();
-	const name = String(options.subscriptionName ?? '').trim() || `n8n: ${workflow.name ?? workflow.id ?? 'workflow'}`;
+	const name =
+		String(options.subscriptionName ?? '').trim() ||
+		`n8n: ${workflow.name ?? workflow.id ?? 'workflow'}`;
 	return { name, events, notificationUrl };
 }
 
@@ -73,7 +77,12 @@ const subscriptionPath = (id: string) => `/v3/subscriptions/${encodeURIComponent
 
 /** This organization's (or partner's) subscriptions: BILL allows 10, so one page holds them. */
 async function listSubscriptions(context: IHookFunctions): Promise<IDataObject[]> {
-	const page = await billApiRequest.call(context, { method: 'GET', path: '/v3/subscriptions', host: 'events', qs: { max: 100 } });
+	const page = await billApiRequest.call(context, {
+		method: 'GET',
+		path: '/v3/subscriptions',
+		host: 'events',
+		qs: { max: 100 },
+	});
 	return (page.results as IDataObject[] | undefined) ?? [];
 }
 
@@ -82,7 +91,11 @@ async function listSubscriptions(context: IHookFunctions): Promise<IDataObject[]
  * organization, and no second subscription with the same events and URL (REFERENCE.md §6.3).
  * BILL's error codes for them are not documented, so the existing subscriptions are read to tell.
  */
-async function explainRefusal(context: IHookFunctions, error: Error & { description?: string | null }, want: Wanted): Promise<Error> {
+async function explainRefusal(
+	context: IHookFunctions,
+	error: Error & { description?: string | null },
+	want: Wanted,
+): Promise<Error> {
 	let existing: IDataObject[];
 	try {
 		existing = await listSubscriptions(context);
@@ -91,11 +104,14 @@ async function explainRefusal(context: IHookFunctions, error: Error & { descript
 	}
 	const key = eventSetKey(want.events);
 	const duplicate = existing.find(
-		(s) => s.notificationUrl === want.notificationUrl && eventSetKey((s.events as SubscribedEvent[]) ?? []) === key,
+		(s) =>
+			s.notificationUrl === want.notificationUrl &&
+			eventSetKey((s.events as SubscribedEvent[]) ?? []) === key,
 	);
 	if (duplicate) {
 		error.message = `BILL refused the subscription: one with the same events and URL already exists (${String(duplicate.id)})`;
-		error.description = 'BILL allows no duplicate subscriptions. Activate the workflow again: the trigger then takes the existing one over.';
+		error.description =
+			'BILL allows no duplicate subscriptions. Activate the workflow again: the trigger then takes the existing one over.';
 	} else if (existing.length >= MAX_SUBSCRIPTIONS) {
 		error.message = `BILL refused the subscription: the limit of ${MAX_SUBSCRIPTIONS} webhook subscriptions is reached (${existing.length} exist)`;
 		error.description =
@@ -110,22 +126,38 @@ async function explainRefusal(context: IHookFunctions, error: Error & { descript
  * it is taken over instead of duplicated. Its events are set to the node's, and BILL issues a
  * new security key, since the first one was returned only to the activation that made it.
  */
-async function adopt(context: IHookFunctions, data: TriggerData, existing: IDataObject, want: Wanted): Promise<void> {
+async function adopt(
+	context: IHookFunctions,
+	data: TriggerData,
+	existing: IDataObject,
+	want: Wanted,
+): Promise<void> {
 	const id = String(existing.id);
 	const enabled = (existing.status as IDataObject | undefined)?.enabled === true;
-	if (!enabled || eventSetKey((existing.events as SubscribedEvent[] | undefined) ?? []) !== eventSetKey(want.events)) {
+	if (
+		!enabled ||
+		eventSetKey((existing.events as SubscribedEvent[] | undefined) ?? []) !==
+			eventSetKey(want.events)
+	) {
 		await billApiRequest.call(context, {
 			method: 'PUT',
 			path: subscriptionPath(id),
 			host: 'events',
-			body: { name: want.name, status: { enabled: true }, events: want.events, notificationUrl: want.notificationUrl },
+			body: {
+				name: want.name,
+				status: { enabled: true },
+				events: want.events,
+				notificationUrl: want.notificationUrl,
+			},
 		});
 	}
 	forget(data);
 	data.subscriptionId = id;
 	data.acceptedEventIds = [];
 	await rotateKey(context, data, id);
-	context.logger.warn(`BILL Trigger: took over webhook subscription ${id}, which already delivers to this workflow's URL, with a new security key`);
+	context.logger.warn(
+		`BILL Trigger: took over webhook subscription ${id}, which already delivers to this workflow's URL, with a new security key`,
+	);
 }
 
 /**
@@ -139,7 +171,9 @@ export async function createSubscription(this: IHookFunctions): Promise<boolean>
 	const want = await wanted(this);
 	const request = JSON.stringify([want.notificationUrl, want.events]);
 	if (!data.pendingCreate || data.pendingCreate.request !== request) {
-		const mine = (await listSubscriptions(this)).find((s) => s.notificationUrl === want.notificationUrl);
+		const mine = (await listSubscriptions(this)).find(
+			(s) => s.notificationUrl === want.notificationUrl,
+		);
 		if (mine) {
 			delete data.pendingCreate;
 			await adopt(this, data, mine, want);
@@ -154,7 +188,12 @@ export async function createSubscription(this: IHookFunctions): Promise<boolean>
 			path: '/v3/subscriptions',
 			host: 'events',
 			headers: { 'X-Idempotent-Key': data.pendingCreate.idempotencyKey },
-			body: { name: want.name, status: { enabled: true }, events: want.events, notificationUrl: want.notificationUrl },
+			body: {
+				name: want.name,
+				status: { enabled: true },
+				events: want.events,
+				notificationUrl: want.notificationUrl,
+			},
 			// Safe to repeat: the idempotency key makes BILL answer a repeat with the same subscription.
 			repeatable: true,
 		});
@@ -166,14 +205,19 @@ export async function createSubscription(this: IHookFunctions): Promise<boolean>
 	}
 	delete data.pendingCreate;
 	if (typeof created.id !== 'string' || typeof created.securityKey !== 'string') {
-		throw new NodeOperationError(this.getNode(), 'BILL answered the new subscription without its ID or security key');
+		throw new NodeOperationError(
+			this.getNode(),
+			'BILL answered the new subscription without its ID or security key',
+		);
 	}
 	forget(data);
 	data.subscriptionId = created.id;
 	data.securityKey = created.securityKey;
 	data.securityKeyIssued = new Date().toISOString();
 	data.acceptedEventIds = [];
-	this.logger.info(`BILL Trigger: created webhook subscription ${created.id} for ${want.events.map((e) => e.type).join(', ')}`);
+	this.logger.info(
+		`BILL Trigger: created webhook subscription ${created.id} for ${want.events.map((e) => e.type).join(', ')}`,
+	);
 	return true;
 }
 
@@ -187,22 +231,39 @@ export async function subscriptionExists(this: IHookFunctions): Promise<boolean>
 	const id = data.subscriptionId;
 	if (!id) return false;
 	try {
-		const subscription = await billApiRequest.call(this, { method: 'GET', path: subscriptionPath(id), host: 'events' });
+		const subscription = await billApiRequest.call(this, {
+			method: 'GET',
+			path: subscriptionPath(id),
+			host: 'events',
+		});
 		const want = await wanted(this);
 		const enabled = (subscription.status as IDataObject | undefined)?.enabled === true;
 		const matches =
 			subscription.notificationUrl === want.notificationUrl &&
-			eventSetKey((subscription.events as SubscribedEvent[] | undefined) ?? []) === eventSetKey(want.events);
+			eventSetKey((subscription.events as SubscribedEvent[] | undefined) ?? []) ===
+				eventSetKey(want.events);
 		if (!matches) {
 			await billApiRequest.call(this, {
 				method: 'PUT',
 				path: subscriptionPath(id),
 				host: 'events',
-				body: { name: want.name, status: { enabled: true }, events: want.events, notificationUrl: want.notificationUrl },
+				body: {
+					name: want.name,
+					status: { enabled: true },
+					events: want.events,
+					notificationUrl: want.notificationUrl,
+				},
 			});
-			this.logger.info(`BILL Trigger: updated webhook subscription ${id} to the node's events and URL`);
+			this.logger.info(
+				`BILL Trigger: updated webhook subscription ${id} to the node's events and URL`,
+			);
 		} else if (!enabled) {
-			await billApiRequest.call(this, { method: 'PATCH', path: subscriptionPath(id), host: 'events', body: { status: { enabled: true } } });
+			await billApiRequest.call(this, {
+				method: 'PATCH',
+				path: subscriptionPath(id),
+				host: 'events',
+				body: { status: { enabled: true } },
+			});
 			this.logger.warn(
 				`BILL Trigger: re-enabled webhook subscription ${id}, which BILL had disabled after failed deliveries; events from that time are in BILL's event history`,
 			);
@@ -210,7 +271,9 @@ export async function subscriptionExists(this: IHookFunctions): Promise<boolean>
 	} catch (error) {
 		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- a NodeApiError from billApiRequest already
 		if (!isNotFound(error)) throw error;
-		this.logger.warn(`BILL Trigger: webhook subscription ${id} no longer exists in BILL; creating a new one`);
+		this.logger.warn(
+			`BILL Trigger: webhook subscription ${id} no longer exists in BILL; creating a new one`,
+		);
 		forget(data);
 		return false;
 	}
@@ -222,7 +285,11 @@ export async function subscriptionExists(this: IHookFunctions): Promise<boolean>
  * Asks BILL for a new security key when the node has none (static data lost it) or when the
  * "Rotate Security Key After" option says it is time.
  */
-async function rotateKeyIfDue(context: IHookFunctions, data: TriggerData, id: string): Promise<void> {
+async function rotateKeyIfDue(
+	context: IHookFunctions,
+	data: TriggerData,
+	id: string,
+): Promise<void> {
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	const days = Number(options.rotateSecurityKeyAfterDays ?? 0);
 	const issued = data.securityKeyIssued ? Date.parse(data.securityKeyIssued) : NaN;
@@ -249,7 +316,10 @@ async function rotateKey(context: IHookFunctions, data: TriggerData, id: string)
 	});
 	delete data.pendingRotation;
 	if (typeof response.securityKey !== 'string') {
-		throw new NodeOperationError(context.getNode(), 'BILL answered the security key rotation without a key');
+		throw new NodeOperationError(
+			context.getNode(),
+			'BILL answered the security key rotation without a key',
+		);
 	}
 	data.securityKey = response.securityKey;
 	data.securityKeyIssued = new Date().toISOString();
@@ -261,7 +331,11 @@ export async function deleteSubscription(this: IHookFunctions): Promise<boolean>
 	const id = data.subscriptionId;
 	if (!id) return true;
 	try {
-		await billApiRequest.call(this, { method: 'DELETE', path: subscriptionPath(id), host: 'events' });
+		await billApiRequest.call(this, {
+			method: 'DELETE',
+			path: subscriptionPath(id),
+			host: 'events',
+		});
 		this.logger.info(`BILL Trigger: deleted webhook subscription ${id}`);
 	} catch (error) {
 		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- a NodeApiError from billApiRequest already

@@ -30,7 +30,10 @@ export const EXAMPLES = [
 		needs: ['GET /v3/vendors', 'POST /v3/vendors', 'GET /v3/bills', 'POST /v3/bills/bulk'],
 		summary(run) {
 			const [s] = nodeOutput(run, 'Summary') ?? [{}];
-			const list = (s.bills ?? []).map((b) => `${b.invoiceNumber} ${money(b.amount)}${b.alreadyExisted ? ' (already in BILL)' : ''}`);
+			const list = (s.bills ?? []).map(
+				(b) =>
+					`${b.invoiceNumber} ${money(b.amount)}${b.alreadyExisted ? ' (already in BILL)' : ''}`,
+			);
 			return `${s.created ?? 0} bills created, ${s.alreadyInBill ?? 0} already in BILL, ${s.failed ?? 0} failed: ${list.join(', ')}`;
 		},
 	},
@@ -48,7 +51,12 @@ export const EXAMPLES = [
 		id: 'billcomRecordPayment',
 		title: 'A check payment recorded against its bill',
 		resources: ['vendor', 'bill'],
-		needs: ['GET /v3/vendors', 'GET /v3/bills', 'POST /v3/bills/record-payment', 'GET /v3/bills/:billId'],
+		needs: [
+			'GET /v3/vendors',
+			'GET /v3/bills',
+			'POST /v3/bills/record-payment',
+			'GET /v3/bills/:billId',
+		],
 		summary(run) {
 			const [bill] = nodeOutput(run, 'Bill after payment') ?? [];
 			if (!bill) return 'no unpaid bill with that invoice number: nothing recorded';
@@ -62,7 +70,9 @@ export const EXAMPLES = [
 			const [sent] = nodeOutput(run, '1. Send the challenge') ?? [];
 			if (sent) return `challenge sent: ${sent.challengeId}`;
 			const [validated] = nodeOutput(run, '2. Validate the code') ?? [];
-			return validated?.mfaId ? `MFA ID for "${validated.deviceName}" (until ${validated.mfaIdExpiresOn}); session trusted: ${validated.mfaTrusted}` : 'no MFA ID';
+			return validated?.mfaId
+				? `MFA ID for "${validated.deviceName}" (until ${validated.mfaIdExpiresOn}); session trusted: ${validated.mfaTrusted}`
+				: 'no MFA ID';
 		},
 		resources: ['mfa'],
 		needs: ['POST /v3/mfa/challenge', 'POST /v3/mfa/challenge/validate'],
@@ -88,7 +98,12 @@ export const EXAMPLES = [
 		id: 'billcomPayApproved',
 		title: 'Pay the approved bills due this week from the default bank account',
 		resources: ['bankAccount', 'bill', 'payment'],
-		needs: ['GET /v3/funding-accounts/banks', 'GET /v3/bills', 'POST /v3/payments', 'GET /v3/payments'],
+		needs: [
+			'GET /v3/funding-accounts/banks',
+			'GET /v3/bills',
+			'POST /v3/payments',
+			'GET /v3/payments',
+		],
 		summary(run) {
 			const [paid] = nodeOutput(run, 'What was paid') ?? [];
 			if (!paid) return 'no approved bill due this week: nothing paid';
@@ -107,16 +122,26 @@ export const EXAMPLES = [
 		title: 'BILL Trigger: a new bill becomes a message for Slack',
 		resources: [],
 		trigger: true,
-		needs: ['POST events /v3/subscriptions', 'DELETE events /v3/subscriptions/:subscriptionId', 'POST /v3/bills'],
+		needs: [
+			'POST events /v3/subscriptions',
+			'DELETE events /v3/subscriptions/:subscriptionId',
+			'POST /v3/bills',
+		],
 		manual: 'it runs when the workflow is active: publish it, then create a bill',
 	},
 ];
 
 /** Why an example cannot run here yet (node resources not built, emulator routes missing), or ''. */
 export function notRunnable(example, emulator) {
-	const resources = example.resources.filter((r) => !existsSync(join(REPO, 'dist', 'nodes', 'Bill', 'resources', r, 'index.js')));
+	const resources = example.resources.filter(
+		(r) => !existsSync(join(REPO, 'dist', 'nodes', 'Bill', 'resources', r, 'index.js')),
+	);
 	if (resources.length) return `the BILL node has no ${resources.join(', ')} resource yet`;
-	if (example.trigger && !existsSync(join(REPO, 'dist', 'nodes', 'BillTrigger', 'BillTrigger.node.js'))) return 'the BILL Trigger node is not built yet';
+	if (
+		example.trigger &&
+		!existsSync(join(REPO, 'dist', 'nodes', 'BillTrigger', 'BillTrigger.node.js'))
+	)
+		return 'the BILL Trigger node is not built yet';
 	const routes = example.needs.filter((route) => !emulator.has(route));
 	return routes.length ? `the emulator does not answer ${routes.join(', ')} yet` : '';
 }

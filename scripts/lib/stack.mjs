@@ -41,7 +41,12 @@ export function portInUse(port) {
  */
 export function startEmulatorProcess({ port = 0, seed = true } = {}) {
 	const tsx = join(REPO, 'node_modules', '.bin', 'tsx');
-	const args = [join(REPO, 'test', 'emulator', 'cli.ts'), '--port', String(port), ...(seed ? ['--seed'] : [])];
+	const args = [
+		join(REPO, 'test', 'emulator', 'cli.ts'),
+		'--port',
+		String(port),
+		...(seed ? ['--seed'] : []),
+	];
 	const child = spawn(tsx, args, { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
 	let stderr = '';
 	child.stderr.on('data', (chunk) => (stderr += chunk));
@@ -49,7 +54,11 @@ export function startEmulatorProcess({ port = 0, seed = true } = {}) {
 		let buffer = '';
 		const fail = (why) => {
 			child.kill('SIGTERM');
-			reject(new RuntimeError(`The BILL emulator did not start: ${why}${stderr ? `\n${stderr.trim()}` : ''}`));
+			reject(
+				new RuntimeError(
+					`The BILL emulator did not start: ${why}${stderr ? `\n${stderr.trim()}` : ''}`,
+				),
+			);
 		};
 		const timer = setTimeout(() => fail('no answer within 60 s'), 60_000);
 		child.on('error', (error) => fail(error.message));
@@ -92,7 +101,8 @@ export async function control(url, method, path, body) {
 		body: body ? JSON.stringify(body) : undefined,
 	});
 	const text = await response.text();
-	if (!response.ok) throw new Error(`emulator control ${method} ${path}: ${response.status} ${text}`);
+	if (!response.ok)
+		throw new Error(`emulator control ${method} ${path}: ${response.status} ${text}`);
 	return text ? JSON.parse(text) : undefined;
 }
 
@@ -133,7 +143,9 @@ export function exampleWorkflows() {
 async function n8nOk(args, env, what) {
 	const result = await runN8n(args, env);
 	if (result.code !== 0) {
-		throw new RuntimeError(`${what} failed (n8n ${args[0]} exited with ${result.code}):\n${(result.stdout + result.stderr).trim().slice(-3000)}`);
+		throw new RuntimeError(
+			`${what} failed (n8n ${args[0]} exited with ${result.code}):\n${(result.stdout + result.stderr).trim().slice(-3000)}`,
+		);
 	}
 	return result;
 }
@@ -147,8 +159,16 @@ export async function importIntoN8n(env, emulator, workdir) {
 	const credentialFile = join(workdir, 'credentials.json');
 	// Holds the emulator's fixture password only; deleted by the caller with its folder.
 	writeFileSync(credentialFile, JSON.stringify([emulatorCredential(emulator)], null, 2));
-	await n8nOk(['import:credentials', `--input=${credentialFile}`], env, 'Importing the BILL credential');
-	await n8nOk(['import:workflow', '--separate', `--input=${EXAMPLES_DIR}`], env, 'Importing the example workflows');
+	await n8nOk(
+		['import:credentials', `--input=${credentialFile}`],
+		env,
+		'Importing the BILL credential',
+	);
+	await n8nOk(
+		['import:workflow', '--separate', `--input=${EXAMPLES_DIR}`],
+		env,
+		'Importing the example workflows',
+	);
 }
 
 /** Imports one workflow (JSON object) into the n8n of `env`, replacing the one with its id. */
@@ -188,13 +208,20 @@ export function nodeOutput(run, nodeName, output = 0) {
 
 /** What went wrong in a run, in one line: the node and n8n's message. */
 export function runFailure(result) {
-	if (result.error) return `${result.error.node?.name ?? 'workflow'}: ${result.error.message}${result.error.description ? ` (${result.error.description})` : ''}`;
-	if (!result.run) return `n8n execute exited with ${result.code} and printed no run:\n${(result.stdout + result.stderr).trim().slice(-1500)}`;
+	if (result.error)
+		return `${result.error.node?.name ?? 'workflow'}: ${result.error.message}${result.error.description ? ` (${result.error.description})` : ''}`;
+	if (!result.run)
+		return `n8n execute exited with ${result.code} and printed no run:\n${(result.stdout + result.stderr).trim().slice(-1500)}`;
 	return `status ${result.run.status}`;
 }
 
 /** The owner account `npm start` and the tests create in a new n8n (local demo only). */
-export const DEMO_OWNER = { email: 'demo@example.com', firstName: 'Demo', lastName: 'User', password: 'Demo-password-1' };
+export const DEMO_OWNER = {
+	email: 'demo@example.com',
+	firstName: 'Demo',
+	lastName: 'User',
+	password: 'Demo-password-1',
+};
 
 /**
  * `n8n start` (editor and REST API on `port`); resolves once n8n answers its readiness check.
@@ -207,7 +234,8 @@ export async function startN8nServer(env, port, { output = 'ignore', timeoutMs =
 	let exited = null;
 	child.once('exit', (code) => (exited = code ?? -1));
 	for (;;) {
-		if (exited !== null) throw new RuntimeError(`n8n start exited with ${exited} before it was ready`);
+		if (exited !== null)
+			throw new RuntimeError(`n8n start exited with ${exited} before it was ready`);
 		if (Date.now() > deadline) {
 			child.kill('SIGTERM');
 			throw new RuntimeError(`n8n did not answer on ${base} within ${timeoutMs / 1000} s`);
@@ -234,7 +262,11 @@ export function restClient(base) {
 	const call = async (method, path, body) => {
 		const response = await fetch(`${base}/rest${path}`, {
 			method,
-			headers: { 'content-type': 'application/json', 'browser-id': 'n8n-nodes-billcom', ...(cookie ? { cookie } : {}) },
+			headers: {
+				'content-type': 'application/json',
+				'browser-id': 'n8n-nodes-billcom',
+				...(cookie ? { cookie } : {}),
+			},
 			body: body ? JSON.stringify(body) : undefined,
 		});
 		const setCookie = response.headers.get('set-cookie');
@@ -246,7 +278,8 @@ export function restClient(base) {
 		} catch {
 			json = undefined;
 		}
-		if (!response.ok) throw new Error(`n8n REST ${method} ${path}: ${response.status} ${text.slice(0, 500)}`);
+		if (!response.ok)
+			throw new Error(`n8n REST ${method} ${path}: ${response.status} ${text.slice(0, 500)}`);
 		return json?.data;
 	};
 	return {
@@ -257,7 +290,10 @@ export function restClient(base) {
 			const created = settings?.userManagement?.showSetupOnFirstLoad === true;
 			if (created) await call('POST', '/owner/setup', DEMO_OWNER);
 			try {
-				await call('POST', '/login', { emailOrLdapLoginId: DEMO_OWNER.email, password: DEMO_OWNER.password });
+				await call('POST', '/login', {
+					emailOrLdapLoginId: DEMO_OWNER.email,
+					password: DEMO_OWNER.password,
+				});
 				return { created, loggedIn: true };
 			} catch {
 				return { created, loggedIn: false };

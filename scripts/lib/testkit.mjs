@@ -25,7 +25,9 @@ export function suite(name) {
 	function record(testName, status, message = '') {
 		results.push({ name: testName, status, message });
 		const mark = { passed: '✓', failed: '✗', pending: '–' }[status];
-		console.log(`  ${mark} ${testName}${message ? `\n      ${message.replace(/\n/g, '\n      ')}` : ''}`);
+		console.log(
+			`  ${mark} ${testName}${message ? `\n      ${message.replace(/\n/g, '\n      ')}` : ''}`,
+		);
 	}
 
 	async function test(testName, fn) {
@@ -40,7 +42,12 @@ export function suite(name) {
 	function writeResults() {
 		mkdirSync(join(REPO, '.test-results'), { recursive: true });
 		const count = (status) => results.filter((r) => r.status === status).length;
-		const summary = { numPassedTests: count('passed'), numFailedTests: count('failed'), numPendingTests: count('pending'), tests: results };
+		const summary = {
+			numPassedTests: count('passed'),
+			numFailedTests: count('failed'),
+			numPendingTests: count('pending'),
+			tests: results,
+		};
 		writeFileSync(join(REPO, '.test-results', `${name}.json`), JSON.stringify(summary, null, 2));
 		console.log(
 			`\n${name}: ${summary.numPassedTests} passed, ${summary.numFailedTests} failed, ${summary.numPendingTests} pending (${Math.round((Date.now() - started) / 1000)} s)`,

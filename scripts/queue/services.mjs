@@ -37,17 +37,29 @@ function postgresBinDir() {
 }
 
 function aptInstall(packages, log) {
-	const sudo = isRoot ? [] : which('sudo') && spawnSync('sudo', ['-n', 'true']).status === 0 ? ['sudo', '-n'] : undefined;
+	const sudo = isRoot
+		? []
+		: which('sudo') && spawnSync('sudo', ['-n', 'true']).status === 0
+			? ['sudo', '-n']
+			: undefined;
 	if (!sudo) return 'not root and no password-less sudo, so apt-get cannot install it';
 	if (!which('apt-get')) return 'no apt-get on this machine';
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	// Debian's postinst may try to start the service; without an init system it does not, and
 	// in CI (systemd) we stop nothing of ours: our servers use their own ports and folders.
-	for (const args of [['apt-get', 'update'], ['apt-get', 'install', '-y', '--no-install-recommends', ...packages]]) {
+	for (const args of [
+		['apt-get', 'update'],
+		['apt-get', 'install', '-y', '--no-install-recommends', ...packages],
+	]) {
 		const [command, ...rest] = [...sudo, ...args];
 		log(`$ ${[command, ...rest].join(' ')}`);
-		const result = spawnSync(command, rest, { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe'] });
-		if (result.status !== 0) return `${args.join(' ')} failed: ${(result.stderr || result.stdout || '').trim().split('\n').slice(-3).join(' / ')}`;
+		const result = spawnSync(command, rest, {
+			encoding: 'utf8',
+			env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		if (result.status !== 0)
+			return `${args.join(' ')} failed: ${(result.stderr || result.stdout || '').trim().split('\n').slice(-3).join(' / ')}`;
 	}
 	return undefined;
 }
@@ -64,7 +76,8 @@ export function findOrInstall(log = () => {}) {
 		if (why) return { skip: `${missing.join(' and ')} missing: ${why}` };
 		redisServer = which('redis-server');
 		pgBin = postgresBinDir();
-		if (!redisServer || !pgBin) return { skip: `${missing.join(' and ')} still missing after apt-get install` };
+		if (!redisServer || !pgBin)
+			return { skip: `${missing.join(' and ')} still missing after apt-get install` };
 	}
 	return { redisServer, pgBin };
 }
@@ -72,10 +85,14 @@ export function findOrInstall(log = () => {}) {
 /** The uid/gid PostgreSQL runs as: ours, or the `postgres` user's when we are root. */
 function postgresUser() {
 	if (!isRoot) return {};
-	const id = (flag) => Number(spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' }).stdout.trim());
+	const id = (flag) =>
+		Number(spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' }).stdout.trim());
 	const uid = id('-u');
 	const gid = id('-g');
-	if (!Number.isInteger(uid) || uid <= 0) throw new Error('running as root and there is no "postgres" user to run PostgreSQL as (useradd postgres)');
+	if (!Number.isInteger(uid) || uid <= 0)
+		throw new Error(
+			'running as root and there is no "postgres" user to run PostgreSQL as (useradd postgres)',
+		);
 	return { uid, gid };
 }
 
@@ -106,7 +123,8 @@ function handle(child, name) {
 async function waitFor(what, check, { timeoutMs = 60_000, child } = {}) {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
-		if (child && child.exitCode !== null) throw new Error(`${what}: the process exited with ${child.exitCode}`);
+		if (child && child.exitCode !== null)
+			throw new Error(`${what}: the process exited with ${child.exitCode}`);
 		if (await check().catch(() => false)) return;
 		if (Date.now() > deadline) throw new Error(`${what}: not ready within ${timeoutMs / 1000} s`);
 		await new Promise((r) => setTimeout(r, 300));
@@ -119,13 +137,33 @@ export async function startRedis(redisServer, port, dir) {
 	const out = openSync(join(dir, 'redis.log'), 'a');
 	const child = spawn(
 		redisServer,
-		['--port', String(port), '--bind', '127.0.0.1', '--protected-mode', 'yes', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no'],
+		[
+			'--port',
+			String(port),
+			'--bind',
+			'127.0.0.1',
+			'--protected-mode',
+			'yes',
+			'--save',
+			'',
+			'--appendonly',
+			'no',
+			'--dir',
+			dir,
+			'--daemonize',
+			'no',
+		],
 		{ stdio: ['ignore', out, out] },
 	);
 	const redisCli = which('redis-cli');
 	await waitFor(
 		'redis-server',
-		async () => (redisCli ? spawnSync(redisCli, ['-h', '127.0.0.1', '-p', String(port), 'ping'], { encoding: 'utf8' }).stdout.trim() === 'PONG' : portOpen(port)),
+		async () =>
+			redisCli
+				? spawnSync(redisCli, ['-h', '127.0.0.1', '-p', String(port), 'ping'], {
+						encoding: 'utf8',
+					}).stdout.trim() === 'PONG'
+				: portOpen(port),
 		{ child },
 	);
 	return handle(child, 'redis-server');
@@ -152,29 +190,58 @@ export async function startPostgres(pgBin, port, dir, database) {
 	const user = postgresUser();
 	const data = join(dir, 'pgdata');
 	mkdirSync(data, { recursive: true });
-	if (user.uid !== undefined) chownSync(dir, user.uid, user.gid), chownSync(data, user.uid, user.gid);
-	const init = spawnSync(join(pgBin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync'], {
-		encoding: 'utf8',
-		cwd: dir,
-		...user,
-	});
-	if (init.status !== 0) throw new Error(`initdb failed: ${(init.stderr || init.stdout).trim().slice(-1000)}`);
+	if (user.uid !== undefined)
+		(chownSync(dir, user.uid, user.gid), chownSync(data, user.uid, user.gid));
+	const init = spawnSync(
+		join(pgBin, 'initdb'),
+		['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync'],
+		{
+			encoding: 'utf8',
+			cwd: dir,
+			...user,
+		},
+	);
+	if (init.status !== 0)
+		throw new Error(`initdb failed: ${(init.stderr || init.stdout).trim().slice(-1000)}`);
 	const logFile = join(dir, 'postgres.log');
 	const out = openSync(logFile, 'a');
 	if (user.uid !== undefined) chownSync(logFile, user.uid, user.gid);
 	const child = spawn(
 		join(pgBin, 'postgres'),
-		['-D', data, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${dir}`, '-c', 'fsync=off', '-c', 'max_connections=100', ...(process.env.QUEUE_PG_LOG_STATEMENTS ? ['-c', 'log_statement=mod'] : [])],
+		[
+			'-D',
+			data,
+			'-p',
+			String(port),
+			'-c',
+			'listen_addresses=127.0.0.1',
+			'-c',
+			`unix_socket_directories=${dir}`,
+			'-c',
+			'fsync=off',
+			'-c',
+			'max_connections=100',
+			...(process.env.QUEUE_PG_LOG_STATEMENTS ? ['-c', 'log_statement=mod'] : []),
+		],
 		{ stdio: ['ignore', out, out], cwd: dir, ...user },
 	);
-	const psql = (sql) => spawnSync(join(pgBin, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-tAc', sql], { encoding: 'utf8' });
+	const psql = (sql) =>
+		spawnSync(
+			join(pgBin, 'psql'),
+			['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-tAc', sql],
+			{ encoding: 'utf8' },
+		);
 	await waitFor('postgres', async () => psql('select 1').stdout.trim() === '1', { child });
 	const created = psql(`create database "${database}"`);
 	if (created.status !== 0) throw new Error(`create database failed: ${created.stderr.trim()}`);
 	const pg = handle(child, 'postgres');
 	/** Runs SQL in `database`; returns the rows as arrays of strings (psql -tA, | separated). */
 	pg.query = (sql) => {
-		const result = spawnSync(join(pgBin, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', database, '-tAc', sql], { encoding: 'utf8' });
+		const result = spawnSync(
+			join(pgBin, 'psql'),
+			['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', database, '-tAc', sql],
+			{ encoding: 'utf8' },
+		);
 		if (result.status !== 0) throw new Error(`psql: ${result.stderr.trim()}`);
 		return result.stdout
 			.split('\n')

@@ -47,7 +47,10 @@ export function queueEnv({ userFolder, encryptionKey, postgres, redis, port, bro
 
 async function n8nOk(args, env, what) {
 	const result = await runN8n(args, env, { timeoutMs: 5 * 60_000 });
-	if (result.code !== 0) throw new Error(`${what} failed (n8n ${args[0]} exited with ${result.code}):\n${(result.stdout + result.stderr).trim().slice(-3000)}`);
+	if (result.code !== 0)
+		throw new Error(
+			`${what} failed (n8n ${args[0]} exited with ${result.code}):\n${(result.stdout + result.stderr).trim().slice(-3000)}`,
+		);
 	return result;
 }
 
@@ -60,14 +63,23 @@ export async function importAndPublish(env, emulator, credentials, workflows, wo
 	// The emulator's fixture administrator, once per { id, name } asked for.
 	const data = credentials.map(({ id, name }) => ({ ...emulatorCredential(emulator), id, name }));
 	writeFileSync(credentialFile, JSON.stringify(data, null, 2));
-	await n8nOk(['import:credentials', `--input=${credentialFile}`], env, 'Importing the BILL credentials');
+	await n8nOk(
+		['import:credentials', `--input=${credentialFile}`],
+		env,
+		'Importing the BILL credentials',
+	);
 	writeFileSync(credentialFile, '[]');
 	for (const workflow of workflows) {
 		const { publish, ...json } = workflow;
 		const file = join(workdir, `${workflow.id}.json`);
 		writeFileSync(file, JSON.stringify(json, null, 2));
 		await n8nOk(['import:workflow', `--input=${file}`], env, `Importing workflow ${workflow.id}`);
-		if (publish) await n8nOk(['publish:workflow', `--id=${workflow.id}`], env, `Publishing workflow ${workflow.id}`);
+		if (publish)
+			await n8nOk(
+				['publish:workflow', `--id=${workflow.id}`],
+				env,
+				`Publishing workflow ${workflow.id}`,
+			);
 	}
 }
 
@@ -75,7 +87,13 @@ export async function importAndPublish(env, emulator, credentials, workflows, wo
  * One n8n process (`start` or `worker`) with its output in `logFile`. Resolves once it is ready:
  * the main when /healthz/readiness answers, a worker when it logs that it is ready.
  */
-export async function startN8nProcess(name, args, env, logFile, { readyUrl, readyText, timeoutMs = 180_000 } = {}) {
+export async function startN8nProcess(
+	name,
+	args,
+	env,
+	logFile,
+	{ readyUrl, readyText, timeoutMs = 180_000 } = {},
+) {
 	const out = openSync(logFile, 'a');
 	const child = spawn(NODE_BIN, [N8N_BIN, ...args], { env, stdio: ['ignore', out, out] });
 	let exited = null;
@@ -110,13 +128,22 @@ export async function startN8nProcess(name, args, env, logFile, { readyUrl, read
 	};
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
-		if (exited !== null) throw new Error(`n8n ${args.join(' ')} (${name}) exited with ${exited} before it was ready:\n${proc.log().slice(-3000)}`);
+		if (exited !== null)
+			throw new Error(
+				`n8n ${args.join(' ')} (${name}) exited with ${exited} before it was ready:\n${proc.log().slice(-3000)}`,
+			);
 		if (Date.now() > deadline) {
 			await proc.stop(5000);
-			throw new Error(`n8n ${args.join(' ')} (${name}) not ready within ${timeoutMs / 1000} s:\n${proc.log().slice(-3000)}`);
+			throw new Error(
+				`n8n ${args.join(' ')} (${name}) not ready within ${timeoutMs / 1000} s:\n${proc.log().slice(-3000)}`,
+			);
 		}
 		let ready = false;
-		if (readyUrl) ready = await fetch(readyUrl).then((r) => r.ok, () => false);
+		if (readyUrl)
+			ready = await fetch(readyUrl).then(
+				(r) => r.ok,
+				() => false,
+			);
 		if (readyText) ready = proc.log().includes(readyText);
 		if (ready) return proc;
 		await new Promise((r) => setTimeout(r, 500));

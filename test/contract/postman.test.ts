@@ -15,19 +15,28 @@ import { join, resolve } from 'path';
 import { startEmulator, type Emulator } from '../emulator';
 import { UPLOAD_MS } from '../emulator/routes/documents';
 import { processPayments } from '../emulator/routes/payments';
-import { collectionAvailable, loadCollection, templateMatches, type PostmanRequest } from './postman';
+import {
+	collectionAvailable,
+	loadCollection,
+	templateMatches,
+	type PostmanRequest,
+} from './postman';
 
 /** Routes the emulator serves that the collection does not list, and why. */
 const NOT_IN_COLLECTION: Record<string, string> = {
-	'POST api /v3/mfa/validate': 'BILL\'s prose path for /v3/mfa/setup/validate (REFERENCE.md §3); the emulator accepts both',
-	'POST events /v3/subscriptions/:subscriptionId/security-key': 'the general-rules page\'s spelling (REFERENCE.md §6.2 open question 8)',
+	'POST api /v3/mfa/validate':
+		"BILL's prose path for /v3/mfa/setup/validate (REFERENCE.md §3); the emulator accepts both",
+	'POST events /v3/subscriptions/:subscriptionId/security-key':
+		"the general-rules page's spelling (REFERENCE.md §6.2 open question 8)",
 };
 
 const ROOT = resolve(__dirname, '..', '..');
 const describeIf = collectionAvailable() ? describe : describe.skip;
 if (!collectionAvailable()) {
 	// CI has ../shared; a checkout without it says so loudly instead of passing quietly.
-	console.warn('BILL Postman collection not found: contract tests skipped (set BILL_POSTMAN_COLLECTION)');
+	console.warn(
+		'BILL Postman collection not found: contract tests skipped (set BILL_POSTMAN_COLLECTION)',
+	);
 }
 
 function sourceFiles(dir: string): string[] {
@@ -41,16 +50,21 @@ function sourceFiles(dir: string): string[] {
 function nodePaths(): string[] {
 	const constants = new Map<string, string>();
 	// Comments name paths the code does not call; only code counts.
-	const withoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
-	const files = [...sourceFiles(join(ROOT, 'nodes')), ...sourceFiles(join(ROOT, 'credentials'))].map((f) => withoutComments(readFileSync(f, 'utf8')));
+	const withoutComments = (text: string) =>
+		text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+	const files = [
+		...sourceFiles(join(ROOT, 'nodes')),
+		...sourceFiles(join(ROOT, 'credentials')),
+	].map((f) => withoutComments(readFileSync(f, 'utf8')));
 	for (const text of files) {
-		for (const m of text.matchAll(/export const (\w+) = '(\/v3\/[^']*)'/g)) constants.set(m[1], m[2]);
+		for (const m of text.matchAll(/export const (\w+) = '(\/v3\/[^']*)'/g))
+			constants.set(m[1], m[2]);
 	}
 	const paths = new Set<string>();
 	for (const text of files) {
 		for (const m of text.matchAll(/[`'](\$\{\w+\})?(\/v3\/[^`'?]*)[`'?]/g)) {
 			// `${BANKS_PATH}/…` takes the constant; `${api}/v3/login` is a host, not part of the path.
-			const prefix = m[1] ? constants.get(m[1].slice(2, -1)) ?? '' : '';
+			const prefix = m[1] ? (constants.get(m[1].slice(2, -1)) ?? '') : '';
 			paths.add((prefix + m[2]).replace(/\$\{[^}]+\}/g, ':id').replace(/\/$/, ''));
 		}
 		for (const m of text.matchAll(/\$\{(\w+)\}(\/[^`]*)?`/g)) {
@@ -79,25 +93,31 @@ describeIf('BILL Postman collection contract', () => {
 			.filter((key) => !NOT_IN_COLLECTION[key])
 			.filter((key) => {
 				const [method, host, pattern] = key.split(' ');
-				return !collection.some((c) => c.method === method && c.host === host && c.path === pattern);
+				return !collection.some(
+					(c) => c.method === method && c.host === host && c.path === pattern,
+				);
 			});
 		expect(missing).toEqual([]);
 	});
 
 	it('lists every path the node and the credentials call', () => {
 		const paths = nodePaths();
-		if (process.env.CONTRACT_DEBUG) console.log(paths.join("\n"));
+		if (process.env.CONTRACT_DEBUG) console.log(paths.join('\n'));
 		expect(paths.length).toBeGreaterThan(10);
-		const unknown = paths.filter((p) => !collection.some((c) => templateMatches(c.path, p)) && !/\/v3\/mfa\/validate$/.test(p));
+		const unknown = paths.filter(
+			(p) => !collection.some((c) => templateMatches(c.path, p)) && !/\/v3\/mfa\/validate$/.test(p),
+		);
 		expect(unknown).toEqual([]);
 	});
 
-	describe('the collection\'s requests run against the emulator', () => {
+	describe("the collection's requests run against the emulator", () => {
 		const http = axios.create({ validateStatus: () => true });
 		const served = (request: PostmanRequest) =>
-			emulator.routes.some((r) => r.method === request.method && r.host === request.host && r.pattern === request.path);
+			emulator.routes.some(
+				(r) => r.method === request.method && r.host === request.host && r.pattern === request.path,
+			);
 
-		it('answers each with the documented success code and only fields BILL\'s example has', async () => {
+		it("answers each with the documented success code and only fields BILL's example has", async () => {
 			const results: string[] = [];
 			let ran = 0;
 			for (const request of collection) {
@@ -112,9 +132,11 @@ describeIf('BILL Postman collection contract', () => {
 					return out;
 				};
 				let path = request.path;
-				for (const [key, value] of Object.entries(request.pathVariables)) path = path.replace(`:${key}`, encodeURIComponent(await fill(value)));
+				for (const [key, value] of Object.entries(request.pathVariables))
+					path = path.replace(`:${key}`, encodeURIComponent(await fill(value)));
 				const headers: Record<string, string> = {};
-				for (const [key, value] of Object.entries(request.headers)) headers[key] = await fill(value);
+				for (const [key, value] of Object.entries(request.headers))
+					headers[key] = await fill(value);
 				const params: Record<string, string> = {};
 				for (const { key, value } of request.query) params[key] = await fill(value);
 				const body = request.body ? await fill(request.body) : undefined;
@@ -128,16 +150,27 @@ describeIf('BILL Postman collection contract', () => {
 					transformResponse: (d) => d,
 				});
 				ran++;
-				if (process.env.CONTRACT_DEBUG) console.log(request.method, request.path, response.status, String(response.data).slice(0, 150));
+				if (process.env.CONTRACT_DEBUG)
+					console.log(
+						request.method,
+						request.path,
+						response.status,
+						String(response.data).slice(0, 150),
+					);
 				const label = `${request.method} ${request.path} ("${request.name}")`;
 				if (response.status !== request.successCode) {
-					results.push(`${label}: ${response.status} instead of ${request.successCode}: ${String(response.data).slice(0, 200)}`);
+					results.push(
+						`${label}: ${response.status} instead of ${request.successCode}: ${String(response.data).slice(0, 200)}`,
+					);
 					continue;
 				}
 				const invented = inventedFields(response.data as string, request.successBody);
-				if (invented.length) results.push(`${label}: fields not in BILL's example: ${invented.join(', ')}`);
+				if (invented.length)
+					results.push(`${label}: fields not in BILL's example: ${invented.join(', ')}`);
 			}
-			expect(ran).toBeGreaterThanOrEqual(emulator.routes.length - Object.keys(NOT_IN_COLLECTION).length - 2);
+			expect(ran).toBeGreaterThanOrEqual(
+				emulator.routes.length - Object.keys(NOT_IN_COLLECTION).length - 2,
+			);
 			expect(results).toEqual([]);
 		});
 	});
@@ -167,7 +200,8 @@ function inventedFields(actual: string, example?: string): string[] {
 	const er = (e as { results?: unknown[] }).results;
 	if (Array.isArray(ar) && ar.length && Array.isArray(er) && er.length) {
 		const exp = new Set(keys(er[0]) ?? []);
-		if (exp.size) out.push(...(keys(ar[0]) ?? []).filter((k) => !exp.has(k)).map((k) => `results[].${k}`));
+		if (exp.size)
+			out.push(...(keys(ar[0]) ?? []).filter((k) => !exp.has(k)).map((k) => `results[].${k}`));
 	}
 	return out;
 }
@@ -190,11 +224,22 @@ class Variables {
 		return this.cache.get(name)!;
 	}
 
-	private async call(method: string, path: string, body?: unknown, host: 'api' | 'events' = 'api', extra: Record<string, string> = {}) {
+	private async call(
+		method: string,
+		path: string,
+		body?: unknown,
+		host: 'api' | 'events' = 'api',
+		extra: Record<string, string> = {},
+	) {
 		const base = host === 'events' ? this.emulator.eventsBaseUrl : this.emulator.baseUrl;
-		const headers = { devKey: this.emulator.fixtures.devKey, sessionId: await this.get('session_id', undefined as never), ...extra };
+		const headers = {
+			devKey: this.emulator.fixtures.devKey,
+			sessionId: await this.get('session_id', undefined as never),
+			...extra,
+		};
 		const response = await this.http.request({ method, url: base + path, data: body, headers });
-		if (response.status >= 300) throw new Error(`${method} ${path} → ${response.status} ${JSON.stringify(response.data)}`);
+		if (response.status >= 300)
+			throw new Error(`${method} ${path} → ${response.status} ${JSON.stringify(response.data)}`);
 		return response.data as Record<string, unknown>;
 	}
 
@@ -254,7 +299,16 @@ class Variables {
 				return String(r.data.sessionId);
 			}
 			case 'vendor_id':
-				return String((await this.call('POST', '/v3/vendors', { name: 'Contract Vendor', accountType: 'BUSINESS', email: 'c@example.com', phone: '1' })).id);
+				return String(
+					(
+						await this.call('POST', '/v3/vendors', {
+							name: 'Contract Vendor',
+							accountType: 'BUSINESS',
+							email: 'c@example.com',
+							phone: '1',
+						})
+					).id,
+				);
 			case 'bill_id':
 			case 'webhook_bill_id': {
 				// The payments folder pays 228.99 of it: such a bill must owe at least that.
@@ -263,7 +317,10 @@ class Variables {
 					vendorId: await this.get('vendor_id', request),
 					dueDate: '2026-12-31',
 					invoice: { invoiceNumber: 'C-1', invoiceDate: '2026-12-01' },
-					billLineItems: [{ amount: paying ? 300 : 100, description: 'one' }, { amount: 50, description: 'two' }],
+					billLineItems: [
+						{ amount: paying ? 300 : 100, description: 'one' },
+						{ amount: 50, description: 'two' },
+					],
 				});
 				const lines = bill.billLineItems as Array<{ id: string }>;
 				this.cache.set('bill_line_item_id01', lines[0].id);
@@ -284,7 +341,10 @@ class Variables {
 					bankName: 'Chase',
 				});
 				// Every bank-account request but verify needs a verified account.
-				if (!request.path.endsWith('/verify')) await this.call('POST', `/v3/funding-accounts/banks/${String(account.id)}/verify`, { depositAmount: 0.5 });
+				if (!request.path.endsWith('/verify'))
+					await this.call('POST', `/v3/funding-accounts/banks/${String(account.id)}/verify`, {
+						depositAmount: 0.5,
+					});
 				return String(account.id);
 			}
 			case 'org_bank_account_user_id': {
@@ -309,7 +369,10 @@ class Variables {
 					billId: await this.get('bill_id', request),
 					amount: 150,
 					processDate: '2099-12-31',
-					fundingAccount: { type: 'BANK_ACCOUNT', id: await this.get('org_bank_account_id', request) },
+					fundingAccount: {
+						type: 'BANK_ACCOUNT',
+						id: await this.get('org_bank_account_id', request),
+					},
 				});
 				if (request.path.endsWith('/void')) processPayments(this.emulator, '2099-12-31');
 				return String(payment.id);
@@ -320,16 +383,35 @@ class Variables {
 			case 'document_id': {
 				const billId = await this.get('bill_id', request);
 				const form = `--b\r\nContent-Disposition: form-data; name="file"; filename="c.pdf"\r\n\r\n%PDF-1.4\r\n--b--\r\n`;
-				const upload = await this.call('POST', `/v3/documents/bills/${billId}?name=c.pdf`, form, 'api', { 'Content-Type': 'multipart/form-data; boundary=b' });
+				const upload = await this.call(
+					'POST',
+					`/v3/documents/bills/${billId}?name=c.pdf`,
+					form,
+					'api',
+					{ 'Content-Type': 'multipart/form-data; boundary=b' },
+				);
 				if (name === 'document_upload_id') return String(upload.id);
 				this.emulator.clock.advance(UPLOAD_MS);
-				const [status] = (await this.call('GET', `/v3/documents/upload-status?ids=${String(upload.id)}`)) as unknown as Array<{ documentId: string }>;
+				const [status] = (await this.call(
+					'GET',
+					`/v3/documents/upload-status?ids=${String(upload.id)}`,
+				)) as unknown as Array<{ documentId: string }>;
 				return status.documentId;
 			}
 			case 'mfa_setup_id':
-				return String((await this.call('POST', '/v3/mfa/setup', { phone: '4155550123', type: 'TEXT', primary: true })).setupId);
+				return String(
+					(
+						await this.call('POST', '/v3/mfa/setup', {
+							phone: '4155550123',
+							type: 'TEXT',
+							primary: true,
+						})
+					).setupId,
+				);
 			case 'mfa_challenge_id':
-				return String((await this.call('POST', '/v3/mfa/challenge', { useBackup: false })).challengeId);
+				return String(
+					(await this.call('POST', '/v3/mfa/challenge', { useBackup: false })).challengeId,
+				);
 			case 'mfa_token': {
 				// The code "sent" for the setup or challenge this request validates.
 				if (request.path.includes('setup')) await this.get('mfa_setup_id', request);
@@ -341,7 +423,12 @@ class Variables {
 				const subscription = await this.call(
 					'POST',
 					'/v3/subscriptions',
-					{ name: 'Contract', status: { enabled: true }, events: [{ type: 'bill.created', version: '1' }], notificationUrl: 'https://hooks.example.com/contract' },
+					{
+						name: 'Contract',
+						status: { enabled: true },
+						events: [{ type: 'bill.created', version: '1' }],
+						notificationUrl: 'https://hooks.example.com/contract',
+					},
 					'events',
 					{ 'X-Idempotent-Key': randomUUID() },
 				);
@@ -353,7 +440,9 @@ class Variables {
 				return String(event.id);
 			}
 			default:
-				throw new Error(`The contract test does not know how to make {{${name}}} (${request.method} ${request.path})`);
+				throw new Error(
+					`The contract test does not know how to make {{${name}}} (${request.method} ${request.path})`,
+				);
 		}
 	}
 }

@@ -26,14 +26,22 @@ interface RawItem {
 	request?: {
 		method: string;
 		header?: Array<{ key: string; value: string; disabled?: boolean }>;
-		url: string | { raw: string; path?: string[]; query?: Array<{ key: string; value: string; disabled?: boolean }>; variable?: Array<{ key: string; value: string }> };
+		url:
+			| string
+			| {
+					raw: string;
+					path?: string[];
+					query?: Array<{ key: string; value: string; disabled?: boolean }>;
+					variable?: Array<{ key: string; value: string }>;
+			  };
 		body?: { raw?: string };
 	};
 	response?: Array<{ code: number; body?: string }>;
 }
 
 export const COLLECTION_PATH =
-	process.env.BILL_POSTMAN_COLLECTION ?? resolve(__dirname, '..', '..', '..', 'shared', 'bill-api', 'bill-v3-api.postman_collection.json');
+	process.env.BILL_POSTMAN_COLLECTION ??
+	resolve(__dirname, '..', '..', '..', 'shared', 'bill-api', 'bill-v3-api.postman_collection.json');
 
 export function collectionAvailable(): boolean {
 	return existsSync(COLLECTION_PATH);
@@ -58,8 +66,12 @@ export function loadCollection(): PostmanRequest[] {
 				method: request.method.toUpperCase(),
 				host,
 				path,
-				headers: Object.fromEntries((request.header ?? []).filter((h) => !h.disabled).map((h) => [h.key, h.value])),
-				query: (url.query ?? []).filter((q) => !q.disabled).map((q) => ({ key: q.key, value: q.value })),
+				headers: Object.fromEntries(
+					(request.header ?? []).filter((h) => !h.disabled).map((h) => [h.key, h.value]),
+				),
+				query: (url.query ?? [])
+					.filter((q) => !q.disabled)
+					.map((q) => ({ key: q.key, value: q.value })),
 				pathVariables: Object.fromEntries((url.variable ?? []).map((v) => [v.key, v.value])),
 				body: request.body?.raw,
 				successCode: success?.code,
@@ -75,5 +87,8 @@ export function loadCollection(): PostmanRequest[] {
 export function templateMatches(template: string, path: string): boolean {
 	const a = template.split('/');
 	const b = path.split('/');
-	return a.length === b.length && a.every((part, i) => part === b[i] || part.startsWith(':') || b[i].startsWith(':'));
+	return (
+		a.length === b.length &&
+		a.every((part, i) => part === b[i] || part.startsWith(':') || b[i].startsWith(':'))
+	);
 }

@@ -14,7 +14,14 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { N8N_VERSION, REPO, RUNTIME_DIR, n8nEnv, prepareRuntime, runN8n } from '../../scripts/n8n-runtime.mjs';
+import {
+	N8N_VERSION,
+	REPO,
+	RUNTIME_DIR,
+	n8nEnv,
+	prepareRuntime,
+	runN8n,
+} from '../../scripts/n8n-runtime.mjs';
 import { EXAMPLES, notRunnable } from '../../scripts/lib/examples.mjs';
 import {
 	CREDENTIAL,
@@ -34,7 +41,10 @@ import { check, equal, suite } from '../../scripts/lib/testkit.mjs';
 
 const { record, test, writeResults } = suite('e2e');
 
-const key = (name) => String(name ?? '').trim().toLowerCase();
+const key = (name) =>
+	String(name ?? '')
+		.trim()
+		.toLowerCase();
 const byName = (list) => new Map(list.map((v) => [key(v.name), v]));
 const cents = (n) => Math.round(Number(n) * 100) / 100;
 
@@ -51,12 +61,22 @@ async function createBillInBill(emulator, invoiceNumber) {
 		if (!response.ok) throw new Error(`BILL ${path}: ${response.status} ${JSON.stringify(json)}`);
 		return json;
 	};
-	const { sessionId } = await post('/v3/login', { username: f.admin.username, password: f.admin.password, organizationId: f.organizationId, devKey: f.devKey });
+	const { sessionId } = await post('/v3/login', {
+		username: f.admin.username,
+		password: f.admin.password,
+		organizationId: f.organizationId,
+		devKey: f.devKey,
+	});
 	const vendor = (await emulator.control('GET', '/state/vendors'))[0];
 	const today = new Date().toISOString().slice(0, 10);
 	return await post(
 		'/v3/bills',
-		{ vendorId: vendor.id, invoice: { invoiceNumber, invoiceDate: today }, dueDate: today, billLineItems: [{ amount: 42.5, description: 'e2e trigger test' }] },
+		{
+			vendorId: vendor.id,
+			invoice: { invoiceNumber, invoiceDate: today },
+			dueDate: today,
+			billLineItems: [{ amount: 42.5, description: 'e2e trigger test' }],
+		},
 		{ devKey: f.devKey, sessionId },
 	);
 }
@@ -75,16 +95,26 @@ async function waitFor(read, done, what) {
 
 /** Waits (up to a minute) for a finished execution of a workflow; returns its status and output per node. */
 async function waitForExecution(rest, workflowId) {
-	const flatted = createRequire(join(RUNTIME_DIR, 'n8n', 'node_modules', 'n8n', 'package.json'))('flatted');
+	const flatted = createRequire(join(RUNTIME_DIR, 'n8n', 'node_modules', 'n8n', 'package.json'))(
+		'flatted',
+	);
 	const deadline = Date.now() + 60_000;
 	while (Date.now() < deadline) {
-		const list = await rest.call('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`);
-		const done = (list?.results ?? []).find((e) => e.status && !['new', 'running', 'waiting'].includes(e.status));
+		const list = await rest.call(
+			'GET',
+			`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`,
+		);
+		const done = (list?.results ?? []).find(
+			(e) => e.status && !['new', 'running', 'waiting'].includes(e.status),
+		);
 		if (done) {
 			const full = await rest.call('GET', `/executions/${done.id}`);
 			const data = typeof full.data === 'string' ? flatted.parse(full.data) : full.data;
 			const output = Object.fromEntries(
-				Object.entries(data?.resultData?.runData ?? {}).map(([node, runs]) => [node, (runs.at(-1)?.data?.main?.[0] ?? []).map((i) => i.json)]),
+				Object.entries(data?.resultData?.runData ?? {}).map(([node, runs]) => [
+					node,
+					(runs.at(-1)?.data?.main?.[0] ?? []).map((i) => i.json),
+				]),
 			);
 			return { status: full.status ?? done.status, output };
 		}
@@ -114,34 +144,58 @@ async function main() {
 
 	if (!existsSync(join(REPO, 'dist', 'nodes', 'Bill', 'Bill.node.js'))) {
 		const build = spawnSync('npm', ['run', 'build'], { cwd: REPO, stdio: 'inherit' });
-		if (build.status !== 0) return record('build the package', 'failed', `npm run build exited with ${build.status}`);
+		if (build.status !== 0)
+			return record('build the package', 'failed', `npm run build exited with ${build.status}`);
 	}
 
 	const emulator = await startEmulatorProcess({ port: 0, seed: true });
 	const workdir = mkdtempSync(join(tmpdir(), 'billcom-e2e-'));
 	const n8nPort = await freePort();
-	const env = n8nEnv({ userFolder: workdir, encryptionKey: randomBytes(24).toString('hex'), port: n8nPort, brokerPort: await freePort() });
+	const env = n8nEnv({
+		userFolder: workdir,
+		encryptionKey: randomBytes(24).toString('hex'),
+		port: n8nPort,
+		brokerPort: await freePort(),
+	});
 	const stats = () => emulator.control('GET', '/stats');
 	const state = (collection) => emulator.control('GET', `/state/${collection}`);
 	const requests = async (route) => (await stats()).requests[route] ?? 0;
 	let knownTypes = new Set();
-	const triggerBuilt = existsSync(join(REPO, 'dist', 'nodes', 'BillTrigger', 'BillTrigger.node.js'));
-	const pendingOr = (example) => notRunnable(EXAMPLES.find((e) => e.id === example), emulator);
+	const triggerBuilt = existsSync(
+		join(REPO, 'dist', 'nodes', 'BillTrigger', 'BillTrigger.node.js'),
+	);
+	const pendingOr = (example) =>
+		notRunnable(
+			EXAMPLES.find((e) => e.id === example),
+			emulator,
+		);
 
 	try {
 		await test('n8n loads our nodes: export:nodes lists CUSTOM.bill (and CUSTOM.billTrigger when built) with their credentials', async () => {
 			const file = join(workdir, 'nodes.json');
 			const result = await runN8n(['export:nodes', `--output=${file}`], env);
-			check(result.code === 0, `export:nodes exited with ${result.code}: ${result.stderr.slice(-1500)}`);
+			check(
+				result.code === 0,
+				`export:nodes exited with ${result.code}: ${result.stderr.slice(-1500)}`,
+			);
 			const types = JSON.parse(readFileSync(file, 'utf8'));
 			const bill = types.find((t) => t.name === 'CUSTOM.bill');
 			check(bill, `CUSTOM.bill not among the ${types.length} node types n8n exported`);
 			const credentials = (bill.credentials ?? []).map((c) => c.name).sort();
 			equal(credentials, ['billApi', 'billPartnerApi'], 'credentials of CUSTOM.bill');
-			check(bill.usableAsTool === true || types.some((t) => t.name === 'CUSTOM.billTool'), 'CUSTOM.bill is not usable as an AI tool');
+			check(
+				bill.usableAsTool === true || types.some((t) => t.name === 'CUSTOM.billTool'),
+				'CUSTOM.bill is not usable as an AI tool',
+			);
 			const expectTrigger = triggerBuilt;
-			if (expectTrigger) check(types.some((t) => t.name === 'CUSTOM.billTrigger'), 'CUSTOM.billTrigger not exported although it is built');
-			const loadErrors = `${result.stdout}\n${result.stderr}`.split('\n').filter((line) => /error/i.test(line) && /bill|custom/i.test(line));
+			if (expectTrigger)
+				check(
+					types.some((t) => t.name === 'CUSTOM.billTrigger'),
+					'CUSTOM.billTrigger not exported although it is built',
+				);
+			const loadErrors = `${result.stdout}\n${result.stderr}`
+				.split('\n')
+				.filter((line) => /error/i.test(line) && /bill|custom/i.test(line));
 			check(!loadErrors.length, `n8n reported load errors:\n${loadErrors.join('\n')}`);
 			knownTypes = new Set(types.map((t) => t.name));
 			return `${types.length} node types; CUSTOM.bill${expectTrigger ? ' and CUSTOM.billTrigger' : ' (BILL Trigger not built on this branch)'}`;
@@ -154,24 +208,32 @@ async function main() {
 			for (const { file, json } of exampleWorkflows()) {
 				// n8n saves a workflow's static data (the trigger's subscription and signing key) only
 				// for ids of 1 to 21 characters; a longer id loses it silently.
-				if (typeof json.id !== 'string' || !/^[A-Za-z0-9]{1,21}$/.test(json.id)) problems.push(`${file}: id "${json.id}" is not 1 to 21 letters and digits`);
+				if (typeof json.id !== 'string' || !/^[A-Za-z0-9]{1,21}$/.test(json.id))
+					problems.push(`${file}: id "${json.id}" is not 1 to 21 letters and digits`);
 				for (const node of json.nodes) {
 					if (node.type === 'CUSTOM.billTrigger' && !triggerBuilt) notBuilt.add(file);
-					else if (!knownTypes.has(node.type)) problems.push(`${file}: "${node.name}" has unknown type ${node.type}`);
-					if (node.type.startsWith('CUSTOM.bill') && node.credentials?.billApi?.id !== CREDENTIAL.id) {
+					else if (!knownTypes.has(node.type))
+						problems.push(`${file}: "${node.name}" has unknown type ${node.type}`);
+					if (
+						node.type.startsWith('CUSTOM.bill') &&
+						node.credentials?.billApi?.id !== CREDENTIAL.id
+					) {
 						problems.push(`${file}: "${node.name}" does not use the credential ${CREDENTIAL.name}`);
 					}
 				}
 			}
 			check(!problems.length, problems.join('\n'));
-			if (notBuilt.size) return `BILL Trigger not built here: not checked in ${[...notBuilt].join(', ')}`;
+			if (notBuilt.size)
+				return `BILL Trigger not built here: not checked in ${[...notBuilt].join(', ')}`;
 		});
 
 		await test('import: the BILL credential and every example workflow', async () => {
 			await importIntoN8n(env, emulator, workdir);
 			const listed = await runN8n(['list:workflow', '--onlyId'], env);
 			const ids = new Set(listed.stdout.split('\n').map((l) => l.trim()));
-			const missing = exampleWorkflows().filter((w) => !ids.has(w.id)).map((w) => w.file);
+			const missing = exampleWorkflows()
+				.filter((w) => !ids.has(w.id))
+				.map((w) => w.file);
 			check(!missing.length, `not imported: ${missing.join(', ')}`);
 			return `${exampleWorkflows().length} workflows`;
 		});
@@ -185,12 +247,26 @@ async function main() {
 				const run = await runOk(env, 'billcomVendorRows');
 				const rows = nodeOutput(run, 'Invoice rows');
 				const after = byName(await state('vendors'));
-				const expectedNew = [...new Set(rows.map((r) => key(r.vendor)))].filter((k) => !before.has(k));
-				check(expectedNew.length > 0, 'the example rows should name at least one vendor the seed data lacks');
-				equal([...after.keys()].filter((k) => !before.has(k)).sort(), expectedNew.sort(), 'vendors created in the emulator');
+				const expectedNew = [...new Set(rows.map((r) => key(r.vendor)))].filter(
+					(k) => !before.has(k),
+				);
+				check(
+					expectedNew.length > 0,
+					'the example rows should name at least one vendor the seed data lacks',
+				);
+				equal(
+					[...after.keys()].filter((k) => !before.has(k)).sort(),
+					expectedNew.sort(),
+					'vendors created in the emulator',
+				);
 				const matched = nodeOutput(run, 'Match rows to vendors');
 				equal(matched.length, rows.length, 'rows out of "Match rows to vendors"');
-				for (const row of matched) equal(row.vendorId, after.get(key(row.vendor))?.id, `vendor id of invoice ${row.invoiceNumber}`);
+				for (const row of matched)
+					equal(
+						row.vendorId,
+						after.get(key(row.vendor))?.id,
+						`vendor id of invoice ${row.invoiceNumber}`,
+					);
 				return `created ${expectedNew.map((k) => after.get(k).name).join(', ')}; ${matched.length} rows matched`;
 			});
 			await test('example 00: run again: no vendor created twice', async () => {
@@ -199,7 +275,11 @@ async function main() {
 				const run = await runOk(env, 'billcomVendorRows');
 				equal((await state('vendors')).length, vendorsBefore, 'vendors in the emulator');
 				equal(await requests('POST /v3/vendors'), createsBefore, 'POST /v3/vendors requests');
-				equal(nodeOutput(run, 'Create missing vendors'), undefined, 'output of "Create missing vendors"');
+				equal(
+					nodeOutput(run, 'Create missing vendors'),
+					undefined,
+					'output of "Create missing vendors"',
+				);
 			});
 		}
 
@@ -213,13 +293,19 @@ async function main() {
 				const rows = nodeOutput(run, 'Match rows to vendors');
 				const bills = await state('bills');
 				for (const row of rows) {
-					const found = bills.filter((b) => b.vendorId === row.vendorId && b.invoice?.invoiceNumber === row.invoiceNumber);
+					const found = bills.filter(
+						(b) => b.vendorId === row.vendorId && b.invoice?.invoiceNumber === row.invoiceNumber,
+					);
 					equal(found.length, 1, `bills in the emulator for ${row.vendor} ${row.invoiceNumber}`);
 					equal(cents(found[0].amount), cents(row.amount), `amount of ${row.invoiceNumber}`);
 					equal(found[0].dueDate, row.dueDate, `due date of ${row.invoiceNumber}`);
 				}
 				const [summary] = nodeOutput(run, 'Summary');
-				equal([summary.created, summary.alreadyInBill, summary.failed], [rows.length, 0, 0], 'created / already in BILL / failed');
+				equal(
+					[summary.created, summary.alreadyInBill, summary.failed],
+					[rows.length, 0, 0],
+					'created / already in BILL / failed',
+				);
 				equal((await requests('POST /v3/bills/bulk')) - bulkBefore, 1, 'bulk create requests');
 				return `${rows.length} bills`;
 			});
@@ -228,22 +314,34 @@ async function main() {
 				const run = await runOk(env, 'billcomBillsFromRows');
 				const [summary] = nodeOutput(run, 'Summary');
 				equal((await state('bills')).length, billsBefore, 'bills in the emulator');
-				equal([summary.created, summary.alreadyInBill], [0, billsBefore], 'created / already in BILL');
+				equal(
+					[summary.created, summary.alreadyInBill],
+					[0, billsBefore],
+					'created / already in BILL',
+				);
 			});
 		}
 
 		// 4. USERS.md job 2: the digest, checked against the emulator's own bills.
 		const digestWhy = pendingOr('billcomDueThisWeek');
-		if (digestWhy) record('example 02: unpaid bills due in 7 days, per vendor', 'pending', digestWhy);
+		if (digestWhy)
+			record('example 02: unpaid bills due in 7 days, per vendor', 'pending', digestWhy);
 		else {
 			await test('example 02: digest totals per vendor equal the unpaid bills due in the next 7 days', async () => {
 				const run = await runOk(env, 'billcomDueThisWeek');
 				const [digest] = nodeOutput(run, 'Digest per vendor');
 				const vendors = new Map((await state('vendors')).map((v) => [v.id, v.name]));
 				const due = (await state('bills')).filter(
-					(b) => !b.archived && ['UNPAID', 'PARTIAL'].includes(b.paymentStatus) && b.dueDate >= digest.from && b.dueDate <= digest.to,
+					(b) =>
+						!b.archived &&
+						['UNPAID', 'PARTIAL'].includes(b.paymentStatus) &&
+						b.dueDate >= digest.from &&
+						b.dueDate <= digest.to,
 				);
-				check(due.length > 0, 'no bill due in the next 7 days: run example 01 first (it makes some)');
+				check(
+					due.length > 0,
+					'no bill due in the next 7 days: run example 01 first (it makes some)',
+				);
 				const expected = {};
 				for (const b of due) {
 					const name = vendors.get(b.vendorId);
@@ -251,7 +349,8 @@ async function main() {
 				}
 				const got = Object.fromEntries(digest.vendors.map((v) => [v.vendor, v.due]));
 				equal(Object.keys(got).sort(), Object.keys(expected).sort(), 'vendors in the digest');
-				for (const name of Object.keys(expected)) equal(got[name], expected[name], `amount due for ${name}`);
+				for (const name of Object.keys(expected))
+					equal(got[name], expected[name], `amount due for ${name}`);
 				equal(digest.billCount, due.length, 'bills in the digest');
 				return digest.text.split('\n')[0];
 			});
@@ -266,13 +365,33 @@ async function main() {
 				const [payment] = nodeOutput(run, 'Payment made by check');
 				const [after] = nodeOutput(run, 'Bill after payment');
 				const stored = (await state('bills')).find((b) => b.id === after.id);
-				equal(stored.invoice?.invoiceNumber, payment.invoiceNumber, 'invoice number of the bill paid');
-				equal([cents(stored.paidAmount), stored.paymentStatus], [cents(payment.amount), 'PAID'], 'paid amount and status in the emulator');
-				equal([after.paymentStatus, cents(after.paidAmount)], [stored.paymentStatus, cents(stored.paidAmount)], 'what the workflow read back');
+				equal(
+					stored.invoice?.invoiceNumber,
+					payment.invoiceNumber,
+					'invoice number of the bill paid',
+				);
+				equal(
+					[cents(stored.paidAmount), stored.paymentStatus],
+					[cents(payment.amount), 'PAID'],
+					'paid amount and status in the emulator',
+				);
+				equal(
+					[after.paymentStatus, cents(after.paidAmount)],
+					[stored.paymentStatus, cents(stored.paidAmount)],
+					'what the workflow read back',
+				);
 				const recorded = await requests('POST /v3/bills/record-payment');
 				const again = await runOk(env, 'billcomRecordPayment');
-				equal(await requests('POST /v3/bills/record-payment'), recorded, 'record-payment requests after a second run');
-				equal(nodeOutput(again, 'Record payment'), undefined, 'output of "Record payment" on the second run');
+				equal(
+					await requests('POST /v3/bills/record-payment'),
+					recorded,
+					'record-payment requests after a second run',
+				);
+				equal(
+					nodeOutput(again, 'Record payment'),
+					undefined,
+					'output of "Record payment" on the second run',
+				);
 			});
 		}
 
@@ -285,7 +404,11 @@ async function main() {
 				const [created] = nodeOutput(run, 'Create bank account');
 				const stored = (await state('bankAccounts')).find((a) => a.id === created.id);
 				check(stored, `bank account ${created.id} not in the emulator`);
-				equal([stored.accessToAdmins, stored.status, stored.default?.payables], [true, 'VERIFIED', true], 'access to admins, status, default for payables');
+				equal(
+					[stored.accessToAdmins, stored.status, stored.default?.payables],
+					[true, 'VERIFIED', true],
+					'access to admins, status, default for payables',
+				);
 				const count = (await state('bankAccounts')).length;
 				await runOk(env, 'billcomBankAccount');
 				equal((await state('bankAccounts')).length, count, 'bank accounts after a second run');
@@ -299,9 +422,14 @@ async function main() {
 		if (payBillsWhy) record('example 08: pay the bills due this week', 'pending', payBillsWhy);
 		else {
 			await test('example 08: pays each bill due this week once from the default bank account; a second run pays nothing', async () => {
-				const workflow = structuredClone(exampleWorkflows().find((w) => w.id === 'billcomPayApproved').json);
+				const workflow = structuredClone(
+					exampleWorkflows().find((w) => w.id === 'billcomPayApproved').json,
+				);
 				const filter = workflow.nodes.find((n) => n.name === 'Approved, still owing').parameters;
-				filter.jsCode = filter.jsCode.replace('const PAY_UNASSIGNED = false;', 'const PAY_UNASSIGNED = true;');
+				filter.jsCode = filter.jsCode.replace(
+					'const PAY_UNASSIGNED = false;',
+					'const PAY_UNASSIGNED = true;',
+				);
 				await importWorkflow(env, workflow, workdir);
 				// Example 03's recorded check payment is in the same list: only new payments count.
 				const before = new Set((await state('payments')).map((p) => p.id));
@@ -315,10 +443,18 @@ async function main() {
 					const payment = payments.find((p) => p.billId === billId);
 					check(payment, `no payment of bill ${billId}`);
 					equal(cents(payment.amount), cents(amount), `amount paid on ${billId}`);
-					equal(bills.find((b) => b.id === billId)?.paymentStatus, 'SCHEDULED', `status of bill ${billId}`);
+					equal(
+						bills.find((b) => b.id === billId)?.paymentStatus,
+						'SCHEDULED',
+						`status of bill ${billId}`,
+					);
 				}
 				await runOk(env, 'billcomPayApproved');
-				equal((await state('payments')).length, before.size + payments.length, 'payments after a second run');
+				equal(
+					(await state('payments')).length,
+					before.size + payments.length,
+					'payments after a second run',
+				);
 				return `${payments.length} bills paid once`;
 			});
 		}
@@ -333,15 +469,25 @@ async function main() {
 				check(sent?.challengeId, 'no challengeId from "1. Send the challenge"');
 				const sms = await emulator.control('GET', '/sms');
 				check(sms.length > 0, 'the emulator texted no code');
-				const workflow = structuredClone(exampleWorkflows().find((w) => w.id === 'billcomMfaIdSetup').json);
-				const settings = workflow.nodes.find((n) => n.name === 'Settings').parameters.assignments.assignments;
+				const workflow = structuredClone(
+					exampleWorkflows().find((w) => w.id === 'billcomMfaIdSetup').json,
+				);
+				const settings = workflow.nodes.find((n) => n.name === 'Settings').parameters.assignments
+					.assignments;
 				settings.find((a) => a.name === 'challengeId').value = sent.challengeId;
 				settings.find((a) => a.name === 'smsCode').value = sms[sms.length - 1].token;
 				await importWorkflow(env, workflow, workdir);
 				const second = await runOk(env, 'billcomMfaIdSetup');
 				const [validated] = nodeOutput(second, '2. Validate the code');
-				check(typeof validated?.mfaId === 'string' && validated.mfaId.length > 0, 'no MFA ID from "2. Validate the code"');
-				equal(validated.deviceName, settings.find((a) => a.name === 'deviceName').value, 'device name of the MFA ID');
+				check(
+					typeof validated?.mfaId === 'string' && validated.mfaId.length > 0,
+					'no MFA ID from "2. Validate the code"',
+				);
+				equal(
+					validated.deviceName,
+					settings.find((a) => a.name === 'deviceName').value,
+					'device name of the MFA ID',
+				);
 			});
 		}
 
@@ -363,15 +509,30 @@ async function main() {
 				const owner = await rest.ownerSession();
 				check(owner.loggedIn, 'could not log in to n8n');
 				const stored = await rest.call('GET', `/credentials/${CREDENTIAL.id}?includeData=true`);
-				const ok = await rest.call('POST', '/credentials/test', { credentials: { id: CREDENTIAL.id, name: CREDENTIAL.name, type: 'billApi', data: stored.data } });
+				const ok = await rest.call('POST', '/credentials/test', {
+					credentials: {
+						id: CREDENTIAL.id,
+						name: CREDENTIAL.name,
+						type: 'billApi',
+						data: stored.data,
+					},
+				});
 				equal(ok.status, 'OK', `test of the stored credential (${ok.message})`);
 				const wrong = { ...emulatorCredential(emulator).data, password: 'not-the-password' };
 				// As the editor sends a credential being edited: its id, the changed field in clear.
-				const refused = await rest.call('POST', '/credentials/test', { credentials: { id: CREDENTIAL.id, name: CREDENTIAL.name, type: 'billApi', data: wrong } });
+				const refused = await rest.call('POST', '/credentials/test', {
+					credentials: { id: CREDENTIAL.id, name: CREDENTIAL.name, type: 'billApi', data: wrong },
+				});
 				equal(refused.status, 'Error', 'test with a wrong password');
-				check(refused.message && !refused.message.includes('not-the-password'), `the message must not show the password: ${refused.message}`);
+				check(
+					refused.message && !refused.message.includes('not-the-password'),
+					`the message must not show the password: ${refused.message}`,
+				);
 				// n8n shows the statusText of the login error's response: BILL's code, message and hint.
-				check(/BDC_1101/.test(refused.message) && /password/i.test(refused.message), `n8n should show BILL's BDC_1101 and what to check: ${refused.message}`);
+				check(
+					/BDC_1101/.test(refused.message) && /password/i.test(refused.message),
+					`n8n should show BILL's BDC_1101 and what to check: ${refused.message}`,
+				);
 				return `wrong password → n8n shows: "${refused.message}"`;
 			} finally {
 				await server.stop();
@@ -384,7 +545,10 @@ async function main() {
 		if (triggerWhy) record('example 07: BILL Trigger in a running n8n', 'pending', triggerWhy);
 		else {
 			await test('example 07: BILL Trigger: activated in n8n start, a bill created in BILL runs the workflow with that bill; deactivated, the subscription is gone', async () => {
-				const server = await startN8nServer({ ...env, WEBHOOK_URL: `http://127.0.0.1:${n8nPort}/` }, n8nPort);
+				const server = await startN8nServer(
+					{ ...env, WEBHOOK_URL: `http://127.0.0.1:${n8nPort}/` },
+					n8nPort,
+				);
 				try {
 					const rest = restClient(server.base);
 					check((await rest.ownerSession()).loggedIn, 'could not log in to n8n');
@@ -392,19 +556,38 @@ async function main() {
 					const workflow = await rest.call('GET', `/workflows/${id}`);
 					await rest.call('POST', `/workflows/${id}/activate`, { versionId: workflow.versionId });
 					// n8n registers the webhook after answering the activation: wait for it.
-					const pointingHere = async () => (await state('subscriptions')).filter((s) => String(s.notificationUrl).startsWith(`http://127.0.0.1:${n8nPort}/`));
-					const mine = await waitFor(pointingHere, (list) => list.length > 0, 'a subscription pointing at this n8n after activation');
+					const pointingHere = async () =>
+						(await state('subscriptions')).filter((s) =>
+							String(s.notificationUrl).startsWith(`http://127.0.0.1:${n8nPort}/`),
+						);
+					const mine = await waitFor(
+						pointingHere,
+						(list) => list.length > 0,
+						'a subscription pointing at this n8n after activation',
+					);
 					equal(mine.length, 1, 'subscriptions pointing at this n8n after activation');
-					equal(mine[0].events?.map((e) => e.type ?? e), ['bill.created'], 'events of the subscription');
+					equal(
+						mine[0].events?.map((e) => e.type ?? e),
+						['bill.created'],
+						'events of the subscription',
+					);
 
 					const bill = await createBillInBill(emulator, `E2E-HOOK-${Date.now()}`);
 					const execution = await waitForExecution(rest, id);
 					equal(execution.status, 'success', 'status of the trigger execution');
 					const [message] = execution.output['Message for Slack'];
-					equal([message.eventType, message.billId, message.invoiceNumber, cents(message.amount)], ['bill.created', bill.id, bill.invoice.invoiceNumber, cents(bill.amount)], 'event, bill, invoice number and amount in the execution');
+					equal(
+						[message.eventType, message.billId, message.invoiceNumber, cents(message.amount)],
+						['bill.created', bill.id, bill.invoice.invoiceNumber, cents(bill.amount)],
+						'event, bill, invoice number and amount in the execution',
+					);
 
 					await rest.call('POST', `/workflows/${id}/deactivate`, {});
-					await waitFor(pointingHere, (list) => list.length === 0, 'the subscription removed after deactivation');
+					await waitFor(
+						pointingHere,
+						(list) => list.length === 0,
+						'the subscription removed after deactivation',
+					);
 					return message.text;
 				} finally {
 					await server.stop();

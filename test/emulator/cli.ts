@@ -22,8 +22,17 @@ async function main() {
 		limits: flag('no-limits') === undefined,
 	});
 	if (flag('seed')) seedDemoData(emulator);
-	const routes = emulator.routes.map((r) => (r.host === 'api' ? `${r.method} ${r.pattern}` : `${r.method} ${r.host} ${r.pattern}`));
-	console.log(JSON.stringify({ baseUrl: emulator.baseUrl, url: emulator.url, fixtures: emulator.fixtures, routes }));
+	const routes = emulator.routes.map((r) =>
+		r.host === 'api' ? `${r.method} ${r.pattern}` : `${r.method} ${r.host} ${r.pattern}`,
+	);
+	console.log(
+		JSON.stringify({
+			baseUrl: emulator.baseUrl,
+			url: emulator.url,
+			fixtures: emulator.fixtures,
+			routes,
+		}),
+	);
 	const stop = () => void emulator.stop().then(() => process.exit(0));
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);

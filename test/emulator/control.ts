@@ -14,22 +14,43 @@
 import type { Emulator, Reply } from './server';
 import type { Fault } from './faults';
 
-const COLLECTIONS = ['bills', 'vendors', 'bankAccounts', 'bankAccountUsers', 'subscriptions', 'events', 'payments'] as const;
+const COLLECTIONS = [
+	'bills',
+	'vendors',
+	'bankAccounts',
+	'bankAccountUsers',
+	'subscriptions',
+	'events',
+	'payments',
+] as const;
 
-export async function control(emulator: Emulator, method: string, url: URL, raw: Buffer): Promise<Reply> {
+export async function control(
+	emulator: Emulator,
+	method: string,
+	url: URL,
+	raw: Buffer,
+): Promise<Reply> {
 	const path = url.pathname.slice('/__emulator'.length);
 	const body = raw.length ? (JSON.parse(raw.toString('utf8')) as Record<string, unknown>) : {};
 	if (method === 'GET' && path === '/health') {
 		return { body: { ok: true, baseUrl: emulator.baseUrl, fixtures: emulator.fixtures } };
 	}
 	if (method === 'GET' && path === '/stats') {
-		return { body: { requests: emulator.stats(), logins: emulator.logins(), counts: emulator.state.counts(), total: emulator.log.length } };
+		return {
+			body: {
+				requests: emulator.stats(),
+				logins: emulator.logins(),
+				counts: emulator.state.counts(),
+				total: emulator.log.length,
+			},
+		};
 	}
 	if (method === 'GET' && path === '/log') return { body: emulator.log };
 	if (method === 'GET' && path === '/sms') return { body: emulator.state.sms };
 	if (method === 'GET' && path.startsWith('/state/')) {
 		const name = path.slice('/state/'.length) as (typeof COLLECTIONS)[number];
-		if (!COLLECTIONS.includes(name)) return { status: 404, body: { error: `no collection ${name}` } };
+		if (!COLLECTIONS.includes(name))
+			return { status: 404, body: { error: `no collection ${name}` } };
 		return { body: [...emulator.state[name].values()] };
 	}
 	if (method === 'POST' && path === '/reset') {
@@ -46,10 +67,12 @@ export async function control(emulator: Emulator, method: string, url: URL, raw:
 			return { body: { ok: true } };
 		}
 		if (method === 'POST') {
-			for (const fault of (Array.isArray(body) ? body : [body]) as Fault[]) emulator.addFault(fault);
+			for (const fault of (Array.isArray(body) ? body : [body]) as Fault[])
+				emulator.addFault(fault);
 			return { body: { ok: true, pending: emulator.faults.pending } };
 		}
-		if (method === 'GET') return { body: { pending: emulator.faults.pending, fired: emulator.faults.fired } };
+		if (method === 'GET')
+			return { body: { pending: emulator.faults.pending, fired: emulator.faults.fired } };
 	}
 	if (method === 'POST' && path === '/options') {
 		if (body.latencyMs !== undefined) emulator.options.latencyMs = Number(body.latencyMs);

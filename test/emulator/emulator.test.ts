@@ -27,10 +27,15 @@ async function login(extra: Record<string, unknown> = {}) {
 const headers = (sessionId: string) => ({ devKey: emulator.fixtures.devKey, sessionId });
 
 describe('login and sessions', () => {
-	it('logs in with BILL\'s response fields, untrusted without an MFA ID', async () => {
+	it("logs in with BILL's response fields, untrusted without an MFA ID", async () => {
 		const response = await login();
 		expect(response.status).toBe(200);
-		expect(Object.keys(response.data).sort()).toEqual(['organizationId', 'sessionId', 'trusted', 'userId']);
+		expect(Object.keys(response.data).sort()).toEqual([
+			'organizationId',
+			'sessionId',
+			'trusted',
+			'userId',
+		]);
 		expect(response.data.trusted).toBe(false);
 		expect(response.data.userId).toBe(emulator.fixtures.admin.userId);
 	});
@@ -43,10 +48,12 @@ describe('login and sessions', () => {
 		expect(wrong.data[0].code).toBe('BDC_1356');
 	});
 
-	it('answers a wrong password with BDC_1101 and a wrong developer key with BDC_1102, in BILL\'s error array', async () => {
+	it("answers a wrong password with BDC_1101 and a wrong developer key with BDC_1102, in BILL's error array", async () => {
 		const password = await login({ password: 'nope' });
 		expect(password.status).toBe(400);
-		expect(password.data[0]).toEqual(expect.objectContaining({ code: 'BDC_1101', severity: 'ERROR', category: 'REQUEST' }));
+		expect(password.data[0]).toEqual(
+			expect.objectContaining({ code: 'BDC_1101', severity: 'ERROR', category: 'REQUEST' }),
+		);
 		expect(password.data[0].timestamp).toMatch(/^\d{4}-\d{2}-\d{2}T/);
 		expect((await login({ devKey: 'other' })).data[0].code).toBe('BDC_1102');
 	});
@@ -54,30 +61,45 @@ describe('login and sessions', () => {
 	it('ends a session after 35 idle minutes with 401 BDC_1109, and each call restarts the timer', async () => {
 		const { sessionId } = (await login()).data;
 		emulator.clock.advance(SESSION_IDLE_MS - 1000);
-		expect((await http.get(`${emulator.baseUrl}/v3/vendors`, { headers: headers(sessionId) })).status).toBe(200);
+		expect(
+			(await http.get(`${emulator.baseUrl}/v3/vendors`, { headers: headers(sessionId) })).status,
+		).toBe(200);
 		emulator.clock.advance(SESSION_IDLE_MS - 1000);
-		expect((await http.get(`${emulator.baseUrl}/v3/vendors`, { headers: headers(sessionId) })).status).toBe(200);
+		expect(
+			(await http.get(`${emulator.baseUrl}/v3/vendors`, { headers: headers(sessionId) })).status,
+		).toBe(200);
 		emulator.clock.advance(SESSION_IDLE_MS + 1000);
-		const expired = await http.get(`${emulator.baseUrl}/v3/vendors`, { headers: headers(sessionId) });
+		const expired = await http.get(`${emulator.baseUrl}/v3/vendors`, {
+			headers: headers(sessionId),
+		});
 		expect(expired.status).toBe(401);
 		expect(expired.data[0].code).toBe('BDC_1109');
 	});
 
 	it('ends the session at logout', async () => {
 		const { sessionId } = (await login()).data;
-		expect((await http.post(`${emulator.baseUrl}/v3/logout`, undefined, { headers: headers(sessionId) })).status).toBe(200);
-		expect((await http.get(`${emulator.baseUrl}/v3/vendors`, { headers: headers(sessionId) })).status).toBe(401);
+		expect(
+			(await http.post(`${emulator.baseUrl}/v3/logout`, undefined, { headers: headers(sessionId) }))
+				.status,
+		).toBe(200);
+		expect(
+			(await http.get(`${emulator.baseUrl}/v3/vendors`, { headers: headers(sessionId) })).status,
+		).toBe(401);
 	});
 
 	it('binds a session to its developer key', async () => {
 		const { sessionId } = (await login()).data;
-		const response = await http.get(`${emulator.baseUrl}/v3/vendors`, { headers: { devKey: 'unknown', sessionId } });
+		const response = await http.get(`${emulator.baseUrl}/v3/vendors`, {
+			headers: { devKey: 'unknown', sessionId },
+		});
 		expect(response.data[0].code).toBe('BDC_1102');
 	});
 
 	it('answers an unknown path with 404 BDC_1121', async () => {
 		const { sessionId } = (await login()).data;
-		const response = await http.get(`${emulator.baseUrl}/v3/nothing-here`, { headers: headers(sessionId) });
+		const response = await http.get(`${emulator.baseUrl}/v3/nothing-here`, {
+			headers: headers(sessionId),
+		});
 		expect(response.status).toBe(404);
 		expect(response.data[0].code).toBe('BDC_1121');
 	});
@@ -88,7 +110,12 @@ describe('lists', () => {
 		for (let i = 0; i < count; i++) {
 			const response = await http.post(
 				`${emulator.baseUrl}/v3/vendors`,
-				{ name: `Vendor ${String(i).padStart(3, '0')}`, accountType: i % 2 ? 'PERSON' : 'BUSINESS', email: `v${i}@example.com`, phone: '1' },
+				{
+					name: `Vendor ${String(i).padStart(3, '0')}`,
+					accountType: i % 2 ? 'PERSON' : 'BUSINESS',
+					email: `v${i}@example.com`,
+					phone: '1',
+				},
 				{ headers: headers(sessionId) },
 			);
 			expect(response.status).toBe(201);
@@ -105,7 +132,10 @@ describe('lists', () => {
 		let page: string | undefined;
 		let pages = 0;
 		do {
-			const response = await http.get(`${emulator.baseUrl}/v3/vendors`, { headers: headers(sessionId), params: { max: 10, page } });
+			const response = await http.get(`${emulator.baseUrl}/v3/vendors`, {
+				headers: headers(sessionId),
+				params: { max: 10, page },
+			});
 			for (const v of response.data.results) seen.add(v.id);
 			page = response.data.nextPage;
 			pages++;
@@ -117,7 +147,10 @@ describe('lists', () => {
 	it('refuses max 0 and 101 with 400', async () => {
 		const { sessionId } = (await login()).data;
 		for (const max of [0, 101]) {
-			const response = await http.get(`${emulator.baseUrl}/v3/vendors`, { headers: headers(sessionId), params: { max } });
+			const response = await http.get(`${emulator.baseUrl}/v3/vendors`, {
+				headers: headers(sessionId),
+				params: { max },
+			});
 			expect(response.status).toBe(400);
 		}
 	});
@@ -129,8 +162,15 @@ describe('lists', () => {
 			headers: headers(sessionId),
 			params: { filters: 'accountType:in:"PERSON,NONE",name:sw:"Vendor 00"', sort: 'name:desc' },
 		});
-		expect(response.data.results.map((v: { name: string }) => v.name)).toEqual(['Vendor 005', 'Vendor 003', 'Vendor 001']);
-		const refused = await http.get(`${emulator.baseUrl}/v3/vendors`, { headers: headers(sessionId), params: { filters: 'email:eq:x' } });
+		expect(response.data.results.map((v: { name: string }) => v.name)).toEqual([
+			'Vendor 005',
+			'Vendor 003',
+			'Vendor 001',
+		]);
+		const refused = await http.get(`${emulator.baseUrl}/v3/vendors`, {
+			headers: headers(sessionId),
+			params: { filters: 'email:eq:x' },
+		});
 		expect(refused.status).toBe(400);
 	});
 });
@@ -141,7 +181,9 @@ describe('limits and faults', () => {
 		emulator = await startEmulator({ latencyMs: 150 });
 		const { sessionId } = (await login()).data;
 		const answers = await Promise.all(
-			Array.from({ length: 5 }, () => http.get(`${emulator.baseUrl}/v3/vendors`, { headers: headers(sessionId) })),
+			Array.from({ length: 5 }, () =>
+				http.get(`${emulator.baseUrl}/v3/vendors`, { headers: headers(sessionId) }),
+			),
 		);
 		const refused = answers.filter((a) => a.status === 400);
 		expect(answers.filter((a) => a.status === 200)).toHaveLength(3);
@@ -154,7 +196,11 @@ describe('limits and faults', () => {
 		const { sessionId } = (await login()).data;
 		emulator.addFault({ kind: 'resetAfter', method: 'POST', path: '/v3/vendors' });
 		const error = await http
-			.post(`${emulator.baseUrl}/v3/vendors`, { name: 'Cut', accountType: 'NONE' }, { headers: headers(sessionId) })
+			.post(
+				`${emulator.baseUrl}/v3/vendors`,
+				{ name: 'Cut', accountType: 'NONE' },
+				{ headers: headers(sessionId) },
+			)
 			.catch((e: { code?: string }) => e);
 		expect((error as { code?: string }).code).toMatch(/ECONNRESET|socket hang up/i);
 		expect(emulator.state.vendors.size).toBe(1);
@@ -162,9 +208,19 @@ describe('limits and faults', () => {
 
 	it('logs requests by route without ids, bodies or secrets', async () => {
 		const { sessionId } = (await login()).data;
-		const created = await http.post(`${emulator.baseUrl}/v3/vendors`, { name: 'Logged', accountType: 'NONE' }, { headers: headers(sessionId) });
-		await http.get(`${emulator.baseUrl}/v3/vendors/${created.data.id}`, { headers: headers(sessionId) });
-		expect(emulator.stats()).toEqual({ 'POST /v3/login': 1, 'POST /v3/vendors': 1, 'GET /v3/vendors/:vendorId': 1 });
+		const created = await http.post(
+			`${emulator.baseUrl}/v3/vendors`,
+			{ name: 'Logged', accountType: 'NONE' },
+			{ headers: headers(sessionId) },
+		);
+		await http.get(`${emulator.baseUrl}/v3/vendors/${created.data.id}`, {
+			headers: headers(sessionId),
+		});
+		expect(emulator.stats()).toEqual({
+			'POST /v3/login': 1,
+			'POST /v3/vendors': 1,
+			'GET /v3/vendors/:vendorId': 1,
+		});
 		const text = JSON.stringify(emulator.log);
 		expect(text).not.toContain(sessionId);
 		expect(text).not.toContain(emulator.fixtures.admin.password);

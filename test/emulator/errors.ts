@@ -38,19 +38,24 @@ export class BillError extends Error {
 /** The errors the emulator raises, with BILL's codes and messages (REFERENCE.md §2.3, §8.4). */
 export const errors = {
 	// REFERENCE.md §2.3: the doc sample has two spaces after the full stop.
-	sessionInvalid: () => new BillError(401, 'BDC_1109', 'Session is invalid.  Please log in.', 'DOWNSTREAM'),
+	sessionInvalid: () =>
+		new BillError(401, 'BDC_1109', 'Session is invalid.  Please log in.', 'DOWNSTREAM'),
 	// Open question 2: login failures are 400 (a third-party fixture shows 400 for BDC_1102).
 	wrongPassword: () => new BillError(400, 'BDC_1101', 'User name and/or password do not match.'),
 	devKeyInvalid: () => new BillError(400, 'BDC_1102', 'Developer key is invalid.'),
-	notSupported: (method: string, path: string) => new BillError(404, 'BDC_1121', `API not supported: ${method} ${path}`),
+	notSupported: (method: string, path: string) =>
+		new BillError(404, 'BDC_1121', `API not supported: ${method} ${path}`),
 	// Open question 1: third-party notes say the limits answer with a 4xx, not 429; 400 is used.
-	concurrency: () => new BillError(400, 'BDC_1322', 'Max number of concurrent requests per organization reached.'),
-	hourly: (limit: number) => new BillError(400, 'BDC_1144', `Max number of allowed requests per hour reached: ${limit}.`),
+	concurrency: () =>
+		new BillError(400, 'BDC_1322', 'Max number of concurrent requests per organization reached.'),
+	hourly: (limit: number) =>
+		new BillError(400, 'BDC_1144', `Max number of allowed requests per hour reached: ${limit}.`),
 	// REFERENCE.md §8.4: BDC_1361 (session untrusted) reported as 403 by a third party.
 	untrusted: (what: string) =>
 		new BillError(403, 'BDC_1361', `${what} requires an MFA-trusted session.`, 'APPLICATION'),
 	mfaInvalid: () => new BillError(400, 'BDC_1356', 'MFA ID is invalid or expired.'),
-	notFound: (what: string, id: string) => new BillError(404, 'BDC_1121', `${what} not found: ${id}`),
+	notFound: (what: string, id: string) =>
+		new BillError(404, 'BDC_1121', `${what} not found: ${id}`),
 	invalid: (message: string, code = 'BDC_1002') => new BillError(400, code, message),
 	forbidden: (message: string) => new BillError(403, 'BDC_1146', message, 'APPLICATION'),
 	server: () => new BillError(500, 'BDC_1001', 'System error occurred.', 'SERVER'),

@@ -72,7 +72,9 @@ export class FaultSet {
 		for (const fault of this.faults) {
 			if (fault.method && fault.method !== method) continue;
 			if (fault.path) {
-				const hit = fault.path.startsWith('~') ? new RegExp(fault.path.slice(1)).test(path) : fault.path === path;
+				const hit = fault.path.startsWith('~')
+					? new RegExp(fault.path.slice(1)).test(path)
+					: fault.path === path;
 				if (!hit) continue;
 			}
 			if (fault.fired >= (fault.times ?? 1)) continue;

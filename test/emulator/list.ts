@@ -43,7 +43,8 @@ function splitOutsideQuotes(text: string, separator: string): string[] {
 
 function unquote(value: string): string {
 	const v = value.trim();
-	if (v.length >= 2 && v.startsWith('"') && v.endsWith('"')) return v.slice(1, -1).replace(/\\"/g, '"');
+	if (v.length >= 2 && v.startsWith('"') && v.endsWith('"'))
+		return v.slice(1, -1).replace(/\\"/g, '"');
 	return v;
 }
 
@@ -53,20 +54,27 @@ export function parseFilters(raw: unknown, allowed: FilterableFields): Filter[] 
 	for (const part of splitOutsideQuotes(String(raw), ',')) {
 		const first = part.indexOf(':');
 		const second = part.indexOf(':', first + 1);
-		if (first < 0 || second < 0) throw errors.invalid(`filters: "${part}" is not field:operator:value`);
+		if (first < 0 || second < 0)
+			throw errors.invalid(`filters: "${part}" is not field:operator:value`);
 		const field = part.slice(0, first).trim();
 		const op = part.slice(first + 1, second).trim() as Operator;
 		const value = unquote(part.slice(second + 1));
 		if (!OPERATORS.has(op)) throw errors.invalid(`filters: unknown operator "${op}"`);
 		if (!allowed[field]) throw errors.invalid(`filters: field "${field}" cannot be filtered`);
-		if (!allowed[field].includes(op)) throw errors.invalid(`filters: operator "${op}" is not allowed on "${field}"`);
+		if (!allowed[field].includes(op))
+			throw errors.invalid(`filters: operator "${op}" is not allowed on "${field}"`);
 		filters.push({ field, op, value });
 	}
 	return filters;
 }
 
 export function getPath(object: Json, path: string): unknown {
-	return path.split('.').reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Json)[key] : undefined), object);
+	return path
+		.split('.')
+		.reduce<unknown>(
+			(v, key) => (v && typeof v === 'object' ? (v as Json)[key] : undefined),
+			object,
+		);
 }
 
 const DATE_LIKE = /^\d{4}-\d{2}-\d{2}/;
@@ -77,7 +85,10 @@ function compare(actual: unknown, expected: string): number {
 	const a = String(actual ?? '');
 	if (DATE_LIKE.test(a) && DATE_LIKE.test(expected)) {
 		// Dates and date-times compare as instants (a date alone is midnight UTC).
-		return new Date(a.length === 10 ? `${a}T00:00:00Z` : a).getTime() - new Date(expected.length === 10 ? `${expected}T00:00:00Z` : expected).getTime();
+		return (
+			new Date(a.length === 10 ? `${a}T00:00:00Z` : a).getTime() -
+			new Date(expected.length === 10 ? `${expected}T00:00:00Z` : expected).getTime()
+		);
 	}
 	return a < expected ? -1 : a > expected ? 1 : 0;
 }
@@ -103,7 +114,9 @@ export function matches(object: Json, filters: Filter[]): boolean {
 			case 'nin':
 				return value.split(',').every((v) => compare(actual, v.trim()) !== 0);
 			case 'sw':
-				return String(actual ?? '').toLowerCase().startsWith(value.toLowerCase());
+				return String(actual ?? '')
+					.toLowerCase()
+					.startsWith(value.toLowerCase());
 		}
 		return false;
 	});
@@ -113,7 +126,8 @@ export function sortBy(list: Json[], raw: unknown, sortable: string[]): Json[] {
 	if (raw === undefined || raw === '') return list;
 	const [field, direction = 'asc'] = String(raw).split(':');
 	if (!sortable.includes(field)) throw errors.invalid(`sort: field "${field}" cannot be sorted`);
-	if (direction !== 'asc' && direction !== 'desc') throw errors.invalid(`sort: direction "${direction}" is not asc or desc`);
+	if (direction !== 'asc' && direction !== 'desc')
+		throw errors.invalid(`sort: direction "${direction}" is not asc or desc`);
 	const sign = direction === 'desc' ? -1 : 1;
 	return [...list].sort((a, b) => {
 		const x = getPath(a, field);
@@ -159,14 +173,19 @@ export interface ListRules {
 export function pageSize(max: unknown): number {
 	if (max === undefined || max === '') return 20;
 	const n = Number(max);
-	if (!Number.isInteger(n) || n < 1 || n > 100) throw errors.invalid(`max: must be between 1 and 100, was ${String(max)}`);
+	if (!Number.isInteger(n) || n < 1 || n > 100)
+		throw errors.invalid(`max: must be between 1 and 100, was ${String(max)}`);
 	return n;
 }
 
 export function listPage(all: Json[], query: ListQuery, rules: ListRules): Json {
 	const size = pageSize(query.max);
 	const filters = parseFilters(query.filters, rules.filterable);
-	const sorted = sortBy(all.filter((o) => matches(o, filters)), query.sort, rules.sortable);
+	const sorted = sortBy(
+		all.filter((o) => matches(o, filters)),
+		query.sort,
+		rules.sortable,
+	);
 	const offset = query.page ? decode(query.page).o : 0;
 	const results = sorted.slice(offset, offset + size);
 	const out: Json = {};

@@ -10,7 +10,16 @@ import type { AddressInfo, Socket } from 'net';
 import { Clock } from './clock';
 import { BillError, errors } from './errors';
 import { FaultSet, type Fault } from './faults';
-import { FIXTURES, State, type Delivery, type Fixtures, type Json, type Organization, type Session, type User } from './state';
+import {
+	FIXTURES,
+	State,
+	type Delivery,
+	type Fixtures,
+	type Json,
+	type Organization,
+	type Session,
+	type User,
+} from './state';
 
 /** Sessions end after 35 idle minutes; every call resets the timer (REFERENCE.md §2.3). */
 export const SESSION_IDLE_MS = 35 * 60 * 1000;
@@ -80,7 +89,12 @@ export interface RequestLogEntry {
 	ms: number;
 }
 
-export type EventListener = (event: { type: string; organizationId: string; entityKey: string; entity: Json }) => void;
+export type EventListener = (event: {
+	type: string;
+	organizationId: string;
+	entityKey: string;
+	entity: Json;
+}) => void;
 
 export class Emulator {
 	readonly clock = new Clock();
@@ -123,7 +137,12 @@ export class Emulator {
 		return `${this.url}/connect-events`;
 	}
 
-	add(method: string, pattern: string, handler: Handler, options: { auth?: AuthKind; host?: Host } = {}): void {
+	add(
+		method: string,
+		pattern: string,
+		handler: Handler,
+		options: { auth?: AuthKind; host?: Host } = {},
+	): void {
 		const names: string[] = [];
 		const regex = new RegExp(
 			`^${pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:(\w+)/g, (_m, name: string) => {
@@ -131,7 +150,15 @@ export class Emulator {
 				return '([^/]+)';
 			})}$`,
 		);
-		this.routes.push({ method, host: options.host ?? 'api', pattern, regex, names, handler, auth: options.auth ?? 'organization' });
+		this.routes.push({
+			method,
+			host: options.host ?? 'api',
+			pattern,
+			regex,
+			names,
+			handler,
+			auth: options.auth ?? 'organization',
+		});
 	}
 
 	onEvent(listener: EventListener): void {
@@ -167,15 +194,26 @@ export class Emulator {
 	}
 
 	/** Resolves once `count` delivery attempts (optionally only those matching) are recorded. */
-	async waitForDeliveries(count: number, options: { timeoutMs?: number; where?: (d: Delivery) => boolean } = {}): Promise<Delivery[]> {
+	async waitForDeliveries(
+		count: number,
+		options: { timeoutMs?: number; where?: (d: Delivery) => boolean } = {},
+	): Promise<Delivery[]> {
 		const matching = () => this.state.deliveries.filter(options.where ?? (() => true));
-		await this.waitUntil(() => matching().length >= count, options.timeoutMs ?? 5000, () => `${count} webhook deliveries (got ${matching().length})`);
+		await this.waitUntil(
+			() => matching().length >= count,
+			options.timeoutMs ?? 5000,
+			() => `${count} webhook deliveries (got ${matching().length})`,
+		);
 		return matching();
 	}
 
 	/** Resolves once no webhook delivery (nor any of its retries) is running. */
 	async deliveriesSettled(timeoutMs = 5000): Promise<void> {
-		await this.waitUntil(() => this.pendingDeliveries.size === 0, timeoutMs, () => `${this.pendingDeliveries.size} webhook deliveries to finish`);
+		await this.waitUntil(
+			() => this.pendingDeliveries.size === 0,
+			timeoutMs,
+			() => `${this.pendingDeliveries.size} webhook deliveries to finish`,
+		);
 	}
 
 	private notifyDeliveryWaiters(): void {
@@ -184,7 +222,11 @@ export class Emulator {
 		for (const wake of waiters) wake();
 	}
 
-	private async waitUntil(done: () => boolean, timeoutMs: number, what: () => string): Promise<void> {
+	private async waitUntil(
+		done: () => boolean,
+		timeoutMs: number,
+		what: () => string,
+	): Promise<void> {
 		const deadline = Date.now() + timeoutMs;
 		while (!done()) {
 			const left = deadline - Date.now();
@@ -211,14 +253,19 @@ export class Emulator {
 
 	/** Successful logins of any kind (organization, partner, login-as-user). */
 	logins(): number {
-		return this.log.filter((e) => e.status === 200 && /\/login(-as-user)?$/.test(e.route) && e.method === 'POST').length;
+		return this.log.filter(
+			(e) => e.status === 200 && /\/login(-as-user)?$/.test(e.route) && e.method === 'POST',
+		).length;
 	}
 
 	requests(filter?: { method?: string; route?: string | RegExp }): RequestLogEntry[] {
 		return this.log.filter(
 			(e) =>
 				(!filter?.method || e.method === filter.method) &&
-				(!filter?.route || (typeof filter.route === 'string' ? e.route === filter.route : filter.route.test(e.route))),
+				(!filter?.route ||
+					(typeof filter.route === 'string'
+						? e.route === filter.route
+						: filter.route.test(e.route))),
 		);
 	}
 
@@ -246,7 +293,9 @@ export class Emulator {
 
 	async stop(): Promise<void> {
 		for (const socket of this.sockets) socket.destroy();
-		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+		await new Promise<void>((resolve) =>
+			this.server ? this.server.close(() => resolve()) : resolve(),
+		);
 	}
 
 	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -272,7 +321,14 @@ export class Emulator {
 			host = 'api';
 			path = path.slice('/connect'.length);
 		}
-		const entry: RequestLogEntry = { at: this.clock.timestamp(), method, route: path, path, status: 0, ms: 0 };
+		const entry: RequestLogEntry = {
+			at: this.clock.timestamp(),
+			method,
+			route: path,
+			path,
+			status: 0,
+			ms: 0,
+		};
 		let limitKey: string | undefined;
 		let reply: Reply;
 		const fault = this.faults.take(method, path);
@@ -284,13 +340,23 @@ export class Emulator {
 				req.socket.destroy();
 				return;
 			}
-			if (fault?.kind === 'status') throw new BillError(fault.status ?? 500, fault.code ?? 'BDC_1001', fault.message ?? 'System error occurred.', 'SERVER');
+			if (fault?.kind === 'status')
+				throw new BillError(
+					fault.status ?? 500,
+					fault.code ?? 'BDC_1001',
+					fault.message ?? 'System error occurred.',
+					'SERVER',
+				);
 			if (fault?.kind === 'limit1322') throw errors.concurrency();
 			if (fault?.kind === 'limit1144') throw errors.hourly(this.options.hourlyLimit);
-			const route = host && this.routes.find((r) => r.host === host && r.method === method && r.regex.test(path));
+			const route =
+				host &&
+				this.routes.find((r) => r.host === host && r.method === method && r.regex.test(path));
 			if (!route) {
 				const known = host && this.routes.some((r) => r.host === host && r.regex.test(path));
-				throw known ? new BillError(405, 'BDC_1121', `Method ${method} not supported on ${path}`) : errors.notSupported(method, url.pathname);
+				throw known
+					? new BillError(405, 'BDC_1121', `Method ${method} not supported on ${path}`)
+					: errors.notSupported(method, url.pathname);
 			}
 			entry.route = route.pattern;
 			const params: Record<string, string> = {};
@@ -324,7 +390,8 @@ export class Emulator {
 		if (limitKey) this.inFlight.set(limitKey, (this.inFlight.get(limitKey) ?? 1) - 1);
 		entry.status = reply.status ?? 200;
 		const body = reply.body;
-		if (Array.isArray(body) && entry.status >= 400) entry.code = (body[0] as { code?: string })?.code;
+		if (Array.isArray(body) && entry.status >= 400)
+			entry.code = (body[0] as { code?: string })?.code;
 		entry.ms = Date.now() - started;
 		this.log.push(entry);
 		if (fault?.kind === 'resetAfter') {
@@ -360,7 +427,8 @@ export class Emulator {
 		const organizationAllowed = kind === 'organization' || kind === 'organizationOrPartner';
 		if (session.kind === 'partner') {
 			if (!partnerAllowed) throw errors.sessionInvalid();
-			if (!appKey || appKey !== session.appKey) throw new BillError(401, 'BDC_1102', 'App key is invalid.');
+			if (!appKey || appKey !== session.appKey)
+				throw new BillError(401, 'BDC_1102', 'App key is invalid.');
 		} else {
 			if (!organizationAllowed) throw errors.sessionInvalid();
 			// A session is bound to the developer key it logged in with (REFERENCE.md §2.1).
@@ -429,14 +497,23 @@ function errorReply(error: unknown, clock: Clock): Reply {
 	return { status: 500, body: errors.server().body(clock.now()) };
 }
 
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function send(
+	res: ServerResponse,
+	status: number,
+	body: unknown,
+	headers: Record<string, string> = {},
+): void {
 	if (body === undefined || status === 204) {
 		res.writeHead(status, headers);
 		res.end();
 		return;
 	}
 	const text = JSON.stringify(body);
-	res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...headers });
+	res.writeHead(status, {
+		'Content-Type': 'application/json',
+		'Content-Length': Buffer.byteLength(text),
+		...headers,
+	});
 	res.end(text);
 }
 

@@ -94,8 +94,16 @@ export const FIXTURES: Fixtures = {
 	otherOrganizationId: '00802EMULATORORG0002',
 	devKey: 'emulator-dev-key-0001',
 	appKey: 'emulator-app-key-0001',
-	admin: { userId: '00602EMULATORADM0001', username: 'ap.admin@example.com', password: 'sandbox-password' },
-	clerk: { userId: '00602EMULATORCLK0001', username: 'ap.clerk@example.com', password: 'sandbox-password' },
+	admin: {
+		userId: '00602EMULATORADM0001',
+		username: 'ap.admin@example.com',
+		password: 'sandbox-password',
+	},
+	clerk: {
+		userId: '00602EMULATORCLK0001',
+		username: 'ap.clerk@example.com',
+		password: 'sandbox-password',
+	},
 	partner: { username: 'partner@example.com', password: 'partner-password' },
 	mfaId: 'emulator-remember-me-0001',
 	device: 'Finance iPhone',
@@ -111,8 +119,14 @@ export class State {
 	sessions = new Map<string, Session>();
 	rememberMe = new Map<string, RememberMe>();
 	/** MFA set-ups and challenges waiting for their code. */
-	mfaSetups = new Map<string, { userId: string; phone: string; type: string; token: string; tries: number }>();
-	mfaChallenges = new Map<string, { sessionId: string; userId: string; token: string; expiresMs: number; tries: number }>();
+	mfaSetups = new Map<
+		string,
+		{ userId: string; phone: string; type: string; token: string; tries: number }
+	>();
+	mfaChallenges = new Map<
+		string,
+		{ sessionId: string; userId: string; token: string; expiresMs: number; tries: number }
+	>();
 	vendors = new Map<string, Json>();
 	bills = new Map<string, Json>();
 	bankAccounts = new Map<string, Json>();
@@ -124,7 +138,17 @@ export class State {
 	payments = new Map<string, Json>();
 	/** Bill approval policies (`app…`), and each bill's approvers with their answers, by bill id. */
 	approvalPolicies = new Map<string, Json>();
-	billApprovals = new Map<string, { policyId: string; approvers: Array<{ userId: string; status: 'PENDING' | 'APPROVED' | 'DENIED'; comment?: string }> }>();
+	billApprovals = new Map<
+		string,
+		{
+			policyId: string;
+			approvers: Array<{
+				userId: string;
+				status: 'PENDING' | 'APPROVED' | 'DENIED';
+				comment?: string;
+			}>;
+		}
+	>();
 	/** Bill documents by upload id (`0du…`); `content` holds the uploaded bytes (never returned). */
 	documents = new Map<string, Json & { billId: string; content: Buffer }>();
 	subscriptions = new Map<string, Json & { id: string }>();
@@ -146,23 +170,61 @@ export class State {
 
 	private seed() {
 		const f = this.fixtures;
-		this.organizations.set(f.organizationId, { id: f.organizationId, name: 'Emulator Music Co', appKey: f.appKey });
-		this.organizations.set(f.otherOrganizationId, { id: f.otherOrganizationId, name: 'Second Client LLC', appKey: f.appKey });
+		this.organizations.set(f.organizationId, {
+			id: f.organizationId,
+			name: 'Emulator Music Co',
+			appKey: f.appKey,
+		});
+		this.organizations.set(f.otherOrganizationId, {
+			id: f.otherOrganizationId,
+			name: 'Second Client LLC',
+			appKey: f.appKey,
+		});
 		this.devKeys.add(f.devKey);
 		this.appKeys.add(f.appKey);
 		this.partners.set(f.partner.username, { ...f.partner, appKey: f.appKey });
 		const phones = [{ phone: '+14155550123', type: 'MOBILE', primary: true }];
-		this.users.set(f.admin.userId, { id: f.admin.userId, organizationId: f.organizationId, username: f.admin.username, password: f.admin.password, role: 'ADMINISTRATOR', phones });
-		this.users.set(f.clerk.userId, { id: f.clerk.userId, organizationId: f.organizationId, username: f.clerk.username, password: f.clerk.password, role: 'CLERK', phones: [] });
+		this.users.set(f.admin.userId, {
+			id: f.admin.userId,
+			organizationId: f.organizationId,
+			username: f.admin.username,
+			password: f.admin.password,
+			role: 'ADMINISTRATOR',
+			phones,
+		});
+		this.users.set(f.clerk.userId, {
+			id: f.clerk.userId,
+			organizationId: f.organizationId,
+			username: f.clerk.username,
+			password: f.clerk.password,
+			role: 'CLERK',
+			phones: [],
+		});
 		// The other organization's administrator shares the admin's login, as a BILL user in two orgs does.
 		const otherAdmin = '00602EMULATORADM0002';
-		this.users.set(otherAdmin, { id: otherAdmin, organizationId: f.otherOrganizationId, username: f.admin.username, password: f.admin.password, role: 'ADMINISTRATOR', phones });
-		this.rememberMe.set(f.mfaId, { id: f.mfaId, userId: f.admin.userId, device: f.device, expiresMs: Number.MAX_SAFE_INTEGER });
+		this.users.set(otherAdmin, {
+			id: otherAdmin,
+			organizationId: f.otherOrganizationId,
+			username: f.admin.username,
+			password: f.admin.password,
+			role: 'ADMINISTRATOR',
+			phones,
+		});
+		this.rememberMe.set(f.mfaId, {
+			id: f.mfaId,
+			userId: f.admin.userId,
+			device: f.device,
+			expiresMs: Number.MAX_SAFE_INTEGER,
+		});
 	}
 
 	userByLogin(username: string, organizationId: string): User | undefined {
 		for (const user of this.users.values()) {
-			if (user.username.toLowerCase() === String(username).toLowerCase() && user.organizationId === organizationId) return user;
+			if (
+				user.username.toLowerCase() === String(username).toLowerCase() &&
+				user.organizationId === organizationId
+			)
+				return user;
 		}
 		return undefined;
 	}
@@ -170,7 +232,8 @@ export class State {
 	/** Objects of a kind that belong to an organization, in creation order. */
 	ofOrganization(collection: Map<string, Json>, organizationId: string): Json[] {
 		const out: Json[] = [];
-		for (const [id, value] of collection) if (this.owner.get(id) === organizationId) out.push(value);
+		for (const [id, value] of collection)
+			if (this.owner.get(id) === organizationId) out.push(value);
 		return out;
 	}
 

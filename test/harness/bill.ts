@@ -20,7 +20,10 @@ export interface CredentialOptions {
 	overrides?: ICredentialDataDecryptedObject;
 }
 
-export function billCredentials(emulator: Emulator, options: CredentialOptions = {}): CredentialStore {
+export function billCredentials(
+	emulator: Emulator,
+	options: CredentialOptions = {},
+): CredentialStore {
 	const f = emulator.fixtures;
 	const user = options.clerk ? f.clerk : f.admin;
 	const trusted = !options.untrusted && !options.clerk;
@@ -39,7 +42,10 @@ export function billCredentials(emulator: Emulator, options: CredentialOptions =
 	});
 }
 
-export function partnerCredentials(emulator: Emulator, overrides: ICredentialDataDecryptedObject = {}): CredentialStore {
+export function partnerCredentials(
+	emulator: Emulator,
+	overrides: ICredentialDataDecryptedObject = {},
+): CredentialStore {
 	const f = emulator.fixtures;
 	return new CredentialStore({
 		billPartnerApi: {
@@ -67,7 +73,13 @@ export async function runBill(
 	parameters: INodeParameters | ((itemIndex: number, json: IDataObject) => INodeParameters),
 	options: RunBillOptions = {},
 ): Promise<RunResult> {
-	return await runNode({ node: billNode, parameters, credentials, items: options.items, continueOnFail: options.continueOnFail });
+	return await runNode({
+		node: billNode,
+		parameters,
+		credentials,
+		items: options.items,
+		continueOnFail: options.continueOnFail,
+	});
 }
 
 /** The output items' json, or the run's error thrown (for tests that expect success). */

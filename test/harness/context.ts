@@ -58,7 +58,10 @@ export class CredentialStore {
 	}
 }
 
-export function evaluate(expression: unknown, credentials: ICredentialDataDecryptedObject): unknown {
+export function evaluate(
+	expression: unknown,
+	credentials: ICredentialDataDecryptedObject,
+): unknown {
 	if (typeof expression !== 'string' || !expression.startsWith('={{')) return expression;
 	const body = expression.slice(3, expression.lastIndexOf('}}'));
 	// eslint-disable-next-line @typescript-eslint/no-implied-eval
@@ -93,7 +96,12 @@ export async function httpRequest(options: IHttpRequestOptions): Promise<unknown
 	}
 	const response = await axios.request(config);
 	if (options.returnFullResponse) {
-		return { body: response.data, headers: response.headers, statusCode: response.status, statusMessage: response.statusText };
+		return {
+			body: response.data,
+			headers: response.headers,
+			statusCode: response.status,
+			statusMessage: response.statusText,
+		};
 	}
 	return response.data;
 }
@@ -116,12 +124,19 @@ export interface RunResult {
 }
 
 function rlValue(value: unknown): unknown {
-	if (value && typeof value === 'object' && (value as IDataObject).__rl === true) return (value as IDataObject).value;
+	if (value && typeof value === 'object' && (value as IDataObject).__rl === true)
+		return (value as IDataObject).value;
 	return value;
 }
 
 function deepGet(source: unknown, path: string): unknown {
-	return path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as IDataObject)[key] : undefined), source);
+	return path
+		.split('.')
+		.reduce<unknown>(
+			(value, key) =>
+				value && typeof value === 'object' ? (value as IDataObject)[key] : undefined,
+			source,
+		);
 }
 
 export function createContext(options: RunOptions): IExecuteFunctions {
@@ -131,7 +146,10 @@ export function createContext(options: RunOptions): IExecuteFunctions {
 	// n8n-core's assertBinaryData: the item's binary field, or an error naming it.
 	const assertBinaryData = (itemIndex: number, propertyName: string): IBinaryData => {
 		const data = items[itemIndex]?.binary?.[propertyName];
-		if (!data) throw new Error(`This operation expects the node's input data to contain a binary file '${propertyName}', but none was found [item ${itemIndex}]`);
+		if (!data)
+			throw new Error(
+				`This operation expects the node's input data to contain a binary file '${propertyName}', but none was found [item ${itemIndex}]`,
+			);
 		return data;
 	};
 	const description = options.node.description;
@@ -151,7 +169,15 @@ export function createContext(options: RunOptions): IExecuteFunctions {
 				typeof options.parameters === 'function'
 					? options.parameters(itemIndex, items[itemIndex]?.json ?? {})
 					: options.parameters;
-			params = NodeHelpers.getNodeParameters(description.properties, raw, true, false, node, description) ?? raw;
+			params =
+				NodeHelpers.getNodeParameters(
+					description.properties,
+					raw,
+					true,
+					false,
+					node,
+					description,
+				) ?? raw;
 			// getNodeParameters drops values of parameters it does not show; keep the raw ones too.
 			params = { ...raw, ...params };
 			parameterCache.set(itemIndex, params);
@@ -161,9 +187,15 @@ export function createContext(options: RunOptions): IExecuteFunctions {
 	node.parameters = parametersOf(0);
 	const store = options.credentials;
 	const helpers = { httpRequest };
-	const preAuthenticate = async (type: string, credentials: ICredentialDataDecryptedObject, expired: boolean) => {
+	const preAuthenticate = async (
+		type: string,
+		credentials: ICredentialDataDecryptedObject,
+		expired: boolean,
+	) => {
 		const credentialType = credentialTypes[type];
-		const expirable = credentialType.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable);
+		const expirable = credentialType.properties.find(
+			(p) => p.type === 'hidden' && p.typeOptions?.expirable,
+		);
 		if (!expirable || !credentialType.preAuthentication) return;
 		if (credentials[expirable.name] !== '' && !expired) return;
 		store.preAuthentications++;
@@ -172,10 +204,17 @@ export function createContext(options: RunOptions): IExecuteFunctions {
 		Object.assign(credentials, output);
 		store.data[type] = { ...store.data[type], ...output } as ICredentialDataDecryptedObject;
 	};
-	const authenticate = (type: string, credentials: ICredentialDataDecryptedObject, request: IHttpRequestOptions) => {
-		const auth = credentialTypes[type].authenticate as { properties: { headers?: IDataObject } } | undefined;
+	const authenticate = (
+		type: string,
+		credentials: ICredentialDataDecryptedObject,
+		request: IHttpRequestOptions,
+	) => {
+		const auth = credentialTypes[type].authenticate as
+			| { properties: { headers?: IDataObject } }
+			| undefined;
 		const headers: IDataObject = { ...(request.headers ?? {}) };
-		for (const [key, value] of Object.entries(auth?.properties.headers ?? {})) headers[key] = evaluate(value, credentials) as string;
+		for (const [key, value] of Object.entries(auth?.properties.headers ?? {}))
+			headers[key] = evaluate(value, credentials) as string;
 		return { ...request, headers };
 	};
 
@@ -183,7 +222,12 @@ export function createContext(options: RunOptions): IExecuteFunctions {
 		getNode: () => node,
 		getInputData: () => items,
 		continueOnFail: () => options.continueOnFail === true,
-		getNodeParameter(name: string, itemIndex: number, fallback?: unknown, opts?: { extractValue?: boolean }) {
+		getNodeParameter(
+			name: string,
+			itemIndex: number,
+			fallback?: unknown,
+			opts?: { extractValue?: boolean },
+		) {
 			let value = deepGet(parametersOf(itemIndex), name);
 			if (value === undefined) {
 				if (arguments.length >= 3) return fallback;
@@ -198,7 +242,8 @@ export function createContext(options: RunOptions): IExecuteFunctions {
 		logger: Object.fromEntries(
 			(['debug', 'info', 'warn', 'error'] as const).map((level) => [
 				level,
-				(message: string, meta?: unknown) => logLines.push(`${level} ${message} ${meta === undefined ? '' : JSON.stringify(meta)}`),
+				(message: string, meta?: unknown) =>
+					logLines.push(`${level} ${message} ${meta === undefined ? '' : JSON.stringify(meta)}`),
 			]),
 		),
 		helpers: {
@@ -206,10 +251,17 @@ export function createContext(options: RunOptions): IExecuteFunctions {
 			assertBinaryData,
 			getBinaryDataBuffer: async (itemIndex: number, propertyName: string) =>
 				Buffer.from(assertBinaryData(itemIndex, propertyName).data, 'base64'),
-			returnJsonArray: (data: IDataObject | IDataObject[]) => (Array.isArray(data) ? data : [data]).map((json) => ({ json })),
-			constructExecutionMetaData: (data: INodeExecutionData[], meta: { itemData: { item: number } }) =>
-				data.map((entry) => ({ ...entry, pairedItem: meta.itemData })),
-			async httpRequestWithAuthentication(this: unknown, type: string, request: IHttpRequestOptions) {
+			returnJsonArray: (data: IDataObject | IDataObject[]) =>
+				(Array.isArray(data) ? data : [data]).map((json) => ({ json })),
+			constructExecutionMetaData: (
+				data: INodeExecutionData[],
+				meta: { itemData: { item: number } },
+			) => data.map((entry) => ({ ...entry, pairedItem: meta.itemData })),
+			async httpRequestWithAuthentication(
+				this: unknown,
+				type: string,
+				request: IHttpRequestOptions,
+			) {
 				let credentials: ICredentialDataDecryptedObject | undefined;
 				try {
 					credentials = store.get(type);

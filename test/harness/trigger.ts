@@ -126,15 +126,25 @@ export class TriggerHarness {
 	}
 
 	private logger() {
-		const line = (level: LogLine['level']) => (message: string) => this.logs.push({ level, message });
+		const line = (level: LogLine['level']) => (message: string) =>
+			this.logs.push({ level, message });
 		return { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') };
 	}
 
 	private base() {
-		return createContext({ node: triggerNode, parameters: this.options.parameters, credentials: this.options.credentials }) as unknown as {
+		return createContext({
+			node: triggerNode,
+			parameters: this.options.parameters,
+			credentials: this.options.credentials,
+		}) as unknown as {
 			getNode: IHookFunctions['getNode'];
 			getCredentials: IHookFunctions['getCredentials'];
-			getNodeParameter(name: string, itemIndex: number, fallback?: unknown, options?: IDataObject): unknown;
+			getNodeParameter(
+				name: string,
+				itemIndex: number,
+				fallback?: unknown,
+				options?: IDataObject,
+			): unknown;
 			helpers: IDataObject;
 		};
 	}
@@ -145,12 +155,18 @@ export class TriggerHarness {
 			getNode: base.getNode,
 			getCredentials: base.getCredentials,
 			// Hook and webhook functions have no item index: (name, fallback, options).
-			getNodeParameter: (name: string, fallback?: unknown, options?: IDataObject) => base.getNodeParameter(name, 0, fallback, options),
+			getNodeParameter: (name: string, fallback?: unknown, options?: IDataObject) =>
+				base.getNodeParameter(name, 0, fallback, options),
 			getWorkflowStaticData: (type: string) => {
-				if (type !== 'node') throw new Error(`the trigger should use node static data, not ${type}`);
+				if (type !== 'node')
+					throw new Error(`the trigger should use node static data, not ${type}`);
 				return this.staticData;
 			},
-			getWorkflow: () => ({ id: 'workflow-1', name: this.options.workflowName ?? 'Bill approvals', active: true }),
+			getWorkflow: () => ({
+				id: 'workflow-1',
+				name: this.options.workflowName ?? 'Bill approvals',
+				active: true,
+			}),
 			getMode: () => 'trigger',
 			getWebhookName: () => 'default',
 			getNodeWebhookUrl: () => this.url,
@@ -167,7 +183,8 @@ export class TriggerHarness {
 	/** n8n's activation of a webhook trigger: create only when checkExists says there is none. */
 	async activate(): Promise<void> {
 		const methods = triggerNode.webhookMethods.default;
-		if (!(await methods.checkExists.call(this.hookFunctions()))) await methods.create.call(this.hookFunctions());
+		if (!(await methods.checkExists.call(this.hookFunctions())))
+			await methods.create.call(this.hookFunctions());
 	}
 
 	async deactivate(): Promise<boolean> {
@@ -175,7 +192,10 @@ export class TriggerHarness {
 	}
 
 	/** One request to the webhook URL, through the node's webhook(), answered as n8n would. */
-	async receive(headers: IncomingHttpHeaders, rawBody: Buffer): Promise<{ status: number; body: string }> {
+	async receive(
+		headers: IncomingHttpHeaders,
+		rawBody: Buffer,
+	): Promise<{ status: number; body: string }> {
 		let parsed: IDataObject = {};
 		try {
 			parsed = JSON.parse(rawBody.toString('utf8')) as IDataObject;
@@ -191,7 +211,12 @@ export class TriggerHarness {
 			getBodyData: () => parsed,
 			getHeaderData: () => headers,
 		} as unknown as IWebhookFunctions;
-		const delivery: ReceivedDelivery = { headers, body: rawBody.toString('utf8'), status: 500, response: '' };
+		const delivery: ReceivedDelivery = {
+			headers,
+			body: rawBody.toString('utf8'),
+			status: 500,
+			response: '',
+		};
 		try {
 			const result: IWebhookResponseData = await triggerNode.webhook.call(context);
 			if (result.noWebhookResponse) {
@@ -199,12 +224,16 @@ export class TriggerHarness {
 				delivery.status = res.statusCode;
 				delivery.response = res.body ?? '';
 			} else if (result.workflowData) {
-				delivery.execution = (result.workflowData[0] as INodeExecutionData[]).map((item) => item.json);
+				delivery.execution = (result.workflowData[0] as INodeExecutionData[]).map(
+					(item) => item.json,
+				);
 				delivery.status = 200;
 				delivery.response = JSON.stringify({ message: 'Workflow was started' });
 			} else {
 				delivery.status = 200;
-				delivery.response = JSON.stringify(result.webhookResponse ?? { message: 'Webhook call received' });
+				delivery.response = JSON.stringify(
+					result.webhookResponse ?? { message: 'Webhook call received' },
+				);
 			}
 		} catch (error) {
 			delivery.status = 500;

@@ -25,7 +25,8 @@ describe('package.json', () => {
 	});
 
 	it('has no install scripts, the community keyword, MIT, and files: [dist]', () => {
-		for (const hook of ['preinstall', 'install', 'postinstall', 'prepare', 'prepublish']) expect(pkg.scripts[hook]).toBeUndefined();
+		for (const hook of ['preinstall', 'install', 'postinstall', 'prepare', 'prepublish'])
+			expect(pkg.scripts[hook]).toBeUndefined();
 		expect(pkg.keywords).toContain('n8n-community-node-package');
 		expect(pkg.license).toBe('MIT');
 		expect(pkg.files).toEqual(['dist']);
@@ -41,7 +42,10 @@ describe('the built package', () => {
 			const full = join(ROOT, file);
 			expect({ file, exists: existsSync(full) }).toEqual({ file, exists: true });
 			// eslint-disable-next-line @typescript-eslint/no-require-imports
-			const exported = require(full) as Record<string, new () => { description?: { name: string }; name?: string }>;
+			const exported = require(full) as Record<
+				string,
+				new () => { description?: { name: string }; name?: string }
+			>;
 			const className = basename(file).split('.')[0];
 			expect(typeof exported[className]).toBe('function');
 			const instance = new exported[className]();
@@ -49,12 +53,28 @@ describe('the built package', () => {
 		}
 	});
 
-	it('packs only dist/, index.js (main), README.md, LICENSE and package.json, with the nodes\' icons', () => {
-		const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' })) as Array<{ files: Array<{ path: string }> }>;
+	it("packs only dist/, index.js (main), README.md, LICENSE and package.json, with the nodes' icons", () => {
+		const [pack] = JSON.parse(
+			execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+				cwd: ROOT,
+				encoding: 'utf8',
+			}),
+		) as Array<{ files: Array<{ path: string }> }>;
 		const paths = pack.files.map((f) => f.path);
-		expect(paths.filter((p) => !p.startsWith('dist/') && !['README.md', 'LICENSE', 'package.json', 'index.js'].includes(p))).toEqual([]);
+		expect(
+			paths.filter(
+				(p) =>
+					!p.startsWith('dist/') &&
+					!['README.md', 'LICENSE', 'package.json', 'index.js'].includes(p),
+			),
+		).toEqual([]);
 		for (const file of built) expect(paths).toContain(file);
-		for (const icon of ['dist/nodes/Bill/bill.svg', 'dist/nodes/Bill/bill.dark.svg', 'dist/nodes/BillTrigger/bill.svg', 'dist/credentials/bill.svg']) {
+		for (const icon of [
+			'dist/nodes/Bill/bill.svg',
+			'dist/nodes/Bill/bill.dark.svg',
+			'dist/nodes/BillTrigger/bill.svg',
+			'dist/credentials/bill.svg',
+		]) {
 			expect(paths).toContain(icon);
 		}
 		expect(paths.some((p) => /test|emulator|\.ts$/.test(p.replace(/\.d\.ts$/, '')))).toBe(false);

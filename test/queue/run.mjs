@@ -25,17 +25,28 @@ import { join } from 'node:path';
 import { N8N_VERSION, REPO, prepareRuntime } from '../../scripts/n8n-runtime.mjs';
 import { freePort, startEmulatorProcess } from '../../scripts/lib/stack.mjs';
 import { findOrInstall, startPostgres, startRedis } from '../../scripts/queue/services.mjs';
-import { importAndPublish, queueEnv, startN8nProcess, startedExecutions } from '../../scripts/queue/stack.mjs';
+import {
+	importAndPublish,
+	queueEnv,
+	startN8nProcess,
+	startedExecutions,
+} from '../../scripts/queue/stack.mjs';
 import { check, suite } from '../../scripts/lib/testkit.mjs';
 
 const TESTS = {
-	workers: '20 webhook runs that create and read a bill are executed by both workers, each bill created once',
+	workers:
+		'20 webhook runs that create and read a bill are executed by both workers, each bill created once',
 	session: 'the 20 runs share one BILL session: the emulator counts 1 login',
-	renewal: 'a session expired between runs is renewed once, and the other worker uses the renewed session',
-	concurrentRenewal: 'a session expired while runs start on both workers at once: logins counted and bounded',
-	trigger: 'BILL Trigger in queue mode: deliveries to the main, executions on the workers, each event once though delivered twice',
-	triggerConcurrent: 'BILL Trigger in queue mode: events delivered at the same time, then again, run once each',
-	workerKill: 'a worker killed in the middle of a batch: its executions are retried or reported failed, no bill created twice',
+	renewal:
+		'a session expired between runs is renewed once, and the other worker uses the renewed session',
+	concurrentRenewal:
+		'a session expired while runs start on both workers at once: logins counted and bounded',
+	trigger:
+		'BILL Trigger in queue mode: deliveries to the main, executions on the workers, each event once though delivered twice',
+	triggerConcurrent:
+		'BILL Trigger in queue mode: events delivered at the same time, then again, run once each',
+	workerKill:
+		'a worker killed in the middle of a batch: its executions are retried or reported failed, no bill created twice',
 };
 
 const LOG_DIR = join(REPO, '.test-results', 'queue-logs');
@@ -49,7 +60,8 @@ async function until(what, check, timeoutMs = 60_000) {
 	for (;;) {
 		const value = await check();
 		if (value) return value;
-		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+		if (Date.now() > deadline)
+			throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
 		await sleep(500);
 	}
 }
@@ -104,7 +116,13 @@ function billsWorkflow() {
 				typeVersion: 2,
 				position: [0, 0],
 				webhookId: randomUUID(),
-				parameters: { httpMethod: 'POST', path: BILLS_PATH, responseMode: 'lastNode', responseData: 'firstEntryJson', options: {} },
+				parameters: {
+					httpMethod: 'POST',
+					path: BILLS_PATH,
+					responseMode: 'lastNode',
+					responseData: 'firstEntryJson',
+					options: {},
+				},
 			},
 			bill('create', 'Create bill', [240, 0], {
 				operation: 'create',
@@ -113,11 +131,18 @@ function billsWorkflow() {
 				invoiceDate: '={{ $json.body.invoiceDate }}',
 				dueDate: '={{ $json.body.dueDate }}',
 				lineItemsInput: 'fields',
-				lineItems: { lineItem: [{ pricedBy: 'amount', amount: '={{ $json.body.amount }}', description: 'queue test' }] },
+				lineItems: {
+					lineItem: [
+						{ pricedBy: 'amount', amount: '={{ $json.body.amount }}', description: 'queue test' },
+					],
+				},
 				additionalFields: {},
 				skipExisting: true,
 			}),
-			bill('get', 'Get bill', [480, 0], { operation: 'get', billId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } }),
+			bill('get', 'Get bill', [480, 0], {
+				operation: 'get',
+				billId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+			}),
 		],
 		connections: {
 			Webhook: { main: [[{ node: 'Create bill', type: 'main', index: 0 }]] },
@@ -151,7 +176,12 @@ function triggerWorkflow() {
 				type: 'CUSTOM.bill',
 				typeVersion: 1,
 				position: [240, 0],
-				parameters: { authentication: 'billApi', resource: 'vendor', operation: 'get', vendorId: { __rl: true, mode: 'id', value: '={{ $json.vendor.id }}' } },
+				parameters: {
+					authentication: 'billApi',
+					resource: 'vendor',
+					operation: 'get',
+					vendorId: { __rl: true, mode: 'id', value: '={{ $json.vendor.id }}' },
+				},
 				credentials: { billApi: TRIGGER_CREDENTIAL },
 			},
 		],
@@ -188,7 +218,8 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 function build() {
 	say('building the package (npm run build) so n8n loads the current nodes from dist/');
 	const result = spawnSync('npm', ['run', 'build'], { cwd: REPO, encoding: 'utf8' });
-	if (result.status !== 0) throw new Error(`npm run build failed:\n${(result.stdout + result.stderr).slice(-3000)}`);
+	if (result.status !== 0)
+		throw new Error(`npm run build failed:\n${(result.stdout + result.stderr).slice(-3000)}`);
 }
 
 async function startStack(tools) {
@@ -198,7 +229,13 @@ async function startStack(tools) {
 	cleanups.push(['temp folder', () => rmSync(dir, { recursive: true, force: true })]);
 	rmSync(LOG_DIR, { recursive: true, force: true });
 	mkdirSync(LOG_DIR, { recursive: true });
-	cleanups.push(['log copy', () => ['redis/redis.log', 'pg/postgres.log'].forEach((f) => existsSync(join(dir, f)) && cpSync(join(dir, f), join(LOG_DIR, f.split('/')[1])))]);
+	cleanups.push([
+		'log copy',
+		() =>
+			['redis/redis.log', 'pg/postgres.log'].forEach(
+				(f) => existsSync(join(dir, f)) && cpSync(join(dir, f), join(LOG_DIR, f.split('/')[1])),
+			),
+	]);
 
 	const redisPort = await freePort();
 	say(`redis-server on 127.0.0.1:${redisPort}`);
@@ -214,7 +251,12 @@ async function startStack(tools) {
 	const emulator = await startEmulatorProcess({ port: 0, seed: true });
 	cleanups.push(['BILL emulator', () => emulator.stop()]);
 
-	const [mainPort, ...brokerPorts] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+	const [mainPort, ...brokerPorts] = await Promise.all([
+		freePort(),
+		freePort(),
+		freePort(),
+		freePort(),
+	]);
 	const base = {
 		userFolder: join(dir, 'n8n'),
 		encryptionKey: randomBytes(24).toString('hex'),
@@ -234,7 +276,9 @@ async function startStack(tools) {
 	const regular = process.env.QUEUE_CONTROL_REGULAR === '1';
 	const mainEnv = {
 		...envFor(brokerPorts[0]),
-		...(process.env.QUEUE_MAIN_NODE_OPTIONS ? { NODE_OPTIONS: process.env.QUEUE_MAIN_NODE_OPTIONS } : {}),
+		...(process.env.QUEUE_MAIN_NODE_OPTIONS
+			? { NODE_OPTIONS: process.env.QUEUE_MAIN_NODE_OPTIONS }
+			: {}),
 		...(regular ? { EXECUTIONS_MODE: 'regular' } : {}),
 	};
 
@@ -248,14 +292,22 @@ async function startStack(tools) {
 	await importAndPublish(mainEnv, emulator, credentials, workflows, importDir);
 
 	say(`n8n ${N8N_VERSION} main (n8n start, queue mode) on 127.0.0.1:${mainPort}`);
-	const main = await startN8nProcess('main', ['start'], mainEnv, join(LOG_DIR, 'main.log'), { readyUrl: `http://127.0.0.1:${mainPort}/healthz/readiness` });
+	const main = await startN8nProcess('main', ['start'], mainEnv, join(LOG_DIR, 'main.log'), {
+		readyUrl: `http://127.0.0.1:${mainPort}/healthz/readiness`,
+	});
 	cleanups.push(['n8n main', () => main.stop()]);
 	const workers = [];
 	for (const [i, brokerPort] of (regular ? [] : brokerPorts.slice(1)).entries()) {
 		say(`n8n worker ${i + 1}`);
-		const worker = await startN8nProcess(`worker${i + 1}`, ['worker', '--concurrency=5'], envFor(brokerPort), join(LOG_DIR, `worker${i + 1}.log`), {
-			readyText: 'n8n worker is now ready',
-		});
+		const worker = await startN8nProcess(
+			`worker${i + 1}`,
+			['worker', '--concurrency=5'],
+			envFor(brokerPort),
+			join(LOG_DIR, `worker${i + 1}.log`),
+			{
+				readyText: 'n8n worker is now ready',
+			},
+		);
 		cleanups.push([`n8n worker ${i + 1}`, () => worker.stop()]);
 		workers.push(worker);
 	}
@@ -267,13 +319,17 @@ async function startStack(tools) {
 /** n8n's execution records of a workflow, from PostgreSQL: [{ id, status, finished, mode }]. */
 function executions(pg, workflowId) {
 	return pg
-		.query(`select id, status, finished, mode from execution_entity where "workflowId" = '${workflowId}' order by id`)
+		.query(
+			`select id, status, finished, mode from execution_entity where "workflowId" = '${workflowId}' order by id`,
+		)
 		.map(([id, status, finished, mode]) => ({ id, status, finished: finished === 't', mode }));
 }
 
 /** The stored run data of an execution (n8n's flatted JSON, read as text). */
 function executionData(pg, id) {
-	return pg.query(`select data from execution_data where "executionId" = ${Number(id)}`)[0]?.[0] ?? '';
+	return (
+		pg.query(`select data from execution_data where "executionId" = ${Number(id)}`)[0]?.[0] ?? ''
+	);
 }
 
 const logins = async (emulator) => (await emulator.control('GET', '/stats')).logins;
@@ -281,14 +337,26 @@ const logins = async (emulator) => (await emulator.control('GET', '/stats')).log
 /** Which worker started each execution (from the workers' logs): Map id → worker name. */
 function workerOf(workers) {
 	const map = new Map();
-	for (const worker of workers) for (const id of startedExecutions(worker.log())) map.set(id, [...(map.get(id) ?? []), worker.name]);
+	for (const worker of workers)
+		for (const id of startedExecutions(worker.log()))
+			map.set(id, [...(map.get(id) ?? []), worker.name]);
 	return map;
 }
 
 /** The errors the workers logged, for a failure message. */
 function workerErrors(workers) {
 	return workers
-		.map((w) => `${w.name}: ${w.log().split('\n').filter((line) => /error|failed|timed out/i.test(line)).slice(-5).join(' | ') || 'no errors logged'}`)
+		.map(
+			(w) =>
+				`${w.name}: ${
+					w
+						.log()
+						.split('\n')
+						.filter((line) => /error|failed|timed out/i.test(line))
+						.slice(-5)
+						.join(' | ') || 'no errors logged'
+				}`,
+		)
 		.join('\n');
 }
 
@@ -299,7 +367,13 @@ async function runBillWebhook(stack, invoiceNumber, { timeoutMs = 120_000 } = {}
 	const response = await fetch(`http://127.0.0.1:${stack.mainPort}/webhook/${BILLS_PATH}`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ vendorId: stack.vendorId, invoiceNumber, invoiceDate: day(-1), dueDate: day(14), amount: 100 }),
+		body: JSON.stringify({
+			vendorId: stack.vendorId,
+			invoiceNumber,
+			invoiceDate: day(-1),
+			dueDate: day(14),
+			amount: 100,
+		}),
 		signal: AbortSignal.timeout(timeoutMs),
 	});
 	const text = await response.text();
@@ -323,7 +397,12 @@ async function billsByInvoice(emulator) {
 
 async function runOk(stack, invoiceNumber) {
 	const { status, body } = await runBillWebhook(stack, invoiceNumber);
-	check(status === 200 && body?.invoice?.invoiceNumber === invoiceNumber && /^00n/.test(String(body?.id)), `run ${invoiceNumber}: HTTP ${status} ${JSON.stringify(body).slice(0, 500)}`);
+	check(
+		status === 200 &&
+			body?.invoice?.invoiceNumber === invoiceNumber &&
+			/^00n/.test(String(body?.id)),
+		`run ${invoiceNumber}: HTTP ${status} ${JSON.stringify(body).slice(0, 500)}`,
+	);
 	return body;
 }
 
@@ -337,9 +416,13 @@ async function testWorkersAndSession(stack) {
 	// start after it, 4 at a time, so both workers have executions in flight together.
 	let bills;
 	try {
-		bills = [await runOk(stack, numbers[0]), ...(await pool(numbers.slice(1), 4, (n) => runOk(stack, n)))];
+		bills = [
+			await runOk(stack, numbers[0]),
+			...(await pool(numbers.slice(1), 4, (n) => runOk(stack, n))),
+		];
 	} catch (error) {
-		for (const name of [TESTS.workers, TESTS.session]) record(name, 'failed', `${error.message}\n${workerErrors(workers)}`);
+		for (const name of [TESTS.workers, TESTS.session])
+			record(name, 'failed', `${error.message}\n${workerErrors(workers)}`);
 		return;
 	}
 	const afterLogins = await logins(emulator);
@@ -347,24 +430,44 @@ async function testWorkersAndSession(stack) {
 	const byWorker = workerOf(workers);
 
 	await test(TESTS.workers, async () => {
-		check(records.length === 20, `n8n recorded ${records.length} executions of the bills workflow, expected 20`);
+		check(
+			records.length === 20,
+			`n8n recorded ${records.length} executions of the bills workflow, expected 20`,
+		);
 		const notOk = records.filter((r) => r.status !== 'success');
 		check(!notOk.length, `executions not successful: ${JSON.stringify(notOk)}`);
 		const unattributed = records.filter((r) => (byWorker.get(r.id) ?? []).length !== 1);
-		check(!unattributed.length, `executions not started by exactly one worker (per the workers' logs): ${unattributed.map((r) => `${r.id}: ${byWorker.get(r.id) ?? 'none'}`).join(', ')}`);
+		check(
+			!unattributed.length,
+			`executions not started by exactly one worker (per the workers' logs): ${unattributed.map((r) => `${r.id}: ${byWorker.get(r.id) ?? 'none'}`).join(', ')}`,
+		);
 		check(!startedExecutions(stack.main.log()).length, 'the main process executed some itself');
-		const perWorker = workers.map((w) => records.filter((r) => byWorker.get(r.id)[0] === w.name).length);
-		check(perWorker.every((n) => n > 0), `executions per worker ${perWorker.join(' / ')}: one worker ran none`);
+		const perWorker = workers.map(
+			(w) => records.filter((r) => byWorker.get(r.id)[0] === w.name).length,
+		);
+		check(
+			perWorker.every((n) => n > 0),
+			`executions per worker ${perWorker.join(' / ')}: one worker ran none`,
+		);
 		const counts = await billsByInvoice(emulator);
 		const wrong = numbers.filter((n) => counts.get(n) !== 1);
-		check(!wrong.length, `bills not created exactly once: ${wrong.map((n) => `${n}×${counts.get(n) ?? 0}`).join(', ')}`);
-		check(new Set(bills.map((b) => b.id)).size === 20, 'the 20 runs answered with fewer than 20 distinct bills');
+		check(
+			!wrong.length,
+			`bills not created exactly once: ${wrong.map((n) => `${n}×${counts.get(n) ?? 0}`).join(', ')}`,
+		);
+		check(
+			new Set(bills.map((b) => b.id)).size === 20,
+			'the 20 runs answered with fewer than 20 distinct bills',
+		);
 		return `20 executions: ${perWorker.map((n, i) => `worker ${i + 1} ran ${n}`).join(', ')}; 20 bills in the emulator, one per invoice number`;
 	});
 
 	await test(TESTS.session, async () => {
 		const made = afterLogins - before;
-		check(made === 1, `the emulator counted ${made} logins during the 20 runs, expected 1 (one session in the credential, shared through PostgreSQL)`);
+		check(
+			made === 1,
+			`the emulator counted ${made} logins during the 20 runs, expected 1 (one session in the credential, shared through PostgreSQL)`,
+		);
 		return `logins during the 20 runs on 2 workers: ${made}`;
 	});
 }
@@ -377,15 +480,31 @@ async function testRenewal(stack) {
 		const before = await logins(emulator);
 		await runOk(stack, 'R-01');
 		const afterFirst = await logins(emulator);
-		await pool(['R-02', 'R-03', 'R-04', 'R-05', 'R-06', 'R-07', 'R-08', 'R-09', 'R-10'], 3, (n) => runOk(stack, n));
+		await pool(['R-02', 'R-03', 'R-04', 'R-05', 'R-06', 'R-07', 'R-08', 'R-09', 'R-10'], 3, (n) =>
+			runOk(stack, n),
+		);
 		const afterAll = await logins(emulator);
 		const byWorker = workerOf(workers);
 		const fresh = executions(pg, BILLS_WORKFLOW).filter((r) => !seen.has(r.id));
-		const perWorker = workers.map((w) => fresh.filter((r) => byWorker.get(r.id)?.[0] === w.name).length);
-		check(fresh.length === 10 && fresh.every((r) => r.status === 'success'), `expected 10 successful executions after the expiry, got ${JSON.stringify(fresh)}`);
-		check(afterFirst - before === 1, `the first run after the expiry logged in ${afterFirst - before} times, expected 1`);
-		check(afterAll - afterFirst === 0, `the 9 runs after the renewal logged in ${afterAll - afterFirst} more times, expected 0 (the renewed session is in PostgreSQL for both workers)`);
-		check(perWorker.every((n) => n > 0), `runs after the expiry per worker ${perWorker.join(' / ')}: the renewed session was not used by both`);
+		const perWorker = workers.map(
+			(w) => fresh.filter((r) => byWorker.get(r.id)?.[0] === w.name).length,
+		);
+		check(
+			fresh.length === 10 && fresh.every((r) => r.status === 'success'),
+			`expected 10 successful executions after the expiry, got ${JSON.stringify(fresh)}`,
+		);
+		check(
+			afterFirst - before === 1,
+			`the first run after the expiry logged in ${afterFirst - before} times, expected 1`,
+		);
+		check(
+			afterAll - afterFirst === 0,
+			`the 9 runs after the renewal logged in ${afterAll - afterFirst} more times, expected 0 (the renewed session is in PostgreSQL for both workers)`,
+		);
+		check(
+			perWorker.every((n) => n > 0),
+			`runs after the expiry per worker ${perWorker.join(' / ')}: the renewed session was not used by both`,
+		);
 		const rejected = (await emulator.control('GET', '/log')).filter((e) => e.status === 401).length;
 		return `session expired (emulator clock +36 min): 1 login for 10 runs (${perWorker.join(' + ')} on the two workers); 401 answers in the log so far: ${rejected}`;
 	});
@@ -398,7 +517,10 @@ async function testRenewal(stack) {
 		const numbers = ['C-01', 'C-02', 'C-03', 'C-04'];
 		await Promise.all(numbers.map((n) => runOk(stack, n)));
 		const made = (await logins(emulator)) - before;
-		check(made >= 1 && made <= numbers.length, `logins ${made}: expected between 1 and ${numbers.length}`);
+		check(
+			made >= 1 && made <= numbers.length,
+			`logins ${made}: expected between 1 and ${numbers.length}`,
+		);
 		// Whichever session was stored last is the one every later run uses: no more logins.
 		const settled = await logins(emulator);
 		await pool(['C-05', 'C-06', 'C-07', 'C-08'], 2, (n) => runOk(stack, n));
@@ -416,7 +538,7 @@ async function testRenewal(stack) {
 const STATIC_DATA_NOT_SAVED = (remembered) =>
 	`The trigger's stored static data remembers ${remembered} accepted event IDs. n8n ${N8N_VERSION} does not persist static data changed in a ` +
 	'production webhook() call: LiveWebhooks saves it only if its change flag is set, but WorkflowRunner.run() → establishContextForPersistence() ' +
-	'first wraps the same staticData object in another Workflow, and ObservableObject.create() resets the flag. The node\'s duplicate check ' +
+	"first wraps the same staticData object in another Workflow, and ObservableObject.create() resets the flag. The node's duplicate check " +
 	'(acceptedEventIds in static data) therefore never sees an earlier delivery (measured in queue mode, and in regular mode with QUEUE_CONTROL_REGULAR=1).';
 
 /** A BILL client of our own (not n8n): creates vendors, each a vendor.created event, and resends events. */
@@ -426,21 +548,45 @@ async function billClient(emulator) {
 		await fetch(`${emulator.baseUrl}/v3/login`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ username: f.admin.username, password: f.admin.password, organizationId: f.organizationId, devKey: f.devKey }),
+			body: JSON.stringify({
+				username: f.admin.username,
+				password: f.admin.password,
+				organizationId: f.organizationId,
+				devKey: f.devKey,
+			}),
 		})
 	).json();
-	const headers = { 'content-type': 'application/json', devKey: f.devKey, sessionId: login.sessionId };
+	const headers = {
+		'content-type': 'application/json',
+		devKey: f.devKey,
+		sessionId: login.sessionId,
+	};
 	return {
 		async createVendor(name) {
-			const vendor = await (await fetch(`${emulator.baseUrl}/v3/vendors`, { method: 'POST', headers, body: JSON.stringify({ name, accountType: 'BUSINESS', email: 'ap@queue.example' }) })).json();
-			check(/^009/.test(String(vendor.id)), `vendor creation failed: ${JSON.stringify(vendor).slice(0, 300)}`);
+			const vendor = await (
+				await fetch(`${emulator.baseUrl}/v3/vendors`, {
+					method: 'POST',
+					headers,
+					body: JSON.stringify({ name, accountType: 'BUSINESS', email: 'ap@queue.example' }),
+				})
+			).json();
+			check(
+				/^009/.test(String(vendor.id)),
+				`vendor creation failed: ${JSON.stringify(vendor).slice(0, 300)}`,
+			);
 			return vendor;
 		},
 		/** BILL's resend: the same event (same event ID) delivered once more; the receiver's status. */
 		async resend(subscriptionId, eventId) {
-			const response = await fetch(`${emulator.url}/connect-events/v3/events/subscription/${subscriptionId}/event/${eventId}`, { method: 'POST', headers });
+			const response = await fetch(
+				`${emulator.url}/connect-events/v3/events/subscription/${subscriptionId}/event/${eventId}`,
+				{ method: 'POST', headers },
+			);
 			const record = await response.json();
-			check(response.status === 200, `resend of ${eventId}: HTTP ${response.status} ${JSON.stringify(record).slice(0, 300)}`);
+			check(
+				response.status === 200,
+				`resend of ${eventId}: HTTP ${response.status} ${JSON.stringify(record).slice(0, 300)}`,
+			);
 			return record.statusCode;
 		},
 	};
@@ -453,30 +599,48 @@ async function testTrigger(stack) {
 	const eventsFor = async (vendors) => {
 		const ids = new Set(vendors.map((v) => v.id));
 		return await until(`${ids.size} delivered vendor.created events`, async () => {
-			const list = (await emulator.control('GET', '/state/events')).filter((e) => e.subscriptionId === subscription.id && ids.has(JSON.parse(e.payload).vendor?.id));
+			const list = (await emulator.control('GET', '/state/events')).filter(
+				(e) => e.subscriptionId === subscription.id && ids.has(JSON.parse(e.payload).vendor?.id),
+			);
 			return list.length === ids.size && list.every((e) => e.statusCode !== 0) ? list : undefined;
 		});
 	};
 	/** Executions of the trigger workflow per event ID, once none is running any more. */
 	const executionsPerEvent = async (events) => {
-		await until('the trigger executions to finish', () => executions(pg, TRIGGER_WORKFLOW).every((r) => r.finished || ['error', 'crashed', 'canceled'].includes(r.status)));
+		await until('the trigger executions to finish', () =>
+			executions(pg, TRIGGER_WORKFLOW).every(
+				(r) => r.finished || ['error', 'crashed', 'canceled'].includes(r.status),
+			),
+		);
 		const all = executions(pg, TRIGGER_WORKFLOW);
-		return { all, perEvent: events.map((e) => all.filter((r) => executionData(pg, r.id).includes(e.id))) };
+		return {
+			all,
+			perEvent: events.map((e) => all.filter((r) => executionData(pg, r.id).includes(e.id))),
+		};
 	};
 	/** How many event IDs the trigger's stored static data remembers (the security key is not read). */
 	const remembered = () => {
-		const raw = pg.query(`select "staticData" from workflow_entity where id = '${TRIGGER_WORKFLOW}'`)[0]?.[0];
-		const nodeData = Object.values(JSON.parse(raw || '{}')).find((v) => v && typeof v === 'object' && 'acceptedEventIds' in v);
+		const raw = pg.query(
+			`select "staticData" from workflow_entity where id = '${TRIGGER_WORKFLOW}'`,
+		)[0]?.[0];
+		const nodeData = Object.values(JSON.parse(raw || '{}')).find(
+			(v) => v && typeof v === 'object' && 'acceptedEventIds' in v,
+		);
 		return nodeData?.acceptedEventIds?.length ?? 0;
 	};
 
 	await test(TESTS.trigger, async () => {
 		// The main activates the published workflow (the trigger subscribes at BILL) once it runs.
-		const mine = await until('the BILL Trigger\'s subscription at the emulator', async () => {
-			const list = (await emulator.control('GET', '/state/subscriptions')).filter((s) => String(s.notificationUrl).startsWith(`http://127.0.0.1:${mainPort}/webhook/`));
+		const mine = await until("the BILL Trigger's subscription at the emulator", async () => {
+			const list = (await emulator.control('GET', '/state/subscriptions')).filter((s) =>
+				String(s.notificationUrl).startsWith(`http://127.0.0.1:${mainPort}/webhook/`),
+			);
 			return list.length ? list : undefined;
 		});
-		check(mine.length === 1, `expected 1 subscription pointing at the main process, got ${mine.length}`);
+		check(
+			mine.length === 1,
+			`expected 1 subscription pointing at the main process, got ${mine.length}`,
+		);
 		subscription = mine[0];
 		client = await billClient(emulator);
 
@@ -486,7 +650,11 @@ async function testTrigger(stack) {
 			const vendor = await client.createVendor(`Queue Trigger Vendor ${i}`);
 			const [event] = await eventsFor([vendor]);
 			check(event.statusCode === 200, `delivery of ${event.id} answered ${event.statusCode}`);
-			await until(`the execution of event ${i}`, () => executions(pg, TRIGGER_WORKFLOW).some((r) => r.finished && executionData(pg, r.id).includes(event.id)));
+			await until(`the execution of event ${i}`, () =>
+				executions(pg, TRIGGER_WORKFLOW).some(
+					(r) => r.finished && executionData(pg, r.id).includes(event.id),
+				),
+			);
 			const again = await client.resend(subscription.id, event.id);
 			check(again === 200, `the second delivery of ${event.id} answered ${again}`);
 			events.push({ ...event, vendorId: vendor.id });
@@ -494,10 +662,22 @@ async function testTrigger(stack) {
 		await sleep(3000);
 		const { all, perEvent } = await executionsPerEvent(events);
 		const byWorker = workerOf(workers);
-		check(perEvent.every((list) => list.length === 1), `executions per event ID (each delivered twice): ${perEvent.map((l) => l.length).join(', ')}; expected 1 each. ${STATIC_DATA_NOT_SAVED(remembered())}`);
-		check(all.length === events.length, `n8n recorded ${all.length} trigger executions for ${events.length} events`);
-		check(all.every((r) => r.status === 'success' && r.mode === 'webhook'), `trigger executions: ${JSON.stringify(all)}`);
-		check(all.every((r) => (byWorker.get(r.id) ?? []).length === 1), `trigger executions not started by exactly one worker: ${JSON.stringify(all.map((r) => byWorker.get(r.id)))}`);
+		check(
+			perEvent.every((list) => list.length === 1),
+			`executions per event ID (each delivered twice): ${perEvent.map((l) => l.length).join(', ')}; expected 1 each. ${STATIC_DATA_NOT_SAVED(remembered())}`,
+		);
+		check(
+			all.length === events.length,
+			`n8n recorded ${all.length} trigger executions for ${events.length} events`,
+		);
+		check(
+			all.every((r) => r.status === 'success' && r.mode === 'webhook'),
+			`trigger executions: ${JSON.stringify(all)}`,
+		);
+		check(
+			all.every((r) => (byWorker.get(r.id) ?? []).length === 1),
+			`trigger executions not started by exactly one worker: ${JSON.stringify(all.map((r) => byWorker.get(r.id)))}`,
+		);
 		check(!startedExecutions(stack.main.log()).length, 'the main process executed some itself');
 		check(
 			events.every((e, i) => executionData(pg, perEvent[i][0].id).includes(e.vendorId)),
@@ -508,12 +688,25 @@ async function testTrigger(stack) {
 	});
 
 	await test(TESTS.triggerConcurrent, async () => {
-		check(subscription && client, 'the previous trigger test did not get as far as the subscription');
+		check(
+			subscription && client,
+			'the previous trigger test did not get as far as the subscription',
+		);
 		const before = new Set(executions(pg, TRIGGER_WORKFLOW).map((r) => r.id));
-		const vendors = await Promise.all([1, 2, 3, 4].map((i) => client.createVendor(`Queue Concurrent Vendor ${i}`)));
+		const vendors = await Promise.all(
+			[1, 2, 3, 4].map((i) => client.createVendor(`Queue Concurrent Vendor ${i}`)),
+		);
 		const events = await eventsFor(vendors);
-		check(events.every((e) => e.statusCode === 200), `first deliveries answered ${events.map((e) => e.statusCode).join(', ')}`);
-		await until('the first executions', () => executions(pg, TRIGGER_WORKFLOW).filter((r) => !before.has(r.id) && r.finished).length >= events.length);
+		check(
+			events.every((e) => e.statusCode === 200),
+			`first deliveries answered ${events.map((e) => e.statusCode).join(', ')}`,
+		);
+		await until(
+			'the first executions',
+			() =>
+				executions(pg, TRIGGER_WORKFLOW).filter((r) => !before.has(r.id) && r.finished).length >=
+				events.length,
+		);
 		const rememberedAfterFirst = remembered();
 		for (const event of events) await client.resend(subscription.id, event.id);
 		await sleep(3000);
@@ -523,7 +716,7 @@ async function testTrigger(stack) {
 			counts.every((n) => n === 1),
 			`4 events delivered at the same time, then each resent: executions per event ID ${counts.join(', ')} (expected 1 each). ` +
 				`After the first deliveries the trigger's stored static data remembered ${rememberedAfterFirst} of ${3 + events.length} event IDs. ` +
-				'Even once n8n saves them, n8n loads and saves a workflow\'s static data per webhook request without a lock, so concurrent deliveries can overwrite each other\'s accepted IDs.',
+				"Even once n8n saves them, n8n loads and saves a workflow's static data per webhook request without a lock, so concurrent deliveries can overwrite each other's accepted IDs.",
 		);
 		return `4 concurrent events, each delivered twice → 1 execution each; static data remembers ${remembered()} event IDs`;
 	});
@@ -537,26 +730,43 @@ async function testWorkerKill(stack) {
 		// Slow BILL down so executions are in flight when the worker dies.
 		await emulator.control('POST', '/options', { latencyMs: 400 });
 		const numbers = Array.from({ length: 10 }, (_, i) => `K-${String(i + 1).padStart(2, '0')}`);
-		const runs = numbers.map((n) => runBillWebhook(stack, n, { timeoutMs: 180_000 }).catch((error) => ({ status: 0, body: String(error) })));
+		const runs = numbers.map((n) =>
+			runBillWebhook(stack, n, { timeoutMs: 180_000 }).catch((error) => ({
+				status: 0,
+				body: String(error),
+			})),
+		);
 		// Killed once its executions are under way and the first bills of the batch exist, so some
 		// of its executions have created their bill and not finished (the case a retry must not repeat).
 		const deadline = Date.now() + 60_000;
 		let victimStarted = [];
 		for (;;) {
 			victimStarted = startedExecutions(victim.log()).filter((id) => !seen.has(id));
-			const created = [...(await billsByInvoice(emulator)).keys()].filter((n) => numbers.includes(n)).length;
+			const created = [...(await billsByInvoice(emulator)).keys()].filter((n) =>
+				numbers.includes(n),
+			).length;
 			if (victimStarted.length >= 2 && created >= 2) break;
-			check(Date.now() < deadline, `the batch did not get under way within 60 s (worker 2 started ${victimStarted.length}, bills ${created})`);
+			check(
+				Date.now() < deadline,
+				`the batch did not get under way within 60 s (worker 2 started ${victimStarted.length}, bills ${created})`,
+			);
 			await sleep(100);
 		}
 		await victim.kill();
 		say(`killed worker 2 (SIGKILL) with executions ${victimStarted.join(', ')} in flight`);
 		const answers = await Promise.all(runs);
 		await emulator.control('POST', '/options', { latencyMs: 0 });
-		const fresh = await until('the batch executions to settle', () => {
-			const list = executions(pg, BILLS_WORKFLOW).filter((r) => !seen.has(r.id));
-			return list.length >= 10 && list.every((r) => r.status !== 'running' && r.status !== 'new' && r.status !== 'waiting') ? list : undefined;
-		}, 120_000).catch(() => executions(pg, BILLS_WORKFLOW).filter((r) => !seen.has(r.id)));
+		const fresh = await until(
+			'the batch executions to settle',
+			() => {
+				const list = executions(pg, BILLS_WORKFLOW).filter((r) => !seen.has(r.id));
+				return list.length >= 10 &&
+					list.every((r) => r.status !== 'running' && r.status !== 'new' && r.status !== 'waiting')
+					? list
+					: undefined;
+			},
+			120_000,
+		).catch(() => executions(pg, BILLS_WORKFLOW).filter((r) => !seen.has(r.id)));
 		const counts = await billsByInvoice(emulator);
 		const twice = numbers.filter((n) => (counts.get(n) ?? 0) > 1);
 		const byStatus = fresh.reduce((m, r) => ({ ...m, [r.status]: (m[r.status] ?? 0) + 1 }), {});
@@ -569,10 +779,18 @@ async function testWorkerKill(stack) {
 			`bills per invoice: ${numbers.map((n) => `${n}×${counts.get(n) ?? 0}`).join(' ')}`;
 		check(!twice.length, `bills created twice: ${twice.join(', ')} (${summary})`);
 		check(fresh.length === 10, `n8n recorded ${fresh.length} executions for 10 runs (${summary})`);
-		const unsettled = fresh.filter((r) => !['success', 'error', 'crashed', 'canceled'].includes(r.status));
-		check(!unsettled.length, `executions neither finished nor reported failed: ${JSON.stringify(unsettled)} (${summary})`);
+		const unsettled = fresh.filter(
+			(r) => !['success', 'error', 'crashed', 'canceled'].includes(r.status),
+		);
+		check(
+			!unsettled.length,
+			`executions neither finished nor reported failed: ${JSON.stringify(unsettled)} (${summary})`,
+		);
 		const survivors = fresh.filter((r) => !victimStarted.includes(r.id));
-		check(survivors.every((r) => r.status === 'success'), `executions the killed worker never had did not all succeed (${summary})`);
+		check(
+			survivors.every((r) => r.status === 'success'),
+			`executions the killed worker never had did not all succeed (${summary})`,
+		);
 
 		// What a user does with runs reported failed: run them again. Skip Existing finds a bill the
 		// killed execution had created, so every invoice number ends with exactly one bill.
@@ -580,8 +798,14 @@ async function testWorkerKill(stack) {
 		const rerun = await pool(failedNumbers, 3, (n) => runBillWebhook(stack, n));
 		const after = await billsByInvoice(emulator);
 		const notOne = numbers.filter((n) => after.get(n) !== 1);
-		check(!notOne.length, `after running the ${failedNumbers.length} failed runs again: bills per invoice ${numbers.map((n) => `${n}×${after.get(n) ?? 0}`).join(' ')} (${summary})`);
-		check(rerun.every((r) => r.status === 200), `runs again: HTTP ${rerun.map((r) => r.status).join(', ')}`);
+		check(
+			!notOne.length,
+			`after running the ${failedNumbers.length} failed runs again: bills per invoice ${numbers.map((n) => `${n}×${after.get(n) ?? 0}`).join(' ')} (${summary})`,
+		);
+		check(
+			rerun.every((r) => r.status === 200),
+			`runs again: HTTP ${rerun.map((r) => r.status).join(', ')}`,
+		);
 		const found = failedNumbers.filter((n) => counts.get(n) === 1).length;
 		return `${summary}; the ${failedNumbers.length} failed runs run again: every invoice has exactly 1 bill (${found} found by Skip Existing, created by the killed worker before it died)`;
 	});
@@ -603,9 +827,17 @@ async function main() {
 	const stack = await startStack(tools);
 	// QUEUE_ONLY=trigger,workerKill runs a part (for work on one test); the rest is reported pending.
 	const only = process.env.QUEUE_ONLY?.split(',');
-	const parts = { session: testWorkersAndSession, renewal: testRenewal, trigger: testTrigger, workerKill: testWorkerKill };
-	for (const [name, run] of Object.entries(parts)) if (!only || only.includes(name)) await run(stack);
-	for (const name of Object.values(TESTS)) if (!results.some((r) => r.name === name)) record(name, 'pending', `not run (QUEUE_ONLY=${process.env.QUEUE_ONLY})`);
+	const parts = {
+		session: testWorkersAndSession,
+		renewal: testRenewal,
+		trigger: testTrigger,
+		workerKill: testWorkerKill,
+	};
+	for (const [name, run] of Object.entries(parts))
+		if (!only || only.includes(name)) await run(stack);
+	for (const name of Object.values(TESTS))
+		if (!results.some((r) => r.name === name))
+			record(name, 'pending', `not run (QUEUE_ONLY=${process.env.QUEUE_ONLY})`);
 	return writeResults();
 }
 
@@ -615,7 +847,8 @@ try {
 	exitCode = summary.numFailedTests ? 1 : 0;
 } catch (error) {
 	console.error(`\n[queue] the stack could not run: ${error.stack ?? error}`);
-	for (const name of Object.values(TESTS)) if (!results.some((r) => r.name === name)) record(name, 'failed', `not run: ${error.message}`);
+	for (const name of Object.values(TESTS))
+		if (!results.some((r) => r.name === name)) record(name, 'failed', `not run: ${error.message}`);
 	writeResults();
 } finally {
 	await cleanupAll();

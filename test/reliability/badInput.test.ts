@@ -20,11 +20,40 @@ const SECRETS = /emu!|sandbox-password|emulator-dev-key|emulator-remember-me|emu
 const anyText = fc.oneof(
 	fc.string(),
 	fc.string({ unit: 'grapheme', maxLength: 40 }),
-	fc.constantFrom('', ' ', '0', '-1', 'null', 'undefined', '{}', '[]', '{"a":', '2026-02-30', '2026-13-01', '31/12/2026', '00902', '00n02AAAAAAAAAAAAAAA', '<script>', '\u0000', 'ü€😀'),
+	fc.constantFrom(
+		'',
+		' ',
+		'0',
+		'-1',
+		'null',
+		'undefined',
+		'{}',
+		'[]',
+		'{"a":',
+		'2026-02-30',
+		'2026-13-01',
+		'31/12/2026',
+		'00902',
+		'00n02AAAAAAAAAAAAAAA',
+		'<script>',
+		'\u0000',
+		'ü€😀',
+	),
 	fc.constant('x'.repeat(5000)),
 );
-const anyNumber = fc.oneof(fc.integer(), fc.double(), fc.constantFrom(0, -0.001, 1e21, Number.NaN, Number.POSITIVE_INFINITY));
-const anyValue: fc.Arbitrary<unknown> = fc.oneof(anyText, anyNumber, fc.boolean(), fc.constant(null), fc.array(anyText, { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 8 }), anyText, { maxKeys: 3 }));
+const anyNumber = fc.oneof(
+	fc.integer(),
+	fc.double(),
+	fc.constantFrom(0, -0.001, 1e21, Number.NaN, Number.POSITIVE_INFINITY),
+);
+const anyValue: fc.Arbitrary<unknown> = fc.oneof(
+	anyText,
+	anyNumber,
+	fc.boolean(),
+	fc.constant(null),
+	fc.array(anyText, { maxLength: 3 }),
+	fc.dictionary(fc.string({ maxLength: 8 }), anyText, { maxKeys: 3 }),
+);
 
 function arbitraryFor(p: INodeProperties): fc.Arbitrary<unknown> {
 	switch (p.type) {
@@ -36,20 +65,39 @@ function arbitraryFor(p: INodeProperties): fc.Arbitrary<unknown> {
 		case 'boolean':
 			return fc.oneof(fc.boolean(), anyValue);
 		case 'options':
-			return fc.oneof(fc.constantFrom(...((p.options ?? []) as Array<{ value: unknown }>).map((o) => o.value)), anyValue);
+			return fc.oneof(
+				fc.constantFrom(...((p.options ?? []) as Array<{ value: unknown }>).map((o) => o.value)),
+				anyValue,
+			);
 		case 'multiOptions':
-			return fc.oneof(fc.subarray(((p.options ?? []) as Array<{ value: unknown }>).map((o) => o.value)), anyValue);
+			return fc.oneof(
+				fc.subarray(((p.options ?? []) as Array<{ value: unknown }>).map((o) => o.value)),
+				anyValue,
+			);
 		case 'resourceLocator':
-			return fc.oneof(anyText.map((value) => ({ __rl: true, mode: 'id', value })), anyValue);
+			return fc.oneof(
+				anyText.map((value) => ({ __rl: true, mode: 'id', value })),
+				anyValue,
+			);
 		case 'dateTime':
-			return fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), anyValue);
+			return fc.oneof(
+				fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+				anyValue,
+			);
 		case 'collection': {
 			const options = (p.options ?? []) as INodeProperties[];
 			if (!options.length) return anyValue;
-			return fc.oneof(fc.record(Object.fromEntries(options.map((o) => [o.name, arbitraryFor(o)])), { requiredKeys: [] }), anyValue);
+			return fc.oneof(
+				fc.record(Object.fromEntries(options.map((o) => [o.name, arbitraryFor(o)])), {
+					requiredKeys: [],
+				}),
+				anyValue,
+			);
 		}
 		case 'fixedCollection':
-			return anyValue.chain((v) => fc.constantFrom(v, { values: [v] }, { lineItems: [{ amount: v, description: v }] }, {}));
+			return anyValue.chain((v) =>
+				fc.constantFrom(v, { values: [v] }, { lineItems: [{ amount: v, description: v }] }, {}),
+			);
 		default:
 			return anyValue;
 	}
@@ -69,29 +117,48 @@ describe.each(cases)('%s → %s', (resource, operation) => {
 	it('ends in a result or a clear error, never a crash or a request BILL refuses as malformed', async () => {
 		const parameters = resources[resource].description.filter((p) => {
 			const show = p.displayOptions?.show;
-			return p.name !== 'operation' && (show?.resource as string[] | undefined)?.includes(resource) && (show?.operation as string[] | undefined)?.includes(operation);
+			return (
+				p.name !== 'operation' &&
+				(show?.resource as string[] | undefined)?.includes(resource) &&
+				(show?.operation as string[] | undefined)?.includes(operation)
+			);
 		});
-		const arbitrary = fc.record(Object.fromEntries(parameters.map((p) => [p.name, arbitraryFor(p)])), { requiredKeys: [] });
+		const arbitrary = fc.record(
+			Object.fromEntries(parameters.map((p) => [p.name, arbitraryFor(p)])),
+			{ requiredKeys: [] },
+		);
 		const credentials = billCredentials(emulator);
 		const problems: string[] = [];
 		await fc.assert(
 			fc.asyncProperty(arbitrary, async (values) => {
 				const before = emulator.log.length;
-				const { error } = await runBill(credentials, { resource, operation, ...(values as INodeParameters) });
+				const { error } = await runBill(credentials, {
+					resource,
+					operation,
+					...(values as INodeParameters),
+				});
 				if (!error) return;
 				const text = `${error.message} ${error.description ?? ''}`;
 				if (SECRETS.test(text)) problems.push(`secret in error: ${text}`);
 				if (error instanceof NodeOperationError) {
-					if (!/item 0/.test(text) && (error.context as { itemIndex?: number }).itemIndex !== 0) problems.push(`no item named: ${error.message}`);
+					if (!/item 0/.test(text) && (error.context as { itemIndex?: number }).itemIndex !== 0)
+						problems.push(`no item named: ${error.message}`);
 					// Refused before sending: nothing reached BILL for a bad parameter.
 					return;
 				}
 				if (error instanceof NodeApiError) {
-					const malformed = emulator.log.slice(before).find((e) => e.status === 400 && e.code === 'BDC_1002');
-					if (malformed) problems.push(`BILL refused as malformed (${malformed.method} ${malformed.route}): ${error.message} with ${JSON.stringify(values).slice(0, 300)}`);
+					const malformed = emulator.log
+						.slice(before)
+						.find((e) => e.status === 400 && e.code === 'BDC_1002');
+					if (malformed)
+						problems.push(
+							`BILL refused as malformed (${malformed.method} ${malformed.route}): ${error.message} with ${JSON.stringify(values).slice(0, 300)}`,
+						);
 					return;
 				}
-				problems.push(`crash (${error.constructor.name}): ${error.message} with ${JSON.stringify(values).slice(0, 300)}`);
+				problems.push(
+					`crash (${error.constructor.name}): ${error.message} with ${JSON.stringify(values).slice(0, 300)}`,
+				);
 			}),
 			{ numRuns: RUNS, seed: 20261125 },
 		);

@@ -38,9 +38,13 @@ const vendorParameters = (name: string) => ({
 });
 
 async function makeVendors(credentials: CredentialStore, names: string[]): Promise<string[]> {
-	const { output, error } = await runBill(credentials, (_i, json) => vendorParameters(json.name as string), {
-		items: names.map((name) => ({ name })),
-	});
+	const { output, error } = await runBill(
+		credentials,
+		(_i, json) => vendorParameters(json.name as string),
+		{
+			items: names.map((name) => ({ name })),
+		},
+	);
 	if (error) throw error;
 	return output.map((o) => o.json.id as string);
 }
@@ -52,10 +56,18 @@ export const vendorScenarios: Scenario[] = [
 		items: 150,
 		target: { method: 'GET', path: '/v3/vendors' },
 		async prepare(_emulator, credentials) {
-			await makeVendors(credentials, Array.from({ length: 150 }, (_, i) => `List ${i}`));
+			await makeVendors(
+				credentials,
+				Array.from({ length: 150 }, (_, i) => `List ${i}`),
+			);
 			return {};
 		},
-		run: (credentials) => runBill(credentials, { resource: 'vendor', operation: 'getMany', returnAll: true }, { continueOnFail: true }),
+		run: (credentials) =>
+			runBill(
+				credentials,
+				{ resource: 'vendor', operation: 'getMany', returnAll: true },
+				{ continueOnFail: true },
+			),
 		state: (emulator) => emulator.state.vendors.size,
 	},
 	{
@@ -69,10 +81,16 @@ export const vendorScenarios: Scenario[] = [
 		run: (credentials, prepared) =>
 			runBill(
 				credentials,
-				(i) => ({ resource: 'vendor', operation: 'update', vendorId: byId((prepared.ids as string[])[i]), updateFields: { phone: `phone-${i}` } }),
+				(i) => ({
+					resource: 'vendor',
+					operation: 'update',
+					vendorId: byId((prepared.ids as string[])[i]),
+					updateFields: { phone: `phone-${i}` },
+				}),
 				{ items: [{}, {}, {}], continueOnFail: true },
 			),
-		state: (emulator, prepared) => (prepared.ids as string[]).map((id) => emulator.state.vendors.get(id)?.phone),
+		state: (emulator, prepared) =>
+			(prepared.ids as string[]).map((id) => emulator.state.vendors.get(id)?.phone),
 	},
 ];
 
@@ -95,10 +113,13 @@ export const bankAccountScenarios: Scenario[] = [
 		items: 2,
 		target: { method: 'POST', path: '/v3/funding-accounts/banks' },
 		prepare: async () => ({}),
-		run: (credentials) => runBill(credentials, (i) => bankParameters(i), { items: [{}, {}], continueOnFail: true }),
+		run: (credentials) =>
+			runBill(credentials, (i) => bankParameters(i), { items: [{}, {}], continueOnFail: true }),
 		created: (emulator) => emulator.state.bankAccounts.size,
 		state: (emulator) =>
-			[...emulator.state.bankAccounts.values()].map((a) => `${String(a.bankName)} ${String(a.accountNumber)} ${String(a.status)}`).sort(),
+			[...emulator.state.bankAccounts.values()]
+				.map((a) => `${String(a.bankName)} ${String(a.accountNumber)} ${String(a.status)}`)
+				.sort(),
 	},
 ];
 
@@ -117,7 +138,12 @@ const createManyParameters = (_i: number, json: IDataObject) => ({
 });
 
 const billState = (emulator: Emulator) =>
-	[...emulator.state.bills.values()].map((b) => `${String((b.invoice as IDataObject).invoiceNumber)} ${String(b.amount)} ${String(b.archived)}`).sort();
+	[...emulator.state.bills.values()]
+		.map(
+			(b) =>
+				`${String((b.invoice as IDataObject).invoiceNumber)} ${String(b.amount)} ${String(b.archived)}`,
+		)
+		.sort();
 
 export const billScenarios: Scenario[] = [
 	{
@@ -167,7 +193,12 @@ export const billScenarios: Scenario[] = [
 			seedBills(emulator, seedVendor(emulator, 'Reliability Supplies'), 1050);
 			return {};
 		},
-		run: (credentials) => runBill(credentials, { resource: 'bill', operation: 'getMany', returnAll: true }, { continueOnFail: true }),
+		run: (credentials) =>
+			runBill(
+				credentials,
+				{ resource: 'bill', operation: 'getMany', returnAll: true },
+				{ continueOnFail: true },
+			),
 		state: billState,
 	},
 	{
@@ -182,10 +213,16 @@ export const billScenarios: Scenario[] = [
 		run: (credentials, prepared) =>
 			runBill(
 				credentials,
-				(i) => ({ resource: 'bill', operation: 'update', billId: byId((prepared.ids as string[])[i]), updateFields: { description: `Updated ${i}` } }),
+				(i) => ({
+					resource: 'bill',
+					operation: 'update',
+					billId: byId((prepared.ids as string[])[i]),
+					updateFields: { description: `Updated ${i}` },
+				}),
 				{ items: [{}, {}, {}, {}, {}], continueOnFail: true },
 			),
-		state: (emulator, prepared) => (prepared.ids as string[]).map((id) => emulator.state.bills.get(id)?.description),
+		state: (emulator, prepared) =>
+			(prepared.ids as string[]).map((id) => emulator.state.bills.get(id)?.description),
 	},
 ];
 
@@ -216,7 +253,12 @@ async function preparePayments(emulator: Emulator): Promise<IDataObject> {
 	});
 	state.owner.set(accountId, organizationId);
 	const processDate = new Date(clock.ms() + 86_400_000).toISOString().slice(0, 10);
-	return { billIds, accountId, processDate, amounts: billIds.map((id) => state.bills.get(id)!.dueAmount) };
+	return {
+		billIds,
+		accountId,
+		processDate,
+		amounts: billIds.map((id) => state.bills.get(id)!.dueAmount),
+	};
 }
 
 export const paymentScenarios: Scenario[] = [
@@ -244,7 +286,10 @@ export const paymentScenarios: Scenario[] = [
 		state: (emulator, prepared) => ({
 			// Bills by their place in the run (ids differ between runs).
 			payments: [...emulator.state.payments.values()]
-				.map((p) => `bill ${(prepared.billIds as string[]).indexOf(String(p.billId))} ${String(p.amount)} ${String(p.status)}`)
+				.map(
+					(p) =>
+						`bill ${(prepared.billIds as string[]).indexOf(String(p.billId))} ${String(p.amount)} ${String(p.status)}`,
+				)
 				.sort(),
 			bills: (prepared.billIds as string[]).map((id) => {
 				const bill = emulator.state.bills.get(id)!;

@@ -37,7 +37,9 @@ afterAll(async () => emulator.stop());
 
 /** Everything a user or a log could see of a run. */
 function visible(result: { output: Array<{ json: IDataObject }>; error?: unknown }): string {
-	const error = result.error as (Error & { description?: string; context?: unknown; cause?: unknown }) | undefined;
+	const error = result.error as
+		| (Error & { description?: string; context?: unknown; cause?: unknown })
+		| undefined;
 	return JSON.stringify({
 		output: result.output.map((o) => o.json),
 		message: error?.message,
@@ -54,11 +56,22 @@ function expectNoSecret(text: string) {
 	for (const secret of [...Object.values(SECRET), ...sessions]) expect(text).not.toContain(secret);
 }
 
-const vendorCreate = { resource: 'vendor', operation: 'create', name: 'Leak Test', accountType: 'BUSINESS', email: 'a@b.co', phone: '1' };
+const vendorCreate = {
+	resource: 'vendor',
+	operation: 'create',
+	name: 'Leak Test',
+	accountType: 'BUSINESS',
+	email: 'a@b.co',
+	phone: '1',
+};
 
 describe('no secret in outputs, errors or logs', () => {
 	it('on a wrong password, a wrong developer key and a stale MFA ID', async () => {
-		for (const overrides of [{ password: `wrong-${SECRET.password}` }, { devKey: `${SECRET.devKey}x` }, { mfaId: `${SECRET.mfaId}x` }] as Array<Record<string, string>>) {
+		for (const overrides of [
+			{ password: `wrong-${SECRET.password}` },
+			{ devKey: `${SECRET.devKey}x` },
+			{ mfaId: `${SECRET.mfaId}x` },
+		] as Array<Record<string, string>>) {
 			const result = await runBill(billCredentials(emulator, { overrides }), vendorCreate);
 			expect(result.error).toBeDefined();
 			expectNoSecret(visible(result));
@@ -66,19 +79,30 @@ describe('no secret in outputs, errors or logs', () => {
 	});
 
 	it('on a partner login with a wrong password and a wrong organization', async () => {
-		for (const overrides of [{ password: "nope" }, { organizationId: "00802NOTMINE00000000" }] as Array<Record<string, string>>) {
+		for (const overrides of [
+			{ password: 'nope' },
+			{ organizationId: '00802NOTMINE00000000' },
+		] as Array<Record<string, string>>) {
 			const result = await runBill(partnerCredentials(emulator, overrides), vendorCreate);
 			expect(result.error).toBeDefined();
 			expectNoSecret(visible(result));
 		}
 	});
 
-	it('on success, on BILL\'s refusals and on faults, with and without Continue On Fail', async () => {
+	it("on success, on BILL's refusals and on faults, with and without Continue On Fail", async () => {
 		const credentials = billCredentials(emulator);
 		const runs = [
 			await runBill(credentials, vendorCreate),
-			await runBill(credentials, { resource: 'vendor', operation: 'get', vendorId: byId('00902AAAAAAAAAAAAAAA') }),
-			await runBill(credentials, { resource: 'vendor', operation: 'get', vendorId: byId('00902AAAAAAAAAAAAAAA') }, { continueOnFail: true }),
+			await runBill(credentials, {
+				resource: 'vendor',
+				operation: 'get',
+				vendorId: byId('00902AAAAAAAAAAAAAAA'),
+			}),
+			await runBill(
+				credentials,
+				{ resource: 'vendor', operation: 'get', vendorId: byId('00902AAAAAAAAAAAAAAA') },
+				{ continueOnFail: true },
+			),
 			await runBill(credentials, { resource: 'session', operation: 'getDetails' }),
 		];
 		for (const kind of ['resetAfter', 'status', 'truncated', 'nonJson', 'limit1144'] as const) {

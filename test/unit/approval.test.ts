@@ -23,8 +23,14 @@ const statusOf = (billId: string) => emulator.state.bills.get(billId)?.approvalS
 
 describe('Approval', () => {
 	it('lists the approval policies as BILL returns them', async () => {
-		const policyId = await admin.policy(1000, [emulator.fixtures.admin.userId, emulator.fixtures.clerk.userId]);
-		const policies = await runBillOk(billCredentials(emulator), { resource: 'approval', operation: 'getManyPolicies' });
+		const policyId = await admin.policy(1000, [
+			emulator.fixtures.admin.userId,
+			emulator.fixtures.clerk.userId,
+		]);
+		const policies = await runBillOk(billCredentials(emulator), {
+			resource: 'approval',
+			operation: 'getManyPolicies',
+		});
 		expect(policies).toHaveLength(1);
 		expect(policies[0]).toMatchObject({
 			id: policyId,
@@ -41,8 +47,13 @@ describe('Approval', () => {
 		const small = await admin.bill(vendorId, 99);
 		expect(statusOf(String(big.id))).toBe('ASSIGNED');
 		expect(statusOf(String(small.id))).toBe('UNASSIGNED');
-		const pending = await runBillOk(billCredentials(emulator), { resource: 'approval', operation: 'getManyPending' });
-		expect(pending).toEqual([{ billId: big.id, vendorId, amount: 2500, dueDate: day(emulator, 3) }]);
+		const pending = await runBillOk(billCredentials(emulator), {
+			resource: 'approval',
+			operation: 'getManyPending',
+		});
+		expect(pending).toEqual([
+			{ billId: big.id, vendorId, amount: 2500, dueDate: day(emulator, 3) },
+		]);
 	});
 
 	it('approving with a comment: APPROVING until every approver has approved, then APPROVED, and the bill can be paid', async () => {
@@ -52,17 +63,37 @@ describe('Approval', () => {
 		const billId = String((await admin.bill(vendorId, 1500)).id);
 		const accountId = await admin.bankAccount();
 
-		const [mine] = await runBillOk(billCredentials(emulator), { resource: 'approval', operation: 'approve', billId: byId(billId), comment: 'Matches the PO' });
-		expect(mine).toEqual({ billId, action: 'APPROVE', comment: 'Matches the PO', status: 'SUCCESS' });
+		const [mine] = await runBillOk(billCredentials(emulator), {
+			resource: 'approval',
+			operation: 'approve',
+			billId: byId(billId),
+			comment: 'Matches the PO',
+		});
+		expect(mine).toEqual({
+			billId,
+			action: 'APPROVE',
+			comment: 'Matches the PO',
+			status: 'SUCCESS',
+		});
 		expect(statusOf(billId)).toBe('APPROVING');
-		expect(approvalOf(billId)?.approvers).toContainEqual({ userId: f.admin.userId, status: 'APPROVED', comment: 'Matches the PO' });
+		expect(approvalOf(billId)?.approvers).toContainEqual({
+			userId: f.admin.userId,
+			status: 'APPROVED',
+			comment: 'Matches the PO',
+		});
 
 		// The clerk (the other approver) sees it waiting, approves, and the bill is approved.
 		const clerk = billCredentials(emulator, { clerk: true });
-		expect((await runBillOk(clerk, { resource: 'approval', operation: 'getManyPending' })).map((b) => b.billId)).toEqual([billId]);
+		expect(
+			(await runBillOk(clerk, { resource: 'approval', operation: 'getManyPending' })).map(
+				(b) => b.billId,
+			),
+		).toEqual([billId]);
 		await runBillOk(clerk, { resource: 'approval', operation: 'approve', billId: byId(billId) });
 		expect(statusOf(billId)).toBe('APPROVED');
-		expect(await runBillOk(clerk, { resource: 'approval', operation: 'getManyPending' })).toEqual([]);
+		expect(await runBillOk(clerk, { resource: 'approval', operation: 'getManyPending' })).toEqual(
+			[],
+		);
 
 		const [payment] = await runBillOk(billCredentials(emulator), {
 			resource: 'payment',
@@ -79,10 +110,23 @@ describe('Approval', () => {
 		await admin.policy(1000, [emulator.fixtures.admin.userId]);
 		const billId = String((await admin.bill(await admin.vendor(), 1200)).id);
 		const credentials = billCredentials(emulator);
-		await runBillOk(credentials, { resource: 'approval', operation: 'approve', billId: byId(billId) });
-		await runBillOk(credentials, { resource: 'approval', operation: 'approve', billId: byId(billId) });
+		await runBillOk(credentials, {
+			resource: 'approval',
+			operation: 'approve',
+			billId: byId(billId),
+		});
+		await runBillOk(credentials, {
+			resource: 'approval',
+			operation: 'approve',
+			billId: byId(billId),
+		});
 		expect(statusOf(billId)).toBe('APPROVED');
-		const { error } = await runBill(credentials, { resource: 'approval', operation: 'deny', billId: byId(billId), comment: 'Changed my mind' });
+		const { error } = await runBill(credentials, {
+			resource: 'approval',
+			operation: 'deny',
+			billId: byId(billId),
+			comment: 'Changed my mind',
+		});
 		expect(error?.message).toMatch(/already APPROVED/);
 		expect(error?.description).toMatch(/approvalStatus/);
 		expect(statusOf(billId)).toBe('APPROVED');
@@ -99,7 +143,10 @@ describe('Approval', () => {
 		});
 		expect(denied).toMatchObject({ action: 'DENY', comment: 'Duplicate of INV-7' });
 		expect(statusOf(billId)).toBe('DENIED');
-		expect(approvalOf(billId)?.approvers[0]).toMatchObject({ status: 'DENIED', comment: 'Duplicate of INV-7' });
+		expect(approvalOf(billId)?.approvers[0]).toMatchObject({
+			status: 'DENIED',
+			comment: 'Duplicate of INV-7',
+		});
 		const paid = await admin.call('POST', '/v3/payments', {
 			billId,
 			amount: 4000,
@@ -110,17 +157,25 @@ describe('Approval', () => {
 		expect(JSON.stringify(paid.data)).toMatch(/not approved \(approval status DENIED\)/);
 	});
 
-	it('a user who is not an approver (and not an administrator) is refused with BILL\'s error and a hint', async () => {
+	it("a user who is not an approver (and not an administrator) is refused with BILL's error and a hint", async () => {
 		await admin.policy(1000, [emulator.fixtures.admin.userId]);
 		const billId = String((await admin.bill(await admin.vendor(), 1000)).id);
-		const { output } = await runBill(billCredentials(emulator, { clerk: true }), { resource: 'approval', operation: 'approve', billId: byId(billId) }, { continueOnFail: true });
+		const { output } = await runBill(
+			billCredentials(emulator, { clerk: true }),
+			{ resource: 'approval', operation: 'approve', billId: byId(billId) },
+			{ continueOnFail: true },
+		);
 		expect(output[0].json).toMatchObject({ code: 'BDC_1146', httpCode: '403' });
 		expect(String(output[0].json.hint)).toMatch(/approvers/);
 		expect(statusOf(billId)).toBe('ASSIGNED');
 	});
 
 	it('refuses a bill ID that is not one before sending', async () => {
-		const { error } = await runBill(billCredentials(emulator), { resource: 'approval', operation: 'approve', billId: byId('00902ABCDEFGHIJKLMNO') });
+		const { error } = await runBill(billCredentials(emulator), {
+			resource: 'approval',
+			operation: 'approve',
+			billId: byId('00902ABCDEFGHIJKLMNO'),
+		});
 		expect(error?.message).toMatch(/^Bill: "00902ABCDEFGHIJKLMNO" is not a BILL bill/);
 		expect(emulator.requests({ route: '/v3/bill-approvals/actions' })).toEqual([]);
 	});

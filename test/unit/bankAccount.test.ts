@@ -41,29 +41,48 @@ const createParameters = (overrides: IDataObject = {}) => ({
 let accountCounter = 9000;
 
 /** A new account each call (the node returns an existing account with the same numbers instead). */
-async function createAccount(credentials: CredentialStore, overrides: IDataObject = {}): Promise<string> {
+async function createAccount(
+	credentials: CredentialStore,
+	overrides: IDataObject = {},
+): Promise<string> {
 	const accountNumber = `${ACCOUNT_NUMBER.slice(0, -4)}${String(++accountCounter).padStart(4, '0')}`;
 	const [account] = await runBillOk(credentials, createParameters({ accountNumber, ...overrides }));
 	return account.id as string;
 }
 
-async function verify(credentials: CredentialStore, id: string, depositAmount = 0.5): Promise<IDataObject> {
-	const [result] = await runBillOk(credentials, { resource: 'bankAccount', operation: 'verify', bankAccountId: byId(id), depositAmount });
+async function verify(
+	credentials: CredentialStore,
+	id: string,
+	depositAmount = 0.5,
+): Promise<IDataObject> {
+	const [result] = await runBillOk(credentials, {
+		resource: 'bankAccount',
+		operation: 'verify',
+		bankAccountId: byId(id),
+		depositAmount,
+	});
 	return result;
 }
 
 const stored = (id: string) => emulator.state.bankAccounts.get(id)!;
-const usersOf = (bankAccountId: string) => [...emulator.state.bankAccountUsers.values()].filter((u) => u.bankAccountId === bankAccountId);
+const usersOf = (bankAccountId: string) =>
+	[...emulator.state.bankAccountUsers.values()].filter((u) => u.bankAccountId === bankAccountId);
 
 describe('Bank Account: create', () => {
 	it('returns the account the organization already has (same routing number, type and account number) instead of adding it twice', async () => {
 		const credentials = billCredentials(emulator);
 		const [first] = await runBillOk(credentials, createParameters());
-		const [again] = await runBillOk(credentials, createParameters({ bankName: 'Renamed nickname' }));
+		const [again] = await runBillOk(
+			credentials,
+			createParameters({ bankName: 'Renamed nickname' }),
+		);
 		expect(first.alreadyExisted).toBe(false);
 		expect(again).toMatchObject({ id: first.id, alreadyExisted: true });
 		expect(emulator.state.bankAccounts.size).toBe(1);
-		const [savings] = await runBillOk(credentials, createParameters({ bankAccountType: 'SAVINGS' }));
+		const [savings] = await runBillOk(
+			credentials,
+			createParameters({ bankAccountType: 'SAVINGS' }),
+		);
 		expect(savings.id).not.toBe(first.id);
 		expect(emulator.state.bankAccounts.size).toBe(2);
 	});
@@ -90,7 +109,9 @@ describe('Bank Account: create', () => {
 		expect(JSON.stringify(created)).not.toContain(ACCOUNT_NUMBER);
 		expect(events).toEqual([{ type: 'bank-account.created', id }]);
 		// The creator is the account's first user.
-		expect(usersOf(id)).toMatchObject([{ userId: emulator.fixtures.admin.userId, archived: false, verificationStatus: 'UNVERIFIED' }]);
+		expect(usersOf(id)).toMatchObject([
+			{ userId: emulator.fixtures.admin.userId, archived: false, verificationStatus: 'UNVERIFIED' },
+		]);
 
 		expect(await verify(credentials, id)).toEqual({ verified: true });
 		expect(stored(id).status).toBe('VERIFIED');
@@ -101,13 +122,28 @@ describe('Bank Account: create', () => {
 			bankAccountId: byId(id),
 			updateFields: { defaultForPayables: true, bankName: 'Chase payables' },
 		});
-		expect(updated).toMatchObject({ default: { payables: true, receivables: false }, bankName: 'Chase payables', accessToAdmins: true });
-		expect(stored(id)).toMatchObject({ default: { payables: true, receivables: false }, bankName: 'Chase payables' });
-		const [got] = await runBillOk(credentials, { resource: 'bankAccount', operation: 'get', bankAccountId: byId(id) });
+		expect(updated).toMatchObject({
+			default: { payables: true, receivables: false },
+			bankName: 'Chase payables',
+			accessToAdmins: true,
+		});
+		expect(stored(id)).toMatchObject({
+			default: { payables: true, receivables: false },
+			bankName: 'Chase payables',
+		});
+		const [got] = await runBillOk(credentials, {
+			resource: 'bankAccount',
+			operation: 'get',
+			bankAccountId: byId(id),
+		});
 		expect(got).toEqual(stored(id));
 		expect(emulator.logins()).toBe(1);
 		expect(JSON.stringify(emulator.log)).not.toContain(ACCOUNT_NUMBER);
-		expect(events.map((e) => e.type)).toEqual(['bank-account.created', 'bank-account.updated', 'bank-account.updated']);
+		expect(events.map((e) => e.type)).toEqual([
+			'bank-account.created',
+			'bank-account.updated',
+			'bank-account.updated',
+		]);
 	});
 
 	it('sends every field BILL takes, with Access to Admins off and a chart of accounts', async () => {
@@ -152,29 +188,46 @@ describe('Bank Account: create', () => {
 	});
 
 	it.each([
-		['a wrong check digit', { routingNumber: '074000011' }, /Routing Number.*074000011.*not a valid ABA routing number/],
+		[
+			'a wrong check digit',
+			{ routingNumber: '074000011' },
+			/Routing Number.*074000011.*not a valid ABA routing number/,
+		],
 		['8 digits', { routingNumber: '07400001' }, /Routing Number.*not 9 digits/],
 		['an unknown first pair of digits', { routingNumber: '990000013' }, /Routing Number/],
-		['letters in the account number', { accountNumber: '12AB5678' }, /Account Number: must contain digits only/],
+		[
+			'letters in the account number',
+			{ accountNumber: '12AB5678' },
+			/Account Number: must contain digits only/,
+		],
 		['a 3-digit account number', { accountNumber: '123' }, /Account Number: has 3 digits/],
-		['an 18-digit account number', { accountNumber: '123456789012345678' }, /Account Number: has 18 digits/],
+		[
+			'an 18-digit account number',
+			{ accountNumber: '123456789012345678' },
+			/Account Number: has 18 digits/,
+		],
 	])('refuses %s before sending anything, naming the item', async (_what, overrides, message) => {
 		const credentials = billCredentials(emulator);
 		const { error } = await runBill(credentials, createParameters(overrides));
 		expect(error?.message).toMatch(message);
 		expect(error?.message).toMatch(/\[item 0\]/);
 		const accountNumber = (overrides as IDataObject).accountNumber as string | undefined;
-		if (accountNumber) expect(`${error?.message} ${error?.description}`).not.toContain(accountNumber);
+		if (accountNumber)
+			expect(`${error?.message} ${error?.description}`).not.toContain(accountNumber);
 		expect(emulator.log).toHaveLength(0);
 	});
 
 	it('with Continue On Fail: the item with a bad routing number carries its error, the others are created', async () => {
 		const credentials = billCredentials(emulator);
 		const items = [{ routing: '074000010' }, { routing: '074000019' }, { routing: '021000021' }];
-		const { output, error } = await runBill(credentials, (_i, json) => createParameters({ routingNumber: json.routing }), {
-			items,
-			continueOnFail: true,
-		});
+		const { output, error } = await runBill(
+			credentials,
+			(_i, json) => createParameters({ routingNumber: json.routing }),
+			{
+				items,
+				continueOnFail: true,
+			},
+		);
 		expect(error).toBeUndefined();
 		expect(output).toHaveLength(3);
 		expect(output[0].json.status).toBe('PENDING');
@@ -205,7 +258,12 @@ describe('Bank Account: update, verify, archive', () => {
 	it('refuses an update with no field to change, before sending', async () => {
 		const credentials = billCredentials(emulator);
 		const id = await createAccount(credentials);
-		const { error } = await runBill(credentials, { resource: 'bankAccount', operation: 'update', bankAccountId: byId(id), updateFields: {} });
+		const { error } = await runBill(credentials, {
+			resource: 'bankAccount',
+			operation: 'update',
+			bankAccountId: byId(id),
+			updateFields: {},
+		});
 		expect(error?.message).toMatch(/Update Fields: add at least one field to change \[item 0\]/);
 		expect(emulator.requests({ method: 'PATCH' })).toHaveLength(0);
 	});
@@ -217,7 +275,12 @@ describe('Bank Account: update, verify, archive', () => {
 		await verify(credentials, first);
 		await verify(credentials, second);
 		const update = (id: string, updateFields: INodeParameters) =>
-			runBillOk(credentials, { resource: 'bankAccount', operation: 'update', bankAccountId: byId(id), updateFields });
+			runBillOk(credentials, {
+				resource: 'bankAccount',
+				operation: 'update',
+				bankAccountId: byId(id),
+				updateFields,
+			});
 		await update(first, { defaultForReceivables: true });
 		await update(second, {
 			nameOnAccount: 'Emulator Music Co LLC',
@@ -248,13 +311,21 @@ describe('Bank Account: update, verify, archive', () => {
 		for (const field of ['routingNumber', 'accountNumber', 'type']) {
 			const response = await fetch(`${emulator.baseUrl}${BANKS}/${id}`, {
 				method: 'PATCH',
-				headers: { sessionId, devKey: emulator.fixtures.devKey, 'Content-Type': 'application/json' },
+				headers: {
+					sessionId,
+					devKey: emulator.fixtures.devKey,
+					'Content-Type': 'application/json',
+				},
 				body: JSON.stringify({ [field]: field === 'type' ? 'SAVINGS' : '021000021' }),
 			});
 			expect(response.status).toBe(400);
 			expect(JSON.stringify(await response.json())).toContain(`${field}: cannot be changed`);
 		}
-		expect(stored(id)).toMatchObject({ routingNumber: '074000010', type: 'CHECKING', accountNumber: before });
+		expect(stored(id)).toMatchObject({
+			routingNumber: '074000010',
+			type: 'CHECKING',
+			accountNumber: before,
+		});
 	});
 
 	it('answers verified: false to a wrong amount, blocks the account after the third, and then refuses every try', async () => {
@@ -266,13 +337,20 @@ describe('Bank Account: update, verify, archive', () => {
 		expect(stored(id).status).toBe('PENDING');
 		expect(await verify(credentials, id, 0.51)).toEqual({ verified: false });
 		expect(stored(id).status).toBe('BLOCKED');
-		const { error } = await runBill(credentials, { resource: 'bankAccount', operation: 'verify', bankAccountId: byId(id), depositAmount: 0.5 });
+		const { error } = await runBill(credentials, {
+			resource: 'bankAccount',
+			operation: 'verify',
+			bankAccountId: byId(id),
+			depositAmount: 0.5,
+		});
 		expect(error?.message).toMatch(/could not be verified after 3 attempts/);
 		expect(error?.message).toMatch(/create a new bank account/);
 		expect(error?.description).toMatch(/Bank Account → Create/);
 		expect(stored(id).status).toBe('BLOCKED');
 		// Each try was sent once: a verify is never repeated (each wrong one counts).
-		expect(emulator.requests({ method: 'POST', route: `${BANKS}/:bankAccountId/verify` })).toHaveLength(4);
+		expect(
+			emulator.requests({ method: 'POST', route: `${BANKS}/:bankAccountId/verify` }),
+		).toHaveLength(4);
 	});
 
 	it('refuses a deposit amount that cannot be a test deposit, before sending', async () => {
@@ -283,16 +361,28 @@ describe('Bank Account: update, verify, archive', () => {
 			[0.555, /Deposit Amount: has more than 2 decimals/],
 			[0, /Deposit Amount: must be more than 0/],
 		] as const) {
-			const { error } = await runBill(credentials, { resource: 'bankAccount', operation: 'verify', bankAccountId: byId(id), depositAmount });
+			const { error } = await runBill(credentials, {
+				resource: 'bankAccount',
+				operation: 'verify',
+				bankAccountId: byId(id),
+				depositAmount,
+			});
 			expect(error?.message).toMatch(message);
 		}
-		expect(emulator.requests({ method: 'POST', route: `${BANKS}/:bankAccountId/verify` })).toHaveLength(0);
+		expect(
+			emulator.requests({ method: 'POST', route: `${BANKS}/:bankAccountId/verify` }),
+		).toHaveLength(0);
 	});
 
 	it('archives only a verified account, and a second archive changes nothing', async () => {
 		const credentials = billCredentials(emulator);
 		const id = await createAccount(credentials);
-		const archive = () => runBill(credentials, { resource: 'bankAccount', operation: 'archive', bankAccountId: byId(id) });
+		const archive = () =>
+			runBill(credentials, {
+				resource: 'bankAccount',
+				operation: 'archive',
+				bankAccountId: byId(id),
+			});
 		const refused = await archive();
 		expect(refused.error?.message).toMatch(/must be VERIFIED first; its status is PENDING/);
 		expect(refused.error?.description).toMatch(/only once it is verified/);
@@ -310,8 +400,16 @@ describe('Bank Account: update, verify, archive', () => {
 		const id = await createAccount(credentials);
 		await verify(credentials, id);
 		const [own] = usersOf(id);
-		await runBillOk(credentials, { resource: 'bankAccount', operation: 'removeUser', bankAccountUserId: String(own.id) });
-		const { error } = await runBill(credentials, { resource: 'bankAccount', operation: 'archive', bankAccountId: byId(id) });
+		await runBillOk(credentials, {
+			resource: 'bankAccount',
+			operation: 'removeUser',
+			bankAccountUserId: String(own.id),
+		});
+		const { error } = await runBill(credentials, {
+			resource: 'bankAccount',
+			operation: 'archive',
+			bankAccountId: byId(id),
+		});
 		expect(error?.message).toMatch(/you must be a VERIFIED user of it/);
 		expect(stored(id).archived).toBe(false);
 	});
@@ -322,10 +420,18 @@ describe('Bank Account: users', () => {
 		const credentials = billCredentials(emulator);
 		const { admin, clerk } = emulator.fixtures;
 		const id = await createAccount(credentials);
-		const nominate = () => runBill(credentials, { resource: 'bankAccount', operation: 'nominateUser', bankAccountId: byId(id), userId: clerk.userId });
+		const nominate = () =>
+			runBill(credentials, {
+				resource: 'bankAccount',
+				operation: 'nominateUser',
+				bankAccountId: byId(id),
+				userId: clerk.userId,
+			});
 
 		const early = await nominate();
-		expect(early.error?.message).toMatch(/Nominating a user: the bank account must be VERIFIED first/);
+		expect(early.error?.message).toMatch(
+			/Nominating a user: the bank account must be VERIFIED first/,
+		);
 		expect(early.error?.description).toMatch(/Verify first/);
 		expect(usersOf(id)).toHaveLength(1);
 
@@ -338,20 +444,41 @@ describe('Bank Account: users', () => {
 		expect(String(clerkEntry.id)).toMatch(/^bau02/);
 
 		const listUsers = (parameters: IDataObject) =>
-			runBillOk(credentials, { resource: 'bankAccount', operation: 'getManyUsers', returnAll: true, ...parameters });
+			runBillOk(credentials, {
+				resource: 'bankAccount',
+				operation: 'getManyUsers',
+				returnAll: true,
+				...parameters,
+			});
 		const all = await listUsers({ filters: { bankAccountId: byId(id) } });
 		expect(all.map((u) => u.userId).sort()).toEqual([admin.userId, clerk.userId].sort());
 		const mine = await listUsers({ currentUser: true });
 		expect(mine.map((u) => u.userId)).toEqual([admin.userId]);
 
-		const [removed] = await runBillOk(credentials, { resource: 'bankAccount', operation: 'removeUser', bankAccountUserId: String(clerkEntry.id) });
-		expect(removed).toMatchObject({ id: clerkEntry.id, archived: true, verificationStatus: 'UNVERIFIED' });
-		expect(emulator.state.bankAccountUsers.get(clerkEntry.id as string)).toMatchObject({ archived: true, verificationStatus: 'UNVERIFIED' });
+		const [removed] = await runBillOk(credentials, {
+			resource: 'bankAccount',
+			operation: 'removeUser',
+			bankAccountUserId: String(clerkEntry.id),
+		});
+		expect(removed).toMatchObject({
+			id: clerkEntry.id,
+			archived: true,
+			verificationStatus: 'UNVERIFIED',
+		});
+		expect(emulator.state.bankAccountUsers.get(clerkEntry.id as string)).toMatchObject({
+			archived: true,
+			verificationStatus: 'UNVERIFIED',
+		});
 		const active = await listUsers({ filters: { bankAccountId: byId(id), archived: false } });
 		expect(active.map((u) => u.userId)).toEqual([admin.userId]);
 		const sorted = await listUsers({ sort: { sortBy: { field: 'archived', direction: 'desc' } } });
 		expect(sorted[0].archived).toBe(true);
-		const limited = await runBillOk(credentials, { resource: 'bankAccount', operation: 'getManyUsers', returnAll: false, limit: 1 });
+		const limited = await runBillOk(credentials, {
+			resource: 'bankAccount',
+			operation: 'getManyUsers',
+			returnAll: false,
+			limit: 1,
+		});
 		expect(limited).toHaveLength(1);
 	});
 
@@ -364,7 +491,11 @@ describe('Bank Account: users', () => {
 			userId: '00902ABCDEFGHIJKLMNO',
 		});
 		expect(nominate.error?.message).toMatch(/User ID: .* is not a BILL user id \[item 0\]/);
-		const remove = await runBill(credentials, { resource: 'bankAccount', operation: 'removeUser', bankAccountUserId: 'bau-1' });
+		const remove = await runBill(credentials, {
+			resource: 'bankAccount',
+			operation: 'removeUser',
+			bankAccountUserId: 'bau-1',
+		});
 		expect(remove.error?.message).toMatch(/Bank Account User ID: .*\[item 0\]/);
 		expect(emulator.log).toHaveLength(0);
 	});
@@ -398,8 +529,15 @@ describe('Bank Account: Get Many', () => {
 
 		const list = async (parameters: IDataObject) => {
 			const before = emulator.requests({ method: 'GET', route: BANKS }).length;
-			const results = await runBillOk(credentials, { resource: 'bankAccount', operation: 'getMany', ...parameters });
-			return { results, requests: emulator.requests({ method: 'GET', route: BANKS }).length - before };
+			const results = await runBillOk(credentials, {
+				resource: 'bankAccount',
+				operation: 'getMany',
+				...parameters,
+			});
+			return {
+				results,
+				requests: emulator.requests({ method: 'GET', route: BANKS }).length - before,
+			};
 		};
 		const all = await list({ returnAll: true });
 		expect(all.results).toHaveLength(105);
@@ -409,29 +547,52 @@ describe('Bank Account: Get Many', () => {
 		expect(limited.results).toHaveLength(7);
 		expect(limited.requests).toBe(1);
 
-		const filtered = async (filters: IDataObject) => (await list({ returnAll: true, filters })).results;
-		expect((await filtered({ statuses: ['VERIFIED'] })).map((a) => a.id).sort()).toEqual([ids[0], ids[1]].sort());
-		expect((await filtered({ statuses: ['VERIFIED', 'BLOCKED'] })).map((a) => a.id).sort()).toEqual([ids[0], ids[1], ids[2]].sort());
+		const filtered = async (filters: IDataObject) =>
+			(await list({ returnAll: true, filters })).results;
+		expect((await filtered({ statuses: ['VERIFIED'] })).map((a) => a.id).sort()).toEqual(
+			[ids[0], ids[1]].sort(),
+		);
+		expect((await filtered({ statuses: ['VERIFIED', 'BLOCKED'] })).map((a) => a.id).sort()).toEqual(
+			[ids[0], ids[1], ids[2]].sort(),
+		);
 		expect(await filtered({ type: 'SAVINGS' })).toHaveLength(52);
 		expect(await filtered({ ownerType: 'PERSONAL' })).toHaveLength(26);
 		expect(await filtered({ accessToAdmins: true })).toHaveLength(11);
 		expect((await filtered({ createdAfter: cutoff })).map((a) => a.id)).toEqual([late]);
 		expect(await filtered({ createdBefore: cutoff })).toHaveLength(104);
-		expect((await filtered({ ids: `${ids[5]}, ${ids[6]}` })).map((a) => a.id).sort()).toEqual([ids[5], ids[6]].sort());
+		expect((await filtered({ ids: `${ids[5]}, ${ids[6]}` })).map((a) => a.id).sort()).toEqual(
+			[ids[5], ids[6]].sort(),
+		);
 		expect((await filtered({ ids: ids[7] })).map((a) => a.id)).toEqual([ids[7]]);
 		expect(await filtered({ archived: true })).toHaveLength(0);
 		expect(await filtered({ archived: false })).toHaveLength(105);
 
-		const sorted = await list({ returnAll: false, limit: 3, sort: { sortBy: { field: 'bankName', direction: 'desc' } } });
+		const sorted = await list({
+			returnAll: false,
+			limit: 3,
+			sort: { sortBy: { field: 'bankName', direction: 'desc' } },
+		});
 		expect(sorted.results.map((a) => a.bankName)).toEqual(['Late', 'Account 103', 'Account 102']);
 	});
 
 	it('refuses a filter that is not a bank-account ID or a date, before sending', async () => {
 		const credentials = billCredentials(emulator);
-		const bad = await runBill(credentials, { resource: 'bankAccount', operation: 'getMany', returnAll: true, filters: { ids: '00902ABCDEFGHIJKLMNO' } });
+		const bad = await runBill(credentials, {
+			resource: 'bankAccount',
+			operation: 'getMany',
+			returnAll: true,
+			filters: { ids: '00902ABCDEFGHIJKLMNO' },
+		});
 		expect(bad.error?.message).toMatch(/Filters → IDs: .*\[item 0\]/);
-		const date = await runBill(credentials, { resource: 'bankAccount', operation: 'getMany', returnAll: true, filters: { createdAfter: 'yesterday' } });
-		expect(date.error?.message).toMatch(/Filters → Created After: "yesterday" is not a date and time \[item 0\]/);
+		const date = await runBill(credentials, {
+			resource: 'bankAccount',
+			operation: 'getMany',
+			returnAll: true,
+			filters: { createdAfter: 'yesterday' },
+		});
+		expect(date.error?.message).toMatch(
+			/Filters → Created After: "yesterday" is not a date and time \[item 0\]/,
+		);
 		expect(emulator.log).toHaveLength(0);
 	});
 
@@ -441,11 +602,24 @@ describe('Bank Account: Get Many', () => {
 		const gone = await createAccount(credentials, { bankName: 'Old payroll' });
 		await createAccount(credentials, { bankName: 'Operating' });
 		await verify(credentials, gone);
-		await runBillOk(credentials, { resource: 'bankAccount', operation: 'archive', bankAccountId: byId(gone) });
-		const context = createContext({ node: billNode, parameters: { resource: 'bankAccount', operation: 'get' }, credentials });
-		const found = await searchBankAccounts.call(context as unknown as ILoadOptionsFunctions, 'payroll');
+		await runBillOk(credentials, {
+			resource: 'bankAccount',
+			operation: 'archive',
+			bankAccountId: byId(gone),
+		});
+		const context = createContext({
+			node: billNode,
+			parameters: { resource: 'bankAccount', operation: 'get' },
+			credentials,
+		});
+		const found = await searchBankAccounts.call(
+			context as unknown as ILoadOptionsFunctions,
+			'payroll',
+		);
 		const last4 = String(stored(keep).accountNumber).slice(-4);
-		expect(found.results).toEqual([{ name: `Payroll · Emulator Music Co · …${last4} · PENDING`, value: keep }]);
+		expect(found.results).toEqual([
+			{ name: `Payroll · Emulator Music Co · …${last4} · PENDING`, value: keep },
+		]);
 		const everything = await searchBankAccounts.call(context as unknown as ILoadOptionsFunctions);
 		expect(everything.results).toHaveLength(2);
 		expect(JSON.stringify(everything)).not.toContain(ACCOUNT_NUMBER);
@@ -453,14 +627,22 @@ describe('Bank Account: Get Many', () => {
 });
 
 describe('Bank Account: errors', () => {
-	it('shows BILL\'s code for an unknown account, and with Continue On Fail keeps going', async () => {
+	it("shows BILL's code for an unknown account, and with Continue On Fail keeps going", async () => {
 		const credentials = billCredentials(emulator);
 		const id = await createAccount(credentials);
 		const missing = 'bac02AAAAAAAAAAAAAAA';
-		const { output } = await runBill(credentials, (_i, json) => ({ resource: 'bankAccount', operation: 'get', bankAccountId: byId(json.id as string) }), {
-			items: [{ id: missing }, { id }, { id: 'not-an-id' }],
-			continueOnFail: true,
-		});
+		const { output } = await runBill(
+			credentials,
+			(_i, json) => ({
+				resource: 'bankAccount',
+				operation: 'get',
+				bankAccountId: byId(json.id as string),
+			}),
+			{
+				items: [{ id: missing }, { id }, { id: 'not-an-id' }],
+				continueOnFail: true,
+			},
+		);
 		expect(output[0].json).toMatchObject({ code: 'BDC_1121', httpCode: '404' });
 		expect(String(output[0].json.error)).toMatch(/not found/);
 		expect(output[1].json.id).toBe(id);
@@ -468,13 +650,31 @@ describe('Bank Account: errors', () => {
 		expect(emulator.requests({ method: 'GET', route: `${BANKS}/:bankAccountId` })).toHaveLength(2);
 	});
 
-	it('keeps each organization\'s accounts to itself', async () => {
+	it("keeps each organization's accounts to itself", async () => {
 		const id = await createAccount(billCredentials(emulator));
-		const other = billCredentials(emulator, { overrides: { organizationId: emulator.fixtures.otherOrganizationId, mfaId: '', deviceName: '' } });
-		const { error } = await runBill(other, { resource: 'bankAccount', operation: 'get', bankAccountId: byId(id) });
+		const other = billCredentials(emulator, {
+			overrides: {
+				organizationId: emulator.fixtures.otherOrganizationId,
+				mfaId: '',
+				deviceName: '',
+			},
+		});
+		const { error } = await runBill(other, {
+			resource: 'bankAccount',
+			operation: 'get',
+			bankAccountId: byId(id),
+		});
 		expect(error?.message).toMatch(/BDC_1121.*not found/);
-		expect(await runBillOk(other, { resource: 'bankAccount', operation: 'getMany', returnAll: true })).toHaveLength(0);
-		expect(await runBillOk(other, { resource: 'bankAccount', operation: 'getManyUsers', returnAll: true })).toHaveLength(0);
+		expect(
+			await runBillOk(other, { resource: 'bankAccount', operation: 'getMany', returnAll: true }),
+		).toHaveLength(0);
+		expect(
+			await runBillOk(other, {
+				resource: 'bankAccount',
+				operation: 'getManyUsers',
+				returnAll: true,
+			}),
+		).toHaveLength(0);
 	});
 
 	it('never puts an account number or a secret in an error', async () => {
@@ -489,17 +689,46 @@ describe('Bank Account: errors', () => {
 		];
 		const texts: string[] = [];
 		let failures = 0;
-		const collect = (result: { output: Array<{ json: IDataObject }>; error?: { message: string; description?: string | null; context?: IDataObject } }) => {
-			if (result.error) texts.push(JSON.stringify({ message: result.error.message, description: result.error.description, context: result.error.context }));
+		const collect = (result: {
+			output: Array<{ json: IDataObject }>;
+			error?: { message: string; description?: string | null; context?: IDataObject };
+		}) => {
+			if (result.error)
+				texts.push(
+					JSON.stringify({
+						message: result.error.message,
+						description: result.error.description,
+						context: result.error.context,
+					}),
+				);
 			for (const item of result.output) texts.push(JSON.stringify(item.json));
 			if (result.error || result.output.some((item) => item.json.error)) failures++;
 		};
 		collect(await runBill(billCredentials(emulator, { untrusted: true }), createParameters()));
 		collect(await runBill(billCredentials(emulator, { clerk: true }), createParameters()));
 		collect(await runBill(admin, createParameters({ accountNumber: `${ACCOUNT_NUMBER}X` })));
-		collect(await runBill(admin, createParameters({ accountNumber: `${ACCOUNT_NUMBER}123456` }), { continueOnFail: true }));
-		collect(await runBill(admin, { resource: 'bankAccount', operation: 'update', bankAccountId: byId(id), updateFields: { bankName: 'x' } }));
-		for (let i = 0; i < 4; i++) collect(await runBill(admin, { resource: 'bankAccount', operation: 'verify', bankAccountId: byId(id), depositAmount: 0.2 }));
+		collect(
+			await runBill(admin, createParameters({ accountNumber: `${ACCOUNT_NUMBER}123456` }), {
+				continueOnFail: true,
+			}),
+		);
+		collect(
+			await runBill(admin, {
+				resource: 'bankAccount',
+				operation: 'update',
+				bankAccountId: byId(id),
+				updateFields: { bankName: 'x' },
+			}),
+		);
+		for (let i = 0; i < 4; i++)
+			collect(
+				await runBill(admin, {
+					resource: 'bankAccount',
+					operation: 'verify',
+					bankAccountId: byId(id),
+					depositAmount: 0.2,
+				}),
+			);
 		// Three wrong amounts are answers, not errors; the fourth try meets the blocked account.
 		expect(failures).toBe(6);
 		for (const text of texts) for (const secret of secrets) expect(text).not.toContain(secret);

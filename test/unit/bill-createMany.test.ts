@@ -33,7 +33,11 @@ const perItem = (_i: number, json: IDataObject): INodeParameters => ({
 	invoiceDate: '2026-11-01',
 	dueDate: '2026-12-01',
 	lineItemsInput: 'fields',
-	lineItems: { lineItem: [{ pricedBy: 'amount', amount: 10 + (Number(String(json.invoice).replace(/\D/g, '')) % 50) }] },
+	lineItems: {
+		lineItem: [
+			{ pricedBy: 'amount', amount: 10 + (Number(String(json.invoice).replace(/\D/g, '')) % 50) },
+		],
+	},
 });
 
 const rows = (vendorId: string, count: number, prefix = 'INV-') =>
@@ -60,14 +64,18 @@ describe('Bill: create many', () => {
 		expect(output).toHaveLength(250);
 		output.forEach((item, i) => {
 			expect(item.pairedItem).toEqual({ item: i });
-			expect(item.json).toMatchObject({ vendorId: items[i].vendorId, invoice: { invoiceNumber: items[i].invoice }, alreadyExisted: false });
+			expect(item.json).toMatchObject({
+				vendorId: items[i].vendorId,
+				invoice: { invoiceNumber: items[i].invoice },
+				alreadyExisted: false,
+			});
 			expect(emulator.state.bills.get(item.json.id as string)).toBeDefined();
 		});
 		// One lookup of existing invoice numbers for both vendors, before anything is sent.
 		expect(emulator.requests({ method: 'GET', route: '/v3/bills' })).toHaveLength(1);
 	});
 
-	it('takes input items as they are (BILL\'s own format, no parameters per item), naming a bad item\'s field', async () => {
+	it("takes input items as they are (BILL's own format, no parameters per item), naming a bad item's field", async () => {
 		const credentials = billCredentials(emulator);
 		const harbor = vendor('Harbor Freight');
 		const items = Array.from({ length: 150 }, (_, n) => ({
@@ -76,14 +84,28 @@ describe('Bill: create many', () => {
 			dueDate: '2026-12-01',
 			billLineItems: [{ amount: 10 + n }],
 		}));
-		const output = await runBillOk(credentials, { resource: 'bill', operation: 'createMany', billsInput: 'itemJson' }, { items });
+		const output = await runBillOk(
+			credentials,
+			{ resource: 'bill', operation: 'createMany', billsInput: 'itemJson' },
+			{ items },
+		);
 		expect(output).toHaveLength(150);
 		expect(bulkRequests()).toHaveLength(2);
 		expect(emulator.state.bills.size).toBe(150);
 		expect(output[7]).toMatchObject({ amount: 17, invoice: { invoiceNumber: 'AS-7' } });
-		const bad = await runBill(credentials, { resource: 'bill', operation: 'createMany', billsInput: 'itemJson' }, {
-			items: [{ ...items[0], invoice: { invoiceNumber: 'AS-X', invoiceDate: '2026-11-01' }, spreadsheetRow: 4 }],
-		});
+		const bad = await runBill(
+			credentials,
+			{ resource: 'bill', operation: 'createMany', billsInput: 'itemJson' },
+			{
+				items: [
+					{
+						...items[0],
+						invoice: { invoiceNumber: 'AS-X', invoiceDate: '2026-11-01' },
+						spreadsheetRow: 4,
+					},
+				],
+			},
+		);
 		expect(bad.error?.message).toMatch(/Input Item.*spreadsheetRow.*\[item 0\]/);
 		expect(bulkRequests()).toHaveLength(2);
 	});
@@ -91,13 +113,27 @@ describe('Bill: create many', () => {
 	it('takes a JSON array of bills per input item', async () => {
 		const credentials = billCredentials(emulator);
 		const harbor = vendor('Harbor Freight');
-		const bill = (n: string) => ({ vendorId: harbor, invoice: { invoiceNumber: n, invoiceDate: '2026-11-01' }, dueDate: '2026-12-01', billLineItems: [{ quantity: 2, price: 5 }] });
+		const bill = (n: string) => ({
+			vendorId: harbor,
+			invoice: { invoiceNumber: n, invoiceDate: '2026-11-01' },
+			dueDate: '2026-12-01',
+			billLineItems: [{ quantity: 2, price: 5 }],
+		});
 		const output = await runBillOk(
 			credentials,
-			(i) => ({ resource: 'bill', operation: 'createMany', billsInput: 'json', billsJson: JSON.stringify(i === 0 ? [bill('J-1'), bill('J-2')] : bill('J-3')) }),
+			(i) => ({
+				resource: 'bill',
+				operation: 'createMany',
+				billsInput: 'json',
+				billsJson: JSON.stringify(i === 0 ? [bill('J-1'), bill('J-2')] : bill('J-3')),
+			}),
 			{ items: [{}, {}] },
 		);
-		expect(output.map((b) => (b.invoice as IDataObject).invoiceNumber)).toEqual(['J-1', 'J-2', 'J-3']);
+		expect(output.map((b) => (b.invoice as IDataObject).invoiceNumber)).toEqual([
+			'J-1',
+			'J-2',
+			'J-3',
+		]);
 		expect(output.every((b) => b.amount === 10)).toBe(true);
 		expect(bulkRequests()).toHaveLength(1);
 		expect(emulator.state.bills.size).toBe(3);
@@ -110,17 +146,31 @@ describe('Bill: create many', () => {
 		items[150] = { vendorId: UNKNOWN_VENDOR, invoice: 'BAD-150' };
 		const { output } = await run(credentials, items);
 		expect(bulkRequests()).toHaveLength(3);
-		expect(bulkRequests().map((r) => r.status).sort()).toEqual([201, 201, 400]);
+		expect(
+			bulkRequests()
+				.map((r) => r.status)
+				.sort(),
+		).toEqual([201, 201, 400]);
 		expect(emulator.state.bills.size).toBe(150);
-		const stored = new Set([...emulator.state.bills.values()].map((b) => (b.invoice as IDataObject).invoiceNumber));
+		const stored = new Set(
+			[...emulator.state.bills.values()].map((b) => (b.invoice as IDataObject).invoiceNumber),
+		);
 		for (let i = 100; i < 200; i++) {
 			expect(output[i].pairedItem).toEqual({ item: i });
-			expect(output[i].json.error).toMatch(/items 100–199 \(100 bills; it creates all or none, so none of them was created\)/);
-			expect(output[i].json.error).toMatch(/\[50\] vendorId: vendor 00902NOSUCHVENDOR000 does not exist/);
+			expect(output[i].json.error).toMatch(
+				/items 100–199 \(100 bills; it creates all or none, so none of them was created\)/,
+			);
+			expect(output[i].json.error).toMatch(
+				/\[50\] vendorId: vendor 00902NOSUCHVENDOR000 does not exist/,
+			);
 			expect(output[i].json.code).toBe('BDC_1002');
 			expect(stored.has(items[i].invoice)).toBe(false);
 		}
-		for (const i of [0, 99, 200, 249]) expect(output[i].json).toMatchObject({ alreadyExisted: false, invoice: { invoiceNumber: `INV-${i}` } });
+		for (const i of [0, 99, 200, 249])
+			expect(output[i].json).toMatchObject({
+				alreadyExisted: false,
+				invoice: { invoiceNumber: `INV-${i}` },
+			});
 
 		// Fix the row and run again: only chunk 2's bills are sent, the others are found.
 		items[150] = { vendorId: harbor, invoice: 'INV-150' };
@@ -131,7 +181,7 @@ describe('Bill: create many', () => {
 		expect(bulkRequests()).toHaveLength(4);
 	});
 
-	it('without Continue On Fail the run fails with the chunk\'s items named and says which bills were created', async () => {
+	it("without Continue On Fail the run fails with the chunk's items named and says which bills were created", async () => {
 		const credentials = billCredentials(emulator);
 		const harbor = vendor('Harbor Freight');
 		const items: IDataObject[] = rows(harbor, 250);
@@ -157,7 +207,9 @@ describe('Bill: create many', () => {
 		expect(unknown.length + created.length).toBe(150);
 		expect([50, 100]).toContain(unknown.length);
 		for (const item of unknown) {
-			expect(item.json.error).toMatch(/got no clear answer from BILL, so it may have created all of them or none/);
+			expect(item.json.error).toMatch(
+				/got no clear answer from BILL, so it may have created all of them or none/,
+			);
 			expect(item.json.hint).toMatch(/Skip Existing Invoice Numbers/);
 		}
 
@@ -170,7 +222,11 @@ describe('Bill: create many', () => {
 	it('sends repeats of one invoice number within a run once', async () => {
 		const credentials = billCredentials(emulator);
 		const harbor = vendor('Harbor Freight');
-		const items = [{ vendorId: harbor, invoice: 'R-1' }, { vendorId: harbor, invoice: 'R-2' }, { vendorId: harbor, invoice: ' r-1' }];
+		const items = [
+			{ vendorId: harbor, invoice: 'R-1' },
+			{ vendorId: harbor, invoice: 'R-2' },
+			{ vendorId: harbor, invoice: ' r-1' },
+		];
 		const { output } = await run(credentials, items);
 		expect(output.map((o) => o.json.alreadyExisted)).toEqual([false, false, true]);
 		expect(output[2].json.id).toBe(output[0].json.id);
@@ -180,13 +236,18 @@ describe('Bill: create many', () => {
 		const credentials = billCredentials(emulator);
 		const harbor = vendor('Harbor Freight');
 		const items: IDataObject[] = rows(harbor, 5);
-		const parameters = (i: number, json: IDataObject): INodeParameters => ({ ...perItem(i, json), ...(i === 3 ? { dueDate: '2026-13-01' } : {}) });
+		const parameters = (i: number, json: IDataObject): INodeParameters => ({
+			...perItem(i, json),
+			...(i === 3 ? { dueDate: '2026-13-01' } : {}),
+		});
 		const failed = await runBill(credentials, parameters, { items });
 		expect(failed.error?.message).toBe('Due Date: "2026-13-01" is not a date [item 3]');
 		expect(emulator.log.filter((e) => e.route.startsWith('/v3/bills'))).toHaveLength(0);
 
 		const { output } = await runBill(credentials, parameters, { items, continueOnFail: true });
-		expect(output[3].json).toMatchObject({ error: 'Due Date: "2026-13-01" is not a date [item 3]' });
+		expect(output[3].json).toMatchObject({
+			error: 'Due Date: "2026-13-01" is not a date [item 3]',
+		});
 		expect(output[3].pairedItem).toEqual({ item: 3 });
 		expect(output.filter((o) => o.json.alreadyExisted === false)).toHaveLength(4);
 		expect(bulkRequests()).toHaveLength(1);
@@ -197,8 +258,14 @@ describe('Bill: create many', () => {
 		const credentials = billCredentials(emulator);
 		const harbor = vendor('Harbor Freight');
 		const items = rows(harbor, 3);
-		await runBillOk(credentials, (i, json) => ({ ...perItem(i, json), skipExisting: false }), { items });
-		const again = await runBillOk(credentials, (i, json) => ({ ...perItem(i, json), skipExisting: false }), { items });
+		await runBillOk(credentials, (i, json) => ({ ...perItem(i, json), skipExisting: false }), {
+			items,
+		});
+		const again = await runBillOk(
+			credentials,
+			(i, json) => ({ ...perItem(i, json), skipExisting: false }),
+			{ items },
+		);
 		expect(again.every((b) => b.alreadyExisted === undefined)).toBe(true);
 		expect(emulator.state.bills.size).toBe(6);
 		expect(emulator.requests({ method: 'GET', route: '/v3/bills' })).toHaveLength(0);
@@ -206,14 +273,35 @@ describe('Bill: create many', () => {
 	it('the emulator, like BILL, refuses more than 100 bills in one bulk request and creates none of them', async () => {
 		const f = emulator.fixtures;
 		const http = axios.create({ baseURL: emulator.baseUrl, validateStatus: () => true });
-		const login = await http.post('/v3/login', { username: f.admin.username, password: f.admin.password, organizationId: f.organizationId, devKey: f.devKey });
+		const login = await http.post('/v3/login', {
+			username: f.admin.username,
+			password: f.admin.password,
+			organizationId: f.organizationId,
+			devKey: f.devKey,
+		});
 		const headers = { devKey: f.devKey, sessionId: login.data.sessionId as string };
 		const harbor = vendor('Harbor Freight');
-		const bill = (n: number) => ({ vendorId: harbor, dueDate: '2026-12-31', invoice: { invoiceNumber: `B-${n}`, invoiceDate: '2026-12-01' }, billLineItems: [{ amount: 1 }] });
-		const tooMany = await http.post('/v3/bills/bulk', Array.from({ length: 101 }, (_, n) => bill(n)), { headers });
+		const bill = (n: number) => ({
+			vendorId: harbor,
+			dueDate: '2026-12-31',
+			invoice: { invoiceNumber: `B-${n}`, invoiceDate: '2026-12-01' },
+			billLineItems: [{ amount: 1 }],
+		});
+		const tooMany = await http.post(
+			'/v3/bills/bulk',
+			Array.from({ length: 101 }, (_, n) => bill(n)),
+			{ headers },
+		);
 		expect(tooMany.status).toBe(400);
-		expect(tooMany.data[0]).toMatchObject({ code: 'BDC_1002', message: 'At most 100 bills per bulk request, got 101' });
-		const hundred = await http.post('/v3/bills/bulk', Array.from({ length: 100 }, (_, n) => bill(n)), { headers });
+		expect(tooMany.data[0]).toMatchObject({
+			code: 'BDC_1002',
+			message: 'At most 100 bills per bulk request, got 101',
+		});
+		const hundred = await http.post(
+			'/v3/bills/bulk',
+			Array.from({ length: 100 }, (_, n) => bill(n)),
+			{ headers },
+		);
 		expect(hundred.status).toBe(201);
 		expect(hundred.data).toHaveLength(100);
 		expect(emulator.state.bills.size).toBe(100);

@@ -23,13 +23,24 @@ beforeEach(() => {
 	admin = api(emulator);
 });
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n\u00ff\u0000binary', 'latin1');
+const PDF = Buffer.from(
+	'%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n\u00ff\u0000binary',
+	'latin1',
+);
 
-const file = (content: Buffer, fileName?: string, mimeType = 'application/pdf'): IBinaryKeyData => ({
+const file = (
+	content: Buffer,
+	fileName?: string,
+	mimeType = 'application/pdf',
+): IBinaryKeyData => ({
 	data: { data: content.toString('base64'), mimeType, fileName },
 });
 
-async function run(parameters: INodeParameters, binary: Array<IBinaryKeyData | undefined> = [undefined], options: { continueOnFail?: boolean; items?: IDataObject[] } = {}): Promise<RunResult> {
+async function run(
+	parameters: INodeParameters,
+	binary: Array<IBinaryKeyData | undefined> = [undefined],
+	options: { continueOnFail?: boolean; items?: IDataObject[] } = {},
+): Promise<RunResult> {
 	return await runNode({
 		node: billNode,
 		parameters,
@@ -40,7 +51,10 @@ async function run(parameters: INodeParameters, binary: Array<IBinaryKeyData | u
 	});
 }
 
-async function ok(parameters: INodeParameters, binary: Array<IBinaryKeyData | undefined> = [{}]): Promise<IDataObject[]> {
+async function ok(
+	parameters: INodeParameters,
+	binary: Array<IBinaryKeyData | undefined> = [{}],
+): Promise<IDataObject[]> {
 	const { output, error } = await run(parameters, binary);
 	if (error) throw error;
 	return output.map((o) => o.json);
@@ -49,34 +63,76 @@ async function ok(parameters: INodeParameters, binary: Array<IBinaryKeyData | un
 const uploads = () => [...emulator.state.documents.values()];
 
 describe('Document', () => {
-	it('uploads a file from binary data to a bill, then status, list and details follow BILL\'s upload steps', async () => {
+	it("uploads a file from binary data to a bill, then status, list and details follow BILL's upload steps", async () => {
 		const billId = String((await admin.bill(await admin.vendor(), 100)).id);
-		const [uploaded] = await ok({ resource: 'document', operation: 'upload', billId: byId(billId) }, [file(PDF, 'invoice-1234.pdf')]);
-		expect(uploaded).toMatchObject({ billId, fileName: 'invoice-1234.pdf', name: 'invoice-1234.pdf', size: PDF.length });
+		const [uploaded] = await ok(
+			{ resource: 'document', operation: 'upload', billId: byId(billId) },
+			[file(PDF, 'invoice-1234.pdf')],
+		);
+		expect(uploaded).toMatchObject({
+			billId,
+			fileName: 'invoice-1234.pdf',
+			name: 'invoice-1234.pdf',
+			size: PDF.length,
+		});
 		expect(String(uploaded.uploadId)).toMatch(/^0du/);
 		// The bytes arrived intact (binary, not text) and belong to the bill.
 		expect(uploads()).toHaveLength(1);
 		expect(uploads()[0].content.equals(PDF)).toBe(true);
 		expect(uploads()[0].billId).toBe(billId);
 
-		const status = { resource: 'document', operation: 'getUploadStatus', uploadIds: String(uploaded.uploadId) };
+		const status = {
+			resource: 'document',
+			operation: 'getUploadStatus',
+			uploadIds: String(uploaded.uploadId),
+		};
 		expect(await ok(status)).toEqual([{ uploadId: uploaded.uploadId, status: 'IN_PROGRESS' }]);
-		expect(await ok({ resource: 'document', operation: 'getMany', billId: byId(billId), returnAll: true })).toEqual([]);
+		expect(
+			await ok({
+				resource: 'document',
+				operation: 'getMany',
+				billId: byId(billId),
+				returnAll: true,
+			}),
+		).toEqual([]);
 
 		emulator.clock.advance(UPLOAD_MS);
 		const [done] = await ok(status);
 		expect(done).toMatchObject({ uploadId: uploaded.uploadId, status: 'UPLOADED' });
 		expect(String(done.documentId)).toMatch(/^00h/);
 
-		const listed = await ok({ resource: 'document', operation: 'getMany', billId: byId(billId), returnAll: true });
-		expect(listed).toEqual([expect.objectContaining({ id: done.documentId, name: 'invoice-1234.pdf', billId })]);
-		const [details] = await ok({ resource: 'document', operation: 'get', documentId: String(done.documentId) });
-		expect(details).toMatchObject({ id: done.documentId, name: 'invoice-1234.pdf', downloadLink: expect.any(String) });
+		const listed = await ok({
+			resource: 'document',
+			operation: 'getMany',
+			billId: byId(billId),
+			returnAll: true,
+		});
+		expect(listed).toEqual([
+			expect.objectContaining({ id: done.documentId, name: 'invoice-1234.pdf', billId }),
+		]);
+		const [details] = await ok({
+			resource: 'document',
+			operation: 'get',
+			documentId: String(done.documentId),
+		});
+		expect(details).toMatchObject({
+			id: done.documentId,
+			name: 'invoice-1234.pdf',
+			downloadLink: expect.any(String),
+		});
 	});
 
-	it('the File Name parameter replaces the binary file\'s name', async () => {
+	it("the File Name parameter replaces the binary file's name", async () => {
 		const billId = String((await admin.bill(await admin.vendor(), 100)).id);
-		await ok({ resource: 'document', operation: 'upload', billId: byId(billId), fileName: 'Harbor INV-7.pdf' }, [file(PDF, 'scan0001.pdf')]);
+		await ok(
+			{
+				resource: 'document',
+				operation: 'upload',
+				billId: byId(billId),
+				fileName: 'Harbor INV-7.pdf',
+			},
+			[file(PDF, 'scan0001.pdf')],
+		);
 		expect(uploads()[0].name).toBe('Harbor INV-7.pdf');
 		expect(emulator.requests({ route: '/v3/documents/bills/:billId' })).toHaveLength(1);
 	});
@@ -86,50 +142,86 @@ describe('Document', () => {
 		const before = emulator.log.length;
 		const { output } = await run(
 			{ resource: 'document', operation: 'upload', billId: byId(billId) },
-			[undefined, file(Buffer.alloc(0), 'empty.pdf'), file(Buffer.alloc(6 * 1024 * 1024 + 1, 1), 'huge.pdf'), file(PDF, 'README')],
+			[
+				undefined,
+				file(Buffer.alloc(0), 'empty.pdf'),
+				file(Buffer.alloc(6 * 1024 * 1024 + 1, 1), 'huge.pdf'),
+				file(PDF, 'README'),
+			],
 			{ continueOnFail: true },
 		);
 		const errors = output.map((o) => String(o.json.error));
 		expect(errors[0]).toMatch(/binary file 'data'/);
 		expect(errors[1]).toBe('Input Binary Field: the file "empty.pdf" is empty [item 1]');
-		expect(errors[2]).toMatch(/^Input Binary Field: the file "huge.pdf" has 6291457 bytes; BILL takes at most 6 MB \[item 2\]/);
+		expect(errors[2]).toMatch(
+			/^Input Binary Field: the file "huge.pdf" has 6291457 bytes; BILL takes at most 6 MB \[item 2\]/,
+		);
 		expect(errors[3]).toMatch(/^File Name: "README" has no extension/);
 		expect(emulator.log.slice(before).filter((e) => e.method === 'POST')).toEqual([]);
 		expect(uploads()).toEqual([]);
 	});
 
-	it('an upload whose answer was lost is not sent again; the item says to check the bill\'s documents', async () => {
+	it("an upload whose answer was lost is not sent again; the item says to check the bill's documents", async () => {
 		const billId = String((await admin.bill(await admin.vendor(), 100)).id);
-		emulator.addFault({ kind: 'resetAfter', method: 'POST', path: `/v3/documents/bills/${billId}` });
-		const { output } = await run({ resource: 'document', operation: 'upload', billId: byId(billId) }, [file(PDF, 'a.pdf')], { continueOnFail: true });
+		emulator.addFault({
+			kind: 'resetAfter',
+			method: 'POST',
+			path: `/v3/documents/bills/${billId}`,
+		});
+		const { output } = await run(
+			{ resource: 'document', operation: 'upload', billId: byId(billId) },
+			[file(PDF, 'a.pdf')],
+			{ continueOnFail: true },
+		);
 		expect(output[0].json).toMatchObject({ outcomeUnknown: true });
 		expect(String(output[0].json.hint)).toMatch(/Document → Get Many/);
 		expect(uploads()).toHaveLength(1);
 		expect(emulator.requests({ method: 'POST', route: /^\/v3\/documents\/bills/ })).toHaveLength(1);
 	});
 
-	it('BILL\'s refusals reach the user: an unknown bill, an unknown document', async () => {
-		const { error } = await run({ resource: 'document', operation: 'upload', billId: byId('00n02ABCDEFGHIJKLMNO') }, [file(PDF, 'a.pdf')]);
+	it("BILL's refusals reach the user: an unknown bill, an unknown document", async () => {
+		const { error } = await run(
+			{ resource: 'document', operation: 'upload', billId: byId('00n02ABCDEFGHIJKLMNO') },
+			[file(PDF, 'a.pdf')],
+		);
 		expect(error?.message).toMatch(/Bill not found/);
-		const missing = await run({ resource: 'document', operation: 'get', documentId: '00h02ABCDEFGHIJKLMNO' });
+		const missing = await run({
+			resource: 'document',
+			operation: 'get',
+			documentId: '00h02ABCDEFGHIJKLMNO',
+		});
 		expect(missing.error?.message).toMatch(/Document not found/);
-		const badId = await run({ resource: 'document', operation: 'getUploadStatus', uploadIds: '00h02ABCDEFGHIJKLMNO' });
-		expect(badId.error?.message).toMatch(/^Upload IDs: .*must start with 0du|^Upload IDs: "00h02ABCDEFGHIJKLMNO" is not/);
+		const badId = await run({
+			resource: 'document',
+			operation: 'getUploadStatus',
+			uploadIds: '00h02ABCDEFGHIJKLMNO',
+		});
+		expect(badId.error?.message).toMatch(
+			/^Upload IDs: .*must start with 0du|^Upload IDs: "00h02ABCDEFGHIJKLMNO" is not/,
+		);
 	});
 
-	it('sends the file itself as the body (BILL\'s --data-binary), and the emulator also stores a multipart upload\'s file', async () => {
+	it("sends the file itself as the body (BILL's --data-binary), and the emulator also stores a multipart upload's file", async () => {
 		const billId = String((await admin.bill(await admin.vendor(), 100)).id);
-		await ok({ resource: 'document', operation: 'upload', billId: byId(billId) }, [file(PDF, 'raw.pdf')]);
+		await ok({ resource: 'document', operation: 'upload', billId: byId(billId) }, [
+			file(PDF, 'raw.pdf'),
+		]);
 		const boundary = 'XyZboundary';
 		const multipart = Buffer.concat([
-			Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="form.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+			Buffer.from(
+				`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="form.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+			),
 			PDF,
 			Buffer.from(`\r\n--${boundary}--\r\n`),
 		]);
 		const sessionId = [...emulator.state.sessions.keys()][0];
 		const response = await fetch(`${emulator.baseUrl}/v3/documents/bills/${billId}?name=form.pdf`, {
 			method: 'POST',
-			headers: { sessionId, devKey: emulator.fixtures.devKey, 'Content-Type': `multipart/form-data; boundary=${boundary}` },
+			headers: {
+				sessionId,
+				devKey: emulator.fixtures.devKey,
+				'Content-Type': `multipart/form-data; boundary=${boundary}`,
+			},
 			body: multipart,
 		});
 		expect(response.status).toBe(200);
@@ -139,4 +231,3 @@ describe('Document', () => {
 		]);
 	});
 });
-

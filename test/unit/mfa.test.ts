@@ -39,7 +39,11 @@ async function sendChallenge(credentials: CredentialStore): Promise<string> {
 	return sent.challengeId as string;
 }
 
-const validate = (challengeId: string, code: string | number, extra: INodeParameters = {}): INodeParameters => ({
+const validate = (
+	challengeId: string,
+	code: string | number,
+	extra: INodeParameters = {},
+): INodeParameters => ({
 	resource: 'mfa',
 	operation: 'validateChallenge',
 	challengeId,
@@ -51,7 +55,11 @@ const validate = (challengeId: string, code: string | number, extra: INodeParame
 });
 
 /** Job 5 up to the MFA ID: what a user does once, with a credential that has none. */
-async function obtainMfaId(): Promise<{ mfaId: string; output: Record<string, unknown>; setup: CredentialStore }> {
+async function obtainMfaId(): Promise<{
+	mfaId: string;
+	output: Record<string, unknown>;
+	setup: CredentialStore;
+}> {
 	const setup = billCredentials(emulator, { untrusted: true });
 	const challengeId = await sendChallenge(setup);
 	const [output] = await runBillOk(setup, validate(challengeId, lastCode('challenge')));
@@ -59,8 +67,16 @@ async function obtainMfaId(): Promise<{ mfaId: string; output: Record<string, un
 }
 
 /** Everything a user could see of a failed run: message, hint, and the Continue On Fail item. */
-function shown(result: { error?: Error & { description?: string | null; context?: object } }, output: unknown[] = []): string {
-	return JSON.stringify([result.error?.message, result.error?.description, result.error?.context, output]);
+function shown(
+	result: { error?: Error & { description?: string | null; context?: object } },
+	output: unknown[] = [],
+): string {
+	return JSON.stringify([
+		result.error?.message,
+		result.error?.description,
+		result.error?.context,
+		output,
+	]);
 }
 
 describe('MFA: getting an MFA ID (USERS.md job 5)', () => {
@@ -85,9 +101,20 @@ describe('MFA: getting an MFA ID (USERS.md job 5)', () => {
 
 	it('makes every later login trusted once the MFA ID and device name are in a new credential', async () => {
 		const { mfaId } = await obtainMfaId();
-		const credentials = billCredentials(emulator, { untrusted: true, overrides: { mfaId, deviceName: DEVICE } });
-		const [details] = await runBillOk(credentials, { resource: 'session', operation: 'getDetails' });
-		expect(details).toMatchObject({ mfaTrusted: true, mfaTrustedBy: 'mfaIdAtLogin', mfaIdInCredential: true, deviceName: DEVICE });
+		const credentials = billCredentials(emulator, {
+			untrusted: true,
+			overrides: { mfaId, deviceName: DEVICE },
+		});
+		const [details] = await runBillOk(credentials, {
+			resource: 'session',
+			operation: 'getDetails',
+		});
+		expect(details).toMatchObject({
+			mfaTrusted: true,
+			mfaTrustedBy: 'mfaIdAtLogin',
+			mfaIdInCredential: true,
+			deviceName: DEVICE,
+		});
 		expect(sessionOf(credentials)!.trusted).toBe(true);
 		const firstSession = credentials.data.billApi.sessionId;
 		// 35 idle minutes end the session; the next call logs in again, and that login is trusted too.
@@ -100,7 +127,10 @@ describe('MFA: getting an MFA ID (USERS.md job 5)', () => {
 		expect(emulator.logins()).toBe(3);
 		// 29 days later the same MFA ID still makes the login trusted.
 		emulator.clock.advance(29 * DAY_MS);
-		const again = billCredentials(emulator, { untrusted: true, overrides: { mfaId, deviceName: DEVICE } });
+		const again = billCredentials(emulator, {
+			untrusted: true,
+			overrides: { mfaId, deviceName: DEVICE },
+		});
 		await runBillOk(again, { resource: 'mfa', operation: 'listPhones' });
 		expect(sessionOf(again)!.trusted).toBe(true);
 	});
@@ -112,7 +142,11 @@ describe('MFA: getting an MFA ID (USERS.md job 5)', () => {
 			untrusted: true,
 			overrides: { mfaId, deviceName: DEVICE, mfaIdExpiresOn: '2020-01-31' },
 		});
-		const result = await runBill(credentials, { resource: 'vendor', operation: 'getMany', returnAll: true });
+		const result = await runBill(credentials, {
+			resource: 'vendor',
+			operation: 'getMany',
+			returnAll: true,
+		});
 		expect(result.error?.message).toMatch(/BDC_1356/);
 		expect(result.error?.message).toMatch(/login failed/);
 		expect(result.error?.message).toContain('expired on 2020-01-31');
@@ -128,7 +162,11 @@ describe('MFA: getting an MFA ID (USERS.md job 5)', () => {
 			untrusted: true,
 			overrides: { mfaId, deviceName: 'n8n-staging', mfaIdExpiresOn: inTenDays },
 		});
-		const { output, ...result } = await runBill(credentials, { resource: 'session', operation: 'getDetails' }, { continueOnFail: true });
+		const { output, ...result } = await runBill(
+			credentials,
+			{ resource: 'session', operation: 'getDetails' },
+			{ continueOnFail: true },
+		);
 		expect(output[0].json).toMatchObject({ code: 'BDC_1356', httpCode: '400' });
 		expect(output[0].json.error).toContain(`valid until ${inTenDays}`);
 		expect(output[0].json.error).toContain('"n8n-staging"');
@@ -137,11 +175,17 @@ describe('MFA: getting an MFA ID (USERS.md job 5)', () => {
 
 	it('refuses an MFA ID BILL never issued, and one given without its device name, before any other call', async () => {
 		const wrong = 'mfr02NOTANMFAIDATALL';
-		const unknown = billCredentials(emulator, { untrusted: true, overrides: { mfaId: wrong, deviceName: DEVICE } });
+		const unknown = billCredentials(emulator, {
+			untrusted: true,
+			overrides: { mfaId: wrong, deviceName: DEVICE },
+		});
 		const refused = await runBill(unknown, { resource: 'mfa', operation: 'listPhones' });
 		expect(refused.error?.context?.billCode).toBe('BDC_1356');
 		expect(shown(refused)).not.toContain(wrong);
-		const half = billCredentials(emulator, { untrusted: true, overrides: { mfaId: emulator.fixtures.mfaId, deviceName: '' } });
+		const half = billCredentials(emulator, {
+			untrusted: true,
+			overrides: { mfaId: emulator.fixtures.mfaId, deviceName: '' },
+		});
 		const notAttempted = await runBill(half, { resource: 'mfa', operation: 'listPhones' });
 		expect(notAttempted.error?.message).toMatch(/only one of "MFA ID" and "Device Name"/);
 		expect(shown(notAttempted)).not.toContain(emulator.fixtures.mfaId);
@@ -152,25 +196,46 @@ describe('MFA: getting an MFA ID (USERS.md job 5)', () => {
 	it('logs a partner in as the user with the MFA ID, trusted; and names the login-as-user step when BILL refuses it', async () => {
 		const f = emulator.fixtures;
 		const partner = partnerCredentials(emulator, { mfaId: f.mfaId, deviceName: f.device });
-		const [details] = await runBillOk(partner, { resource: 'session', operation: 'getDetails', authentication: 'billPartnerApi' });
-		expect(details).toMatchObject({ organizationId: f.organizationId, userId: f.admin.userId, mfaTrusted: true, mfaTrustedBy: 'mfaIdAtLogin' });
+		const [details] = await runBillOk(partner, {
+			resource: 'session',
+			operation: 'getDetails',
+			authentication: 'billPartnerApi',
+		});
+		expect(details).toMatchObject({
+			organizationId: f.organizationId,
+			userId: f.admin.userId,
+			mfaTrusted: true,
+			mfaTrustedBy: 'mfaIdAtLogin',
+		});
 		expect(sessionOf(partner, 'billPartnerApi')!.trusted).toBe(true);
 		const stale = partnerCredentials(emulator, { mfaId: f.mfaId, deviceName: 'Old phone' });
-		const refused = await runBill(stale, { resource: 'session', operation: 'getDetails', authentication: 'billPartnerApi' });
-		expect(refused.error?.message).toMatch(/BILL login as user failed: MFA ID is invalid or expired/);
+		const refused = await runBill(stale, {
+			resource: 'session',
+			operation: 'getDetails',
+			authentication: 'billPartnerApi',
+		});
+		expect(refused.error?.message).toMatch(
+			/BILL login as user failed: MFA ID is invalid or expired/,
+		);
 		expect(shown(refused)).not.toContain(f.mfaId);
 	});
 
 	it('makes only the session trusted without Remember Me, and issues no MFA ID', async () => {
 		const credentials = billCredentials(emulator, { untrusted: true });
 		const challengeId = await sendChallenge(credentials);
-		const [output] = await runBillOk(credentials, validate(challengeId, lastCode('challenge'), { rememberMe: false }));
+		const [output] = await runBillOk(
+			credentials,
+			validate(challengeId, lastCode('challenge'), { rememberMe: false }),
+		);
 		expect(output.mfaTrusted).toBe(true);
 		expect(output).not.toHaveProperty('mfaId');
 		expect(output.instruction).toMatch(/Remember Me/);
 		expect(emulator.state.rememberMe.size).toBe(1); // only the fixture's
 		expect(sessionOf(credentials)!.trusted).toBe(true);
-		const [details] = await runBillOk(credentials, { resource: 'session', operation: 'getDetails' });
+		const [details] = await runBillOk(credentials, {
+			resource: 'session',
+			operation: 'getDetails',
+		});
 		expect(details).toMatchObject({ mfaTrusted: true, mfaTrustedBy: 'challenge' });
 	});
 });
@@ -196,14 +261,18 @@ describe('MFA: codes', () => {
 		const challengeId = await sendChallenge(credentials);
 		const code = lastCode('challenge');
 		const items = [{ code: '12' }, { code: `${code.slice(0, 3)} ${code.slice(3)}` }];
-		const { output } = await runBill(credentials, (_i, json) => validate(challengeId, json.code as string), { items, continueOnFail: true });
+		const { output } = await runBill(
+			credentials,
+			(_i, json) => validate(challengeId, json.code as string),
+			{ items, continueOnFail: true },
+		);
 		expect(output).toHaveLength(2);
 		expect(output[0].json.error).toMatch(/^Code: .*\[item 0\]/);
 		expect(output[1].json).toMatchObject({ mfaTrusted: true, deviceName: DEVICE });
 		expect(emulator.requests({ route: '/v3/mfa/challenge/validate' })).toHaveLength(1);
 	});
 
-	it('shows BILL\'s message for a wrong code, and the right code still works afterwards', async () => {
+	it("shows BILL's message for a wrong code, and the right code still works afterwards", async () => {
 		const credentials = billCredentials(emulator, { untrusted: true });
 		const challengeId = await sendChallenge(credentials);
 		const right = lastCode('challenge');
@@ -215,7 +284,7 @@ describe('MFA: codes', () => {
 		expect(output.mfaTrusted).toBe(true);
 	});
 
-	it('shows BILL\'s message for an expired challenge', async () => {
+	it("shows BILL's message for an expired challenge", async () => {
 		const credentials = billCredentials(emulator, { untrusted: true });
 		const challengeId = await sendChallenge(credentials);
 		emulator.clock.advance(11 * 60_000);
@@ -225,10 +294,14 @@ describe('MFA: codes', () => {
 		expect(sessionOf(credentials)!.trusted).toBe(false);
 	});
 
-	it('explains BILL\'s limit of 5 texts a minute, and sends again a minute later', async () => {
+	it("explains BILL's limit of 5 texts a minute, and sends again a minute later", async () => {
 		const credentials = billCredentials(emulator, { untrusted: true });
 		const items = Array.from({ length: 6 }, () => ({}));
-		const { output } = await runBill(credentials, { resource: 'mfa', operation: 'sendChallenge' }, { items, continueOnFail: true });
+		const { output } = await runBill(
+			credentials,
+			{ resource: 'mfa', operation: 'sendChallenge' },
+			{ items, continueOnFail: true },
+		);
 		const refused = output.filter((o) => o.json.error);
 		expect(refused).toHaveLength(1);
 		expect(refused[0].json).toMatchObject({ code: 'BDC_1144' });
@@ -246,10 +319,17 @@ describe('MFA: phone set-up', () => {
 		expect(await runBillOk(credentials, { resource: 'mfa', operation: 'listPhones' })).toEqual([]);
 		const noPhone = await runBill(credentials, { resource: 'mfa', operation: 'sendChallenge' });
 		expect(noPhone.error?.message).toMatch(/MFA is not set up/);
-		const [setup] = await runBillOk(credentials, { resource: 'mfa', operation: 'setUpPhone', phone: '+1 (415) 555-0199' });
+		const [setup] = await runBillOk(credentials, {
+			resource: 'mfa',
+			operation: 'setUpPhone',
+			phone: '+1 (415) 555-0199',
+		});
 		expect(setup.setupId).toEqual(expect.any(String));
 		expect(setup.next).toMatch(/ending 0199/);
-		expect(emulator.state.sms[emulator.state.sms.length - 1]).toMatchObject({ to: '+1 (415) 555-0199', purpose: 'setup' });
+		expect(emulator.state.sms[emulator.state.sms.length - 1]).toMatchObject({
+			to: '+1 (415) 555-0199',
+			purpose: 'setup',
+		});
 		const [validated] = await runBillOk(credentials, {
 			resource: 'mfa',
 			operation: 'validatePhone',
@@ -260,7 +340,10 @@ describe('MFA: phone set-up', () => {
 		expect(await runBillOk(credentials, { resource: 'mfa', operation: 'listPhones' })).toEqual([
 			{ type: 'MOBILE', last4digits: '0199', primary: true },
 		]);
-		const [details] = await runBillOk(credentials, { resource: 'session', operation: 'getDetails' });
+		const [details] = await runBillOk(credentials, {
+			resource: 'session',
+			operation: 'getDetails',
+		});
 		expect(details.mfaStatus).toBe('COMPLETE');
 		await sendChallenge(credentials);
 		expect(emulator.requests({ route: '/v3/mfa/validate' })).toHaveLength(0);
@@ -268,14 +351,32 @@ describe('MFA: phone set-up', () => {
 
 	it('falls back to /v3/mfa/validate only when BILL answers 404 for /v3/mfa/setup/validate', async () => {
 		const credentials = billCredentials(emulator, { clerk: true });
-		const [setup] = await runBillOk(credentials, { resource: 'mfa', operation: 'setUpPhone', phone: '+14155550142' });
-		const parameters = { resource: 'mfa', operation: 'validatePhone', setupId: setup.setupId as string };
+		const [setup] = await runBillOk(credentials, {
+			resource: 'mfa',
+			operation: 'setUpPhone',
+			phone: '+14155550142',
+		});
+		const parameters = {
+			resource: 'mfa',
+			operation: 'validatePhone',
+			setupId: setup.setupId as string,
+		};
 		// A wrong code: BILL's 400 is shown, and the other path is not tried.
-		const wrong = await runBill(credentials, { ...parameters, code: lastCode('setup') === '999999' ? '888888' : '999999' });
+		const wrong = await runBill(credentials, {
+			...parameters,
+			code: lastCode('setup') === '999999' ? '888888' : '999999',
+		});
 		expect(wrong.error?.message).toMatch(/verification code is incorrect/);
 		expect(emulator.requests({ route: '/v3/mfa/validate' })).toHaveLength(0);
 		// BILL does not know the collection's path: the prose's path is used.
-		emulator.addFault({ kind: 'status', method: 'POST', path: '/v3/mfa/setup/validate', status: 404, code: 'BDC_1121', message: 'API not supported' });
+		emulator.addFault({
+			kind: 'status',
+			method: 'POST',
+			path: '/v3/mfa/setup/validate',
+			status: 404,
+			code: 'BDC_1121',
+			message: 'API not supported',
+		});
 		const [validated] = await runBillOk(credentials, { ...parameters, code: lastCode('setup') });
 		expect(validated.status).toBe('SUCCESS');
 		expect(emulator.requests({ route: '/v3/mfa/validate' })).toHaveLength(1);
@@ -284,7 +385,11 @@ describe('MFA: phone set-up', () => {
 
 	it('refuses a phone BILL could not text, before sending', async () => {
 		const credentials = billCredentials(emulator, { clerk: true });
-		const { error } = await runBill(credentials, { resource: 'mfa', operation: 'setUpPhone', phone: '555-0199' });
+		const { error } = await runBill(credentials, {
+			resource: 'mfa',
+			operation: 'setUpPhone',
+			phone: '555-0199',
+		});
 		expect(error?.message).toMatch(/^Phone: .*\[item 0\]/);
 		expect(emulator.requests({ route: '/v3/mfa/setup' })).toHaveLength(0);
 		expect(emulator.logins()).toBe(0);
@@ -309,18 +414,40 @@ describe('MFA: emulator rules (REFERENCE.md §3)', () => {
 		const headers = await session();
 		expect((await post('/v3/mfa/challenge', { useBackup: true }, headers)).status).toBe(400);
 		expect((await post('/v3/mfa/challenge', { useBackup: 'false' }, headers)).status).toBe(200);
-		expect((await post('/v3/mfa/setup', { phone: '+14155550100', type: 'TEXT', primary: false }, headers)).status).toBe(400);
-		expect((await post('/v3/mfa/setup', { phone: '+14155550100', type: 'TEXT' }, headers)).status).toBe(200);
+		expect(
+			(
+				await post(
+					'/v3/mfa/setup',
+					{ phone: '+14155550100', type: 'TEXT', primary: false },
+					headers,
+				)
+			).status,
+		).toBe(400);
+		expect(
+			(await post('/v3/mfa/setup', { phone: '+14155550100', type: 'TEXT' }, headers)).status,
+		).toBe(200);
 	});
 
 	it('accepts the prose path /v3/mfa/validate as well, and binds a challenge to its session', async () => {
 		const headers = await session();
-		const setup = await post('/v3/mfa/setup', { phone: '+14155550100', type: 'TEXT', primary: true }, headers);
-		const validated = await post('/v3/mfa/validate', { setupId: setup.data.setupId, type: 'TEXT', token: lastCode('setup') }, headers);
+		const setup = await post(
+			'/v3/mfa/setup',
+			{ phone: '+14155550100', type: 'TEXT', primary: true },
+			headers,
+		);
+		const validated = await post(
+			'/v3/mfa/validate',
+			{ setupId: setup.data.setupId, type: 'TEXT', token: lastCode('setup') },
+			headers,
+		);
 		expect(validated.data).toEqual({ status: 'SUCCESS' });
 		const challenge = await post('/v3/mfa/challenge', { useBackup: false }, headers);
 		const other = await session();
-		const elsewhere = await post('/v3/mfa/challenge/validate', { challengeId: challenge.data.challengeId, token: lastCode('challenge') }, other);
+		const elsewhere = await post(
+			'/v3/mfa/challenge/validate',
+			{ challengeId: challenge.data.challengeId, token: lastCode('challenge') },
+			other,
+		);
 		expect(elsewhere.status).toBe(400);
 		expect(emulator.state.sessions.get(other.sessionId)!.trusted).toBe(false);
 	});

@@ -26,10 +26,18 @@ interface Workflow {
 	connections: Record<string, { main: Array<Array<{ node: string }>> }>;
 }
 
-const workflow = JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', '08-pay-approved-bills-due-this-week.json'), 'utf8')) as Workflow;
+const workflow = JSON.parse(
+	readFileSync(
+		join(__dirname, '..', '..', 'examples', '08-pay-approved-bills-due-this-week.json'),
+		'utf8',
+	),
+) as Workflow;
 
 type Items = IDataObject[];
-type Lookup = (name: string) => { first: () => { json: IDataObject }; all: () => Array<{ json: IDataObject }> };
+type Lookup = (name: string) => {
+	first: () => { json: IDataObject };
+	all: () => Array<{ json: IDataObject }>;
+};
 
 /** An n8n expression (`={{ … }}`) of one item, or the value as it is. */
 function evaluate(value: unknown, json: IDataObject, $: Lookup): unknown {
@@ -38,30 +46,46 @@ function evaluate(value: unknown, json: IDataObject, $: Lookup): unknown {
 		return new Function('$json', '$', `return (${value.slice(3, -2)});`)(json, $);
 	}
 	if (Array.isArray(value)) return value.map((v) => evaluate(v, json, $));
-	if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, evaluate(v, json, $)]));
+	if (value && typeof value === 'object')
+		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, evaluate(v, json, $)]));
 	return value;
 }
 
 /** Runs the chain from the trigger; returns each node's output items by name. */
 async function runWorkflow(credentials: CredentialStore): Promise<Record<string, Items>> {
 	const outputs: Record<string, Items> = {};
-	const $: Lookup = (name) => ({ first: () => ({ json: outputs[name][0] }), all: () => outputs[name].map((json) => ({ json })) });
-	let node: WorkflowNode | undefined = workflow.nodes.find((n) => n.type === 'n8n-nodes-base.manualTrigger');
+	const $: Lookup = (name) => ({
+		first: () => ({ json: outputs[name][0] }),
+		all: () => outputs[name].map((json) => ({ json })),
+	});
+	let node: WorkflowNode | undefined = workflow.nodes.find(
+		(n) => n.type === 'n8n-nodes-base.manualTrigger',
+	);
 	let input: Items = [];
 	while (node) {
 		let output: Items;
 		if (node.type === 'n8n-nodes-base.manualTrigger') output = [{}];
 		else if (node.type === 'n8n-nodes-base.code') {
-			const $input = { all: () => input.map((json) => ({ json })), first: () => ({ json: input[0] }) };
+			const $input = {
+				all: () => input.map((json) => ({ json })),
+				first: () => ({ json: input[0] }),
+			};
 			// eslint-disable-next-line @typescript-eslint/no-implied-eval
-			const result = new Function('$input', '$', String(node.parameters.jsCode))($input, $) as Array<{ json: IDataObject }>;
+			const result = new Function('$input', '$', String(node.parameters.jsCode))(
+				$input,
+				$,
+			) as Array<{ json: IDataObject }>;
 			output = result.map((item) => item.json);
 		} else {
 			const parameters = node.parameters;
-			const { output: items, error } = await runBill(credentials, (i) => evaluate(parameters, input[i] ?? {}, $) as INodeParameters, {
-				items: input,
-				continueOnFail: true,
-			});
+			const { output: items, error } = await runBill(
+				credentials,
+				(i) => evaluate(parameters, input[i] ?? {}, $) as INodeParameters,
+				{
+					items: input,
+					continueOnFail: true,
+				},
+			);
 			if (error) throw error;
 			output = items.map((item) => item.json);
 		}
@@ -82,10 +106,14 @@ afterAll(async () => emulator.stop());
 describe('Example: pay all approved bills due this week', () => {
 	it('uses BILL nodes of type CUSTOM.bill with the billApi credential, and only operations the node has', () => {
 		const billNodes = workflow.nodes.filter((n) => n.type === 'CUSTOM.bill');
-		expect(billNodes.map((n) => `${String(n.parameters.resource)}.${String(n.parameters.operation)}`)).toEqual(['bankAccount.getMany', 'bill.getMany', 'payment.create']);
+		expect(
+			billNodes.map((n) => `${String(n.parameters.resource)}.${String(n.parameters.operation)}`),
+		).toEqual(['bankAccount.getMany', 'bill.getMany', 'payment.create']);
 		for (const n of billNodes) {
 			expect(Object.keys(n.credentials ?? {})).toEqual(['billApi']);
-			expect(resources[String(n.parameters.resource)].operations[String(n.parameters.operation)]).toBeDefined();
+			expect(
+				resources[String(n.parameters.resource)].operations[String(n.parameters.operation)],
+			).toBeDefined();
 		}
 	});
 
@@ -101,20 +129,49 @@ describe('Example: pay all approved bills due this week', () => {
 		const notApproved = String((await admin.bill(vendorId, 800, day(emulator, 2))).id);
 		const noPolicy = String((await admin.bill(vendorId, 100, day(emulator, 2))).id);
 		for (const billId of [approvedSoon, approvedOverdue, approvedLater]) {
-			expect((await admin.call('POST', '/v3/bill-approvals/actions', [{ billId, action: 'APPROVE', comment: 'ok' }])).status).toBe(200);
+			expect(
+				(
+					await admin.call('POST', '/v3/bill-approvals/actions', [
+						{ billId, action: 'APPROVE', comment: 'ok' },
+					])
+				).status,
+			).toBe(200);
 		}
 		await admin.bankAccount();
 		const defaultAccount = await admin.bankAccount();
-		expect((await admin.call('PATCH', `/v3/funding-accounts/banks/${defaultAccount}`, { default: { payables: true } })).status).toBe(200);
+		expect(
+			(
+				await admin.call('PATCH', `/v3/funding-accounts/banks/${defaultAccount}`, {
+					default: { payables: true },
+				})
+			).status,
+		).toBe(200);
 
 		const credentials = billCredentials(emulator);
 		const first = await runWorkflow(credentials);
 		const paid = first['Pay bill'];
 		expect(paid.map((p) => p.billId).sort()).toEqual([approvedSoon, approvedOverdue].sort());
-		expect(paid.every((p) => p.alreadyExisted === false && (p.fundingAccount as IDataObject).id === defaultAccount && p.processDate === day(emulator, 1))).toBe(true);
-		expect(first['What was paid'][0]).toMatchObject({ payments: 2, newPayments: 2, total: 1500, failed: 0 });
-		for (const billId of [approvedSoon, approvedOverdue]) expect(emulator.state.bills.get(billId)).toMatchObject({ dueAmount: 0, paymentStatus: 'SCHEDULED' });
-		for (const billId of [approvedLater, notApproved, noPolicy]) expect(emulator.state.bills.get(billId)).toMatchObject({ paymentStatus: 'UNPAID' });
+		expect(
+			paid.every(
+				(p) =>
+					p.alreadyExisted === false &&
+					(p.fundingAccount as IDataObject).id === defaultAccount &&
+					p.processDate === day(emulator, 1),
+			),
+		).toBe(true);
+		expect(first['What was paid'][0]).toMatchObject({
+			payments: 2,
+			newPayments: 2,
+			total: 1500,
+			failed: 0,
+		});
+		for (const billId of [approvedSoon, approvedOverdue])
+			expect(emulator.state.bills.get(billId)).toMatchObject({
+				dueAmount: 0,
+				paymentStatus: 'SCHEDULED',
+			});
+		for (const billId of [approvedLater, notApproved, noPolicy])
+			expect(emulator.state.bills.get(billId)).toMatchObject({ paymentStatus: 'UNPAID' });
 
 		// Scheduled bills are no longer UNPAID/PARTIAL: the second run finds nothing to pay.
 		const second = await runWorkflow(credentials);

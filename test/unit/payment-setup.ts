@@ -8,9 +8,19 @@ import axios from 'axios';
 import type { Emulator } from '../emulator';
 
 export interface Api {
-	call<T = Record<string, unknown>>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; data: T }>;
+	call<T = Record<string, unknown>>(
+		method: string,
+		path: string,
+		body?: unknown,
+		headers?: Record<string, string>,
+	): Promise<{ status: number; data: T }>;
 	vendor(name?: string): Promise<string>;
-	bill(vendorId: string, amount: number, dueDate?: string, invoiceNumber?: string): Promise<Record<string, unknown>>;
+	bill(
+		vendorId: string,
+		amount: number,
+		dueDate?: string,
+		invoiceNumber?: string,
+	): Promise<Record<string, unknown>>;
 	bankAccount(verified?: boolean): Promise<string>;
 	policy(minimumAmount: number, approverIds: string[]): Promise<string>;
 }
@@ -18,7 +28,8 @@ export interface Api {
 let counter = 0;
 
 /** Day `offset` days from the emulator's today, as yyyy-MM-dd. */
-export const day = (emulator: Emulator, offset: number) => new Date(emulator.clock.ms() + offset * 86_400_000).toISOString().slice(0, 10);
+export const day = (emulator: Emulator, offset: number) =>
+	new Date(emulator.clock.ms() + offset * 86_400_000).toISOString().slice(0, 10);
 
 export function api(emulator: Emulator, user: 'admin' | 'clerk' = 'admin'): Api {
 	const http = axios.create({ validateStatus: () => true });
@@ -39,11 +50,21 @@ export function api(emulator: Emulator, user: 'admin' | 'clerk' = 'admin'): Api 
 	const self: Api = {
 		async call(method, path, body, headers = {}) {
 			sessionId ??= await login();
-			const r = await http.request({ method, url: emulator.baseUrl + path, data: body, headers: { devKey: emulator.fixtures.devKey, sessionId, ...headers } });
+			const r = await http.request({
+				method,
+				url: emulator.baseUrl + path,
+				data: body,
+				headers: { devKey: emulator.fixtures.devKey, sessionId, ...headers },
+			});
 			return { status: r.status, data: r.data };
 		},
 		async vendor(name = `Vendor ${++counter}`) {
-			const r = await self.call('POST', '/v3/vendors', { name, accountType: 'BUSINESS', email: 'ap@example.com', phone: '4155550100' });
+			const r = await self.call('POST', '/v3/vendors', {
+				name,
+				accountType: 'BUSINESS',
+				email: 'ap@example.com',
+				phone: '4155550100',
+			});
 			if (r.status !== 201) throw new Error(JSON.stringify(r.data));
 			return String(r.data.id);
 		},
@@ -69,7 +90,9 @@ export function api(emulator: Emulator, user: 'admin' | 'clerk' = 'admin'): Api 
 			if (r.status !== 201) throw new Error(JSON.stringify(r.data));
 			const id = String(r.data.id);
 			if (verified) {
-				const v = await self.call('POST', `/v3/funding-accounts/banks/${id}/verify`, { depositAmount: 0.5 });
+				const v = await self.call('POST', `/v3/funding-accounts/banks/${id}/verify`, {
+					depositAmount: 0.5,
+				});
 				if (v.status !== 200) throw new Error(JSON.stringify(v.data));
 			}
 			return id;

@@ -16,7 +16,9 @@ let admin: Api;
 const events: Array<{ type: string; id: unknown; status?: unknown }> = [];
 beforeAll(async () => {
 	emulator = await startEmulator({ limits: false });
-	emulator.onEvent((event) => events.push({ type: event.type, id: event.entity.id, status: event.entity.status }));
+	emulator.onEvent((event) =>
+		events.push({ type: event.type, id: event.entity.id, status: event.entity.status }),
+	);
 });
 afterAll(async () => emulator.stop());
 beforeEach(() => {
@@ -28,15 +30,27 @@ beforeEach(() => {
 const bills = () => emulator.state.bills;
 const payments = () => [...emulator.state.payments.values()];
 /** POSTs to a route, counting those whose connection a fault cut after BILL applied them. */
-const posts = (route: string) => emulator.requests({ method: 'POST', route: new RegExp(`^${route}( \\(connection reset after\\))?$`) }).length;
+const posts = (route: string) =>
+	emulator.requests({
+		method: 'POST',
+		route: new RegExp(`^${route}( \\(connection reset after\\))?$`),
+	}).length;
 
-async function billAndAccount(amount = 300): Promise<{ vendorId: string; billId: string; accountId: string }> {
+async function billAndAccount(
+	amount = 300,
+): Promise<{ vendorId: string; billId: string; accountId: string }> {
 	const vendorId = await admin.vendor();
 	const bill = await admin.bill(vendorId, amount);
 	return { vendorId, billId: String(bill.id), accountId: await admin.bankAccount() };
 }
 
-const payParameters = (billId: string, accountId: string, amount: number, processDate: string, extra: IDataObject = {}) => ({
+const payParameters = (
+	billId: string,
+	accountId: string,
+	amount: number,
+	processDate: string,
+	extra: IDataObject = {},
+) => ({
 	resource: 'payment',
 	operation: 'create',
 	billId: byId(billId),
@@ -51,13 +65,28 @@ describe('Payment: create', () => {
 	it('pays a bill: the output says which bill and how much, the bill is SCHEDULED with its due amount lowered, payment.updated fires', async () => {
 		const { billId, accountId, vendorId } = await billAndAccount(300);
 		const tomorrow = day(emulator, 1);
-		const [payment] = await runBillOk(billCredentials(emulator), payParameters(billId, accountId, 120.5, tomorrow));
+		const [payment] = await runBillOk(
+			billCredentials(emulator),
+			payParameters(billId, accountId, 120.5, tomorrow),
+		);
 
-		expect(payment).toMatchObject({ billId, vendorId, amount: 120.5, processDate: tomorrow, status: 'SCHEDULED', alreadyExisted: false });
+		expect(payment).toMatchObject({
+			billId,
+			vendorId,
+			amount: 120.5,
+			processDate: tomorrow,
+			status: 'SCHEDULED',
+			alreadyExisted: false,
+		});
 		expect(String(payment.id)).toMatch(/^stp/);
 		expect(payment.paidBills).toEqual([{ billId, amount: 120.5 }]);
 		expect(payment.fundingAccount).toEqual({ type: 'BANK_ACCOUNT', id: accountId });
-		expect(bills().get(billId)).toMatchObject({ dueAmount: 179.5, scheduledAmount: 120.5, paidAmount: 0, paymentStatus: 'SCHEDULED' });
+		expect(bills().get(billId)).toMatchObject({
+			dueAmount: 179.5,
+			scheduledAmount: 120.5,
+			paidAmount: 0,
+			paymentStatus: 'SCHEDULED',
+		});
 		expect(events).toContainEqual({ type: 'payment.updated', id: payment.id, status: 'SCHEDULED' });
 		expect(posts('/v3/payments')).toBe(1);
 	});
@@ -66,23 +95,56 @@ describe('Payment: create', () => {
 		const { billId, accountId } = await billAndAccount(300);
 		const credentials = billCredentials(emulator);
 		await runBillOk(credentials, payParameters(billId, accountId, 100, day(emulator, 1)));
-		await runBillOk(credentials, { resource: 'bill', operation: 'update', billId: byId(billId), updateFields: { description: 'Edited after paying' } });
-		expect(bills().get(billId)).toMatchObject({ description: 'Edited after paying', dueAmount: 200, scheduledAmount: 100, paymentStatus: 'SCHEDULED' });
+		await runBillOk(credentials, {
+			resource: 'bill',
+			operation: 'update',
+			billId: byId(billId),
+			updateFields: { description: 'Edited after paying' },
+		});
+		expect(bills().get(billId)).toMatchObject({
+			description: 'Edited after paying',
+			dueAmount: 200,
+			scheduledAmount: 100,
+			paymentStatus: 'SCHEDULED',
+		});
 	});
 
 	it('is processed after its process date: the bill is PARTIAL, then PAID when the rest is paid', async () => {
 		const { billId, accountId } = await billAndAccount(300);
 		const credentials = billCredentials(emulator);
-		const [first] = await runBillOk(credentials, payParameters(billId, accountId, 100, day(emulator, 1)));
+		const [first] = await runBillOk(
+			credentials,
+			payParameters(billId, accountId, 100, day(emulator, 1)),
+		);
 		emulator.clock.advance(2 * 86_400_000);
-		const [got] = await runBillOk(credentials, { resource: 'payment', operation: 'get', paymentId: String(first.id) });
-		expect(got).toMatchObject({ id: first.id, status: 'PAID', singleStatus: 'CLEARED', paidBills: [{ billId, amount: 100 }] });
-		expect(bills().get(billId)).toMatchObject({ paidAmount: 100, dueAmount: 200, scheduledAmount: 0, paymentStatus: 'PARTIAL' });
+		const [got] = await runBillOk(credentials, {
+			resource: 'payment',
+			operation: 'get',
+			paymentId: String(first.id),
+		});
+		expect(got).toMatchObject({
+			id: first.id,
+			status: 'PAID',
+			singleStatus: 'CLEARED',
+			paidBills: [{ billId, amount: 100 }],
+		});
+		expect(bills().get(billId)).toMatchObject({
+			paidAmount: 100,
+			dueAmount: 200,
+			scheduledAmount: 0,
+			paymentStatus: 'PARTIAL',
+		});
 
 		await runBillOk(credentials, payParameters(billId, accountId, 200, day(emulator, 1)));
 		processPayments(emulator, day(emulator, 1));
-		expect(bills().get(billId)).toMatchObject({ paidAmount: 300, dueAmount: 0, paymentStatus: 'PAID' });
-		expect(events.filter((e) => e.type === 'payment.updated' && e.status === 'PAID')).toHaveLength(2);
+		expect(bills().get(billId)).toMatchObject({
+			paidAmount: 300,
+			dueAmount: 0,
+			paymentStatus: 'PAID',
+		});
+		expect(events.filter((e) => e.type === 'payment.updated' && e.status === 'PAID')).toHaveLength(
+			2,
+		);
 	});
 
 	it('a second run with the same bill, amount and date returns the payment made (alreadyExisted), without paying again', async () => {
@@ -90,14 +152,22 @@ describe('Payment: create', () => {
 		const parameters = payParameters(billId, accountId, 300, day(emulator, 1));
 		const [first] = await runBillOk(billCredentials(emulator), parameters);
 		const [second] = await runBillOk(billCredentials(emulator), parameters);
-		expect(second).toMatchObject({ id: first.id, alreadyExisted: true, paidBills: [{ billId, amount: 300 }] });
+		expect(second).toMatchObject({
+			id: first.id,
+			alreadyExisted: true,
+			paidBills: [{ billId, amount: 300 }],
+		});
 		expect(payments()).toHaveLength(1);
 		expect(posts('/v3/payments')).toBe(1);
 	});
 
 	it('two items paying the same bill the same way in one run make one payment', async () => {
 		const { billId, accountId } = await billAndAccount(300);
-		const output = await runBillOk(billCredentials(emulator), payParameters(billId, accountId, 50, day(emulator, 1)), { items: [{}, {}] });
+		const output = await runBillOk(
+			billCredentials(emulator),
+			payParameters(billId, accountId, 50, day(emulator, 1)),
+			{ items: [{}, {}] },
+		);
 		expect(output.map((o) => o.alreadyExisted)).toEqual([false, true]);
 		expect(output[0].id).toBe(output[1].id);
 		expect(payments()).toHaveLength(1);
@@ -107,7 +177,9 @@ describe('Payment: create', () => {
 		const { billId, accountId } = await billAndAccount(300);
 		const parameters = payParameters(billId, accountId, 80, day(emulator, 1));
 		emulator.addFault({ kind: 'resetAfter', method: 'POST', path: '/v3/payments' });
-		const { output } = await runBill(billCredentials(emulator), parameters, { continueOnFail: true });
+		const { output } = await runBill(billCredentials(emulator), parameters, {
+			continueOnFail: true,
+		});
 		expect(output[0].json).toMatchObject({ outcomeUnknown: true });
 		expect(String(output[0].json.hint)).toMatch(/Running it again is safe/);
 		expect(payments()).toHaveLength(1);
@@ -119,11 +191,15 @@ describe('Payment: create', () => {
 		expect(bills().get(billId)).toMatchObject({ dueAmount: 220, scheduledAmount: 80 });
 	});
 
-	it('an untrusted session gets BILL\'s BDC_1361 with the way to an MFA ID, and nothing is paid', async () => {
+	it("an untrusted session gets BILL's BDC_1361 with the way to an MFA ID, and nothing is paid", async () => {
 		const { billId, accountId } = await billAndAccount(300);
-		const { output } = await runBill(billCredentials(emulator, { untrusted: true }), payParameters(billId, accountId, 10, day(emulator, 1)), {
-			continueOnFail: true,
-		});
+		const { output } = await runBill(
+			billCredentials(emulator, { untrusted: true }),
+			payParameters(billId, accountId, 10, day(emulator, 1)),
+			{
+				continueOnFail: true,
+			},
+		);
 		expect(output[0].json).toMatchObject({ code: 'BDC_1361', httpCode: '403' });
 		expect(String(output[0].json.error)).toMatch(/MFA-trusted/);
 		expect(String(output[0].json.hint)).toMatch(/Getting an MFA ID/);
@@ -135,8 +211,13 @@ describe('Payment: create', () => {
 		const vendorId = await admin.vendor();
 		const billId = String((await admin.bill(vendorId, 100)).id);
 		const pending = await admin.bankAccount(false);
-		const { error } = await runBill(billCredentials(emulator), payParameters(billId, pending, 10, day(emulator, 1)));
-		expect(error?.message).toMatch(/^Funding Bank Account: .*not verified \(status PENDING\).*\[item 0\]/);
+		const { error } = await runBill(
+			billCredentials(emulator),
+			payParameters(billId, pending, 10, day(emulator, 1)),
+		);
+		expect(error?.message).toMatch(
+			/^Funding Bank Account: .*not verified \(status PENDING\).*\[item 0\]/,
+		);
 		expect(error?.description).toMatch(/Bank Account → Verify/);
 		expect(posts('/v3/payments')).toBe(0);
 	});
@@ -146,7 +227,13 @@ describe('Payment: create', () => {
 		const billId = String((await admin.bill(vendorId, 100)).id);
 		const pending = await admin.bankAccount(false);
 		const verified = await admin.bankAccount(true);
-		const body = (account: string, amount: number) => ({ vendorId, billId, amount, processDate: day(emulator, 1), fundingAccount: { type: 'BANK_ACCOUNT', id: account } });
+		const body = (account: string, amount: number) => ({
+			vendorId,
+			billId,
+			amount,
+			processDate: day(emulator, 1),
+			fundingAccount: { type: 'BANK_ACCOUNT', id: account },
+		});
 		const unverified = await admin.call('POST', '/v3/payments', body(pending, 10));
 		expect(unverified.status).toBe(400);
 		expect(JSON.stringify(unverified.data)).toMatch(/not verified/);
@@ -157,12 +244,17 @@ describe('Payment: create', () => {
 		expect(bills().get(billId)).toMatchObject({ dueAmount: 100, scheduledAmount: 0 });
 	});
 
-	it('refuses an amount above the bill\'s due amount (scheduled payments count) before sending, naming the parameter', async () => {
+	it("refuses an amount above the bill's due amount (scheduled payments count) before sending, naming the parameter", async () => {
 		const { billId, accountId } = await billAndAccount(100);
 		const credentials = billCredentials(emulator);
 		await runBillOk(credentials, payParameters(billId, accountId, 60, day(emulator, 1)));
-		const { error } = await runBill(credentials, payParameters(billId, accountId, 50, day(emulator, 2)));
-		expect(error?.message).toBe(`Amount: 50 is more than the 40 still due on bill ${billId} [item 0]`);
+		const { error } = await runBill(
+			credentials,
+			payParameters(billId, accountId, 50, day(emulator, 2)),
+		);
+		expect(error?.message).toBe(
+			`Amount: 50 is more than the 40 still due on bill ${billId} [item 0]`,
+		);
 		expect(posts('/v3/payments')).toBe(1);
 	});
 
@@ -177,11 +269,21 @@ describe('Payment: create', () => {
 					payParameters(billId, accountId, -5, day(emulator, 1)),
 					payParameters(billId, accountId, 10, '31/12/2026'),
 					payParameters(billId, 'bac02NOTANACCOUNT!!!', 10, day(emulator, 1)),
-					payParameters(billId, accountId, 10, day(emulator, 1), { fundingType: 'CARD_ACCOUNT', cardAccountId: 'crd02ABCDEFGHIJKLMNO', cardFundingPurpose: '' }),
+					payParameters(billId, accountId, 10, day(emulator, 1), {
+						fundingType: 'CARD_ACCOUNT',
+						cardAccountId: 'crd02ABCDEFGHIJKLMNO',
+						cardFundingPurpose: '',
+					}),
 				][i],
 			{ items: [{}, {}, {}, {}, {}], continueOnFail: true },
 		);
-		expect(output.map((o) => String(o.json.error).split(':')[0])).toEqual(['Bill', 'Amount', 'Process Date', 'Funding Bank Account', 'Card Funding Purpose']);
+		expect(output.map((o) => String(o.json.error).split(':')[0])).toEqual([
+			'Bill',
+			'Amount',
+			'Process Date',
+			'Funding Bank Account',
+			'Card Funding Purpose',
+		]);
 		expect(output.every((o, i) => String(o.json.error).endsWith(`[item ${i}]`))).toBe(true);
 		expect(emulator.log.slice(before).filter((e) => e.method === 'POST')).toEqual([]);
 	});
@@ -190,17 +292,27 @@ describe('Payment: create', () => {
 		const { billId } = await billAndAccount(100);
 		const [payment] = await runBillOk(
 			billCredentials(emulator),
-			payParameters(billId, '', 25, day(emulator, 1), { fundingType: 'CARD_ACCOUNT', cardAccountId: 'crd02ABCDEFGHIJKLMNO', cardFundingPurpose: 'Studio rent' }),
+			payParameters(billId, '', 25, day(emulator, 1), {
+				fundingType: 'CARD_ACCOUNT',
+				cardAccountId: 'crd02ABCDEFGHIJKLMNO',
+				cardFundingPurpose: 'Studio rent',
+			}),
 		);
-		expect(payment).toMatchObject({ fundingAccount: { type: 'CARD_ACCOUNT', id: 'crd02ABCDEFGHIJKLMNO' }, cardFundingPurpose: 'Studio rent' });
+		expect(payment).toMatchObject({
+			fundingAccount: { type: 'CARD_ACCOUNT', id: 'crd02ABCDEFGHIJKLMNO' },
+			cardFundingPurpose: 'Studio rent',
+		});
 	});
 
-	it('a bill waiting for approval cannot be paid: BILL\'s refusal says so', async () => {
+	it("a bill waiting for approval cannot be paid: BILL's refusal says so", async () => {
 		await admin.policy(1000, [emulator.fixtures.clerk.userId]);
 		const vendorId = await admin.vendor();
 		const billId = String((await admin.bill(vendorId, 5000)).id);
 		const accountId = await admin.bankAccount();
-		const { error } = await runBill(billCredentials(emulator), payParameters(billId, accountId, 5000, day(emulator, 1)));
+		const { error } = await runBill(
+			billCredentials(emulator),
+			payParameters(billId, accountId, 5000, day(emulator, 1)),
+		);
 		expect(error?.message).toMatch(/not approved \(approval status ASSIGNED\)/);
 		expect(payments()).toEqual([]);
 	});
@@ -217,7 +329,12 @@ describe('Payment: create bulk', () => {
 			processDate: day(emulator, 1),
 			fundingType: 'BANK_ACCOUNT',
 			fundingAccountId: byId(accountId),
-			payments: { payment: [{ billId: String(a.id), amount: 228.99 }, { billId: String(b.id), amount: 100 }] },
+			payments: {
+				payment: [
+					{ billId: String(a.id), amount: 228.99 },
+					{ billId: String(b.id), amount: 100 },
+				],
+			},
 		};
 		const output = await runBillOk(billCredentials(emulator), parameters);
 		expect(output.map((p) => [p.billId, p.amount, p.alreadyExisted])).toEqual([
@@ -242,7 +359,12 @@ describe('Payment: create bulk', () => {
 			operation: 'createBulk',
 			processDate: day(emulator, 1),
 			fundingAccountId: byId(accountId),
-			payments: { payment: [{ billId: String(a.id), amount: 100 }, { billId: String(b.id), amount: 60 }] },
+			payments: {
+				payment: [
+					{ billId: String(a.id), amount: 100 },
+					{ billId: String(b.id), amount: 60 },
+				],
+			},
 		});
 		expect(error?.message).toMatch(/payments\[1\]\.amount: 60 is more than the 50 due/);
 		expect(payments()).toEqual([]);
@@ -255,7 +377,9 @@ describe('Payment: create bulk', () => {
 			operation: 'createBulk',
 			processDate: day(emulator, 1),
 			fundingAccountId: byId('bac02ABCDEFGHIJKLMNO'),
-			payments: { payment: Array.from({ length: 51 }, () => ({ billId: '00n02ABCDEFGHIJKLMNO', amount: 1 })) },
+			payments: {
+				payment: Array.from({ length: 51 }, () => ({ billId: '00n02ABCDEFGHIJKLMNO', amount: 1 })),
+			},
 		});
 		expect(error?.message).toMatch(/^Bill Payments: has 51 bills; BILL pays at most 50/);
 		expect(emulator.log).toEqual([]);
@@ -269,36 +393,78 @@ describe('Payment: get many, cancel, void, options', () => {
 		const accountId = await admin.bankAccount();
 		const credentials = billCredentials(emulator);
 		const made: IDataObject[] = [];
-		for (const [vendorId, amount] of [[v1, 10], [v1, 20], [v2, 30]] as const) {
+		for (const [vendorId, amount] of [
+			[v1, 10],
+			[v1, 20],
+			[v2, 30],
+		] as const) {
 			const bill = await admin.bill(vendorId, 100);
-			made.push(...(await runBillOk(credentials, payParameters(String(bill.id), accountId, amount, day(emulator, 1)))));
+			made.push(
+				...(await runBillOk(
+					credentials,
+					payParameters(String(bill.id), accountId, amount, day(emulator, 1)),
+				)),
+			);
 		}
 		return { v1, v2, made, credentials };
 	}
 
 	it('lists payments with filters (vendor, status) and a limit, or all of them', async () => {
 		const { v1, made, credentials } = await threePayments();
-		const ofV1 = await runBillOk(credentials, { resource: 'payment', operation: 'getMany', returnAll: true, filters: { vendorIds: v1, statuses: ['SCHEDULED'] } });
+		const ofV1 = await runBillOk(credentials, {
+			resource: 'payment',
+			operation: 'getMany',
+			returnAll: true,
+			filters: { vendorIds: v1, statuses: ['SCHEDULED'] },
+		});
 		expect(ofV1.map((p) => p.amount).sort()).toEqual([10, 20]);
 		expect(ofV1[0].paidBills).toHaveLength(1);
-		const limited = await runBillOk(credentials, { resource: 'payment', operation: 'getMany', returnAll: false, limit: 2 });
+		const limited = await runBillOk(credentials, {
+			resource: 'payment',
+			operation: 'getMany',
+			returnAll: false,
+			limit: 2,
+		});
 		expect(limited).toHaveLength(2);
-		const all = await runBillOk(credentials, { resource: 'payment', operation: 'getMany', returnAll: true, sort: { sortBy: { field: 'amount', direction: 'desc' } } });
+		const all = await runBillOk(credentials, {
+			resource: 'payment',
+			operation: 'getMany',
+			returnAll: true,
+			sort: { sortBy: { field: 'amount', direction: 'desc' } },
+		});
 		expect(all.map((p) => p.id)).toEqual([...made].reverse().map((p) => p.id));
 	});
 
 	it('cancels a scheduled payment: the bill owes the amount again; cancelling it again is refused with what to do', async () => {
 		const { billId, accountId } = await billAndAccount(300);
 		const credentials = billCredentials(emulator);
-		const [payment] = await runBillOk(credentials, payParameters(billId, accountId, 300, day(emulator, 1)));
-		const [cancelled] = await runBillOk(credentials, { resource: 'payment', operation: 'cancel', paymentId: String(payment.id) });
+		const [payment] = await runBillOk(
+			credentials,
+			payParameters(billId, accountId, 300, day(emulator, 1)),
+		);
+		const [cancelled] = await runBillOk(credentials, {
+			resource: 'payment',
+			operation: 'cancel',
+			paymentId: String(payment.id),
+		});
 		expect(cancelled).toMatchObject({ id: payment.id, status: 'CANCELLED' });
-		expect(bills().get(billId)).toMatchObject({ dueAmount: 300, scheduledAmount: 0, paymentStatus: 'UNPAID' });
-		const { error } = await runBill(credentials, { resource: 'payment', operation: 'cancel', paymentId: String(payment.id) });
+		expect(bills().get(billId)).toMatchObject({
+			dueAmount: 300,
+			scheduledAmount: 0,
+			paymentStatus: 'UNPAID',
+		});
+		const { error } = await runBill(credentials, {
+			resource: 'payment',
+			operation: 'cancel',
+			paymentId: String(payment.id),
+		});
 		expect(error?.message).toMatch(/cannot be cancelled/);
 
 		// A cancelled payment does not count as "already paid": the same payment can be made again.
-		const [again] = await runBillOk(credentials, payParameters(billId, accountId, 300, day(emulator, 1)));
+		const [again] = await runBillOk(
+			credentials,
+			payParameters(billId, accountId, 300, day(emulator, 1)),
+		);
 		expect(again).toMatchObject({ alreadyExisted: false });
 		expect(again.id).not.toBe(payment.id);
 	});
@@ -306,40 +472,87 @@ describe('Payment: get many, cancel, void, options', () => {
 	it('cancel after processing is refused (hint: void it); void then records the request', async () => {
 		const { billId, accountId } = await billAndAccount(300);
 		const credentials = billCredentials(emulator);
-		const [payment] = await runBillOk(credentials, payParameters(billId, accountId, 300, day(emulator, 1)));
+		const [payment] = await runBillOk(
+			credentials,
+			payParameters(billId, accountId, 300, day(emulator, 1)),
+		);
 
-		const early = await runBill(credentials, { resource: 'payment', operation: 'void', paymentId: String(payment.id), voidType: 'VOID_ONLY', reason: 'Wrong vendor' });
+		const early = await runBill(credentials, {
+			resource: 'payment',
+			operation: 'void',
+			paymentId: String(payment.id),
+			voidType: 'VOID_ONLY',
+			reason: 'Wrong vendor',
+		});
 		expect(early.error?.message).toMatch(/cancel it instead/);
 
 		emulator.clock.advance(3 * 86_400_000);
-		const late = await runBill(credentials, { resource: 'payment', operation: 'cancel', paymentId: String(payment.id) });
+		const late = await runBill(credentials, {
+			resource: 'payment',
+			operation: 'cancel',
+			paymentId: String(payment.id),
+		});
 		expect(late.error?.message).toMatch(/status is CLEARED/);
 		expect(late.error?.description).toMatch(/Payment → Void/);
 
-		const [voided] = await runBillOk(credentials, { resource: 'payment', operation: 'void', paymentId: String(payment.id), voidType: 'VOID_AND_CREDIT', reason: 'Wrong vendor' });
-		expect(voided).toMatchObject({ singleStatus: 'VOID_PENDING', voidInfo: [{ type: 'VOID_AND_CREDIT', reason: 'Wrong vendor', status: 'TO_BE_PROCESSED' }] });
-		expect(events.filter((e) => e.type === 'payment.updated' && e.id === payment.id)).toHaveLength(3);
+		const [voided] = await runBillOk(credentials, {
+			resource: 'payment',
+			operation: 'void',
+			paymentId: String(payment.id),
+			voidType: 'VOID_AND_CREDIT',
+			reason: 'Wrong vendor',
+		});
+		expect(voided).toMatchObject({
+			singleStatus: 'VOID_PENDING',
+			voidInfo: [{ type: 'VOID_AND_CREDIT', reason: 'Wrong vendor', status: 'TO_BE_PROCESSED' }],
+		});
+		expect(events.filter((e) => e.type === 'payment.updated' && e.id === payment.id)).toHaveLength(
+			3,
+		);
 	});
 
 	it('refuses a void without a reason and a payment ID that is not one, before sending', async () => {
 		const before = emulator.log.length;
 		const { output } = await runBill(
 			billCredentials(emulator),
-			(i) => [{ resource: 'payment', operation: 'void', paymentId: 'stp02ABCDEFGHIJKLMNO', reason: ' ' }, { resource: 'payment', operation: 'get', paymentId: '00n02ABCDEFGHIJKLMNO' }][i],
+			(i) =>
+				[
+					{
+						resource: 'payment',
+						operation: 'void',
+						paymentId: 'stp02ABCDEFGHIJKLMNO',
+						reason: ' ',
+					},
+					{ resource: 'payment', operation: 'get', paymentId: '00n02ABCDEFGHIJKLMNO' },
+				][i],
 			{ items: [{}, {}], continueOnFail: true },
 		);
-		expect(output.map((o) => o.json.error)).toEqual(['Reason: is required [item 0]', 'Payment ID: "00n02ABCDEFGHIJKLMNO" is not a BILL payment id [item 1]']);
+		expect(output.map((o) => o.json.error)).toEqual([
+			'Reason: is required [item 0]',
+			'Payment ID: "00n02ABCDEFGHIJKLMNO" is not a BILL payment id [item 1]',
+		]);
 		expect(emulator.log.length).toBe(before);
 	});
 
-	it('gives a vendor\'s payment options: verified accounts available with dates, others with the reason', async () => {
+	it("gives a vendor's payment options: verified accounts available with dates, others with the reason", async () => {
 		const vendorId = await admin.vendor();
 		const verified = await admin.bankAccount(true);
 		const pending = await admin.bankAccount(false);
-		const [options] = await runBillOk(billCredentials(emulator), { resource: 'payment', operation: 'getOptions', vendorId: byId(vendorId), amount: 100 });
+		const [options] = await runBillOk(billCredentials(emulator), {
+			resource: 'payment',
+			operation: 'getOptions',
+			vendorId: byId(vendorId),
+			amount: 100,
+		});
 		const banks = (options.fundingOptions as IDataObject).banks as IDataObject[];
-		expect(banks.find((b) => b.id === verified)).toMatchObject({ available: true, processDate: day(emulator, 1) });
-		expect(banks.find((b) => b.id === pending)).toMatchObject({ available: false, reason: expect.stringMatching(/not verified/) });
+		expect(banks.find((b) => b.id === verified)).toMatchObject({
+			available: true,
+			processDate: day(emulator, 1),
+		});
+		expect(banks.find((b) => b.id === pending)).toMatchObject({
+			available: false,
+			reason: expect.stringMatching(/not verified/),
+		});
 		expect(emulator.requests({ route: '/v3/payments/options' })).toHaveLength(1);
 	});
 });

@@ -19,14 +19,15 @@ const logOut = { resource: 'session', operation: 'logOut' };
 const listVendors = { resource: 'vendor', operation: 'getMany', returnAll: true };
 
 const sessionIdOf = (credentials: CredentialStore) => String(credentials.data.billApi.sessionId);
-const sessionOf = (credentials: CredentialStore) => emulator.state.sessions.get(sessionIdOf(credentials));
+const sessionOf = (credentials: CredentialStore) =>
+	emulator.state.sessions.get(sessionIdOf(credentials));
 
 function stepUp(mfaId: string, deviceName: string) {
 	return { resource: 'session', operation: 'stepUp', mfaId, deviceName };
 }
 
 describe('Session: Get Details', () => {
-	it('gives BILL\'s session details and says an untrusted session is untrusted, with no secret in the output', async () => {
+	it("gives BILL's session details and says an untrusted session is untrusted, with no secret in the output", async () => {
 		const credentials = billCredentials(emulator, { untrusted: true });
 		const [details] = await runBillOk(credentials, getDetails);
 		const f = emulator.fixtures;
@@ -64,13 +65,17 @@ describe('Session: Get Details', () => {
 });
 
 describe('Session: login errors', () => {
-	it('shows BILL\'s code, message and hint when BILL refuses the login, never the password', async () => {
+	it("shows BILL's code, message and hint when BILL refuses the login, never the password", async () => {
 		const credentials = billCredentials(emulator, { overrides: { password: 'not-the-password' } });
 		const { error } = await runBill(credentials, getDetails);
-		expect(error?.message).toBe('BILL error BDC_1101: BILL login failed: User name and/or password do not match.');
+		expect(error?.message).toBe(
+			'BILL error BDC_1101: BILL login failed: User name and/or password do not match.',
+		);
 		expect(error?.description).toMatch(/Check the username and password/);
 		expect(error?.context?.billCode).toBe('BDC_1101');
-		expect(JSON.stringify([error?.message, error?.description, error?.context])).not.toContain('not-the-password');
+		expect(JSON.stringify([error?.message, error?.description, error?.context])).not.toContain(
+			'not-the-password',
+		);
 		expect(emulator.requests({ route: '/v3/login/session' })).toHaveLength(0);
 	});
 });
@@ -85,24 +90,31 @@ describe('Session: Step Up', () => {
 		expect(output).toEqual({ trusted: true });
 		expect(sessionOf(credentials)!.trusted).toBe(true);
 		const [details] = await runBillOk(credentials, getDetails);
-		expect(details).toMatchObject({ mfaTrusted: true, mfaTrustedBy: 'stepUp', mfaIdInCredential: false });
+		expect(details).toMatchObject({
+			mfaTrusted: true,
+			mfaTrustedBy: 'stepUp',
+			mfaIdInCredential: false,
+		});
 		expect(emulator.logins()).toBe(1);
 		expect(emulator.requests({ method: 'POST', route: '/v3/mfa/step-up' })).toHaveLength(1);
 	});
 
-	it('shows BILL\'s refusal of a wrong MFA ID or device with what to do, never the MFA ID, and leaves the session untrusted', async () => {
+	it("shows BILL's refusal of a wrong MFA ID or device with what to do, never the MFA ID, and leaves the session untrusted", async () => {
 		const f = emulator.fixtures;
 		const credentials = billCredentials(emulator, { untrusted: true });
 		const { output } = await runBill(
 			credentials,
-			(i) => (i === 0 ? stepUp('mfr02WRONGWRONGWRONG', f.device) : stepUp(f.mfaId, 'Someone else\'s phone')),
+			(i) =>
+				i === 0
+					? stepUp('mfr02WRONGWRONGWRONG', f.device)
+					: stepUp(f.mfaId, "Someone else's phone"),
 			{ items: [{}, {}], continueOnFail: true },
 		);
 		for (const item of output) {
 			expect(item.json).toMatchObject({ code: 'BDC_1356', httpCode: '400' });
 			expect(item.json.hint).toMatch(/device name.*Send Challenge.*Validate Challenge/);
 		}
-		const { error } = await runBill(credentials, stepUp(f.mfaId, 'Someone else\'s phone'));
+		const { error } = await runBill(credentials, stepUp(f.mfaId, "Someone else's phone"));
 		expect(error?.message).toMatch(/BDC_1356: MFA ID is invalid or expired/);
 		const shown = JSON.stringify([output, error?.message, error?.description, error?.context]);
 		expect(shown).not.toContain('mfr02WRONGWRONGWRONG');
@@ -119,7 +131,7 @@ describe('Session: Step Up', () => {
 });
 
 describe('Session: Log Out', () => {
-	it('ends the session, and the next call logs in again by itself (BILL\'s 401, then a new login)', async () => {
+	it("ends the session, and the next call logs in again by itself (BILL's 401, then a new login)", async () => {
 		const credentials = billCredentials(emulator);
 		await runBillOk(credentials, listVendors);
 		const ended = sessionIdOf(credentials);
@@ -156,6 +168,8 @@ describe('Session: Log Out', () => {
 		expect(error).toBeUndefined();
 		expect(output.map((o) => o.json)).toEqual([{ loggedOut: true }, { loggedOut: true }]);
 		expect(emulator.state.sessions.size).toBe(0);
-		expect(emulator.requests({ method: 'POST', route: '/v3/logout' }).map((r) => r.status)).toEqual([200, 401, 200]);
+		expect(emulator.requests({ method: 'POST', route: '/v3/logout' }).map((r) => r.status)).toEqual(
+			[200, 401, 200],
+		);
 	});
 });

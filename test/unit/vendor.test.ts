@@ -16,7 +16,13 @@ const createParameters = (name: string) => ({
 	accountType: 'BUSINESS',
 	email: 'billing@sjmusic.example',
 	phone: '+1 408 555 0100',
-	address: { line1: '1 Main St', city: 'San Jose', stateOrProvince: 'CA', zipOrPostalCode: '95113', country: 'US' },
+	address: {
+		line1: '1 Main St',
+		city: 'San Jose',
+		stateOrProvince: 'CA',
+		zipOrPostalCode: '95113',
+		country: 'US',
+	},
 	payeeName: 'San Jose Music Supplies Inc.',
 	billCurrency: 'usd',
 	additionalFields: { taxId: '12-3456789', track1099: true },
@@ -43,7 +49,11 @@ describe('Vendor', () => {
 		const credentials = billCredentials(emulator);
 		const [created] = await runBillOk(credentials, createParameters('Harbor Freight'));
 		const id = created.id as string;
-		const [got] = await runBillOk(credentials, { resource: 'vendor', operation: 'get', vendorId: byId(id) });
+		const [got] = await runBillOk(credentials, {
+			resource: 'vendor',
+			operation: 'get',
+			vendorId: byId(id),
+		});
 		expect(got.name).toBe('Harbor Freight');
 		const [updated] = await runBillOk(credentials, {
 			resource: 'vendor',
@@ -51,22 +61,47 @@ describe('Vendor', () => {
 			vendorId: byId(id),
 			updateFields: { email: 'new@harbor.example', phone: '555' },
 		});
-		expect(updated).toMatchObject({ email: 'new@harbor.example', phone: '555', name: 'Harbor Freight' });
-		const [archived] = await runBillOk(credentials, { resource: 'vendor', operation: 'archive', vendorId: byId(id) });
+		expect(updated).toMatchObject({
+			email: 'new@harbor.example',
+			phone: '555',
+			name: 'Harbor Freight',
+		});
+		const [archived] = await runBillOk(credentials, {
+			resource: 'vendor',
+			operation: 'archive',
+			vendorId: byId(id),
+		});
 		expect(archived.archived).toBe(true);
-		const [restored] = await runBillOk(credentials, { resource: 'vendor', operation: 'restore', vendorId: byId(id) });
+		const [restored] = await runBillOk(credentials, {
+			resource: 'vendor',
+			operation: 'restore',
+			vendorId: byId(id),
+		});
 		expect(restored.archived).toBe(false);
 		expect(emulator.state.vendors.get(id)!.archived).toBe(false);
 	});
 
 	it('lists vendors with filters, a limit, and Return All across pages', async () => {
 		const credentials = billCredentials(emulator);
-		const items = Array.from({ length: 130 }, (_, i) => ({ name: `${i % 2 ? 'Acme' : 'Zen'} ${i}` }));
-		await runBillOk(credentials, (_i, json) => ({ ...createParameters(json.name as string) }), { items });
-		const all = await runBillOk(credentials, { resource: 'vendor', operation: 'getMany', returnAll: true });
+		const items = Array.from({ length: 130 }, (_, i) => ({
+			name: `${i % 2 ? 'Acme' : 'Zen'} ${i}`,
+		}));
+		await runBillOk(credentials, (_i, json) => ({ ...createParameters(json.name as string) }), {
+			items,
+		});
+		const all = await runBillOk(credentials, {
+			resource: 'vendor',
+			operation: 'getMany',
+			returnAll: true,
+		});
 		expect(all).toHaveLength(130);
 		expect(new Set(all.map((v) => v.id)).size).toBe(130);
-		const limited = await runBillOk(credentials, { resource: 'vendor', operation: 'getMany', returnAll: false, limit: 7 });
+		const limited = await runBillOk(credentials, {
+			resource: 'vendor',
+			operation: 'getMany',
+			returnAll: false,
+			limit: 7,
+		});
 		expect(limited).toHaveLength(7);
 		const acme = await runBillOk(credentials, {
 			resource: 'vendor',
@@ -81,13 +116,16 @@ describe('Vendor', () => {
 
 	it('refuses a bad email before sending, naming the parameter and the item', async () => {
 		const credentials = billCredentials(emulator);
-		const { error } = await runBill(credentials, { ...createParameters('X'), email: 'not-an-email' });
+		const { error } = await runBill(credentials, {
+			...createParameters('X'),
+			email: 'not-an-email',
+		});
 		expect(error?.message).toMatch(/Email/);
 		expect(error?.message).toMatch(/item 0/);
 		expect(emulator.requests({ method: 'POST', route: '/v3/vendors' })).toHaveLength(0);
 	});
 
-	it('shows BILL\'s code and message for an unknown vendor, and with Continue On Fail keeps going', async () => {
+	it("shows BILL's code and message for an unknown vendor, and with Continue On Fail keeps going", async () => {
 		const credentials = billCredentials(emulator);
 		const [created] = await runBillOk(credentials, createParameters('Real'));
 		const missing = '00902AAAAAAAAAAAAAAA';
@@ -99,7 +137,11 @@ describe('Vendor', () => {
 		expect(output[0].json).toMatchObject({ code: 'BDC_1121' });
 		expect(String(output[0].json.error)).toMatch(/not found/i);
 		expect(output[1].json.name).toBe('Real');
-		const { error } = await runBill(credentials, { resource: 'vendor', operation: 'get', vendorId: byId(missing) });
+		const { error } = await runBill(credentials, {
+			resource: 'vendor',
+			operation: 'get',
+			vendorId: byId(missing),
+		});
 		expect(error?.message).toMatch(/BDC_1121|not found/);
 	});
 
@@ -113,8 +155,12 @@ describe('Vendor', () => {
 	});
 
 	it('says a create was not sent when the login could not reach BILL (no "may have reached BILL")', async () => {
-		const credentials = billCredentials(emulator, { overrides: { customBaseUrl: 'http://127.0.0.1:9/connect' } });
-		const { output } = await runBill(credentials, createParameters('Never sent'), { continueOnFail: true });
+		const credentials = billCredentials(emulator, {
+			overrides: { customBaseUrl: 'http://127.0.0.1:9/connect' },
+		});
+		const { output } = await runBill(credentials, createParameters('Never sent'), {
+			continueOnFail: true,
+		});
 		expect(String(output[0].json.error)).toMatch(/could not be reached|refused the connection/);
 		expect(output[0].json.outcomeUnknown).toBeUndefined();
 		expect(JSON.stringify(output[0].json)).not.toMatch(/may have reached BILL/);

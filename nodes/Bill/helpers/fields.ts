@@ -71,7 +71,10 @@ export const returnAllOrLimit: INodeProperties[] = [
 /** The "Return All" / "Limit" of an item, as billApiRequestAllItems takes them (it checks the limit). */
 export function pageOptions(context: IExecuteFunctions, itemIndex: number): PageOptions {
 	const returnAll = context.getNodeParameter('returnAll', itemIndex) as boolean;
-	return { returnAll, limit: returnAll ? undefined : (context.getNodeParameter('limit', itemIndex) as number) };
+	return {
+		returnAll,
+		limit: returnAll ? undefined : (context.getNodeParameter('limit', itemIndex) as number),
+	};
 }
 
 /** A sort selector over a resource's sortable fields (REFERENCE.md §8.2: `field:asc|desc`). */
@@ -88,7 +91,13 @@ export function sortField(fields: Array<{ name: string; value: string }>): INode
 				name: 'sortBy',
 				values: [
 					// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- the default is the first sortable field
-					{ displayName: 'Field', name: 'field', type: 'options', options: fields, default: fields[0].value },
+					{
+						displayName: 'Field',
+						name: 'field',
+						type: 'options',
+						options: fields,
+						default: fields[0].value,
+					},
 					{
 						displayName: 'Direction',
 						name: 'direction',
@@ -105,7 +114,9 @@ export function sortField(fields: Array<{ name: string; value: string }>): INode
 	};
 }
 
-export function sortValue(sort: { sortBy?: { field?: string; direction?: string } } | undefined): string | undefined {
+export function sortValue(
+	sort: { sortBy?: { field?: string; direction?: string } } | undefined,
+): string | undefined {
 	const by = sort?.sortBy;
 	return by?.field ? `${by.field}:${by.direction === 'desc' ? 'desc' : 'asc'}` : undefined;
 }

@@ -15,10 +15,14 @@ export interface FilterCondition {
 }
 
 function quote(value: string): string {
-	return /^[A-Za-z0-9_.@-]*$/.test(value) && value !== '' ? value : `"${value.replace(/"/g, '\\"')}"`;
+	return /^[A-Za-z0-9_.@-]*$/.test(value) && value !== ''
+		? value
+		: `"${value.replace(/"/g, '\\"')}"`;
 }
 
-export function buildFilters(conditions: Array<FilterCondition | undefined | false>): string | undefined {
+export function buildFilters(
+	conditions: Array<FilterCondition | undefined | false>,
+): string | undefined {
 	const parts = conditions
 		.filter((c): c is FilterCondition => !!c)
 		.map(({ field, op, value }) => {
@@ -48,7 +52,11 @@ const TIME_RANGES = [
  * The created/updated time ranges set in a list's "Filters" collection, each checked and given in
  * UTC as BILL takes it (REFERENCE.md §8.2); "before" is exclusive, "after" inclusive.
  */
-export function timeRangeFilters(context: IExecuteFunctions, itemIndex: number, filters: IDataObject): FilterCondition[] {
+export function timeRangeFilters(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	filters: IDataObject,
+): FilterCondition[] {
 	return TIME_RANGES.filter(([key]) => filters[key]).map(([key, label, field, op]) => ({
 		field,
 		op,

@@ -72,7 +72,12 @@ export function getId(
 	return checkId(context, itemIndex, parameter, value, prefix);
 }
 
-export function getString(context: IExecuteFunctions, itemIndex: number, name: string, parameter: string): string {
+export function getString(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	parameter: string,
+): string {
 	const value = context.getNodeParameter(name, itemIndex, '');
 	if (typeof value !== 'string' && typeof value !== 'number') {
 		throw invalid(context, itemIndex, parameter, `must be text, not ${display(value)}`);
@@ -88,23 +93,46 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
  * A calendar date as BILL wants it, `yyyy-MM-dd` (REFERENCE.md §8.7). Accepts a date, an ISO
  * date-time (its date part) or a Luxon/JS date from an expression; refuses anything else.
  */
-export function checkDate(context: IExecuteFunctions, itemIndex: number, parameter: string, value: unknown): string {
+export function checkDate(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	parameter: string,
+	value: unknown,
+): string {
 	let text: string | undefined;
-	if (value instanceof Date && !Number.isNaN(value.getTime())) text = value.toISOString().slice(0, 10);
-	else if (value && typeof value === 'object' && typeof (value as { toISODate?: unknown }).toISODate === 'function') {
+	if (value instanceof Date && !Number.isNaN(value.getTime()))
+		text = value.toISOString().slice(0, 10);
+	else if (
+		value &&
+		typeof value === 'object' &&
+		typeof (value as { toISODate?: unknown }).toISODate === 'function'
+	) {
 		text = (value as { toISODate: () => string }).toISODate();
 	} else if (typeof value === 'string') text = value.trim().slice(0, 10);
 	const match = text ? DATE.exec(text) : null;
 	if (match && (typeof value !== 'string' || /^\d{4}-\d{2}-\d{2}($|T)/.test(value.trim()))) {
 		const [, y, m, d] = match.map(Number);
 		const date = new Date(Date.UTC(y, m - 1, d));
-		if (date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d) return text as string;
+		if (date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d)
+			return text as string;
 	}
-	if (value === '' || value === undefined || value === null) throw invalid(context, itemIndex, parameter, 'is required');
-	throw invalid(context, itemIndex, parameter, `"${display(value)}" is not a date`, 'Use the form YYYY-MM-DD, e.g. 2026-12-31.');
+	if (value === '' || value === undefined || value === null)
+		throw invalid(context, itemIndex, parameter, 'is required');
+	throw invalid(
+		context,
+		itemIndex,
+		parameter,
+		`"${display(value)}" is not a date`,
+		'Use the form YYYY-MM-DD, e.g. 2026-12-31.',
+	);
 }
 
-export function getDate(context: IExecuteFunctions, itemIndex: number, name: string, parameter: string): string {
+export function getDate(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	parameter: string,
+): string {
 	return checkDate(context, itemIndex, parameter, context.getNodeParameter(name, itemIndex, ''));
 }
 
@@ -116,18 +144,30 @@ export function checkAmount(
 	value: unknown,
 	{ allowZero = false, allowNegative = false } = {},
 ): number {
-	const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : NaN;
+	const number =
+		typeof value === 'number'
+			? value
+			: typeof value === 'string' && value.trim() !== ''
+				? Number(value.trim())
+				: NaN;
 	if (!Number.isFinite(number)) {
 		throw invalid(context, itemIndex, parameter, `"${display(value)}" is not a number`);
 	}
-	if (!allowNegative && number < 0) throw invalid(context, itemIndex, parameter, 'must not be negative');
-	if (!allowZero && number === 0) throw invalid(context, itemIndex, parameter, 'must be more than 0');
+	if (!allowNegative && number < 0)
+		throw invalid(context, itemIndex, parameter, 'must not be negative');
+	if (!allowZero && number === 0)
+		throw invalid(context, itemIndex, parameter, 'must be more than 0');
 	if (Math.abs(number) > 1e12) throw invalid(context, itemIndex, parameter, 'is too large');
 	return Math.round(number * 100) / 100 === number ? number : Number(number.toFixed(2));
 }
 
 /** Parses a JSON parameter that may arrive as text or as an already-parsed value. */
-export function parseJson(context: IExecuteFunctions, itemIndex: number, parameter: string, value: unknown): unknown {
+export function parseJson(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	parameter: string,
+	value: unknown,
+): unknown {
 	if (typeof value !== 'string') return value;
 	try {
 		return JSON.parse(value);
@@ -136,8 +176,14 @@ export function parseJson(context: IExecuteFunctions, itemIndex: number, paramet
 	}
 }
 
-export function checkEmail(context: IExecuteFunctions, itemIndex: number, parameter: string, value: string): string {
-	if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) throw invalid(context, itemIndex, parameter, `"${display(value)}" is not an email address`);
+export function checkEmail(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	parameter: string,
+	value: string,
+): string {
+	if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value))
+		throw invalid(context, itemIndex, parameter, `"${display(value)}" is not an email address`);
 	return value;
 }
 
@@ -148,17 +194,39 @@ export function checkEmail(context: IExecuteFunctions, itemIndex: number, parame
  * with the parameter and the item named, before any request. Routing numbers are public bank
  * identifiers, so the value may be shown in the error.
  */
-export function checkRoutingNumber(context: IExecuteFunctions, itemIndex: number, parameter: string, value: unknown): string {
-	const text = typeof value === 'number' ? String(value).padStart(9, '0') : typeof value === 'string' ? value.replace(/\s+/g, '') : '';
+export function checkRoutingNumber(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	parameter: string,
+	value: unknown,
+): string {
+	const text =
+		typeof value === 'number'
+			? String(value).padStart(9, '0')
+			: typeof value === 'string'
+				? value.replace(/\s+/g, '')
+				: '';
 	if (!text) throw invalid(context, itemIndex, parameter, 'is required');
-	const hint = 'A US routing number has 9 digits, e.g. 074000010; it is printed on the account\'s checks, or ask the bank.';
-	if (!/^\d{9}$/.test(text)) throw invalid(context, itemIndex, parameter, `"${display(value)}" is not 9 digits`, hint);
+	const hint =
+		"A US routing number has 9 digits, e.g. 074000010; it is printed on the account's checks, or ask the bank.";
+	if (!/^\d{9}$/.test(text))
+		throw invalid(context, itemIndex, parameter, `"${display(value)}" is not 9 digits`, hint);
 	const d = [...text].map(Number);
 	const sum = 3 * (d[0] + d[3] + d[6]) + 7 * (d[1] + d[4] + d[7]) + (d[2] + d[5] + d[8]);
 	const prefix = d[0] * 10 + d[1];
-	const knownPrefix = prefix <= 12 || (prefix >= 21 && prefix <= 32) || (prefix >= 61 && prefix <= 72) || prefix === 80;
+	const knownPrefix =
+		prefix <= 12 ||
+		(prefix >= 21 && prefix <= 32) ||
+		(prefix >= 61 && prefix <= 72) ||
+		prefix === 80;
 	if (sum % 10 !== 0 || !knownPrefix || /^0+$/.test(text)) {
-		throw invalid(context, itemIndex, parameter, `"${text}" is not a valid ABA routing number (wrong check digit or first two digits)`, hint);
+		throw invalid(
+			context,
+			itemIndex,
+			parameter,
+			`"${text}" is not a valid ABA routing number (wrong check digit or first two digits)`,
+			hint,
+		);
 	}
 	return text;
 }
@@ -170,15 +238,32 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-
  * Accepts an ISO date or date-time (as n8n's date picker gives it) or a Luxon/JS date from an
  * expression; anything else is refused with the parameter and the item named.
  */
-export function checkDateTime(context: IExecuteFunctions, itemIndex: number, parameter: string, value: unknown): string {
+export function checkDateTime(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	parameter: string,
+	value: unknown,
+): string {
 	let date: Date | undefined;
 	if (value instanceof Date) date = value;
-	else if (value && typeof value === 'object' && typeof (value as { toJSDate?: unknown }).toJSDate === 'function') {
+	else if (
+		value &&
+		typeof value === 'object' &&
+		typeof (value as { toJSDate?: unknown }).toJSDate === 'function'
+	) {
 		date = (value as { toJSDate: () => Date }).toJSDate();
-	} else if (typeof value === 'string' && DATE_TIME.test(value.trim())) date = new Date(value.trim());
+	} else if (typeof value === 'string' && DATE_TIME.test(value.trim()))
+		date = new Date(value.trim());
 	if (!date || Number.isNaN(date.getTime())) {
-		const shown = typeof value === 'string' ? value.slice(0, 60) : JSON.stringify(value)?.slice(0, 60);
-		throw invalid(context, itemIndex, parameter, `"${shown}" is not a date and time`, 'Use ISO 8601, e.g. 2026-12-31 or 2026-12-31T08:00:00Z.');
+		const shown =
+			typeof value === 'string' ? value.slice(0, 60) : JSON.stringify(value)?.slice(0, 60);
+		throw invalid(
+			context,
+			itemIndex,
+			parameter,
+			`"${shown}" is not a date and time`,
+			'Use ISO 8601, e.g. 2026-12-31 or 2026-12-31T08:00:00Z.',
+		);
 	}
 	return date.toISOString();
 }

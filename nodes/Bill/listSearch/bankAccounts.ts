@@ -27,13 +27,27 @@ export async function searchBankAccounts(
 	};
 	if (paginationToken) qs.page = paginationToken;
 	const path = '/v3/funding-accounts/banks';
-	const page = (await billApiRequest.call(this, { method: 'GET', path, qs })) as unknown as BillList<BankAccount>;
+	const page = (await billApiRequest.call(this, {
+		method: 'GET',
+		path,
+		qs,
+	})) as unknown as BillList<BankAccount>;
 	const needle = filter?.trim().toLowerCase();
 	const matches = (account: BankAccount) =>
-		!needle || [account.bankName, account.nameOnAccount, account.id].some((text) => String(text ?? '').toLowerCase().includes(needle));
+		!needle ||
+		[account.bankName, account.nameOnAccount, account.id].some((text) =>
+			String(text ?? '')
+				.toLowerCase()
+				.includes(needle),
+		);
 	return {
 		results: page.results.filter(matches).map((account) => ({
-			name: [account.bankName ?? account.id, account.nameOnAccount, lastFour(account.accountNumber), account.status]
+			name: [
+				account.bankName ?? account.id,
+				account.nameOnAccount,
+				lastFour(account.accountNumber),
+				account.status,
+			]
 				.filter(Boolean)
 				.join(' · '),
 			value: account.id,

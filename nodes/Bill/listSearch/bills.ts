@@ -20,11 +20,19 @@ export async function searchBills(
 		filters: buildFilters([{ field: 'archived', op: 'eq', value: false }]),
 	};
 	if (paginationToken) qs.page = paginationToken;
-	const page = (await billApiRequest.call(this, { method: 'GET', path: '/v3/bills', qs })) as unknown as BillList<Bill>;
+	const page = (await billApiRequest.call(this, {
+		method: 'GET',
+		path: '/v3/bills',
+		qs,
+	})) as unknown as BillList<Bill>;
 	const needle = filter?.trim().toLowerCase();
 	const matches = (bill: Bill) =>
 		!needle ||
-		[bill.invoice?.invoiceNumber, bill.vendorName, bill.id].some((text) => String(text ?? '').toLowerCase().includes(needle));
+		[bill.invoice?.invoiceNumber, bill.vendorName, bill.id].some((text) =>
+			String(text ?? '')
+				.toLowerCase()
+				.includes(needle),
+		);
 	return {
 		results: page.results.filter(matches).map((bill) => ({
 			name: [

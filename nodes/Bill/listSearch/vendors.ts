@@ -19,9 +19,17 @@ export async function searchVendors(
 		]),
 	};
 	if (paginationToken) qs.page = paginationToken;
-	const page = (await billApiRequest.call(this, { method: 'GET', path: '/v3/vendors', qs })) as unknown as BillList<Vendor>;
+	const page = (await billApiRequest.call(this, {
+		method: 'GET',
+		path: '/v3/vendors',
+		qs,
+	})) as unknown as BillList<Vendor>;
 	return {
-		results: page.results.map((vendor) => ({ name: vendor.name, value: vendor.id, url: undefined })),
+		results: page.results.map((vendor) => ({
+			name: vendor.name,
+			value: vendor.id,
+			url: undefined,
+		})),
 		paginationToken: page.nextPage,
 	};
 }

@@ -23,9 +23,12 @@ export function resolveBaseUrls(credentials: ICredentialDataDecryptedObject): Bi
 	const environment = (credentials.environment as string | undefined) ?? 'sandbox';
 	let api: string;
 	if (environment === 'production') api = PRODUCTION_BASE_URL;
-	else if (environment === 'custom') api = checkCustomBaseUrl(String(credentials.customBaseUrl ?? ''));
+	else if (environment === 'custom')
+		api = checkCustomBaseUrl(String(credentials.customBaseUrl ?? ''));
 	else api = SANDBOX_BASE_URL;
-	const events = api.endsWith('/connect') ? `${api}-events` : `${api.replace(/\/connect$/, '')}/connect-events`;
+	const events = api.endsWith('/connect')
+		? `${api}-events`
+		: `${api.replace(/\/connect$/, '')}/connect-events`;
 	return { api, events };
 }
 
@@ -41,11 +44,11 @@ function checkCustomBaseUrl(raw: string): string {
 	}
 	if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
 		throw new Error(
-			'The credential\'s Custom Base URL must use HTTPS. Plain HTTP is allowed only for localhost (e.g. the BILL emulator).',
+			"The credential's Custom Base URL must use HTTPS. Plain HTTP is allowed only for localhost (e.g. the BILL emulator).",
 		);
 	}
 	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-		throw new Error('The credential\'s Custom Base URL must start with https://');
+		throw new Error("The credential's Custom Base URL must start with https://");
 	}
 	return trimmed;
 }

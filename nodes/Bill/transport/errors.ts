@@ -25,7 +25,8 @@ const HINTS: Record<string, string> = {
 		'Check the developer key in the BILL credential. A sandbox key does not work in production and vice versa.',
 	BDC_1109:
 		'The BILL session ended (35 idle minutes, a logout, or a login elsewhere). The node logs in again by itself; if this persists, check the credential.',
-	BDC_1121: 'BILL does not know this endpoint. Check the environment and Custom Base URL of the credential.',
+	BDC_1121:
+		'BILL does not know this endpoint. Check the environment and Custom Base URL of the credential.',
 	BDC_1144:
 		'BILL allows 20,000 requests per developer key per hour. Wait until the next hour, or spread the work over several runs.',
 	BDC_1322:
@@ -54,7 +55,8 @@ export function readBillErrors(body: unknown): BillErrorEntry[] {
 			return [];
 		}
 	}
-	if (Array.isArray(data)) return data.filter((e) => e && typeof e === 'object') as BillErrorEntry[];
+	if (Array.isArray(data))
+		return data.filter((e) => e && typeof e === 'object') as BillErrorEntry[];
 	if (data && typeof data === 'object' && ('code' in data || 'message' in data)) {
 		return [data as BillErrorEntry];
 	}
@@ -72,7 +74,9 @@ export function problemFromResponse(httpCode: number | undefined, body: unknown)
 				: 'BILL could not be reached',
 		};
 	}
-	const messages = errors.map((e) => (e.code ? `${e.code}: ${e.message ?? ''}` : e.message ?? '')).filter(Boolean);
+	const messages = errors
+		.map((e) => (e.code ? `${e.code}: ${e.message ?? ''}` : (e.message ?? '')))
+		.filter(Boolean);
 	return {
 		httpCode,
 		code: first.code,
@@ -108,7 +112,11 @@ export function billApiError(
 	const description = [problem.hint, extraHint].filter(Boolean).join(' ') || undefined;
 	const error = new NodeApiError(
 		node,
-		{ message: problem.message, code: problem.code ?? '', httpCode: problem.httpCode ?? '' } as JsonObject,
+		{
+			message: problem.message,
+			code: problem.code ?? '',
+			httpCode: problem.httpCode ?? '',
+		} as JsonObject,
 		{
 			message: problem.code ? `BILL error ${problem.message}` : problem.message,
 			description,
@@ -126,7 +134,11 @@ export function billApiError(
  * Decided by the code, not by an empty description: without a hint, n8n's NodeApiError fills
  * the description with BILL's message, so it is never empty.
  */
-export function withHint(error: unknown, hint: string, when: (httpCode: number) => boolean = (s) => s >= 400 && s < 500): unknown {
+export function withHint(
+	error: unknown,
+	hint: string,
+	when: (httpCode: number) => boolean = (s) => s >= 400 && s < 500,
+): unknown {
 	if (error instanceof NodeApiError && !hintFor(error.context.billCode as string | undefined)) {
 		const status = Number(error.httpCode ?? 0);
 		if (when(status)) error.description = hint;

@@ -1,4 +1,10 @@
-export { billApiRequest, billApiRequestAllItems, baseUrlsOf, credentialTypeOf, BILL_MAX_CONCURRENT_REQUESTS } from './request';
+export {
+	billApiRequest,
+	billApiRequestAllItems,
+	baseUrlsOf,
+	credentialTypeOf,
+	BILL_MAX_CONCURRENT_REQUESTS,
+} from './request';
 export type { BillFunctions, BillRequest, PageOptions } from './request';
 export { mapWithConcurrency } from './concurrency';
 export { billApiError, problemFromResponse, hintFor, withHint } from './errors';

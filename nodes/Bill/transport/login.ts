@@ -36,7 +36,9 @@ class BillLoginRefused extends BillLoginError {
 		// statusText is what n8n's credential "Test" shows (it would say only "Received HTTP status code: 400").
 		this.response = {
 			status,
-			statusText: [`${what}: ${problem.message.replace(/\.+$/, '')}`, problem.hint].filter(Boolean).join('. '),
+			statusText: [`${what}: ${problem.message.replace(/\.+$/, '')}`, problem.hint]
+				.filter(Boolean)
+				.join('. '),
 			data: entries.map((e) => ({ ...e, message: `${what}: ${e.message ?? ''}` })),
 		};
 	}
@@ -60,8 +62,15 @@ function mfaRefusalDetail(credentials: ICredentialDataDecryptedObject, today = n
 }
 
 /** Adds the MFA detail to BILL's BDC_1356 answer; other answers pass unchanged. */
-function withMfaDetail(entries: BillErrorEntry[], credentials: ICredentialDataDecryptedObject): BillErrorEntry[] {
-	return entries.map((e) => (e.code === MFA_REFUSED ? { ...e, message: `${e.message ?? ''} ${mfaRefusalDetail(credentials)}`.trim() } : e));
+function withMfaDetail(
+	entries: BillErrorEntry[],
+	credentials: ICredentialDataDecryptedObject,
+): BillErrorEntry[] {
+	return entries.map((e) =>
+		e.code === MFA_REFUSED
+			? { ...e, message: `${e.message ?? ''} ${mfaRefusalDetail(credentials)}`.trim() }
+			: e,
+	);
 }
 
 async function post(
@@ -95,7 +104,9 @@ async function post(
 		if (!entries.length) throw new BillLoginError(problemFromResponse(status, response.body), what);
 		throw new BillLoginRefused(status, withMfaDetail(entries, credentials), what);
 	}
-	const data = (typeof response.body === 'string' ? JSON.parse(response.body) : response.body) as LoginResponse;
+	const data = (
+		typeof response.body === 'string' ? JSON.parse(response.body) : response.body
+	) as LoginResponse;
 	if (!data?.sessionId) {
 		throw new BillLoginError({ httpCode: status, message: 'BILL returned no session ID' }, what);
 	}
@@ -127,7 +138,19 @@ function mfaFields(credentials: ICredentialDataDecryptedObject): IDataObject {
 const RENEWAL_REUSE_MS = 60_000;
 
 /** The credential fields a login depends on, as one digest (the fields themselves are never kept). */
-const LOGIN_FIELDS = ['environment', 'customBaseUrl', 'username', 'password', 'organizationId', 'devKey', 'appKey', 'scope', 'userId', 'mfaId', 'deviceName'];
+const LOGIN_FIELDS = [
+	'environment',
+	'customBaseUrl',
+	'username',
+	'password',
+	'organizationId',
+	'devKey',
+	'appKey',
+	'scope',
+	'userId',
+	'mfaId',
+	'deviceName',
+];
 
 /** Logins shared between requests, by credential digest and the session they replace (in memory only). */
 const sharedLogins = new Map<string, { session: Promise<BillSessionFields>; settledMs?: number }>();
@@ -150,7 +173,9 @@ async function loginOnce(
 	const identity = LOGIN_FIELDS.map((field) => String(credentials[field] ?? '')).join('\u0000');
 	const key = `${createHash('sha256').update(identity).digest('hex')}|${replaced}`;
 	const now = Date.now();
-	for (const [k, entry] of sharedLogins) if (entry.settledMs !== undefined && now - entry.settledMs > RENEWAL_REUSE_MS) sharedLogins.delete(k);
+	for (const [k, entry] of sharedLogins)
+		if (entry.settledMs !== undefined && now - entry.settledMs > RENEWAL_REUSE_MS)
+			sharedLogins.delete(k);
 	const known = sharedLogins.get(key);
 	if (known) return await known.session;
 	const entry: { session: Promise<BillSessionFields>; settledMs?: number } = { session: login() };
@@ -172,7 +197,10 @@ export async function loginOrganization(
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<BillSessionFields> {
 	const { api } = resolveBaseUrls(credentials);
-	return await loginOnce(credentials, async () => await loginOrganizationNow(this, api, credentials));
+	return await loginOnce(
+		credentials,
+		async () => await loginOrganizationNow(this, api, credentials),
+	);
 }
 
 async function loginOrganizationNow(
@@ -223,7 +251,11 @@ async function loginPartnerNow(
 	const asUser = await post(
 		helper,
 		`${api}/v3/partner/login-as-user`,
-		{ organizationId: credentials.organizationId, userId: credentials.userId, ...mfaFields(credentials) },
+		{
+			organizationId: credentials.organizationId,
+			userId: credentials.userId,
+			...mfaFields(credentials),
+		},
 		{ appKey: credentials.appKey, sessionId: partner.sessionId },
 		'BILL login as user failed',
 		credentials,

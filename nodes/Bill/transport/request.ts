@@ -12,7 +12,11 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import { resolveBaseUrls, type BillBaseUrls } from './environment';
 import { BillLoginError, billApiError, problemFromResponse, type BillProblem } from './errors';
 
-export type BillFunctions = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
+export type BillFunctions =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions
+	| IWebhookFunctions;
 
 export type BillCredentialType = 'billApi' | 'billPartnerApi';
 
@@ -82,7 +86,11 @@ interface FailedAttempt {
 function classify(error: unknown): FailedAttempt {
 	const e = error as {
 		httpCode?: string | number | null;
-		cause?: { response?: { status?: number; data?: unknown; body?: unknown }; code?: string; message?: string };
+		cause?: {
+			response?: { status?: number; data?: unknown; body?: unknown };
+			code?: string;
+			message?: string;
+		};
 		response?: { status?: number; data?: unknown; body?: unknown };
 		code?: string;
 		message?: string;
@@ -91,7 +99,11 @@ function classify(error: unknown): FailedAttempt {
 	const status = Number(response?.status ?? e.httpCode ?? 0) || undefined;
 	if (!status && (e.cause instanceof BillLoginError || error instanceof BillLoginError)) {
 		// The login could not reach BILL: the request itself was never sent, so trying again is safe.
-		return { problem: { message: (e.cause ?? e).message ?? 'BILL login failed' }, refused: true, uncertain: false };
+		return {
+			problem: { message: (e.cause ?? e).message ?? 'BILL login failed' },
+			refused: true,
+			uncertain: false,
+		};
 	}
 	if (!status) {
 		// No HTTP answer at all: the connection failed or was cut; BILL may or may not have seen it.
@@ -103,7 +115,8 @@ function classify(error: unknown): FailedAttempt {
 		};
 	}
 	const problem = problemFromResponse(status, response?.data ?? response?.body);
-	if (problem.code === 'BDC_1322' || status === 429) return { problem, refused: true, uncertain: false };
+	if (problem.code === 'BDC_1322' || status === 429)
+		return { problem, refused: true, uncertain: false };
 	return { problem, refused: false, uncertain: status >= 500 };
 }
 
@@ -112,7 +125,10 @@ function classify(error: unknown): FailedAttempt {
  * (the credential logs in once and again when BILL answers 401), BILL's error array turned into
  * a NodeApiError with BILL's code, message and a hint, and bounded backoff where a repeat is safe.
  */
-export async function billApiRequest(this: BillFunctions, request: BillRequest): Promise<IDataObject> {
+export async function billApiRequest(
+	this: BillFunctions,
+	request: BillRequest,
+): Promise<IDataObject> {
 	const urls = await baseUrlsOf(this);
 	const options: IHttpRequestOptions = {
 		method: request.method,
@@ -145,7 +161,9 @@ export async function billApiRequest(this: BillFunctions, request: BillRequest):
 					};
 				}
 			} else {
-				return (response === '' || response === undefined || response === null ? {} : response) as IDataObject;
+				return (
+					response === '' || response === undefined || response === null ? {} : response
+				) as IDataObject;
 			}
 		} catch (error) {
 			failure = classify(error);
@@ -190,10 +208,14 @@ export async function billApiRequestAllItems(
 ): Promise<IDataObject[]> {
 	if (!returnAll && !(Number.isInteger(limit) && limit >= 1)) {
 		// An expression can give any value; BILL would refuse the page size, so say it here.
-		throw new NodeOperationError(this.getNode(), `Limit: must be a whole number of 1 or more, not ${String(limit)} [item ${request.itemIndex ?? 0}]`, {
-			itemIndex: request.itemIndex,
-			description: 'Or turn on Return All.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Limit: must be a whole number of 1 or more, not ${String(limit)} [item ${request.itemIndex ?? 0}]`,
+			{
+				itemIndex: request.itemIndex,
+				description: 'Or turn on Return All.',
+			},
+		);
 	}
 	const results: IDataObject[] = [];
 	let page: string | undefined;

@@ -16,7 +16,8 @@ function newSessionId(): string {
 export function required(body: Json, fields: string[]): void {
 	for (const field of fields) {
 		const value = body[field];
-		if (value === undefined || value === null || value === '') throw errors.invalid(`${field}: must not be null`);
+		if (value === undefined || value === null || value === '')
+			throw errors.invalid(`${field}: must not be null`);
 	}
 }
 
@@ -30,15 +31,24 @@ function trustedBy(context: RequestContext, body: Json, user: User): boolean {
 	const rememberMeId = body.rememberMeId as string | undefined;
 	const device = body.device as string | undefined;
 	if (!rememberMeId && !device) return false;
-	if (!rememberMeId || !device) throw errors.invalid('rememberMeId and device must be set together');
+	if (!rememberMeId || !device)
+		throw errors.invalid('rememberMeId and device must be set together');
 	const known = context.state.rememberMe.get(rememberMeId);
-	if (!known || known.userId !== user.id || known.device !== device || known.expiresMs < context.clock.ms()) {
+	if (
+		!known ||
+		known.userId !== user.id ||
+		known.device !== device ||
+		known.expiresMs < context.clock.ms()
+	) {
 		throw errors.mfaInvalid();
 	}
 	return true;
 }
 
-function openSession(context: RequestContext, session: Omit<Session, 'id' | 'lastUsedMs'>): Session {
+function openSession(
+	context: RequestContext,
+	session: Omit<Session, 'id' | 'lastUsedMs'>,
+): Session {
 	const created: Session = { ...session, id: newSessionId(), lastUsedMs: context.clock.ms() };
 	context.state.sessions.set(created.id, created);
 	return created;
@@ -63,22 +73,41 @@ export function registerAuth(emulator: Emulator): void {
 				devKey: String(body.devKey),
 				trusted,
 			});
-			return { body: { organizationId: user.organizationId, sessionId: session.id, trusted, userId: user.id } };
+			return {
+				body: {
+					organizationId: user.organizationId,
+					sessionId: session.id,
+					trusted,
+					userId: user.id,
+				},
+			};
 		},
 		{ auth: 'none' },
 	);
 
-	emulator.add('POST', '/v3/logout', (context) => {
-		context.state.sessions.delete(context.session!.id);
-		return { status: 200 };
-	}, { auth: 'organizationOrPartner' });
+	emulator.add(
+		'POST',
+		'/v3/logout',
+		(context) => {
+			context.state.sessions.delete(context.session!.id);
+			return { status: 200 };
+		},
+		{ auth: 'organizationOrPartner' },
+	);
 
 	emulator.add('GET', '/v3/login/session', (context) => {
 		const user = context.user!;
 		// Open question 3: only DISABLED is documented; "COMPLETE" (third-party) for a user with a
 		// registered phone, and "INCOMPLETE" (the emulator's word) for one without.
 		const mfaStatus = user.phones.length ? 'COMPLETE' : 'INCOMPLETE';
-		return { body: { organizationId: context.organization!.id, userId: user.id, mfaStatus, mfaBypass: false } };
+		return {
+			body: {
+				organizationId: context.organization!.id,
+				userId: user.id,
+				mfaStatus,
+				mfaBypass: false,
+			},
+		};
 	});
 
 	emulator.add(
@@ -87,11 +116,18 @@ export function registerAuth(emulator: Emulator): void {
 		(context) => {
 			const body = objectBody(context);
 			required(body, ['username', 'password', 'appKey']);
-			if (!context.state.appKeys.has(String(body.appKey))) throw new BillError(400, 'BDC_1102', 'App key is invalid.');
+			if (!context.state.appKeys.has(String(body.appKey)))
+				throw new BillError(400, 'BDC_1102', 'App key is invalid.');
 			context.emulator.countLogin(String(body.appKey));
 			const partner = context.state.partners.get(String(body.username));
-			if (!partner || partner.password !== body.password || partner.appKey !== body.appKey) throw errors.wrongPassword();
-			const session = openSession(context, { kind: 'partner', appKey: partner.appKey, partnerUser: partner.username, trusted: false });
+			if (!partner || partner.password !== body.password || partner.appKey !== body.appKey)
+				throw errors.wrongPassword();
+			const session = openSession(context, {
+				kind: 'partner',
+				appKey: partner.appKey,
+				partnerUser: partner.username,
+				trusted: false,
+			});
 			return { body: { sessionId: session.id } };
 		},
 		{ auth: 'none' },
@@ -106,13 +142,23 @@ export function registerAuth(emulator: Emulator): void {
 			const partner = context.session!;
 			const organization = context.state.organizations.get(String(body.organizationId));
 			if (!organization || organization.appKey !== partner.appKey) {
-				throw errors.forbidden(`Organization ${String(body.organizationId)} was not created with this app key`);
+				throw errors.forbidden(
+					`Organization ${String(body.organizationId)} was not created with this app key`,
+				);
 			}
 			const user = context.state.users.get(String(body.userId));
-			if (!user || user.organizationId !== organization.id) throw errors.invalid(`userId: no user ${String(body.userId)} in organization ${organization.id}`);
+			if (!user || user.organizationId !== organization.id)
+				throw errors.invalid(
+					`userId: no user ${String(body.userId)} in organization ${organization.id}`,
+				);
 			const trusted = trustedBy(context, body, user);
 			// After login-as-user, org-level calls take this session plus a developer key (REFERENCE.md §2.2).
-			const session = openSession(context, { kind: 'organization', organizationId: organization.id, userId: user.id, trusted });
+			const session = openSession(context, {
+				kind: 'organization',
+				organizationId: organization.id,
+				userId: user.id,
+				trusted,
+			});
 			return { body: { sessionId: session.id, trusted } };
 		},
 		{ auth: 'partner' },
@@ -131,4 +177,3 @@ export function registerAuth(emulator: Emulator): void {
 		{ auth: 'partner' },
 	);
 }
-

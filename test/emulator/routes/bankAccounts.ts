@@ -26,7 +26,14 @@ const MAX_VERIFY_TRIES = 3;
 const TYPES = ['CHECKING', 'SAVINGS'];
 const OWNER_TYPES = ['BUSINESS', 'PERSONAL'];
 /** What PATCH may change (REFERENCE.md §5.1); anything else is refused by name. */
-const UPDATABLE = ['nameOnAccount', 'ownerType', 'bankName', 'accessToAdmins', 'default', 'chartOfAccountId'];
+const UPDATABLE = [
+	'nameOnAccount',
+	'ownerType',
+	'bankName',
+	'accessToAdmins',
+	'default',
+	'chartOfAccountId',
+];
 const NEVER_UPDATABLE = ['routingNumber', 'accountNumber', 'type'];
 
 /**
@@ -44,7 +51,16 @@ export const BANK_FILTERS: FilterableFields = {
 	createdTime: ['gt', 'gte', 'lt', 'lte'],
 	updatedTime: ['gt', 'gte', 'lt', 'lte'],
 };
-export const BANK_SORTS = ['archived', 'nameOnAccount', 'bankName', 'accessToAdmins', 'createdTime', 'updatedTime', 'type', 'ownerType'];
+export const BANK_SORTS = [
+	'archived',
+	'nameOnAccount',
+	'bankName',
+	'accessToAdmins',
+	'createdTime',
+	'updatedTime',
+	'type',
+	'ownerType',
+];
 
 /**
  * BILL documents no filterable fields for bank-account users (open question); Postman filters by
@@ -78,20 +94,28 @@ function validRoutingNumber(text: string): boolean {
 function checkCreate(body: Json): void {
 	for (const field of ['nameOnAccount', 'routingNumber', 'accountNumber', 'type', 'ownerType']) {
 		const value = body[field];
-		if (value === undefined || value === null || value === '') throw errors.invalid(`${field}: must not be null`);
+		if (value === undefined || value === null || value === '')
+			throw errors.invalid(`${field}: must not be null`);
 	}
-	if (!validRoutingNumber(String(body.routingNumber))) throw errors.invalid('routingNumber: is not a valid ABA routing number');
-	if (!/^\d{4,17}$/.test(String(body.accountNumber))) throw errors.invalid('accountNumber: must be 4 to 17 digits');
+	if (!validRoutingNumber(String(body.routingNumber)))
+		throw errors.invalid('routingNumber: is not a valid ABA routing number');
+	if (!/^\d{4,17}$/.test(String(body.accountNumber)))
+		throw errors.invalid('accountNumber: must be 4 to 17 digits');
 	checkEnums(body);
 }
 
 function checkEnums(body: Json): void {
-	if (body.type !== undefined && !TYPES.includes(String(body.type))) throw errors.invalid(`type: must be one of ${TYPES.join(', ')}`);
+	if (body.type !== undefined && !TYPES.includes(String(body.type)))
+		throw errors.invalid(`type: must be one of ${TYPES.join(', ')}`);
 	if (body.ownerType !== undefined && !OWNER_TYPES.includes(String(body.ownerType))) {
 		throw errors.invalid(`ownerType: must be one of ${OWNER_TYPES.join(', ')}`);
 	}
-	if (body.accessToAdmins !== undefined && typeof body.accessToAdmins !== 'boolean') throw errors.invalid('accessToAdmins: must be true or false');
-	if (body.chartOfAccountId !== undefined && !/^0ca[0-9A-Za-z]{17}$/.test(String(body.chartOfAccountId))) {
+	if (body.accessToAdmins !== undefined && typeof body.accessToAdmins !== 'boolean')
+		throw errors.invalid('accessToAdmins: must be true or false');
+	if (
+		body.chartOfAccountId !== undefined &&
+		!/^0ca[0-9A-Za-z]{17}$/.test(String(body.chartOfAccountId))
+	) {
 		throw errors.invalid('chartOfAccountId: must be a chart of accounts id (0ca…)');
 	}
 }
@@ -101,11 +125,17 @@ function checkEnums(body: Json): void {
  * in the node): BDC_1362 with HTTP 403 is the emulator's choice, and the node hints on it.
  */
 const notAdministrator = (what: string) =>
-	new BillError(403, 'BDC_1362', `${what} requires a user with the ADMINISTRATOR role.`, 'APPLICATION');
+	new BillError(
+		403,
+		'BDC_1362',
+		`${what} requires a user with the ADMINISTRATOR role.`,
+		'APPLICATION',
+	);
 
 export function bankAccountOf(context: RequestContext, bankAccountId: string): Json {
 	const account = context.state.bankAccounts.get(bankAccountId);
-	if (!account || context.state.owner.get(bankAccountId) !== context.organization!.id) throw errors.notFound('Bank account', bankAccountId);
+	if (!account || context.state.owner.get(bankAccountId) !== context.organization!.id)
+		throw errors.notFound('Bank account', bankAccountId);
 	return account;
 }
 
@@ -118,24 +148,44 @@ function bankAccountUserOf(context: RequestContext, bankAccountUserId: string): 
 }
 
 /** The active (not archived) entry of a user for an account, if any. */
-function activeEntry(context: RequestContext, bankAccountId: string, userId: string): Json | undefined {
+function activeEntry(
+	context: RequestContext,
+	bankAccountId: string,
+	userId: string,
+): Json | undefined {
 	return context.state
 		.ofOrganization(context.state.bankAccountUsers, context.organization!.id)
 		.find((e) => e.bankAccountId === bankAccountId && e.userId === userId && e.archived === false);
 }
 
-function addUser(context: RequestContext, bankAccountId: string, userId: string, verificationStatus: string): Json {
+function addUser(
+	context: RequestContext,
+	bankAccountId: string,
+	userId: string,
+	verificationStatus: string,
+): Json {
 	const now = context.clock.timestamp();
-	const entry: Json = { id: newId(USER_PREFIX), bankAccountId, userId, archived: false, verificationStatus, createdTime: now, updatedTime: now };
+	const entry: Json = {
+		id: newId(USER_PREFIX),
+		bankAccountId,
+		userId,
+		archived: false,
+		verificationStatus,
+		createdTime: now,
+		updatedTime: now,
+	};
 	context.state.bankAccountUsers.set(String(entry.id), entry);
 	context.state.owner.set(String(entry.id), context.organization!.id);
 	return entry;
 }
 
 function requireVerified(account: Json, what: string): void {
-	if (account.archived === true) throw errors.invalid(`Bank account ${String(account.id)} is archived.`);
+	if (account.archived === true)
+		throw errors.invalid(`Bank account ${String(account.id)} is archived.`);
 	if (account.status !== 'VERIFIED') {
-		throw errors.invalid(`${what}: the bank account must be VERIFIED first; its status is ${String(account.status)}.`);
+		throw errors.invalid(
+			`${what}: the bank account must be VERIFIED first; its status is ${String(account.status)}.`,
+		);
 	}
 }
 
@@ -152,9 +202,14 @@ export function registerBankAccounts(emulator: Emulator): void {
 		if (currentUser !== undefined && currentUser !== 'true' && currentUser !== 'false') {
 			throw errors.invalid('currentUser: must be true or false');
 		}
-		let all = context.state.ofOrganization(context.state.bankAccountUsers, context.organization!.id);
+		let all = context.state.ofOrganization(
+			context.state.bankAccountUsers,
+			context.organization!.id,
+		);
 		if (currentUser === 'true') all = all.filter((e) => e.userId === context.user!.id);
-		return { body: listPage(all, context.query, { filterable: USER_FILTERS, sortable: USER_SORTS }) };
+		return {
+			body: listPage(all, context.query, { filterable: USER_FILTERS, sortable: USER_SORTS }),
+		};
 	});
 
 	/** Nominating lets a user pay with the account once BILL has verified their identity (emails them). */
@@ -167,10 +222,13 @@ export function registerBankAccounts(emulator: Emulator): void {
 		requireVerified(account, 'Nominating a user');
 		const user = context.state.users.get(String(body.userId));
 		if (!user || user.organizationId !== context.organization!.id) {
-			throw errors.invalid(`userId: no user ${String(body.userId)} in organization ${context.organization!.id}`);
+			throw errors.invalid(
+				`userId: no user ${String(body.userId)} in organization ${context.organization!.id}`,
+			);
 		}
 		const existing = activeEntry(context, String(account.id), user.id);
-		if (existing?.verificationStatus === 'VERIFIED') throw errors.invalid(`User ${user.id} is already a verified user of this bank account.`);
+		if (existing?.verificationStatus === 'VERIFIED')
+			throw errors.invalid(`User ${user.id} is already a verified user of this bank account.`);
 		if (!existing) addUser(context, String(account.id), user.id, 'NOMINATED');
 		return { body: { status: 'SUCCESS' } };
 	});
@@ -188,7 +246,9 @@ export function registerBankAccounts(emulator: Emulator): void {
 
 	emulator.add('GET', '/v3/funding-accounts/banks', (context) => {
 		// `bankAccountId` is the account's `id` under the name Postman filters with.
-		const all = context.state.ofOrganization(context.state.bankAccounts, context.organization!.id).map((a) => ({ ...a, bankAccountId: a.id }));
+		const all = context.state
+			.ofOrganization(context.state.bankAccounts, context.organization!.id)
+			.map((a) => ({ ...a, bankAccountId: a.id }));
 		const page = listPage(all, context.query, { filterable: BANK_FILTERS, sortable: BANK_SORTS });
 		page.results = (page.results as Json[]).map(({ bankAccountId: _alias, ...account }) => account);
 		return { body: page };
@@ -228,23 +288,30 @@ export function registerBankAccounts(emulator: Emulator): void {
 		return { status: 201, body: account };
 	});
 
-	emulator.add('GET', '/v3/funding-accounts/banks/:bankAccountId', (context) => ({ body: bankAccountOf(context, context.params.bankAccountId) }));
+	emulator.add('GET', '/v3/funding-accounts/banks/:bankAccountId', (context) => ({
+		body: bankAccountOf(context, context.params.bankAccountId),
+	}));
 
 	emulator.add('PATCH', '/v3/funding-accounts/banks/:bankAccountId', (context) => {
 		const account = bankAccountOf(context, context.params.bankAccountId);
 		const body = objectBody(context);
 		for (const field of Object.keys(body)) {
-			if (NEVER_UPDATABLE.includes(field)) throw errors.invalid(`${field}: cannot be changed; create a new bank account instead`);
-			if (!UPDATABLE.includes(field)) throw errors.invalid(`${field}: is not a field of a bank account that can be updated`);
+			if (NEVER_UPDATABLE.includes(field))
+				throw errors.invalid(`${field}: cannot be changed; create a new bank account instead`);
+			if (!UPDATABLE.includes(field))
+				throw errors.invalid(`${field}: is not a field of a bank account that can be updated`);
 		}
 		requireVerified(account, 'Updating a bank account');
 		checkEnums(body);
 		const flags = body.default as Json | undefined;
 		if (flags !== undefined) {
-			if (!flags || typeof flags !== 'object' || Array.isArray(flags)) throw errors.invalid('default: must be an object { payables, receivables }');
+			if (!flags || typeof flags !== 'object' || Array.isArray(flags))
+				throw errors.invalid('default: must be an object { payables, receivables }');
 			for (const [key, value] of Object.entries(flags)) {
-				if (key !== 'payables' && key !== 'receivables') throw errors.invalid(`default.${key}: unknown field`);
-				if (typeof value !== 'boolean') throw errors.invalid(`default.${key}: must be true or false`);
+				if (key !== 'payables' && key !== 'receivables')
+					throw errors.invalid(`default.${key}: unknown field`);
+				if (typeof value !== 'boolean')
+					throw errors.invalid(`default.${key}: must be true or false`);
 			}
 		}
 		for (const field of UPDATABLE) {
@@ -255,8 +322,12 @@ export function registerBankAccounts(emulator: Emulator): void {
 			// One default account per purpose (the emulator's reading of "default account for AP / AR").
 			for (const key of ['payables', 'receivables'] as const) {
 				if (flags[key] !== true) continue;
-				for (const other of context.state.ofOrganization(context.state.bankAccounts, context.organization!.id)) {
-					if (other !== account && (other.default as Json)[key] === true) (other.default as Json)[key] = false;
+				for (const other of context.state.ofOrganization(
+					context.state.bankAccounts,
+					context.organization!.id,
+				)) {
+					if (other !== account && (other.default as Json)[key] === true)
+						(other.default as Json)[key] = false;
 				}
 			}
 			account.default = { ...(account.default as Json), ...flags };
@@ -274,11 +345,16 @@ export function registerBankAccounts(emulator: Emulator): void {
 		const account = bankAccountOf(context, context.params.bankAccountId);
 		const body = objectBody(context);
 		const amount = body.depositAmount;
-		if (typeof amount !== 'number' || !Number.isFinite(amount)) throw errors.invalid('depositAmount: must be a number');
-		if (amount < 0.01 || amount > 0.99) throw errors.invalid('depositAmount: must be between 0.01 and 0.99');
-		if (account.archived === true) throw errors.invalid(`Bank account ${String(account.id)} is archived.`);
+		if (typeof amount !== 'number' || !Number.isFinite(amount))
+			throw errors.invalid('depositAmount: must be a number');
+		if (amount < 0.01 || amount > 0.99)
+			throw errors.invalid('depositAmount: must be between 0.01 and 0.99');
+		if (account.archived === true)
+			throw errors.invalid(`Bank account ${String(account.id)} is archived.`);
 		if (account.status === 'BLOCKED') {
-			throw errors.invalid(`Bank account ${String(account.id)} could not be verified after ${MAX_VERIFY_TRIES} attempts and cannot be used; create a new bank account.`);
+			throw errors.invalid(
+				`Bank account ${String(account.id)} could not be verified after ${MAX_VERIFY_TRIES} attempts and cannot be used; create a new bank account.`,
+			);
 		}
 		if (account.status === 'VERIFIED') return { body: { verified: true } };
 		const id = String(account.id);
@@ -310,7 +386,9 @@ export function registerBankAccounts(emulator: Emulator): void {
 		requireVerified(account, 'Archiving a bank account');
 		const entry = activeEntry(context, String(account.id), context.user!.id);
 		if (entry?.verificationStatus !== 'VERIFIED') {
-			throw errors.invalid(`Archiving a bank account: you must be a VERIFIED user of it; your status is ${String(entry?.verificationStatus ?? 'none (not a user)')}.`);
+			throw errors.invalid(
+				`Archiving a bank account: you must be a VERIFIED user of it; your status is ${String(entry?.verificationStatus ?? 'none (not a user)')}.`,
+			);
 		}
 		account.archived = true;
 		return { body: touch(context, account) };

@@ -35,7 +35,15 @@ export const BILL_FILTERS: FilterableFields = {
 	'classifications.itemId': ['eq', 'ne', 'in'],
 };
 
-export const BILL_SORTS = ['archived', 'fundingAmount', 'exchangeRate', 'description', 'dueDate', 'createdTime', 'updatedTime'];
+export const BILL_SORTS = [
+	'archived',
+	'fundingAmount',
+	'exchangeRate',
+	'description',
+	'dueDate',
+	'createdTime',
+	'updatedTime',
+];
 
 /** BILL's bulk create takes at most 100 bills (REFERENCE.md §4.1, §4.6). */
 export const BULK_LIMIT = 100;
@@ -44,11 +52,33 @@ export const BULK_LIMIT = 100;
 export const LINE_ITEM_PREFIX = 'bli';
 
 /** Local currency per USD, the emulator's fixed rates for non-USD vendors. */
-export const EXCHANGE_RATES: Record<string, number> = { CAD: 1.38, EUR: 0.92, GBP: 0.79, AUD: 1.52, MXN: 17.1 };
+export const EXCHANGE_RATES: Record<string, number> = {
+	CAD: 1.38,
+	EUR: 0.92,
+	GBP: 0.79,
+	AUD: 1.52,
+	MXN: 17.1,
+};
 
-const CREATE_FIELDS = ['vendorId', 'dueDate', 'invoice', 'billLineItems', 'description', 'payFromChartOfAccountId', 'classifications', 'purchaseOrderNumber', 'vendorCredits'];
+const CREATE_FIELDS = [
+	'vendorId',
+	'dueDate',
+	'invoice',
+	'billLineItems',
+	'description',
+	'payFromChartOfAccountId',
+	'classifications',
+	'purchaseOrderNumber',
+	'vendorCredits',
+];
 const LINE_FIELDS = ['id', 'amount', 'quantity', 'price', 'description', 'classifications'];
-const BILL_CLASSIFICATIONS = ['chartOfAccountId', 'accountingClassId', 'departmentId', 'locationId', 'itemId'];
+const BILL_CLASSIFICATIONS = [
+	'chartOfAccountId',
+	'accountingClassId',
+	'departmentId',
+	'locationId',
+	'itemId',
+];
 const LINE_CLASSIFICATIONS = [...BILL_CLASSIFICATIONS, 'employeeId', 'jobId', 'customerId'];
 
 const cents = (n: number) => Math.round((n + Number.EPSILON) * 100) / 100;
@@ -62,7 +92,8 @@ function checkDate(field: string, value: unknown): string {
 	const text = String(value);
 	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
 	const date = match ? new Date(Date.UTC(+match[1], +match[2] - 1, +match[3])) : undefined;
-	if (!date || date.toISOString().slice(0, 10) !== text) throw bad(field, `"${text}" is not a date in the format yyyy-MM-dd`);
+	if (!date || date.toISOString().slice(0, 10) !== text)
+		throw bad(field, `"${text}" is not a date in the format yyyy-MM-dd`);
 	return text;
 }
 
@@ -74,12 +105,14 @@ function checkNumber(field: string, value: unknown): number {
 function checkClassifications(field: string, value: unknown, allowed: string[]): Json | undefined {
 	if (value === undefined || value === null) return undefined;
 	if (typeof value !== 'object' || Array.isArray(value)) throw bad(field, 'must be an object');
-	for (const key of Object.keys(value)) if (!allowed.includes(key)) throw bad(`${field}.${key}`, 'unknown field');
+	for (const key of Object.keys(value))
+		if (!allowed.includes(key)) throw bad(`${field}.${key}`, 'unknown field');
 	return { ...(value as Json) };
 }
 
 function checkKnownFields(field: string, body: Json, allowed: string[]): void {
-	for (const key of Object.keys(body)) if (!allowed.includes(key)) throw bad(field ? `${field}.${key}` : key, 'unknown field');
+	for (const key of Object.keys(body))
+		if (!allowed.includes(key)) throw bad(field ? `${field}.${key}` : key, 'unknown field');
 }
 
 /**
@@ -96,7 +129,8 @@ function lineItem(field: string, raw: unknown, existing?: Json): Json {
 	}
 	const priced = !missing(body.quantity) || !missing(body.price);
 	if (priced) {
-		if (missing(line.quantity)) throw bad(`${field}.quantity`, 'must not be null when price is set');
+		if (missing(line.quantity))
+			throw bad(`${field}.quantity`, 'must not be null when price is set');
 		if (missing(line.price)) throw bad(`${field}.price`, 'must not be null when quantity is set');
 		line.amount = cents((line.quantity as number) * (line.price as number));
 	} else if (!missing(body.amount)) {
@@ -107,10 +141,16 @@ function lineItem(field: string, raw: unknown, existing?: Json): Json {
 			delete line.price;
 		}
 	}
-	if (missing(line.amount)) throw bad(`${field}.amount`, 'must not be null (or set quantity and price)');
+	if (missing(line.amount))
+		throw bad(`${field}.amount`, 'must not be null (or set quantity and price)');
 	if (body.description !== undefined) line.description = body.description;
-	const classifications = checkClassifications(`${field}.classifications`, body.classifications, LINE_CLASSIFICATIONS);
-	if (classifications) line.classifications = { ...((line.classifications as Json) ?? {}), ...classifications };
+	const classifications = checkClassifications(
+		`${field}.classifications`,
+		body.classifications,
+		LINE_CLASSIFICATIONS,
+	);
+	if (classifications)
+		line.classifications = { ...((line.classifications as Json) ?? {}), ...classifications };
 	return line;
 }
 
@@ -127,7 +167,11 @@ function vendorFor(context: RequestContext, vendorId: unknown): Json {
 function checkVendorCredits(value: unknown): void {
 	if (value === undefined || value === null) return;
 	if (!Array.isArray(value)) throw bad('vendorCredits', 'must be an array');
-	if (value.length) throw bad('vendorCredits[0].id', `vendor credit ${String((value[0] as Json)?.id)} does not exist`);
+	if (value.length)
+		throw bad(
+			'vendorCredits[0].id',
+			`vendor credit ${String((value[0] as Json)?.id)} does not exist`,
+		);
 }
 
 /** A whole bill (create or PUT body) checked; the line items are returned without ids. */
@@ -136,9 +180,11 @@ function checkWholeBill(context: RequestContext, body: Json): { vendor: Json; li
 	const vendor = vendorFor(context, body.vendorId);
 	checkDate('dueDate', body.dueDate);
 	const invoice = body.invoice as Json | undefined;
-	if (!invoice || typeof invoice !== 'object' || Array.isArray(invoice)) throw bad('invoice', 'must not be null');
+	if (!invoice || typeof invoice !== 'object' || Array.isArray(invoice))
+		throw bad('invoice', 'must not be null');
 	checkKnownFields('invoice', invoice, ['invoiceNumber', 'invoiceDate']);
-	if (missing(invoice.invoiceNumber) || !String(invoice.invoiceNumber).trim()) throw bad('invoice.invoiceNumber', 'must not be blank');
+	if (missing(invoice.invoiceNumber) || !String(invoice.invoiceNumber).trim())
+		throw bad('invoice.invoiceNumber', 'must not be blank');
 	checkDate('invoice.invoiceDate', invoice.invoiceDate);
 	const list = body.billLineItems;
 	if (!Array.isArray(list)) throw bad('billLineItems', 'must not be null');
@@ -151,16 +197,22 @@ function checkWholeBill(context: RequestContext, body: Json): { vendor: Json; li
 
 /** Total, due amount, payment status and currency amounts, from the line items and payments. */
 function recompute(bill: Json, vendor: Json): void {
-	const amount = cents((bill.billLineItems as Json[]).reduce((sum, line) => sum + (line.amount as number), 0));
+	const amount = cents(
+		(bill.billLineItems as Json[]).reduce((sum, line) => sum + (line.amount as number), 0),
+	);
 	const paid = (bill.paidAmount as number) ?? 0;
 	// Scheduled payments (routes/payments.ts) are owed already: they stay out of dueAmount.
 	const scheduled = (bill.scheduledAmount as number) ?? 0;
 	if (amount < paid + scheduled) {
-		throw bad('billLineItems', `the bill's amount ${amount} would be less than what is paid and scheduled (${cents(paid + scheduled)})`);
+		throw bad(
+			'billLineItems',
+			`the bill's amount ${amount} would be less than what is paid and scheduled (${cents(paid + scheduled)})`,
+		);
 	}
 	bill.amount = amount;
 	bill.dueAmount = cents(amount - paid - scheduled);
-	bill.paymentStatus = scheduled > 0 ? 'SCHEDULED' : paid === 0 ? 'UNPAID' : bill.dueAmount === 0 ? 'PAID' : 'PARTIAL';
+	bill.paymentStatus =
+		scheduled > 0 ? 'SCHEDULED' : paid === 0 ? 'UNPAID' : bill.dueAmount === 0 ? 'PAID' : 'PARTIAL';
 	const currency = String(vendor.billCurrency ?? 'USD');
 	const rate = EXCHANGE_RATES[currency] ?? 1;
 	bill.exchangeRate = rate;
@@ -191,7 +243,12 @@ function newBill(now: string, body: Json, vendor: Json, lines: Json[], createdBy
 		updatedTime: now,
 	};
 	if (createdBy) bill.createdBy = createdBy;
-	for (const key of ['description', 'payFromChartOfAccountId', 'classifications', 'purchaseOrderNumber']) {
+	for (const key of [
+		'description',
+		'payFromChartOfAccountId',
+		'classifications',
+		'purchaseOrderNumber',
+	]) {
 		if (body[key] !== undefined) bill[key] = body[key];
 	}
 	recompute(bill, vendor);
@@ -219,7 +276,8 @@ function store(context: RequestContext, bill: Json): Json {
 
 export function billOf(context: RequestContext, billId: string): Json {
 	const bill = context.state.bills.get(billId);
-	if (!bill || context.state.owner.get(billId) !== context.organization!.id) throw errors.notFound('Bill', billId);
+	if (!bill || context.state.owner.get(billId) !== context.organization!.id)
+		throw errors.notFound('Bill', billId);
 	return bill;
 }
 
@@ -234,7 +292,12 @@ function setArchived(context: RequestContext, archived: boolean): Json {
 	if (bill.archived !== archived) {
 		bill.archived = archived;
 		bill.updatedTime = context.clock.timestamp();
-		context.emulator.emit(archived ? 'bill.archived' : 'bill.restored', context.organization!.id, 'bill', copy(bill));
+		context.emulator.emit(
+			archived ? 'bill.archived' : 'bill.restored',
+			context.organization!.id,
+			'bill',
+			copy(bill),
+		);
 	}
 	return bill;
 }
@@ -251,9 +314,11 @@ function patchBill(context: RequestContext, bill: Json, body: Json): void {
 	if (body.dueDate !== undefined) next.dueDate = checkDate('dueDate', body.dueDate);
 	if (body.invoice !== undefined) {
 		const invoice = body.invoice as Json;
-		if (!invoice || typeof invoice !== 'object' || Array.isArray(invoice)) throw bad('invoice', 'must be an object');
+		if (!invoice || typeof invoice !== 'object' || Array.isArray(invoice))
+			throw bad('invoice', 'must be an object');
 		checkKnownFields('invoice', invoice, ['invoiceNumber', 'invoiceDate']);
-		if (invoice.invoiceNumber !== undefined && !String(invoice.invoiceNumber ?? '').trim()) throw bad('invoice.invoiceNumber', 'must not be blank');
+		if (invoice.invoiceNumber !== undefined && !String(invoice.invoiceNumber ?? '').trim())
+			throw bad('invoice.invoiceNumber', 'must not be blank');
 		if (invoice.invoiceDate !== undefined) checkDate('invoice.invoiceDate', invoice.invoiceDate);
 		next.invoice = { ...(next.invoice as Json), ...invoice };
 	}
@@ -270,9 +335,15 @@ function patchBill(context: RequestContext, bill: Json, body: Json): void {
 			lines[index] = lineItem(field, raw, lines[index]);
 		});
 	}
-	for (const key of ['description', 'payFromChartOfAccountId', 'purchaseOrderNumber']) if (body[key] !== undefined) next[key] = body[key];
-	const classifications = checkClassifications('classifications', body.classifications, BILL_CLASSIFICATIONS);
-	if (classifications) next.classifications = { ...((next.classifications as Json) ?? {}), ...classifications };
+	for (const key of ['description', 'payFromChartOfAccountId', 'purchaseOrderNumber'])
+		if (body[key] !== undefined) next[key] = body[key];
+	const classifications = checkClassifications(
+		'classifications',
+		body.classifications,
+		BILL_CLASSIFICATIONS,
+	);
+	if (classifications)
+		next.classifications = { ...((next.classifications as Json) ?? {}), ...classifications };
 	checkVendorCredits(body.vendorCredits);
 	recompute(next, vendor);
 	Object.assign(bill, next);
@@ -289,7 +360,8 @@ function replaceBill(context: RequestContext, bill: Json, body: Json): void {
 	const lines = (body.billLineItems as Json[]).map((raw, n) => {
 		const line = lineItem(`billLineItems[${n}]`, raw);
 		if (missing(raw.id)) return { id: newId(LINE_ITEM_PREFIX), ...line };
-		if (!old.some((o) => o.id === raw.id)) throw bad(`billLineItems[${n}].id`, `line item ${String(raw.id)} is not on this bill`);
+		if (!old.some((o) => o.id === raw.id))
+			throw bad(`billLineItems[${n}].id`, `line item ${String(raw.id)} is not on this bill`);
 		return { id: raw.id, ...line };
 	});
 	const next = copy(bill);
@@ -298,7 +370,12 @@ function replaceBill(context: RequestContext, bill: Json, body: Json): void {
 	next.dueDate = body.dueDate;
 	next.invoice = { invoiceNumber: String(invoice.invoiceNumber), invoiceDate: invoice.invoiceDate };
 	next.billLineItems = lines;
-	for (const key of ['description', 'payFromChartOfAccountId', 'classifications', 'purchaseOrderNumber']) {
+	for (const key of [
+		'description',
+		'payFromChartOfAccountId',
+		'classifications',
+		'purchaseOrderNumber',
+	]) {
 		if (body[key] === undefined) delete next[key];
 		else next[key] = body[key];
 	}
@@ -315,7 +392,13 @@ function replaceBill(context: RequestContext, bill: Json, body: Json): void {
  */
 function recordPayment(context: RequestContext): Json {
 	const body = objectBody(context);
-	checkKnownFields('', body, ['vendorId', 'processDate', 'toPrintCheck', 'payments', 'description']);
+	checkKnownFields('', body, [
+		'vendorId',
+		'processDate',
+		'toPrintCheck',
+		'payments',
+		'description',
+	]);
 	const vendor = vendorFor(context, body.vendorId);
 	const processDate = checkDate('processDate', body.processDate);
 	if (!Array.isArray(body.payments)) throw bad('payments', 'must not be null');
@@ -327,13 +410,22 @@ function recordPayment(context: RequestContext): Json {
 		const { billId, amount } = raw as Json;
 		if (missing(billId)) throw bad(`${field}.billId`, 'must not be null');
 		const bill = context.state.bills.get(String(billId));
-		if (!bill || context.state.owner.get(String(billId)) !== context.organization!.id) throw bad(`${field}.billId`, `bill ${String(billId)} does not exist`);
-		if (bill.vendorId !== vendor.id) throw bad(`${field}.billId`, `bill ${String(billId)} is not a bill of vendor ${String(vendor.id)}`);
+		if (!bill || context.state.owner.get(String(billId)) !== context.organization!.id)
+			throw bad(`${field}.billId`, `bill ${String(billId)} does not exist`);
+		if (bill.vendorId !== vendor.id)
+			throw bad(
+				`${field}.billId`,
+				`bill ${String(billId)} is not a bill of vendor ${String(vendor.id)}`,
+			);
 		if (bill.archived) throw bad(`${field}.billId`, `bill ${String(billId)} is archived`);
 		const value = checkNumber(`${field}.amount`, amount);
 		if (value <= 0) throw bad(`${field}.amount`, 'must be greater than 0');
 		const left = cents((owed.get(bill.id as string) ?? (bill.dueAmount as number)) - value);
-		if (left < 0) throw bad(`${field}.amount`, `${value} is more than the ${String(bill.dueAmount)} due on bill ${String(billId)}`);
+		if (left < 0)
+			throw bad(
+				`${field}.amount`,
+				`${value} is more than the ${String(bill.dueAmount)} due on bill ${String(billId)}`,
+			);
 		owed.set(bill.id as string, left);
 		return { bill, amount: cents(value) };
 	});
@@ -376,21 +468,30 @@ export function registerBills(emulator: Emulator): void {
 	emulator.add('POST', '/v3/bills', (context) => {
 		const body = objectBody(context);
 		const { vendor, lines } = checkWholeBill(context, body);
-		return { status: 201, body: answer(store(context, newBill(context.clock.timestamp(), body, vendor, lines, context.user?.id))) };
+		return {
+			status: 201,
+			body: answer(
+				store(context, newBill(context.clock.timestamp(), body, vendor, lines, context.user?.id)),
+			),
+		};
 	});
 
 	emulator.add('POST', '/v3/bills/bulk', (context) => {
 		const list = context.body;
-		if (!Array.isArray(list) || list.length === 0) throw errors.invalid('Request body must be a non-empty JSON array of bills');
-		if (list.length > BULK_LIMIT) throw errors.invalid(`At most ${BULK_LIMIT} bills per bulk request, got ${list.length}`);
+		if (!Array.isArray(list) || list.length === 0)
+			throw errors.invalid('Request body must be a non-empty JSON array of bills');
+		if (list.length > BULK_LIMIT)
+			throw errors.invalid(`At most ${BULK_LIMIT} bills per bulk request, got ${list.length}`);
 		// All or nothing: every bill is checked (and built) before any is stored.
 		const bills = list.map((raw, i) => {
 			try {
-				if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw errors.invalid('bill: must be an object');
+				if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+					throw errors.invalid('bill: must be an object');
 				const { vendor, lines } = checkWholeBill(context, raw as Json);
 				return newBill(context.clock.timestamp(), raw as Json, vendor, lines, context.user?.id);
 			} catch (error) {
-				if (error instanceof BillError) throw new BillError(error.status, error.code, `[${i}] ${error.message}`);
+				if (error instanceof BillError)
+					throw new BillError(error.status, error.code, `[${i}] ${error.message}`);
 				throw error;
 			}
 		});
@@ -402,10 +503,14 @@ export function registerBills(emulator: Emulator): void {
 	emulator.add('GET', '/v3/bills', (context) => {
 		const all = context.state.ofOrganization(context.state.bills, context.organization!.id);
 		const page = listPage(all, context.query, { filterable: BILL_FILTERS, sortable: BILL_SORTS });
-		return { body: { ...page, results: (page.results as Json[]).map((bill) => answer(bill, true)) } };
+		return {
+			body: { ...page, results: (page.results as Json[]).map((bill) => answer(bill, true)) },
+		};
 	});
 
-	emulator.add('GET', '/v3/bills/:billId', (context) => ({ body: answer(billOf(context, context.params.billId), true) }));
+	emulator.add('GET', '/v3/bills/:billId', (context) => ({
+		body: answer(billOf(context, context.params.billId), true),
+	}));
 
 	emulator.add('PATCH', '/v3/bills/:billId', (context) => {
 		const bill = billOf(context, context.params.billId);
@@ -419,8 +524,12 @@ export function registerBills(emulator: Emulator): void {
 		return { body: answer(updated(context, bill)) };
 	});
 
-	emulator.add('POST', '/v3/bills/:billId/archive', (context) => ({ body: answer(setArchived(context, true)) }));
-	emulator.add('POST', '/v3/bills/:billId/restore', (context) => ({ body: answer(setArchived(context, false)) }));
+	emulator.add('POST', '/v3/bills/:billId/archive', (context) => ({
+		body: answer(setArchived(context, true)),
+	}));
+	emulator.add('POST', '/v3/bills/:billId/restore', (context) => ({
+		body: answer(setArchived(context, false)),
+	}));
 }
 
 /**
@@ -430,7 +539,15 @@ export function registerBills(emulator: Emulator): void {
 export function seedVendor(emulator: Emulator, name: string, billCurrency = 'USD'): string {
 	const id = newId('009');
 	const now = emulator.clock.timestamp();
-	emulator.state.vendors.set(id, { id, archived: false, name, accountType: 'BUSINESS', billCurrency, createdTime: now, updatedTime: now });
+	emulator.state.vendors.set(id, {
+		id,
+		archived: false,
+		name,
+		accountType: 'BUSINESS',
+		billCurrency,
+		createdTime: now,
+		updatedTime: now,
+	});
 	emulator.state.owner.set(id, emulator.fixtures.organizationId);
 	return id;
 }
@@ -439,7 +556,12 @@ export function seedVendor(emulator: Emulator, name: string, billCurrency = 'USD
  * Seed data for pagination tests and benchmarks: `count` bills of one vendor, stored directly
  * (no requests, no events), due on consecutive days from `firstDueDate`, invoices SEED-1….
  */
-export function seedBills(emulator: Emulator, vendorId: string, count: number, firstDueDate = '2026-01-01'): Json[] {
+export function seedBills(
+	emulator: Emulator,
+	vendorId: string,
+	count: number,
+	firstDueDate = '2026-01-01',
+): Json[] {
 	const { state, clock } = emulator;
 	const organizationId = state.owner.get(vendorId);
 	const vendor = state.vendors.get(vendorId);

@@ -20,7 +20,10 @@ export const DOCUMENT_LIMIT_BYTES = 6 * 1024 * 1024;
 export const UPLOAD_MS = 60_000;
 
 /** The first file part of a multipart/form-data body: its bytes (and file name, if given). */
-export function firstFilePart(contentType: string, body: Buffer): { content: Buffer; fileName?: string } | undefined {
+export function firstFilePart(
+	contentType: string,
+	body: Buffer,
+): { content: Buffer; fileName?: string } | undefined {
 	const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
 	if (!boundary) return undefined;
 	const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
@@ -42,14 +45,19 @@ export function firstFilePart(contentType: string, body: Buffer): { content: Buf
 }
 
 function finish(context: RequestContext, upload: Json): void {
-	if (upload.status === 'IN_PROGRESS' && context.clock.ms() - Number(upload.receivedMs) >= UPLOAD_MS) {
+	if (
+		upload.status === 'IN_PROGRESS' &&
+		context.clock.ms() - Number(upload.receivedMs) >= UPLOAD_MS
+	) {
 		upload.status = 'UPLOADED';
 		upload.documentId = newId('00h');
 	}
 }
 
 function uploadsOf(context: RequestContext): Array<Json & { billId: string; content: Buffer }> {
-	const all = [...context.state.documents.values()].filter((d) => context.state.owner.get(String(d.uploadId)) === context.organization!.id);
+	const all = [...context.state.documents.values()].filter(
+		(d) => context.state.owner.get(String(d.uploadId)) === context.organization!.id,
+	);
 	for (const upload of all) finish(context, upload);
 	return all;
 }
@@ -65,9 +73,11 @@ export function registerDocuments(emulator: Emulator): void {
 	emulator.add('POST', '/v3/documents/bills/:billId', (context) => {
 		const billId = context.params.billId;
 		const bill = context.state.bills.get(billId);
-		if (!bill || context.state.owner.get(billId) !== context.organization!.id) throw errors.notFound('Bill', billId);
+		if (!bill || context.state.owner.get(billId) !== context.organization!.id)
+			throw errors.notFound('Bill', billId);
 		const name = context.query.name;
-		if (!name || !name.trim()) throw errors.invalid('name: must not be blank (the file name with its extension)');
+		if (!name || !name.trim())
+			throw errors.invalid('name: must not be blank (the file name with its extension)');
 		let content = Buffer.alloc(0);
 		const type = String(context.headers['content-type'] ?? '');
 		if (context.rawBody.length && type.toLowerCase().startsWith('multipart/')) {
@@ -78,19 +88,38 @@ export function registerDocuments(emulator: Emulator): void {
 			// As BILL documents it: the body is the file itself (`--data-binary`).
 			content = Buffer.from(context.rawBody);
 		}
-		if (content.length > DOCUMENT_LIMIT_BYTES) throw errors.invalid(`file: ${content.length} bytes is more than BILL's 6 MB limit`);
+		if (content.length > DOCUMENT_LIMIT_BYTES)
+			throw errors.invalid(`file: ${content.length} bytes is more than BILL's 6 MB limit`);
 		const uploadId = newId('0du');
 		const now = context.clock.timestamp();
-		context.state.documents.set(uploadId, { uploadId, billId, name, createdTime: now, receivedMs: context.clock.ms(), status: 'IN_PROGRESS', content });
+		context.state.documents.set(uploadId, {
+			uploadId,
+			billId,
+			name,
+			createdTime: now,
+			receivedMs: context.clock.ms(),
+			status: 'IN_PROGRESS',
+			content,
+		});
 		context.state.owner.set(uploadId, context.organization!.id);
 		return { body: { id: uploadId, name, createdTime: now } };
 	});
 
 	emulator.add('GET', '/v3/documents/bills/:billId', (context) => {
 		const billId = context.params.billId;
-		if (!context.state.bills.has(billId) || context.state.owner.get(billId) !== context.organization!.id) throw errors.notFound('Bill', billId);
+		if (
+			!context.state.bills.has(billId) ||
+			context.state.owner.get(billId) !== context.organization!.id
+		)
+			throw errors.notFound('Bill', billId);
 		const done = uploadsOf(context).filter((u) => u.billId === billId && u.status === 'UPLOADED');
-		return { body: listPage(done.map((u) => details(context, u)), context.query, { filterable: {}, sortable: [] }) };
+		return {
+			body: listPage(
+				done.map((u) => details(context, u)),
+				context.query,
+				{ filterable: {}, sortable: [] },
+			),
+		};
 	});
 
 	emulator.add('GET', '/v3/documents/upload-status', (context) => {

@@ -29,10 +29,16 @@ const MAX_TRIES = 5;
 // (its "bad request" code) and a message that says what is wrong; the SMS limit reuses the
 // request-limit code BDC_1144 with a per-minute message (REFERENCE.md §8.5: "same family").
 const wrongCode = () => errors.invalid('token: the verification code is incorrect.');
-const expiredCode = () => errors.invalid('token: the verification code has expired. Request a new one.');
+const expiredCode = () =>
+	errors.invalid('token: the verification code has expired. Request a new one.');
 // BILL does not document the shape of setup, challenge and MFA IDs: the emulator makes
 // 20-character ids like BILL's others, with prefixes of its own (mfs, mfc, mfr).
-const smsLimit = () => new BillError(400, 'BDC_1144', `Max number of allowed requests per minute reached: ${SMS_PER_MINUTE}.`);
+const smsLimit = () =>
+	new BillError(
+		400,
+		'BDC_1144',
+		`Max number of allowed requests per minute reached: ${SMS_PER_MINUTE}.`,
+	);
 
 /** When each user was last sent an SMS, per State (a reset starts a new State, and new counts). */
 const smsSent = new WeakMap<State, Map<string, number[]>>();
@@ -64,7 +70,11 @@ function tokenOf(body: Json): string {
 }
 
 /** A wrong token counts against the code; too many make it void. */
-function checkToken(entry: { token: string; tries: number }, token: string, forget: () => void): void {
+function checkToken(
+	entry: { token: string; tries: number },
+	token: string,
+	forget: () => void,
+): void {
 	if (token === entry.token) return;
 	entry.tries++;
 	if (entry.tries >= MAX_TRIES) forget();
@@ -80,13 +90,17 @@ function validateSetup(context: RequestContext) {
 	required(body, ['setupId', 'token']);
 	const setupId = String(body.setupId);
 	const setup = context.state.mfaSetups.get(setupId);
-	if (!setup || setup.userId !== context.user!.id) throw errors.invalid(`setupId: no MFA set-up ${setupId} for this user`);
-	if (body.type !== undefined && body.type !== setup.type) throw errors.invalid(`type: must be ${setup.type}, as at set-up`);
+	if (!setup || setup.userId !== context.user!.id)
+		throw errors.invalid(`setupId: no MFA set-up ${setupId} for this user`);
+	if (body.type !== undefined && body.type !== setup.type)
+		throw errors.invalid(`type: must be ${setup.type}, as at set-up`);
 	checkToken(setup, tokenOf(body), () => context.state.mfaSetups.delete(setupId));
 	context.state.mfaSetups.delete(setupId);
 	const user = context.user!;
 	// Since 2026-04-03 every new phone is the primary one (REFERENCE.md §3).
-	const others = user.phones.filter((p) => p.phone !== setup.phone).map((p) => ({ ...p, primary: false }));
+	const others = user.phones
+		.filter((p) => p.phone !== setup.phone)
+		.map((p) => ({ ...p, primary: false }));
 	user.phones = [...others, { phone: setup.phone, type: 'MOBILE', primary: true }];
 	return { body: { status: 'SUCCESS' } };
 }
@@ -96,12 +110,14 @@ export function registerMfa(emulator: Emulator): void {
 		const body = objectBody(context);
 		required(body, ['phone']);
 		const phone = String(body.phone).trim();
-		if (!/^\+?[\d\s().-]{7,20}$/.test(phone) || phone.replace(/\D/g, '').length < 10) throw errors.invalid('phone: must be a valid phone number');
+		if (!/^\+?[\d\s().-]{7,20}$/.test(phone) || phone.replace(/\D/g, '').length < 10)
+			throw errors.invalid('phone: must be a valid phone number');
 		const type = String(body.type ?? 'TEXT');
 		// Only TEXT is confirmed by BILL's docs (REFERENCE.md §3, open question 4).
 		if (type !== 'TEXT') throw errors.invalid('type: must be TEXT');
 		// Since 2026-04-03 `primary` is no longer required and only true is accepted.
-		if (body.primary !== undefined && flag(body.primary) !== true) throw errors.invalid('primary: only true is accepted');
+		if (body.primary !== undefined && flag(body.primary) !== true)
+			throw errors.invalid('primary: only true is accepted');
 		const user = context.user!;
 		const setupId = newId('mfs');
 		const token = sendSms(context, user, phone, 'setup');
@@ -116,10 +132,12 @@ export function registerMfa(emulator: Emulator): void {
 	emulator.add('POST', '/v3/mfa/challenge', (context) => {
 		const body = (context.body ?? {}) as Json;
 		// Since 2026-04-03 only `useBackup: false` is accepted; true is answered with 400.
-		if (body.useBackup !== undefined && flag(body.useBackup) !== false) throw errors.invalid('useBackup: only false is accepted');
+		if (body.useBackup !== undefined && flag(body.useBackup) !== false)
+			throw errors.invalid('useBackup: only false is accepted');
 		const user = context.user!;
 		const phone = user.phones.find((p) => p.primary) ?? user.phones[0];
-		if (!phone) throw errors.invalid('MFA is not set up for this user: add a phone with /v3/mfa/setup first');
+		if (!phone)
+			throw errors.invalid('MFA is not set up for this user: add a phone with /v3/mfa/setup first');
 		const challengeId = newId('mfc');
 		const token = sendSms(context, user, phone.phone, 'challenge');
 		context.state.mfaChallenges.set(challengeId, {
@@ -138,7 +156,8 @@ export function registerMfa(emulator: Emulator): void {
 		const challengeId = String(body.challengeId);
 		const challenge = context.state.mfaChallenges.get(challengeId);
 		// A challenge belongs to the session that asked for it.
-		if (!challenge || challenge.sessionId !== context.session!.id) throw errors.invalid(`challengeId: no MFA challenge ${challengeId} in this session`);
+		if (!challenge || challenge.sessionId !== context.session!.id)
+			throw errors.invalid(`challengeId: no MFA challenge ${challengeId} in this session`);
 		if (context.clock.ms() > challenge.expiresMs) {
 			context.state.mfaChallenges.delete(challengeId);
 			throw expiredCode();
@@ -163,7 +182,12 @@ export function registerMfa(emulator: Emulator): void {
 		const body = objectBody(context);
 		required(body, ['rememberMeId', 'device']);
 		const known = context.state.rememberMe.get(String(body.rememberMeId));
-		if (!known || known.userId !== context.user!.id || known.device !== body.device || known.expiresMs < context.clock.ms()) {
+		if (
+			!known ||
+			known.userId !== context.user!.id ||
+			known.device !== body.device ||
+			known.expiresMs < context.clock.ms()
+		) {
 			throw errors.mfaInvalid();
 		}
 		context.session!.trusted = true;
@@ -171,6 +195,12 @@ export function registerMfa(emulator: Emulator): void {
 	});
 
 	emulator.add('GET', '/v3/mfa/phones', (context) => ({
-		body: { results: context.user!.phones.map((p) => ({ type: p.type, last4digits: last4(p.phone), primary: p.primary })) },
+		body: {
+			results: context.user!.phones.map((p) => ({
+				type: p.type,
+				last4digits: last4(p.phone),
+				primary: p.primary,
+			})),
+		},
 	}));
 }

@@ -41,7 +41,12 @@ export const PAYMENT_SORTS = ['createdTime', 'updatedTime', 'processDate', 'amou
 export const BULK_PAYMENT_LIMIT = 50;
 
 export const FUNDING_TYPES = ['BANK_ACCOUNT', 'CARD_ACCOUNT', 'AP_CARD', 'WALLET'];
-export const VOID_TYPES = ['VOID_ONLY', 'VOID_AND_REISSUE', 'VOID_AND_REISSUE_VCARD', 'VOID_AND_CREDIT'];
+export const VOID_TYPES = [
+	'VOID_ONLY',
+	'VOID_AND_REISSUE',
+	'VOID_AND_REISSUE_VCARD',
+	'VOID_AND_CREDIT',
+];
 
 const cents = (n: number) => Math.round((n + Number.EPSILON) * 100) / 100;
 const bad = (field: string, reason: string) => errors.invalid(`${field}: ${reason}`);
@@ -54,7 +59,12 @@ export function billPaymentStatus(bill: Json): string {
 	return Number(bill.dueAmount ?? 0) === 0 ? 'PAID' : 'PARTIAL';
 }
 
-function changeBill(emulator: Emulator, organizationId: string, bill: Json, change: { scheduled?: number; due?: number; paid?: number }): void {
+function changeBill(
+	emulator: Emulator,
+	organizationId: string,
+	bill: Json,
+	change: { scheduled?: number; due?: number; paid?: number },
+): void {
 	bill.scheduledAmount = cents(Number(bill.scheduledAmount ?? 0) + (change.scheduled ?? 0));
 	bill.dueAmount = cents(Number(bill.dueAmount ?? 0) + (change.due ?? 0));
 	bill.paidAmount = cents(Number(bill.paidAmount ?? 0) + (change.paid ?? 0));
@@ -79,7 +89,11 @@ export function processPayments(emulator: Emulator, upTo?: string): number {
 		const organizationId = state.owner.get(id)!;
 		for (const part of payment.billPayments as Json[]) {
 			const bill = state.bills.get(String(part.billId));
-			if (bill) changeBill(emulator, organizationId, bill, { scheduled: -Number(part.amount), paid: Number(part.amount) });
+			if (bill)
+				changeBill(emulator, organizationId, bill, {
+					scheduled: -Number(part.amount),
+					paid: Number(part.amount),
+				});
 		}
 		payment.status = 'PAID';
 		payment.singleStatus = 'CLEARED';
@@ -93,7 +107,8 @@ export function processPayments(emulator: Emulator, upTo?: string): number {
 function paymentOf(context: RequestContext): Json {
 	const id = context.params.paymentId;
 	const payment = context.state.payments.get(id);
-	if (!payment || context.state.owner.get(id) !== context.organization!.id) throw errors.notFound('Payment', id);
+	if (!payment || context.state.owner.get(id) !== context.organization!.id)
+		throw errors.notFound('Payment', id);
 	return payment;
 }
 
@@ -105,8 +120,10 @@ function checkTrusted(context: RequestContext, what: string): void {
 function checkFunding(context: RequestContext, body: Json): Json {
 	const funding = body.fundingAccount as Json | undefined;
 	if (!funding || typeof funding !== 'object') throw bad('fundingAccount', 'must not be null');
-	if (!FUNDING_TYPES.includes(String(funding.type))) throw bad('fundingAccount.type', `must be one of ${FUNDING_TYPES.join(', ')}`);
-	if (typeof funding.id !== 'string' || !funding.id) throw bad('fundingAccount.id', 'must not be null');
+	if (!FUNDING_TYPES.includes(String(funding.type)))
+		throw bad('fundingAccount.type', `must be one of ${FUNDING_TYPES.join(', ')}`);
+	if (typeof funding.id !== 'string' || !funding.id)
+		throw bad('fundingAccount.id', 'must not be null');
 	if (funding.type === 'BANK_ACCOUNT') {
 		const account = context.state.bankAccounts.get(funding.id);
 		if (!account || context.state.owner.get(funding.id) !== context.organization!.id) {
@@ -114,19 +131,29 @@ function checkFunding(context: RequestContext, body: Json): Json {
 		}
 		if (account.archived) throw bad('fundingAccount.id', `bank account ${funding.id} is archived`);
 		if (account.status !== 'VERIFIED') {
-			throw bad('fundingAccount.id', `bank account ${funding.id} is not verified (status ${String(account.status)}); verify it before paying from it`);
+			throw bad(
+				'fundingAccount.id',
+				`bank account ${funding.id} is not verified (status ${String(account.status)}); verify it before paying from it`,
+			);
 		}
 	}
 	// REFERENCE.md §9 (2024-08-15): CARD_ACCOUNT payments need `cardFundingPurpose`. The emulator has
 	// no card accounts, so card ids are not looked up.
-	if (funding.type === 'CARD_ACCOUNT' && (typeof body.cardFundingPurpose !== 'string' || !body.cardFundingPurpose)) {
+	if (
+		funding.type === 'CARD_ACCOUNT' &&
+		(typeof body.cardFundingPurpose !== 'string' || !body.cardFundingPurpose)
+	) {
 		throw bad('cardFundingPurpose', 'is required when fundingAccount.type is CARD_ACCOUNT');
 	}
 	return { type: funding.type, id: funding.id };
 }
 
 function checkProcessDate(value: unknown): string {
-	if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+	if (
+		typeof value !== 'string' ||
+		!/^\d{4}-\d{2}-\d{2}$/.test(value) ||
+		Number.isNaN(Date.parse(`${value}T00:00:00Z`))
+	) {
 		throw bad('processDate', 'must be a date as yyyy-MM-dd');
 	}
 	return value;
@@ -138,19 +165,31 @@ interface PlannedPart {
 }
 
 /** One bill and amount checked against what is still due (including earlier parts of the request). */
-function planPart(context: RequestContext, field: string, raw: Json, owed: Map<string, number>): PlannedPart {
+function planPart(
+	context: RequestContext,
+	field: string,
+	raw: Json,
+	owed: Map<string, number>,
+): PlannedPart {
 	const billId = raw.billId;
 	if (typeof billId !== 'string' || !billId) throw bad(`${field}billId`, 'must not be null');
 	const bill = context.state.bills.get(billId);
-	if (!bill || context.state.owner.get(billId) !== context.organization!.id) throw errors.notFound('Bill', billId);
+	if (!bill || context.state.owner.get(billId) !== context.organization!.id)
+		throw errors.notFound('Bill', billId);
 	if (bill.archived) throw bad(`${field}billId`, `bill ${billId} is archived`);
 	if (['ASSIGNED', 'APPROVING', 'DENIED'].includes(String(bill.approvalStatus))) {
-		throw new BillError(400, 'BDC_1002', `${field}billId: bill ${billId} is not approved (approval status ${String(bill.approvalStatus)}); it can be paid once its approvers approve it.`);
+		throw new BillError(
+			400,
+			'BDC_1002',
+			`${field}billId: bill ${billId} is not approved (approval status ${String(bill.approvalStatus)}); it can be paid once its approvers approve it.`,
+		);
 	}
 	const amount = typeof raw.amount === 'number' ? raw.amount : Number.NaN;
-	if (!Number.isFinite(amount) || amount <= 0) throw bad(`${field}amount`, 'must be a number greater than 0');
+	if (!Number.isFinite(amount) || amount <= 0)
+		throw bad(`${field}amount`, 'must be a number greater than 0');
 	const due = owed.get(billId) ?? Number(bill.dueAmount ?? 0);
-	if (cents(amount) > due) throw bad(`${field}amount`, `${amount} is more than the ${due} due on bill ${billId}`);
+	if (cents(amount) > due)
+		throw bad(`${field}amount`, `${amount} is more than the ${due} due on bill ${billId}`);
 	owed.set(billId, cents(due - amount));
 	return { bill, amount: cents(amount) };
 }
@@ -163,7 +202,9 @@ function newPayment(context: RequestContext, part: PlannedPart, common: Json): J
 		vendorId: part.bill.vendorId,
 		vendorName: vendor?.name,
 		billId: part.bill.id,
-		billPayments: [{ id: newId('blp'), billId: part.bill.id, amount: part.amount, vendorCredits: [] }],
+		billPayments: [
+			{ id: newId('blp'), billId: part.bill.id, amount: part.amount, vendorCredits: [] },
+		],
 		description: common.description ?? '',
 		processDate: common.processDate,
 		fundingAccount: common.fundingAccount,
@@ -191,7 +232,10 @@ function store(context: RequestContext, payment: Json, part: PlannedPart): Json 
 	const organizationId = context.organization!.id;
 	context.state.payments.set(String(payment.id), payment);
 	context.state.owner.set(String(payment.id), organizationId);
-	changeBill(context.emulator, organizationId, part.bill, { scheduled: part.amount, due: -part.amount });
+	changeBill(context.emulator, organizationId, part.bill, {
+		scheduled: part.amount,
+		due: -part.amount,
+	});
 	context.emulator.emit('payment.updated', organizationId, 'payment', copy(payment));
 	return payment;
 }
@@ -210,16 +254,25 @@ function commonFields(context: RequestContext, body: Json): Json {
 function paymentOptions(context: RequestContext): Json {
 	const vendorId = context.query.vendorId;
 	const vendor = vendorId ? context.state.vendors.get(vendorId) : undefined;
-	if (!vendor || context.state.owner.get(vendorId) !== context.organization!.id) throw errors.notFound('Vendor', String(vendorId));
+	if (!vendor || context.state.owner.get(vendorId) !== context.organization!.id)
+		throw errors.notFound('Vendor', String(vendorId));
 	const amount = Number(context.query.amount);
-	if (!Number.isFinite(amount) || amount <= 0) throw bad('amount', 'must be a number greater than 0');
-	const day = (offset: number) => new Date(context.clock.ms() + offset * 86_400_000).toISOString().slice(0, 10);
+	if (!Number.isFinite(amount) || amount <= 0)
+		throw bad('amount', 'must be a number greater than 0');
+	const day = (offset: number) =>
+		new Date(context.clock.ms() + offset * 86_400_000).toISOString().slice(0, 10);
 	const banks = context.state
 		.ofOrganization(context.state.bankAccounts, context.organization!.id)
 		.filter((account) => !account.archived)
 		.map((account) => {
 			const verified = account.status === 'VERIFIED';
-			const option: Json = { available: verified, id: account.id, name: account.bankName, fee: 0, conditions: [] };
+			const option: Json = {
+				available: verified,
+				id: account.id,
+				name: account.bankName,
+				fee: 0,
+				conditions: [],
+			};
 			if (verified) Object.assign(option, { processDate: day(1), deliveryDate: day(4) });
 			else option.reason = `Bank account is not verified (status ${String(account.status)})`;
 			return option;
@@ -235,12 +288,18 @@ export function registerPayments(emulator: Emulator): void {
 		settle(context);
 		const body = objectBody(context);
 		if (body.processingOptions && (body.processingOptions as Json).createBill === true) {
-			throw bad('processingOptions.createBill', 'paying without a bill is not supported by the emulator');
+			throw bad(
+				'processingOptions.createBill',
+				'paying without a bill is not supported by the emulator',
+			);
 		}
 		const common = commonFields(context, body);
 		const part = planPart(context, '', body, new Map());
 		if (body.vendorId !== undefined && body.vendorId !== part.bill.vendorId) {
-			throw bad('vendorId', `bill ${String(part.bill.id)} is not a bill of vendor ${String(body.vendorId)}`);
+			throw bad(
+				'vendorId',
+				`bill ${String(part.bill.id)} is not a bill of vendor ${String(body.vendorId)}`,
+			);
 		}
 		return { status: 201, body: store(context, newPayment(context, part, common), part) };
 	});
@@ -250,21 +309,33 @@ export function registerPayments(emulator: Emulator): void {
 		settle(context);
 		const body = objectBody(context);
 		const common = commonFields(context, body);
-		if (!Array.isArray(body.payments) || !body.payments.length) throw bad('payments', 'must not be empty');
-		if (body.payments.length > BULK_PAYMENT_LIMIT) throw bad('payments', `at most ${BULK_PAYMENT_LIMIT} bills per bulk payment, got ${body.payments.length}`);
+		if (!Array.isArray(body.payments) || !body.payments.length)
+			throw bad('payments', 'must not be empty');
+		if (body.payments.length > BULK_PAYMENT_LIMIT)
+			throw bad(
+				'payments',
+				`at most ${BULK_PAYMENT_LIMIT} bills per bulk payment, got ${body.payments.length}`,
+			);
 		// All or nothing (Postman: "If any bill payment is not successful, the entire request fails").
 		const owed = new Map<string, number>();
 		const parts = body.payments.map((raw, n) => {
 			if (!raw || typeof raw !== 'object') throw bad(`payments[${n}]`, 'must be an object');
 			return planPart(context, `payments[${n}].`, raw as Json, owed);
 		});
-		return { status: 201, body: { payments: parts.map((part) => store(context, newPayment(context, part, common), part)) } };
+		return {
+			status: 201,
+			body: {
+				payments: parts.map((part) => store(context, newPayment(context, part, common), part)),
+			},
+		};
 	});
 
 	emulator.add('GET', '/v3/payments', (context) => {
 		settle(context);
 		const all = context.state.ofOrganization(context.state.payments, context.organization!.id);
-		return { body: listPage(all, context.query, { filterable: PAYMENT_FILTERS, sortable: PAYMENT_SORTS }) };
+		return {
+			body: listPage(all, context.query, { filterable: PAYMENT_FILTERS, sortable: PAYMENT_SORTS }),
+		};
 	});
 
 	emulator.add('GET', '/v3/payments/options', (context) => ({ body: paymentOptions(context) }));
@@ -285,7 +356,11 @@ export function registerPayments(emulator: Emulator): void {
 		const organizationId = context.organization!.id;
 		for (const part of payment.billPayments as Json[]) {
 			const bill = context.state.bills.get(String(part.billId));
-			if (bill) changeBill(context.emulator, organizationId, bill, { scheduled: -Number(part.amount), due: Number(part.amount) });
+			if (bill)
+				changeBill(context.emulator, organizationId, bill, {
+					scheduled: -Number(part.amount),
+					due: Number(part.amount),
+				});
 		}
 		payment.status = 'CANCELLED';
 		payment.singleStatus = 'CANCELLED';
@@ -299,18 +374,32 @@ export function registerPayments(emulator: Emulator): void {
 		settle(context);
 		const payment = paymentOf(context);
 		const body = objectBody(context);
-		if (!VOID_TYPES.includes(String(body.type))) throw bad('type', `must be one of ${VOID_TYPES.join(', ')}`);
-		if (typeof body.reason !== 'string' || !body.reason.trim()) throw bad('reason', 'must not be blank');
+		if (!VOID_TYPES.includes(String(body.type)))
+			throw bad('type', `must be one of ${VOID_TYPES.join(', ')}`);
+		if (typeof body.reason !== 'string' || !body.reason.trim())
+			throw bad('reason', 'must not be blank');
 		if (payment.singleStatus === 'SCHEDULED') {
-			throw errors.invalid(`Payment ${String(payment.id)} has not started processing: cancel it instead of voiding it.`);
+			throw errors.invalid(
+				`Payment ${String(payment.id)} has not started processing: cancel it instead of voiding it.`,
+			);
 		}
 		if (payment.singleStatus !== 'CLEARED') {
-			throw errors.invalid(`Payment ${String(payment.id)} cannot be voided: its status is ${String(payment.singleStatus)}.`);
+			throw errors.invalid(
+				`Payment ${String(payment.id)} cannot be voided: its status is ${String(payment.singleStatus)}.`,
+			);
 		}
 		const now = context.clock.timestamp();
 		payment.voidInfo = [
 			...((payment.voidInfo as Json[] | undefined) ?? []),
-			{ id: newId('vdr'), requestedBy: context.user?.id, type: body.type, status: 'TO_BE_PROCESSED', reason: body.reason, createdTime: now, updatedTime: now },
+			{
+				id: newId('vdr'),
+				requestedBy: context.user?.id,
+				type: body.type,
+				status: 'TO_BE_PROCESSED',
+				reason: body.reason,
+				createdTime: now,
+				updatedTime: now,
+			},
 		];
 		payment.singleStatus = 'VOID_PENDING';
 		paymentChanged(context.emulator, context.organization!.id, payment);

@@ -21,22 +21,37 @@ export const VENDOR_FILTERS: FilterableFields = {
 	updatedTime: ['gt', 'gte', 'lt', 'lte'],
 };
 
-export const VENDOR_SORTS = ['archived', 'name', 'shortName', 'email', 'phone', 'billCurrency', 'createdTime', 'updatedTime'];
+export const VENDOR_SORTS = [
+	'archived',
+	'name',
+	'shortName',
+	'email',
+	'phone',
+	'billCurrency',
+	'createdTime',
+	'updatedTime',
+];
 
 /** BILL's gateway names each bad field as "<field>: <reason>" (REFERENCE.md §4.6). */
 function checkVendor(body: Json, creating: boolean): void {
 	if (creating) {
 		for (const field of ['name', 'accountType']) {
-			if (body[field] === undefined || body[field] === null || body[field] === '') throw errors.invalid(`${field}: must not be null`);
+			if (body[field] === undefined || body[field] === null || body[field] === '')
+				throw errors.invalid(`${field}: must not be null`);
 		}
 	}
 	if (body.accountType !== undefined && !ACCOUNT_TYPES.includes(String(body.accountType))) {
 		throw errors.invalid(`accountType: must be one of ${ACCOUNT_TYPES.join(', ')}`);
 	}
-	if (body.email !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(String(body.email))) throw errors.invalid('email: must be a well-formed email address');
-	if (body.billCurrency !== undefined && !/^[A-Z]{3}$/.test(String(body.billCurrency))) throw errors.invalid('billCurrency: must be a three-letter currency code');
+	if (body.email !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(String(body.email)))
+		throw errors.invalid('email: must be a well-formed email address');
+	if (body.billCurrency !== undefined && !/^[A-Z]{3}$/.test(String(body.billCurrency)))
+		throw errors.invalid('billCurrency: must be a three-letter currency code');
 	const bank = (body.paymentInformation as Json | undefined)?.bankAccount;
-	if (!creating && bank) throw errors.invalid('paymentInformation.bankAccount: cannot be changed here; use /v3/vendors/{vendorId}/bank-account');
+	if (!creating && bank)
+		throw errors.invalid(
+			'paymentInformation.bankAccount: cannot be changed here; use /v3/vendors/{vendorId}/bank-account',
+		);
 }
 
 function newVendor(context: RequestContext, body: Json): Json {
@@ -54,7 +69,9 @@ function newVendor(context: RequestContext, body: Json): Json {
 		paymentInformation,
 		additionalInfo: body.additionalInfo ?? {},
 		billCurrency: body.billCurrency ?? 'USD',
-		bankAccountStatus: (paymentInformation as Json).bankAccount ? 'NO_NET_LINKED_ACCOUNT' : 'NO_ACCOUNT',
+		bankAccountStatus: (paymentInformation as Json).bankAccount
+			? 'NO_NET_LINKED_ACCOUNT'
+			: 'NO_ACCOUNT',
 		networkStatus: 'NOT_CONNECTED',
 		recurringPayments: false,
 		balance: { amount: 0 },
@@ -68,7 +85,8 @@ function newVendor(context: RequestContext, body: Json): Json {
 
 export function vendorOf(context: RequestContext, vendorId: string): Json {
 	const vendor = context.state.vendors.get(vendorId);
-	if (!vendor || context.state.owner.get(vendorId) !== context.organization!.id) throw errors.notFound('Vendor', vendorId);
+	if (!vendor || context.state.owner.get(vendorId) !== context.organization!.id)
+		throw errors.notFound('Vendor', vendorId);
 	return vendor;
 }
 
@@ -84,7 +102,12 @@ function setArchived(context: RequestContext, archived: boolean): Json {
 	if (vendor.archived !== archived) {
 		vendor.archived = archived;
 		vendor.updatedTime = context.clock.timestamp();
-		context.emulator.emit(archived ? 'vendor.archived' : 'vendor.restored', context.organization!.id, 'vendor', vendor);
+		context.emulator.emit(
+			archived ? 'vendor.archived' : 'vendor.restored',
+			context.organization!.id,
+			'vendor',
+			vendor,
+		);
 	}
 	return vendor;
 }
@@ -98,14 +121,17 @@ export function registerVendors(emulator: Emulator): void {
 
 	emulator.add('POST', '/v3/vendors/bulk', (context) => {
 		const list = context.body;
-		if (!Array.isArray(list) || list.length === 0) throw errors.invalid('Request body must be a non-empty JSON array of vendors');
-		if (list.length > 20) throw errors.invalid(`At most 20 vendors per bulk request, got ${list.length}`);
+		if (!Array.isArray(list) || list.length === 0)
+			throw errors.invalid('Request body must be a non-empty JSON array of vendors');
+		if (list.length > 20)
+			throw errors.invalid(`At most 20 vendors per bulk request, got ${list.length}`);
 		// All or nothing: every vendor is checked before any is stored.
 		list.forEach((body, i) => {
 			try {
 				checkVendor(body as Json, true);
 			} catch (error) {
-				if (error instanceof BillError) throw new BillError(error.status, error.code, `[${i}] ${error.message}`);
+				if (error instanceof BillError)
+					throw new BillError(error.status, error.code, `[${i}] ${error.message}`);
 				throw error;
 			}
 		});
@@ -113,10 +139,17 @@ export function registerVendors(emulator: Emulator): void {
 		return { status: 201, body: { vendors } };
 	});
 
-	emulator.add('GET', '/v3/vendors', (context) =>
-		({ body: listPage(context.state.ofOrganization(context.state.vendors, context.organization!.id), context.query, { filterable: VENDOR_FILTERS, sortable: VENDOR_SORTS }) }));
+	emulator.add('GET', '/v3/vendors', (context) => ({
+		body: listPage(
+			context.state.ofOrganization(context.state.vendors, context.organization!.id),
+			context.query,
+			{ filterable: VENDOR_FILTERS, sortable: VENDOR_SORTS },
+		),
+	}));
 
-	emulator.add('GET', '/v3/vendors/:vendorId', (context) => ({ body: vendorOf(context, context.params.vendorId) }));
+	emulator.add('GET', '/v3/vendors/:vendorId', (context) => ({
+		body: vendorOf(context, context.params.vendorId),
+	}));
 
 	emulator.add('PATCH', '/v3/vendors/:vendorId', (context) => {
 		const vendor = vendorOf(context, context.params.vendorId);
@@ -124,13 +157,20 @@ export function registerVendors(emulator: Emulator): void {
 		checkVendor(body, false);
 		for (const [key, value] of Object.entries(body)) {
 			if (key === 'id' || key === 'createdTime') continue;
-			vendor[key] = value && typeof value === 'object' && !Array.isArray(value) ? { ...((vendor[key] as Json) ?? {}), ...(value as Json) } : value;
+			vendor[key] =
+				value && typeof value === 'object' && !Array.isArray(value)
+					? { ...((vendor[key] as Json) ?? {}), ...(value as Json) }
+					: value;
 		}
 		vendor.updatedTime = context.clock.timestamp();
 		context.emulator.emit('vendor.updated', context.organization!.id, 'vendor', vendor);
 		return { body: vendor };
 	});
 
-	emulator.add('POST', '/v3/vendors/:vendorId/archive', (context) => ({ body: setArchived(context, true) }));
-	emulator.add('POST', '/v3/vendors/:vendorId/restore', (context) => ({ body: setArchived(context, false) }));
+	emulator.add('POST', '/v3/vendors/:vendorId/archive', (context) => ({
+		body: setArchived(context, true),
+	}));
+	emulator.add('POST', '/v3/vendors/:vendorId/restore', (context) => ({
+		body: setArchived(context, false),
+	}));
 }

@@ -59,8 +59,18 @@ const DELIVERY_TIMEOUT_MS = 5000;
  * subscriptions to explain a refused create).
  */
 const limitErrors = {
-	tooMany: () => new BillError(400, 'BDC_5101', `Maximum number of subscriptions (${MAX_SUBSCRIPTIONS}) reached.`),
-	duplicate: () => new BillError(400, 'BDC_5102', 'A subscription with the same events and notification URL already exists.'),
+	tooMany: () =>
+		new BillError(
+			400,
+			'BDC_5101',
+			`Maximum number of subscriptions (${MAX_SUBSCRIPTIONS}) reached.`,
+		),
+	duplicate: () =>
+		new BillError(
+			400,
+			'BDC_5102',
+			'A subscription with the same events and notification URL already exists.',
+		),
 };
 
 type Subscription = Json & { id: string };
@@ -68,16 +78,21 @@ type EventRecord = Json & { id: string; subscriptionId: string };
 
 function scopeOf(context: RequestContext): SubscriptionScope {
 	const session = context.session!;
-	return session.kind === 'partner' ? { appKey: session.appKey } : { organizationId: context.organization!.id };
+	return session.kind === 'partner'
+		? { appKey: session.appKey }
+		: { organizationId: context.organization!.id };
 }
 
 const sameScope = (a: SubscriptionScope | undefined, b: SubscriptionScope) =>
 	!!a && a.organizationId === b.organizationId && a.appKey === b.appKey;
 
-const scopeKey = (scope: SubscriptionScope) => (scope.appKey ? `partner:${scope.appKey}` : `org:${scope.organizationId}`);
+const scopeKey = (scope: SubscriptionScope) =>
+	scope.appKey ? `partner:${scope.appKey}` : `org:${scope.organizationId}`;
 
 function subscriptionsOf(state: State, scope: SubscriptionScope): Subscription[] {
-	return [...state.subscriptions.values()].filter((s) => sameScope(state.subscriptionScopes.get(s.id), scope));
+	return [...state.subscriptions.values()].filter((s) =>
+		sameScope(state.subscriptionScopes.get(s.id), scope),
+	);
 }
 
 function subscriptionOf(context: RequestContext): Subscription {
@@ -116,27 +131,33 @@ function once(context: RequestContext, key: string, what: string, create: () => 
  * machine's loopback, so tests can receive deliveries on 127.0.0.1 without certificates.
  */
 function checkNotificationUrl(value: unknown): string {
-	if (typeof value !== 'string' || value === '') throw errors.invalid('notificationUrl: must not be null');
+	if (typeof value !== 'string' || value === '')
+		throw errors.invalid('notificationUrl: must not be null');
 	let url: URL;
 	try {
 		url = new URL(value);
 	} catch {
 		throw errors.invalid('notificationUrl: must be a URL');
 	}
-	if (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname))) return value;
+	if (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname)))
+		return value;
 	throw errors.invalid('notificationUrl: must use HTTPS');
 }
 
 function checkEvents(value: unknown): Array<{ type: string; version: string }> {
-	if (!Array.isArray(value) || value.length === 0) throw errors.invalid('events: must be a non-empty list of { type, version }');
+	if (!Array.isArray(value) || value.length === 0)
+		throw errors.invalid('events: must be a non-empty list of { type, version }');
 	const seen = new Set<string>();
 	const events: Array<{ type: string; version: string }> = [];
 	value.forEach((entry, i) => {
 		const { type, version } = (entry ?? {}) as Json;
 		const known = EVENT_CATALOG.find((e) => e.type === type);
-		if (!known) throw errors.invalid(`events[${i}].type: unknown event type ${JSON.stringify(type)}`);
+		if (!known)
+			throw errors.invalid(`events[${i}].type: unknown event type ${JSON.stringify(type)}`);
 		if (typeof version !== 'string' || !known.versions.includes(version)) {
-			throw errors.invalid(`events[${i}].version: ${String(type)} has versions ${known.versions.join(', ')}`);
+			throw errors.invalid(
+				`events[${i}].version: ${String(type)} has versions ${known.versions.join(', ')}`,
+			);
 		}
 		if (!seen.has(String(type))) events.push({ type: String(type), version });
 		seen.add(String(type));
@@ -151,18 +172,30 @@ function checkStatus(value: unknown): boolean {
 }
 
 function checkName(value: unknown): string {
-	if (typeof value !== 'string' || value.trim() === '') throw errors.invalid('name: must not be null');
+	if (typeof value !== 'string' || value.trim() === '')
+		throw errors.invalid('name: must not be null');
 	return value;
 }
 
 const eventSetOf = (events: unknown) =>
-	(events as Array<{ type: string; version: string }>).map((e) => `${e.type}@${e.version}`).sort().join(',');
+	(events as Array<{ type: string; version: string }>)
+		.map((e) => `${e.type}@${e.version}`)
+		.sort()
+		.join(',');
 
 /** BILL refuses an 11th subscription and a second one with the same events and URL (§6.3). */
-function checkLimits(context: RequestContext, candidate: { events: unknown; notificationUrl: string }, except?: string): void {
+function checkLimits(
+	context: RequestContext,
+	candidate: { events: unknown; notificationUrl: string },
+	except?: string,
+): void {
 	const others = subscriptionsOf(context.state, scopeOf(context)).filter((s) => s.id !== except);
 	const events = eventSetOf(candidate.events);
-	if (others.some((s) => s.notificationUrl === candidate.notificationUrl && eventSetOf(s.events) === events)) {
+	if (
+		others.some(
+			(s) => s.notificationUrl === candidate.notificationUrl && eventSetOf(s.events) === events,
+		)
+	) {
 		throw limitErrors.duplicate();
 	}
 	if (!except && others.length >= MAX_SUBSCRIPTIONS) throw limitErrors.tooMany();
@@ -173,22 +206,50 @@ function checkLimits(context: RequestContext, candidate: { events: unknown; noti
  * containing `enabled` (REFERENCE.md open question 7); who changed it last (a user, or BILL
  * after failed deliveries) and when is the emulator's reading of "with actor".
  */
-function status(context: { clock: { timestamp(): string } }, enabled: boolean, actor: 'USER' | 'SYSTEM'): Json {
+function status(
+	context: { clock: { timestamp(): string } },
+	enabled: boolean,
+	actor: 'USER' | 'SYSTEM',
+): Json {
 	return { enabled, updatedBy: actor, updatedTime: context.clock.timestamp() };
 }
 
 const newSecurityKey = () => randomBytes(32).toString('base64');
 
-export const signatureOf = (securityKey: string, body: string) => createHmac('sha256', securityKey).update(body).digest('base64');
+export const signatureOf = (securityKey: string, body: string) =>
+	createHmac('sha256', securityKey).update(body).digest('base64');
 
-function eventRecord(state: State, subscription: Subscription, organizationId: string, type: string, version: string, entityKey: string, entity: unknown, now: string): EventRecord {
+function eventRecord(
+	state: State,
+	subscription: Subscription,
+	organizationId: string,
+	type: string,
+	version: string,
+	entityKey: string,
+	entity: unknown,
+	now: string,
+): EventRecord {
 	const id = newUuid();
 	const payload = JSON.stringify({
-		metadata: { eventId: id, subscriptionId: subscription.id, organizationId, eventType: type, version },
+		metadata: {
+			eventId: id,
+			subscriptionId: subscription.id,
+			organizationId,
+			eventType: type,
+			version,
+		},
 		[entityKey]: entity,
 	});
 	// Event record as the events API returns it (REFERENCE.md §6.2); statusCode is set on delivery.
-	const record: EventRecord = { id, type, version, subscriptionId: subscription.id, payload, createdTime: now, statusCode: 0 };
+	const record: EventRecord = {
+		id,
+		type,
+		version,
+		subscriptionId: subscription.id,
+		payload,
+		createdTime: now,
+		statusCode: 0,
+	};
 	state.events.set(id, record);
 	return record;
 }
@@ -199,7 +260,10 @@ async function post(state: State, record: EventRecord, url: string): Promise<num
 	try {
 		const response = await fetch(url, {
 			method: 'POST',
-			headers: { 'Content-Type': 'application/json', 'x-bill-sha-signature': signatureOf(key, String(record.payload)) },
+			headers: {
+				'Content-Type': 'application/json',
+				'x-bill-sha-signature': signatureOf(key, String(record.payload)),
+			},
 			body: String(record.payload),
 			signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
 		});
@@ -210,7 +274,13 @@ async function post(state: State, record: EventRecord, url: string): Promise<num
 	}
 }
 
-async function attempt(emulator: Emulator, state: State, record: EventRecord, url: string, n: number): Promise<number> {
+async function attempt(
+	emulator: Emulator,
+	state: State,
+	record: EventRecord,
+	url: string,
+	n: number,
+): Promise<number> {
 	const statusCode = await post(state, record, url);
 	record.statusCode = statusCode;
 	const metadata = (JSON.parse(String(record.payload)) as { metadata: Json }).metadata;
@@ -232,12 +302,17 @@ async function attempt(emulator: Emulator, state: State, record: EventRecord, ur
  * `webhookBackoffMs`; after `webhookAttempts` failures BILL sets `status.enabled` to false and
  * stops (REFERENCE.md §6.4; the real schedule is not documented, open question 5).
  */
-async function deliverWithRetries(emulator: Emulator, state: State, record: EventRecord): Promise<void> {
+async function deliverWithRetries(
+	emulator: Emulator,
+	state: State,
+	record: EventRecord,
+): Promise<void> {
 	const { webhookAttempts, webhookBackoffMs } = emulator.options;
 	for (let n = 1; n <= webhookAttempts; n++) {
 		const subscription = state.subscriptions.get(record.subscriptionId);
 		if (!subscription || (subscription.status as Json).enabled !== true) return;
-		if ((await attempt(emulator, state, record, String(subscription.notificationUrl), n)) === 200) return;
+		if ((await attempt(emulator, state, record, String(subscription.notificationUrl), n)) === 200)
+			return;
 		if (n < webhookAttempts) await delay(webhookBackoffMs * 2 ** (n - 1));
 	}
 	const subscription = state.subscriptions.get(record.subscriptionId);
@@ -245,17 +320,33 @@ async function deliverWithRetries(emulator: Emulator, state: State, record: Even
 }
 
 /** What a route emitted, to every enabled subscription that wants it (organization or partner level). */
-function deliverEvent(emulator: Emulator, event: { type: string; organizationId: string; entityKey: string; entity: Json }): void {
+function deliverEvent(
+	emulator: Emulator,
+	event: { type: string; organizationId: string; entityKey: string; entity: Json },
+): void {
 	const state = emulator.state;
 	const appKey = state.organizations.get(event.organizationId)?.appKey;
 	for (const subscription of state.subscriptions.values()) {
 		const scope = state.subscriptionScopes.get(subscription.id);
-		const forThisOrganization = scope?.organizationId === event.organizationId || (!!scope?.appKey && scope.appKey === appKey);
-		const wanted = (subscription.events as Array<{ type: string; version: string }>).find((e) => e.type === event.type);
+		const forThisOrganization =
+			scope?.organizationId === event.organizationId ||
+			(!!scope?.appKey && scope.appKey === appKey);
+		const wanted = (subscription.events as Array<{ type: string; version: string }>).find(
+			(e) => e.type === event.type,
+		);
 		if (!forThisOrganization || !wanted || (subscription.status as Json).enabled !== true) continue;
 		// The entity as it is now: later changes to the stored object must not alter this event.
 		const entity = JSON.parse(JSON.stringify(event.entity)) as Json;
-		const record = eventRecord(state, subscription, event.organizationId, event.type, wanted.version, event.entityKey, entity, emulator.clock.timestamp());
+		const record = eventRecord(
+			state,
+			subscription,
+			event.organizationId,
+			event.type,
+			wanted.version,
+			event.entityKey,
+			entity,
+			emulator.clock.timestamp(),
+		);
 		emulator.trackDelivery(deliverWithRetries(emulator, state, record));
 	}
 }
@@ -283,7 +374,8 @@ function publicRecord(record: EventRecord): Json {
 function entityIdOf(record: EventRecord): string | undefined {
 	const payload = JSON.parse(String(record.payload)) as Json;
 	for (const [key, value] of Object.entries(payload)) {
-		if (key !== 'metadata' && value && typeof value === 'object' && 'id' in value) return String((value as Json).id);
+		if (key !== 'metadata' && value && typeof value === 'object' && 'id' in value)
+			return String((value as Json).id);
 	}
 	return undefined;
 }
@@ -297,12 +389,19 @@ function timeQuery(context: RequestContext, name: string): number | undefined {
 }
 
 export function registerWebhooks(emulator: Emulator): void {
-	const on = (method: string, pattern: string, handler: (context: RequestContext) => { status?: number; body?: unknown } | Promise<{ status?: number; body?: unknown }>) =>
-		emulator.add(method, pattern, handler, { host: 'events', auth: 'organizationOrPartner' });
+	const on = (
+		method: string,
+		pattern: string,
+		handler: (
+			context: RequestContext,
+		) => { status?: number; body?: unknown } | Promise<{ status?: number; body?: unknown }>,
+	) => emulator.add(method, pattern, handler, { host: 'events', auth: 'organizationOrPartner' });
 
 	emulator.onEvent((event) => deliverEvent(emulator, event));
 
-	on('GET', '/v3/events/catalog', () => ({ body: EVENT_CATALOG.map((e) => ({ type: e.type, versions: [...e.versions] })) }));
+	on('GET', '/v3/events/catalog', () => ({
+		body: EVENT_CATALOG.map((e) => ({ type: e.type, versions: [...e.versions] })),
+	}));
 
 	on('POST', '/v3/subscriptions', (context) => {
 		const key = idempotencyKey(context);
@@ -336,8 +435,13 @@ export function registerWebhooks(emulator: Emulator): void {
 		};
 	});
 
-	on('GET', '/v3/subscriptions', (context) =>
-		({ body: listPage(subscriptionsOf(context.state, scopeOf(context)), context.query, { filterable: {}, sortable: [], forwardOnly: true }) }));
+	on('GET', '/v3/subscriptions', (context) => ({
+		body: listPage(subscriptionsOf(context.state, scopeOf(context)), context.query, {
+			filterable: {},
+			sortable: [],
+			forwardOnly: true,
+		}),
+	}));
 
 	on('GET', '/v3/subscriptions/:subscriptionId', (context) => ({ body: subscriptionOf(context) }));
 
@@ -349,7 +453,13 @@ export function registerWebhooks(emulator: Emulator): void {
 		const events = checkEvents(body.events);
 		const notificationUrl = checkNotificationUrl(body.notificationUrl);
 		checkLimits(context, { events, notificationUrl }, subscription.id);
-		Object.assign(subscription, { name, status: status(context, enabled, 'USER'), events, notificationUrl, updatedTime: context.clock.timestamp() });
+		Object.assign(subscription, {
+			name,
+			status: status(context, enabled, 'USER'),
+			events,
+			notificationUrl,
+			updatedTime: context.clock.timestamp(),
+		});
 		return { body: subscription };
 	});
 
@@ -358,14 +468,22 @@ export function registerWebhooks(emulator: Emulator): void {
 		const body = objectBody(context);
 		for (const field of Object.keys(body)) {
 			if (!['name', 'status', 'notificationUrl'].includes(field)) {
-				throw errors.invalid(`${field}: cannot be changed with PATCH (PATCH takes name, status and notificationUrl; PUT replaces events)`);
+				throw errors.invalid(
+					`${field}: cannot be changed with PATCH (PATCH takes name, status and notificationUrl; PUT replaces events)`,
+				);
 			}
 		}
 		const changes: Json = {};
 		if ('name' in body) changes.name = checkName(body.name);
 		if ('status' in body) changes.status = status(context, checkStatus(body.status), 'USER');
-		if ('notificationUrl' in body) changes.notificationUrl = checkNotificationUrl(body.notificationUrl);
-		if (changes.notificationUrl) checkLimits(context, { events: subscription.events, notificationUrl: String(changes.notificationUrl) }, subscription.id);
+		if ('notificationUrl' in body)
+			changes.notificationUrl = checkNotificationUrl(body.notificationUrl);
+		if (changes.notificationUrl)
+			checkLimits(
+				context,
+				{ events: subscription.events, notificationUrl: String(changes.notificationUrl) },
+				subscription.id,
+			);
 		Object.assign(subscription, changes, { updatedTime: context.clock.timestamp() });
 		return { body: subscription };
 	});
@@ -398,11 +516,28 @@ export function registerWebhooks(emulator: Emulator): void {
 		const known = EVENT_CATALOG.find((e) => e.type === type);
 		if (!known) throw errors.invalid(`eventType: unknown event type ${JSON.stringify(type)}`);
 		const version = String(body.version ?? known.versions[0]);
-		const entityKey = Object.keys(body).find((k) => k !== 'eventType' && k !== 'version') ?? type.split('.')[0].replace(/-(\w)/g, (_m, c: string) => c.toUpperCase());
+		const entityKey =
+			Object.keys(body).find((k) => k !== 'eventType' && k !== 'version') ??
+			type.split('.')[0].replace(/-(\w)/g, (_m, c: string) => c.toUpperCase());
 		const entity = body[entityKey] ?? { id: `test-${entityKey}-id` };
 		const organizationId = context.organization?.id ?? subscription.organizationId ?? '';
-		const record = eventRecord(context.state, subscription, String(organizationId), type, version, entityKey, entity, context.clock.timestamp());
-		const sending = attempt(context.emulator, context.state, record, String(subscription.notificationUrl), 1);
+		const record = eventRecord(
+			context.state,
+			subscription,
+			String(organizationId),
+			type,
+			version,
+			entityKey,
+			entity,
+			context.clock.timestamp(),
+		);
+		const sending = attempt(
+			context.emulator,
+			context.state,
+			record,
+			String(subscription.notificationUrl),
+			1,
+		);
 		context.emulator.trackDelivery(sending);
 		await sending;
 		return { body: publicRecord(record) };
@@ -420,13 +555,20 @@ export function registerWebhooks(emulator: Emulator): void {
 			if (to !== undefined && created > to) return false;
 			return !entityId || entityIdOf(record) === entityId;
 		});
-		return { body: listPage(records.map(publicRecord), context.query, { filterable: {}, sortable: [], forwardOnly: true }) };
+		return {
+			body: listPage(records.map(publicRecord), context.query, {
+				filterable: {},
+				sortable: [],
+				forwardOnly: true,
+			}),
+		};
 	});
 
 	on('POST', '/v3/events/subscription/:subscriptionId/event/:eventId', async (context) => {
 		const subscription = subscriptionOf(context);
 		const record = context.state.events.get(context.params.eventId);
-		if (!record || record.subscriptionId !== subscription.id) throw errors.notFound('Event', context.params.eventId);
+		if (!record || record.subscriptionId !== subscription.id)
+			throw errors.notFound('Event', context.params.eventId);
 		return { body: publicRecord(await resendEvent(context.emulator, record.id)) };
 	});
 }

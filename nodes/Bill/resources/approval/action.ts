@@ -18,10 +18,16 @@ export function actionDescription(operation: string, action: Action): INodePrope
 			type: 'string',
 			typeOptions: { rows: 2 },
 			default: '',
-			description: action === 'APPROVE' ? 'Why it is approved, kept with the approval in BILL' : 'Why it is denied, so the clerk knows what to fix',
+			description:
+				action === 'APPROVE'
+					? 'Why it is approved, kept with the approval in BILL'
+					: 'Why it is denied, so the clerk knows what to fix',
 		},
 	];
-	return updateDisplayOptions({ show: { resource: ['approval'], operation: [operation] } }, properties);
+	return updateDisplayOptions(
+		{ show: { resource: ['approval'], operation: [operation] } },
+		properties,
+	);
 }
 
 /**
@@ -29,7 +35,11 @@ export function actionDescription(operation: string, action: Action): INodePrope
  * Giving the same answer again changes nothing, so the request may be repeated when its outcome
  * is unknown.
  */
-export async function act(context: IExecuteFunctions, itemIndex: number, action: Action): Promise<IDataObject> {
+export async function act(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	action: Action,
+): Promise<IDataObject> {
 	const billId = getId(context, itemIndex, 'billId', 'Bill', ID_PREFIX.bill);
 	const comment = String(context.getNodeParameter('comment', itemIndex, '') ?? '').trim();
 	const entry: IDataObject = { billId, action };
@@ -46,7 +56,7 @@ export async function act(context: IExecuteFunctions, itemIndex: number, action:
 	} catch (error) {
 		throw withHint(
 			error,
-			'BILL takes an approval or denial only from one of the bill\'s approvers (or an administrator), and only once: check the bill\'s approvalStatus with Bill → Get, and Approval → Get Many Pending for the bills waiting for you.',
+			"BILL takes an approval or denial only from one of the bill's approvers (or an administrator), and only once: check the bill's approvalStatus with Bill → Get, and Approval → Get Many Pending for the bills waiting for you.",
 		);
 	}
 }

@@ -13,8 +13,18 @@ const operationSelector: INodeProperties = {
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['approval'] } },
 	options: [
-		{ name: 'Approve', value: 'approve', description: 'Approve a bill, with a comment; approved bills can be paid', action: 'Approve a bill' },
-		{ name: 'Deny', value: 'deny', description: 'Deny a bill, with a comment', action: 'Deny a bill' },
+		{
+			name: 'Approve',
+			value: 'approve',
+			description: 'Approve a bill, with a comment; approved bills can be paid',
+			action: 'Approve a bill',
+		},
+		{
+			name: 'Deny',
+			value: 'deny',
+			description: 'Deny a bill, with a comment',
+			action: 'Deny a bill',
+		},
 		{
 			name: 'Get Many Pending',
 			value: 'getManyPending',
@@ -33,7 +43,14 @@ const operationSelector: INodeProperties = {
 
 export const approval: Resource = {
 	displayName: 'Approval',
-	summary: 'Bill approvals: bills waiting for my approval, approve or deny a bill with a comment, approval policies',
-	description: [operationSelector, ...approve.description, ...deny.description, ...getManyPending.description, ...getManyPolicies.description],
+	summary:
+		'Bill approvals: bills waiting for my approval, approve or deny a bill with a comment, approval policies',
+	description: [
+		operationSelector,
+		...approve.description,
+		...deny.description,
+		...getManyPending.description,
+		...getManyPolicies.description,
+	],
 	operations: { approve, deny, getManyPending, getManyPolicies },
 };

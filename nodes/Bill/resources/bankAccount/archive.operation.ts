@@ -8,18 +8,28 @@ import { BANKS_PATH, bankAccountLocator } from './fields';
 const properties: INodeProperties[] = [
 	bankAccountLocator('The bank account to archive'),
 	{
-		displayName: 'BILL has no delete for bank accounts: archiving is the way to remove one. BILL archives only a verified account.',
+		displayName:
+			'BILL has no delete for bank accounts: archiving is the way to remove one. BILL archives only a verified account.',
 		name: 'archiveNotice',
 		type: 'notice',
 		default: '',
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['bankAccount'], operation: ['archive'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['bankAccount'], operation: ['archive'] } },
+	properties,
+);
 
 /** `POST /v3/funding-accounts/banks/{id}/archive` (REFERENCE.md §5.1): idempotent, so a repeat is safe. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const bankAccountId = getId(this, itemIndex, 'bankAccountId', 'Bank Account', ID_PREFIX.bankAccount);
+	const bankAccountId = getId(
+		this,
+		itemIndex,
+		'bankAccountId',
+		'Bank Account',
+		ID_PREFIX.bankAccount,
+	);
 	try {
 		return await billApiRequest.call(this, {
 			method: 'POST',

@@ -37,7 +37,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: '074000010',
-		description: 'The bank\'s 9-digit ABA routing number; checked before anything is sent',
+		description: "The bank's 9-digit ABA routing number; checked before anything is sent",
 	},
 	{
 		displayName: 'Account Number',
@@ -48,7 +48,14 @@ const properties: INodeProperties[] = [
 		required: true,
 		description: 'The bank account number (4 to 17 digits); never shown in errors',
 	},
-	{ displayName: 'Account Type', name: 'bankAccountType', type: 'options', options: accountTypeOptions, default: 'CHECKING', required: true },
+	{
+		displayName: 'Account Type',
+		name: 'bankAccountType',
+		type: 'options',
+		options: accountTypeOptions,
+		default: 'CHECKING',
+		required: true,
+	},
 	{
 		displayName: 'Owner Type',
 		name: 'ownerType',
@@ -78,7 +85,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['bankAccount'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['bankAccount'], operation: ['create'] } },
+	properties,
+);
 
 /**
  * The active account with the same routing number, type and account number, if the organization
@@ -86,7 +96,11 @@ export const description = updateDisplayOptions({ show: { resource: ['bankAccoun
  * so the last four are compared. This makes a re-run (after a failure whose outcome was unknown)
  * return the account instead of adding it twice.
  */
-async function findSameAccount(context: IExecuteFunctions, itemIndex: number, body: IDataObject): Promise<IDataObject | undefined> {
+async function findSameAccount(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	body: IDataObject,
+): Promise<IDataObject | undefined> {
 	const accounts = await billApiRequestAllItems.call(
 		context,
 		{ method: 'GET', path: BANKS_PATH, qs: { filters: 'archived:eq:false' }, itemIndex },
@@ -94,7 +108,11 @@ async function findSameAccount(context: IExecuteFunctions, itemIndex: number, bo
 	);
 	const last4 = String(body.accountNumber).slice(-4);
 	return accounts.find(
-		(a) => !a.archived && a.routingNumber === body.routingNumber && a.type === body.type && String(a.accountNumber ?? '').slice(-4) === last4,
+		(a) =>
+			!a.archived &&
+			a.routingNumber === body.routingNumber &&
+			a.type === body.type &&
+			String(a.accountNumber ?? '').slice(-4) === last4,
 	);
 }
 
@@ -107,8 +125,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {
 		nameOnAccount: getString(this, itemIndex, 'nameOnAccount', 'Name on Account'),
-		routingNumber: checkRoutingNumber(this, itemIndex, 'Routing Number', this.getNodeParameter('routingNumber', itemIndex, '')),
-		accountNumber: checkAccountNumber(this, itemIndex, 'Account Number', this.getNodeParameter('accountNumber', itemIndex, '')),
+		routingNumber: checkRoutingNumber(
+			this,
+			itemIndex,
+			'Routing Number',
+			this.getNodeParameter('routingNumber', itemIndex, ''),
+		),
+		accountNumber: checkAccountNumber(
+			this,
+			itemIndex,
+			'Account Number',
+			this.getNodeParameter('accountNumber', itemIndex, ''),
+		),
 		type: this.getNodeParameter('bankAccountType', itemIndex),
 		ownerType: this.getNodeParameter('ownerType', itemIndex),
 		bankName: getString(this, itemIndex, 'bankName', 'Bank Nickname'),

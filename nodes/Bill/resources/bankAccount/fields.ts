@@ -40,7 +40,8 @@ export const accessToAdminsField: INodeProperties = {
 	name: 'accessToAdmins',
 	type: 'boolean',
 	default: false,
-	description: 'Whether every user with the ADMINISTRATOR role in the organization may use this bank account',
+	description:
+		'Whether every user with the ADMINISTRATOR role in the organization may use this bank account',
 };
 
 export const chartOfAccountField: INodeProperties = {
@@ -49,12 +50,19 @@ export const chartOfAccountField: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: '0ca02ABCDEFGHIJKLMNO',
-	description: 'The chart of accounts (general-ledger account) the bank account maps to; starts with 0ca',
+	description:
+		'The chart of accounts (general-ledger account) the bank account maps to; starts with 0ca',
 };
 
 /** Chart of accounts id, checked for shape and prefix; empty means "not given". */
-export function chartOfAccountId(context: IExecuteFunctions, itemIndex: number, parameter: string, value: unknown): string | undefined {
-	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
+export function chartOfAccountId(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	parameter: string,
+	value: unknown,
+): string | undefined {
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))
+		return undefined;
 	return checkId(context, itemIndex, parameter, value, ID_PREFIX.chartOfAccount);
 }
 
@@ -62,23 +70,41 @@ export function chartOfAccountId(context: IExecuteFunctions, itemIndex: number, 
  * A US bank account number: 4 to 17 digits (the ACH limit), spaces and hyphens dropped.
  * The number itself never appears in an error: only what is wrong with it.
  */
-export function checkAccountNumber(context: IExecuteFunctions, itemIndex: number, parameter: string, value: unknown): string {
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.replace(/[\s-]+/g, '') : '';
+export function checkAccountNumber(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	parameter: string,
+	value: unknown,
+): string {
+	const text =
+		typeof value === 'number'
+			? String(value)
+			: typeof value === 'string'
+				? value.replace(/[\s-]+/g, '')
+				: '';
 	if (!text) throw invalid(context, itemIndex, parameter, 'is required');
-	const hint = 'A US bank account number has 4 to 17 digits, without letters; it is printed on the account\'s checks and statements.';
-	if (!/^\d+$/.test(text)) throw invalid(context, itemIndex, parameter, 'must contain digits only', hint);
+	const hint =
+		"A US bank account number has 4 to 17 digits, without letters; it is printed on the account's checks and statements.";
+	if (!/^\d+$/.test(text))
+		throw invalid(context, itemIndex, parameter, 'must contain digits only', hint);
 	if (text.length < 4 || text.length > 17) {
-		throw invalid(context, itemIndex, parameter, `has ${text.length} digits; it must have 4 to 17`, hint);
+		throw invalid(
+			context,
+			itemIndex,
+			parameter,
+			`has ${text.length} digits; it must have 4 to 17`,
+			hint,
+		);
 	}
 	return text;
 }
-
 
 /** The default-account flags BILL keeps under `default` (REFERENCE.md §5.2). */
 export function defaultFlags(fields: IDataObject): IDataObject | undefined {
 	const flags: IDataObject = {};
 	if (typeof fields.defaultForPayables === 'boolean') flags.payables = fields.defaultForPayables;
-	if (typeof fields.defaultForReceivables === 'boolean') flags.receivables = fields.defaultForReceivables;
+	if (typeof fields.defaultForReceivables === 'boolean')
+		flags.receivables = fields.defaultForReceivables;
 	return Object.keys(flags).length ? flags : undefined;
 }
 

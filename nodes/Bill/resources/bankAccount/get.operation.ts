@@ -7,10 +7,23 @@ import { BANKS_PATH, bankAccountLocator } from './fields';
 
 const properties: INodeProperties[] = [bankAccountLocator('The bank account to get')];
 
-export const description = updateDisplayOptions({ show: { resource: ['bankAccount'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['bankAccount'], operation: ['get'] } },
+	properties,
+);
 
 /** `GET /v3/funding-accounts/banks/{id}`; the output is BILL's answer as it is. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const bankAccountId = getId(this, itemIndex, 'bankAccountId', 'Bank Account', ID_PREFIX.bankAccount);
-	return await billApiRequest.call(this, { method: 'GET', path: `${BANKS_PATH}/${bankAccountId}`, itemIndex });
+	const bankAccountId = getId(
+		this,
+		itemIndex,
+		'bankAccountId',
+		'Bank Account',
+		ID_PREFIX.bankAccount,
+	);
+	return await billApiRequest.call(this, {
+		method: 'GET',
+		path: `${BANKS_PATH}/${bankAccountId}`,
+		itemIndex,
+	});
 }

@@ -21,15 +21,23 @@ const properties: INodeProperties[] = [
 				name: 'accessToAdmins',
 				type: 'boolean',
 				default: true,
-				description: 'Whether to return only accounts every administrator may use (on) or only the others (off)',
+				description:
+					'Whether to return only accounts every administrator may use (on) or only the others (off)',
 			},
-			{ displayName: 'Account Type', name: 'type', type: 'options', options: accountTypeOptions, default: 'CHECKING' },
+			{
+				displayName: 'Account Type',
+				name: 'type',
+				type: 'options',
+				options: accountTypeOptions,
+				default: 'CHECKING',
+			},
 			{
 				displayName: 'Archived',
 				name: 'archived',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to return only archived accounts (on) or only active ones (off). Without this filter BILL returns both.',
+				description:
+					'Whether to return only archived accounts (on) or only active ones (off). Without this filter BILL returns both.',
 			},
 			{ displayName: 'Created After', name: 'createdAfter', type: 'dateTime', default: '' },
 			{ displayName: 'Created Before', name: 'createdBefore', type: 'dateTime', default: '' },
@@ -41,14 +49,21 @@ const properties: INodeProperties[] = [
 				placeholder: 'bac02ABCDEFGHIJKLMNO, bac02PQRSTUVWXYZ123',
 				description: 'Only these bank accounts: IDs separated by commas',
 			},
-			{ displayName: 'Owner Type', name: 'ownerType', type: 'options', options: ownerTypeOptions, default: 'BUSINESS' },
+			{
+				displayName: 'Owner Type',
+				name: 'ownerType',
+				type: 'options',
+				options: ownerTypeOptions,
+				default: 'BUSINESS',
+			},
 			{
 				displayName: 'Statuses',
 				name: 'statuses',
 				type: 'multiOptions',
 				options: statusOptions,
 				default: [],
-				description: 'Only accounts in one of these statuses, e.g. Verified for accounts that can pay',
+				description:
+					'Only accounts in one of these statuses, e.g. Verified for accounts that can pay',
 			},
 			{ displayName: 'Updated After', name: 'updatedAfter', type: 'dateTime', default: '' },
 			{ displayName: 'Updated Before', name: 'updatedBefore', type: 'dateTime', default: '' },
@@ -65,7 +80,10 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['bankAccount'], operation: ['getMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['bankAccount'], operation: ['getMany'] } },
+	properties,
+);
 
 /**
  * `GET /v3/funding-accounts/banks`, page by page. REFERENCE.md leaves the filterable fields of bank
@@ -75,7 +93,9 @@ export const description = updateDisplayOptions({ show: { resource: ['bankAccoun
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const f = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const ids = splitList(f.ids).map((id) => checkId(this, itemIndex, 'Filters → IDs', id, ID_PREFIX.bankAccount));
+	const ids = splitList(f.ids).map((id) =>
+		checkId(this, itemIndex, 'Filters → IDs', id, ID_PREFIX.bankAccount),
+	);
 	const statuses = (f.statuses as string[] | undefined) ?? [];
 	const filters = buildFilters([
 		ids.length === 1 && { field: 'id', op: 'eq', value: ids[0] },
@@ -85,12 +105,20 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		statuses.length > 1 && { field: 'status', op: 'in', value: statuses },
 		!!f.type && { field: 'type', op: 'eq', value: String(f.type) },
 		!!f.ownerType && { field: 'ownerType', op: 'eq', value: String(f.ownerType) },
-		f.accessToAdmins !== undefined && { field: 'accessToAdmins', op: 'eq', value: f.accessToAdmins as boolean },
+		f.accessToAdmins !== undefined && {
+			field: 'accessToAdmins',
+			op: 'eq',
+			value: f.accessToAdmins as boolean,
+		},
 		...timeRangeFilters(this, itemIndex, f),
 	]);
 	const qs: IDataObject = {};
 	if (filters) qs.filters = filters;
 	const sort = sortValue(this.getNodeParameter('sort', itemIndex, {}) as IDataObject);
 	if (sort) qs.sort = sort;
-	return await billApiRequestAllItems.call(this, { method: 'GET', path: BANKS_PATH, qs, itemIndex }, pageOptions(this, itemIndex));
+	return await billApiRequestAllItems.call(
+		this,
+		{ method: 'GET', path: BANKS_PATH, qs, itemIndex },
+		pageOptions(this, itemIndex),
+	);
 }

@@ -15,7 +15,7 @@ const properties: INodeProperties[] = [
 		name: 'currentUser',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to list only the signed-in user\'s access to bank accounts',
+		description: "Whether to list only the signed-in user's access to bank accounts",
 	},
 	{
 		displayName: 'Filters',
@@ -37,7 +37,10 @@ const properties: INodeProperties[] = [
 	sortField([{ name: 'Archived', value: 'archived' }]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['bankAccount'], operation: ['getManyUsers'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['bankAccount'], operation: ['getManyUsers'] } },
+	properties,
+);
 
 /**
  * `GET /v3/funding-accounts/banks/users` (REFERENCE.md §5.1): who may pay with which bank account,
@@ -47,14 +50,22 @@ export const description = updateDisplayOptions({ show: { resource: ['bankAccoun
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const f = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const bankValue = locatorValue(f.bankAccountId);
-	const bankAccountId = bankValue ? checkId(this, itemIndex, 'Filters → Bank Account', bankValue, ID_PREFIX.bankAccount) : undefined;
+	const bankAccountId = bankValue
+		? checkId(this, itemIndex, 'Filters → Bank Account', bankValue, ID_PREFIX.bankAccount)
+		: undefined;
 	const filters = buildFilters([
 		!!bankAccountId && { field: 'bankAccountId', op: 'eq', value: bankAccountId },
 		f.archived !== undefined && { field: 'archived', op: 'eq', value: f.archived as boolean },
 	]);
-	const qs: IDataObject = { currentUser: this.getNodeParameter('currentUser', itemIndex, false) === true };
+	const qs: IDataObject = {
+		currentUser: this.getNodeParameter('currentUser', itemIndex, false) === true,
+	};
 	if (filters) qs.filters = filters;
 	const sort = sortValue(this.getNodeParameter('sort', itemIndex, {}) as IDataObject);
 	if (sort) qs.sort = sort;
-	return await billApiRequestAllItems.call(this, { method: 'GET', path: `${BANKS_PATH}/users`, qs, itemIndex }, pageOptions(this, itemIndex));
+	return await billApiRequestAllItems.call(
+		this,
+		{ method: 'GET', path: `${BANKS_PATH}/users`, qs, itemIndex },
+		pageOptions(this, itemIndex),
+	);
 }

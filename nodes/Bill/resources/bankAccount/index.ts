@@ -21,7 +21,7 @@ const operationSelector: INodeProperties = {
 		{
 			name: 'Archive',
 			value: 'archive',
-			description: 'Archive a verified bank account: BILL\'s way to remove one (it has no delete)',
+			description: "Archive a verified bank account: BILL's way to remove one (it has no delete)",
 			action: 'Archive a bank account',
 		},
 		{
@@ -31,11 +31,17 @@ const operationSelector: INodeProperties = {
 				'Add a company bank account to pay from (routing and account number); needs an administrator and an MFA-trusted session. Starts Pending until verified.',
 			action: 'Create a bank account',
 		},
-		{ name: 'Get', value: 'get', description: 'Get one bank account by ID, with its status and default flags', action: 'Get a bank account' },
+		{
+			name: 'Get',
+			value: 'get',
+			description: 'Get one bank account by ID, with its status and default flags',
+			action: 'Get a bank account',
+		},
 		{
 			name: 'Get Many',
 			value: 'getMany',
-			description: 'List the organization\'s bank accounts, filtered by status, type, owner type or dates',
+			description:
+				"List the organization's bank accounts, filtered by status, type, owner type or dates",
 			action: 'Get many bank accounts',
 		},
 		{
@@ -47,25 +53,28 @@ const operationSelector: INodeProperties = {
 		{
 			name: 'Nominate User',
 			value: 'nominateUser',
-			description: 'Let a user pay with a verified bank account; BILL emails them to verify their identity',
+			description:
+				'Let a user pay with a verified bank account; BILL emails them to verify their identity',
 			action: 'Nominate a bank account user',
 		},
 		{
 			name: 'Remove User',
 			value: 'removeUser',
-			description: 'Remove a user\'s access to a bank account',
+			description: "Remove a user's access to a bank account",
 			action: 'Remove a bank account user',
 		},
 		{
 			name: 'Update',
 			value: 'update',
-			description: 'Change a verified bank account: name, nickname, owner type, access to admins, default for payables or receivables',
+			description:
+				'Change a verified bank account: name, nickname, owner type, access to admins, default for payables or receivables',
 			action: 'Update a bank account',
 		},
 		{
 			name: 'Verify',
 			value: 'verify',
-			description: 'Verify a new bank account with the amount of BILL\'s test deposit (0.50 in the sandbox)',
+			description:
+				"Verify a new bank account with the amount of BILL's test deposit (0.50 in the sandbox)",
 			action: 'Verify a bank account',
 		},
 	],
@@ -74,7 +83,8 @@ const operationSelector: INodeProperties = {
 
 export const bankAccount: Resource = {
 	displayName: 'Bank Account',
-	summary: 'The organization\'s bank accounts to pay from: add, verify, set as default, archive, and who may use them',
+	summary:
+		"The organization's bank accounts to pay from: add, verify, set as default, archive, and who may use them",
 	description: [
 		operationSelector,
 		...create.description,
@@ -87,5 +97,15 @@ export const bankAccount: Resource = {
 		...nominateUser.description,
 		...removeUser.description,
 	],
-	operations: { archive, create, get, getMany, getManyUsers, nominateUser, removeUser, update, verify },
+	operations: {
+		archive,
+		create,
+		get,
+		getMany,
+		getManyUsers,
+		nominateUser,
+		removeUser,
+		update,
+		verify,
+	},
 };

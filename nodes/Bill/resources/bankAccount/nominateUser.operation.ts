@@ -14,15 +14,25 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: '00602ABCDEFGHIJKLMNO',
-		description: 'The BILL user to nominate (starts with 006). BILL emails them to verify their identity; until then their status is Nominated.',
+		description:
+			'The BILL user to nominate (starts with 006). BILL emails them to verify their identity; until then their status is Nominated.',
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['bankAccount'], operation: ['nominateUser'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['bankAccount'], operation: ['nominateUser'] } },
+	properties,
+);
 
 /** `POST /v3/funding-accounts/banks/users/nominate` with `{ bankAccountId, userId }` → `{ status }`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const bankAccountId = getId(this, itemIndex, 'bankAccountId', 'Bank Account', ID_PREFIX.bankAccount);
+	const bankAccountId = getId(
+		this,
+		itemIndex,
+		'bankAccountId',
+		'Bank Account',
+		ID_PREFIX.bankAccount,
+	);
 	const userId = getId(this, itemIndex, 'userId', 'User ID', ID_PREFIX.user);
 	try {
 		return await billApiRequest.call(this, {
@@ -30,7 +40,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			path: `${BANKS_PATH}/users/nominate`,
 			body: { bankAccountId, userId },
 			itemIndex,
-			uncertainHint: 'List the bank account\'s users (Bank Account → Get Many Users) to see whether the user was nominated.',
+			uncertainHint:
+				"List the bank account's users (Bank Account → Get Many Users) to see whether the user was nominated.",
 		});
 	} catch (error) {
 		throw withHint(

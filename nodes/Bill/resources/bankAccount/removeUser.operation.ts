@@ -12,11 +12,15 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		description: 'The "ID" of the user\'s entry in Bank Account → Get Many Users (not the user\'s own 006… ID)',
+		description:
+			'The "ID" of the user\'s entry in Bank Account → Get Many Users (not the user\'s own 006… ID)',
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['bankAccount'], operation: ['removeUser'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['bankAccount'], operation: ['removeUser'] } },
+	properties,
+);
 
 /**
  * `POST /v3/funding-accounts/banks/users/{id}/archive` (REFERENCE.md §5.1): the user can no longer pay

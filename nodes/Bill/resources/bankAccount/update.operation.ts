@@ -41,10 +41,17 @@ const properties: INodeProperties[] = [
 					name: 'defaultForReceivables',
 					type: 'boolean',
 					default: true,
-					description: 'Whether BILL deposits customer payments into this account unless told otherwise',
+					description:
+						'Whether BILL deposits customer payments into this account unless told otherwise',
 				},
 				{ displayName: 'Name on Account', name: 'nameOnAccount', type: 'string', default: '' },
-				{ displayName: 'Owner Type', name: 'ownerType', type: 'options', options: ownerTypeOptions, default: 'BUSINESS' },
+				{
+					displayName: 'Owner Type',
+					name: 'ownerType',
+					type: 'options',
+					options: ownerTypeOptions,
+					default: 'BUSINESS',
+				},
 			] as INodeProperties[]
 		).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
@@ -57,11 +64,20 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['bankAccount'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['bankAccount'], operation: ['update'] } },
+	properties,
+);
 
 /** `PATCH /v3/funding-accounts/banks/{id}` with only what changes (REFERENCE.md §5.1). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const bankAccountId = getId(this, itemIndex, 'bankAccountId', 'Bank Account', ID_PREFIX.bankAccount);
+	const bankAccountId = getId(
+		this,
+		itemIndex,
+		'bankAccountId',
+		'Bank Account',
+		ID_PREFIX.bankAccount,
+	);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {};
 	for (const [key, parameter] of [
@@ -77,12 +93,27 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (typeof fields.accessToAdmins === 'boolean') body.accessToAdmins = fields.accessToAdmins;
 	const flags = defaultFlags(fields);
 	if (flags) body.default = flags;
-	const coa = chartOfAccountId(this, itemIndex, 'Update Fields → Chart of Account ID', fields.chartOfAccountId);
+	const coa = chartOfAccountId(
+		this,
+		itemIndex,
+		'Update Fields → Chart of Account ID',
+		fields.chartOfAccountId,
+	);
 	if (coa) body.chartOfAccountId = coa;
-	if (!Object.keys(body).length) throw invalid(this, itemIndex, 'Update Fields', 'add at least one field to change');
+	if (!Object.keys(body).length)
+		throw invalid(this, itemIndex, 'Update Fields', 'add at least one field to change');
 	try {
-		return await billApiRequest.call(this, { method: 'PATCH', path: `${BANKS_PATH}/${bankAccountId}`, body, itemIndex });
+		return await billApiRequest.call(this, {
+			method: 'PATCH',
+			path: `${BANKS_PATH}/${bankAccountId}`,
+			body,
+			itemIndex,
+		});
 	} catch (error) {
-		throw withHint(error, NOT_VERIFIED_HINT, (status) => status === 400 || status === 409 || status === 422);
+		throw withHint(
+			error,
+			NOT_VERIFIED_HINT,
+			(status) => status === 400 || status === 409 || status === 422,
+		);
 	}
 }

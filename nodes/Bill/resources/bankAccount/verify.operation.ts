@@ -19,7 +19,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['bankAccount'], operation: ['verify'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['bankAccount'], operation: ['verify'] } },
+	properties,
+);
 
 /**
  * `POST /v3/funding-accounts/banks/{id}/verify` with `{ depositAmount }` → `{ verified }`
@@ -27,14 +30,32 @@ export const description = updateDisplayOptions({ show: { resource: ['bankAccoun
  * towards BILL's limit of three.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const bankAccountId = getId(this, itemIndex, 'bankAccountId', 'Bank Account', ID_PREFIX.bankAccount);
+	const bankAccountId = getId(
+		this,
+		itemIndex,
+		'bankAccountId',
+		'Bank Account',
+		ID_PREFIX.bankAccount,
+	);
 	const raw = this.getNodeParameter('depositAmount', itemIndex, '');
 	const depositAmount = checkAmount(this, itemIndex, 'Deposit Amount', raw);
 	if (Number(raw) !== depositAmount) {
-		throw invalid(this, itemIndex, 'Deposit Amount', 'has more than 2 decimals', 'Give the deposit in dollars and cents, e.g. 0.50.');
+		throw invalid(
+			this,
+			itemIndex,
+			'Deposit Amount',
+			'has more than 2 decimals',
+			'Give the deposit in dollars and cents, e.g. 0.50.',
+		);
 	}
 	if (depositAmount >= 1) {
-		throw invalid(this, itemIndex, 'Deposit Amount', `${depositAmount} is not a test deposit`, 'BILL\'s test deposit is between 0.01 and 0.99.');
+		throw invalid(
+			this,
+			itemIndex,
+			'Deposit Amount',
+			`${depositAmount} is not a test deposit`,
+			"BILL's test deposit is between 0.01 and 0.99.",
+		);
 	}
 	try {
 		return await billApiRequest.call(this, {
@@ -43,7 +64,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			body: { depositAmount },
 			repeatable: false,
 			itemIndex,
-			uncertainHint: 'Get the bank account (Bank Account → Get): if its status is VERIFIED, it worked.',
+			uncertainHint:
+				'Get the bank account (Bank Account → Get): if its status is VERIFIED, it worked.',
 		});
 	} catch (error) {
 		// BILL documents the lock after three wrong amounts, not the error it then answers with.

@@ -7,10 +7,18 @@ import { billLocator } from './fields';
 
 const properties: INodeProperties[] = [billLocator('The bill to archive')];
 
-export const description = updateDisplayOptions({ show: { resource: ['bill'], operation: ['archive'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['bill'], operation: ['archive'] } },
+	properties,
+);
 
 /** `POST /v3/bills/{id}/archive`: idempotent (REFERENCE.md §4.1), so a repeat after a lost answer is safe. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const billId = getId(this, itemIndex, 'billId', 'Bill', ID_PREFIX.bill);
-	return await billApiRequest.call(this, { method: 'POST', path: `/v3/bills/${billId}/archive`, repeatable: true, itemIndex });
+	return await billApiRequest.call(this, {
+		method: 'POST',
+		path: `/v3/bills/${billId}/archive`,
+		repeatable: true,
+		itemIndex,
+	});
 }

@@ -11,14 +11,23 @@ import { billBodyFromParameters, billFields, createHint, skipExistingField } fro
  */
 export const description: INodeProperties[] = [
 	...updateDisplayOptions(
-		{ show: { resource: ['bill'], operation: ['create', 'createMany'] }, hide: { billsInput: ['json', 'itemJson'] } },
+		{
+			show: { resource: ['bill'], operation: ['create', 'createMany'] },
+			hide: { billsInput: ['json', 'itemJson'] },
+		},
 		billFields(false),
 	),
-	...updateDisplayOptions({ show: { resource: ['bill'], operation: ['create', 'createMany'] } }, [skipExistingField]),
+	...updateDisplayOptions({ show: { resource: ['bill'], operation: ['create', 'createMany'] } }, [
+		skipExistingField,
+	]),
 ];
 
 /** `POST /v3/bills` → 201 and the bill. Not repeatable: a blind repeat could create it twice. */
-export async function createBill(context: IExecuteFunctions, itemIndex: number, body: IDataObject): Promise<IDataObject> {
+export async function createBill(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	body: IDataObject,
+): Promise<IDataObject> {
 	return await billApiRequest.call(context, {
 		method: 'POST',
 		path: '/v3/bills',
@@ -32,5 +41,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const body = billBodyFromParameters(this, itemIndex, false);
 	const skipExisting = this.getNodeParameter('skipExisting', itemIndex, true) as boolean;
 	if (!skipExisting) return await createBill(this, itemIndex, body);
-	return await createUnlessExists(this, itemIndex, body, async () => await createBill(this, itemIndex, body));
+	return await createUnlessExists(
+		this,
+		itemIndex,
+		body,
+		async () => await createBill(this, itemIndex, body),
+	);
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { invalid, parseJson } from '../../helpers/validation';
@@ -19,18 +24,20 @@ const properties: INodeProperties[] = [
 			{
 				name: 'One Bill per Input Item',
 				value: 'items',
-				description: 'Each input item becomes one bill, from the fields below (expressions are evaluated for each item)',
+				description:
+					'Each input item becomes one bill, from the fields below (expressions are evaluated for each item)',
 			},
 			{
 				name: 'Input Items as They Are',
 				value: 'itemJson',
 				description:
-					'Each input item is one bill in BILL\'s own format (vendorId, invoice, dueDate, billLineItems…), built earlier in the workflow. Fastest for thousands of bills: nothing is evaluated per item.',
+					"Each input item is one bill in BILL's own format (vendorId, invoice, dueDate, billLineItems…), built earlier in the workflow. Fastest for thousands of bills: nothing is evaluated per item.",
 			},
 			{
 				name: 'JSON',
 				value: 'json',
-				description: 'Bills in BILL\'s own format, built earlier in the workflow: one bill or an array of bills per input item',
+				description:
+					"Bills in BILL's own format, built earlier in the workflow: one bill or an array of bills per input item",
 			},
 		],
 		default: 'items',
@@ -56,7 +63,10 @@ const properties: INodeProperties[] = [
 
 // The bill fields of "One Bill per Input Item" and "Skip Existing Invoice Numbers" are Create's
 // (create.operation.ts shows them for both operations).
-export const description = updateDisplayOptions({ show: { resource: ['bill'], operation: ['createMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['bill'], operation: ['createMany'] } },
+	properties,
+);
 
 interface Slot {
 	itemIndex: number;
@@ -89,31 +99,57 @@ export function itemRanges(indices: number[]): string {
 }
 
 /** "Input Items as They Are": the item's own JSON is the bill (no parameter, no expression). */
-function billFromItem(context: IExecuteFunctions, itemIndex: number, json: IDataObject): IDataObject[] {
+function billFromItem(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	json: IDataObject,
+): IDataObject[] {
 	return [checkBillBody(context, itemIndex, 'Input Item', json)];
 }
 
 function billsFromJson(context: IExecuteFunctions, itemIndex: number): IDataObject[] {
-	const raw = parseJson(context, itemIndex, 'Bills (JSON)', context.getNodeParameter('billsJson', itemIndex, '[]'));
+	const raw = parseJson(
+		context,
+		itemIndex,
+		'Bills (JSON)',
+		context.getNodeParameter('billsJson', itemIndex, '[]'),
+	);
 	const list = Array.isArray(raw) ? raw : [raw];
-	if (!list.length) throw invalid(context, itemIndex, 'Bills (JSON)', 'is empty: give one bill or an array of bills');
+	if (!list.length)
+		throw invalid(
+			context,
+			itemIndex,
+			'Bills (JSON)',
+			'is empty: give one bill or an array of bills',
+		);
 	return list.map((bill, n) =>
-		checkBillBody(context, itemIndex, Array.isArray(raw) ? `Bills (JSON), bill ${n + 1}` : 'Bills (JSON)', bill),
+		checkBillBody(
+			context,
+			itemIndex,
+			Array.isArray(raw) ? `Bills (JSON), bill ${n + 1}` : 'Bills (JSON)',
+			bill,
+		),
 	);
 }
 
 /** Pairs BILL's answer with the bills sent: by position, checked by vendor and invoice number. */
 function pairCreated(entries: Entry[], created: unknown): void {
-	const list = (Array.isArray(created) ? created : ((created as IDataObject)?.bills ?? [])) as IDataObject[];
-	const keyOf = (bill: IDataObject) => billKey(bill.vendorId, (bill.invoice as IDataObject | undefined)?.invoiceNumber);
+	const list = (
+		Array.isArray(created) ? created : ((created as IDataObject)?.bills ?? [])
+	) as IDataObject[];
+	const keyOf = (bill: IDataObject) =>
+		billKey(bill.vendorId, (bill.invoice as IDataObject | undefined)?.invoiceNumber);
 	const unused = new Set(list.map((_, n) => n));
 	entries.forEach((entry, n) => {
 		const key = keyOf(entry.body);
-		let match = unused.has(n) && keyOf(list[n]) === key ? n : [...unused].find((m) => keyOf(list[m]) === key);
+		let match =
+			unused.has(n) && keyOf(list[n]) === key ? n : [...unused].find((m) => keyOf(list[m]) === key);
 		// An answer without invoice numbers but of the right length: BILL keeps the order.
 		if (match === undefined && list.length === entries.length && unused.has(n)) match = n;
 		if (match === undefined) {
-			entry.error = new Error('BILL answered the bulk create without this bill; check in BILL whether it was created');
+			entry.error = new Error(
+				'BILL answered the bulk create without this bill; check in BILL whether it was created',
+			);
 			return;
 		}
 		unused.delete(match);
@@ -126,7 +162,10 @@ function pairCreated(entries: Entry[], created: unknown): void {
  * before anything is sent. A chunk BILL refuses fails as a whole (BILL's bulk is all or nothing);
  * the other chunks go on. Output: one item per bill, paired with the input item it came from.
  */
-export async function executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function executeBatch(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const continueOnFail = this.continueOnFail();
 	const mode = this.getNodeParameter('billsInput', 0, 'items') as string;
 	const skipExisting = this.getNodeParameter('skipExisting', 0, true) as boolean;
@@ -164,15 +203,19 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 		const vendorIds = [...new Set(entries.map((e) => String(e.body.vendorId)))];
 		const found = new Map<string, IDataObject>();
 		const failedVendors = new Map<string, unknown>();
-		await mapWithConcurrency(chunk(vendorIds, VENDORS_PER_LOOKUP), BILL_MAX_CONCURRENT_REQUESTS, async (group) => {
-			try {
-				for (const [key, bill] of await activeBillsByInvoice(this, group)) found.set(key, bill);
-			} catch (error) {
-				// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- a NodeApiError from billApiRequest already
-				if (!continueOnFail) throw error;
-				for (const vendorId of group) failedVendors.set(vendorId, error);
-			}
-		});
+		await mapWithConcurrency(
+			chunk(vendorIds, VENDORS_PER_LOOKUP),
+			BILL_MAX_CONCURRENT_REQUESTS,
+			async (group) => {
+				try {
+					for (const [key, bill] of await activeBillsByInvoice(this, group)) found.set(key, bill);
+				} catch (error) {
+					// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- a NodeApiError from billApiRequest already
+					if (!continueOnFail) throw error;
+					for (const vendorId of group) failedVendors.set(vendorId, error);
+				}
+			},
+		);
 		toSend = [];
 		const firstOfKey = new Map<string, Entry>();
 		for (const entry of entries) {
@@ -223,10 +266,14 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 	});
 
 	for (const entry of toSend) {
-		if (entry.created) entry.slot.json = skipExisting ? { ...entry.created, alreadyExisted: false } : entry.created;
+		if (entry.created)
+			entry.slot.json = skipExisting ? { ...entry.created, alreadyExisted: false } : entry.created;
 		else if (entry.error) {
 			const failed = failedChunks.find((f) => f.entries.includes(entry));
-			entry.slot.json = { ...errorJson(entry.error), error: failed?.text ?? (entry.error as Error).message };
+			entry.slot.json = {
+				...errorJson(entry.error),
+				error: failed?.text ?? (entry.error as Error).message,
+			};
 		}
 	}
 	for (const { entry, of } of repeats) {
@@ -246,7 +293,10 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 		const [first] = failedChunks;
 		const error = first.error as Error & { context?: IDataObject; description?: string | null };
 		const createdItems = toSend.filter((e) => e.created).map((e) => e.slot.itemIndex);
-		error.message = failedChunks.length > 1 ? `${first.text} (and ${failedChunks.length - 1} more bulk requests failed)` : first.text;
+		error.message =
+			failedChunks.length > 1
+				? `${first.text} (and ${failedChunks.length - 1} more bulk requests failed)`
+				: first.text;
 		if (error.context) error.context.itemIndex = first.entries[0].slot.itemIndex;
 		error.description = [
 			error.description,

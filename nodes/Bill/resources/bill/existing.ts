@@ -9,7 +9,8 @@ import { invoiceKey } from './fields';
 /** How many vendor ids one lookup puts in its `vendorId:in:` filter (keeps the URL short). */
 export const VENDORS_PER_LOOKUP = 50;
 
-export const billKey = (vendorId: unknown, invoiceNumber: unknown) => `${String(vendorId)}|${invoiceKey(invoiceNumber)}`;
+export const billKey = (vendorId: unknown, invoiceNumber: unknown) =>
+	`${String(vendorId)}|${invoiceKey(invoiceNumber)}`;
 
 /**
  * The active (not archived) bills of some vendors, by vendor and invoice number. BILL cannot
@@ -56,7 +57,11 @@ interface Known {
  */
 const runs = new WeakMap<object, Map<string, Promise<Map<string, Known>>>>();
 
-async function vendorIndex(context: IExecuteFunctions, vendorId: string, itemIndex: number): Promise<Map<string, Known>> {
+async function vendorIndex(
+	context: IExecuteFunctions,
+	vendorId: string,
+	itemIndex: number,
+): Promise<Map<string, Known>> {
 	let run = runs.get(context);
 	if (!run) {
 		run = new Map();
@@ -65,7 +70,10 @@ async function vendorIndex(context: IExecuteFunctions, vendorId: string, itemInd
 	let index = run.get(vendorId);
 	if (!index) {
 		const lookup = activeBillsByInvoice(context, [vendorId], itemIndex).then(
-			(bills) => new Map([...bills].map(([key, bill]) => [key, { bill: Promise.resolve(bill), itemIndex: -1 }])),
+			(bills) =>
+				new Map(
+					[...bills].map(([key, bill]) => [key, { bill: Promise.resolve(bill), itemIndex: -1 }]),
+				),
 		);
 		index = lookup;
 		run.set(vendorId, lookup);

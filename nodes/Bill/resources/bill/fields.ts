@@ -1,7 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { idLocator } from '../../helpers/fields';
-import { ID_PREFIX, checkAmount, checkDate, checkId, getDate, getId, getString, invalid, parseJson } from '../../helpers/validation';
+import {
+	ID_PREFIX,
+	checkAmount,
+	checkDate,
+	checkId,
+	getDate,
+	getId,
+	getString,
+	invalid,
+	parseJson,
+} from '../../helpers/validation';
 import type { Bill } from '../../types';
 import { vendorLocator } from '../vendor/fields';
 
@@ -17,7 +27,8 @@ export const billLocator = (description?: string): INodeProperties =>
 
 /** The value of a resource locator met inside a collection (n8n may or may not have extracted it). */
 export function locatorValue(value: unknown): string {
-	if (value && typeof value === 'object' && 'value' in value) return String((value as IDataObject).value ?? '').trim();
+	if (value && typeof value === 'object' && 'value' in value)
+		return String((value as IDataObject).value ?? '').trim();
 	return typeof value === 'string' ? value.trim() : '';
 }
 
@@ -28,7 +39,12 @@ export function locatorValue(value: unknown): string {
  * customer exist on line items only; the bill level has the other five.
  */
 const CLASSIFICATIONS = [
-	{ name: 'chartOfAccountId', displayName: 'Chart of Account ID', prefix: ID_PREFIX.chartOfAccount, lineOnly: false },
+	{
+		name: 'chartOfAccountId',
+		displayName: 'Chart of Account ID',
+		prefix: ID_PREFIX.chartOfAccount,
+		lineOnly: false,
+	},
 	{ name: 'accountingClassId', displayName: 'Accounting Class ID', prefix: 'cls', lineOnly: false },
 	{ name: 'departmentId', displayName: 'Department ID', prefix: '0de', lineOnly: false },
 	{ name: 'locationId', displayName: 'Location ID', prefix: 'loc', lineOnly: false },
@@ -77,7 +93,12 @@ function checkClassifications(
 ): IDataObject | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	if (typeof value !== 'object' || Array.isArray(value)) {
-		throw invalid(context, itemIndex, name('classifications'), 'must be an object of classification IDs');
+		throw invalid(
+			context,
+			itemIndex,
+			name('classifications'),
+			'must be an object of classification IDs',
+		);
 	}
 	const allowed = CLASSIFICATIONS.filter((c) => level === 'line' || !c.lineOnly);
 	const result: IDataObject = {};
@@ -93,7 +114,9 @@ function checkClassifications(
 			);
 		}
 		if (raw === '' || raw === undefined || raw === null) continue;
-		const label = displayNames ? `${name('classifications')} → ${spec.displayName}` : `${name('classifications')}.${key}`;
+		const label = displayNames
+			? `${name('classifications')} → ${spec.displayName}`
+			: `${name('classifications')}.${key}`;
 		result[key] = checkId(context, itemIndex, label, raw, spec.prefix);
 	}
 	return Object.keys(result).length ? result : undefined;
@@ -121,7 +144,11 @@ export function lineItemsField(withId: boolean): INodeProperties {
 			type: 'options',
 			options: [
 				{ name: 'Amount', value: 'amount', description: 'The line total' },
-				{ name: 'Quantity × Price', value: 'quantityPrice', description: 'BILL computes the amount as quantity × unit price' },
+				{
+					name: 'Quantity × Price',
+					value: 'quantityPrice',
+					description: 'BILL computes the amount as quantity × unit price',
+				},
 			],
 			default: 'amount',
 		},
@@ -161,7 +188,7 @@ export function lineItemsField(withId: boolean): INodeProperties {
 		typeOptions: { multipleValues: true },
 		placeholder: 'Add Line Item',
 		default: {},
-		description: 'The bill\'s lines; at least one. The bill\'s total is their sum.',
+		description: "The bill's lines; at least one. The bill's total is their sum.",
 		displayOptions: { show: { lineItemsInput: ['fields'] } },
 		options: [{ displayName: 'Line Item', name: 'lineItem', values }],
 	};
@@ -180,7 +207,12 @@ const LINE_ITEM_DISPLAY: Record<string, string> = {
 const present = (value: unknown) => value !== undefined && value !== null && value !== '';
 
 /** A positive number kept as given (quantity, unit price: not rounded to cents). */
-function checkPositive(context: IExecuteFunctions, itemIndex: number, parameter: string, value: unknown): number {
+function checkPositive(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	parameter: string,
+	value: unknown,
+): number {
 	checkAmount(context, itemIndex, parameter, value);
 	return Number(typeof value === 'string' ? value.trim() : value);
 }
@@ -198,29 +230,46 @@ function checkLineItem(
 	allowId: boolean,
 	displayNames: boolean,
 ): IDataObject {
-	const name: Namer = (field) => `${where} → ${displayNames ? LINE_ITEM_DISPLAY[field] ?? field : field}`;
+	const name: Namer = (field) =>
+		`${where} → ${displayNames ? (LINE_ITEM_DISPLAY[field] ?? field) : field}`;
 	if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-		throw invalid(context, itemIndex, where, 'must be an object', 'For example {"amount": 149, "description": "USB audio interface"}.');
+		throw invalid(
+			context,
+			itemIndex,
+			where,
+			'must be an object',
+			'For example {"amount": 149, "description": "USB audio interface"}.',
+		);
 	}
 	const line = raw as IDataObject;
 	const allowed = allowId ? [...LINE_ITEM_KEYS, 'id'] : LINE_ITEM_KEYS;
 	const unknown = Object.keys(line).filter((key) => !allowed.includes(key));
 	if (unknown.length) {
-		throw invalid(context, itemIndex, where, `unknown field "${unknown[0]}"`, `A line item has ${allowed.join(', ')}.`);
+		throw invalid(
+			context,
+			itemIndex,
+			where,
+			`unknown field "${unknown[0]}"`,
+			`A line item has ${allowed.join(', ')}.`,
+		);
 	}
 	const result: IDataObject = {};
 	if (allowId && present(line.id)) {
 		const id = String(line.id).trim();
 		// The line-item id prefix is not documented (REFERENCE.md open question 11): only its shape is checked.
-		if (!/^[0-9A-Za-z]{1,40}$/.test(id)) throw invalid(context, itemIndex, name('id'), `"${id}" is not a BILL line item ID`);
+		if (!/^[0-9A-Za-z]{1,40}$/.test(id))
+			throw invalid(context, itemIndex, name('id'), `"${id}" is not a BILL line item ID`);
 		result.id = id;
 	}
 	if (present(line.quantity) || present(line.price)) {
-		if (!present(line.quantity)) throw invalid(context, itemIndex, name('quantity'), 'is required with a price');
-		if (!present(line.price)) throw invalid(context, itemIndex, name('price'), 'is required with a quantity');
+		if (!present(line.quantity))
+			throw invalid(context, itemIndex, name('quantity'), 'is required with a price');
+		if (!present(line.price))
+			throw invalid(context, itemIndex, name('price'), 'is required with a quantity');
 		result.quantity = checkPositive(context, itemIndex, name('quantity'), line.quantity);
 		result.price = checkPositive(context, itemIndex, name('price'), line.price);
-		if (present(line.amount)) result.amount = checkAmount(context, itemIndex, name('amount'), line.amount);
+		if (present(line.amount))
+			result.amount = checkAmount(context, itemIndex, name('amount'), line.amount);
 	} else if (present(line.amount)) {
 		result.amount = checkAmount(context, itemIndex, name('amount'), line.amount);
 	} else {
@@ -232,7 +281,14 @@ function checkLineItem(
 		}
 		result.description = String(line.description);
 	}
-	const classifications = checkClassifications(context, itemIndex, name, line.classifications, 'line', displayNames);
+	const classifications = checkClassifications(
+		context,
+		itemIndex,
+		name,
+		line.classifications,
+		'line',
+		displayNames,
+	);
 	if (classifications) result.classifications = classifications;
 	return result;
 }
@@ -247,17 +303,36 @@ export function checkLineItemArray(
 ): IDataObject[] {
 	const list = parseJson(context, itemIndex, parameter, value);
 	if (!Array.isArray(list)) {
-		throw invalid(context, itemIndex, parameter, 'must be a JSON array of line items', 'For example [{"amount": 149, "description": "USB audio interface"}].');
+		throw invalid(
+			context,
+			itemIndex,
+			parameter,
+			'must be a JSON array of line items',
+			'For example [{"amount": 149, "description": "USB audio interface"}].',
+		);
 	}
-	if (!list.length) throw invalid(context, itemIndex, parameter, 'is empty: a bill needs at least one line item');
-	return list.map((line, n) => checkLineItem(context, itemIndex, `${parameter}, line ${n + 1}`, line, allowId, false));
+	if (!list.length)
+		throw invalid(context, itemIndex, parameter, 'is empty: a bill needs at least one line item');
+	return list.map((line, n) =>
+		checkLineItem(context, itemIndex, `${parameter}, line ${n + 1}`, line, allowId, false),
+	);
 }
 
 /** The line items of one item, from the "Line Items" fixed collection or the JSON parameter. */
-export function getLineItems(context: IExecuteFunctions, itemIndex: number, allowId: boolean): IDataObject[] {
+export function getLineItems(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	allowId: boolean,
+): IDataObject[] {
 	const mode = context.getNodeParameter('lineItemsInput', itemIndex, 'fields') as string;
 	if (mode === 'json') {
-		return checkLineItemArray(context, itemIndex, 'Line Items (JSON)', context.getNodeParameter('lineItemsJson', itemIndex, '[]'), allowId);
+		return checkLineItemArray(
+			context,
+			itemIndex,
+			'Line Items (JSON)',
+			context.getNodeParameter('lineItemsJson', itemIndex, '[]'),
+			allowId,
+		);
 	}
 	const entries = context.getNodeParameter('lineItems.lineItem', itemIndex, []) as IDataObject[];
 	if (!Array.isArray(entries) || !entries.length) {
@@ -288,7 +363,8 @@ export const lineItemChangesField: INodeProperties = {
 	typeOptions: { multipleValues: true },
 	placeholder: 'Add Line Item Change',
 	default: {},
-	description: 'Existing line items to change, by ID (Bill → Get shows them). Other line items stay as they are; to add or remove lines, use Replace.',
+	description:
+		'Existing line items to change, by ID (Bill → Get shows them). Other line items stay as they are; to add or remove lines, use Replace.',
 	options: [
 		{
 			displayName: 'Line Item',
@@ -332,7 +408,13 @@ export const lineItemChangesField: INodeProperties = {
 					description: 'Unit price',
 					displayOptions: { show: { pricedBy: ['quantityPrice'] } },
 				},
-				{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'New description; empty keeps it' },
+				{
+					displayName: 'Description',
+					name: 'description',
+					type: 'string',
+					default: '',
+					description: 'New description; empty keeps it',
+				},
 				classificationsField('line'),
 			],
 		},
@@ -341,23 +423,42 @@ export const lineItemChangesField: INodeProperties = {
 
 /** Line Item Changes → PATCH line items (REFERENCE.md §4.2: by `id`, ids unchanged). */
 export function getLineItemChanges(context: IExecuteFunctions, itemIndex: number): IDataObject[] {
-	const entries = context.getNodeParameter('lineItemChanges.lineItem', itemIndex, []) as IDataObject[];
+	const entries = context.getNodeParameter(
+		'lineItemChanges.lineItem',
+		itemIndex,
+		[],
+	) as IDataObject[];
 	return (Array.isArray(entries) ? entries : []).map((entry, n) => {
 		const where = `Line Item Changes, line ${n + 1}`;
 		const name: Namer = (field) => `${where} → ${LINE_ITEM_DISPLAY[field] ?? field}`;
 		const id = String(entry.id ?? '').trim();
 		if (!id) throw invalid(context, itemIndex, name('id'), 'is required');
-		if (!/^[0-9A-Za-z]{1,40}$/.test(id)) throw invalid(context, itemIndex, name('id'), `"${id}" is not a BILL line item ID`);
+		if (!/^[0-9A-Za-z]{1,40}$/.test(id))
+			throw invalid(context, itemIndex, name('id'), `"${id}" is not a BILL line item ID`);
 		const line: IDataObject = { id };
-		if (entry.pricedBy === 'amount') line.amount = checkAmount(context, itemIndex, name('amount'), entry.amount);
+		if (entry.pricedBy === 'amount')
+			line.amount = checkAmount(context, itemIndex, name('amount'), entry.amount);
 		if (entry.pricedBy === 'quantityPrice') {
 			line.quantity = checkPositive(context, itemIndex, name('quantity'), entry.quantity);
 			line.price = checkPositive(context, itemIndex, name('price'), entry.price);
 		}
 		if (present(entry.description)) line.description = String(entry.description);
-		const classifications = checkClassifications(context, itemIndex, name, entry.classifications, 'line', true);
+		const classifications = checkClassifications(
+			context,
+			itemIndex,
+			name,
+			entry.classifications,
+			'line',
+			true,
+		);
 		if (classifications) line.classifications = classifications;
-		if (Object.keys(line).length === 1) throw invalid(context, itemIndex, where, 'says nothing to change: set a new price, description or classification');
+		if (Object.keys(line).length === 1)
+			throw invalid(
+				context,
+				itemIndex,
+				where,
+				'says nothing to change: set a new price, description or classification',
+			);
 		return line;
 	});
 }
@@ -370,10 +471,14 @@ const lineItemsInputField: INodeProperties = {
 	type: 'options',
 	options: [
 		{ name: 'Line Items', value: 'fields', description: 'Enter the lines one by one below' },
-		{ name: 'JSON', value: 'json', description: 'An array of line items built earlier in the workflow' },
+		{
+			name: 'JSON',
+			value: 'json',
+			description: 'An array of line items built earlier in the workflow',
+		},
 	],
 	default: 'fields',
-	description: 'How the bill\'s line items are given',
+	description: "How the bill's line items are given",
 };
 
 const lineItemsJsonField: INodeProperties = {
@@ -399,7 +504,12 @@ export const optionalBillFields: INodeProperties[] = [
 		placeholder: '0ca02ABCDEFGHIJKLMNO',
 		description: 'The chart of account the bill is paid from (starts with 0ca)',
 	},
-	{ displayName: 'Purchase Order Number', name: 'purchaseOrderNumber', type: 'string', default: '' },
+	{
+		displayName: 'Purchase Order Number',
+		name: 'purchaseOrderNumber',
+		type: 'string',
+		default: '',
+	},
 	{
 		displayName: 'Vendor Credits',
 		name: 'vendorCredits',
@@ -413,8 +523,21 @@ export const optionalBillFields: INodeProperties[] = [
 				displayName: 'Vendor Credit',
 				name: 'credit',
 				values: [
-					{ displayName: 'Vendor Credit ID', name: 'id', type: 'string', default: '', placeholder: 'vcr02ABCDEFGHIJKLMNO', description: 'Starts with vcr' },
-					{ displayName: 'Amount', name: 'amount', type: 'number', typeOptions: { numberPrecision: 2, minValue: 0 }, default: 0 },
+					{
+						displayName: 'Vendor Credit ID',
+						name: 'id',
+						type: 'string',
+						default: '',
+						placeholder: 'vcr02ABCDEFGHIJKLMNO',
+						description: 'Starts with vcr',
+					},
+					{
+						displayName: 'Amount',
+						name: 'amount',
+						type: 'number',
+						typeOptions: { numberPrecision: 2, minValue: 0 },
+						default: 0,
+					},
 				],
 			},
 		],
@@ -434,7 +557,7 @@ export function billFields(forReplace: boolean): INodeProperties[] {
 			type: 'string',
 			default: '',
 			required: true,
-			description: 'The number on the vendor\'s invoice',
+			description: "The number on the vendor's invoice",
 		},
 		{
 			displayName: 'Invoice Date',
@@ -442,7 +565,8 @@ export function billFields(forReplace: boolean): INodeProperties[] {
 			type: 'dateTime',
 			default: '',
 			required: true,
-			description: 'The date on the vendor\'s invoice (YYYY-MM-DD; of a date and time only the date is used)',
+			description:
+				"The date on the vendor's invoice (YYYY-MM-DD; of a date and time only the date is used)",
 		},
 		{
 			displayName: 'Due Date',
@@ -450,7 +574,8 @@ export function billFields(forReplace: boolean): INodeProperties[] {
 			type: 'dateTime',
 			default: '',
 			required: true,
-			description: 'When the bill must be paid (YYYY-MM-DD; of a date and time only the date is used)',
+			description:
+				'When the bill must be paid (YYYY-MM-DD; of a date and time only the date is used)',
 		},
 		lineItemsInputField,
 		lineItemsField(forReplace),
@@ -493,7 +618,8 @@ function applyOptionalFields(
 	for (const key of ['description', 'purchaseOrderNumber']) {
 		const value = fields[key];
 		if (!present(value)) continue;
-		if (typeof value !== 'string' && typeof value !== 'number') throw invalid(context, itemIndex, name(key), 'must be text');
+		if (typeof value !== 'string' && typeof value !== 'number')
+			throw invalid(context, itemIndex, name(key), 'must be text');
 		body[key] = String(value);
 	}
 	if (present(fields.payFromChartOfAccountId)) {
@@ -505,18 +631,44 @@ function applyOptionalFields(
 			ID_PREFIX.chartOfAccount,
 		);
 	}
-	const classifications = checkClassifications(context, itemIndex, name, fields.classifications, 'bill', displayNames);
+	const classifications = checkClassifications(
+		context,
+		itemIndex,
+		name,
+		fields.classifications,
+		'bill',
+		displayNames,
+	);
 	if (classifications) body.classifications = classifications;
 	let credits = fields.vendorCredits;
-	if (credits && typeof credits === 'object' && !Array.isArray(credits)) credits = (credits as IDataObject).credit ?? [];
+	if (credits && typeof credits === 'object' && !Array.isArray(credits))
+		credits = (credits as IDataObject).credit ?? [];
 	if (credits !== undefined && credits !== null && credits !== '') {
-		if (!Array.isArray(credits)) throw invalid(context, itemIndex, name('vendorCredits'), 'must be a list of {"id", "amount"}');
+		if (!Array.isArray(credits))
+			throw invalid(
+				context,
+				itemIndex,
+				name('vendorCredits'),
+				'must be a list of {"id", "amount"}',
+			);
 		const list = (credits as IDataObject[]).map((credit, n) => {
 			const where = `${name('vendorCredits')}, credit ${n + 1}`;
-			if (!credit || typeof credit !== 'object') throw invalid(context, itemIndex, where, 'must be an object with "id" and "amount"');
+			if (!credit || typeof credit !== 'object')
+				throw invalid(context, itemIndex, where, 'must be an object with "id" and "amount"');
 			return {
-				id: checkId(context, itemIndex, `${where} → ${displayNames ? 'Vendor Credit ID' : 'id'}`, credit.id, ID_PREFIX.vendorCredit),
-				amount: checkAmount(context, itemIndex, `${where} → ${displayNames ? 'Amount' : 'amount'}`, credit.amount),
+				id: checkId(
+					context,
+					itemIndex,
+					`${where} → ${displayNames ? 'Vendor Credit ID' : 'id'}`,
+					credit.id,
+					ID_PREFIX.vendorCredit,
+				),
+				amount: checkAmount(
+					context,
+					itemIndex,
+					`${where} → ${displayNames ? 'Amount' : 'amount'}`,
+					credit.amount,
+				),
 			};
 		});
 		if (list.length) body.vendorCredits = list;
@@ -524,7 +676,11 @@ function applyOptionalFields(
 }
 
 /** A create (or PUT) body from the node's parameters, every field checked before anything is sent. */
-export function billBodyFromParameters(context: IExecuteFunctions, itemIndex: number, forReplace: boolean): IDataObject {
+export function billBodyFromParameters(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	forReplace: boolean,
+): IDataObject {
 	const body: IDataObject = {
 		vendorId: getId(context, itemIndex, 'vendorId', 'Vendor', ID_PREFIX.vendor),
 		invoice: {
@@ -535,7 +691,14 @@ export function billBodyFromParameters(context: IExecuteFunctions, itemIndex: nu
 		billLineItems: getLineItems(context, itemIndex, forReplace),
 	};
 	const additional = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	applyOptionalFields(context, itemIndex, (field) => BILL_DISPLAY[field] ?? field, additional, body, true);
+	applyOptionalFields(
+		context,
+		itemIndex,
+		(field) => BILL_DISPLAY[field] ?? field,
+		additional,
+		body,
+		true,
+	);
 	return body;
 }
 
@@ -552,7 +715,12 @@ const BILL_BODY_KEYS = [
 ];
 
 /** One bill of a JSON parameter, in BILL's create-body shape (REFERENCE.md §4.2), checked. */
-export function checkBillBody(context: IExecuteFunctions, itemIndex: number, where: string, raw: unknown): IDataObject {
+export function checkBillBody(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	where: string,
+	raw: unknown,
+): IDataObject {
 	if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
 		throw invalid(
 			context,
@@ -566,14 +734,28 @@ export function checkBillBody(context: IExecuteFunctions, itemIndex: number, whe
 	const name: Namer = (field) => `${where} → ${field}`;
 	const unknown = Object.keys(bill).filter((key) => !BILL_BODY_KEYS.includes(key));
 	if (unknown.length) {
-		throw invalid(context, itemIndex, where, `unknown field "${unknown[0]}"`, `A bill has ${BILL_BODY_KEYS.join(', ')}.`);
+		throw invalid(
+			context,
+			itemIndex,
+			where,
+			`unknown field "${unknown[0]}"`,
+			`A bill has ${BILL_BODY_KEYS.join(', ')}.`,
+		);
 	}
 	const invoice = bill.invoice as IDataObject | undefined;
 	if (!invoice || typeof invoice !== 'object' || Array.isArray(invoice)) {
-		throw invalid(context, itemIndex, name('invoice'), 'is required: {"invoiceNumber": "…", "invoiceDate": "YYYY-MM-DD"}');
+		throw invalid(
+			context,
+			itemIndex,
+			name('invoice'),
+			'is required: {"invoiceNumber": "…", "invoiceDate": "YYYY-MM-DD"}',
+		);
 	}
 	const invoiceNumber = invoice.invoiceNumber;
-	if ((typeof invoiceNumber !== 'string' && typeof invoiceNumber !== 'number') || !String(invoiceNumber).trim()) {
+	if (
+		(typeof invoiceNumber !== 'string' && typeof invoiceNumber !== 'number') ||
+		!String(invoiceNumber).trim()
+	) {
 		throw invalid(context, itemIndex, name('invoice.invoiceNumber'), 'is required');
 	}
 	const body: IDataObject = {
@@ -583,24 +765,44 @@ export function checkBillBody(context: IExecuteFunctions, itemIndex: number, whe
 			invoiceDate: checkDate(context, itemIndex, name('invoice.invoiceDate'), invoice.invoiceDate),
 		},
 		dueDate: checkDate(context, itemIndex, name('dueDate'), bill.dueDate),
-		billLineItems: checkLineItemArray(context, itemIndex, name('billLineItems'), bill.billLineItems ?? [], false),
+		billLineItems: checkLineItemArray(
+			context,
+			itemIndex,
+			name('billLineItems'),
+			bill.billLineItems ?? [],
+			false,
+		),
 	};
 	applyOptionalFields(context, itemIndex, name, bill, body, false);
 	return body;
 }
 
 /** Update Fields → a PATCH body (only what is given). */
-export function patchFieldsFromParameters(context: IExecuteFunctions, itemIndex: number, fields: IDataObject): IDataObject {
+export function patchFieldsFromParameters(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	fields: IDataObject,
+): IDataObject {
 	const body: IDataObject = {};
 	const invoice: IDataObject = {};
 	if (present(fields.invoiceNumber)) {
 		invoice.invoiceNumber = String(fields.invoiceNumber).trim();
-		if (!invoice.invoiceNumber) throw invalid(context, itemIndex, 'Invoice Number', 'must not be blank');
+		if (!invoice.invoiceNumber)
+			throw invalid(context, itemIndex, 'Invoice Number', 'must not be blank');
 	}
-	if (present(fields.invoiceDate)) invoice.invoiceDate = checkDate(context, itemIndex, 'Invoice Date', fields.invoiceDate);
+	if (present(fields.invoiceDate))
+		invoice.invoiceDate = checkDate(context, itemIndex, 'Invoice Date', fields.invoiceDate);
 	if (Object.keys(invoice).length) body.invoice = invoice;
-	if (present(fields.dueDate)) body.dueDate = checkDate(context, itemIndex, 'Due Date', fields.dueDate);
-	applyOptionalFields(context, itemIndex, (field) => BILL_DISPLAY[field] ?? field, fields, body, true);
+	if (present(fields.dueDate))
+		body.dueDate = checkDate(context, itemIndex, 'Due Date', fields.dueDate);
+	applyOptionalFields(
+		context,
+		itemIndex,
+		(field) => BILL_DISPLAY[field] ?? field,
+		fields,
+		body,
+		true,
+	);
 	return body;
 }
 
@@ -646,7 +848,9 @@ export function simplifyBill(raw: IDataObject): IDataObject {
 
 /** Invoice numbers are compared trimmed and ignoring case. */
 export function invoiceKey(invoiceNumber: unknown): string {
-	return String(invoiceNumber ?? '').trim().toLowerCase();
+	return String(invoiceNumber ?? '')
+		.trim()
+		.toLowerCase();
 }
 
 export const skipExistingField: INodeProperties = {
@@ -661,7 +865,10 @@ export const skipExistingField: INodeProperties = {
 /** How a user checks whether bills of an uncertain create exist. */
 export function createHint(bills: IDataObject[]): string {
 	const numbers = bills.map((b) => `"${String((b.invoice as IDataObject).invoiceNumber)}"`);
-	const shown = numbers.length > 5 ? `${numbers.slice(0, 5).join(', ')} and ${numbers.length - 5} more` : numbers.join(', ');
+	const shown =
+		numbers.length > 5
+			? `${numbers.slice(0, 5).join(', ')} and ${numbers.length - 5} more`
+			: numbers.join(', ');
 	const vendors = [...new Set(bills.map((b) => String(b.vendorId)))];
 	return `Check in BILL whether ${vendors.length === 1 ? `vendor ${vendors[0]}` : 'the vendors'} already ${
 		bills.length === 1 ? 'has a bill with invoice number' : 'have bills with invoice numbers'

@@ -7,11 +7,18 @@ import { billLocator, simplifyBill, simplifyField } from './fields';
 
 const properties: INodeProperties[] = [billLocator('The bill to get'), simplifyField];
 
-export const description = updateDisplayOptions({ show: { resource: ['bill'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['bill'], operation: ['get'] } },
+	properties,
+);
 
 /** `GET /v3/bills/{id}`: the bill with its line items, total `amount`, due and paid amounts and statuses. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const billId = getId(this, itemIndex, 'billId', 'Bill', ID_PREFIX.bill);
-	const bill = await billApiRequest.call(this, { method: 'GET', path: `/v3/bills/${billId}`, itemIndex });
+	const bill = await billApiRequest.call(this, {
+		method: 'GET',
+		path: `/v3/bills/${billId}`,
+		itemIndex,
+	});
 	return this.getNodeParameter('simplify', itemIndex, false) ? simplifyBill(bill) : bill;
 }

@@ -29,10 +29,23 @@ const properties: INodeProperties[] = [
 				name: 'archived',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to return only archived bills (on) or only active bills (off). Without this filter BILL returns both.',
+				description:
+					'Whether to return only archived bills (on) or only active bills (off). Without this filter BILL returns both.',
 			},
-			{ displayName: 'Created After', name: 'createdAfter', type: 'dateTime', default: '', description: 'Bills created at or after this time' },
-			{ displayName: 'Created Before', name: 'createdBefore', type: 'dateTime', default: '', description: 'Bills created before this time' },
+			{
+				displayName: 'Created After',
+				name: 'createdAfter',
+				type: 'dateTime',
+				default: '',
+				description: 'Bills created at or after this time',
+			},
+			{
+				displayName: 'Created Before',
+				name: 'createdBefore',
+				type: 'dateTime',
+				default: '',
+				description: 'Bills created before this time',
+			},
 			{
 				displayName: 'Due Date From',
 				name: 'dueDateFrom',
@@ -45,7 +58,8 @@ const properties: INodeProperties[] = [
 				name: 'dueDateTo',
 				type: 'dateTime',
 				default: '',
-				description: 'Bills due on or before this date (only the date is used), e.g. today plus 7 days',
+				description:
+					'Bills due on or before this date (only the date is used), e.g. today plus 7 days',
 			},
 			{
 				displayName: 'IDs',
@@ -61,10 +75,23 @@ const properties: INodeProperties[] = [
 				type: 'multiOptions',
 				options: paymentStatusOptions,
 				default: [],
-				description: 'Only bills in one of these payment statuses, e.g. Unpaid and Partially Paid for what is still owed',
+				description:
+					'Only bills in one of these payment statuses, e.g. Unpaid and Partially Paid for what is still owed',
 			},
-			{ displayName: 'Updated After', name: 'updatedAfter', type: 'dateTime', default: '', description: 'Bills changed at or after this time' },
-			{ displayName: 'Updated Before', name: 'updatedBefore', type: 'dateTime', default: '', description: 'Bills changed before this time' },
+			{
+				displayName: 'Updated After',
+				name: 'updatedAfter',
+				type: 'dateTime',
+				default: '',
+				description: 'Bills changed at or after this time',
+			},
+			{
+				displayName: 'Updated Before',
+				name: 'updatedBefore',
+				type: 'dateTime',
+				default: '',
+				description: 'Bills changed before this time',
+			},
 			{ ...vendorLocator('Only bills of this vendor'), required: false },
 		],
 	},
@@ -81,17 +108,25 @@ const properties: INodeProperties[] = [
 	simplifyField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['bill'], operation: ['getMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['bill'], operation: ['getMany'] } },
+	properties,
+);
 
 /** `GET /v3/bills` with BILL's filters and sort (REFERENCE.md §4.5, §8.2), page by page. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const f = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 
 	const vendorValue = locatorValue(f.vendorId);
-	const vendorId = vendorValue ? checkId(this, itemIndex, 'Filters → Vendor', vendorValue, ID_PREFIX.vendor) : undefined;
-	const ids = splitList(f.ids).map((id) => checkId(this, itemIndex, 'Filters → IDs', id, ID_PREFIX.bill));
+	const vendorId = vendorValue
+		? checkId(this, itemIndex, 'Filters → Vendor', vendorValue, ID_PREFIX.vendor)
+		: undefined;
+	const ids = splitList(f.ids).map((id) =>
+		checkId(this, itemIndex, 'Filters → IDs', id, ID_PREFIX.bill),
+	);
 	const statuses = (f.paymentStatuses as string[] | undefined) ?? [];
-	const date = (key: string, parameter: string) => (f[key] ? checkDate(this, itemIndex, parameter, f[key]) : undefined);
+	const date = (key: string, parameter: string) =>
+		f[key] ? checkDate(this, itemIndex, parameter, f[key]) : undefined;
 	const dueFrom = date('dueDateFrom', 'Filters → Due Date From');
 	const dueTo = date('dueDateTo', 'Filters → Due Date To');
 
@@ -110,6 +145,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (filters) qs.filters = filters;
 	const sort = sortValue(this.getNodeParameter('sort', itemIndex, {}) as IDataObject);
 	if (sort) qs.sort = sort;
-	const bills = await billApiRequestAllItems.call(this, { method: 'GET', path: '/v3/bills', qs, itemIndex }, pageOptions(this, itemIndex));
+	const bills = await billApiRequestAllItems.call(
+		this,
+		{ method: 'GET', path: '/v3/bills', qs, itemIndex },
+		pageOptions(this, itemIndex),
+	);
 	return this.getNodeParameter('simplify', itemIndex, false) ? bills.map(simplifyBill) : bills;
 }

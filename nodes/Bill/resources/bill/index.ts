@@ -21,7 +21,7 @@ const operationSelector: INodeProperties = {
 		{
 			name: 'Archive',
 			value: 'archive',
-			description: 'Archive a bill: BILL\'s way to delete one (it can be restored)',
+			description: "Archive a bill: BILL's way to delete one (it can be restored)",
 			action: 'Archive a bill',
 		},
 		{
@@ -34,10 +34,16 @@ const operationSelector: INodeProperties = {
 		{
 			name: 'Create Many',
 			value: 'createMany',
-			description: 'Create many bills with few requests (100 per request), from the input items or a JSON array; skips existing invoice numbers by default',
+			description:
+				'Create many bills with few requests (100 per request), from the input items or a JSON array; skips existing invoice numbers by default',
 			action: 'Create many bills',
 		},
-		{ name: 'Get', value: 'get', description: 'Get one bill by ID, with its amounts and payment status', action: 'Get a bill' },
+		{
+			name: 'Get',
+			value: 'get',
+			description: 'Get one bill by ID, with its amounts and payment status',
+			action: 'Get a bill',
+		},
 		{
 			name: 'Get Many',
 			value: 'getMany',
@@ -48,7 +54,8 @@ const operationSelector: INodeProperties = {
 		{
 			name: 'Record Payment',
 			value: 'recordPayment',
-			description: 'Record a payment made outside BILL (check, wire) against bills of one vendor; no money moves',
+			description:
+				'Record a payment made outside BILL (check, wire) against bills of one vendor; no money moves',
 			action: 'Record a payment of bills',
 		},
 		{
@@ -57,7 +64,12 @@ const operationSelector: INodeProperties = {
 			description: 'Replace a whole bill, adding or removing line items',
 			action: 'Replace a bill',
 		},
-		{ name: 'Restore', value: 'restore', description: 'Restore an archived bill', action: 'Restore a bill' },
+		{
+			name: 'Restore',
+			value: 'restore',
+			description: 'Restore an archived bill',
+			action: 'Restore a bill',
+		},
 		{
 			name: 'Update',
 			value: 'update',
@@ -70,7 +82,8 @@ const operationSelector: INodeProperties = {
 
 export const bill: Resource = {
 	displayName: 'Bill',
-	summary: 'Bills you owe vendors (payables): create, skip duplicates, find what is due, update, archive, record payments',
+	summary:
+		'Bills you owe vendors (payables): create, skip duplicates, find what is due, update, archive, record payments',
 	description: [
 		operationSelector,
 		// Create Many first: its "Bills Input" comes before the bill fields it shares with Create.
@@ -84,5 +97,15 @@ export const bill: Resource = {
 		...restore.description,
 		...recordPayment.description,
 	],
-	operations: { archive, create, createMany, get, getMany, recordPayment, replace, restore, update },
+	operations: {
+		archive,
+		create,
+		createMany,
+		get,
+		getMany,
+		recordPayment,
+		replace,
+		restore,
+		update,
+	},
 };

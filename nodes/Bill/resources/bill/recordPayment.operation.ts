@@ -13,14 +13,15 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	vendorLocator('The vendor who was paid; every bill below must be this vendor\'s'),
+	vendorLocator("The vendor who was paid; every bill below must be this vendor's"),
 	{
 		displayName: 'Process Date',
 		name: 'processDate',
 		type: 'dateTime',
 		default: '',
 		required: true,
-		description: 'The date the payment was made (YYYY-MM-DD; of a date and time only the date is used)',
+		description:
+			'The date the payment was made (YYYY-MM-DD; of a date and time only the date is used)',
 	},
 	{
 		displayName: 'Payments',
@@ -36,8 +37,22 @@ const properties: INodeProperties[] = [
 				displayName: 'Bill Payment',
 				name: 'payment',
 				values: [
-					{ displayName: 'Bill ID', name: 'billId', type: 'string', default: '', placeholder: '00n02ABCDEFGHIJKLMNO', description: 'The bill paid (starts with 00n)' },
-					{ displayName: 'Amount', name: 'amount', type: 'number', typeOptions: { numberPrecision: 2, minValue: 0 }, default: 0, description: 'How much of the bill was paid' },
+					{
+						displayName: 'Bill ID',
+						name: 'billId',
+						type: 'string',
+						default: '',
+						placeholder: '00n02ABCDEFGHIJKLMNO',
+						description: 'The bill paid (starts with 00n)',
+					},
+					{
+						displayName: 'Amount',
+						name: 'amount',
+						type: 'number',
+						typeOptions: { numberPrecision: 2, minValue: 0 },
+						default: 0,
+						description: 'How much of the bill was paid',
+					},
 				],
 			},
 		],
@@ -51,7 +66,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['bill'], operation: ['recordPayment'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['bill'], operation: ['recordPayment'] } },
+	properties,
+);
 
 /**
  * `POST /v3/bills/record-payment` (REFERENCE.md §4.1, §4.4). Not repeatable: a repeat would
@@ -61,9 +79,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const vendorId = getId(this, itemIndex, 'vendorId', 'Vendor', ID_PREFIX.vendor);
 	const processDate = getDate(this, itemIndex, 'processDate', 'Process Date');
 	const entries = this.getNodeParameter('payments.payment', itemIndex, []) as IDataObject[];
-	if (!Array.isArray(entries) || !entries.length) throw invalid(this, itemIndex, 'Payments', 'add at least one bill payment');
+	if (!Array.isArray(entries) || !entries.length)
+		throw invalid(this, itemIndex, 'Payments', 'add at least one bill payment');
 	const payments = entries.map((entry, n) => ({
-		billId: checkId(this, itemIndex, `Payments, payment ${n + 1} → Bill ID`, entry.billId, ID_PREFIX.bill),
+		billId: checkId(
+			this,
+			itemIndex,
+			`Payments, payment ${n + 1} → Bill ID`,
+			entry.billId,
+			ID_PREFIX.bill,
+		),
 		amount: checkAmount(this, itemIndex, `Payments, payment ${n + 1} → Amount`, entry.amount),
 	}));
 	const body: IDataObject = {
@@ -79,6 +104,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 		uncertainHint: `Check the paid amount of bill${payments.length > 1 ? 's' : ''} ${payments
 			.map((p) => p.billId)
-			.join(', ')} in BILL (Bill → Get) before recording it again: a repeat would record the payment twice.`,
+			.join(
+				', ',
+			)} in BILL (Bill → Get) before recording it again: a repeat would record the payment twice.`,
 	});
 }

@@ -17,11 +17,20 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['bill'], operation: ['replace'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['bill'], operation: ['replace'] } },
+	properties,
+);
 
 /** `PUT /v3/bills/{id}` (REFERENCE.md §4.1): repeating it lands in the same state, so it is repeatable. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const billId = getId(this, itemIndex, 'billId', 'Bill', ID_PREFIX.bill);
 	const body = billBodyFromParameters(this, itemIndex, true);
-	return await billApiRequest.call(this, { method: 'PUT', path: `/v3/bills/${billId}`, body, repeatable: true, itemIndex });
+	return await billApiRequest.call(this, {
+		method: 'PUT',
+		path: `/v3/bills/${billId}`,
+		body,
+		repeatable: true,
+		itemIndex,
+	});
 }

@@ -3,7 +3,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ID_PREFIX, getId, invalid } from '../../helpers/validation';
 import { billApiRequest } from '../../transport';
-import { billLocator, getLineItemChanges, lineItemChangesField, optionalBillFields, patchFieldsFromParameters } from './fields';
+import {
+	billLocator,
+	getLineItemChanges,
+	lineItemChangesField,
+	optionalBillFields,
+	patchFieldsFromParameters,
+} from './fields';
 
 const properties: INodeProperties[] = [
 	billLocator('The bill to update'),
@@ -16,8 +22,20 @@ const properties: INodeProperties[] = [
 		options: (
 			[
 				{ displayName: 'Invoice Number', name: 'invoiceNumber', type: 'string', default: '' },
-				{ displayName: 'Invoice Date', name: 'invoiceDate', type: 'dateTime', default: '', description: 'YYYY-MM-DD' },
-				{ displayName: 'Due Date', name: 'dueDate', type: 'dateTime', default: '', description: 'YYYY-MM-DD' },
+				{
+					displayName: 'Invoice Date',
+					name: 'invoiceDate',
+					type: 'dateTime',
+					default: '',
+					description: 'YYYY-MM-DD',
+				},
+				{
+					displayName: 'Due Date',
+					name: 'dueDate',
+					type: 'dateTime',
+					default: '',
+					description: 'YYYY-MM-DD',
+				},
 				...optionalBillFields,
 			] as INodeProperties[]
 		).sort((a, b) => a.displayName.localeCompare(b.displayName)),
@@ -25,16 +43,29 @@ const properties: INodeProperties[] = [
 	lineItemChangesField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['bill'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['bill'], operation: ['update'] } },
+	properties,
+);
 
 /** `PATCH /v3/bills/{id}` with only what changes; repeating it lands in the same state. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const billId = getId(this, itemIndex, 'billId', 'Bill', ID_PREFIX.bill);
-	const body = patchFieldsFromParameters(this, itemIndex, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
+	const body = patchFieldsFromParameters(
+		this,
+		itemIndex,
+		this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject,
+	);
 	const lines = getLineItemChanges(this, itemIndex);
 	if (lines.length) body.billLineItems = lines;
 	if (!Object.keys(body).length) {
 		throw invalid(this, itemIndex, 'Update Fields', 'add at least one field or line item change');
 	}
-	return await billApiRequest.call(this, { method: 'PATCH', path: `/v3/bills/${billId}`, body, repeatable: true, itemIndex });
+	return await billApiRequest.call(this, {
+		method: 'PATCH',
+		path: `/v3/bills/${billId}`,
+		body,
+		repeatable: true,
+		itemIndex,
+	});
 }

@@ -20,5 +20,6 @@ export const documentIdField: INodeProperties = {
 	default: '',
 	required: true,
 	placeholder: '00h02ABCDEFGHIJKLMNO',
-	description: 'The ID of an uploaded document (starts with 00h; Get Upload Status gives it once BILL has processed the upload)',
+	description:
+		'The ID of an uploaded document (starts with 00h; Get Upload Status gives it once BILL has processed the upload)',
 };

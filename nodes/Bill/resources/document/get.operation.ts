@@ -7,10 +7,23 @@ import { DOCUMENT_ID_PREFIX, documentIdField } from './fields';
 
 const properties: INodeProperties[] = [documentIdField];
 
-export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['document'], operation: ['get'] } },
+	properties,
+);
 
 /** `GET /v3/documents/{documentId}`: name, createdTime and downloadLink (needs the session header). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const documentId = checkId(this, itemIndex, 'Document ID', this.getNodeParameter('documentId', itemIndex, ''), DOCUMENT_ID_PREFIX);
-	return await billApiRequest.call(this, { method: 'GET', path: `/v3/documents/${documentId}`, itemIndex });
+	const documentId = checkId(
+		this,
+		itemIndex,
+		'Document ID',
+		this.getNodeParameter('documentId', itemIndex, ''),
+		DOCUMENT_ID_PREFIX,
+	);
+	return await billApiRequest.call(this, {
+		method: 'GET',
+		path: `/v3/documents/${documentId}`,
+		itemIndex,
+	});
 }

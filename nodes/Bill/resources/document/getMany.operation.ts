@@ -7,13 +7,23 @@ import { billApiRequestAllItems } from '../../transport';
 import { billLocator } from '../bill/fields';
 import { BILL_DOCUMENTS_PATH } from './fields';
 
-const properties: INodeProperties[] = [billLocator('The bill whose documents to list'), ...returnAllOrLimit];
+const properties: INodeProperties[] = [
+	billLocator('The bill whose documents to list'),
+	...returnAllOrLimit,
+];
 
-export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['getMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['document'], operation: ['getMany'] } },
+	properties,
+);
 
 /** `GET /v3/documents/bills/{billId}`, page by page: id, name, createdTime, downloadLink of each. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const billId = getId(this, itemIndex, 'billId', 'Bill', ID_PREFIX.bill);
-	const documents = await billApiRequestAllItems.call(this, { method: 'GET', path: `${BILL_DOCUMENTS_PATH}/${billId}`, itemIndex }, pageOptions(this, itemIndex));
+	const documents = await billApiRequestAllItems.call(
+		this,
+		{ method: 'GET', path: `${BILL_DOCUMENTS_PATH}/${billId}`, itemIndex },
+		pageOptions(this, itemIndex),
+	);
 	return documents.map((document) => ({ ...document, billId }));
 }

@@ -18,15 +18,25 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['getUploadStatus'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['document'], operation: ['getUploadStatus'] } },
+	properties,
+);
 
 /**
  * `GET /v3/documents/upload-status?ids=…`: one item per upload, with its status (IN_PROGRESS,
  * UPLOADED…) and, once uploaded, the documentId (00h…) for Document → Get.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const ids = splitList(this.getNodeParameter('uploadIds', itemIndex, '')).map((id) => checkId(this, itemIndex, 'Upload IDs', id, UPLOAD_ID_PREFIX));
+	const ids = splitList(this.getNodeParameter('uploadIds', itemIndex, '')).map((id) =>
+		checkId(this, itemIndex, 'Upload IDs', id, UPLOAD_ID_PREFIX),
+	);
 	if (!ids.length) throw invalid(this, itemIndex, 'Upload IDs', 'is required');
-	const answer = (await billApiRequest.call(this, { method: 'GET', path: '/v3/documents/upload-status', qs: { ids: ids.join(',') }, itemIndex })) as unknown;
+	const answer = (await billApiRequest.call(this, {
+		method: 'GET',
+		path: '/v3/documents/upload-status',
+		qs: { ids: ids.join(',') },
+		itemIndex,
+	})) as unknown;
 	return Array.isArray(answer) ? (answer as IDataObject[]) : [];
 }

@@ -13,8 +13,18 @@ const operationSelector: INodeProperties = {
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['document'] } },
 	options: [
-		{ name: 'Get', value: 'get', description: 'Get an uploaded document: name, date and download link', action: 'Get a document' },
-		{ name: 'Get Many', value: 'getMany', description: 'List the documents of a bill', action: 'Get many documents of a bill' },
+		{
+			name: 'Get',
+			value: 'get',
+			description: 'Get an uploaded document: name, date and download link',
+			action: 'Get a document',
+		},
+		{
+			name: 'Get Many',
+			value: 'getMany',
+			description: 'List the documents of a bill',
+			action: 'Get many documents of a bill',
+		},
 		{
 			name: 'Get Upload Status',
 			value: 'getUploadStatus',
@@ -24,7 +34,8 @@ const operationSelector: INodeProperties = {
 		{
 			name: 'Upload',
 			value: 'upload',
-			description: 'Attach a file from binary data (at most 6 MB) to a bill, e.g. the vendor\'s invoice PDF',
+			description:
+				"Attach a file from binary data (at most 6 MB) to a bill, e.g. the vendor's invoice PDF",
 			action: 'Upload a document to a bill',
 		},
 	],
@@ -33,7 +44,14 @@ const operationSelector: INodeProperties = {
 
 export const document: Resource = {
 	displayName: 'Document',
-	summary: 'Files attached to bills: upload from binary data, list a bill\'s documents, details and upload status',
-	description: [operationSelector, ...upload.description, ...getMany.description, ...get.description, ...getUploadStatus.description],
+	summary:
+		"Files attached to bills: upload from binary data, list a bill's documents, details and upload status",
+	description: [
+		operationSelector,
+		...upload.description,
+		...getMany.description,
+		...get.description,
+		...getUploadStatus.description,
+	],
 	operations: { get, getMany, getUploadStatus, upload },
 };

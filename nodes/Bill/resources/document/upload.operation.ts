@@ -15,7 +15,8 @@ const properties: INodeProperties[] = [
 		default: 'data',
 		required: true,
 		hint: 'The name of the input binary field containing the file to upload',
-		description: 'The binary field of the input item that holds the file (e.g. from Read/Write Files from Disk or an email attachment)',
+		description:
+			'The binary field of the input item that holds the file (e.g. from Read/Write Files from Disk or an email attachment)',
 	},
 	{
 		displayName: 'File Name',
@@ -23,11 +24,14 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'invoice-1234.pdf',
-		description: 'The name BILL shows, with its extension; empty: the binary file\'s own name',
+		description: "The name BILL shows, with its extension; empty: the binary file's own name",
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['upload'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['document'], operation: ['upload'] } },
+	properties,
+);
 
 /**
  * `POST /v3/documents/bills/{billId}?name=…` (200). BILL answers with an upload id (0du…) and
@@ -37,18 +41,40 @@ export const description = updateDisplayOptions({ show: { resource: ['document']
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const billId = getId(this, itemIndex, 'billId', 'Bill', ID_PREFIX.bill);
-	const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data') ?? '').trim();
+	const property = String(
+		this.getNodeParameter('binaryPropertyName', itemIndex, 'data') ?? '',
+	).trim();
 	if (!property) throw invalid(this, itemIndex, 'Input Binary Field', 'is required');
 	const binary = this.helpers.assertBinaryData(itemIndex, property);
-	const name = String(this.getNodeParameter('fileName', itemIndex, '') ?? '').trim() || binary.fileName || '';
-	if (!name) throw invalid(this, itemIndex, 'File Name', 'is required: the binary file has no name', 'Give the name with its extension, e.g. invoice-1234.pdf.');
+	const name =
+		String(this.getNodeParameter('fileName', itemIndex, '') ?? '').trim() || binary.fileName || '';
+	if (!name)
+		throw invalid(
+			this,
+			itemIndex,
+			'File Name',
+			'is required: the binary file has no name',
+			'Give the name with its extension, e.g. invoice-1234.pdf.',
+		);
 	if (!/\.[A-Za-z0-9]{1,8}$/.test(name)) {
-		throw invalid(this, itemIndex, 'File Name', `"${name.slice(0, 60)}" has no extension`, 'BILL wants the name with its extension, e.g. invoice-1234.pdf.');
+		throw invalid(
+			this,
+			itemIndex,
+			'File Name',
+			`"${name.slice(0, 60)}" has no extension`,
+			'BILL wants the name with its extension, e.g. invoice-1234.pdf.',
+		);
 	}
 	const content = await this.helpers.getBinaryDataBuffer(itemIndex, property);
-	if (!content.length) throw invalid(this, itemIndex, 'Input Binary Field', `the file "${name}" is empty`);
+	if (!content.length)
+		throw invalid(this, itemIndex, 'Input Binary Field', `the file "${name}" is empty`);
 	if (content.length > MAX_DOCUMENT_BYTES) {
-		throw invalid(this, itemIndex, 'Input Binary Field', `the file "${name}" has ${content.length} bytes; BILL takes at most 6 MB`);
+		throw invalid(
+			this,
+			itemIndex,
+			'Input Binary Field',
+			`the file "${name}" has ${content.length} bytes; BILL takes at most 6 MB`,
+		);
 	}
 	const answer = await billApiRequest.call(this, {
 		method: 'POST',

@@ -23,7 +23,12 @@ export function codeField(operation: string, what: string): INodeProperties {
  * is not repeated in the error: it is a one-time code.
  */
 export function checkCode(context: IExecuteFunctions, itemIndex: number, value: unknown): string {
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.replace(/[\s-]/g, '') : '';
+	const text =
+		typeof value === 'number'
+			? String(value)
+			: typeof value === 'string'
+				? value.replace(/[\s-]/g, '')
+				: '';
 	if (!text) throw invalid(context, itemIndex, 'Code', 'is required');
 	if (!/^\d{6}$/.test(text)) {
 		throw invalid(
@@ -43,7 +48,11 @@ const SMS_LIMIT_HINT = 'BILL sends at most 5 codes a minute. Wait a minute, then
 
 /** BILL's limit on text messages (REFERENCE.md §8.5) comes with the hourly-limit code; say which it is. */
 export function explainSmsLimit(error: unknown): unknown {
-	if (error instanceof NodeApiError && error.context.billCode === 'BDC_1144' && /minute/i.test(error.message)) {
+	if (
+		error instanceof NodeApiError &&
+		error.context.billCode === 'BDC_1144' &&
+		/minute/i.test(error.message)
+	) {
 		error.description = SMS_LIMIT_HINT;
 	}
 	return error;
@@ -51,7 +60,8 @@ export function explainSmsLimit(error: unknown): unknown {
 
 /** A phone number as BILL can text it: digits with the usual separators, 10 to 15 digits. */
 export function checkPhone(context: IExecuteFunctions, itemIndex: number, value: unknown): string {
-	const text = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+	const text =
+		typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
 	if (!text) throw invalid(context, itemIndex, 'Phone', 'is required');
 	const digits = text.replace(/\D/g, '');
 	if (!/^\+?[\d\s().-]+$/.test(text) || digits.length < 10 || digits.length > 15) {

@@ -30,7 +30,8 @@ const operationSelector: INodeProperties = {
 		{
 			name: 'Set Up Phone',
 			value: 'setUpPhone',
-			description: 'Step 1 of MFA set-up when no phone is registered yet: BILL texts a 6-digit code to the phone and returns a Setup ID',
+			description:
+				'Step 1 of MFA set-up when no phone is registered yet: BILL texts a 6-digit code to the phone and returns a Setup ID',
 			action: 'Set up an MFA phone',
 		},
 		{
@@ -43,7 +44,8 @@ const operationSelector: INodeProperties = {
 		{
 			name: 'Validate Phone',
 			value: 'validatePhone',
-			description: 'Step 2 of MFA set-up: check the code texted after Set Up Phone, registering the phone for MFA',
+			description:
+				'Step 2 of MFA set-up: check the code texted after Set Up Phone, registering the phone for MFA',
 			action: 'Validate an MFA phone',
 		},
 	],

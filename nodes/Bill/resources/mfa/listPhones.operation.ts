@@ -5,10 +5,17 @@ import { billApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [];
 
-export const description = updateDisplayOptions({ show: { resource: ['mfa'], operation: ['listPhones'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['mfa'], operation: ['listPhones'] } },
+	properties,
+);
 
 /** `GET /v3/mfa/phones`: one item per phone, `{ type, last4digits, primary }` (REFERENCE.md §3). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const response = await billApiRequest.call(this, { method: 'GET', path: '/v3/mfa/phones', itemIndex });
+	const response = await billApiRequest.call(this, {
+		method: 'GET',
+		path: '/v3/mfa/phones',
+		itemIndex,
+	});
 	return Array.isArray(response.results) ? (response.results as IDataObject[]) : [];
 }

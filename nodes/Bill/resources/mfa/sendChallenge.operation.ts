@@ -7,14 +7,17 @@ import { explainSmsLimit } from './fields';
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			'BILL texts a 6-digit code to the user\'s MFA phone. Then run MFA → Validate Challenge with the Challenge ID and the code, with this same credential: the challenge belongs to this session.',
+			"BILL texts a 6-digit code to the user's MFA phone. Then run MFA → Validate Challenge with the Challenge ID and the code, with this same credential: the challenge belongs to this session.",
 		name: 'sendChallengeNotice',
 		type: 'notice',
 		default: '',
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['mfa'], operation: ['sendChallenge'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['mfa'], operation: ['sendChallenge'] } },
+	properties,
+);
 
 /** `POST /v3/mfa/challenge` (REFERENCE.md §3); `useBackup` may only be false since 2026-04-03. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
@@ -26,7 +29,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			path: '/v3/mfa/challenge',
 			body: { useBackup: false },
 			itemIndex,
-			uncertainHint: 'A code may have been texted, but it cannot be used without its Challenge ID: run Send Challenge again and use the newest code.',
+			uncertainHint:
+				'A code may have been texted, but it cannot be used without its Challenge ID: run Send Challenge again and use the newest code.',
 		});
 	} catch (error) {
 		throw explainSmsLimit(error);

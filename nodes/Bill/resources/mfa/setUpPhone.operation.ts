@@ -12,11 +12,15 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: '+1 415 555 0123',
-		description: 'The mobile phone that will receive BILL\'s MFA codes by text message. It becomes the primary MFA phone.',
+		description:
+			"The mobile phone that will receive BILL's MFA codes by text message. It becomes the primary MFA phone.",
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['mfa'], operation: ['setUpPhone'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['mfa'], operation: ['setUpPhone'] } },
+	properties,
+);
 
 /**
  * `POST /v3/mfa/setup` (REFERENCE.md §3). Only text messages (`TEXT`) are documented, and since
@@ -32,7 +36,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			path: '/v3/mfa/setup',
 			body: { phone, type: 'TEXT', primary: true },
 			itemIndex,
-			uncertainHint: 'A code may have been texted, but it cannot be used without its Setup ID: run Set Up Phone again and use the newest code.',
+			uncertainHint:
+				'A code may have been texted, but it cannot be used without its Setup ID: run Set Up Phone again and use the newest code.',
 		});
 	} catch (error) {
 		throw explainSmsLimit(error);

@@ -31,7 +31,8 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'n8n-production',
-		description: 'A name for this n8n; the credential must use exactly the same one with the MFA ID',
+		description:
+			'A name for this n8n; the credential must use exactly the same one with the MFA ID',
 		displayOptions: { show: { rememberMe: [true] } },
 	},
 	{
@@ -39,12 +40,15 @@ const properties: INodeProperties[] = [
 		name: 'machineName',
 		type: 'string',
 		default: 'n8n',
-		description: 'The machine BILL records the MFA ID for (shown in BILL\'s security settings)',
+		description: "The machine BILL records the MFA ID for (shown in BILL's security settings)",
 		displayOptions: { show: { rememberMe: [true] } },
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['mfa'], operation: ['validateChallenge'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['mfa'], operation: ['validateChallenge'] } },
+	properties,
+);
 
 /**
  * `POST /v3/mfa/challenge/validate` (REFERENCE.md §3): the session becomes MFA-trusted, and with
@@ -63,7 +67,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body.machineName = String(this.getNodeParameter('machineName', itemIndex, '') || 'n8n').trim();
 	}
 	// A used code cannot be validated twice, so a repeat could only fail: POST's default, no repeat.
-	const response = await billApiRequest.call(this, { method: 'POST', path: '/v3/mfa/challenge/validate', body, itemIndex });
+	const response = await billApiRequest.call(this, {
+		method: 'POST',
+		path: '/v3/mfa/challenge/validate',
+		body,
+		itemIndex,
+	});
 	await rememberTrusted(this, 'challenge');
 	if (!rememberMe) {
 		return {

@@ -17,7 +17,10 @@ const properties: INodeProperties[] = [
 	codeField('validatePhone', 'to the phone after Set Up Phone'),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['mfa'], operation: ['validatePhone'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['mfa'], operation: ['validatePhone'] } },
+	properties,
+);
 
 /**
  * BILL's Postman collection says `POST /v3/mfa/setup/validate`; its prose says `/v3/mfa/validate`
@@ -30,7 +33,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const setupId = getString(this, itemIndex, 'setupId', 'Setup ID');
 	const token = checkCode(this, itemIndex, this.getNodeParameter('code', itemIndex, ''));
 	const body = { setupId, type: 'TEXT', token };
-	const send = async (path: string) => await billApiRequest.call(this, { method: 'POST', path, body, itemIndex });
+	const send = async (path: string) =>
+		await billApiRequest.call(this, { method: 'POST', path, body, itemIndex });
 	let response: IDataObject;
 	try {
 		response = await send(PATHS[0]);

@@ -7,7 +7,8 @@ import { getPaymentId } from './get.operation';
 
 const properties: INodeProperties[] = [
 	{
-		displayName: 'Only a payment BILL has not started processing (status Scheduled) can be cancelled; after that, void it.',
+		displayName:
+			'Only a payment BILL has not started processing (status Scheduled) can be cancelled; after that, void it.',
 		name: 'cancelNotice',
 		type: 'notice',
 		default: '',
@@ -15,7 +16,10 @@ const properties: INodeProperties[] = [
 	paymentIdField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['payment'], operation: ['cancel'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['payment'], operation: ['cancel'] } },
+	properties,
+);
 
 /** `POST /v3/payments/{paymentId}/cancel`: the cancelled payment; its bills owe the amount again. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -33,7 +33,8 @@ const properties: INodeProperties[] = [
 		typeOptions: { numberPrecision: 2, minValue: 0 },
 		default: 0,
 		required: true,
-		description: 'How much to pay, at most the bill\'s due amount (map the bill\'s dueAmount to pay it in full)',
+		description:
+			"How much to pay, at most the bill's due amount (map the bill's dueAmount to pay it in full)",
 	},
 	{
 		displayName: 'Process Date',
@@ -48,7 +49,10 @@ const properties: INodeProperties[] = [
 	additionalPaymentFields,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['payment'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['payment'], operation: ['create'] } },
+	properties,
+);
 
 /** Items run one after another, so two items paying the same bill see each other's payment. */
 export const concurrent = false;
@@ -61,14 +65,27 @@ export const concurrent = false;
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const billId = getId(this, itemIndex, 'billId', 'Bill', ID_PREFIX.bill);
-	const amount = checkAmount(this, itemIndex, 'Amount', this.getNodeParameter('amount', itemIndex, 0));
+	const amount = checkAmount(
+		this,
+		itemIndex,
+		'Amount',
+		this.getNodeParameter('amount', itemIndex, 0),
+	);
 	const processDate = getDate(this, itemIndex, 'processDate', 'Process Date');
 	const funding = getFunding(this, itemIndex);
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 
-	const bill = await billApiRequest.call(this, { method: 'GET', path: `/v3/bills/${billId}`, itemIndex });
+	const bill = await billApiRequest.call(this, {
+		method: 'GET',
+		path: `/v3/bills/${billId}`,
+		itemIndex,
+	});
 	const vendorId = String(bill.vendorId);
-	const existing = samePayment(await livePaymentsOfVendors(this, itemIndex, [vendorId]), { billId, amount, processDate });
+	const existing = samePayment(await livePaymentsOfVendors(this, itemIndex, [vendorId]), {
+		billId,
+		amount,
+		processDate,
+	});
 	if (existing) return paymentOutput(existing, true);
 
 	const due = Number(bill.dueAmount ?? bill.amount ?? 0);
@@ -78,7 +95,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			itemIndex,
 			'Amount',
 			`${amount} is more than the ${due} still due on bill ${billId}`,
-			'Pay at most the bill\'s due amount (dueAmount); scheduled payments already count against it.',
+			"Pay at most the bill's due amount (dueAmount); scheduled payments already count against it.",
 		);
 	}
 	await checkFundingAccount(this, itemIndex, funding);

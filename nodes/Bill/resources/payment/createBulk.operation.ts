@@ -41,8 +41,22 @@ const properties: INodeProperties[] = [
 				displayName: 'Bill Payment',
 				name: 'payment',
 				values: [
-					{ displayName: 'Bill ID', name: 'billId', type: 'string', default: '', placeholder: '00n02ABCDEFGHIJKLMNO', description: 'The bill to pay (starts with 00n)' },
-					{ displayName: 'Amount', name: 'amount', type: 'number', typeOptions: { numberPrecision: 2, minValue: 0 }, default: 0, description: 'How much to pay, at most the bill\'s due amount' },
+					{
+						displayName: 'Bill ID',
+						name: 'billId',
+						type: 'string',
+						default: '',
+						placeholder: '00n02ABCDEFGHIJKLMNO',
+						description: 'The bill to pay (starts with 00n)',
+					},
+					{
+						displayName: 'Amount',
+						name: 'amount',
+						type: 'number',
+						typeOptions: { numberPrecision: 2, minValue: 0 },
+						default: 0,
+						description: "How much to pay, at most the bill's due amount",
+					},
 				],
 			},
 		],
@@ -53,13 +67,17 @@ const properties: INodeProperties[] = [
 		type: 'dateTime',
 		default: '',
 		required: true,
-		description: 'The day BILL takes the money (YYYY-MM-DD), the same for every bill of the request',
+		description:
+			'The day BILL takes the money (YYYY-MM-DD), the same for every bill of the request',
 	},
 	...fundingFields,
 	additionalPaymentFields,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['payment'], operation: ['createBulk'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['payment'], operation: ['createBulk'] } },
+	properties,
+);
 
 export const concurrent = false;
 
@@ -70,13 +88,26 @@ export const concurrent = false;
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const entries = this.getNodeParameter('payments.payment', itemIndex, []) as IDataObject[];
-	if (!Array.isArray(entries) || !entries.length) throw invalid(this, itemIndex, 'Bill Payments', 'add at least one bill payment');
+	if (!Array.isArray(entries) || !entries.length)
+		throw invalid(this, itemIndex, 'Bill Payments', 'add at least one bill payment');
 	if (entries.length > BULK_PAYMENT_LIMIT) {
-		throw invalid(this, itemIndex, 'Bill Payments', `has ${entries.length} bills; BILL pays at most ${BULK_PAYMENT_LIMIT} in one request`, 'Split them over several items.');
+		throw invalid(
+			this,
+			itemIndex,
+			'Bill Payments',
+			`has ${entries.length} bills; BILL pays at most ${BULK_PAYMENT_LIMIT} in one request`,
+			'Split them over several items.',
+		);
 	}
 	const processDate = getDate(this, itemIndex, 'processDate', 'Process Date');
 	const wanted: WantedPayment[] = entries.map((entry, n) => ({
-		billId: checkId(this, itemIndex, `Bill Payments, payment ${n + 1} → Bill ID`, entry.billId, ID_PREFIX.bill),
+		billId: checkId(
+			this,
+			itemIndex,
+			`Bill Payments, payment ${n + 1} → Bill ID`,
+			entry.billId,
+			ID_PREFIX.bill,
+		),
 		amount: checkAmount(this, itemIndex, `Bill Payments, payment ${n + 1} → Amount`, entry.amount),
 		processDate,
 	}));
@@ -84,12 +115,25 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 
 	const billIds = [...new Set(wanted.map((w) => w.billId))];
-	const filters = buildFilters([billIds.length === 1 ? { field: 'id', op: 'eq', value: billIds[0] } : { field: 'id', op: 'in', value: billIds }]);
-	const bills = await billApiRequestAllItems.call(this, { method: 'GET', path: '/v3/bills', qs: { filters }, itemIndex }, { returnAll: true });
+	const filters = buildFilters([
+		billIds.length === 1
+			? { field: 'id', op: 'eq', value: billIds[0] }
+			: { field: 'id', op: 'in', value: billIds },
+	]);
+	const bills = await billApiRequestAllItems.call(
+		this,
+		{ method: 'GET', path: '/v3/bills', qs: { filters }, itemIndex },
+		{ returnAll: true },
+	);
 	const missing = billIds.filter((id) => !bills.some((b) => b.id === id));
-	if (missing.length) throw invalid(this, itemIndex, 'Bill Payments', `BILL has no bill ${missing.join(', ')}`);
+	if (missing.length)
+		throw invalid(this, itemIndex, 'Bill Payments', `BILL has no bill ${missing.join(', ')}`);
 
-	const live = await livePaymentsOfVendors(this, itemIndex, bills.map((b) => String(b.vendorId)));
+	const live = await livePaymentsOfVendors(
+		this,
+		itemIndex,
+		bills.map((b) => String(b.vendorId)),
+	);
 	const found = wanted.map((w) => samePayment(live, w));
 	const toPay = wanted.filter((_w, n) => !found[n]);
 	const results = found.filter((p): p is IDataObject => !!p).map((p) => paymentOutput(p, true));

@@ -30,9 +30,21 @@ export const paymentIdField: INodeProperties = {
 };
 
 export const fundingTypeOptions = [
-	{ name: 'Bank Account', value: 'BANK_ACCOUNT', description: 'A verified bank account of the organization (ACH)' },
-	{ name: 'Card Account', value: 'CARD_ACCOUNT', description: 'A card account; BILL then requires a card funding purpose' },
-	{ name: 'AP Card', value: 'AP_CARD', description: 'A BILL AP card (GET /v3/funding-accounts/ap-cards lists them)' },
+	{
+		name: 'Bank Account',
+		value: 'BANK_ACCOUNT',
+		description: 'A verified bank account of the organization (ACH)',
+	},
+	{
+		name: 'Card Account',
+		value: 'CARD_ACCOUNT',
+		description: 'A card account; BILL then requires a card funding purpose',
+	},
+	{
+		name: 'AP Card',
+		value: 'AP_CARD',
+		description: 'A BILL AP card (GET /v3/funding-accounts/ap-cards lists them)',
+	},
 ];
 
 /** Funding type, bank account (searchable) or card account, and the card funding purpose. */
@@ -66,7 +78,8 @@ export const fundingFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		description: 'What the card payment is for; BILL requires it for card-account payments (changelog 2024-08-15)',
+		description:
+			'What the card payment is for; BILL requires it for card-account payments (changelog 2024-08-15)',
 		displayOptions: { show: { fundingType: ['CARD_ACCOUNT'] } },
 	},
 ];
@@ -80,15 +93,46 @@ export interface Funding {
 export function getFunding(context: IExecuteFunctions, itemIndex: number): Funding {
 	const type = context.getNodeParameter('fundingType', itemIndex, 'BANK_ACCOUNT') as string;
 	if (!fundingTypeOptions.some((o) => o.value === type)) {
-		throw invalid(context, itemIndex, 'Funding Type', `"${String(type)}" is not a funding type`, 'Use BANK_ACCOUNT, CARD_ACCOUNT or AP_CARD.');
+		throw invalid(
+			context,
+			itemIndex,
+			'Funding Type',
+			`"${String(type)}" is not a funding type`,
+			'Use BANK_ACCOUNT, CARD_ACCOUNT or AP_CARD.',
+		);
 	}
 	if (type === 'BANK_ACCOUNT') {
-		return { fundingAccount: { type, id: getId(context, itemIndex, 'fundingAccountId', 'Funding Bank Account', ID_PREFIX.bankAccount) } };
+		return {
+			fundingAccount: {
+				type,
+				id: getId(
+					context,
+					itemIndex,
+					'fundingAccountId',
+					'Funding Bank Account',
+					ID_PREFIX.bankAccount,
+				),
+			},
+		};
 	}
 	const funding: Funding = {
-		fundingAccount: { type, id: checkId(context, itemIndex, 'Card Account ID', context.getNodeParameter('cardAccountId', itemIndex, '')) },
+		fundingAccount: {
+			type,
+			id: checkId(
+				context,
+				itemIndex,
+				'Card Account ID',
+				context.getNodeParameter('cardAccountId', itemIndex, ''),
+			),
+		},
 	};
-	if (type === 'CARD_ACCOUNT') funding.cardFundingPurpose = getString(context, itemIndex, 'cardFundingPurpose', 'Card Funding Purpose');
+	if (type === 'CARD_ACCOUNT')
+		funding.cardFundingPurpose = getString(
+			context,
+			itemIndex,
+			'cardFundingPurpose',
+			'Card Funding Purpose',
+		);
 	return funding;
 }
 
@@ -96,17 +140,25 @@ export function getFunding(context: IExecuteFunctions, itemIndex: number): Fundi
  * A bank account must be VERIFIED to pay from. Checked before the payment is sent, so the user
  * learns what to do (verify it) rather than only that BILL refused.
  */
-export async function checkFundingAccount(context: IExecuteFunctions, itemIndex: number, funding: Funding): Promise<void> {
+export async function checkFundingAccount(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	funding: Funding,
+): Promise<void> {
 	if (funding.fundingAccount.type !== 'BANK_ACCOUNT') return;
 	const id = String(funding.fundingAccount.id);
-	const account = await billApiRequest.call(context, { method: 'GET', path: `${BANKS_PATH}/${id}`, itemIndex });
+	const account = await billApiRequest.call(context, {
+		method: 'GET',
+		path: `${BANKS_PATH}/${id}`,
+		itemIndex,
+	});
 	if (account.archived === true || account.status !== 'VERIFIED') {
 		throw invalid(
 			context,
 			itemIndex,
 			'Funding Bank Account',
 			`bank account ${id} cannot pay: it is ${account.archived === true ? 'archived' : `not verified (status ${String(account.status)})`}`,
-			'Pay from a VERIFIED bank account. A new account is verified with Bank Account → Verify and the amount of BILL\'s test deposit.',
+			"Pay from a VERIFIED bank account. A new account is verified with Bank Account → Verify and the amount of BILL's test deposit.",
 		);
 	}
 }
@@ -130,7 +182,8 @@ export const additionalPaymentFields: INodeProperties = {
 			name: 'requestPayFaster',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to ask BILL for faster delivery, if the vendor is eligible (a fee may apply)',
+			description:
+				'Whether to ask BILL for faster delivery, if the vendor is eligible (a fee may apply)',
 		},
 	],
 };
@@ -168,17 +221,34 @@ export interface WantedPayment {
  * BILL documents no filterable fields for payments (REFERENCE.md has none); `vendorId` is the one
  * v2's payment list documented, so the list is filtered by vendor and matched here.
  */
-export async function livePaymentsOfVendors(context: IExecuteFunctions, itemIndex: number, vendorIds: string[]): Promise<IDataObject[]> {
+export async function livePaymentsOfVendors(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	vendorIds: string[],
+): Promise<IDataObject[]> {
 	const unique = [...new Set(vendorIds)];
 	const filters = buildFilters([
-		unique.length === 1 ? { field: 'vendorId', op: 'eq', value: unique[0] } : { field: 'vendorId', op: 'in', value: unique },
+		unique.length === 1
+			? { field: 'vendorId', op: 'eq', value: unique[0] }
+			: { field: 'vendorId', op: 'in', value: unique },
 	]);
-	const payments = await billApiRequestAllItems.call(context, { method: 'GET', path: PAYMENTS_PATH, qs: { filters }, itemIndex }, { returnAll: true });
-	return payments.filter((p) => !ENDED.has(String(p.status ?? '').toUpperCase()) && !ENDED.has(String(p.singleStatus ?? '').toUpperCase()));
+	const payments = await billApiRequestAllItems.call(
+		context,
+		{ method: 'GET', path: PAYMENTS_PATH, qs: { filters }, itemIndex },
+		{ returnAll: true },
+	);
+	return payments.filter(
+		(p) =>
+			!ENDED.has(String(p.status ?? '').toUpperCase()) &&
+			!ENDED.has(String(p.singleStatus ?? '').toUpperCase()),
+	);
 }
 
 /** The payment among `payments` that pays exactly this bill, amount and process date. */
-export function samePayment(payments: IDataObject[], wanted: WantedPayment): IDataObject | undefined {
+export function samePayment(
+	payments: IDataObject[],
+	wanted: WantedPayment,
+): IDataObject | undefined {
 	return payments.find((p) => {
 		const parts = paidBills(p);
 		return (
@@ -192,6 +262,7 @@ export function samePayment(payments: IDataObject[], wanted: WantedPayment): IDa
 
 /** BILL's MFA refusal gets the payment walk-through as its hint. */
 export function withPaymentHint(error: unknown): unknown {
-	if (error instanceof NodeApiError && error.context.billCode === 'BDC_1361') error.description = PAYMENT_MFA_HINT;
+	if (error instanceof NodeApiError && error.context.billCode === 'BDC_1361')
+		error.description = PAYMENT_MFA_HINT;
 	return error;
 }

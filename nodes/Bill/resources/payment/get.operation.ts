@@ -7,15 +7,30 @@ import { PAYMENTS_PATH, paymentIdField, paymentOutput } from './fields';
 
 const properties: INodeProperties[] = [paymentIdField];
 
-export const description = updateDisplayOptions({ show: { resource: ['payment'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['payment'], operation: ['get'] } },
+	properties,
+);
 
 /** The payment ID parameter, checked (BILL payment ids start with stp). */
 export function getPaymentId(context: IExecuteFunctions, itemIndex: number): string {
-	return checkId(context, itemIndex, 'Payment ID', context.getNodeParameter('paymentId', itemIndex, ''), ID_PREFIX.payment);
+	return checkId(
+		context,
+		itemIndex,
+		'Payment ID',
+		context.getNodeParameter('paymentId', itemIndex, ''),
+		ID_PREFIX.payment,
+	);
 }
 
 /** `GET /v3/payments/{paymentId}`: BILL's answer plus `paidBills` (which bills, how much). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const paymentId = getPaymentId(this, itemIndex);
-	return paymentOutput(await billApiRequest.call(this, { method: 'GET', path: `${PAYMENTS_PATH}/${paymentId}`, itemIndex }));
+	return paymentOutput(
+		await billApiRequest.call(this, {
+			method: 'GET',
+			path: `${PAYMENTS_PATH}/${paymentId}`,
+			itemIndex,
+		}),
+	);
 }

@@ -48,7 +48,13 @@ const properties: INodeProperties[] = [
 				default: '',
 				description: 'Only payments processed on or before this day',
 			},
-			{ displayName: 'Statuses', name: 'statuses', type: 'multiOptions', options: statusOptions, default: [] },
+			{
+				displayName: 'Statuses',
+				name: 'statuses',
+				type: 'multiOptions',
+				options: statusOptions,
+				default: [],
+			},
 			{
 				displayName: 'Vendor IDs',
 				name: 'vendorIds',
@@ -67,7 +73,10 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['payment'], operation: ['getMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['payment'], operation: ['getMany'] } },
+	properties,
+);
 
 /**
  * `GET /v3/payments`, page by page. BILL's docs list no filterable fields for payments
@@ -76,10 +85,15 @@ export const description = updateDisplayOptions({ show: { resource: ['payment'],
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const f = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const ids = splitList(f.ids).map((id) => checkId(this, itemIndex, 'Filters → IDs', id, ID_PREFIX.payment));
-	const vendorIds = splitList(f.vendorIds).map((id) => checkId(this, itemIndex, 'Filters → Vendor IDs', id, ID_PREFIX.vendor));
+	const ids = splitList(f.ids).map((id) =>
+		checkId(this, itemIndex, 'Filters → IDs', id, ID_PREFIX.payment),
+	);
+	const vendorIds = splitList(f.vendorIds).map((id) =>
+		checkId(this, itemIndex, 'Filters → Vendor IDs', id, ID_PREFIX.vendor),
+	);
 	const statuses = Array.isArray(f.statuses) ? (f.statuses as string[]) : [];
-	const day = (key: string, parameter: string) => (f[key] ? checkDate(this, itemIndex, parameter, f[key]) : undefined);
+	const day = (key: string, parameter: string) =>
+		f[key] ? checkDate(this, itemIndex, parameter, f[key]) : undefined;
 	const from = day('processDateFrom', 'Filters → Process Date From');
 	const to = day('processDateTo', 'Filters → Process Date To');
 	const filters = buildFilters([
@@ -97,6 +111,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (filters) qs.filters = filters;
 	const sort = sortValue(this.getNodeParameter('sort', itemIndex, {}) as IDataObject);
 	if (sort) qs.sort = sort;
-	const payments = await billApiRequestAllItems.call(this, { method: 'GET', path: PAYMENTS_PATH, qs, itemIndex }, pageOptions(this, itemIndex));
+	const payments = await billApiRequestAllItems.call(
+		this,
+		{ method: 'GET', path: PAYMENTS_PATH, qs, itemIndex },
+		pageOptions(this, itemIndex),
+	);
 	return payments.map((p) => paymentOutput(p));
 }

@@ -19,7 +19,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['payment'], operation: ['getOptions'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['payment'], operation: ['getOptions'] } },
+	properties,
+);
 
 /**
  * `GET /v3/payments/options?vendorId=&amount=`: which bank accounts and cards can pay this vendor,
@@ -27,6 +30,16 @@ export const description = updateDisplayOptions({ show: { resource: ['payment'],
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const vendorId = getId(this, itemIndex, 'vendorId', 'Vendor', ID_PREFIX.vendor);
-	const amount = checkAmount(this, itemIndex, 'Amount', this.getNodeParameter('amount', itemIndex, 0));
-	return await billApiRequest.call(this, { method: 'GET', path: `${PAYMENTS_PATH}/options`, qs: { vendorId, amount }, itemIndex });
+	const amount = checkAmount(
+		this,
+		itemIndex,
+		'Amount',
+		this.getNodeParameter('amount', itemIndex, 0),
+	);
+	return await billApiRequest.call(this, {
+		method: 'GET',
+		path: `${PAYMENTS_PATH}/options`,
+		qs: { vendorId, amount },
+		itemIndex,
+	});
 }

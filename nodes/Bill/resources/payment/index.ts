@@ -19,13 +19,15 @@ const operationSelector: INodeProperties = {
 		{
 			name: 'Cancel',
 			value: 'cancel',
-			description: 'Cancel a payment BILL has not started processing; its bills owe the amount again',
+			description:
+				'Cancel a payment BILL has not started processing; its bills owe the amount again',
 			action: 'Cancel a payment',
 		},
 		{
 			name: 'Create',
 			value: 'create',
-			description: 'Pay one bill from a funding account on a process date (needs an MFA-trusted session); never pays the same bill, amount and date twice',
+			description:
+				'Pay one bill from a funding account on a process date (needs an MFA-trusted session); never pays the same bill, amount and date twice',
 			action: 'Create a payment',
 		},
 		{
@@ -34,7 +36,12 @@ const operationSelector: INodeProperties = {
 			description: 'Pay up to 50 bills in one request from one funding account, all or none',
 			action: 'Create a bulk payment',
 		},
-		{ name: 'Get', value: 'get', description: 'Get a payment by ID, with the bills it paid', action: 'Get a payment' },
+		{
+			name: 'Get',
+			value: 'get',
+			description: 'Get a payment by ID, with the bills it paid',
+			action: 'Get a payment',
+		},
 		{
 			name: 'Get Many',
 			value: 'getMany',
@@ -44,7 +51,8 @@ const operationSelector: INodeProperties = {
 		{
 			name: 'Get Payment Options',
 			value: 'getOptions',
-			description: 'How a vendor can be paid an amount: funding accounts, earliest process and delivery dates, fees',
+			description:
+				'How a vendor can be paid an amount: funding accounts, earliest process and delivery dates, fees',
 			action: 'Get payment options for a vendor',
 		},
 		{
@@ -59,7 +67,8 @@ const operationSelector: INodeProperties = {
 
 export const payment: Resource = {
 	displayName: 'Payment',
-	summary: 'Pay bills from a verified bank account or card (MFA-trusted session), and list, cancel or void payments',
+	summary:
+		'Pay bills from a verified bank account or card (MFA-trusted session), and list, cancel or void payments',
 	description: [
 		operationSelector,
 		...create.description,

@@ -7,21 +7,44 @@ import { PAYMENTS_PATH, paymentIdField, paymentOutput } from './fields';
 import { getPaymentId } from './get.operation';
 
 const voidTypes = [
-	{ name: 'Void and Credit', value: 'VOID_AND_CREDIT', description: 'Void it and keep the amount as a credit' },
-	{ name: 'Void and Reissue', value: 'VOID_AND_REISSUE', description: 'Void it and send the payment again' },
-	{ name: 'Void and Reissue as Virtual Card', value: 'VOID_AND_REISSUE_VCARD', description: 'Void it and pay again by virtual card' },
-	{ name: 'Void Only', value: 'VOID_ONLY', description: 'Void it; the bills owe the amount again once BILL completes the void' },
+	{
+		name: 'Void and Credit',
+		value: 'VOID_AND_CREDIT',
+		description: 'Void it and keep the amount as a credit',
+	},
+	{
+		name: 'Void and Reissue',
+		value: 'VOID_AND_REISSUE',
+		description: 'Void it and send the payment again',
+	},
+	{
+		name: 'Void and Reissue as Virtual Card',
+		value: 'VOID_AND_REISSUE_VCARD',
+		description: 'Void it and pay again by virtual card',
+	},
+	{
+		name: 'Void Only',
+		value: 'VOID_ONLY',
+		description: 'Void it; the bills owe the amount again once BILL completes the void',
+	},
 ];
 
 const properties: INodeProperties[] = [
 	{
-		displayName: 'Voids a payment BILL has started processing (one still Scheduled is cancelled instead). BILL reviews the request; the payment shows it in voidInfo.',
+		displayName:
+			'Voids a payment BILL has started processing (one still Scheduled is cancelled instead). BILL reviews the request; the payment shows it in voidInfo.',
 		name: 'voidNotice',
 		type: 'notice',
 		default: '',
 	},
 	paymentIdField,
-	{ displayName: 'Void Type', name: 'voidType', type: 'options', options: voidTypes, default: 'VOID_ONLY' },
+	{
+		displayName: 'Void Type',
+		name: 'voidType',
+		type: 'options',
+		options: voidTypes,
+		default: 'VOID_ONLY',
+	},
 	{
 		displayName: 'Reason',
 		name: 'reason',
@@ -32,13 +55,17 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['payment'], operation: ['void'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['payment'], operation: ['void'] } },
+	properties,
+);
 
 /** `POST /v3/payments/{paymentId}/void` with `{ type, reason }`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const paymentId = getPaymentId(this, itemIndex);
 	const type = this.getNodeParameter('voidType', itemIndex, 'VOID_ONLY') as string;
-	if (!voidTypes.some((t) => t.value === type)) throw invalid(this, itemIndex, 'Void Type', `"${String(type)}" is not a void type`);
+	if (!voidTypes.some((t) => t.value === type))
+		throw invalid(this, itemIndex, 'Void Type', `"${String(type)}" is not a void type`);
 	const reason = getString(this, itemIndex, 'reason', 'Reason');
 	try {
 		const payment = await billApiRequest.call(this, {

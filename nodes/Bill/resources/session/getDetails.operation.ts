@@ -14,14 +14,21 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['session'], operation: ['getDetails'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['session'], operation: ['getDetails'] } },
+	properties,
+);
 
 /**
  * `GET /v3/login/session` (organization, user, MFA status and bypass), plus what BILL cannot be
  * asked: whether this session is MFA-trusted, and when the credential's MFA ID expires.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const details = await billApiRequest.call(this, { method: 'GET', path: '/v3/login/session', itemIndex });
+	const details = await billApiRequest.call(this, {
+		method: 'GET',
+		path: '/v3/login/session',
+		itemIndex,
+	});
 	// Read after the request: it may have logged in, and the credential now holds that session.
 	const credentials = await storedCredential(this);
 	return { ...details, ...trustOf(credentials), ...mfaIdOf(credentials) };

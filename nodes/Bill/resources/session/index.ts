@@ -16,7 +16,7 @@ const operationSelector: INodeProperties = {
 			name: 'Get Details',
 			value: 'getDetails',
 			description:
-				'Who the credential is signed in as (organization, user), the organization\'s MFA status, whether this session is MFA-trusted, and when the credential\'s MFA ID expires',
+				"Who the credential is signed in as (organization, user), the organization's MFA status, whether this session is MFA-trusted, and when the credential's MFA ID expires",
 			action: 'Get session details',
 		},
 		{
@@ -39,6 +39,11 @@ const operationSelector: INodeProperties = {
 export const session: Resource = {
 	displayName: 'Session',
 	summary: 'The BILL sign-in: who it is, whether it is MFA-trusted, step up, log out',
-	description: [operationSelector, ...getDetails.description, ...stepUp.description, ...logOut.description],
+	description: [
+		operationSelector,
+		...getDetails.description,
+		...stepUp.description,
+		...logOut.description,
+	],
 	operations: { getDetails, logOut, stepUp },
 };

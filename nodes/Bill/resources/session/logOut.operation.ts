@@ -14,7 +14,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['session'], operation: ['logOut'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['session'], operation: ['logOut'] } },
+	properties,
+);
 
 /**
  * `POST /v3/logout`. The credential keeps the ended session ID (a node cannot change it), and
@@ -23,7 +26,12 @@ export const description = updateDisplayOptions({ show: { resource: ['session'],
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	// Logging out twice leaves the user logged out: safe to send again.
-	await billApiRequest.call(this, { method: 'POST', path: '/v3/logout', repeatable: true, itemIndex });
+	await billApiRequest.call(this, {
+		method: 'POST',
+		path: '/v3/logout',
+		repeatable: true,
+		itemIndex,
+	});
 	forgetSession(await storedCredential(this));
 	return { loggedOut: true };
 }

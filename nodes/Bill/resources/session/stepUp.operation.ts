@@ -20,7 +20,8 @@ const properties: INodeProperties[] = [
 		typeOptions: { password: true },
 		default: '',
 		required: true,
-		description: 'The MFA ID (rememberMeId) from MFA → Validate Challenge with "Remember Me" on. It is a secret: never shown in errors or output.',
+		description:
+			'The MFA ID (rememberMeId) from MFA → Validate Challenge with "Remember Me" on. It is a secret: never shown in errors or output.',
 	},
 	{
 		displayName: 'Device Name',
@@ -33,14 +34,18 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['session'], operation: ['stepUp'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['session'], operation: ['stepUp'] } },
+	properties,
+);
 
 const REFUSED_HINT =
 	'BILL refused this MFA ID for this user and device name: it has expired (MFA IDs last 30 days), or the device name is not exactly the one used when it was obtained. Get a new one: MFA → Send Challenge, then MFA → Validate Challenge with "Remember Me" on.';
 
 /** The shared hint for BDC_1356 speaks of the credential's MFA ID; here it is a parameter. */
 function refusalExplained(error: unknown): unknown {
-	if (error instanceof NodeApiError && error.context.billCode === 'BDC_1356') error.description = REFUSED_HINT;
+	if (error instanceof NodeApiError && error.context.billCode === 'BDC_1356')
+		error.description = REFUSED_HINT;
 	return error;
 }
 

@@ -21,7 +21,9 @@ function fingerprint(sessionId: string): string {
 }
 
 /** The credential as stored now, with the session the last request used (n8n keeps it there). */
-export async function storedCredential(context: IExecuteFunctions): Promise<ICredentialDataDecryptedObject> {
+export async function storedCredential(
+	context: IExecuteFunctions,
+): Promise<ICredentialDataDecryptedObject> {
 	return await context.getCredentials(credentialTypeOf(context));
 }
 
@@ -30,10 +32,14 @@ function sessionIdOf(credentials: ICredentialDataDecryptedObject): string {
 }
 
 /** Call after BILL made the current session trusted (step-up, validated challenge). */
-export async function rememberTrusted(context: IExecuteFunctions, how: 'stepUp' | 'challenge'): Promise<void> {
+export async function rememberTrusted(
+	context: IExecuteFunctions,
+	how: 'stepUp' | 'challenge',
+): Promise<void> {
 	const sessionId = sessionIdOf(await storedCredential(context));
 	if (!sessionId) return;
-	if (trustedHere.size >= MAX_REMEMBERED) trustedHere.delete(trustedHere.keys().next().value as string);
+	if (trustedHere.size >= MAX_REMEMBERED)
+		trustedHere.delete(trustedHere.keys().next().value as string);
 	trustedHere.set(fingerprint(sessionId), how);
 }
 
@@ -43,11 +49,17 @@ export function forgetSession(credentials: ICredentialDataDecryptedObject): void
 	if (sessionId) trustedHere.delete(fingerprint(sessionId));
 }
 
-export function trustOf(credentials: ICredentialDataDecryptedObject): { mfaTrusted: boolean; mfaTrustedBy: TrustedBy } {
-	if (credentials.sessionTrusted === true) return { mfaTrusted: true, mfaTrustedBy: 'mfaIdAtLogin' };
+export function trustOf(credentials: ICredentialDataDecryptedObject): {
+	mfaTrusted: boolean;
+	mfaTrustedBy: TrustedBy;
+} {
+	if (credentials.sessionTrusted === true)
+		return { mfaTrusted: true, mfaTrustedBy: 'mfaIdAtLogin' };
 	const sessionId = sessionIdOf(credentials);
 	const how = sessionId ? trustedHere.get(fingerprint(sessionId)) : undefined;
-	return how ? { mfaTrusted: true, mfaTrustedBy: how } : { mfaTrusted: false, mfaTrustedBy: 'none' };
+	return how
+		? { mfaTrusted: true, mfaTrustedBy: how }
+		: { mfaTrusted: false, mfaTrustedBy: 'none' };
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -57,12 +69,19 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * expiry date the user kept with it (never the MFA ID itself).
  */
 export function mfaIdOf(credentials: ICredentialDataDecryptedObject, now = new Date()) {
-	const info: { mfaIdInCredential: boolean; deviceName?: string; mfaIdExpiresOn?: string; mfaIdDaysLeft?: number } = {
+	const info: {
+		mfaIdInCredential: boolean;
+		deviceName?: string;
+		mfaIdExpiresOn?: string;
+		mfaIdDaysLeft?: number;
+	} = {
 		mfaIdInCredential: String(credentials.mfaId ?? '').trim() !== '',
 	};
 	const device = String(credentials.deviceName ?? '').trim();
 	if (device) info.deviceName = device;
-	const expiresOn = String(credentials.mfaIdExpiresOn ?? '').trim().slice(0, 10);
+	const expiresOn = String(credentials.mfaIdExpiresOn ?? '')
+		.trim()
+		.slice(0, 10);
 	if (info.mfaIdInCredential && /^\d{4}-\d{2}-\d{2}$/.test(expiresOn)) {
 		const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
 		const [y, m, d] = expiresOn.split('-').map(Number);

@@ -6,13 +6,47 @@ import { billApiRequest } from '../../transport';
 import { accountTypeOptions, addressField, optionalVendorFields, vendorBody } from './fields';
 
 const properties: INodeProperties[] = [
-	{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true, description: 'The vendor\'s name as it appears on bills' },
-	{ displayName: 'Account Type', name: 'accountType', type: 'options', options: accountTypeOptions, default: 'BUSINESS', required: true },
-	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', required: true },
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		required: true,
+		description: "The vendor's name as it appears on bills",
+	},
+	{
+		displayName: 'Account Type',
+		name: 'accountType',
+		type: 'options',
+		options: accountTypeOptions,
+		default: 'BUSINESS',
+		required: true,
+	},
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+		required: true,
+	},
 	{ displayName: 'Phone', name: 'phone', type: 'string', default: '', required: true },
 	addressField,
-	{ displayName: 'Payee Name', name: 'payeeName', type: 'string', default: '', description: 'Name printed on checks; needed to pay by check' },
-	{ displayName: 'Bill Currency', name: 'billCurrency', type: 'string', default: 'USD', description: 'Currency the vendor bills in (three letters). Bills of a non-USD vendor are international.' },
+	{
+		displayName: 'Payee Name',
+		name: 'payeeName',
+		type: 'string',
+		default: '',
+		description: 'Name printed on checks; needed to pay by check',
+	},
+	{
+		displayName: 'Bill Currency',
+		name: 'billCurrency',
+		type: 'string',
+		default: 'USD',
+		description:
+			'Currency the vendor bills in (three letters). Bills of a non-USD vendor are international.',
+	},
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -23,7 +57,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['vendor'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['vendor'], operation: ['create'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const fields: IDataObject = {

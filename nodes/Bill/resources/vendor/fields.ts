@@ -25,7 +25,8 @@ export const addressField: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Address Field',
 	default: {},
-	description: 'Needed to pay the vendor by check or to invite it to the BILL network (line 1, city, ZIP, country)',
+	description:
+		'Needed to pay the vendor by check or to invite it to the BILL network (line 1, city, ZIP, country)',
 	options: [
 		{ displayName: 'City', name: 'city', type: 'string', default: '' },
 		{
@@ -37,7 +38,13 @@ export const addressField: INodeProperties = {
 		},
 		{ displayName: 'Line 1', name: 'line1', type: 'string', default: '' },
 		{ displayName: 'Line 2', name: 'line2', type: 'string', default: '' },
-		{ displayName: 'State or Province', name: 'stateOrProvince', type: 'string', default: '', placeholder: 'CA' },
+		{
+			displayName: 'State or Province',
+			name: 'stateOrProvince',
+			type: 'string',
+			default: '',
+			placeholder: 'CA',
+		},
 		{ displayName: 'ZIP or Postal Code', name: 'zipOrPostalCode', type: 'string', default: '' },
 	],
 };
@@ -64,7 +71,13 @@ export const optionalVendorFields: INodeProperties[] = [
 		],
 		default: 'EIN',
 	},
-	{ displayName: 'Track 1099', name: 'track1099', type: 'boolean', default: false, description: 'Whether the vendor is tracked for 1099 reporting' },
+	{
+		displayName: 'Track 1099',
+		name: 'track1099',
+		type: 'boolean',
+		default: false,
+		description: 'Whether the vendor is tracked for 1099 reporting',
+	},
 	{
 		displayName: 'Lead Time in Days',
 		name: 'leadTimeInDays',
@@ -72,17 +85,41 @@ export const optionalVendorFields: INodeProperties[] = [
 		typeOptions: { minValue: 0 },
 		default: 0,
 	},
-	{ displayName: 'Combine Payments', name: 'combinePayments', type: 'boolean', default: false, description: 'Whether to combine payments to this vendor' },
-	{ displayName: 'Payment Email', name: 'paymentEmail', type: 'string', placeholder: 'name@email.com', default: '', description: 'Where BILL sends payment notices for this vendor' },
+	{
+		displayName: 'Combine Payments',
+		name: 'combinePayments',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to combine payments to this vendor',
+	},
+	{
+		displayName: 'Payment Email',
+		name: 'paymentEmail',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+		description: 'Where BILL sends payment notices for this vendor',
+	},
 ];
 
-const ADDITIONAL_INFO = ['taxId', 'taxIdType', 'track1099', 'leadTimeInDays', 'combinePayments', 'companyName'];
+const ADDITIONAL_INFO = [
+	'taxId',
+	'taxIdType',
+	'track1099',
+	'leadTimeInDays',
+	'combinePayments',
+	'companyName',
+];
 
 /**
  * Turns the node's flat vendor fields into BILL's vendor body (REFERENCE.md §7.2–7.3):
  * address, paymentInformation and additionalInfo nested as BILL has them.
  */
-export function vendorBody(context: IExecuteFunctions, itemIndex: number, fields: IDataObject): IDataObject {
+export function vendorBody(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	fields: IDataObject,
+): IDataObject {
 	const body: IDataObject = {};
 	const additionalInfo: IDataObject = {};
 	const paymentInformation: IDataObject = {};
@@ -98,11 +135,22 @@ export function vendorBody(context: IExecuteFunctions, itemIndex: number, fields
 		} else if (key === 'payeeName') {
 			paymentInformation.payeeName = value;
 		} else if (key === 'paymentEmail') {
-			paymentInformation.email = checkEmail(context, itemIndex, 'Payment Email', String(value).trim());
+			paymentInformation.email = checkEmail(
+				context,
+				itemIndex,
+				'Payment Email',
+				String(value).trim(),
+			);
 		} else if (key === 'billCurrency') {
 			const currency = String(value).trim().toUpperCase();
 			if (!/^[A-Z]{3}$/.test(currency)) {
-				throw invalid(context, itemIndex, 'Bill Currency', `"${value}" is not a three-letter currency code`, 'For example USD, CAD or EUR.');
+				throw invalid(
+					context,
+					itemIndex,
+					'Bill Currency',
+					`"${value}" is not a three-letter currency code`,
+					'For example USD, CAD or EUR.',
+				);
 			}
 			body.billCurrency = currency;
 		} else if (ADDITIONAL_INFO.includes(key)) {

@@ -7,9 +7,16 @@ import { vendorLocator } from './fields';
 
 const properties: INodeProperties[] = [vendorLocator('The vendor to get')];
 
-export const description = updateDisplayOptions({ show: { resource: ['vendor'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['vendor'], operation: ['get'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const vendorId = getId(this, itemIndex, 'vendorId', 'Vendor', ID_PREFIX.vendor);
-	return await billApiRequest.call(this, { method: 'GET', path: `/v3/vendors/${vendorId}`, itemIndex });
+	return await billApiRequest.call(this, {
+		method: 'GET',
+		path: `/v3/vendors/${vendorId}`,
+		itemIndex,
+	});
 }

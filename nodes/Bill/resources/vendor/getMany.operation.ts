@@ -15,7 +15,13 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{ displayName: 'Account Types', name: 'accountTypes', type: 'multiOptions', options: accountTypeOptions, default: [] },
+			{
+				displayName: 'Account Types',
+				name: 'accountTypes',
+				type: 'multiOptions',
+				options: accountTypeOptions,
+				default: [],
+			},
 			{
 				displayName: 'Archived',
 				name: 'archived',
@@ -23,10 +29,23 @@ const properties: INodeProperties[] = [
 				default: false,
 				description: 'Whether to return archived vendors (on) or active vendors (off)',
 			},
-			{ displayName: 'Bill Currencies', name: 'billCurrencies', type: 'string', default: '', placeholder: 'USD, CAD', description: 'Comma-separated three-letter codes' },
+			{
+				displayName: 'Bill Currencies',
+				name: 'billCurrencies',
+				type: 'string',
+				default: '',
+				placeholder: 'USD, CAD',
+				description: 'Comma-separated three-letter codes',
+			},
 			{ displayName: 'Created After', name: 'createdAfter', type: 'dateTime', default: '' },
 			{ displayName: 'Created Before', name: 'createdBefore', type: 'dateTime', default: '' },
-			{ displayName: 'Name Is', name: 'name', type: 'string', default: '', description: 'Exact vendor name' },
+			{
+				displayName: 'Name Is',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'Exact vendor name',
+			},
 			{ displayName: 'Name Starts With', name: 'nameStartsWith', type: 'string', default: '' },
 			{ displayName: 'Updated After', name: 'updatedAfter', type: 'dateTime', default: '' },
 			{ displayName: 'Updated Before', name: 'updatedBefore', type: 'dateTime', default: '' },
@@ -42,7 +61,10 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['vendor'], operation: ['getMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['vendor'], operation: ['getMany'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const f = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
@@ -60,5 +82,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (filters) qs.filters = filters;
 	const sort = sortValue(this.getNodeParameter('sort', itemIndex, {}) as IDataObject);
 	if (sort) qs.sort = sort;
-	return await billApiRequestAllItems.call(this, { method: 'GET', path: '/v3/vendors', qs, itemIndex }, pageOptions(this, itemIndex));
+	return await billApiRequestAllItems.call(
+		this,
+		{ method: 'GET', path: '/v3/vendors', qs, itemIndex },
+		pageOptions(this, itemIndex),
+	);
 }

@@ -15,12 +15,32 @@ const operationSelector: INodeProperties = {
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['vendor'] } },
 	options: [
-		{ name: 'Archive', value: 'archive', description: 'Archive a vendor (BILL has no delete)', action: 'Archive a vendor' },
+		{
+			name: 'Archive',
+			value: 'archive',
+			description: 'Archive a vendor (BILL has no delete)',
+			action: 'Archive a vendor',
+		},
 		{ name: 'Create', value: 'create', description: 'Create a vendor', action: 'Create a vendor' },
 		{ name: 'Get', value: 'get', description: 'Get a vendor by ID', action: 'Get a vendor' },
-		{ name: 'Get Many', value: 'getMany', description: 'List vendors, filtered by name, type, currency or dates', action: 'Get many vendors' },
-		{ name: 'Restore', value: 'restore', description: 'Restore an archived vendor', action: 'Restore a vendor' },
-		{ name: 'Update', value: 'update', description: 'Change some fields of a vendor', action: 'Update a vendor' },
+		{
+			name: 'Get Many',
+			value: 'getMany',
+			description: 'List vendors, filtered by name, type, currency or dates',
+			action: 'Get many vendors',
+		},
+		{
+			name: 'Restore',
+			value: 'restore',
+			description: 'Restore an archived vendor',
+			action: 'Restore a vendor',
+		},
+		{
+			name: 'Update',
+			value: 'update',
+			description: 'Change some fields of a vendor',
+			action: 'Update a vendor',
+		},
 	],
 	default: 'getMany',
 };

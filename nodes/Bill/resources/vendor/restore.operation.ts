@@ -7,10 +7,18 @@ import { vendorLocator } from './fields';
 
 const properties: INodeProperties[] = [vendorLocator('The vendor to restore')];
 
-export const description = updateDisplayOptions({ show: { resource: ['vendor'], operation: ['restore'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['vendor'], operation: ['restore'] } },
+	properties,
+);
 
 /** `POST /v3/vendors/{id}/restore`: idempotent, so a repeat after a lost answer is safe. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const vendorId = getId(this, itemIndex, 'vendorId', 'Vendor', ID_PREFIX.vendor);
-	return await billApiRequest.call(this, { method: 'POST', path: `/v3/vendors/${vendorId}/restore`, repeatable: true, itemIndex });
+	return await billApiRequest.call(this, {
+		method: 'POST',
+		path: `/v3/vendors/${vendorId}/restore`,
+		repeatable: true,
+		itemIndex,
+	});
 }

@@ -3,7 +3,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ID_PREFIX, getId, invalid } from '../../helpers/validation';
 import { billApiRequest } from '../../transport';
-import { accountTypeOptions, addressField, optionalVendorFields, vendorBody, vendorLocator } from './fields';
+import {
+	accountTypeOptions,
+	addressField,
+	optionalVendorFields,
+	vendorBody,
+	vendorLocator,
+} from './fields';
 
 const properties: INodeProperties[] = [
 	vendorLocator('The vendor to update'),
@@ -13,26 +19,44 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: ([
-			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-			{ displayName: 'Account Type', name: 'accountType', type: 'options', options: accountTypeOptions, default: 'BUSINESS' },
-			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
-			{ displayName: 'Phone', name: 'phone', type: 'string', default: '' },
-			addressField,
-			{ displayName: 'Payee Name', name: 'payeeName', type: 'string', default: '' },
-			{ displayName: 'Bill Currency', name: 'billCurrency', type: 'string', default: '' },
-			...optionalVendorFields,
-		] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: (
+			[
+				{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+				{
+					displayName: 'Account Type',
+					name: 'accountType',
+					type: 'options',
+					options: accountTypeOptions,
+					default: 'BUSINESS',
+				},
+				{
+					displayName: 'Email',
+					name: 'email',
+					type: 'string',
+					placeholder: 'name@email.com',
+					default: '',
+				},
+				{ displayName: 'Phone', name: 'phone', type: 'string', default: '' },
+				addressField,
+				{ displayName: 'Payee Name', name: 'payeeName', type: 'string', default: '' },
+				{ displayName: 'Bill Currency', name: 'billCurrency', type: 'string', default: '' },
+				...optionalVendorFields,
+			] as INodeProperties[]
+		).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 	{
-		displayName: 'BILL does not change vendor bank details through an update; that needs the vendor bank-account endpoints.',
+		displayName:
+			'BILL does not change vendor bank details through an update; that needs the vendor bank-account endpoints.',
 		name: 'bankNotice',
 		type: 'notice',
 		default: '',
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['vendor'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['vendor'], operation: ['update'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const vendorId = getId(this, itemIndex, 'vendorId', 'Vendor', ID_PREFIX.vendor);
@@ -41,5 +65,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (!Object.keys(body).length) {
 		throw invalid(this, itemIndex, 'Update Fields', 'add at least one field to change');
 	}
-	return await billApiRequest.call(this, { method: 'PATCH', path: `/v3/vendors/${vendorId}`, body, itemIndex });
+	return await billApiRequest.call(this, {
+		method: 'PATCH',
+		path: `/v3/vendors/${vendorId}`,
+		body,
+		itemIndex,
+	});
 }
