@@ -1,25 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { ItemOperation, Operation } from './operation';
 import { resources } from './resources';
-import { BILL_MAX_CONCURRENT_REQUESTS, mapWithConcurrency } from './transport';
-
-/** The error as an output item carries it with "Continue On Fail": message, BILL's code, hint. */
-export function errorJson(error: unknown): IDataObject {
-	const e = error as {
-		message?: string;
-		description?: string | null;
-		context?: IDataObject;
-		httpCode?: string | null;
-	};
-	const json: IDataObject = { error: e.message ?? String(error) };
-	if (e.context?.billCode) json.code = e.context.billCode;
-	if (e.httpCode) json.httpCode = e.httpCode;
-	if (e.description) json.hint = e.description;
-	if (e.context?.outcomeUnknown) json.outcomeUnknown = true;
-	return json;
-}
+import { BILL_MAX_CONCURRENT_REQUESTS, errorJson, mapWithConcurrency } from './transport';
 
 function findOperation(context: IExecuteFunctions): Operation {
 	const resource = context.getNodeParameter('resource', 0) as string;

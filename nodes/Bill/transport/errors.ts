@@ -1,4 +1,4 @@
-import type { JsonObject, INode } from 'n8n-workflow';
+import type { IDataObject, JsonObject, INode } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 /** One entry of the error array BILL returns on any non-2xx response (REFERENCE.md §8.3). */
@@ -144,4 +144,20 @@ export function withHint(
 		if (when(status)) error.description = hint;
 	}
 	return error;
+}
+
+/** The error as an output item carries it with "Continue On Fail": message, BILL's code, hint. */
+export function errorJson(error: unknown): IDataObject {
+	const e = error as {
+		message?: string;
+		description?: string | null;
+		context?: IDataObject;
+		httpCode?: string | null;
+	};
+	const json: IDataObject = { error: e.message ?? String(error) };
+	if (e.context?.billCode) json.code = e.context.billCode;
+	if (e.httpCode) json.httpCode = e.httpCode;
+	if (e.description) json.hint = e.description;
+	if (e.context?.outcomeUnknown) json.outcomeUnknown = true;
+	return json;
 }

@@ -7,4 +7,4 @@ export {
 } from './request';
 export type { BillFunctions, BillRequest, PageOptions } from './request';
 export { mapWithConcurrency } from './concurrency';
-export { billApiError, problemFromResponse, hintFor, withHint } from './errors';
+export { billApiError, errorJson, problemFromResponse, hintFor, withHint } from './errors';

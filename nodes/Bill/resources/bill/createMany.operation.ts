@@ -7,8 +7,12 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { invalid, parseJson } from '../../helpers/validation';
-import { errorJson } from '../../router';
-import { BILL_MAX_CONCURRENT_REQUESTS, billApiRequest, mapWithConcurrency } from '../../transport';
+import {
+	BILL_MAX_CONCURRENT_REQUESTS,
+	billApiRequest,
+	errorJson,
+	mapWithConcurrency,
+} from '../../transport';
 import { VENDORS_PER_LOOKUP, activeBillsByInvoice, billKey } from './existing';
 import { billBodyFromParameters, checkBillBody, createHint } from './fields';
 
