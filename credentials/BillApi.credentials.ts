@@ -7,7 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { loginOrganization } from '../nodes/Bill/transport/login';
+import { loginOrganization } from '../nodes/shared/transport/login';
 import {
 	environmentProperties,
 	baseUrlExpression,

@@ -7,7 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { loginPartner } from '../nodes/Bill/transport/login';
+import { loginPartner } from '../nodes/shared/transport/login';
 import {
 	environmentProperties,
 	baseUrlExpression,

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { authenticationProperty, billCredentials } from './helpers/authentication';
+import { authenticationProperty, billCredentials } from '../shared/authentication';
 import { listSearch } from './listSearch';
 import { resources } from './resources';
 import { router } from './router';

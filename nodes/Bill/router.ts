@@ -3,7 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { ItemOperation, Operation } from './operation';
 import { resources } from './resources';
-import { BILL_MAX_CONCURRENT_REQUESTS, errorJson, mapWithConcurrency } from './transport';
+import { BILL_MAX_CONCURRENT_REQUESTS, errorJson, mapWithConcurrency } from '../shared/transport';
 
 function findOperation(context: IExecuteFunctions): Operation {
 	const resource = context.getNodeParameter('resource', 0) as string;

@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { authenticationProperty, billCredentials } from '../Bill/helpers/authentication';
+import { authenticationProperty, billCredentials } from '../shared/authentication';
 import { DOCUMENTED_EVENTS, eventOptions, loadCatalog } from './events';
 import { acceptEvent } from './acceptedEvents';
 import { organizationOf } from './organizations';

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { billApiRequest } from '../Bill/transport';
+import { billApiRequest } from '../shared/transport';
 
 export interface CatalogEntry {
 	type: string;

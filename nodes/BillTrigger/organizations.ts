@@ -1,6 +1,6 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { billApiRequestAllItems, credentialTypeOf } from '../Bill/transport';
+import { billApiRequestAllItems, credentialTypeOf } from '../shared/transport';
 import type { TriggerData } from './subscription';
 
 /**

@@ -2,7 +2,7 @@ import { randomUUID } from 'crypto';
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { billApiRequest } from '../Bill/transport';
+import { billApiRequest } from '../shared/transport';
 import { eventSetKey, loadCatalog, resolveEvents, type SubscribedEvent } from './events';
 import { forgetSubscription } from './acceptedEvents';
 

@@ -8,7 +8,7 @@
 import { writeFileSync } from 'fs';
 import { join } from 'path';
 
-import { transportSettings } from '../../nodes/Bill/transport/request';
+import { transportSettings } from '../../nodes/shared/transport/request';
 import { startEmulator, type Emulator, type Fault } from '../emulator';
 import { billCredentials } from '../harness/bill';
 import { scenarios } from './index';

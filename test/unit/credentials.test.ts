@@ -171,7 +171,7 @@ describe('BILL Partner API credential', () => {
 
 describe('base URLs', () => {
 	it("uses BILL's HTTPS gateways for sandbox and production, and allows plain HTTP only on this machine", async () => {
-		const { resolveBaseUrls } = await import('../../nodes/Bill/transport/environment');
+		const { resolveBaseUrls } = await import('../../nodes/shared/transport/environment');
 		expect(resolveBaseUrls({ environment: 'sandbox' })).toEqual({
 			api: 'https://gateway.stage.bill.com/connect',
 			events: 'https://gateway.stage.bill.com/connect-events',

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { PageOptions } from '../transport';
+import type { PageOptions } from '../../shared/transport';
 
 /** A resource locator for a BILL object: pick from a searchable list, or give its id. */
 export function idLocator(options: {

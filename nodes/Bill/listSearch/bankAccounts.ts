@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { buildFilters } from '../helpers/filters';
-import { billApiRequest } from '../transport';
+import { billApiRequest } from '../../shared/transport';
 import type { BankAccount, BillList } from '../types';
 
 /** Only the last four digits of an account number are ever shown in a list. */

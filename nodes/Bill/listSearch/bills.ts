@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { buildFilters } from '../helpers/filters';
-import { billApiRequest } from '../transport';
+import { billApiRequest } from '../../shared/transport';
 import type { Bill, BillList } from '../types';
 
 /**

@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { buildFilters } from '../helpers/filters';
-import { billApiRequest } from '../transport';
+import { billApiRequest } from '../../shared/transport';
 import type { BillList, Vendor } from '../types';
 
 /** Active vendors whose name starts with the search text, a page of 100 at a time. */

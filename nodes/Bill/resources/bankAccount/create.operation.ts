@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { checkRoutingNumber, getString } from '../../helpers/validation';
-import { billApiRequest, billApiRequestAllItems, withHint } from '../../transport';
+import { billApiRequest, billApiRequestAllItems, withHint } from '../../../shared/transport';
 import {
 	BANKS_PATH,
 	MFA_AND_ADMIN_HINT,

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { pageOptions, returnAllOrLimit, sortField, sortValue } from '../../helpers/fields';
 import { buildFilters, splitList, timeRangeFilters } from '../../helpers/filters';
 import { ID_PREFIX, checkId } from '../../helpers/validation';
-import { billApiRequestAllItems } from '../../transport';
+import { billApiRequestAllItems } from '../../../shared/transport';
 import { BANKS_PATH, accountTypeOptions, ownerTypeOptions, statusOptions } from './fields';
 
 const properties: INodeProperties[] = [

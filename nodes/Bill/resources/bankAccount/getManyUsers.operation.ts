@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { pageOptions, returnAllOrLimit, sortField, sortValue } from '../../helpers/fields';
 import { buildFilters } from '../../helpers/filters';
 import { ID_PREFIX, checkId } from '../../helpers/validation';
-import { billApiRequestAllItems } from '../../transport';
+import { billApiRequestAllItems } from '../../../shared/transport';
 import { locatorValue } from '../bill/fields';
 import { BANKS_PATH, bankAccountLocator } from './fields';
 

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ID_PREFIX, getId } from '../../helpers/validation';
-import { billApiRequest, withHint } from '../../transport';
+import { billApiRequest, withHint } from '../../../shared/transport';
 import { BANKS_PATH, bankAccountLocator } from './fields';
 
 const properties: INodeProperties[] = [

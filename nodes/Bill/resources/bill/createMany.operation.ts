@@ -12,7 +12,7 @@ import {
 	billApiRequest,
 	errorJson,
 	mapWithConcurrency,
-} from '../../transport';
+} from '../../../shared/transport';
 import { VENDORS_PER_LOOKUP, activeBillsByInvoice, billKey } from './existing';
 import { billBodyFromParameters, checkBillBody, createHint } from './fields';
 

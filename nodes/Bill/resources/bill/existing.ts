@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { buildFilters } from '../../helpers/filters';
-import { billApiRequestAllItems } from '../../transport';
+import { billApiRequestAllItems } from '../../../shared/transport';
 import type { Bill } from '../../types';
 import { invoiceKey } from './fields';
 

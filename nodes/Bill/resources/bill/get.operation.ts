@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ID_PREFIX, getId } from '../../helpers/validation';
-import { billApiRequest } from '../../transport';
+import { billApiRequest } from '../../../shared/transport';
 import { billLocator, simplifyBill, simplifyField } from './fields';
 
 const properties: INodeProperties[] = [billLocator('The bill to get'), simplifyField];

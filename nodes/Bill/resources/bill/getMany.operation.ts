@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { pageOptions, returnAllOrLimit, sortField, sortValue } from '../../helpers/fields';
 import { buildFilters, splitList, timeRangeFilters } from '../../helpers/filters';
 import { ID_PREFIX, checkDate, checkId } from '../../helpers/validation';
-import { billApiRequestAllItems } from '../../transport';
+import { billApiRequestAllItems } from '../../../shared/transport';
 import { vendorLocator } from '../vendor/fields';
 import { locatorValue, simplifyBill, simplifyField } from './fields';
 

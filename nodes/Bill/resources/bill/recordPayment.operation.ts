@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ID_PREFIX, checkAmount, checkId, getDate, getId, invalid } from '../../helpers/validation';
-import { billApiRequest } from '../../transport';
+import { billApiRequest } from '../../../shared/transport';
 import { vendorLocator } from '../vendor/fields';
 
 const properties: INodeProperties[] = [

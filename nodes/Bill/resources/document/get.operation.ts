@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { checkId } from '../../helpers/validation';
-import { billApiRequest } from '../../transport';
+import { billApiRequest } from '../../../shared/transport';
 import { DOCUMENT_ID_PREFIX, documentIdField } from './fields';
 
 const properties: INodeProperties[] = [documentIdField];

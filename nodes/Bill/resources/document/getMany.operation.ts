@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { pageOptions, returnAllOrLimit } from '../../helpers/fields';
 import { ID_PREFIX, getId } from '../../helpers/validation';
-import { billApiRequestAllItems } from '../../transport';
+import { billApiRequestAllItems } from '../../../shared/transport';
 import { billLocator } from '../bill/fields';
 import { BILL_DOCUMENTS_PATH } from './fields';
 

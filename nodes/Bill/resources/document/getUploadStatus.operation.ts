@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { splitList } from '../../helpers/filters';
 import { checkId, invalid } from '../../helpers/validation';
-import { billApiRequest } from '../../transport';
+import { billApiRequest } from '../../../shared/transport';
 import { UPLOAD_ID_PREFIX } from './fields';
 
 const properties: INodeProperties[] = [

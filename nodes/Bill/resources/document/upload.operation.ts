@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ID_PREFIX, getId, invalid } from '../../helpers/validation';
-import { billApiRequest } from '../../transport';
+import { billApiRequest } from '../../../shared/transport';
 import { billLocator } from '../bill/fields';
 import { BILL_DOCUMENTS_PATH, MAX_DOCUMENT_BYTES } from './fields';
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { billApiRequest, withHint } from '../../transport';
+import { billApiRequest, withHint } from '../../../shared/transport';
 import { PAYMENTS_PATH, paymentIdField, paymentOutput } from './fields';
 import { getPaymentId } from './get.operation';
 

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { buildFilters } from '../../helpers/filters';
 import { ID_PREFIX, checkAmount, checkId, getDate, invalid } from '../../helpers/validation';
-import { billApiRequest, billApiRequestAllItems } from '../../transport';
+import { billApiRequest, billApiRequestAllItems } from '../../../shared/transport';
 import {
 	BULK_PAYMENT_LIMIT,
 	PAYMENTS_PATH,

@@ -3,7 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { buildFilters } from '../../helpers/filters';
 import { ID_PREFIX, checkId, getId, getString, invalid } from '../../helpers/validation';
-import { billApiRequest, billApiRequestAllItems } from '../../transport';
+import { billApiRequest, billApiRequestAllItems } from '../../../shared/transport';
 import { BANKS_PATH, bankAccountLocator } from '../bankAccount/fields';
 
 /** BILL's payments (Postman folder "payments"). */

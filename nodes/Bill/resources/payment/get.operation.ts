@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ID_PREFIX, checkId } from '../../helpers/validation';
-import { billApiRequest } from '../../transport';
+import { billApiRequest } from '../../../shared/transport';
 import { PAYMENTS_PATH, paymentIdField, paymentOutput } from './fields';
 
 const properties: INodeProperties[] = [paymentIdField];

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { billApiRequest } from '../../transport';
+import { billApiRequest } from '../../../shared/transport';
 import { mfaIdOf, storedCredential, trustOf } from './trust';
 
 const properties: INodeProperties[] = [

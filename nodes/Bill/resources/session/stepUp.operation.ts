@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import { getString } from '../../helpers/validation';
-import { billApiRequest } from '../../transport';
+import { billApiRequest } from '../../../shared/transport';
 import { rememberTrusted } from './trust';
 
 const properties: INodeProperties[] = [

@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { credentialTypeOf } from '../../transport';
+import { credentialTypeOf } from '../../../shared/transport';
 
 /** How the current BILL session became MFA-trusted, as far as this node can know. */
 export type TrustedBy = 'mfaIdAtLogin' | 'stepUp' | 'challenge' | 'none';

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { pageOptions, returnAllOrLimit, sortField, sortValue } from '../../helpers/fields';
 import { buildFilters, splitList, timeRangeFilters } from '../../helpers/filters';
-import { billApiRequestAllItems } from '../../transport';
+import { billApiRequestAllItems } from '../../../shared/transport';
 import { accountTypeOptions } from './fields';
 
 const properties: INodeProperties[] = [

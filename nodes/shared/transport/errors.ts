@@ -130,7 +130,7 @@ export function billApiError(
 
 /**
  * Adds what the user can do to an error BILL gave, when BILL's code has no hint of its own
- * (nodes/Bill/transport/errors.ts): e.g. "verify the account first" on a refused update.
+ * (HINTS above): e.g. "verify the account first" on a refused update.
  * Decided by the code, not by an empty description: without a hint, n8n's NodeApiError fills
  * the description with BILL's message, so it is never empty.
  */
