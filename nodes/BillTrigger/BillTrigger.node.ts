@@ -15,12 +15,8 @@ import { DOCUMENTED_EVENTS, eventOptions, loadCatalog } from './events';
 import { acceptEvent } from './acceptedEvents';
 import { organizationOf } from './organizations';
 import { signatureIsValid } from './signature';
-import {
-	createSubscription,
-	deleteSubscription,
-	subscriptionExists,
-	type TriggerData,
-} from './subscription';
+import type { TriggerData } from './staticData';
+import { createSubscription, deleteSubscription, subscriptionExists } from './subscription';
 
 /** How many accepted event IDs are remembered to recognise BILL's repeated deliveries. */
 const REMEMBERED_EVENT_IDS = 1000;

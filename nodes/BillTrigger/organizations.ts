@@ -1,7 +1,7 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import { billApiRequestAllItems, credentialTypeOf } from '../shared/transport';
-import type { TriggerData } from './subscription';
+import type { TriggerData } from './staticData';
 
 /**
  * The organization an event is for: its ID, and with a partner-level subscription also its name,
