@@ -9,7 +9,7 @@
 import type { INodeType } from 'n8n-workflow';
 
 import { startEmulator, type Emulator } from '../emulator';
-import { billCredentials, byId } from '../harness/bill';
+import { billCredentials, byId, partnerCredentials } from '../harness/bill';
 import type { CredentialStore } from '../harness/context';
 import { runBillInN8nOk } from './n8n-credentials';
 import { api, day } from './payment-setup';
@@ -108,6 +108,31 @@ describe('MFA trust kept with the credential, not in memory', () => {
 			expect(emulator.logins()).toBe(1);
 		},
 	);
+
+	it("a partner's login as a user, stepped up in one process, is trusted in a new one", async () => {
+		const f = emulator.fixtures;
+		const partner = partnerCredentials(emulator);
+		const details = { ...getDetails, authentication: 'billPartnerApi' };
+		const [before] = await runBillInN8nOk(partner, details, { node: billInNewProcess() });
+		expect(before).toMatchObject({ mfaTrusted: false, mfaTrustedBy: 'none' });
+		await runBillInN8nOk(
+			partner,
+			{
+				resource: 'session',
+				operation: 'stepUp',
+				authentication: 'billPartnerApi',
+				mfaId: f.mfaId,
+				deviceName: f.device,
+			},
+			{ node: billInNewProcess() },
+		);
+		const [after] = await runBillInN8nOk(partner, details, { node: billInNewProcess() });
+		expect(after).toMatchObject({ mfaTrusted: true, mfaTrustedBy: 'stepUp' });
+		expect(
+			emulator.state.sessions.get(String(partner.data.billPartnerApi.sessionId))!.trusted,
+		).toBe(true);
+		expect(emulator.stats()['POST /v3/partner/login-as-user']).toBe(1);
+	});
 
 	it('a new process pays with the session made trusted in another, and Get Details agrees', async () => {
 		const admin = api(emulator);
