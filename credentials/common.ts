@@ -87,4 +87,11 @@ export const sessionProperties: INodeProperties[] = [
 		type: 'hidden',
 		default: false,
 	},
+	{
+		// mfaIdAtLogin, stepUp, challenge or none: how BILL made the session trusted (login.ts).
+		displayName: 'Session Trusted By',
+		name: 'sessionTrustedBy',
+		type: 'hidden',
+		default: '',
+	},
 ];

@@ -8,7 +8,7 @@
  * Writes .test-results/e2e.json; exits 1 when a test failed or the runtime could not be prepared.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -499,6 +499,82 @@ async function main() {
 			check(executions > 0, 'no BILL request was made');
 			equal(s.logins, 1, `logins for ${s.total} requests`);
 			return `${s.logins} login for ${s.total} requests across all executions`;
+		});
+
+		// 8b. MFA trust in another process: a credential without an MFA ID, its session made trusted
+		//     by Validate Challenge in one `n8n execute`, asked in the next one (a new process).
+		await test('MFA trust survives a new process: Validate Challenge in one n8n execute, Session → Get Details in another says mfaTrusted', async () => {
+			const f = emulator.fixtures;
+			const noMfa = { id: 'billEmulatorNoMfa', name: 'BILL (emulator, no MFA ID)' };
+			const credentialFile = join(workdir, 'credential-no-mfa.json');
+			const data = { ...emulatorCredential(emulator).data, mfaId: '', deviceName: '' };
+			writeFileSync(credentialFile, JSON.stringify([{ ...noMfa, type: 'billApi', data }]));
+			const imported = await runN8n(['import:credentials', `--input=${credentialFile}`], env);
+			rmSync(credentialFile, { force: true });
+			check(imported.code === 0, `import:credentials exited with ${imported.code}`);
+			const workflow = (id, parameters) => ({
+				id,
+				name: id,
+				active: false,
+				nodes: [
+					{
+						parameters: {},
+						id: 'run',
+						name: 'Run',
+						type: 'n8n-nodes-base.manualTrigger',
+						typeVersion: 1,
+						position: [0, 0],
+					},
+					{
+						parameters: { authentication: 'billApi', ...parameters },
+						id: 'bill',
+						name: 'BILL',
+						type: 'CUSTOM.bill',
+						typeVersion: 1,
+						position: [220, 0],
+						credentials: { billApi: noMfa },
+					},
+				],
+				connections: { Run: { main: [[{ node: 'BILL', type: 'main', index: 0 }]] } },
+				settings: {},
+			});
+			const runBill = async (id, parameters) => {
+				await importWorkflow(env, workflow(id, parameters), workdir);
+				const [json] = nodeOutput(await runOk(env, id), 'BILL');
+				return json;
+			};
+			const loginsBefore = (await stats()).logins;
+			const before = await runBill('trustDetails', {
+				resource: 'session',
+				operation: 'getDetails',
+			});
+			equal(before.mfaTrusted, false, 'mfaTrusted before the challenge');
+			const sent = await runBill('trustSend', { resource: 'mfa', operation: 'sendChallenge' });
+			check(sent?.challengeId, 'no challengeId from Send Challenge');
+			const sms = await emulator.control('GET', '/sms');
+			const validated = await runBill('trustValidate', {
+				resource: 'mfa',
+				operation: 'validateChallenge',
+				challengeId: sent.challengeId,
+				code: sms[sms.length - 1].token,
+				rememberMe: false,
+			});
+			equal(validated.mfaTrusted, true, 'mfaTrusted from Validate Challenge');
+			const readings = {};
+			for (const mfaStatusReading of ['organization', 'session']) {
+				await emulator.control('POST', '/options', { mfaStatusReading });
+				const details = await runOk(env, 'trustDetails');
+				const [json] = nodeOutput(details, 'BILL');
+				equal(
+					[json.mfaTrusted, json.mfaTrustedBy, json.userId],
+					[true, 'challenge', f.admin.userId],
+					`Get Details in a new process (mfaStatus read as ${mfaStatusReading})`,
+				);
+				readings[mfaStatusReading] = json.mfaStatus;
+			}
+			await emulator.control('POST', '/options', { mfaStatusReading: 'organization' });
+			equal((await stats()).logins - loginsBefore, 1, 'logins of the credential without MFA ID');
+			return `trusted in 2 later executions; mfaStatus ${JSON.stringify(readings)}`;
 		});
 
 		// 9. The credential's "Test" button, through n8n's REST API as the editor calls it.

@@ -9,7 +9,7 @@
  *   POST /__emulator/reset             → fixtures only
  *   POST /__emulator/clock             → { advanceMs }
  *   POST /__emulator/faults            → a Fault, or [Fault]; DELETE clears them
- *   POST /__emulator/options           → { latencyMs?, limits? }
+ *   POST /__emulator/options           → { latencyMs?, limits?, mfaStatusReading? }
  */
 import type { Emulator, Reply } from './server';
 import type { Fault } from './faults';
@@ -77,6 +77,11 @@ export async function control(
 	if (method === 'POST' && path === '/options') {
 		if (body.latencyMs !== undefined) emulator.options.latencyMs = Number(body.latencyMs);
 		if (body.limits !== undefined) emulator.options.limits = Boolean(body.limits);
+		if (body.mfaStatusReading !== undefined) {
+			if (body.mfaStatusReading !== 'organization' && body.mfaStatusReading !== 'session')
+				return { status: 400, body: { error: 'mfaStatusReading: organization or session' } };
+			emulator.options.mfaStatusReading = body.mfaStatusReading;
+		}
 		return { body: emulator.options };
 	}
 	return { status: 404, body: { error: `no control endpoint ${method} ${path}` } };

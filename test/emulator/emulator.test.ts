@@ -48,6 +48,39 @@ describe('login and sessions', () => {
 		expect(wrong.data[0].code).toBe('BDC_1356');
 	});
 
+	it('tracks trust per session, and plays both readings of mfaStatus (switch: POST /__emulator/options)', async () => {
+		const f = emulator.fixtures;
+		const details = async (sessionId: string) =>
+			(await http.get(`${emulator.baseUrl}/v3/login/session`, { headers: headers(sessionId) }))
+				.data as { mfaStatus: string; mfaBypass: boolean };
+		const setReading = async (mfaStatusReading: string) =>
+			http.post(`${emulator.url}/__emulator/options`, { mfaStatusReading });
+		const plain = String((await login()).data.sessionId);
+		const other = String((await login()).data.sessionId);
+		const stepUp = await http.post(
+			`${emulator.baseUrl}/v3/mfa/step-up`,
+			{ rememberMeId: f.mfaId, device: f.device },
+			{ headers: headers(plain) },
+		);
+		expect(stepUp.data).toEqual({ trusted: true });
+		expect(emulator.state.sessions.get(plain)!.trusted).toBe(true);
+		expect(emulator.state.sessions.get(other)!.trusted).toBe(false);
+		try {
+			// BILL's reference: the organization's MFA status, the same for both sessions.
+			expect((await setReading('organization')).status).toBe(200);
+			expect(await details(plain)).toEqual(expect.objectContaining({ mfaStatus: 'COMPLETE' }));
+			expect((await details(other)).mfaStatus).toBe('COMPLETE');
+			// Third-party code's reading: this session's MFA state.
+			expect((await setReading('session')).status).toBe(200);
+			expect((await details(plain)).mfaStatus).toBe('COMPLETE');
+			expect((await details(other)).mfaStatus).toBe('NONE');
+			expect((await details(other)).mfaBypass).toBe(false);
+			expect((await setReading('both')).status).toBe(400);
+		} finally {
+			await setReading('organization');
+		}
+	});
+
 	it("answers a wrong password with BDC_1101 and a wrong developer key with BDC_1102, in BILL's error array", async () => {
 		const password = await login({ password: 'nope' });
 		expect(password.status).toBe(400);

@@ -75,7 +75,15 @@ export interface EmulatorOptions {
 	/** Webhook deliveries: attempts before a subscription is disabled, and the first backoff (ms). */
 	webhookAttempts?: number;
 	webhookBackoffMs?: number;
+	/**
+	 * What `mfaStatus` of `GET /v3/login/session` describes, which BILL leaves open (routes/auth.ts):
+	 * `organization` (default, BILL's reference: "MFA status of the organization") or `session`
+	 * (the reading of third-party code: COMPLETE once this session is MFA-trusted, NONE before).
+	 */
+	mfaStatusReading?: MfaStatusReading;
 }
+
+export type MfaStatusReading = 'organization' | 'session';
 
 export interface RequestLogEntry {
 	at: string;
@@ -121,6 +129,7 @@ export class Emulator {
 			hourlyLimit: emulatorOptions.hourlyLimit ?? 20_000,
 			webhookAttempts: emulatorOptions.webhookAttempts ?? 4,
 			webhookBackoffMs: emulatorOptions.webhookBackoffMs ?? 50,
+			mfaStatusReading: emulatorOptions.mfaStatusReading ?? 'organization',
 		};
 	}
 

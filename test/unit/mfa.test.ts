@@ -11,6 +11,7 @@ import { startEmulator, type Emulator } from '../emulator';
 import { SESSION_IDLE_MS } from '../emulator';
 import { billCredentials, partnerCredentials, runBill, runBillOk } from '../harness/bill';
 import type { CredentialStore } from '../harness/context';
+import { runBillInN8nOk } from './n8n-credentials';
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -223,7 +224,8 @@ describe('MFA: getting an MFA ID (USERS.md job 5)', () => {
 	it('makes only the session trusted without Remember Me, and issues no MFA ID', async () => {
 		const credentials = billCredentials(emulator, { untrusted: true });
 		const challengeId = await sendChallenge(credentials);
-		const [output] = await runBillOk(
+		// In n8n's credential handling, which stores the trust with the session (n8n-credentials.ts).
+		const [output] = await runBillInN8nOk(
 			credentials,
 			validate(challengeId, lastCode('challenge'), { rememberMe: false }),
 		);

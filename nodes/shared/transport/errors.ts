@@ -110,6 +110,7 @@ export function billApiError(
 	extraHint?: string,
 ): NodeApiError {
 	const description = [problem.hint, extraHint].filter(Boolean).join(' ') || undefined;
+	const message = problem.code ? `BILL error ${problem.message}` : problem.message;
 	const error = new NodeApiError(
 		node,
 		{
@@ -118,12 +119,17 @@ export function billApiError(
 			httpCode: problem.httpCode ?? '',
 		} as JsonObject,
 		{
-			message: problem.code ? `BILL error ${problem.message}` : problem.message,
+			message,
 			description,
 			httpCode: problem.httpCode ? String(problem.httpCode) : undefined,
 			itemIndex,
 		},
 	);
+	// NodeApiError replaces a message that names a connection error code (ECONNRESET, ETIMEDOUT,
+	// ECONNREFUSED…) with n8n's own ("The connection to the server was closed unexpectedly…"),
+	// even when `message` is given. Ours says what became of the request (e.g. that a bill may
+	// have been created and was not sent again), so it is put back; n8n's text stays in `messages`.
+	error.message = message;
 	if (problem.code) error.context.billCode = problem.code;
 	return error;
 }

@@ -174,14 +174,21 @@ export async function billApiRequest(
 			continue;
 		}
 		let extra: string | undefined;
+		let problem = failure.problem;
 		if (failure.uncertain && !repeatable) {
-			extra = `The request may have reached BILL, so it was not sent again. ${
-				request.uncertainHint ?? 'Check in BILL whether it was applied before running it again.'
-			}`;
+			const check =
+				request.uncertainHint ?? 'Check in BILL whether it was applied before running it again.';
+			extra = `The request may have reached BILL, so it was not sent again. ${check}`;
+			// The message itself says it, not only the hint: whether BILL applied the request is
+			// unknown, it was not repeated, and how to check (a user may read only the message).
+			problem = {
+				...problem,
+				message: `${problem.message.replace(/[.\s]+$/, '')}. The request may have reached BILL, so it was not sent again: whether BILL applied it is unknown. ${check}`,
+			};
 		} else if (failure.refused || failure.uncertain) {
 			extra = `Gave up after ${attempt} attempts.`;
 		}
-		const error = billApiError(this.getNode(), failure.problem, request.itemIndex, extra);
+		const error = billApiError(this.getNode(), problem, request.itemIndex, extra);
 		if (failure.uncertain && !repeatable) error.context.outcomeUnknown = true;
 		throw error;
 	}

@@ -97,9 +97,20 @@ export function registerAuth(emulator: Emulator): void {
 
 	emulator.add('GET', '/v3/login/session', (context) => {
 		const user = context.user!;
-		// Open question 3: only DISABLED is documented; "COMPLETE" (third-party) for a user with a
-		// registered phone, and "INCOMPLETE" (the emulator's word) for one without.
-		const mfaStatus = user.phones.length ? 'COMPLETE' : 'INCOMPLETE';
+		// What mfaStatus describes is open: BILL's reference (developer.bill.com/reference/getsessioninfo)
+		// calls it the MFA status of the organization and documents only DISABLED; third-party code
+		// reads it per session (COMPLETE after a step-up, NONE before). The emulator plays either
+		// (options.mfaStatusReading). Organization: "COMPLETE" (third-party word) once the user has
+		// an MFA phone, "INCOMPLETE" (the emulator's word) before, whatever this session's trust.
+		// Session: COMPLETE when this session is MFA-trusted, NONE when not.
+		const mfaStatus =
+			context.emulator.options.mfaStatusReading === 'session'
+				? context.session!.trusted
+					? 'COMPLETE'
+					: 'NONE'
+				: user.phones.length
+					? 'COMPLETE'
+					: 'INCOMPLETE';
 		return {
 			body: {
 				organizationId: context.organization!.id,

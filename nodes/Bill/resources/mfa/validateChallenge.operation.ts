@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { getString } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
-import { mfaIdExpiryFromToday, rememberTrusted } from '../session/trust';
+import { keepTrusted, mfaIdExpiryFromToday } from '../session/trust';
 import { checkCode, codeField } from './fields';
 
 const properties: INodeProperties[] = [
@@ -73,7 +73,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body,
 		itemIndex,
 	});
-	await rememberTrusted(this, 'challenge');
+	await keepTrusted(this, 'challenge');
 	if (!rememberMe) {
 		return {
 			mfaTrusted: true,

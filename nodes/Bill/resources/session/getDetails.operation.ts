@@ -20,8 +20,10 @@ export const description = updateDisplayOptions(
 );
 
 /**
- * `GET /v3/login/session` (organization, user, MFA status and bypass), plus what BILL cannot be
- * asked: whether this session is MFA-trusted, and when the credential's MFA ID expires.
+ * `GET /v3/login/session` (organization, user, MFA status and bypass, as BILL gives them), plus
+ * what that call does not say: whether this session is MFA-trusted, as BILL said it at login,
+ * step-up or challenge and kept with the credential's session (trust.ts), the same in every
+ * execution and process; and when the credential's MFA ID expires.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const details = await billApiRequest.call(this, {

@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { billApiRequest } from '../../../shared/transport';
-import { forgetSession, storedCredential } from './trust';
 
 const properties: INodeProperties[] = [
 	{
@@ -32,7 +31,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		repeatable: true,
 		itemIndex,
 	});
-	forgetSession(await storedCredential(this));
 	return { loggedOut: true };
 }
 

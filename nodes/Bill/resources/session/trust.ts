@@ -1,65 +1,96 @@
-import { createHash } from 'crypto';
-import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
 
-import { credentialTypeOf } from '../../../shared/transport';
+import { baseUrlsOf, credentialTypeOf } from '../../../shared/transport';
+import {
+	KEEP_SESSION_ID,
+	KEEP_SESSION_TRUSTED_BY,
+	type SessionTrustedBy,
+} from '../../../shared/transport/login';
+import { transportSettings } from '../../../shared/transport/request';
 
-/** How the current BILL session became MFA-trusted, as far as this node can know. */
-export type TrustedBy = 'mfaIdAtLogin' | 'stepUp' | 'challenge' | 'none';
+/** How the current BILL session became MFA-trusted, as BILL said it. */
+export type TrustedBy = SessionTrustedBy;
 
 /**
- * BILL cannot be asked whether a session is MFA-trusted. The node knows it two ways: the login
- * said so (`trusted`, kept by the credential in its hidden `sessionTrusted` field), or this n8n
- * process made the session trusted since (Session → Step Up, MFA → Validate Challenge). Those
- * sessions are remembered here by a hash of their ID, never the ID itself, and only in memory:
- * another queue-mode worker or a restart does not know them (then Get Details says untrusted).
+ * Whether the credential's session is MFA-trusted is kept with the credential's session, never
+ * in this process's memory: n8n runs executions in new processes (`n8n execute`, queue-mode
+ * workers), and each must give the same answer BILL would. BILL says it three ways, and each
+ * answer is stored with the session: the login's `trusted` (Postman "API login"), "MFA step-up
+ * for API session" answering `trusted: true`, and "Validate MFA challenge" succeeding ("After
+ * the validation is complete, your API session is MFA trusted"). A new login replaces them all.
+ *
+ * BILL has no call that says whether a session is trusted. "Get API session details"
+ * (`GET /v3/login/session`) returns `mfaStatus` and `mfaBypass`, and BILL's reference
+ * (https://developer.bill.com/reference/getsessioninfo) calls mfaStatus the MFA status of the
+ * organization, documenting only DISABLED (MFA off for the organization, changelog
+ * https://developer.bill.com/changelog/2024-11-22-mfa-status-improvements-get-api-session-details);
+ * third-party code reads it per session (COMPLETE after a step-up). The same value would mean a
+ * trusted session under one reading and an organization with MFA on under the other, so trust
+ * is never taken from it: Get Details shows BILL's mfaStatus and mfaBypass as BILL gave them.
  */
-const trustedHere = new Map<string, Exclude<TrustedBy, 'mfaIdAtLogin' | 'none'>>();
-const MAX_REMEMBERED = 500;
-
-function fingerprint(sessionId: string): string {
-	return createHash('sha256').update(sessionId).digest('hex');
-}
-
-/** The credential as stored now, with the session the last request used (n8n keeps it there). */
 export async function storedCredential(
 	context: IExecuteFunctions,
 ): Promise<ICredentialDataDecryptedObject> {
 	return await context.getCredentials(credentialTypeOf(context));
 }
 
-function sessionIdOf(credentials: ICredentialDataDecryptedObject): string {
-	return String(credentials.sessionId ?? '');
-}
-
-/** Call after BILL made the current session trusted (step-up, validated challenge). */
-export async function rememberTrusted(
+/**
+ * Call after BILL made the current session trusted (step-up, validated challenge): stores that
+ * with the credential's session, through n8n (login.ts, keptSession), with one
+ * `GET /v3/login/session` that also checks the session is still BILL's. Never fails the
+ * operation: BILL's answer stands, and if n8n could not store it, Get Details in a later
+ * execution says untrusted (as it would have before) until the next Step Up.
+ */
+export async function keepTrusted(
 	context: IExecuteFunctions,
 	how: 'stepUp' | 'challenge',
 ): Promise<void> {
-	const sessionId = sessionIdOf(await storedCredential(context));
-	if (!sessionId) return;
-	if (trustedHere.size >= MAX_REMEMBERED)
-		trustedHere.delete(trustedHere.keys().next().value as string);
-	trustedHere.set(fingerprint(sessionId), how);
-}
-
-/** Call after a logout: that session is gone. */
-export function forgetSession(credentials: ICredentialDataDecryptedObject): void {
-	const sessionId = sessionIdOf(credentials);
-	if (sessionId) trustedHere.delete(fingerprint(sessionId));
+	const type = credentialTypeOf(context);
+	const stored = await storedCredential(context);
+	const sessionId = String(stored.sessionId ?? '');
+	// Already trusted since its login: nothing to add.
+	if (!sessionId || stored.sessionTrusted === true) return;
+	const saved = context.getNode().credentials?.[type];
+	const request: IHttpRequestOptions = {
+		method: 'GET',
+		url: `${(await baseUrlsOf(context)).api}/v3/login/session`,
+		headers: { Accept: 'application/json' },
+		json: true,
+		timeout: transportSettings.requestTimeoutMs,
+	};
+	try {
+		await context.helpers.httpRequestWithAuthentication.call(context, type, request, {
+			credentialsDecrypted: {
+				id: saved?.id ?? '',
+				name: saved?.name ?? '',
+				type,
+				data: {
+					...stored,
+					sessionId: '',
+					[KEEP_SESSION_ID]: sessionId,
+					[KEEP_SESSION_TRUSTED_BY]: how,
+				},
+			},
+		});
+	} catch {
+		// See above: the session stays trusted at BILL whatever happened here.
+	}
 }
 
 export function trustOf(credentials: ICredentialDataDecryptedObject): {
 	mfaTrusted: boolean;
 	mfaTrustedBy: TrustedBy;
 } {
-	if (credentials.sessionTrusted === true)
-		return { mfaTrusted: true, mfaTrustedBy: 'mfaIdAtLogin' };
-	const sessionId = sessionIdOf(credentials);
-	const how = sessionId ? trustedHere.get(fingerprint(sessionId)) : undefined;
-	return how
-		? { mfaTrusted: true, mfaTrustedBy: how }
-		: { mfaTrusted: false, mfaTrustedBy: 'none' };
+	if (credentials.sessionTrusted !== true) return { mfaTrusted: false, mfaTrustedBy: 'none' };
+	const by = credentials.sessionTrustedBy;
+	return {
+		mfaTrusted: true,
+		mfaTrustedBy: by === 'stepUp' || by === 'challenge' ? by : 'mfaIdAtLogin',
+	};
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
