@@ -51,9 +51,9 @@ export function renderReport(result: LiveResult): string {
 	const lines: string[] = [
 		'# Live check: BILL against the emulator',
 		'',
-		`Run ${result.startedAt} by \`npm run test:live\` against ${target}, compared with the`,
-		`emulator (test/emulator) making the same calls with its fixture login. MFA-trusted login:`,
-		`${result.config.mfa ? 'yes' : 'no'}. Names used: \`${result.prefix}\`.`,
+		`Run ${result.startedAt} by \`npm run test:live\` against ${target}.`,
+		'Compared with the emulator (test/emulator) making the same calls with its fixture login.',
+		`MFA-trusted login: ${result.config.mfa ? 'yes' : 'no'}. Names used: \`${result.prefix}\`.`,
 		'',
 		'Compared for each call: the HTTP status, BILL error codes, and the field names and JSON',
 		'types of the answer (recursively; an array by its first element). Values are not compared.',
