@@ -7,6 +7,7 @@
 import { startEmulator, type Emulator } from '../emulator';
 import { BillSide, type Answer, type SideName } from './client';
 import type { LiveConfig } from './config';
+import { seedReference } from './reference';
 import { compareShapes, errorCodes, errorMessage, type JsonType, type ShapeNote } from './shape';
 import { missingVars, pathOf, PREFIX, STEPS, type RunInfo, type Step } from './steps';
 
@@ -74,6 +75,8 @@ export interface LiveCheckOptions {
 	config: LiveConfig;
 	/** The emulator to compare with (default: one started and stopped here). */
 	reference?: Emulator;
+	/** Gives the reference emulator data first, so its lists are not empty (default true; reference.ts). */
+	seedReference?: boolean;
 	now?: Date;
 	/** One line per call, as it happens. */
 	log?: (line: string) => void;
@@ -230,6 +233,7 @@ export async function runLiveCheck(options: LiveCheckOptions): Promise<LiveResul
 	};
 	let broken: string | undefined;
 	try {
+		if (options.seedReference ?? true) await seedReference(reference);
 		for (const [i, step] of STEPS.entries()) {
 			const record: CallRecord = {
 				n: i + 1,

@@ -13,6 +13,7 @@ import { startEmulator, type Emulator } from '../emulator';
 import { runLiveCheck, type LiveResult } from './check';
 import { assertAllowed, RefusedCall } from './client';
 import { checkBaseUrl, readLiveSetup, SANDBOX_BASE_URL, type LiveConfig } from './config';
+import { seedReference } from './reference';
 import { renderReport } from './report';
 import { compareShapes, mask } from './shape';
 import { STEPS } from './steps';
@@ -164,6 +165,11 @@ describe('never production, never a payment', () => {
 
 describe('the emulator in place of BILL', () => {
 	it('runs every call on both sides and reports no difference', async () => {
+		// "BILL" is a sandbox in use: a bank account, a paid bill, a bill waiting for approval.
+		await seedReference(bill);
+		const before = { vendors: bill.state.vendors.size, bills: bill.state.bills.size };
+		bill.log.length = 0;
+
 		const result = await runLiveCheck({ config: configFor(bill), reference });
 		expect(result.differences).toEqual([]);
 		expect(result.notes).toEqual([]);
@@ -179,6 +185,7 @@ describe('the emulator in place of BILL', () => {
 
 		const report = renderReport(result);
 		expect(report).toContain('## Differences (0)\n\nNo differences.');
+		expect(report).toContain('## Not compared (0)');
 		expect(report).toContain(`Names used: \`${result.prefix}\``);
 		expectNothingSecretIn(report, result);
 
@@ -186,24 +193,48 @@ describe('the emulator in place of BILL', () => {
 		// prefix and archived them, asked for a test event, deleted its subscription, paid nothing.
 		const state = bill.state;
 		expect(bill.logins()).toBe(1);
-		expect([...state.vendors.values()]).toEqual([
+		expect(state.vendors.size).toBe(before.vendors + 1);
+		expect(state.bills.size).toBe(before.bills + 1);
+		const own = <T extends Record<string, unknown>>(all: Iterable<T>, name: (o: T) => unknown) =>
+			[...all].filter((o) => String(name(o)).startsWith(result.prefix));
+		expect(own(state.vendors.values(), (v) => v.name)).toEqual([
 			expect.objectContaining({ name: `${result.prefix} vendor`, archived: true }),
 		]);
-		expect([...state.bills.values()]).toEqual([
-			expect.objectContaining({
-				invoice: expect.objectContaining({ invoiceNumber: result.prefix }),
-				archived: true,
-			}),
-		]);
+		expect(
+			own(state.bills.values(), (b) => (b.invoice as { invoiceNumber: string }).invoiceNumber),
+		).toEqual([expect.objectContaining({ archived: true })]);
 		expect(state.subscriptions.size).toBe(0);
 		expect(
 			bill.requests({ method: 'POST', route: '/v3/subscriptions/:subscriptionId/test' }),
 		).toHaveLength(1);
 		expect(
-			bill.requests({ route: /payments|record-payment/ }).every((e) => e.method === 'GET'),
-		).toBe(true);
-		expect(state.payments.size).toBe(0);
+			bill.log.filter(
+				(e) => e.method !== 'GET' && /payments|record-payment|funding|approvals/.test(e.route),
+			),
+		).toEqual([]);
 		expect(state.sessions.size).toBe(0);
+	});
+
+	it('says which lists were empty on one side (not compared), without calling that a difference', async () => {
+		// An empty "BILL" (no bank account, payment or approval) against the seeded emulator.
+		const result = await runLiveCheck({ config: configFor(bill), reference });
+		expect(result.differences).toEqual([]);
+		const empty = result.notes.map((n) => `${n.route} ${n.path} ${n.emptyIn}`);
+		expect(empty).toEqual(
+			expect.arrayContaining([
+				'/v3/payments $.results BILL',
+				'/v3/payments/options $.fundingOptions.banks BILL',
+				'/v3/funding-accounts/banks $.results BILL',
+				'/v3/funding-accounts/banks/users $.results BILL',
+				'/v3/bill-approvals/policies $ BILL',
+				'/v3/bill-approvals/pending-user-approvals $.bills BILL',
+			]),
+		);
+		const report = renderReport(result);
+		expect(report).toContain(`## Not compared (${result.notes.length})`);
+		expect(report).toContain(
+			"**List payments** `GET /v3/payments`: `$.results` is empty in BILL's answer, so its elements were not compared",
+		);
 	});
 
 	it('names a deliberate difference: a renamed field, a changed type, status and error code', async () => {
