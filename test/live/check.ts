@@ -8,7 +8,7 @@ import { startEmulator, type Emulator } from '../emulator';
 import { BillSide, type Answer, type SideName } from './client';
 import type { LiveConfig } from './config';
 import { seedReference } from './reference';
-import { compareShapes, errorCodes, errorMessage, type JsonType, type ShapeNote } from './shape';
+import { compareShapes, errorCodes, errorMessage, type ShapeNote } from './shape';
 import { missingVars, pathOf, PREFIX, STEPS, type RunInfo, type Step } from './steps';
 
 export interface Outcome {
@@ -123,7 +123,6 @@ async function callOn(side: BillSide, step: Step, run: RunInfo): Promise<Answer>
 }
 
 const statusClass = (status: number) => Math.floor(status / 100);
-const typeText = (t: JsonType | undefined) => (t === undefined ? undefined : t);
 
 function compare(
 	record: CallRecord,
@@ -163,14 +162,22 @@ function compare(
 			...base,
 			kind: d.kind,
 			path: d.path,
-			bill: typeText(d.bill),
-			emulator: typeText(d.emulator),
+			bill: d.bill,
+			emulator: d.emulator,
 		});
 	for (const n of shapes.notes) notes.push({ ...base, ...n });
 }
 
 /** Deletes `n8n-live-check-…` subscriptions a failed earlier run left (BILL allows 10, no duplicates). */
 async function deleteLeftovers(side: BillSide): Promise<number> {
+	try {
+		return await deleteLeftoversOf(side);
+	} catch {
+		return 0; // e.g. an id of a form the check does not send; the create then says what is wrong
+	}
+}
+
+async function deleteLeftoversOf(side: BillSide): Promise<number> {
 	const list = await side.call({
 		method: 'GET',
 		host: 'events',
@@ -178,7 +185,10 @@ async function deleteLeftovers(side: BillSide): Promise<number> {
 		query: { max: '100' },
 		auth: 'session',
 	});
-	const results = (list.body as { results?: unknown } | undefined)?.results;
+	// BILL's list envelope `{ results }` (REFERENCE.md §8.1); a bare array is taken too.
+	const results = Array.isArray(list.body)
+		? list.body
+		: (list.body as { results?: unknown } | undefined)?.results;
 	if (list.status !== 200 || !Array.isArray(results)) return 0;
 	let deleted = 0;
 	for (const s of results as Array<{ id?: unknown; name?: unknown }>) {

@@ -5,6 +5,7 @@
  * skipped without BILL_LIVE_* variables, refuses production, and never sends a payment.
  */
 import { spawn } from 'child_process';
+import { randomUUID } from 'crypto';
 import { mkdtempSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
@@ -72,6 +73,38 @@ function runCli(env: NodeJS.ProcessEnv): Promise<{ code: number | null; out: str
 		child.on('error', fail);
 		child.on('close', (code) => done({ code, out }));
 	});
+}
+
+/** A webhook subscription made in an emulator directly (not by the check). */
+async function leaveSubscription(emulator: Emulator, name: string): Promise<void> {
+	const f = emulator.fixtures;
+	const login = await fetch(`${emulator.baseUrl}/v3/login`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify({
+			username: f.admin.username,
+			password: f.admin.password,
+			organizationId: f.organizationId,
+			devKey: f.devKey,
+		}),
+	});
+	const { sessionId } = (await login.json()) as { sessionId: string };
+	const created = await fetch(`${emulator.eventsBaseUrl}/v3/subscriptions`, {
+		method: 'POST',
+		headers: {
+			'Content-Type': 'application/json',
+			sessionId,
+			devKey: f.devKey,
+			'X-Idempotent-Key': randomUUID(),
+		},
+		body: JSON.stringify({
+			name,
+			status: { enabled: true },
+			events: [{ type: 'vendor.created', version: '1' }],
+			notificationUrl: `https://example.invalid/${encodeURIComponent(name)}`,
+		}),
+	});
+	expect(created.status).toBe(200);
 }
 
 const secretsOf = (emulator: Emulator) => {
@@ -216,9 +249,14 @@ describe('the emulator in place of BILL', () => {
 	});
 
 	it('says which lists were empty on one side (not compared), without calling that a difference', async () => {
-		// An empty "BILL" (no bank account, payment or approval) against the seeded emulator.
+		// An empty "BILL" (no bank account, payment or approval) against the seeded emulator,
+		// with a subscription an interrupted earlier run left behind.
+		await leaveSubscription(bill, 'n8n-live-check-20261130-101010');
+		await leaveSubscription(bill, 'Somebody else');
 		const result = await runLiveCheck({ config: configFor(bill), reference });
 		expect(result.differences).toEqual([]);
+		expect(result.leftoversDeleted).toEqual({ BILL: 1, emulator: 0 });
+		expect([...bill.state.subscriptions.values()].map((s) => s.name)).toEqual(['Somebody else']);
 		const empty = result.notes.map((n) => `${n.route} ${n.path} ${n.emptyIn}`);
 		expect(empty).toEqual(
 			expect.arrayContaining([

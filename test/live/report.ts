@@ -29,12 +29,7 @@ export function describeDifference(d: Difference): string {
 }
 
 function describeNote(n: Note): string {
-	const empty =
-		n.emptyIn === 'both'
-			? 'both answers'
-			: n.emptyIn === 'BILL'
-				? "BILL's answer"
-				: "the emulator's answer";
+	const empty = n.emptyIn === 'BILL' ? "BILL's answer" : "the emulator's answer";
 	return `${where(n)}: \`${n.path}\` is empty in ${empty}, so its elements were not compared`;
 }
 

@@ -29,7 +29,7 @@ export interface ShapeDifference {
 export interface ShapeNote {
 	path: string;
 	/** Which side's array was empty (the elements could not be compared). */
-	emptyIn: 'BILL' | 'emulator' | 'both';
+	emptyIn: 'BILL' | 'emulator';
 }
 
 const child = (path: string, key: string) =>
