@@ -2,11 +2,14 @@
  * Data for the emulator the live check compares BILL with, so that its lists have something in
  * them (a list is compared by its first element; an empty one compares nothing): a verified
  * bank account (and so a bank-account user), a vendor with a paid bill, an approval policy for
- * bills of 1,000 or more, and a bill of 5,000 waiting for the administrator's approval.
+ * bills of 1,000 or more, a bill of 5,000 waiting for the administrator's approval, and a
+ * webhook subscription.
  *
  * Made through the emulator's own API (as a BILL user would, so its rules apply), on the
  * emulator object the check started: never on BILL, whatever the environment says.
  */
+import { randomUUID } from 'crypto';
+
 import type { Emulator } from '../emulator';
 
 /** Bills of this amount or more need the administrator's approval in the reference emulator. */
@@ -100,5 +103,23 @@ export async function seedReference(emulator: Emulator): Promise<void> {
 		session,
 	);
 	await bill(5000, 'REF-2');
+	// A webhook subscription of someone else (an event the check does not cause: no delivery).
+	const subscription = await fetch(`${emulator.eventsBaseUrl}/v3/subscriptions`, {
+		method: 'POST',
+		headers: {
+			'Content-Type': 'application/json',
+			sessionId: session,
+			devKey: f.devKey,
+			'X-Idempotent-Key': randomUUID(),
+		},
+		body: JSON.stringify({
+			name: 'Reference subscription',
+			status: { enabled: true },
+			events: [{ type: 'invoice.created', version: '1' }],
+			notificationUrl: 'https://example.invalid/reference',
+		}),
+	});
+	if (subscription.status !== 200)
+		throw new Error(`reference emulator: /v3/subscriptions answered ${subscription.status}`);
 	await post('/v3/logout', {}, session);
 }
