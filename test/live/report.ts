@@ -10,6 +10,9 @@ import { mask } from './shape';
 const where = (d: { name: string; method: string; route: string }) =>
 	`**${d.name}** \`${d.method} ${d.route}\``;
 
+/** A JSON type as the report says it ('none': the answer had no body). */
+const kind = (type: string | undefined) => (type === 'none' ? 'absent (no body)' : type);
+
 export function describeDifference(d: Difference): string {
 	const field = d.path ? `\`${d.path}\`` : '';
 	switch (d.kind) {
@@ -22,7 +25,7 @@ export function describeDifference(d: Difference): string {
 		case 'onlyInEmulator':
 			return `${where(d)}: field ${field} (${d.emulator}) is in the emulator's answer, not in BILL's`;
 		case 'type':
-			return `${where(d)}: ${field} is ${d.bill} in BILL's answer, ${d.emulator} in the emulator's`;
+			return `${where(d)}: ${field} is ${kind(d.bill)} in BILL's answer, ${kind(d.emulator)} in the emulator's`;
 		case 'failed':
 			return `${where(d)}: no answer on one side (BILL: ${d.bill}, emulator: ${d.emulator})`;
 	}
