@@ -11,19 +11,18 @@
  *   `webhookResponse`, else 200 and the workflow started (response mode "On Received");
  * - static data is kept as n8n keeps it: each activation, deactivation and delivery builds the
  *   workflow from the stored data and stores it again only when n8n would (its `__dataChanged`
- *   after a call that succeeded). `staticData` is the node's stored data (tests may edit it, as
- *   one would edit the database);
+ *   after a call that succeeded: ActiveWorkflowManager after activation and clearWebhooks,
+ *   LiveWebhooks after a delivery). `staticData` is the node's stored data (tests may edit it,
+ *   as one would edit the database);
  * - what the node logs through `this.logger` is in `logs` (and in context.ts's `logLines`).
  */
 import { createServer, type IncomingHttpHeaders, type Server } from 'http';
 import type { AddressInfo } from 'net';
-import { HookContext, WebhookContext } from 'n8n-core';
 import type {
 	IDataObject,
 	IHookFunctions,
 	INodeExecutionData,
 	INodeParameters,
-	IWebhookData,
 	IWebhookFunctions,
 	IWebhookResponseData,
 	IWorkflowExecuteAdditionalData,
@@ -32,17 +31,20 @@ import type {
 } from 'n8n-workflow';
 
 import { BillTrigger } from '../../nodes/BillTrigger/BillTrigger.node';
-import { logLines } from './context';
 import { nodeCredentialsOf, type CredentialStore } from './credentials';
-import { additionalDataOf, workflowOf, type LogLevel } from './n8n';
+import { additionalDataOf, workflowOf } from './n8n';
+import {
+	harnessLogger,
+	responseShim,
+	TestHookContext,
+	TestWebhookContext,
+	webhookDataOf,
+	type LogLine,
+} from './webhook';
 
 export const triggerNode = new BillTrigger();
+export type { LogLine } from './webhook';
 const NODE_NAME = triggerNode.description.defaults.name!;
-
-export interface LogLine {
-	level: LogLevel;
-	message: string;
-}
 
 export interface ReceivedDelivery {
 	headers: IncomingHttpHeaders;
@@ -60,57 +62,6 @@ export interface TriggerOptions {
 	/** Use this URL instead of a receiver (for tests that never deliver). */
 	webhookUrl?: string;
 	workflowName?: string;
-}
-
-type Logger = HookContext['logger'];
-
-/** n8n-core's hook context, logging to the harness. */
-class TestHookContext extends HookContext {
-	declare harnessLogger: Logger;
-	override get logger(): Logger {
-		return this.harnessLogger;
-	}
-}
-
-/** n8n-core's webhook context, logging to the harness. */
-class TestWebhookContext extends WebhookContext {
-	declare harnessLogger: Logger;
-	override get logger(): Logger {
-		return this.harnessLogger;
-	}
-}
-
-interface ResponseShim {
-	statusCode: number;
-	body?: string;
-	ended: boolean;
-	status(code: number): ResponseShim;
-	json(value: unknown): ResponseShim;
-	send(value?: unknown): ResponseShim;
-	end(value?: unknown): ResponseShim;
-}
-
-function responseShim(): ResponseShim {
-	const res: ResponseShim = {
-		statusCode: 200,
-		ended: false,
-		status(code) {
-			res.statusCode = code;
-			return res;
-		},
-		json(value) {
-			return res.end(JSON.stringify(value));
-		},
-		send(value) {
-			return res.end(value);
-		},
-		end(value) {
-			if (value !== undefined) res.body = typeof value === 'string' ? value : JSON.stringify(value);
-			res.ended = true;
-			return res;
-		},
-	};
-	return res;
 }
 
 export class TriggerHarness {
@@ -202,35 +153,6 @@ export class TriggerHarness {
 		return additionalDataOf(this.options.credentials, { webhookBaseUrl: base, ...extra });
 	}
 
-	private logger(): Logger {
-		const line = (level: LogLevel) => (message: string, meta?: unknown) => {
-			this.logs.push({ level, message });
-			logLines.push(`${level} ${message} ${meta === undefined ? '' : JSON.stringify(meta)}`);
-		};
-		const logger = {
-			debug: line('debug'),
-			info: line('info'),
-			warn: line('warn'),
-			error: line('error'),
-			scoped: () => logger,
-		};
-		return logger as unknown as Logger;
-	}
-
-	private webhookData(workflow: Workflow, additionalData: IWorkflowExecuteAdditionalData) {
-		const description = triggerNode.description.webhooks![0];
-		const node = workflow.nodes[NODE_NAME];
-		return {
-			httpMethod: 'POST',
-			node: NODE_NAME,
-			path: `${node.webhookId}/${description.path as string}`,
-			webhookDescription: description,
-			webhookId: node.webhookId,
-			workflowId: workflow.id,
-			workflowExecuteAdditionalData: additionalData,
-		} satisfies IWebhookData;
-	}
-
 	private hookContext(workflow: Workflow, activation: WorkflowActivateMode): IHookFunctions {
 		const additionalData = this.additionalData();
 		const node = workflow.nodes[NODE_NAME];
@@ -240,9 +162,9 @@ export class TriggerHarness {
 			additionalData,
 			'trigger',
 			activation,
-			this.webhookData(workflow, additionalData),
+			webhookDataOf(workflow, NODE_NAME, additionalData),
 		);
-		context.harnessLogger = this.logger();
+		context.harnessLogger = harnessLogger(this.logs);
 		return context;
 	}
 
@@ -301,11 +223,11 @@ export class TriggerHarness {
 			workflow.nodes[NODE_NAME],
 			additionalData,
 			'webhook',
-			this.webhookData(workflow, additionalData),
+			webhookDataOf(workflow, NODE_NAME, additionalData),
 			[],
 			null,
 		);
-		context.harnessLogger = this.logger();
+		context.harnessLogger = harnessLogger(this.logs);
 		const delivery: ReceivedDelivery = {
 			headers,
 			body: rawBody.toString('utf8'),
