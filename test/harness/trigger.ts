@@ -1,13 +1,20 @@
 /**
- * A BILL Trigger as n8n runs it, for in-process tests against the emulator:
- * - the hook functions n8n gives `checkExists` / `create` / `delete` (the node's webhook URL,
- *   its static data, parameters, credentials and the authenticated request helper of
- *   context.ts), and `activate()` / `deactivate()` calling them in n8n's order;
- * - a local HTTP receiver at that URL that hands each delivery to the node's `webhook()` with
- *   the request as n8n's webhook server has it (raw body kept, JSON parsed, headers) and answers
- *   as n8n does: what the node wrote itself (`noWebhookResponse`), else 200 with
- *   `webhookResponse`, else 200 and the workflow started (response mode "On Received").
- * Static data is one object shared by both, as n8n keeps it with the workflow.
+ * A BILL Trigger as n8n runs it, for in-process tests against the emulator, on n8n-core's own
+ * `HookContext` and `WebhookContext` (set up in ./n8n.ts):
+ * - `activate()` / `deactivate()` call the node's `checkExists` / `create` / `delete` in n8n's
+ *   order (ActiveWorkflowManager: create only when checkExists says there is none; a failed
+ *   activation runs `delete` on the workflow as stored, then fails);
+ * - a local HTTP receiver at the node's webhook URL (n8n's production URL:
+ *   `<webhook base>/<webhookId>/webhook`) hands each delivery to the node's `webhook()` with the
+ *   request as n8n's webhook server has it (raw body kept, JSON parsed, headers) and answers as
+ *   n8n does: what the node wrote itself (`noWebhookResponse`), else 200 with
+ *   `webhookResponse`, else 200 and the workflow started (response mode "On Received");
+ * - static data is kept as n8n keeps it: each activation, deactivation and delivery builds the
+ *   workflow from the stored data and stores it again only when n8n would (its `__dataChanged`
+ *   after a call that succeeded: ActiveWorkflowManager after activation and clearWebhooks,
+ *   LiveWebhooks after a delivery). `staticData` is the node's stored data (tests may edit it,
+ *   as one would edit the database);
+ * - what the node logs through `this.logger` is in `logs` (and in context.ts's `logLines`).
  */
 import { createServer, type IncomingHttpHeaders, type Server } from 'http';
 import type { AddressInfo } from 'net';
@@ -18,17 +25,26 @@ import type {
 	INodeParameters,
 	IWebhookFunctions,
 	IWebhookResponseData,
+	IWorkflowExecuteAdditionalData,
+	Workflow,
+	WorkflowActivateMode,
 } from 'n8n-workflow';
 
 import { BillTrigger } from '../../nodes/BillTrigger/BillTrigger.node';
-import { createContext, type CredentialStore } from './context';
+import { nodeCredentialsOf, type CredentialStore } from './credentials';
+import { additionalDataOf, workflowOf } from './n8n';
+import {
+	harnessLogger,
+	responseShim,
+	TestHookContext,
+	TestWebhookContext,
+	webhookDataOf,
+	type LogLine,
+} from './webhook';
 
 export const triggerNode = new BillTrigger();
-
-export interface LogLine {
-	level: 'debug' | 'info' | 'warn' | 'error';
-	message: string;
-}
+export type { LogLine } from './webhook';
+const NODE_NAME = triggerNode.description.defaults.name!;
 
 export interface ReceivedDelivery {
 	headers: IncomingHttpHeaders;
@@ -48,43 +64,13 @@ export interface TriggerOptions {
 	workflowName?: string;
 }
 
-interface ResponseShim {
-	statusCode: number;
-	body?: string;
-	ended: boolean;
-	status(code: number): ResponseShim;
-	json(value: unknown): ResponseShim;
-	send(value?: unknown): ResponseShim;
-	end(value?: unknown): ResponseShim;
-}
-
-function responseShim(): ResponseShim {
-	const res: ResponseShim = {
-		statusCode: 200,
-		ended: false,
-		status(code) {
-			res.statusCode = code;
-			return res;
-		},
-		json(value) {
-			return res.end(JSON.stringify(value));
-		},
-		send(value) {
-			return res.end(value);
-		},
-		end(value) {
-			if (value !== undefined) res.body = typeof value === 'string' ? value : JSON.stringify(value);
-			res.ended = true;
-			return res;
-		},
-	};
-	return res;
-}
-
 export class TriggerHarness {
-	readonly staticData: IDataObject = {};
 	readonly logs: LogLine[] = [];
 	readonly received: ReceivedDelivery[] = [];
+	/** The workflow's static data as n8n's database holds it. */
+	private stored: IDataObject = {};
+	/** Workflows of hook calls made through `hookFunctions()`, saved at the next step. */
+	private open: Workflow[] = [];
 	private server?: Server;
 	private url: string;
 
@@ -92,9 +78,15 @@ export class TriggerHarness {
 		this.url = options.webhookUrl ?? '';
 	}
 
-	/** The production webhook URL n8n would give the node. */
+	/** The production webhook URL n8n gives the node. */
 	get webhookUrl(): string {
 		return this.url;
+	}
+
+	/** The node's static data as stored (`getWorkflowStaticData('node')` of the next call). */
+	get staticData(): IDataObject {
+		this.saveOpen();
+		return ((this.stored[`node:${NODE_NAME}`] as IDataObject | undefined) ??= {});
 	}
 
 	/** Items of each execution the trigger started, in order. */
@@ -125,70 +117,87 @@ export class TriggerHarness {
 		if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
 	}
 
-	private logger() {
-		const line = (level: LogLine['level']) => (message: string) =>
-			this.logs.push({ level, message });
-		return { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') };
-	}
-
-	private base() {
-		return createContext({
-			node: triggerNode,
-			parameters: this.options.parameters,
-			credentials: this.options.credentials,
-		}) as unknown as {
-			getNode: IHookFunctions['getNode'];
-			getCredentials: IHookFunctions['getCredentials'];
-			getNodeParameter(
-				name: string,
-				itemIndex: number,
-				fallback?: unknown,
-				options?: IDataObject,
-			): unknown;
-			helpers: IDataObject;
-		};
-	}
-
-	private common() {
-		const base = this.base();
-		return {
-			getNode: base.getNode,
-			getCredentials: base.getCredentials,
-			// Hook and webhook functions have no item index: (name, fallback, options).
-			getNodeParameter: (name: string, fallback?: unknown, options?: IDataObject) =>
-				base.getNodeParameter(name, 0, fallback, options),
-			getWorkflowStaticData: (type: string) => {
-				if (type !== 'node')
-					throw new Error(`the trigger should use node static data, not ${type}`);
-				return this.staticData;
+	/** The workflow as n8n builds it from the database for each activation or delivery. */
+	private load(): Workflow {
+		this.saveOpen();
+		const [, base, webhookId] = /^(.*)\/([^/]+)\/webhook$/.exec(this.url) ?? [];
+		if (!base) throw new Error(`not a webhook URL of this node: ${this.url}`);
+		return workflowOf({
+			nodeType: triggerNode,
+			name: this.options.workflowName,
+			staticData: JSON.parse(JSON.stringify(this.stored)) as IDataObject,
+			node: {
+				name: NODE_NAME,
+				webhookId,
+				parameters: structuredClone(this.options.parameters),
+				credentials: nodeCredentialsOf(this.options.credentials),
 			},
-			getWorkflow: () => ({
-				id: 'workflow-1',
-				name: this.options.workflowName ?? 'Bill approvals',
-				active: true,
-			}),
-			getMode: () => 'trigger',
-			getWebhookName: () => 'default',
-			getNodeWebhookUrl: () => this.url,
-			logger: this.logger(),
-			helpers: base.helpers,
-		};
+		});
 	}
 
-	/** What n8n passes to checkExists / create / delete. */
+	/** n8n's WorkflowStaticDataService.saveStaticData: only what changed, as JSON. */
+	private save(workflow: Workflow): void {
+		if (workflow.staticData.__dataChanged !== true) return;
+		const data = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+		delete data.__dataChanged;
+		this.stored = data;
+		workflow.staticData.__dataChanged = false;
+	}
+
+	private saveOpen(): void {
+		for (const workflow of this.open.splice(0)) this.save(workflow);
+	}
+
+	private additionalData(extra: Partial<IWorkflowExecuteAdditionalData> = {}) {
+		const base = this.url.replace(/\/[^/]+\/webhook$/, '');
+		return additionalDataOf(this.options.credentials, { webhookBaseUrl: base, ...extra });
+	}
+
+	private hookContext(workflow: Workflow, activation: WorkflowActivateMode): IHookFunctions {
+		const additionalData = this.additionalData();
+		const node = workflow.nodes[NODE_NAME];
+		const context = new TestHookContext(
+			workflow,
+			node,
+			additionalData,
+			'trigger',
+			activation,
+			webhookDataOf(workflow, NODE_NAME, additionalData),
+		);
+		context.harnessLogger = harnessLogger(this.logs);
+		return context;
+	}
+
+	/** What n8n passes to checkExists / create / delete (static data saved at the next step). */
 	hookFunctions(): IHookFunctions {
-		return { ...this.common(), getActivationMode: () => 'activate' } as unknown as IHookFunctions;
+		const workflow = this.load();
+		this.open.push(workflow);
+		return this.hookContext(workflow, 'activate');
 	}
 
 	/** n8n's activation of a webhook trigger: create only when checkExists says there is none. */
 	async activate(): Promise<void> {
 		const methods = triggerNode.webhookMethods.default;
-		if (!(await methods.checkExists.call(this.hookFunctions())))
-			await methods.create.call(this.hookFunctions());
+		const workflow = this.load();
+		try {
+			if (!(await methods.checkExists.call(this.hookContext(workflow, 'activate'))))
+				await methods.create.call(this.hookContext(workflow, 'activate'));
+		} catch (error) {
+			// ActiveWorkflowManager.addWebhooks: clearWebhooks (delete on the stored workflow).
+			await this.deactivate().catch(() => undefined);
+			throw error;
+		}
+		this.save(workflow);
 	}
 
+	/** n8n's deactivation (clearWebhooks): delete on the workflow as stored, then save. */
 	async deactivate(): Promise<boolean> {
-		return await triggerNode.webhookMethods.default.delete.call(this.hookFunctions());
+		const workflow = this.load();
+		const deleted = await triggerNode.webhookMethods.default.delete.call(
+			this.hookContext(workflow, 'update'),
+		);
+		this.save(workflow);
+		return deleted;
 	}
 
 	/** One request to the webhook URL, through the node's webhook(), answered as n8n would. */
@@ -203,14 +212,22 @@ export class TriggerHarness {
 			// n8n's body parser leaves an unparsable body empty; the node must still answer.
 		}
 		const res = responseShim();
-		const request = { headers, body: parsed, rawBody, method: 'POST' };
-		const context = {
-			...this.common(),
-			getRequestObject: () => request,
-			getResponseObject: () => res,
-			getBodyData: () => parsed,
-			getHeaderData: () => headers,
-		} as unknown as IWebhookFunctions;
+		const request = { headers, body: parsed, rawBody, method: 'POST', params: {}, query: {} };
+		const workflow = this.load();
+		const additionalData = this.additionalData({
+			httpRequest: request as unknown as IWorkflowExecuteAdditionalData['httpRequest'],
+			httpResponse: res as unknown as IWorkflowExecuteAdditionalData['httpResponse'],
+		});
+		const context = new TestWebhookContext(
+			workflow,
+			workflow.nodes[NODE_NAME],
+			additionalData,
+			'webhook',
+			webhookDataOf(workflow, NODE_NAME, additionalData),
+			[],
+			null,
+		);
+		context.harnessLogger = harnessLogger(this.logs);
 		const delivery: ReceivedDelivery = {
 			headers,
 			body: rawBody.toString('utf8'),
@@ -218,7 +235,10 @@ export class TriggerHarness {
 			response: '',
 		};
 		try {
-			const result: IWebhookResponseData = await triggerNode.webhook.call(context);
+			const result: IWebhookResponseData = await triggerNode.webhook.call(
+				context as IWebhookFunctions,
+			);
+			this.save(workflow); // n8n's live webhooks save static data after a delivery
 			if (result.noWebhookResponse) {
 				if (!res.ended) throw new Error('webhook() returned noWebhookResponse without answering');
 				delivery.status = res.statusCode;

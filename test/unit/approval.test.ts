@@ -4,7 +4,7 @@
  * approver, changing an answer) reach the user with what to do; an approved bill can be paid.
  */
 import { startEmulator, type Emulator } from '../emulator';
-import { billCredentials, byId, runBill, runBillOk } from '../harness/bill';
+import { billCredentials, byId, expr, runBill, runBillOk } from '../harness/bill';
 import { api, day, type Api } from './payment-setup';
 
 let emulator: Emulator;
@@ -174,7 +174,7 @@ describe('Approval', () => {
 		const { error } = await runBill(billCredentials(emulator), {
 			resource: 'approval',
 			operation: 'approve',
-			billId: byId('00902ABCDEFGHIJKLMNO'),
+			billId: byId(expr('00902ABCDEFGHIJKLMNO')),
 		});
 		expect(error?.message).toMatch(/^Bill: "00902ABCDEFGHIJKLMNO" is not a BILL bill/);
 		expect(emulator.requests({ route: '/v3/bill-approvals/actions' })).toEqual([]);

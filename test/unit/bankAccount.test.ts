@@ -3,12 +3,12 @@
  * refusal (role, MFA trust, bad numbers, update/archive/nominate before verification, three wrong
  * deposits), checked in the emulator's state and request log.
  */
-import type { IDataObject, ILoadOptionsFunctions, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { searchBankAccounts } from '../../nodes/Bill/listSearch/bankAccounts';
 import { startEmulator, type Emulator } from '../emulator';
 import { billNode, billCredentials, byId, runBill, runBillOk } from '../harness/bill';
-import { createContext, type CredentialStore } from '../harness/context';
+import { loadOptionsContext, type CredentialStore } from '../harness/context';
 
 let emulator: Emulator;
 const events: Array<{ type: string; id: unknown }> = [];
@@ -607,20 +607,17 @@ describe('Bank Account: Get Many', () => {
 			operation: 'archive',
 			bankAccountId: byId(gone),
 		});
-		const context = createContext({
+		const context = loadOptionsContext({
 			node: billNode,
 			parameters: { resource: 'bankAccount', operation: 'get' },
 			credentials,
 		});
-		const found = await searchBankAccounts.call(
-			context as unknown as ILoadOptionsFunctions,
-			'payroll',
-		);
+		const found = await searchBankAccounts.call(context, 'payroll');
 		const last4 = String(stored(keep).accountNumber).slice(-4);
 		expect(found.results).toEqual([
 			{ name: `Payroll · Emulator Music Co · …${last4} · PENDING`, value: keep },
 		]);
-		const everything = await searchBankAccounts.call(context as unknown as ILoadOptionsFunctions);
+		const everything = await searchBankAccounts.call(context);
 		expect(everything.results).toHaveLength(2);
 		expect(JSON.stringify(everything)).not.toContain(ACCOUNT_NUMBER);
 	});

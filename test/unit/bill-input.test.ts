@@ -6,7 +6,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { startEmulator, type Emulator } from '../emulator';
 import { seedVendor } from '../emulator/routes/bills';
-import { billCredentials, byId, runBill } from '../harness/bill';
+import { billCredentials, byId, expr, runBill } from '../harness/bill';
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -38,10 +38,14 @@ describe('Bill: bad input is refused before sending', () => {
 	const cases: Array<[string, (vendorId: string) => INodeParameters, RegExp]> = [
 		[
 			'a vendor id of the wrong shape',
-			() => create('12345'),
+			() => create(expr('12345')),
 			/^Vendor: "12345" is not a BILL vendor \[item 0\]$/,
 		],
-		['a bill id as the vendor', () => create('00n02ABCDEFGHIJKLMNO'), /^Vendor: .* \[item 0\]$/],
+		[
+			'a bill id as the vendor',
+			() => create(expr('00n02ABCDEFGHIJKLMNO')),
+			/^Vendor: .* \[item 0\]$/,
+		],
 		[
 			'a due date that is not a date',
 			(v) => create(v, { dueDate: 'next friday' }),
@@ -122,7 +126,7 @@ describe('Bill: bad input is refused before sending', () => {
 					resource: 'bill',
 					operation: 'update',
 					billId: byId(bill),
-					lineItemChanges: { lineItem: [{ id: '', pricedBy: 'amount', amount: 5 }] },
+					lineItemChanges: { lineItem: [{ id: expr(''), pricedBy: 'amount', amount: 5 }] },
 				},
 				/Line Item Changes, line 1 → Line Item ID: is required/,
 			],
@@ -174,7 +178,10 @@ describe('Bill: bad input is refused before sending', () => {
 				},
 				/^Filters → Vendor: /,
 			],
-			[{ resource: 'bill', operation: 'get', billId: byId('') }, /^Bill: is required \[item 0\]$/],
+			[
+				{ resource: 'bill', operation: 'get', billId: byId(expr('')) },
+				/^Bill: is required \[item 0\]$/,
+			],
 		];
 		for (const [parameters, message] of refusals) {
 			const { error } = await runBill(credentials, parameters);

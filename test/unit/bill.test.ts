@@ -3,14 +3,14 @@
  * archive, restore, record payment and the bill search list; what BILL receives and what it
  * holds afterwards. Create Many, bad input and failures are in bill-createMany/bill-input.
  */
-import type { IDataObject, ILoadOptionsFunctions, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { searchBills } from '../../nodes/Bill/listSearch/bills';
 import { startEmulator, type Emulator } from '../emulator';
 import { seedBills } from '../emulator/routes/bills';
 import type { Json } from '../emulator/state';
 import { billCredentials, billNode, byId, runBill, runBillOk } from '../harness/bill';
-import { createContext, type CredentialStore } from '../harness/context';
+import { loadOptionsContext, type CredentialStore } from '../harness/context';
 
 let emulator: Emulator;
 /** Bodies BILL received, by route: each handler is wrapped once, before any test. */
@@ -757,11 +757,11 @@ describe('Bill: search list', () => {
 		const maple = await makeVendor(credentials, 'Maple Leaf Printing');
 		seedBills(emulator, harbor, 120);
 		const [mine] = await runBillOk(credentials, createParameters(maple, 'MAPLE-42'));
-		const context = createContext({
+		const context = loadOptionsContext({
 			node: billNode,
 			parameters: { resource: 'bill', operation: 'get' },
 			credentials,
-		}) as unknown as ILoadOptionsFunctions;
+		});
 		const found = await searchBills.call(context, 'maple');
 		expect(found.results).toEqual([
 			{ name: `#MAPLE-42 · Maple Leaf Printing · 308.98 · due 2026-12-01`, value: mine.id },

@@ -26,7 +26,7 @@ async function testCredential(store: CredentialStore, type: 'billApi' | 'billPar
 	const data = store.get(type);
 	const context = createContext({
 		node: billNode,
-		parameters: { resource: 'session', operation: 'getDetails' },
+		parameters: { authentication: type, resource: 'session', operation: 'getDetails' },
 		credentials: store,
 	});
 	const options: IHttpRequestOptions = {

@@ -9,7 +9,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { startEmulator, type Emulator } from '../emulator';
 import { SESSION_IDLE_MS } from '../emulator';
-import { billCredentials, partnerCredentials, runBill, runBillOk } from '../harness/bill';
+import { billCredentials, expr, partnerCredentials, runBill, runBillOk } from '../harness/bill';
 import type { CredentialStore } from '../harness/context';
 import { runBillInN8nOk } from './n8n-credentials';
 
@@ -252,7 +252,7 @@ describe('MFA: codes', () => {
 	])('refuses %s before sending, naming the Code and the item', async (_label, code) => {
 		const credentials = billCredentials(emulator, { untrusted: true });
 		const challengeId = await sendChallenge(credentials);
-		const { error } = await runBill(credentials, validate(challengeId, code));
+		const { error } = await runBill(credentials, validate(challengeId, expr(code)));
 		expect(error?.message).toMatch(/^Code: /);
 		expect(error?.message).toMatch(/\[item 0\]/);
 		expect(emulator.requests({ route: '/v3/mfa/challenge/validate' })).toHaveLength(0);

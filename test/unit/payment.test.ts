@@ -4,11 +4,11 @@
  * unapproved bill, cancel after processing, void before processing) reaches the user with what
  * to do; a re-run after a lost answer pays nothing twice.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { startEmulator, type Emulator } from '../emulator';
 import { processPayments } from '../emulator/routes/payments';
-import { billCredentials, byId, runBill, runBillOk } from '../harness/bill';
+import { billCredentials, byId, expr, runBill, runBillOk } from '../harness/bill';
 import { api, day, type Api } from './payment-setup';
 
 let emulator: Emulator;
@@ -513,21 +513,21 @@ describe('Payment: get many, cancel, void, options', () => {
 
 	it('refuses a void without a reason and a payment ID that is not one, before sending', async () => {
 		const before = emulator.log.length;
-		const { output } = await runBill(
-			billCredentials(emulator),
-			(i) =>
-				[
-					{
-						resource: 'payment',
-						operation: 'void',
-						paymentId: 'stp02ABCDEFGHIJKLMNO',
-						reason: ' ',
-					},
-					{ resource: 'payment', operation: 'get', paymentId: '00n02ABCDEFGHIJKLMNO' },
-				][i],
-			{ items: [{}, {}], continueOnFail: true },
-		);
-		expect(output.map((o) => o.json.error)).toEqual([
+		const credentials = billCredentials(emulator);
+		const run = async (parameters: INodeParameters) =>
+			(await runBill(credentials, parameters, { items: [{}, {}], continueOnFail: true })).output;
+		const voids = await run({
+			resource: 'payment',
+			operation: 'void',
+			paymentId: 'stp02ABCDEFGHIJKLMNO',
+			reason: ' ',
+		});
+		const gets = await run({
+			resource: 'payment',
+			operation: 'get',
+			paymentId: expr('00n02ABCDEFGHIJKLMNO'),
+		});
+		expect([voids[0].json.error, gets[1].json.error]).toEqual([
 			'Reason: is required [item 0]',
 			'Payment ID: "00n02ABCDEFGHIJKLMNO" is not a BILL payment id [item 1]',
 		]);
