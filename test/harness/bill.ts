@@ -4,7 +4,12 @@
  *   const credentials = billCredentials(emulator);            // admin, MFA-trusted
  *   const { output, error } = await runBill(credentials, { resource: 'vendor', operation: 'create', ... });
  */
-import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INodeParameters,
+	INodeType,
+} from 'n8n-workflow';
 
 import { Bill } from '../../nodes/Bill/Bill.node';
 import type { Emulator } from '../emulator';
@@ -66,6 +71,8 @@ export function partnerCredentials(
 export interface RunBillOptions {
 	items?: IDataObject[];
 	continueOnFail?: boolean;
+	/** Another instance of the node, e.g. loaded in a fresh module registry (a new n8n process). */
+	node?: INodeType;
 }
 
 export async function runBill(
@@ -74,7 +81,7 @@ export async function runBill(
 	options: RunBillOptions = {},
 ): Promise<RunResult> {
 	return await runNode({
-		node: billNode,
+		node: options.node ?? billNode,
 		parameters,
 		credentials,
 		items: options.items,

@@ -11,7 +11,6 @@ import { startEmulator, type Emulator } from '../emulator';
 import { SESSION_IDLE_MS } from '../emulator';
 import { billCredentials, expr, partnerCredentials, runBill, runBillOk } from '../harness/bill';
 import type { CredentialStore } from '../harness/context';
-import { runBillInN8nOk } from './n8n-credentials';
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -224,8 +223,8 @@ describe('MFA: getting an MFA ID (USERS.md job 5)', () => {
 	it('makes only the session trusted without Remember Me, and issues no MFA ID', async () => {
 		const credentials = billCredentials(emulator, { untrusted: true });
 		const challengeId = await sendChallenge(credentials);
-		// In n8n's credential handling, which stores the trust with the session (n8n-credentials.ts).
-		const [output] = await runBillInN8nOk(
+		// In n8n's credential handling, which stores the trust with the session (test/harness/credentials.ts).
+		const [output] = await runBillOk(
 			credentials,
 			validate(challengeId, lastCode('challenge'), { rememberMe: false }),
 		);

@@ -5,7 +5,6 @@
 import { startEmulator, type Emulator } from '../emulator';
 import { billCredentials, runBill, runBillOk } from '../harness/bill';
 import type { CredentialStore } from '../harness/context';
-import { runBillInN8nOk } from './n8n-credentials';
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -87,8 +86,8 @@ describe('Session: Step Up', () => {
 		const credentials = billCredentials(emulator, { untrusted: true });
 		await runBillOk(credentials, listVendors);
 		expect(sessionOf(credentials)!.trusted).toBe(false);
-		// In n8n's credential handling, which stores the trust with the session (n8n-credentials.ts).
-		const [output] = await runBillInN8nOk(credentials, stepUp(f.mfaId, f.device));
+		// In n8n's credential handling, which stores the trust with the session (test/harness/credentials.ts).
+		const [output] = await runBillOk(credentials, stepUp(f.mfaId, f.device));
 		expect(output).toEqual({ trusted: true });
 		expect(sessionOf(credentials)!.trusted).toBe(true);
 		const [details] = await runBillOk(credentials, getDetails);

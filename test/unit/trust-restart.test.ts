@@ -9,9 +9,8 @@
 import type { INodeType } from 'n8n-workflow';
 
 import { startEmulator, type Emulator } from '../emulator';
-import { billCredentials, byId, partnerCredentials } from '../harness/bill';
+import { billCredentials, byId, partnerCredentials, runBillOk } from '../harness/bill';
 import type { CredentialStore } from '../harness/context';
-import { runBillInN8nOk } from './n8n-credentials';
 import { api, day } from './payment-setup';
 
 let emulator: Emulator;
@@ -40,13 +39,13 @@ const sessionOf = (credentials: CredentialStore) =>
 	emulator.state.sessions.get(String(credentials.data.billApi.sessionId));
 
 async function validateChallenge(credentials: CredentialStore, node: INodeType) {
-	const [sent] = await runBillInN8nOk(
+	const [sent] = await runBillOk(
 		credentials,
 		{ resource: 'mfa', operation: 'sendChallenge' },
 		{ node },
 	);
 	const code = emulator.state.sms[emulator.state.sms.length - 1].token;
-	const [validated] = await runBillInN8nOk(
+	const [validated] = await runBillOk(
 		credentials,
 		{
 			resource: 'mfa',
@@ -69,7 +68,7 @@ describe('MFA trust kept with the credential, not in memory', () => {
 			await validateChallenge(credentials, billInNewProcess());
 			expect(sessionOf(credentials)!.trusted).toBe(true);
 
-			const [details] = await runBillInN8nOk(credentials, getDetails, {
+			const [details] = await runBillOk(credentials, getDetails, {
 				node: billInNewProcess(),
 			});
 			expect(details).toMatchObject({ mfaTrusted: true, mfaTrustedBy: 'challenge' });
@@ -88,19 +87,19 @@ describe('MFA trust kept with the credential, not in memory', () => {
 			emulator.options.mfaStatusReading = reading;
 			const f = emulator.fixtures;
 			const credentials = billCredentials(emulator, { untrusted: true });
-			const [before] = await runBillInN8nOk(credentials, getDetails, {
+			const [before] = await runBillOk(credentials, getDetails, {
 				node: billInNewProcess(),
 			});
 			expect(before).toMatchObject({ mfaTrusted: false, mfaTrustedBy: 'none' });
 			expect(before.mfaStatus).toBe(reading === 'session' ? 'NONE' : 'COMPLETE');
-			const [stepped] = await runBillInN8nOk(
+			const [stepped] = await runBillOk(
 				credentials,
 				{ resource: 'session', operation: 'stepUp', mfaId: f.mfaId, deviceName: f.device },
 				{ node: billInNewProcess() },
 			);
 			expect(stepped).toEqual({ trusted: true });
 
-			const [details] = await runBillInN8nOk(credentials, getDetails, {
+			const [details] = await runBillOk(credentials, getDetails, {
 				node: billInNewProcess(),
 			});
 			expect(details).toMatchObject({ mfaTrusted: true, mfaTrustedBy: 'stepUp' });
@@ -113,9 +112,9 @@ describe('MFA trust kept with the credential, not in memory', () => {
 		const f = emulator.fixtures;
 		const partner = partnerCredentials(emulator);
 		const details = { ...getDetails, authentication: 'billPartnerApi' };
-		const [before] = await runBillInN8nOk(partner, details, { node: billInNewProcess() });
+		const [before] = await runBillOk(partner, details, { node: billInNewProcess() });
 		expect(before).toMatchObject({ mfaTrusted: false, mfaTrustedBy: 'none' });
-		await runBillInN8nOk(
+		await runBillOk(
 			partner,
 			{
 				resource: 'session',
@@ -126,7 +125,7 @@ describe('MFA trust kept with the credential, not in memory', () => {
 			},
 			{ node: billInNewProcess() },
 		);
-		const [after] = await runBillInN8nOk(partner, details, { node: billInNewProcess() });
+		const [after] = await runBillOk(partner, details, { node: billInNewProcess() });
 		expect(after).toMatchObject({ mfaTrusted: true, mfaTrustedBy: 'stepUp' });
 		expect(
 			emulator.state.sessions.get(String(partner.data.billPartnerApi.sessionId))!.trusted,
@@ -143,9 +142,9 @@ describe('MFA trust kept with the credential, not in memory', () => {
 		await validateChallenge(credentials, billInNewProcess());
 
 		const node = billInNewProcess();
-		const [details] = await runBillInN8nOk(credentials, getDetails, { node });
+		const [details] = await runBillOk(credentials, getDetails, { node });
 		expect(details.mfaTrusted).toBe(true);
-		const [payment] = await runBillInN8nOk(
+		const [payment] = await runBillOk(
 			credentials,
 			{
 				resource: 'payment',
@@ -166,9 +165,9 @@ describe('MFA trust kept with the credential, not in memory', () => {
 		const credentials = billCredentials(emulator, { untrusted: true });
 		await validateChallenge(credentials, billInNewProcess());
 		const trustedSession = credentials.data.billApi.sessionId;
-		await runBillInN8nOk(credentials, { resource: 'session', operation: 'logOut' });
+		await runBillOk(credentials, { resource: 'session', operation: 'logOut' });
 
-		const [details] = await runBillInN8nOk(credentials, getDetails, {
+		const [details] = await runBillOk(credentials, getDetails, {
 			node: billInNewProcess(),
 		});
 		expect(credentials.data.billApi.sessionId).not.toBe(trustedSession);
@@ -180,17 +179,17 @@ describe('MFA trust kept with the credential, not in memory', () => {
 	it('keeps nothing when BILL no longer knows the session it would keep: a real login, untrusted', async () => {
 		const f = emulator.fixtures;
 		const credentials = billCredentials(emulator, { untrusted: true });
-		await runBillInN8nOk(credentials, getDetails);
+		await runBillOk(credentials, getDetails);
 		// BILL ends the session right after it answered the step-up (before the node stored it).
 		emulator.addFault({ kind: 'expireSession', method: 'GET', path: '/v3/login/session' });
-		const [stepped] = await runBillInN8nOk(credentials, {
+		const [stepped] = await runBillOk(credentials, {
 			resource: 'session',
 			operation: 'stepUp',
 			mfaId: f.mfaId,
 			deviceName: f.device,
 		});
 		expect(stepped).toEqual({ trusted: true });
-		const [details] = await runBillInN8nOk(credentials, getDetails, {
+		const [details] = await runBillOk(credentials, getDetails, {
 			node: billInNewProcess(),
 		});
 		expect(details).toMatchObject({ mfaTrusted: false, mfaTrustedBy: 'none' });
