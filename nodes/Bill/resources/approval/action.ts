@@ -3,8 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ID_PREFIX, getId } from '../../helpers/validation';
 import { billApiRequest, withHint } from '../../../shared/transport';
-import { billLocator } from '../bill/fields';
-import { APPROVAL_ACTIONS_PATH } from './fields';
+import { billLocator } from '../bill/descriptions';
+import { APPROVAL_ACTIONS_PATH } from './paths';
 
 type Action = 'APPROVE' | 'DENY';
 

@@ -12,7 +12,7 @@ import {
 	chartOfAccountId,
 	checkAccountNumber,
 	ownerTypeOptions,
-} from './fields';
+} from './descriptions';
 
 const properties: INodeProperties[] = [
 	{

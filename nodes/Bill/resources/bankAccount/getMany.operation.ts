@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { pageOptions, returnAllOrLimit, sortField, sortValue } from '../../helpers/fields';
+import { pageOptions, returnAllOrLimit, sortField, sortValue } from '../../helpers/descriptions';
 import { buildFilters, splitList, timeRangeFilters } from '../../helpers/filters';
 import { ID_PREFIX, checkId } from '../../helpers/validation';
 import { billApiRequestAllItems } from '../../../shared/transport';
-import { BANKS_PATH, accountTypeOptions, ownerTypeOptions, statusOptions } from './fields';
+import { BANKS_PATH, accountTypeOptions, ownerTypeOptions, statusOptions } from './descriptions';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit,

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { pageOptions, returnAllOrLimit, sortField, sortValue } from '../../helpers/fields';
+import { pageOptions, returnAllOrLimit, sortField, sortValue } from '../../helpers/descriptions';
 import { buildFilters } from '../../helpers/filters';
 import { ID_PREFIX, checkId } from '../../helpers/validation';
 import { billApiRequestAllItems } from '../../../shared/transport';
-import { locatorValue } from '../bill/fields';
-import { BANKS_PATH, bankAccountLocator } from './fields';
+import { locatorValue } from '../bill/descriptions';
+import { BANKS_PATH, bankAccountLocator } from './descriptions';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit,

@@ -11,7 +11,7 @@ import {
 	chartOfAccountId,
 	defaultFlags,
 	ownerTypeOptions,
-} from './fields';
+} from './descriptions';
 
 const NOT_VERIFIED_HINT =
 	'If the account is not verified yet: BILL changes a bank account only once it is verified; run Bank Account → Verify with the micro-deposit amount first (0.50 in the sandbox).';

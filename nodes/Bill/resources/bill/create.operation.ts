@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { billApiRequest } from '../../../shared/transport';
 import { createUnlessExists } from './existing';
-import { billBodyFromParameters, billFields, createHint, skipExistingField } from './fields';
+import { billBodyFromParameters, billFields, createHint, skipExistingField } from './descriptions';
 
 /**
  * The bill's fields are shared with Create Many when it takes one bill per input item

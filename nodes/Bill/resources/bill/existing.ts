@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { buildFilters } from '../../helpers/filters';
 import { billApiRequestAllItems } from '../../../shared/transport';
 import type { Bill } from '../../types';
-import { invoiceKey } from './fields';
+import { invoiceKey } from './descriptions';
 
 /** How many vendor ids one lookup puts in its `vendorId:in:` filter (keeps the URL short). */
 export const VENDORS_PER_LOOKUP = 50;

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { pageOptions, returnAllOrLimit, sortField, sortValue } from '../../helpers/fields';
+import { pageOptions, returnAllOrLimit, sortField, sortValue } from '../../helpers/descriptions';
 import { buildFilters, splitList, timeRangeFilters } from '../../helpers/filters';
 import { ID_PREFIX, checkDate, checkId } from '../../helpers/validation';
 import { billApiRequestAllItems } from '../../../shared/transport';
-import { vendorLocator } from '../vendor/fields';
-import { locatorValue, simplifyBill, simplifyField } from './fields';
+import { vendorLocator } from '../vendor/descriptions';
+import { locatorValue, simplifyBill, simplifyField } from './descriptions';
 
 const paymentStatusOptions = [
 	{ name: 'Paid', value: 'PAID' },

@@ -9,7 +9,7 @@ import {
 	lineItemChangesField,
 	optionalBillFields,
 	patchFieldsFromParameters,
-} from './fields';
+} from './descriptions';
 
 const properties: INodeProperties[] = [
 	billLocator('The bill to update'),

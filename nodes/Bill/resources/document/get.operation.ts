@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { checkId } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
-import { DOCUMENT_ID_PREFIX, documentIdField } from './fields';
+import { DOCUMENT_ID_PREFIX, documentIdField } from './descriptions';
 
 const properties: INodeProperties[] = [documentIdField];
 

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { pageOptions, returnAllOrLimit } from '../../helpers/fields';
+import { pageOptions, returnAllOrLimit } from '../../helpers/descriptions';
 import { ID_PREFIX, getId } from '../../helpers/validation';
 import { billApiRequestAllItems } from '../../../shared/transport';
-import { billLocator } from '../bill/fields';
-import { BILL_DOCUMENTS_PATH } from './fields';
+import { billLocator } from '../bill/descriptions';
+import { BILL_DOCUMENTS_PATH } from './descriptions';
 
 const properties: INodeProperties[] = [
 	billLocator('The bill whose documents to list'),

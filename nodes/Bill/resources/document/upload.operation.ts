@@ -3,8 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ID_PREFIX, getId, invalid } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
-import { billLocator } from '../bill/fields';
-import { BILL_DOCUMENTS_PATH, MAX_DOCUMENT_BYTES } from './fields';
+import { billLocator } from '../bill/descriptions';
+import { BILL_DOCUMENTS_PATH, MAX_DOCUMENT_BYTES } from './descriptions';
 
 const properties: INodeProperties[] = [
 	billLocator('The bill to attach the document to'),

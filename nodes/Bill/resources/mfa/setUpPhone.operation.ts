@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { billApiRequest } from '../../../shared/transport';
-import { checkPhone, explainSmsLimit } from './fields';
+import { checkPhone, explainSmsLimit } from './descriptions';
 
 const properties: INodeProperties[] = [
 	{

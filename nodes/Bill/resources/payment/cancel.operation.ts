@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { billApiRequest, withHint } from '../../../shared/transport';
-import { PAYMENTS_PATH, paymentIdField, paymentOutput } from './fields';
+import { PAYMENTS_PATH, paymentIdField, paymentOutput } from './descriptions';
 import { getPaymentId } from './get.operation';
 
 const properties: INodeProperties[] = [

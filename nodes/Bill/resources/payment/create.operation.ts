@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ID_PREFIX, checkAmount, getDate, getId, invalid } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
-import { billLocator } from '../bill/fields';
+import { billLocator } from '../bill/descriptions';
 import {
 	PAYMENTS_PATH,
 	additionalPaymentFields,
@@ -15,7 +15,7 @@ import {
 	processingOptions,
 	samePayment,
 	withPaymentHint,
-} from './fields';
+} from './descriptions';
 
 const properties: INodeProperties[] = [
 	{

@@ -17,7 +17,7 @@ import {
 	samePayment,
 	withPaymentHint,
 	type WantedPayment,
-} from './fields';
+} from './descriptions';
 
 const properties: INodeProperties[] = [
 	{

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ID_PREFIX, checkId } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
-import { PAYMENTS_PATH, paymentIdField, paymentOutput } from './fields';
+import { PAYMENTS_PATH, paymentIdField, paymentOutput } from './descriptions';
 
 const properties: INodeProperties[] = [paymentIdField];
 

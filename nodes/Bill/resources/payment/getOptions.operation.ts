@@ -3,8 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ID_PREFIX, checkAmount, getId } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
-import { vendorLocator } from '../vendor/fields';
-import { PAYMENTS_PATH } from './fields';
+import { vendorLocator } from '../vendor/descriptions';
+import { PAYMENTS_PATH } from './descriptions';
 
 const properties: INodeProperties[] = [
 	vendorLocator('The vendor to pay'),

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { getString, invalid } from '../../helpers/validation';
 import { billApiRequest, withHint } from '../../../shared/transport';
-import { PAYMENTS_PATH, paymentIdField, paymentOutput } from './fields';
+import { PAYMENTS_PATH, paymentIdField, paymentOutput } from './descriptions';
 import { getPaymentId } from './get.operation';
 
 const voidTypes = [

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { getString } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
-import { accountTypeOptions, addressField, optionalVendorFields, vendorBody } from './fields';
+import { accountTypeOptions, addressField, optionalVendorFields, vendorBody } from './descriptions';
 
 const properties: INodeProperties[] = [
 	{

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { pageOptions, returnAllOrLimit, sortField, sortValue } from '../../helpers/fields';
+import { pageOptions, returnAllOrLimit, sortField, sortValue } from '../../helpers/descriptions';
 import { buildFilters, splitList, timeRangeFilters } from '../../helpers/filters';
 import { billApiRequestAllItems } from '../../../shared/transport';
-import { accountTypeOptions } from './fields';
+import { accountTypeOptions } from './descriptions';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit,

@@ -9,7 +9,7 @@ import {
 	optionalVendorFields,
 	vendorBody,
 	vendorLocator,
-} from './fields';
+} from './descriptions';
 
 const properties: INodeProperties[] = [
 	vendorLocator('The vendor to update'),

@@ -4,7 +4,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { buildFilters } from '../../helpers/filters';
 import { ID_PREFIX, checkId, getId, getString, invalid } from '../../helpers/validation';
 import { billApiRequest, billApiRequestAllItems } from '../../../shared/transport';
-import { BANKS_PATH, bankAccountLocator } from '../bankAccount/fields';
+import { BANKS_PATH, bankAccountLocator } from '../bankAccount/descriptions';
 
 /** BILL's payments (Postman folder "payments"). */
 export const PAYMENTS_PATH = '/v3/payments';

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { idLocator } from '../../helpers/fields';
+import { idLocator } from '../../helpers/descriptions';
 import { ID_PREFIX, checkId, invalid } from '../../helpers/validation';
 
 /** The organization's bank accounts (funding accounts), REFERENCE.md §5. */

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { idLocator } from '../../helpers/fields';
+import { idLocator } from '../../helpers/descriptions';
 import {
 	ID_PREFIX,
 	checkAmount,
@@ -13,7 +13,7 @@ import {
 	parseJson,
 } from '../../helpers/validation';
 import type { Bill } from '../../types';
-import { vendorLocator } from '../vendor/fields';
+import { vendorLocator } from '../vendor/descriptions';
 
 export const billLocator = (description?: string): INodeProperties =>
 	idLocator({

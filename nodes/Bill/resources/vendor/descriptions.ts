@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { idLocator } from '../../helpers/fields';
+import { idLocator } from '../../helpers/descriptions';
 import { ID_PREFIX, checkEmail, invalid } from '../../helpers/validation';
 
 export const vendorLocator = (description?: string): INodeProperties =>
