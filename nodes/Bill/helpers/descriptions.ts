@@ -1,6 +1,6 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+// What the editor shows: parameter declarations every resource uses (reading them: listQuery.ts).
 
-import type { PageOptions } from '../../shared/transport';
+import type { INodeProperties } from 'n8n-workflow';
 
 /** A resource locator for a BILL object: pick from a searchable list, or give its id. */
 export function idLocator(options: {
@@ -68,15 +68,6 @@ export const returnAllOrLimit: INodeProperties[] = [
 	},
 ];
 
-/** The "Return All" / "Limit" of an item, as billApiRequestAllItems takes them (it checks the limit). */
-export function pageOptions(context: IExecuteFunctions, itemIndex: number): PageOptions {
-	const returnAll = context.getNodeParameter('returnAll', itemIndex) as boolean;
-	return {
-		returnAll,
-		limit: returnAll ? undefined : (context.getNodeParameter('limit', itemIndex) as number),
-	};
-}
-
 /** A sort selector over a resource's sortable fields (REFERENCE.md §8.2: `field:asc|desc`). */
 export function sortField(fields: Array<{ name: string; value: string }>): INodeProperties {
 	return {
@@ -112,11 +103,4 @@ export function sortField(fields: Array<{ name: string; value: string }>): INode
 			},
 		],
 	};
-}
-
-export function sortValue(
-	sort: { sortBy?: { field?: string; direction?: string } } | undefined,
-): string | undefined {
-	const by = sort?.sortBy;
-	return by?.field ? `${by.field}:${by.direction === 'desc' ? 'desc' : 'asc'}` : undefined;
 }

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { pageOptions, returnAllOrLimit, sortField, sortValue } from '../../helpers/descriptions';
+import { returnAllOrLimit, sortField } from '../../helpers/descriptions';
+import { pageOptions, sortValue } from '../../helpers/listQuery';
 import { buildFilters, splitList, timeRangeFilters } from '../../helpers/filters';
 import { ID_PREFIX, checkId } from '../../helpers/validation';
 import { billApiRequestAllItems } from '../../../shared/transport';

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { pageOptions, returnAllOrLimit, sortField, sortValue } from '../../helpers/descriptions';
+import { returnAllOrLimit, sortField } from '../../helpers/descriptions';
+import { locatorValue, pageOptions, sortValue } from '../../helpers/listQuery';
 import { buildFilters } from '../../helpers/filters';
 import { ID_PREFIX, checkId } from '../../helpers/validation';
 import { billApiRequestAllItems } from '../../../shared/transport';
-import { locatorValue } from '../bill/descriptions';
 import { BANKS_PATH, bankAccountLocator } from './descriptions';
 
 const properties: INodeProperties[] = [

@@ -3,7 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { billApiRequest } from '../../../shared/transport';
 import { createUnlessExists } from './existing';
-import { billBodyFromParameters, billFields, createHint, skipExistingField } from './descriptions';
+import { billBodyFromParameters } from './body';
+import { billFields, skipExistingField } from './descriptions';
+import { createHint } from './hints';
 
 /**
  * The bill's fields are shared with Create Many when it takes one bill per input item

@@ -14,7 +14,8 @@ import {
 	mapWithConcurrency,
 } from '../../../shared/transport';
 import { VENDORS_PER_LOOKUP, activeBillsByInvoice, billKey } from './existing';
-import { billBodyFromParameters, checkBillBody, createHint } from './descriptions';
+import { billBodyFromParameters, checkBillBody } from './body';
+import { createHint } from './hints';
 
 /** BILL creates at most 100 bills per bulk request, all or none (REFERENCE.md §4.1, §4.6). */
 export const BULK_MAX = 100;

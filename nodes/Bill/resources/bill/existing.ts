@@ -4,10 +4,16 @@ import { NodeOperationError } from 'n8n-workflow';
 import { buildFilters } from '../../helpers/filters';
 import { billApiRequestAllItems } from '../../../shared/transport';
 import type { Bill } from '../../types';
-import { invoiceKey } from './descriptions';
 
 /** How many vendor ids one lookup puts in its `vendorId:in:` filter (keeps the URL short). */
 export const VENDORS_PER_LOOKUP = 50;
+
+/** Invoice numbers are compared trimmed and ignoring case. */
+export function invoiceKey(invoiceNumber: unknown): string {
+	return String(invoiceNumber ?? '')
+		.trim()
+		.toLowerCase();
+}
 
 export const billKey = (vendorId: unknown, invoiceNumber: unknown) =>
 	`${String(vendorId)}|${invoiceKey(invoiceNumber)}`;

@@ -1,12 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { pageOptions, returnAllOrLimit, sortField, sortValue } from '../../helpers/descriptions';
+import { returnAllOrLimit, sortField } from '../../helpers/descriptions';
+import { locatorValue, pageOptions, sortValue } from '../../helpers/listQuery';
 import { buildFilters, splitList, timeRangeFilters } from '../../helpers/filters';
 import { ID_PREFIX, checkDate, checkId } from '../../helpers/validation';
 import { billApiRequestAllItems } from '../../../shared/transport';
 import { vendorLocator } from '../vendor/descriptions';
-import { locatorValue, simplifyBill, simplifyField } from './descriptions';
+import { simplifyField } from './descriptions';
+import { simplifyBill } from './output';
 
 const paymentStatusOptions = [
 	{ name: 'Paid', value: 'PAID' },

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { pageOptions, returnAllOrLimit } from '../../helpers/descriptions';
+import { returnAllOrLimit } from '../../helpers/descriptions';
+import { pageOptions } from '../../helpers/listQuery';
 import { ID_PREFIX, getId } from '../../helpers/validation';
 import { billApiRequestAllItems } from '../../../shared/transport';
 import { billLocator } from '../bill/descriptions';
