@@ -6,7 +6,8 @@ import { pageOptions, sortValue } from '../../helpers/listQuery';
 import { buildFilters, splitList, timeRangeFilters } from '../../helpers/filters';
 import { ID_PREFIX, checkId } from '../../helpers/validation';
 import { billApiRequestAllItems } from '../../../shared/transport';
-import { BANKS_PATH, accountTypeOptions, ownerTypeOptions, statusOptions } from './descriptions';
+import { accountTypeOptions, ownerTypeOptions, statusOptions } from './descriptions';
+import { BANKS_PATH } from './paths';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit,

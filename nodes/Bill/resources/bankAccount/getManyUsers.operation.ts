@@ -6,7 +6,8 @@ import { locatorValue, pageOptions, sortValue } from '../../helpers/listQuery';
 import { buildFilters } from '../../helpers/filters';
 import { ID_PREFIX, checkId } from '../../helpers/validation';
 import { billApiRequestAllItems } from '../../../shared/transport';
-import { BANKS_PATH, bankAccountLocator } from './descriptions';
+import { bankAccountLocator } from './descriptions';
+import { BANKS_PATH } from './paths';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit,

@@ -3,15 +3,14 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ID_PREFIX, getId, invalid } from '../../helpers/validation';
 import { billApiRequest, withHint } from '../../../shared/transport';
+import { chartOfAccountId, defaultFlags } from './body';
 import {
-	BANKS_PATH,
 	accessToAdminsField,
 	bankAccountLocator,
 	chartOfAccountField,
-	chartOfAccountId,
-	defaultFlags,
 	ownerTypeOptions,
 } from './descriptions';
+import { BANKS_PATH } from './paths';
 
 const NOT_VERIFIED_HINT =
 	'If the account is not verified yet: BILL changes a bank account only once it is verified; run Bank Account → Verify with the micro-deposit amount first (0.50 in the sandbox).';

@@ -6,7 +6,7 @@ import { pageOptions } from '../../helpers/listQuery';
 import { ID_PREFIX, getId } from '../../helpers/validation';
 import { billApiRequestAllItems } from '../../../shared/transport';
 import { billLocator } from '../bill/descriptions';
-import { BILL_DOCUMENTS_PATH } from './descriptions';
+import { BILL_DOCUMENTS_PATH } from './paths';
 
 const properties: INodeProperties[] = [
 	billLocator('The bill whose documents to list'),

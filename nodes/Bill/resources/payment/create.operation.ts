@@ -4,18 +4,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { ID_PREFIX, checkAmount, getDate, getId, invalid } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
 import { billLocator } from '../bill/descriptions';
-import {
-	PAYMENTS_PATH,
-	additionalPaymentFields,
-	checkFundingAccount,
-	fundingFields,
-	getFunding,
-	livePaymentsOfVendors,
-	paymentOutput,
-	processingOptions,
-	samePayment,
-	withPaymentHint,
-} from './descriptions';
+import { getFunding, processingOptions } from './body';
+import { additionalPaymentFields, fundingFields } from './descriptions';
+import { withPaymentHint } from './hints';
+import { checkFundingAccount, livePaymentsOfVendors, samePayment } from './lookups';
+import { paymentOutput } from './output';
+import { PAYMENTS_PATH } from './paths';
 
 const properties: INodeProperties[] = [
 	{

@@ -4,20 +4,20 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { buildFilters } from '../../helpers/filters';
 import { ID_PREFIX, checkAmount, checkId, getDate, invalid } from '../../helpers/validation';
 import { billApiRequest, billApiRequestAllItems } from '../../../shared/transport';
+import { getFunding, processingOptions } from './body';
+import { additionalPaymentFields, fundingFields } from './descriptions';
+import { withPaymentHint } from './hints';
 import {
-	BULK_PAYMENT_LIMIT,
-	PAYMENTS_PATH,
-	additionalPaymentFields,
 	checkFundingAccount,
-	fundingFields,
-	getFunding,
 	livePaymentsOfVendors,
-	paymentOutput,
-	processingOptions,
 	samePayment,
-	withPaymentHint,
 	type WantedPayment,
-} from './descriptions';
+} from './lookups';
+import { paymentOutput } from './output';
+import { PAYMENTS_PATH } from './paths';
+
+/** BILL pays at most 50 bills with one bulk request (Postman "Create a bulk payment"). */
+export const BULK_PAYMENT_LIMIT = 50;
 
 const properties: INodeProperties[] = [
 	{

@@ -6,7 +6,8 @@ import { pageOptions, sortValue } from '../../helpers/listQuery';
 import { buildFilters, splitList, timeRangeFilters } from '../../helpers/filters';
 import { ID_PREFIX, checkDate, checkId } from '../../helpers/validation';
 import { billApiRequestAllItems } from '../../../shared/transport';
-import { PAYMENTS_PATH, paymentOutput } from './descriptions';
+import { paymentOutput } from './output';
+import { PAYMENTS_PATH } from './paths';
 
 const statusOptions = [
 	{ name: 'Approving', value: 'APPROVING' },

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { ID_PREFIX, checkAmount, getId } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
 import { vendorLocator } from '../vendor/descriptions';
-import { PAYMENTS_PATH } from './descriptions';
+import { PAYMENTS_PATH } from './paths';
 
 const properties: INodeProperties[] = [
 	vendorLocator('The vendor to pay'),

@@ -3,11 +3,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ID_PREFIX, getId, invalid } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
+import { vendorBody } from './body';
 import {
 	accountTypeOptions,
 	addressField,
 	optionalVendorFields,
-	vendorBody,
 	vendorLocator,
 } from './descriptions';
 
