@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { buildFilters } from '../../helpers/filters';
+import { buildFilters, oneOrMany } from '../../helpers/filters';
 import { billApiRequestAllItems } from '../../../shared/transport';
 import type { Bill } from '../../types';
 
@@ -30,9 +30,7 @@ export async function activeBillsByInvoice(
 	itemIndex?: number,
 ): Promise<Map<string, IDataObject>> {
 	const filters = buildFilters([
-		vendorIds.length === 1
-			? { field: 'vendorId', op: 'eq', value: vendorIds[0] }
-			: { field: 'vendorId', op: 'in', value: vendorIds },
+		oneOrMany('vendorId', vendorIds),
 		{ field: 'archived', op: 'eq', value: false },
 	]);
 	const bills = await billApiRequestAllItems.call(

@@ -3,7 +3,7 @@
 
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { buildFilters } from '../../helpers/filters';
+import { buildFilters, oneOrMany } from '../../helpers/filters';
 import { invalid } from '../../helpers/validation';
 import { billApiRequest, billApiRequestAllItems } from '../../../shared/transport';
 import { BANKS_PATH } from '../bankAccount/paths';
@@ -59,11 +59,7 @@ export async function livePaymentsOfVendors(
 	vendorIds: string[],
 ): Promise<IDataObject[]> {
 	const unique = [...new Set(vendorIds)];
-	const filters = buildFilters([
-		unique.length === 1
-			? { field: 'vendorId', op: 'eq', value: unique[0] }
-			: { field: 'vendorId', op: 'in', value: unique },
-	]);
+	const filters = buildFilters([oneOrMany('vendorId', unique)]);
 	const payments = await billApiRequestAllItems.call(
 		context,
 		{ method: 'GET', path: PAYMENTS_PATH, qs: { filters }, itemIndex },
