@@ -1,5 +1,5 @@
 // What goes to BILL: a bill's create, replace and update bodies, read from the parameters or
-// from JSON and checked before anything is sent (line items: lineItems.ts).
+// from JSON or input items and checked before anything is sent (line items: lineItems.ts).
 
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
@@ -12,6 +12,7 @@ import {
 	getId,
 	getString,
 	invalid,
+	parseJson,
 } from '../../helpers/validation';
 import {
 	type Namer,
@@ -234,4 +235,38 @@ export function patchFieldsFromParameters(
 		true,
 	);
 	return body;
+}
+
+/** "Input Items as They Are": the item's own JSON is the bill (no parameter, no expression). */
+export function billFromItem(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	json: IDataObject,
+): IDataObject[] {
+	return [checkBillBody(context, itemIndex, 'Input Item', json)];
+}
+
+export function billsFromJson(context: IExecuteFunctions, itemIndex: number): IDataObject[] {
+	const raw = parseJson(
+		context,
+		itemIndex,
+		'Bills (JSON)',
+		context.getNodeParameter('billsJson', itemIndex, '[]'),
+	);
+	const list = Array.isArray(raw) ? raw : [raw];
+	if (!list.length)
+		throw invalid(
+			context,
+			itemIndex,
+			'Bills (JSON)',
+			'is empty: give one bill or an array of bills',
+		);
+	return list.map((bill, n) =>
+		checkBillBody(
+			context,
+			itemIndex,
+			Array.isArray(raw) ? `Bills (JSON), bill ${n + 1}` : 'Bills (JSON)',
+			bill,
+		),
+	);
 }
