@@ -1,4 +1,4 @@
-// What the editor shows: parameter declarations every resource uses (reading them: listQuery.ts).
+// What the editor shows: parameter declarations every resource uses (reading them: getMany.ts).
 
 import type { INodeProperties } from 'n8n-workflow';
 

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit, sortField } from '../../helpers/descriptions';
-import { type ListFilter, listQuery, pageOptions } from '../../helpers/listQuery';
+import { type ListFilter, listQuery, pageOptions } from '../../helpers/getMany';
 import { ID_PREFIX } from '../../helpers/validation';
 import { billApiRequestAllItems } from '../../../shared/transport';
 import { bankAccountLocator } from './descriptions';

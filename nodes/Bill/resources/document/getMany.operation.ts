@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../helpers/descriptions';
-import { pageOptions } from '../../helpers/listQuery';
+import { pageOptions } from '../../helpers/getMany';
 import { ID_PREFIX, getId } from '../../helpers/validation';
 import { billApiRequestAllItems } from '../../../shared/transport';
 import { billLocator } from '../bill/descriptions';

@@ -7,7 +7,7 @@ import {
 	type ListFilter,
 	listQuery,
 	pageOptions,
-} from '../../helpers/listQuery';
+} from '../../helpers/getMany';
 import { ID_PREFIX } from '../../helpers/validation';
 import { billApiRequestAllItems } from '../../../shared/transport';
 import { paymentOutput } from './output';

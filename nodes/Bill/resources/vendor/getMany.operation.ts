@@ -7,7 +7,7 @@ import {
 	type ListFilter,
 	listQuery,
 	pageOptions,
-} from '../../helpers/listQuery';
+} from '../../helpers/getMany';
 import { billApiRequestAllItems } from '../../../shared/transport';
 import { accountTypeOptions } from './descriptions';
 
