@@ -1,9 +1,10 @@
-// Reading a list operation's parameters into what billApiRequestAllItems and BILL take: the page
-// options, and BILL's `filters` and `sort` from the filters a Get Many declares (ListFilter).
+// What Get Many operations share: reading their parameters into what billApiRequestAllItems and
+// BILL take (page options; BILL's `filters` and `sort` from the filters a Get Many declares,
+// ListFilter), and the paged request itself (getManyItems).
 
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { PageOptions } from '../../shared/transport';
+import { billApiRequestAllItems, type PageOptions } from '../../shared/transport';
 import { type FilterCondition, buildFilters, oneOrMany, splitList } from './filters';
 import { checkDate, checkDateTime, checkId } from './validation';
 
@@ -160,4 +161,28 @@ export function listQuery(
 	const sort = sortValue(context.getNodeParameter('sort', itemIndex, {}) as IDataObject);
 	if (sort) qs.sort = sort;
 	return qs;
+}
+
+/**
+ * `GET path` with a Get Many's filters and sort (listQuery) and its Return All / Limit, page by
+ * page. `qs` holds other query parameters of the list, sent before the filters.
+ */
+export async function getManyItems(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	path: string,
+	collection: INodeProperties,
+	declared: ListFilter[],
+	qs: IDataObject = {},
+): Promise<IDataObject[]> {
+	return await billApiRequestAllItems.call(
+		context,
+		{
+			method: 'GET',
+			path,
+			qs: { ...qs, ...listQuery(context, itemIndex, collection, declared) },
+			itemIndex,
+		},
+		pageOptions(context, itemIndex),
+	);
 }

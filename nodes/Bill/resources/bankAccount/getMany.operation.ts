@@ -2,14 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit, sortField } from '../../helpers/descriptions';
-import {
-	CREATED_AND_UPDATED,
-	type ListFilter,
-	listQuery,
-	pageOptions,
-} from '../../helpers/getMany';
+import { CREATED_AND_UPDATED, type ListFilter, getManyItems } from '../../helpers/getMany';
 import { ID_PREFIX } from '../../helpers/validation';
-import { billApiRequestAllItems } from '../../../shared/transport';
 import { accountTypeOptions, ownerTypeOptions, statusOptions } from './descriptions';
 import { BANKS_PATH } from './paths';
 
@@ -111,14 +105,5 @@ export const description = updateDisplayOptions(
  * type, ownerType, accessToAdmins, createdTime, updatedTime.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return await billApiRequestAllItems.call(
-		this,
-		{
-			method: 'GET',
-			path: BANKS_PATH,
-			qs: listQuery(this, itemIndex, filtersField, filters),
-			itemIndex,
-		},
-		pageOptions(this, itemIndex),
-	);
+	return await getManyItems(this, itemIndex, BANKS_PATH, filtersField, filters);
 }

@@ -2,9 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit, sortField } from '../../helpers/descriptions';
-import { type ListFilter, listQuery, pageOptions } from '../../helpers/getMany';
+import { type ListFilter, getManyItems } from '../../helpers/getMany';
 import { ID_PREFIX } from '../../helpers/validation';
-import { billApiRequestAllItems } from '../../../shared/transport';
 import { bankAccountLocator } from './descriptions';
 import { BANKS_PATH } from './paths';
 
@@ -61,13 +60,7 @@ export const description = updateDisplayOptions(
  * bank-account users; `bankAccountId` and `archived` follow the fields of the objects (open question).
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const qs: IDataObject = {
+	return await getManyItems(this, itemIndex, `${BANKS_PATH}/users`, filtersField, filters, {
 		currentUser: this.getNodeParameter('currentUser', itemIndex, false) === true,
-		...listQuery(this, itemIndex, filtersField, filters),
-	};
-	return await billApiRequestAllItems.call(
-		this,
-		{ method: 'GET', path: `${BANKS_PATH}/users`, qs, itemIndex },
-		pageOptions(this, itemIndex),
-	);
+	});
 }

@@ -2,14 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit, sortField } from '../../helpers/descriptions';
-import {
-	CREATED_AND_UPDATED,
-	type ListFilter,
-	listQuery,
-	pageOptions,
-} from '../../helpers/getMany';
+import { CREATED_AND_UPDATED, type ListFilter, getManyItems } from '../../helpers/getMany';
 import { ID_PREFIX } from '../../helpers/validation';
-import { billApiRequestAllItems } from '../../../shared/transport';
 import { vendorLocator } from '../vendor/descriptions';
 import { simplifyField } from './descriptions';
 import { simplifyBill } from './output';
@@ -133,15 +127,6 @@ export const description = updateDisplayOptions(
 
 /** `GET /v3/bills` with BILL's filters and sort (REFERENCE.md §4.5, §8.2), page by page. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const bills = await billApiRequestAllItems.call(
-		this,
-		{
-			method: 'GET',
-			path: '/v3/bills',
-			qs: listQuery(this, itemIndex, filtersField, filters),
-			itemIndex,
-		},
-		pageOptions(this, itemIndex),
-	);
+	const bills = await getManyItems(this, itemIndex, '/v3/bills', filtersField, filters);
 	return this.getNodeParameter('simplify', itemIndex, false) ? bills.map(simplifyBill) : bills;
 }

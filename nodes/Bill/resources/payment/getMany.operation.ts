@@ -2,14 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit, sortField } from '../../helpers/descriptions';
-import {
-	CREATED_AND_UPDATED,
-	type ListFilter,
-	listQuery,
-	pageOptions,
-} from '../../helpers/getMany';
+import { CREATED_AND_UPDATED, type ListFilter, getManyItems } from '../../helpers/getMany';
 import { ID_PREFIX } from '../../helpers/validation';
-import { billApiRequestAllItems } from '../../../shared/transport';
 import { paymentOutput } from './output';
 import { PAYMENTS_PATH } from './paths';
 
@@ -101,15 +95,6 @@ export const description = updateDisplayOptions(
  * list documented as filterable: id, vendorId, status, processDate, plus createdTime.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const payments = await billApiRequestAllItems.call(
-		this,
-		{
-			method: 'GET',
-			path: PAYMENTS_PATH,
-			qs: listQuery(this, itemIndex, filtersField, filters),
-			itemIndex,
-		},
-		pageOptions(this, itemIndex),
-	);
+	const payments = await getManyItems(this, itemIndex, PAYMENTS_PATH, filtersField, filters);
 	return payments.map((p) => paymentOutput(p));
 }

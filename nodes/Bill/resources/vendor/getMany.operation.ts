@@ -2,13 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit, sortField } from '../../helpers/descriptions';
-import {
-	CREATED_AND_UPDATED,
-	type ListFilter,
-	listQuery,
-	pageOptions,
-} from '../../helpers/getMany';
-import { billApiRequestAllItems } from '../../../shared/transport';
+import { CREATED_AND_UPDATED, type ListFilter, getManyItems } from '../../helpers/getMany';
 import { accountTypeOptions } from './descriptions';
 
 const filtersField: INodeProperties = {
@@ -87,14 +81,5 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return await billApiRequestAllItems.call(
-		this,
-		{
-			method: 'GET',
-			path: '/v3/vendors',
-			qs: listQuery(this, itemIndex, filtersField, filters),
-			itemIndex,
-		},
-		pageOptions(this, itemIndex),
-	);
+	return await getManyItems(this, itemIndex, '/v3/vendors', filtersField, filters);
 }
