@@ -3,7 +3,7 @@
 
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { ID_PREFIX, checkId, invalid } from '../../helpers/validation';
+import { ID_PREFIX, checkId, getId, invalid } from '../../helpers/validation';
 
 /** Chart of accounts id, checked for shape and prefix; empty means "not given". */
 export function chartOfAccountId(
@@ -57,4 +57,9 @@ export function defaultFlags(fields: IDataObject): IDataObject | undefined {
 	if (typeof fields.defaultForReceivables === 'boolean')
 		flags.receivables = fields.defaultForReceivables;
 	return Object.keys(flags).length ? flags : undefined;
+}
+
+/** The Bank Account parameter, checked (BILL bank account ids start with bac). */
+export function getBankAccountId(context: IExecuteFunctions, itemIndex: number): string {
+	return getId(context, itemIndex, 'bankAccountId', 'Bank Account', ID_PREFIX.bankAccount);
 }

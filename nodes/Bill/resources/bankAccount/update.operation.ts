@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { ID_PREFIX, getId, invalid } from '../../helpers/validation';
+import { invalid } from '../../helpers/validation';
 import { billApiRequest, withHint } from '../../../shared/transport';
-import { chartOfAccountId, defaultFlags } from './body';
+import { chartOfAccountId, defaultFlags, getBankAccountId } from './body';
 import {
 	accessToAdminsField,
 	bankAccountLocator,
@@ -70,13 +70,7 @@ export const description = updateDisplayOptions(
 
 /** `PATCH /v3/funding-accounts/banks/{id}` with only what changes (REFERENCE.md §5.1). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const bankAccountId = getId(
-		this,
-		itemIndex,
-		'bankAccountId',
-		'Bank Account',
-		ID_PREFIX.bankAccount,
-	);
+	const bankAccountId = getBankAccountId(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {};
 	for (const [key, parameter] of [
