@@ -8,6 +8,7 @@ import {
 	checkAmount,
 	checkDate,
 	checkId,
+	checkKnownKeys,
 	getDate,
 	getId,
 	getString,
@@ -163,16 +164,7 @@ export function checkBillBody(
 	}
 	const bill = raw as IDataObject;
 	const name: Namer = (field) => `${where} → ${field}`;
-	const unknown = Object.keys(bill).filter((key) => !BILL_BODY_KEYS.includes(key));
-	if (unknown.length) {
-		throw invalid(
-			context,
-			itemIndex,
-			where,
-			`unknown field "${unknown[0]}"`,
-			`A bill has ${BILL_BODY_KEYS.join(', ')}.`,
-		);
-	}
+	checkKnownKeys(context, itemIndex, where, bill, BILL_BODY_KEYS, 'A bill');
 	const invoice = bill.invoice as IDataObject | undefined;
 	if (!invoice || typeof invoice !== 'object' || Array.isArray(invoice)) {
 		throw invalid(

@@ -3,7 +3,7 @@
 
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { checkAmount, checkId, invalid, parseJson } from '../../helpers/validation';
+import { checkAmount, checkId, checkKnownKeys, invalid, parseJson } from '../../helpers/validation';
 import { CLASSIFICATIONS, type Level } from './lineItemDescriptions';
 
 /** A names a field in errors: the parameter's display name, or the JSON key under a path. */
@@ -98,16 +98,7 @@ function checkLineItem(
 	}
 	const line = raw as IDataObject;
 	const allowed = allowId ? [...LINE_ITEM_KEYS, 'id'] : LINE_ITEM_KEYS;
-	const unknown = Object.keys(line).filter((key) => !allowed.includes(key));
-	if (unknown.length) {
-		throw invalid(
-			context,
-			itemIndex,
-			where,
-			`unknown field "${unknown[0]}"`,
-			`A line item has ${allowed.join(', ')}.`,
-		);
-	}
+	checkKnownKeys(context, itemIndex, where, line, allowed, 'A line item');
 	const result: IDataObject = {};
 	if (allowId && present(line.id)) {
 		const id = String(line.id).trim();

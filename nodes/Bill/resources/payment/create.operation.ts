@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { ID_PREFIX, checkAmount, getDate, getId, invalid } from '../../helpers/validation';
+import { ID_PREFIX, getAmount, getDate, getId, invalid } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
 import { billLocator } from '../bill/descriptions';
 import { getFunding, processingOptions } from './body';
@@ -59,12 +59,7 @@ export const concurrent = false;
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const billId = getId(this, itemIndex, 'billId', 'Bill', ID_PREFIX.bill);
-	const amount = checkAmount(
-		this,
-		itemIndex,
-		'Amount',
-		this.getNodeParameter('amount', itemIndex, 0),
-	);
+	const amount = getAmount(this, itemIndex, 'amount', 'Amount');
 	const processDate = getDate(this, itemIndex, 'processDate', 'Process Date');
 	const funding = getFunding(this, itemIndex);
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
