@@ -170,30 +170,6 @@ export function getAmount(
 	return checkAmount(context, itemIndex, parameter, context.getNodeParameter(name, itemIndex, 0));
 }
 
-/**
- * Refuses an object with a key not in `allowed` (BILL would refuse the whole request), naming the
- * first such key and, as the hint, the keys `what` has.
- */
-export function checkKnownKeys(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	parameter: string,
-	object: object,
-	allowed: string[],
-	what: string,
-): void {
-	const unknown = Object.keys(object).filter((key) => !allowed.includes(key));
-	if (unknown.length) {
-		throw invalid(
-			context,
-			itemIndex,
-			parameter,
-			`unknown field "${unknown[0]}"`,
-			`${what} has ${allowed.join(', ')}.`,
-		);
-	}
-}
-
 /** Parses a JSON parameter that may arrive as text or as an already-parsed value. */
 export function parseJson(
 	context: IExecuteFunctions,

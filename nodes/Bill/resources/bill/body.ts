@@ -8,7 +8,6 @@ import {
 	checkAmount,
 	checkDate,
 	checkId,
-	checkKnownKeys,
 	getDate,
 	getId,
 	getString,
@@ -18,6 +17,7 @@ import {
 import {
 	type Namer,
 	checkClassifications,
+	checkKnownKeys,
 	checkLineItemArray,
 	getLineItems,
 	present,

@@ -1,10 +1,35 @@
 // What goes to BILL: a bill's line items and classifications (of a line or of the whole bill),
-// read from the parameters or from JSON and checked before anything is sent.
+// read from the parameters or from JSON and checked before anything is sent. body.ts uses the
+// checks of classifications and of unknown fields for whole bills too.
 
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { checkAmount, checkId, checkKnownKeys, invalid, parseJson } from '../../helpers/validation';
+import { checkAmount, checkId, invalid, parseJson } from '../../helpers/validation';
 import { CLASSIFICATIONS, type Level } from './lineItemDescriptions';
+
+/**
+ * Refuses an object with a key not in `allowed` (BILL would refuse the whole request), naming the
+ * first such key and, as the hint, the keys `what` has.
+ */
+export function checkKnownKeys(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	parameter: string,
+	object: object,
+	allowed: string[],
+	what: string,
+): void {
+	const unknown = Object.keys(object).filter((key) => !allowed.includes(key));
+	if (unknown.length) {
+		throw invalid(
+			context,
+			itemIndex,
+			parameter,
+			`unknown field "${unknown[0]}"`,
+			`${what} has ${allowed.join(', ')}.`,
+		);
+	}
+}
 
 /** A names a field in errors: the parameter's display name, or the JSON key under a path. */
 export type Namer = (field: string) => string;
