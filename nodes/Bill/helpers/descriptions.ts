@@ -48,6 +48,18 @@ export function idLocator(options: {
 	};
 }
 
+/** The "Filters" collection of a Get Many; helpers/getMany.ts reads it as the Get Many declares. */
+export function filtersCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options,
+	};
+}
+
 /** "Return All" + "Limit", as every n8n list operation has them. */
 export const returnAllOrLimit: INodeProperties[] = [
 	{

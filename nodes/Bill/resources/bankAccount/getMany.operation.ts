@@ -1,72 +1,64 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { returnAllOrLimit, sortField } from '../../helpers/descriptions';
+import { filtersCollection, returnAllOrLimit, sortField } from '../../helpers/descriptions';
 import { CREATED_AND_UPDATED, type ListFilter, getManyItems } from '../../helpers/getMany';
 import { ID_PREFIX } from '../../helpers/validation';
 import { accountTypeOptions, ownerTypeOptions, statusOptions } from './descriptions';
 import { BANKS_PATH } from './paths';
 
-const filtersField: INodeProperties = {
-	displayName: 'Filters',
-	name: 'filters',
-	type: 'collection',
-	placeholder: 'Add Filter',
-	default: {},
-	options: [
-		{
-			displayName: 'Access to Admins',
-			name: 'accessToAdmins',
-			type: 'boolean',
-			default: true,
-			description:
-				'Whether to return only accounts every administrator may use (on) or only the others (off)',
-		},
-		{
-			displayName: 'Account Type',
-			name: 'type',
-			type: 'options',
-			options: accountTypeOptions,
-			default: 'CHECKING',
-		},
-		{
-			displayName: 'Archived',
-			name: 'archived',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to return only archived accounts (on) or only active ones (off). Without this filter BILL returns both.',
-		},
-		{ displayName: 'Created After', name: 'createdAfter', type: 'dateTime', default: '' },
-		{ displayName: 'Created Before', name: 'createdBefore', type: 'dateTime', default: '' },
-		{
-			displayName: 'IDs',
-			name: 'ids',
-			type: 'string',
-			default: '',
-			placeholder: 'bac02ABCDEFGHIJKLMNO, bac02PQRSTUVWXYZ123',
-			description: 'Only these bank accounts: IDs separated by commas',
-		},
-		{
-			displayName: 'Owner Type',
-			name: 'ownerType',
-			type: 'options',
-			options: ownerTypeOptions,
-			default: 'BUSINESS',
-		},
-		{
-			displayName: 'Statuses',
-			name: 'statuses',
-			type: 'multiOptions',
-			options: statusOptions,
-			default: [],
-			description:
-				'Only accounts in one of these statuses, e.g. Verified for accounts that can pay',
-		},
-		{ displayName: 'Updated After', name: 'updatedAfter', type: 'dateTime', default: '' },
-		{ displayName: 'Updated Before', name: 'updatedBefore', type: 'dateTime', default: '' },
-	],
-};
+const filtersField = filtersCollection([
+	{
+		displayName: 'Access to Admins',
+		name: 'accessToAdmins',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to return only accounts every administrator may use (on) or only the others (off)',
+	},
+	{
+		displayName: 'Account Type',
+		name: 'type',
+		type: 'options',
+		options: accountTypeOptions,
+		default: 'CHECKING',
+	},
+	{
+		displayName: 'Archived',
+		name: 'archived',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to return only archived accounts (on) or only active ones (off). Without this filter BILL returns both.',
+	},
+	{ displayName: 'Created After', name: 'createdAfter', type: 'dateTime', default: '' },
+	{ displayName: 'Created Before', name: 'createdBefore', type: 'dateTime', default: '' },
+	{
+		displayName: 'IDs',
+		name: 'ids',
+		type: 'string',
+		default: '',
+		placeholder: 'bac02ABCDEFGHIJKLMNO, bac02PQRSTUVWXYZ123',
+		description: 'Only these bank accounts: IDs separated by commas',
+	},
+	{
+		displayName: 'Owner Type',
+		name: 'ownerType',
+		type: 'options',
+		options: ownerTypeOptions,
+		default: 'BUSINESS',
+	},
+	{
+		displayName: 'Statuses',
+		name: 'statuses',
+		type: 'multiOptions',
+		options: statusOptions,
+		default: [],
+		description: 'Only accounts in one of these statuses, e.g. Verified for accounts that can pay',
+	},
+	{ displayName: 'Updated After', name: 'updatedAfter', type: 'dateTime', default: '' },
+	{ displayName: 'Updated Before', name: 'updatedBefore', type: 'dateTime', default: '' },
+]);
 
 /** How the filters go to BILL, in this order. */
 const filters: ListFilter[] = [

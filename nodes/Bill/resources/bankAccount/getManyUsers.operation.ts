@@ -1,29 +1,22 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { returnAllOrLimit, sortField } from '../../helpers/descriptions';
+import { filtersCollection, returnAllOrLimit, sortField } from '../../helpers/descriptions';
 import { type ListFilter, getManyItems } from '../../helpers/getMany';
 import { ID_PREFIX } from '../../helpers/validation';
 import { bankAccountLocator } from './descriptions';
 import { BANKS_PATH } from './paths';
 
-const filtersField: INodeProperties = {
-	displayName: 'Filters',
-	name: 'filters',
-	type: 'collection',
-	placeholder: 'Add Filter',
-	default: {},
-	options: [
-		{
-			displayName: 'Archived',
-			name: 'archived',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return only removed access (on) or only current access (off)',
-		},
-		{ ...bankAccountLocator('Only users of this bank account'), required: false },
-	],
-};
+const filtersField = filtersCollection([
+	{
+		displayName: 'Archived',
+		name: 'archived',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return only removed access (on) or only current access (off)',
+	},
+	{ ...bankAccountLocator('Only users of this bank account'), required: false },
+]);
 
 /** How the filters go to BILL, in this order. */
 const filters: ListFilter[] = [

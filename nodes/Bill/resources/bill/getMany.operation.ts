@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { returnAllOrLimit, sortField } from '../../helpers/descriptions';
+import { filtersCollection, returnAllOrLimit, sortField } from '../../helpers/descriptions';
 import { CREATED_AND_UPDATED, type ListFilter, getManyItems } from '../../helpers/getMany';
 import { ID_PREFIX } from '../../helpers/validation';
 import { vendorLocator } from '../vendor/descriptions';
@@ -15,84 +15,76 @@ const paymentStatusOptions = [
 	{ name: 'Unpaid', value: 'UNPAID' },
 ];
 
-const filtersField: INodeProperties = {
-	displayName: 'Filters',
-	name: 'filters',
-	type: 'collection',
-	placeholder: 'Add Filter',
-	default: {},
-	options: [
-		{
-			displayName: 'Archived',
-			name: 'archived',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to return only archived bills (on) or only active bills (off). Without this filter BILL returns both.',
-		},
-		{
-			displayName: 'Created After',
-			name: 'createdAfter',
-			type: 'dateTime',
-			default: '',
-			description: 'Bills created at or after this time',
-		},
-		{
-			displayName: 'Created Before',
-			name: 'createdBefore',
-			type: 'dateTime',
-			default: '',
-			description: 'Bills created before this time',
-		},
-		{
-			displayName: 'Due Date From',
-			name: 'dueDateFrom',
-			type: 'dateTime',
-			default: '',
-			description: 'Bills due on or after this date (only the date is used), e.g. today',
-		},
-		{
-			displayName: 'Due Date To',
-			name: 'dueDateTo',
-			type: 'dateTime',
-			default: '',
-			description:
-				'Bills due on or before this date (only the date is used), e.g. today plus 7 days',
-		},
-		{
-			displayName: 'IDs',
-			name: 'ids',
-			type: 'string',
-			default: '',
-			placeholder: '00n02ABCDEFGHIJKLMNO, 00n02PQRSTUVWXYZ123',
-			description: 'Only these bills: bill IDs separated by commas',
-		},
-		{
-			displayName: 'Payment Statuses',
-			name: 'paymentStatuses',
-			type: 'multiOptions',
-			options: paymentStatusOptions,
-			default: [],
-			description:
-				'Only bills in one of these payment statuses, e.g. Unpaid and Partially Paid for what is still owed',
-		},
-		{
-			displayName: 'Updated After',
-			name: 'updatedAfter',
-			type: 'dateTime',
-			default: '',
-			description: 'Bills changed at or after this time',
-		},
-		{
-			displayName: 'Updated Before',
-			name: 'updatedBefore',
-			type: 'dateTime',
-			default: '',
-			description: 'Bills changed before this time',
-		},
-		{ ...vendorLocator('Only bills of this vendor'), required: false },
-	],
-};
+const filtersField = filtersCollection([
+	{
+		displayName: 'Archived',
+		name: 'archived',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to return only archived bills (on) or only active bills (off). Without this filter BILL returns both.',
+	},
+	{
+		displayName: 'Created After',
+		name: 'createdAfter',
+		type: 'dateTime',
+		default: '',
+		description: 'Bills created at or after this time',
+	},
+	{
+		displayName: 'Created Before',
+		name: 'createdBefore',
+		type: 'dateTime',
+		default: '',
+		description: 'Bills created before this time',
+	},
+	{
+		displayName: 'Due Date From',
+		name: 'dueDateFrom',
+		type: 'dateTime',
+		default: '',
+		description: 'Bills due on or after this date (only the date is used), e.g. today',
+	},
+	{
+		displayName: 'Due Date To',
+		name: 'dueDateTo',
+		type: 'dateTime',
+		default: '',
+		description: 'Bills due on or before this date (only the date is used), e.g. today plus 7 days',
+	},
+	{
+		displayName: 'IDs',
+		name: 'ids',
+		type: 'string',
+		default: '',
+		placeholder: '00n02ABCDEFGHIJKLMNO, 00n02PQRSTUVWXYZ123',
+		description: 'Only these bills: bill IDs separated by commas',
+	},
+	{
+		displayName: 'Payment Statuses',
+		name: 'paymentStatuses',
+		type: 'multiOptions',
+		options: paymentStatusOptions,
+		default: [],
+		description:
+			'Only bills in one of these payment statuses, e.g. Unpaid and Partially Paid for what is still owed',
+	},
+	{
+		displayName: 'Updated After',
+		name: 'updatedAfter',
+		type: 'dateTime',
+		default: '',
+		description: 'Bills changed at or after this time',
+	},
+	{
+		displayName: 'Updated Before',
+		name: 'updatedBefore',
+		type: 'dateTime',
+		default: '',
+		description: 'Bills changed before this time',
+	},
+	{ ...vendorLocator('Only bills of this vendor'), required: false },
+]);
 
 /** How the filters go to BILL, in this order. */
 const filters: ListFilter[] = [

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { returnAllOrLimit, sortField } from '../../helpers/descriptions';
+import { filtersCollection, returnAllOrLimit, sortField } from '../../helpers/descriptions';
 import { CREATED_AND_UPDATED, type ListFilter, getManyItems } from '../../helpers/getMany';
 import { ID_PREFIX } from '../../helpers/validation';
 import { paymentOutput } from './output';
@@ -15,54 +15,47 @@ const statusOptions = [
 	{ name: 'Void', value: 'VOID' },
 ];
 
-const filtersField: INodeProperties = {
-	displayName: 'Filters',
-	name: 'filters',
-	type: 'collection',
-	placeholder: 'Add Filter',
-	default: {},
-	options: [
-		{ displayName: 'Created After', name: 'createdAfter', type: 'dateTime', default: '' },
-		{ displayName: 'Created Before', name: 'createdBefore', type: 'dateTime', default: '' },
-		{
-			displayName: 'IDs',
-			name: 'ids',
-			type: 'string',
-			default: '',
-			placeholder: 'stp02ABCDEFGHIJKLMNO, stp02PQRSTUVWXYZ123',
-			description: 'Only these payments: IDs separated by commas',
-		},
-		{
-			displayName: 'Process Date From',
-			name: 'processDateFrom',
-			type: 'dateTime',
-			default: '',
-			description: 'Only payments processed on or after this day',
-		},
-		{
-			displayName: 'Process Date To',
-			name: 'processDateTo',
-			type: 'dateTime',
-			default: '',
-			description: 'Only payments processed on or before this day',
-		},
-		{
-			displayName: 'Statuses',
-			name: 'statuses',
-			type: 'multiOptions',
-			options: statusOptions,
-			default: [],
-		},
-		{
-			displayName: 'Vendor IDs',
-			name: 'vendorIds',
-			type: 'string',
-			default: '',
-			placeholder: '00902ABCDEFGHIJKLMNO',
-			description: 'Only payments to these vendors: IDs separated by commas',
-		},
-	],
-};
+const filtersField = filtersCollection([
+	{ displayName: 'Created After', name: 'createdAfter', type: 'dateTime', default: '' },
+	{ displayName: 'Created Before', name: 'createdBefore', type: 'dateTime', default: '' },
+	{
+		displayName: 'IDs',
+		name: 'ids',
+		type: 'string',
+		default: '',
+		placeholder: 'stp02ABCDEFGHIJKLMNO, stp02PQRSTUVWXYZ123',
+		description: 'Only these payments: IDs separated by commas',
+	},
+	{
+		displayName: 'Process Date From',
+		name: 'processDateFrom',
+		type: 'dateTime',
+		default: '',
+		description: 'Only payments processed on or after this day',
+	},
+	{
+		displayName: 'Process Date To',
+		name: 'processDateTo',
+		type: 'dateTime',
+		default: '',
+		description: 'Only payments processed on or before this day',
+	},
+	{
+		displayName: 'Statuses',
+		name: 'statuses',
+		type: 'multiOptions',
+		options: statusOptions,
+		default: [],
+	},
+	{
+		displayName: 'Vendor IDs',
+		name: 'vendorIds',
+		type: 'string',
+		default: '',
+		placeholder: '00902ABCDEFGHIJKLMNO',
+		description: 'Only payments to these vendors: IDs separated by commas',
+	},
+]);
 
 /** How the filters go to BILL, in this order. */
 const filters: ListFilter[] = [

@@ -1,53 +1,46 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { returnAllOrLimit, sortField } from '../../helpers/descriptions';
+import { filtersCollection, returnAllOrLimit, sortField } from '../../helpers/descriptions';
 import { CREATED_AND_UPDATED, type ListFilter, getManyItems } from '../../helpers/getMany';
 import { accountTypeOptions } from './descriptions';
 
-const filtersField: INodeProperties = {
-	displayName: 'Filters',
-	name: 'filters',
-	type: 'collection',
-	placeholder: 'Add Filter',
-	default: {},
-	options: [
-		{
-			displayName: 'Account Types',
-			name: 'accountTypes',
-			type: 'multiOptions',
-			options: accountTypeOptions,
-			default: [],
-		},
-		{
-			displayName: 'Archived',
-			name: 'archived',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return archived vendors (on) or active vendors (off)',
-		},
-		{
-			displayName: 'Bill Currencies',
-			name: 'billCurrencies',
-			type: 'string',
-			default: '',
-			placeholder: 'USD, CAD',
-			description: 'Comma-separated three-letter codes',
-		},
-		{ displayName: 'Created After', name: 'createdAfter', type: 'dateTime', default: '' },
-		{ displayName: 'Created Before', name: 'createdBefore', type: 'dateTime', default: '' },
-		{
-			displayName: 'Name Is',
-			name: 'name',
-			type: 'string',
-			default: '',
-			description: 'Exact vendor name',
-		},
-		{ displayName: 'Name Starts With', name: 'nameStartsWith', type: 'string', default: '' },
-		{ displayName: 'Updated After', name: 'updatedAfter', type: 'dateTime', default: '' },
-		{ displayName: 'Updated Before', name: 'updatedBefore', type: 'dateTime', default: '' },
-	],
-};
+const filtersField = filtersCollection([
+	{
+		displayName: 'Account Types',
+		name: 'accountTypes',
+		type: 'multiOptions',
+		options: accountTypeOptions,
+		default: [],
+	},
+	{
+		displayName: 'Archived',
+		name: 'archived',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return archived vendors (on) or active vendors (off)',
+	},
+	{
+		displayName: 'Bill Currencies',
+		name: 'billCurrencies',
+		type: 'string',
+		default: '',
+		placeholder: 'USD, CAD',
+		description: 'Comma-separated three-letter codes',
+	},
+	{ displayName: 'Created After', name: 'createdAfter', type: 'dateTime', default: '' },
+	{ displayName: 'Created Before', name: 'createdBefore', type: 'dateTime', default: '' },
+	{
+		displayName: 'Name Is',
+		name: 'name',
+		type: 'string',
+		default: '',
+		description: 'Exact vendor name',
+	},
+	{ displayName: 'Name Starts With', name: 'nameStartsWith', type: 'string', default: '' },
+	{ displayName: 'Updated After', name: 'updatedAfter', type: 'dateTime', default: '' },
+	{ displayName: 'Updated Before', name: 'updatedBefore', type: 'dateTime', default: '' },
+]);
 
 /**
  * How the filters go to BILL, in this order. Account types and currencies have always been sent
