@@ -1,7 +1,3 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-
-import { checkDateTime } from './validation';
-
 /**
  * BILL list filters: `field:op:value[,field:op:value…]` (REFERENCE.md §8.2). Values with
  * characters that would break the syntax are quoted; `in`/`nin` take a quoted comma list.
@@ -32,6 +28,13 @@ export function buildFilters(
 	return parts.length ? parts.join(',') : undefined;
 }
 
+/** `field` equal to the one value, or in the list of several (BILL's `eq` and `in`). */
+export function oneOrMany(field: string, values: Array<string | number>): FilterCondition {
+	return values.length === 1
+		? { field, op: 'eq', value: values[0] }
+		: { field, op: 'in', value: values };
+}
+
 /** Splits "a, b\nc" into ["a","b","c"]; used for "ID in list" style filters. */
 export function splitList(value: unknown): string[] {
 	if (Array.isArray(value)) return value.map((v) => String(v).trim()).filter(Boolean);
@@ -39,27 +42,4 @@ export function splitList(value: unknown): string[] {
 		.split(/[\s,]+/)
 		.map((v) => v.trim())
 		.filter(Boolean);
-}
-
-const TIME_RANGES = [
-	['createdAfter', 'Created After', 'createdTime', 'gte'],
-	['createdBefore', 'Created Before', 'createdTime', 'lt'],
-	['updatedAfter', 'Updated After', 'updatedTime', 'gte'],
-	['updatedBefore', 'Updated Before', 'updatedTime', 'lt'],
-] as const;
-
-/**
- * The created/updated time ranges set in a list's "Filters" collection, each checked and given in
- * UTC as BILL takes it (REFERENCE.md §8.2); "before" is exclusive, "after" inclusive.
- */
-export function timeRangeFilters(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	filters: IDataObject,
-): FilterCondition[] {
-	return TIME_RANGES.filter(([key]) => filters[key]).map(([key, label, field, op]) => ({
-		field,
-		op,
-		value: checkDateTime(context, itemIndex, `Filters → ${label}`, filters[key]),
-	}));
 }

@@ -161,6 +161,15 @@ export function checkAmount(
 	return Math.round(number * 100) / 100 === number ? number : Number(number.toFixed(2));
 }
 
+export function getAmount(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	parameter: string,
+): number {
+	return checkAmount(context, itemIndex, parameter, context.getNodeParameter(name, itemIndex, 0));
+}
+
 /** Parses a JSON parameter that may arrive as text or as an already-parsed value. */
 export function parseJson(
 	context: IExecuteFunctions,

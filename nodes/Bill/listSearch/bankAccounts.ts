@@ -1,8 +1,7 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { buildFilters } from '../helpers/filters';
-import { billApiRequest } from '../../shared/transport';
-import type { BankAccount, BillList } from '../types';
+import type { BankAccount } from '../types';
+import { activePage, matchesSearch } from './page';
 
 /** Only the last four digits of an account number are ever shown in a list. */
 function lastFour(accountNumber: string | undefined): string | undefined {
@@ -20,26 +19,14 @@ export async function searchBankAccounts(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const qs: IDataObject = {
-		max: 100,
-		sort: 'createdTime:desc',
-		filters: buildFilters([{ field: 'archived', op: 'eq', value: false }]),
-	};
-	if (paginationToken) qs.page = paginationToken;
-	const path = '/v3/funding-accounts/banks';
-	const page = (await billApiRequest.call(this, {
-		method: 'GET',
-		path,
-		qs,
-	})) as unknown as BillList<BankAccount>;
-	const needle = filter?.trim().toLowerCase();
+	const page = await activePage<BankAccount>(
+		this,
+		'/v3/funding-accounts/banks',
+		'createdTime:desc',
+		paginationToken,
+	);
 	const matches = (account: BankAccount) =>
-		!needle ||
-		[account.bankName, account.nameOnAccount, account.id].some((text) =>
-			String(text ?? '')
-				.toLowerCase()
-				.includes(needle),
-		);
+		matchesSearch(filter, [account.bankName, account.nameOnAccount, account.id]);
 	return {
 		results: page.results.filter(matches).map((account) => ({
 			name: [

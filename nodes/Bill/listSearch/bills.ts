@@ -1,8 +1,7 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { buildFilters } from '../helpers/filters';
-import { billApiRequest } from '../../shared/transport';
-import type { Bill, BillList } from '../types';
+import type { Bill } from '../types';
+import { activePage, matchesSearch } from './page';
 
 /**
  * Active bills, newest first, a page of 100 at a time. BILL cannot filter bills by invoice
@@ -14,25 +13,9 @@ export async function searchBills(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const qs: IDataObject = {
-		max: 100,
-		sort: 'createdTime:desc',
-		filters: buildFilters([{ field: 'archived', op: 'eq', value: false }]),
-	};
-	if (paginationToken) qs.page = paginationToken;
-	const page = (await billApiRequest.call(this, {
-		method: 'GET',
-		path: '/v3/bills',
-		qs,
-	})) as unknown as BillList<Bill>;
-	const needle = filter?.trim().toLowerCase();
+	const page = await activePage<Bill>(this, '/v3/bills', 'createdTime:desc', paginationToken);
 	const matches = (bill: Bill) =>
-		!needle ||
-		[bill.invoice?.invoiceNumber, bill.vendorName, bill.id].some((text) =>
-			String(text ?? '')
-				.toLowerCase()
-				.includes(needle),
-		);
+		matchesSearch(filter, [bill.invoice?.invoiceNumber, bill.vendorName, bill.id]);
 	return {
 		results: page.results.filter(matches).map((bill) => ({
 			name: [

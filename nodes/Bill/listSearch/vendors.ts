@@ -1,8 +1,7 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { buildFilters } from '../helpers/filters';
-import { billApiRequest } from '../../shared/transport';
-import type { BillList, Vendor } from '../types';
+import type { Vendor } from '../types';
+import { activePage } from './page';
 
 /** Active vendors whose name starts with the search text, a page of 100 at a time. */
 export async function searchVendors(
@@ -10,20 +9,9 @@ export async function searchVendors(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const qs: IDataObject = {
-		max: 100,
-		sort: 'name:asc',
-		filters: buildFilters([
-			{ field: 'archived', op: 'eq', value: false },
-			!!filter && { field: 'name', op: 'sw', value: filter },
-		]),
-	};
-	if (paginationToken) qs.page = paginationToken;
-	const page = (await billApiRequest.call(this, {
-		method: 'GET',
-		path: '/v3/vendors',
-		qs,
-	})) as unknown as BillList<Vendor>;
+	const page = await activePage<Vendor>(this, '/v3/vendors', 'name:asc', paginationToken, [
+		!!filter && { field: 'name', op: 'sw', value: filter },
+	]);
 	return {
 		results: page.results.map((vendor) => ({
 			name: vendor.name,

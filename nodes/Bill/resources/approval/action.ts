@@ -1,34 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+// Sends an approval or a denial to BILL (Approve, Deny).
+
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { ID_PREFIX, getId } from '../../helpers/validation';
 import { billApiRequest, withHint } from '../../../shared/transport';
-import { billLocator } from '../bill/fields';
-import { APPROVAL_ACTIONS_PATH } from './fields';
+import { APPROVAL_ACTIONS_PATH } from './paths';
 
 type Action = 'APPROVE' | 'DENY';
-
-/** Parameters of Approve or Deny: the bill, and a comment BILL keeps with the answer. */
-export function actionDescription(operation: string, action: Action): INodeProperties[] {
-	const properties: INodeProperties[] = [
-		billLocator(action === 'APPROVE' ? 'The bill to approve' : 'The bill to deny'),
-		{
-			displayName: 'Comment',
-			name: 'comment',
-			type: 'string',
-			typeOptions: { rows: 2 },
-			default: '',
-			description:
-				action === 'APPROVE'
-					? 'Why it is approved, kept with the approval in BILL'
-					: 'Why it is denied, so the clerk knows what to fix',
-		},
-	];
-	return updateDisplayOptions(
-		{ show: { resource: ['approval'], operation: [operation] } },
-		properties,
-	);
-}
 
 /**
  * `POST /v3/bill-approvals/actions` with `[{ billId, action, comment }]` → `{ status: "SUCCESS" }`.

@@ -1,8 +1,19 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { act, actionDescription } from './action';
+import { billLocator } from '../bill/descriptions';
+import { act } from './action';
+import { commentField } from './descriptions';
 
-export const description = actionDescription('approve', 'APPROVE');
+const properties: INodeProperties[] = [
+	billLocator('The bill to approve'),
+	commentField('Why it is approved, kept with the approval in BILL'),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['approval'], operation: ['approve'] } },
+	properties,
+);
 
 /** Approves a bill (see action.ts). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { billApiRequest } from '../../../shared/transport';
-import { PENDING_APPROVALS_PATH } from './fields';
+import { PENDING_APPROVALS_PATH } from './paths';
 
 const properties: INodeProperties[] = [
 	{

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { billApiRequest } from '../../../shared/transport';
-import { APPROVAL_POLICIES_PATH } from './fields';
+import { APPROVAL_POLICIES_PATH } from './paths';
 
 const properties: INodeProperties[] = [];
 

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { ID_PREFIX, getId } from '../../helpers/validation';
 import { billApiRequest, withHint } from '../../../shared/transport';
-import { BANKS_PATH, bankAccountLocator } from './fields';
+import { getBankAccountId } from './body';
+import { bankAccountLocator } from './descriptions';
+import { BANKS_PATH } from './paths';
 
 const properties: INodeProperties[] = [
 	bankAccountLocator('The bank account to archive'),
@@ -23,13 +24,7 @@ export const description = updateDisplayOptions(
 
 /** `POST /v3/funding-accounts/banks/{id}/archive` (REFERENCE.md §5.1): idempotent, so a repeat is safe. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const bankAccountId = getId(
-		this,
-		itemIndex,
-		'bankAccountId',
-		'Bank Account',
-		ID_PREFIX.bankAccount,
-	);
+	const bankAccountId = getBankAccountId(this, itemIndex);
 	try {
 		return await billApiRequest.call(this, {
 			method: 'POST',

@@ -3,16 +3,15 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { checkRoutingNumber, getString } from '../../helpers/validation';
 import { billApiRequest, billApiRequestAllItems, withHint } from '../../../shared/transport';
+import { chartOfAccountId, checkAccountNumber } from './body';
 import {
-	BANKS_PATH,
-	MFA_AND_ADMIN_HINT,
 	accessToAdminsField,
 	accountTypeOptions,
 	chartOfAccountField,
-	chartOfAccountId,
-	checkAccountNumber,
 	ownerTypeOptions,
-} from './fields';
+} from './descriptions';
+import { MFA_AND_ADMIN_HINT } from './hints';
+import { BANKS_PATH } from './paths';
 
 const properties: INodeProperties[] = [
 	{

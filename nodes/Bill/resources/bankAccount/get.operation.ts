@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { ID_PREFIX, getId } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
-import { BANKS_PATH, bankAccountLocator } from './fields';
+import { getBankAccountId } from './body';
+import { bankAccountLocator } from './descriptions';
+import { BANKS_PATH } from './paths';
 
 const properties: INodeProperties[] = [bankAccountLocator('The bank account to get')];
 
@@ -14,13 +15,7 @@ export const description = updateDisplayOptions(
 
 /** `GET /v3/funding-accounts/banks/{id}`; the output is BILL's answer as it is. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const bankAccountId = getId(
-		this,
-		itemIndex,
-		'bankAccountId',
-		'Bank Account',
-		ID_PREFIX.bankAccount,
-	);
+	const bankAccountId = getBankAccountId(this, itemIndex);
 	return await billApiRequest.call(this, {
 		method: 'GET',
 		path: `${BANKS_PATH}/${bankAccountId}`,

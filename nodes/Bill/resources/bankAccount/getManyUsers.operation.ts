@@ -1,12 +1,33 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { pageOptions, returnAllOrLimit, sortField, sortValue } from '../../helpers/fields';
-import { buildFilters } from '../../helpers/filters';
-import { ID_PREFIX, checkId } from '../../helpers/validation';
-import { billApiRequestAllItems } from '../../../shared/transport';
-import { locatorValue } from '../bill/fields';
-import { BANKS_PATH, bankAccountLocator } from './fields';
+import { filtersCollection, returnAllOrLimit, sortField } from '../../helpers/descriptions';
+import { type ListFilter, getManyItems } from '../../helpers/getMany';
+import { ID_PREFIX } from '../../helpers/validation';
+import { bankAccountLocator } from './descriptions';
+import { BANKS_PATH } from './paths';
+
+const filtersField = filtersCollection([
+	{
+		displayName: 'Archived',
+		name: 'archived',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return only removed access (on) or only current access (off)',
+	},
+	{ ...bankAccountLocator('Only users of this bank account'), required: false },
+]);
+
+/** How the filters go to BILL, in this order. */
+const filters: ListFilter[] = [
+	{
+		kind: 'locator',
+		option: 'bankAccountId',
+		field: 'bankAccountId',
+		prefix: ID_PREFIX.bankAccount,
+	},
+	{ kind: 'boolean', option: 'archived', field: 'archived' },
+];
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit,
@@ -17,23 +38,7 @@ const properties: INodeProperties[] = [
 		default: false,
 		description: "Whether to list only the signed-in user's access to bank accounts",
 	},
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Archived',
-				name: 'archived',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to return only removed access (on) or only current access (off)',
-			},
-			{ ...bankAccountLocator('Only users of this bank account'), required: false },
-		],
-	},
+	filtersField,
 	sortField([{ name: 'Archived', value: 'archived' }]),
 ];
 
@@ -48,24 +53,7 @@ export const description = updateDisplayOptions(
  * bank-account users; `bankAccountId` and `archived` follow the fields of the objects (open question).
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const f = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const bankValue = locatorValue(f.bankAccountId);
-	const bankAccountId = bankValue
-		? checkId(this, itemIndex, 'Filters → Bank Account', bankValue, ID_PREFIX.bankAccount)
-		: undefined;
-	const filters = buildFilters([
-		!!bankAccountId && { field: 'bankAccountId', op: 'eq', value: bankAccountId },
-		f.archived !== undefined && { field: 'archived', op: 'eq', value: f.archived as boolean },
-	]);
-	const qs: IDataObject = {
+	return await getManyItems(this, itemIndex, `${BANKS_PATH}/users`, filtersField, filters, {
 		currentUser: this.getNodeParameter('currentUser', itemIndex, false) === true,
-	};
-	if (filters) qs.filters = filters;
-	const sort = sortValue(this.getNodeParameter('sort', itemIndex, {}) as IDataObject);
-	if (sort) qs.sort = sort;
-	return await billApiRequestAllItems.call(
-		this,
-		{ method: 'GET', path: `${BANKS_PATH}/users`, qs, itemIndex },
-		pageOptions(this, itemIndex),
-	);
+	});
 }

@@ -3,7 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ID_PREFIX, getId } from '../../helpers/validation';
 import { billApiRequest, withHint } from '../../../shared/transport';
-import { BANKS_PATH, bankAccountLocator } from './fields';
+import { getBankAccountId } from './body';
+import { bankAccountLocator } from './descriptions';
+import { BANKS_PATH } from './paths';
 
 const properties: INodeProperties[] = [
 	bankAccountLocator('The verified bank account the user should be able to pay with'),
@@ -26,13 +28,7 @@ export const description = updateDisplayOptions(
 
 /** `POST /v3/funding-accounts/banks/users/nominate` with `{ bankAccountId, userId }` → `{ status }`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const bankAccountId = getId(
-		this,
-		itemIndex,
-		'bankAccountId',
-		'Bank Account',
-		ID_PREFIX.bankAccount,
-	);
+	const bankAccountId = getBankAccountId(this, itemIndex);
 	const userId = getId(this, itemIndex, 'userId', 'User ID', ID_PREFIX.user);
 	try {
 		return await billApiRequest.call(this, {

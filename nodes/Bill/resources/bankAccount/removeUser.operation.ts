@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { getId } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
-import { BANKS_PATH } from './fields';
+import { BANKS_PATH } from './paths';
 
 const properties: INodeProperties[] = [
 	{

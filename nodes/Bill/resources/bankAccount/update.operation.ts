@@ -1,17 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { ID_PREFIX, getId, invalid } from '../../helpers/validation';
+import { invalid } from '../../helpers/validation';
 import { billApiRequest, withHint } from '../../../shared/transport';
+import { chartOfAccountId, defaultFlags, getBankAccountId } from './body';
 import {
-	BANKS_PATH,
 	accessToAdminsField,
 	bankAccountLocator,
 	chartOfAccountField,
-	chartOfAccountId,
-	defaultFlags,
 	ownerTypeOptions,
-} from './fields';
+} from './descriptions';
+import { BANKS_PATH } from './paths';
 
 const NOT_VERIFIED_HINT =
 	'If the account is not verified yet: BILL changes a bank account only once it is verified; run Bank Account → Verify with the micro-deposit amount first (0.50 in the sandbox).';
@@ -71,13 +70,7 @@ export const description = updateDisplayOptions(
 
 /** `PATCH /v3/funding-accounts/banks/{id}` with only what changes (REFERENCE.md §5.1). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const bankAccountId = getId(
-		this,
-		itemIndex,
-		'bankAccountId',
-		'Bank Account',
-		ID_PREFIX.bankAccount,
-	);
+	const bankAccountId = getBankAccountId(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {};
 	for (const [key, parameter] of [

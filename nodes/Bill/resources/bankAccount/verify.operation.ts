@@ -1,9 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { ID_PREFIX, checkAmount, getId, invalid } from '../../helpers/validation';
+import { checkAmount, invalid } from '../../helpers/validation';
 import { billApiRequest, withHint } from '../../../shared/transport';
-import { BANKS_PATH, bankAccountLocator } from './fields';
+import { getBankAccountId } from './body';
+import { bankAccountLocator } from './descriptions';
+import { BANKS_PATH } from './paths';
 
 const properties: INodeProperties[] = [
 	bankAccountLocator('The bank account to verify'),
@@ -30,13 +32,7 @@ export const description = updateDisplayOptions(
  * towards BILL's limit of three.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const bankAccountId = getId(
-		this,
-		itemIndex,
-		'bankAccountId',
-		'Bank Account',
-		ID_PREFIX.bankAccount,
-	);
+	const bankAccountId = getBankAccountId(this, itemIndex);
 	const raw = this.getNodeParameter('depositAmount', itemIndex, '');
 	const depositAmount = checkAmount(this, itemIndex, 'Deposit Amount', raw);
 	if (Number(raw) !== depositAmount) {

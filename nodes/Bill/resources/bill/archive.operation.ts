@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ID_PREFIX, getId } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
-import { billLocator } from './fields';
+import { billLocator } from './descriptions';
 
 const properties: INodeProperties[] = [billLocator('The bill to archive')];
 

@@ -3,24 +3,16 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { billApiRequest } from '../../../shared/transport';
 import { createUnlessExists } from './existing';
-import { billBodyFromParameters, billFields, createHint, skipExistingField } from './fields';
+import { billBodyFromParameters } from './body';
+import { billFields, skipExistingField } from './descriptions';
+import { createHint } from './hints';
 
-/**
- * The bill's fields are shared with Create Many when it takes one bill per input item
- * (they are hidden there when Create Many reads a JSON array).
- */
-export const description: INodeProperties[] = [
-	...updateDisplayOptions(
-		{
-			show: { resource: ['bill'], operation: ['create', 'createMany'] },
-			hide: { billsInput: ['json', 'itemJson'] },
-		},
-		billFields(false),
-	),
-	...updateDisplayOptions({ show: { resource: ['bill'], operation: ['create', 'createMany'] } }, [
-		skipExistingField,
-	]),
-];
+const properties: INodeProperties[] = [...billFields(false), skipExistingField];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['bill'], operation: ['create'] } },
+	properties,
+);
 
 /** `POST /v3/bills` → 201 and the bill. Not repeatable: a blind repeat could create it twice. */
 export async function createBill(

@@ -6,7 +6,6 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { invalid, parseJson } from '../../helpers/validation';
 import {
 	BILL_MAX_CONCURRENT_REQUESTS,
 	billApiRequest,
@@ -14,10 +13,10 @@ import {
 	mapWithConcurrency,
 } from '../../../shared/transport';
 import { VENDORS_PER_LOOKUP, activeBillsByInvoice, billKey } from './existing';
-import { billBodyFromParameters, checkBillBody, createHint } from './fields';
-
-/** BILL creates at most 100 bills per bulk request, all or none (REFERENCE.md §4.1, §4.6). */
-export const BULK_MAX = 100;
+import { billBodyFromParameters, billFromItem, billsFromJson } from './body';
+import { BULK_MAX, type Entry, type Slot, chunk, itemRanges, pairCreated } from './bulk';
+import { billFields, skipExistingField } from './descriptions';
+import { createHint } from './hints';
 
 const properties: INodeProperties[] = [
 	{
@@ -65,101 +64,21 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-// The bill fields of "One Bill per Input Item" and "Skip Existing Invoice Numbers" are Create's
-// (create.operation.ts shows them for both operations).
-export const description = updateDisplayOptions(
-	{ show: { resource: ['bill'], operation: ['createMany'] } },
-	properties,
-);
-
-interface Slot {
-	itemIndex: number;
-	json?: IDataObject;
-}
-
-interface Entry {
-	slot: Slot;
-	body: IDataObject;
-	created?: IDataObject;
-	error?: unknown;
-}
-
-function chunk<T>(list: T[], size: number): T[][] {
-	const chunks: T[][] = [];
-	for (let i = 0; i < list.length; i += size) chunks.push(list.slice(i, i + size));
-	return chunks;
-}
-
-/** "item 7", "items 0–99, 150" */
-export function itemRanges(indices: number[]): string {
-	const sorted = [...new Set(indices)].sort((a, b) => a - b);
-	const parts: string[] = [];
-	for (let i = 0; i < sorted.length; i++) {
-		const start = sorted[i];
-		while (i + 1 < sorted.length && sorted[i + 1] === sorted[i] + 1) i++;
-		parts.push(start === sorted[i] ? String(start) : `${start}–${sorted[i]}`);
-	}
-	return `${sorted.length === 1 ? 'item' : 'items'} ${parts.join(', ')}`;
-}
-
-/** "Input Items as They Are": the item's own JSON is the bill (no parameter, no expression). */
-function billFromItem(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	json: IDataObject,
-): IDataObject[] {
-	return [checkBillBody(context, itemIndex, 'Input Item', json)];
-}
-
-function billsFromJson(context: IExecuteFunctions, itemIndex: number): IDataObject[] {
-	const raw = parseJson(
-		context,
-		itemIndex,
-		'Bills (JSON)',
-		context.getNodeParameter('billsJson', itemIndex, '[]'),
-	);
-	const list = Array.isArray(raw) ? raw : [raw];
-	if (!list.length)
-		throw invalid(
-			context,
-			itemIndex,
-			'Bills (JSON)',
-			'is empty: give one bill or an array of bills',
-		);
-	return list.map((bill, n) =>
-		checkBillBody(
-			context,
-			itemIndex,
-			Array.isArray(raw) ? `Bills (JSON), bill ${n + 1}` : 'Bills (JSON)',
-			bill,
-		),
-	);
-}
-
-/** Pairs BILL's answer with the bills sent: by position, checked by vendor and invoice number. */
-function pairCreated(entries: Entry[], created: unknown): void {
-	const list = (
-		Array.isArray(created) ? created : ((created as IDataObject)?.bills ?? [])
-	) as IDataObject[];
-	const keyOf = (bill: IDataObject) =>
-		billKey(bill.vendorId, (bill.invoice as IDataObject | undefined)?.invoiceNumber);
-	const unused = new Set(list.map((_, n) => n));
-	entries.forEach((entry, n) => {
-		const key = keyOf(entry.body);
-		let match =
-			unused.has(n) && keyOf(list[n]) === key ? n : [...unused].find((m) => keyOf(list[m]) === key);
-		// An answer without invoice numbers but of the right length: BILL keeps the order.
-		if (match === undefined && list.length === entries.length && unused.has(n)) match = n;
-		if (match === undefined) {
-			entry.error = new Error(
-				'BILL answered the bulk create without this bill; check in BILL whether it was created',
-			);
-			return;
-		}
-		unused.delete(match);
-		entry.created = list[match];
-	});
-}
+// The bill fields of "One Bill per Input Item" (hidden when the bills come as JSON), then
+// "Skip Existing Invoice Numbers".
+export const description: INodeProperties[] = [
+	...updateDisplayOptions({ show: { resource: ['bill'], operation: ['createMany'] } }, properties),
+	...updateDisplayOptions(
+		{
+			show: { resource: ['bill'], operation: ['createMany'] },
+			hide: { billsInput: ['json', 'itemJson'] },
+		},
+		billFields(false),
+	),
+	...updateDisplayOptions({ show: { resource: ['bill'], operation: ['createMany'] } }, [
+		skipExistingField,
+	]),
+];
 
 /**
  * `POST /v3/bills/bulk` in chunks of up to 100, up to BILL's 3 at a time. Every item is checked

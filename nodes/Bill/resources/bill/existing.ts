@@ -1,13 +1,19 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { buildFilters } from '../../helpers/filters';
+import { buildFilters, oneOrMany } from '../../helpers/filters';
 import { billApiRequestAllItems } from '../../../shared/transport';
 import type { Bill } from '../../types';
-import { invoiceKey } from './fields';
 
 /** How many vendor ids one lookup puts in its `vendorId:in:` filter (keeps the URL short). */
 export const VENDORS_PER_LOOKUP = 50;
+
+/** Invoice numbers are compared trimmed and ignoring case. */
+export function invoiceKey(invoiceNumber: unknown): string {
+	return String(invoiceNumber ?? '')
+		.trim()
+		.toLowerCase();
+}
 
 export const billKey = (vendorId: unknown, invoiceNumber: unknown) =>
 	`${String(vendorId)}|${invoiceKey(invoiceNumber)}`;
@@ -24,9 +30,7 @@ export async function activeBillsByInvoice(
 	itemIndex?: number,
 ): Promise<Map<string, IDataObject>> {
 	const filters = buildFilters([
-		vendorIds.length === 1
-			? { field: 'vendorId', op: 'eq', value: vendorIds[0] }
-			: { field: 'vendorId', op: 'in', value: vendorIds },
+		oneOrMany('vendorId', vendorIds),
 		{ field: 'archived', op: 'eq', value: false },
 	]);
 	const bills = await billApiRequestAllItems.call(

@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ID_PREFIX, getId } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
-import { billLocator, simplifyBill, simplifyField } from './fields';
+import { billLocator, simplifyField } from './descriptions';
+import { simplifyBill } from './output';
 
 const properties: INodeProperties[] = [billLocator('The bill to get'), simplifyField];
 

@@ -86,9 +86,8 @@ export const bill: Resource = {
 		'Bills you owe vendors (payables): create, skip duplicates, find what is due, update, archive, record payments',
 	description: [
 		operationSelector,
-		// Create Many first: its "Bills Input" comes before the bill fields it shares with Create.
-		...createMany.description,
 		...create.description,
+		...createMany.description,
 		...get.description,
 		...getMany.description,
 		...update.description,

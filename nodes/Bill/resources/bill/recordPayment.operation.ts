@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ID_PREFIX, checkAmount, checkId, getDate, getId, invalid } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
-import { vendorLocator } from '../vendor/fields';
+import { vendorLocator } from '../vendor/descriptions';
 
 const properties: INodeProperties[] = [
 	{

@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ID_PREFIX, getId } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
-import { billBodyFromParameters, billFields, billLocator } from './fields';
+import { billBodyFromParameters } from './body';
+import { billFields, billLocator } from './descriptions';
 
 const properties: INodeProperties[] = [
 	billLocator('The bill to replace'),

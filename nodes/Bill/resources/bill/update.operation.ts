@@ -3,13 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ID_PREFIX, getId, invalid } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
-import {
-	billLocator,
-	getLineItemChanges,
-	lineItemChangesField,
-	optionalBillFields,
-	patchFieldsFromParameters,
-} from './fields';
+import { patchFieldsFromParameters } from './body';
+import { billLocator, optionalBillFields } from './descriptions';
+import { lineItemChangesField } from './lineItemDescriptions';
+import { getLineItemChanges } from './lineItems';
 
 const properties: INodeProperties[] = [
 	billLocator('The bill to update'),

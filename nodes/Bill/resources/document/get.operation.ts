@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { checkId } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
-import { DOCUMENT_ID_PREFIX, documentIdField } from './fields';
+import { DOCUMENT_ID_PREFIX } from './body';
+import { documentIdField } from './descriptions';
 
 const properties: INodeProperties[] = [documentIdField];
 

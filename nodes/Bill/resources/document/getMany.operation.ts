@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { pageOptions, returnAllOrLimit } from '../../helpers/fields';
+import { returnAllOrLimit } from '../../helpers/descriptions';
+import { pageOptions } from '../../helpers/getMany';
 import { ID_PREFIX, getId } from '../../helpers/validation';
 import { billApiRequestAllItems } from '../../../shared/transport';
-import { billLocator } from '../bill/fields';
-import { BILL_DOCUMENTS_PATH } from './fields';
+import { billLocator } from '../bill/descriptions';
+import { BILL_DOCUMENTS_PATH } from './paths';
 
 const properties: INodeProperties[] = [
 	billLocator('The bill whose documents to list'),

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { splitList } from '../../helpers/filters';
 import { checkId, invalid } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
-import { UPLOAD_ID_PREFIX } from './fields';
+import { UPLOAD_ID_PREFIX } from './body';
 
 const properties: INodeProperties[] = [
 	{

@@ -3,8 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ID_PREFIX, getId, invalid } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
-import { billLocator } from '../bill/fields';
-import { BILL_DOCUMENTS_PATH, MAX_DOCUMENT_BYTES } from './fields';
+import { billLocator } from '../bill/descriptions';
+import { MAX_DOCUMENT_BYTES } from './body';
+import { BILL_DOCUMENTS_PATH } from './paths';
 
 const properties: INodeProperties[] = [
 	billLocator('The bill to attach the document to'),

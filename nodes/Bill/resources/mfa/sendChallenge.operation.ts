@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { billApiRequest } from '../../../shared/transport';
-import { explainSmsLimit } from './fields';
+import { explainSmsLimit } from './hints';
 
 const properties: INodeProperties[] = [
 	{

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { billApiRequest } from '../../../shared/transport';
-import { checkPhone, explainSmsLimit } from './fields';
+import { checkPhone } from './body';
+import { explainSmsLimit } from './hints';
 
 const properties: INodeProperties[] = [
 	{

@@ -4,7 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { getString } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
 import { keepTrusted, mfaIdExpiryFromToday } from '../session/trust';
-import { checkCode, codeField } from './fields';
+import { checkCode } from './body';
+import { codeField } from './descriptions';
 
 const properties: INodeProperties[] = [
 	{

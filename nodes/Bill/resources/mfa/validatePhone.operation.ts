@@ -3,7 +3,8 @@ import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import { getString } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
-import { checkCode, codeField } from './fields';
+import { checkCode } from './body';
+import { codeField } from './descriptions';
 
 const properties: INodeProperties[] = [
 	{

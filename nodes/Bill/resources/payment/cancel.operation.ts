@@ -2,8 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { billApiRequest, withHint } from '../../../shared/transport';
-import { PAYMENTS_PATH, paymentIdField, paymentOutput } from './fields';
-import { getPaymentId } from './get.operation';
+import { paymentIdField } from './descriptions';
+import { paymentOutput } from './output';
+import { PAYMENTS_PATH } from './paths';
+import { getPaymentId } from './body';
 
 const properties: INodeProperties[] = [
 	{

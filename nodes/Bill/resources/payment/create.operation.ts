@@ -1,21 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { ID_PREFIX, checkAmount, getDate, getId, invalid } from '../../helpers/validation';
+import { ID_PREFIX, getAmount, getDate, getId, invalid } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
-import { billLocator } from '../bill/fields';
-import {
-	PAYMENTS_PATH,
-	additionalPaymentFields,
-	checkFundingAccount,
-	fundingFields,
-	getFunding,
-	livePaymentsOfVendors,
-	paymentOutput,
-	processingOptions,
-	samePayment,
-	withPaymentHint,
-} from './fields';
+import { billLocator } from '../bill/descriptions';
+import { getFunding, processingOptions } from './body';
+import { additionalPaymentFields, fundingFields } from './descriptions';
+import { withPaymentHint } from './hints';
+import { checkFundingAccount, livePaymentsOfVendors, samePayment } from './lookups';
+import { paymentOutput } from './output';
+import { PAYMENTS_PATH } from './paths';
 
 const properties: INodeProperties[] = [
 	{
@@ -65,12 +59,7 @@ export const concurrent = false;
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const billId = getId(this, itemIndex, 'billId', 'Bill', ID_PREFIX.bill);
-	const amount = checkAmount(
-		this,
-		itemIndex,
-		'Amount',
-		this.getNodeParameter('amount', itemIndex, 0),
-	);
+	const amount = getAmount(this, itemIndex, 'amount', 'Amount');
 	const processDate = getDate(this, itemIndex, 'processDate', 'Process Date');
 	const funding = getFunding(this, itemIndex);
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;

@@ -1,23 +1,23 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { buildFilters } from '../../helpers/filters';
+import { buildFilters, oneOrMany } from '../../helpers/filters';
 import { ID_PREFIX, checkAmount, checkId, getDate, invalid } from '../../helpers/validation';
 import { billApiRequest, billApiRequestAllItems } from '../../../shared/transport';
+import { getFunding, processingOptions } from './body';
+import { additionalPaymentFields, fundingFields } from './descriptions';
+import { withPaymentHint } from './hints';
 import {
-	BULK_PAYMENT_LIMIT,
-	PAYMENTS_PATH,
-	additionalPaymentFields,
 	checkFundingAccount,
-	fundingFields,
-	getFunding,
 	livePaymentsOfVendors,
-	paymentOutput,
-	processingOptions,
 	samePayment,
-	withPaymentHint,
 	type WantedPayment,
-} from './fields';
+} from './lookups';
+import { paymentOutput } from './output';
+import { PAYMENTS_PATH } from './paths';
+
+/** BILL pays at most 50 bills with one bulk request (Postman "Create a bulk payment"). */
+export const BULK_PAYMENT_LIMIT = 50;
 
 const properties: INodeProperties[] = [
 	{
@@ -115,11 +115,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 
 	const billIds = [...new Set(wanted.map((w) => w.billId))];
-	const filters = buildFilters([
-		billIds.length === 1
-			? { field: 'id', op: 'eq', value: billIds[0] }
-			: { field: 'id', op: 'in', value: billIds },
-	]);
+	const filters = buildFilters([oneOrMany('id', billIds)]);
 	const bills = await billApiRequestAllItems.call(
 		this,
 		{ method: 'GET', path: '/v3/bills', qs: { filters }, itemIndex },

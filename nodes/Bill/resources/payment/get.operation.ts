@@ -1,9 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { ID_PREFIX, checkId } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
-import { PAYMENTS_PATH, paymentIdField, paymentOutput } from './fields';
+import { getPaymentId } from './body';
+import { paymentIdField } from './descriptions';
+import { paymentOutput } from './output';
+import { PAYMENTS_PATH } from './paths';
 
 const properties: INodeProperties[] = [paymentIdField];
 
@@ -11,17 +13,6 @@ export const description = updateDisplayOptions(
 	{ show: { resource: ['payment'], operation: ['get'] } },
 	properties,
 );
-
-/** The payment ID parameter, checked (BILL payment ids start with stp). */
-export function getPaymentId(context: IExecuteFunctions, itemIndex: number): string {
-	return checkId(
-		context,
-		itemIndex,
-		'Payment ID',
-		context.getNodeParameter('paymentId', itemIndex, ''),
-		ID_PREFIX.payment,
-	);
-}
 
 /** `GET /v3/payments/{paymentId}`: BILL's answer plus `paidBills` (which bills, how much). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { ID_PREFIX, checkAmount, getId } from '../../helpers/validation';
+import { ID_PREFIX, getAmount, getId } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
-import { vendorLocator } from '../vendor/fields';
-import { PAYMENTS_PATH } from './fields';
+import { vendorLocator } from '../vendor/descriptions';
+import { PAYMENTS_PATH } from './paths';
 
 const properties: INodeProperties[] = [
 	vendorLocator('The vendor to pay'),
@@ -30,12 +30,7 @@ export const description = updateDisplayOptions(
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const vendorId = getId(this, itemIndex, 'vendorId', 'Vendor', ID_PREFIX.vendor);
-	const amount = checkAmount(
-		this,
-		itemIndex,
-		'Amount',
-		this.getNodeParameter('amount', itemIndex, 0),
-	);
+	const amount = getAmount(this, itemIndex, 'amount', 'Amount');
 	return await billApiRequest.call(this, {
 		method: 'GET',
 		path: `${PAYMENTS_PATH}/options`,

@@ -3,8 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { getString, invalid } from '../../helpers/validation';
 import { billApiRequest, withHint } from '../../../shared/transport';
-import { PAYMENTS_PATH, paymentIdField, paymentOutput } from './fields';
-import { getPaymentId } from './get.operation';
+import { paymentIdField } from './descriptions';
+import { paymentOutput } from './output';
+import { PAYMENTS_PATH } from './paths';
+import { getPaymentId } from './body';
 
 const voidTypes = [
 	{

@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { getString } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
-import { accountTypeOptions, addressField, optionalVendorFields, vendorBody } from './fields';
+import { vendorBody } from './body';
+import { accountTypeOptions, addressField, optionalVendorFields } from './descriptions';
 
 const properties: INodeProperties[] = [
 	{

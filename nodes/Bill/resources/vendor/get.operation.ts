@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ID_PREFIX, getId } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
-import { vendorLocator } from './fields';
+import { vendorLocator } from './descriptions';
 
 const properties: INodeProperties[] = [vendorLocator('The vendor to get')];
 

@@ -3,13 +3,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ID_PREFIX, getId, invalid } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
+import { vendorBody } from './body';
 import {
 	accountTypeOptions,
 	addressField,
 	optionalVendorFields,
-	vendorBody,
 	vendorLocator,
-} from './fields';
+} from './descriptions';
 
 const properties: INodeProperties[] = [
 	vendorLocator('The vendor to update'),

@@ -1,21 +1,8 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+// What goes to BILL: MFA codes and phone numbers, checked before anything is sent.
+
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { invalid } from '../../helpers/validation';
-
-/** The 6-digit code BILL texts, as a parameter. */
-export function codeField(operation: string, what: string): INodeProperties {
-	return {
-		displayName: 'Code',
-		name: 'code',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '123456',
-		description: `The 6-digit code BILL texted ${what}`,
-		displayOptions: { show: { resource: ['mfa'], operation: [operation] } },
-	};
-}
 
 /**
  * The code as BILL wants it: exactly 6 digits (spaces and dashes dropped, as people type them).
@@ -42,20 +29,6 @@ export function checkCode(context: IExecuteFunctions, itemIndex: number, value: 
 		);
 	}
 	return text;
-}
-
-const SMS_LIMIT_HINT = 'BILL sends at most 5 codes a minute. Wait a minute, then run it again.';
-
-/** BILL's limit on text messages (REFERENCE.md §8.5) comes with the hourly-limit code; say which it is. */
-export function explainSmsLimit(error: unknown): unknown {
-	if (
-		error instanceof NodeApiError &&
-		error.context.billCode === 'BDC_1144' &&
-		/minute/i.test(error.message)
-	) {
-		error.description = SMS_LIMIT_HINT;
-	}
-	return error;
 }
 
 /** A phone number as BILL can text it: digits with the usual separators, 10 to 15 digits. */

@@ -1,7 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+// What the editor shows: the vendor parameters several operations share.
 
-import { idLocator } from '../../helpers/fields';
-import { ID_PREFIX, checkEmail, invalid } from '../../helpers/validation';
+import type { INodeProperties } from 'n8n-workflow';
+
+import { idLocator } from '../../helpers/descriptions';
+import { ID_PREFIX } from '../../helpers/validation';
 
 export const vendorLocator = (description?: string): INodeProperties =>
 	idLocator({
@@ -101,65 +103,3 @@ export const optionalVendorFields: INodeProperties[] = [
 		description: 'Where BILL sends payment notices for this vendor',
 	},
 ];
-
-const ADDITIONAL_INFO = [
-	'taxId',
-	'taxIdType',
-	'track1099',
-	'leadTimeInDays',
-	'combinePayments',
-	'companyName',
-];
-
-/**
- * Turns the node's flat vendor fields into BILL's vendor body (REFERENCE.md §7.2–7.3):
- * address, paymentInformation and additionalInfo nested as BILL has them.
- */
-export function vendorBody(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	fields: IDataObject,
-): IDataObject {
-	const body: IDataObject = {};
-	const additionalInfo: IDataObject = {};
-	const paymentInformation: IDataObject = {};
-	for (const [key, value] of Object.entries(fields)) {
-		if (value === '' || value === undefined || value === null) continue;
-		if (key === 'address') {
-			const address = Object.fromEntries(
-				Object.entries(value as IDataObject).filter(([, v]) => v !== '' && v !== undefined),
-			);
-			if (Object.keys(address).length) body.address = address;
-		} else if (key === 'email') {
-			body.email = checkEmail(context, itemIndex, 'Email', String(value).trim());
-		} else if (key === 'payeeName') {
-			paymentInformation.payeeName = value;
-		} else if (key === 'paymentEmail') {
-			paymentInformation.email = checkEmail(
-				context,
-				itemIndex,
-				'Payment Email',
-				String(value).trim(),
-			);
-		} else if (key === 'billCurrency') {
-			const currency = String(value).trim().toUpperCase();
-			if (!/^[A-Z]{3}$/.test(currency)) {
-				throw invalid(
-					context,
-					itemIndex,
-					'Bill Currency',
-					`"${value}" is not a three-letter currency code`,
-					'For example USD, CAD or EUR.',
-				);
-			}
-			body.billCurrency = currency;
-		} else if (ADDITIONAL_INFO.includes(key)) {
-			additionalInfo[key] = value;
-		} else {
-			body[key] = value;
-		}
-	}
-	if (Object.keys(paymentInformation).length) body.paymentInformation = paymentInformation;
-	if (Object.keys(additionalInfo).length) body.additionalInfo = additionalInfo;
-	return body;
-}

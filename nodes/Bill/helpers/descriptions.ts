@@ -1,6 +1,6 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+// What the editor shows: parameter declarations every resource uses (reading them: getMany.ts).
 
-import type { PageOptions } from '../../shared/transport';
+import type { INodeProperties } from 'n8n-workflow';
 
 /** A resource locator for a BILL object: pick from a searchable list, or give its id. */
 export function idLocator(options: {
@@ -48,6 +48,18 @@ export function idLocator(options: {
 	};
 }
 
+/** The "Filters" collection of a Get Many; helpers/getMany.ts reads it as the Get Many declares. */
+export function filtersCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options,
+	};
+}
+
 /** "Return All" + "Limit", as every n8n list operation has them. */
 export const returnAllOrLimit: INodeProperties[] = [
 	{
@@ -67,15 +79,6 @@ export const returnAllOrLimit: INodeProperties[] = [
 		displayOptions: { show: { returnAll: [false] } },
 	},
 ];
-
-/** The "Return All" / "Limit" of an item, as billApiRequestAllItems takes them (it checks the limit). */
-export function pageOptions(context: IExecuteFunctions, itemIndex: number): PageOptions {
-	const returnAll = context.getNodeParameter('returnAll', itemIndex) as boolean;
-	return {
-		returnAll,
-		limit: returnAll ? undefined : (context.getNodeParameter('limit', itemIndex) as number),
-	};
-}
 
 /** A sort selector over a resource's sortable fields (REFERENCE.md §8.2: `field:asc|desc`). */
 export function sortField(fields: Array<{ name: string; value: string }>): INodeProperties {
@@ -112,11 +115,4 @@ export function sortField(fields: Array<{ name: string; value: string }>): INode
 			},
 		],
 	};
-}
-
-export function sortValue(
-	sort: { sortBy?: { field?: string; direction?: string } } | undefined,
-): string | undefined {
-	const by = sort?.sortBy;
-	return by?.field ? `${by.field}:${by.direction === 'desc' ? 'desc' : 'asc'}` : undefined;
 }

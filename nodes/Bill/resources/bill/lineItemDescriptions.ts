@@ -1,0 +1,214 @@
+// What the editor shows for line items and classifications (read by lineItems.ts).
+
+import type { INodeProperties } from 'n8n-workflow';
+
+import { ID_PREFIX } from '../../helpers/validation';
+
+/**
+ * BILL's classification ids and their prefixes (REFERENCE.md §4.2, §8.8). Job, employee and
+ * customer exist on line items only; the bill level has the other five.
+ */
+export const CLASSIFICATIONS = [
+	{
+		name: 'chartOfAccountId',
+		displayName: 'Chart of Account ID',
+		prefix: ID_PREFIX.chartOfAccount,
+		lineOnly: false,
+	},
+	{ name: 'accountingClassId', displayName: 'Accounting Class ID', prefix: 'cls', lineOnly: false },
+	{ name: 'departmentId', displayName: 'Department ID', prefix: '0de', lineOnly: false },
+	{ name: 'locationId', displayName: 'Location ID', prefix: 'loc', lineOnly: false },
+	{ name: 'itemId', displayName: 'Item ID', prefix: '0ii', lineOnly: false },
+	{ name: 'jobId', displayName: 'Job ID', prefix: 'job', lineOnly: true },
+	{ name: 'employeeId', displayName: 'Employee ID', prefix: 'emp', lineOnly: true },
+	{ name: 'customerId', displayName: 'Customer ID', prefix: '0cu', lineOnly: true },
+];
+
+export type Level = 'line' | 'bill';
+
+export function classificationsField(level: Level): INodeProperties {
+	return {
+		displayName: 'Classifications',
+		name: 'classifications',
+		type: 'collection',
+		placeholder: 'Add Classification',
+		default: {},
+		description:
+			level === 'line'
+				? 'Accounting classifications of this line (IDs from BILL or your synced accounting system)'
+				: 'Accounting classifications of the whole bill',
+		options: CLASSIFICATIONS.filter((c) => level === 'line' || !c.lineOnly)
+			.map((c) => ({
+				displayName: c.displayName,
+				name: c.name,
+				type: 'string' as const,
+				default: '',
+				placeholder: `${c.prefix}02ABCDEFGHIJKLMNO`,
+				description: `Starts with ${c.prefix}`,
+			}))
+			.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
+
+/** The "Line Items" fixed collection; `withId` adds the line item ID (Replace). */
+export function lineItemsField(withId: boolean): INodeProperties {
+	const values: INodeProperties[] = [];
+	if (withId) {
+		values.push({
+			displayName: 'Line Item ID',
+			name: 'id',
+			type: 'string',
+			default: '',
+			description:
+				'ID of an existing line item to keep (with the values below). Leave empty to add a new line item. Existing line items not listed are removed.',
+		});
+	}
+	values.push(
+		{
+			displayName: 'Priced By',
+			name: 'pricedBy',
+			type: 'options',
+			options: [
+				{ name: 'Amount', value: 'amount', description: 'The line total' },
+				{
+					name: 'Quantity × Price',
+					value: 'quantityPrice',
+					description: 'BILL computes the amount as quantity × unit price',
+				},
+			],
+			default: 'amount',
+		},
+		{
+			displayName: 'Amount',
+			name: 'amount',
+			type: 'number',
+			typeOptions: { numberPrecision: 2, minValue: 0 },
+			default: 0,
+			description: 'Line total, more than 0',
+			displayOptions: { show: { pricedBy: ['amount'] } },
+		},
+		{
+			displayName: 'Quantity',
+			name: 'quantity',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 1,
+			displayOptions: { show: { pricedBy: ['quantityPrice'] } },
+		},
+		{
+			displayName: 'Price',
+			name: 'price',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description: 'Unit price',
+			displayOptions: { show: { pricedBy: ['quantityPrice'] } },
+		},
+		{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+		classificationsField('line'),
+	);
+	return {
+		displayName: 'Line Items',
+		name: 'lineItems',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Line Item',
+		default: {},
+		description: "The bill's lines; at least one. The bill's total is their sum.",
+		displayOptions: { show: { lineItemsInput: ['fields'] } },
+		options: [{ displayName: 'Line Item', name: 'lineItem', values }],
+	};
+}
+
+/** The "Line Item Changes" of Update: each names a line item by ID and what changes on it. */
+export const lineItemChangesField: INodeProperties = {
+	displayName: 'Line Item Changes',
+	name: 'lineItemChanges',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Line Item Change',
+	default: {},
+	description:
+		'Existing line items to change, by ID (Bill → Get shows them). Other line items stay as they are; to add or remove lines, use Replace.',
+	options: [
+		{
+			displayName: 'Line Item',
+			name: 'lineItem',
+			// eslint-disable-next-line n8n-nodes-base/node-param-fixed-collection-type-unsorted-items -- reading order: which line, then what changes
+			values: [
+				{ displayName: 'Line Item ID', name: 'id', type: 'string', default: '', required: true },
+				{
+					displayName: 'New Price',
+					name: 'pricedBy',
+					type: 'options',
+					options: [
+						{ name: 'Keep As Is', value: 'keep' },
+						{ name: 'Amount', value: 'amount' },
+						{ name: 'Quantity × Price', value: 'quantityPrice' },
+					],
+					default: 'keep',
+				},
+				{
+					displayName: 'Amount',
+					name: 'amount',
+					type: 'number',
+					typeOptions: { numberPrecision: 2, minValue: 0 },
+					default: 0,
+					displayOptions: { show: { pricedBy: ['amount'] } },
+				},
+				{
+					displayName: 'Quantity',
+					name: 'quantity',
+					type: 'number',
+					typeOptions: { minValue: 0 },
+					default: 1,
+					displayOptions: { show: { pricedBy: ['quantityPrice'] } },
+				},
+				{
+					displayName: 'Price',
+					name: 'price',
+					type: 'number',
+					typeOptions: { minValue: 0 },
+					default: 0,
+					description: 'Unit price',
+					displayOptions: { show: { pricedBy: ['quantityPrice'] } },
+				},
+				{
+					displayName: 'Description',
+					name: 'description',
+					type: 'string',
+					default: '',
+					description: 'New description; empty keeps it',
+				},
+				classificationsField('line'),
+			],
+		},
+	],
+};
+
+export const lineItemsInputField: INodeProperties = {
+	displayName: 'Line Items Input',
+	name: 'lineItemsInput',
+	type: 'options',
+	options: [
+		{ name: 'Line Items', value: 'fields', description: 'Enter the lines one by one below' },
+		{
+			name: 'JSON',
+			value: 'json',
+			description: 'An array of line items built earlier in the workflow',
+		},
+	],
+	default: 'fields',
+	description: "How the bill's line items are given",
+};
+
+export const lineItemsJsonField: INodeProperties = {
+	displayName: 'Line Items (JSON)',
+	name: 'lineItemsJson',
+	type: 'json',
+	default: '[]',
+	required: true,
+	description:
+		'An array of line items, each with "amount" (or "quantity" and "price"), optionally "description" and "classifications", e.g. [{"amount": 149, "description": "USB audio interface"}, {"quantity": 2, "price": 79.99}]',
+	displayOptions: { show: { lineItemsInput: ['json'] } },
+};

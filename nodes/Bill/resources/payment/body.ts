@@ -1,0 +1,74 @@
+// What goes to BILL: the funding and processing options of a payment, and the payment ID, read
+// from the parameters and checked before anything is sent.
+
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { ID_PREFIX, checkId, getId, getString, invalid } from '../../helpers/validation';
+import { fundingTypeOptions } from './descriptions';
+
+export interface Funding {
+	fundingAccount: IDataObject;
+	cardFundingPurpose?: string;
+}
+
+/** The `fundingAccount` of a payment, from the funding parameters. */
+export function getFunding(context: IExecuteFunctions, itemIndex: number): Funding {
+	const type = context.getNodeParameter('fundingType', itemIndex, 'BANK_ACCOUNT') as string;
+	if (!fundingTypeOptions.some((o) => o.value === type)) {
+		throw invalid(
+			context,
+			itemIndex,
+			'Funding Type',
+			`"${String(type)}" is not a funding type`,
+			'Use BANK_ACCOUNT, CARD_ACCOUNT or AP_CARD.',
+		);
+	}
+	if (type === 'BANK_ACCOUNT') {
+		return {
+			fundingAccount: {
+				type,
+				id: getId(
+					context,
+					itemIndex,
+					'fundingAccountId',
+					'Funding Bank Account',
+					ID_PREFIX.bankAccount,
+				),
+			},
+		};
+	}
+	const funding: Funding = {
+		fundingAccount: {
+			type,
+			id: checkId(
+				context,
+				itemIndex,
+				'Card Account ID',
+				context.getNodeParameter('cardAccountId', itemIndex, ''),
+			),
+		},
+	};
+	if (type === 'CARD_ACCOUNT')
+		funding.cardFundingPurpose = getString(
+			context,
+			itemIndex,
+			'cardFundingPurpose',
+			'Card Funding Purpose',
+		);
+	return funding;
+}
+
+export function processingOptions(additional: IDataObject): IDataObject {
+	return { requestPayFaster: additional.requestPayFaster === true, createBill: false };
+}
+
+/** The payment ID parameter, checked (BILL payment ids start with stp). */
+export function getPaymentId(context: IExecuteFunctions, itemIndex: number): string {
+	return checkId(
+		context,
+		itemIndex,
+		'Payment ID',
+		context.getNodeParameter('paymentId', itemIndex, ''),
+		ID_PREFIX.payment,
+	);
+}

@@ -1,0 +1,95 @@
+// What the editor shows: the payment parameters several operations share.
+
+import type { INodeProperties } from 'n8n-workflow';
+
+import { bankAccountLocator } from '../bankAccount/descriptions';
+
+export const paymentIdField: INodeProperties = {
+	displayName: 'Payment ID',
+	name: 'paymentId',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'stp02ABCDEFGHIJKLMNO',
+	description: 'The BILL payment (starts with stp)',
+};
+
+export const fundingTypeOptions = [
+	{
+		name: 'Bank Account',
+		value: 'BANK_ACCOUNT',
+		description: 'A verified bank account of the organization (ACH)',
+	},
+	{
+		name: 'Card Account',
+		value: 'CARD_ACCOUNT',
+		description: 'A card account; BILL then requires a card funding purpose',
+	},
+	{
+		name: 'AP Card',
+		value: 'AP_CARD',
+		description: 'A BILL AP card (GET /v3/funding-accounts/ap-cards lists them)',
+	},
+];
+
+/** Funding type, bank account (searchable) or card account, and the card funding purpose. */
+export const fundingFields: INodeProperties[] = [
+	{
+		displayName: 'Funding Type',
+		name: 'fundingType',
+		type: 'options',
+		options: fundingTypeOptions,
+		default: 'BANK_ACCOUNT',
+		description: 'What the money comes from',
+	},
+	{
+		...bankAccountLocator('The verified bank account to pay from'),
+		name: 'fundingAccountId',
+		displayName: 'Funding Bank Account',
+		displayOptions: { show: { fundingType: ['BANK_ACCOUNT'] } },
+	},
+	{
+		displayName: 'Card Account ID',
+		name: 'cardAccountId',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'The BILL ID of the card account or AP card to pay with',
+		displayOptions: { show: { fundingType: ['CARD_ACCOUNT', 'AP_CARD'] } },
+	},
+	{
+		displayName: 'Card Funding Purpose',
+		name: 'cardFundingPurpose',
+		type: 'string',
+		default: '',
+		required: true,
+		description:
+			'What the card payment is for; BILL requires it for card-account payments (changelog 2024-08-15)',
+		displayOptions: { show: { fundingType: ['CARD_ACCOUNT'] } },
+	},
+];
+
+export const additionalPaymentFields: INodeProperties = {
+	displayName: 'Additional Fields',
+	name: 'additionalFields',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	options: [
+		{
+			displayName: 'Description',
+			name: 'description',
+			type: 'string',
+			default: '',
+			description: 'A note on the payment',
+		},
+		{
+			displayName: 'Request Pay Faster',
+			name: 'requestPayFaster',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to ask BILL for faster delivery, if the vendor is eligible (a fee may apply)',
+		},
+	],
+};
