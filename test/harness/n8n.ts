@@ -20,12 +20,30 @@ import type {
 	INodeTypes,
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
-import { NodeHelpers, Workflow } from 'n8n-workflow';
+import { NodeHelpers, Workflow, setSafeRegexEngine } from 'n8n-workflow';
 
 import { TestCredentialsHelper, type CredentialStore } from './credentials';
 
 /** The package name n8n prefixes our node types with. */
 export const PACKAGE = 'n8n-nodes-billcom';
+
+/*
+ * n8n-workflow checks parameter values against their regexes (resource locator IDs) in a
+ * `node:vm` with a 250 ms watchdog. On a loaded 2-core test machine that watchdog fired on plain
+ * 20-character ID patterns ("Regular expression execution timed out", reliability matrix).
+ * The same regexes run natively here: the tests check what a value is accepted for, not timing.
+ */
+setSafeRegexEngine({
+	exec: (pattern, input, flags) => new RegExp(pattern, flags).exec(input),
+	test: (pattern, input, flags) => new RegExp(pattern, flags).test(input),
+	replace: (pattern, input, flags, replacement) =>
+		input.replace(new RegExp(pattern, flags), replacement),
+	matchAll: (pattern, input, flags) =>
+		Array.from(
+			input.matchAll(new RegExp(pattern, flags?.includes('g') ? flags : `${flags ?? ''}g`)),
+		),
+	split: (pattern, input, flags) => input.split(new RegExp(pattern, flags)),
+});
 
 // n8n-core takes its container, logger and settings from its own copies of these packages.
 const fromCore = createRequire(require.resolve('n8n-core'));

@@ -9,7 +9,7 @@ import {
 	KEEP_SESSION_ID,
 	KEEP_SESSION_TRUSTED_BY,
 	type SessionTrustedBy,
-} from '../../../shared/transport/login';
+} from '../../../shared/transport/session';
 import { transportSettings } from '../../../shared/transport/request';
 
 /** How the current BILL session became MFA-trusted, as BILL said it. */

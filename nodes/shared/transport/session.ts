@@ -1,0 +1,54 @@
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+
+/** How the credential's session became MFA-trusted, as BILL said it (`none`: it is not). */
+export type SessionTrustedBy = 'mfaIdAtLogin' | 'stepUp' | 'challenge' | 'none';
+
+/** What the credentials' preAuthentication stores next to the user's fields (hidden fields). */
+export interface BillSessionFields extends IDataObject {
+	sessionId: string;
+	/**
+	 * Whether BILL made the session MFA-trusted: "trusted" in the login answer ("API login" in
+	 * BILL's Postman collection), or later BILL's answer to "MFA step-up for API session" or
+	 * "Validate MFA challenge" (kept through {@link keptSession}).
+	 */
+	sessionTrusted: boolean;
+	sessionTrustedBy: SessionTrustedBy;
+}
+
+/**
+ * The fields of a credential copy that ask preAuthentication to keep a session rather than log
+ * in (see keptSession). Never stored: n8n saves only what preAuthentication returns.
+ */
+export const KEEP_SESSION_ID = 'keepSessionId';
+export const KEEP_SESSION_TRUSTED_BY = 'keepSessionTrustedBy';
+
+/**
+ * Not a login: the node asks n8n to store that the credential's current session became
+ * MFA-trusted (BILL answered Session → Step Up with `trusted: true`, or validated the MFA
+ * challenge, after which "your API session is MFA trusted", Postman "Validate MFA challenge").
+ * A node cannot write its credential; n8n stores what preAuthentication returns, with the
+ * credential (in its database, so every later execution, process and queue-mode worker sees it),
+ * and calls preAuthentication when the session field is empty. So the node hands n8n a copy of
+ * the credential with the session field empty and the session to keep in KEEP_SESSION_ID
+ * (resources/session/trust.ts), and this returns that session, trusted, without logging in. The
+ * request that carries the copy then uses the session; if BILL no longer knows it (401), n8n
+ * calls preAuthentication again with the session field set, and that is a real login.
+ */
+export function keptSession(
+	credentials: ICredentialDataDecryptedObject,
+): BillSessionFields | undefined {
+	const keep = credentials[KEEP_SESSION_ID];
+	const by = credentials[KEEP_SESSION_TRUSTED_BY];
+	if (credentials.sessionId !== '' || typeof keep !== 'string' || !keep) return undefined;
+	if (by !== 'stepUp' && by !== 'challenge') return undefined;
+	return { sessionId: keep, sessionTrusted: true, sessionTrustedBy: by };
+}
+
+/** The session fields of a new login, from BILL's `trusted`. */
+export function loggedIn(sessionId: string, trusted: boolean): BillSessionFields {
+	return {
+		sessionId,
+		sessionTrusted: trusted,
+		sessionTrustedBy: trusted ? 'mfaIdAtLogin' : 'none',
+	};
+}
