@@ -9,10 +9,12 @@
  *   POST /__emulator/reset             → fixtures only
  *   POST /__emulator/clock             → { advanceMs }
  *   POST /__emulator/faults            → a Fault, or [Fault]; DELETE clears them
- *   POST /__emulator/options           → { latencyMs?, limits? }
+ *   POST /__emulator/options           → { latencyMs?, limits?, readings? } (readings.ts: the reading
+ *                                        played where BILL's documents are silent)
  */
 import type { Emulator, Reply } from './server';
 import type { Fault } from './faults';
+import { withReadings } from './readings';
 
 const COLLECTIONS = [
 	'bills',
@@ -77,7 +79,17 @@ export async function control(
 	if (method === 'POST' && path === '/options') {
 		if (body.latencyMs !== undefined) emulator.options.latencyMs = Number(body.latencyMs);
 		if (body.limits !== undefined) emulator.options.limits = Boolean(body.limits);
-		return { body: emulator.options };
+		if (body.readings !== undefined) {
+			try {
+				emulator.readings = withReadings(
+					emulator.readings,
+					body.readings as Record<string, unknown>,
+				);
+			} catch (error) {
+				return { status: 400, body: { error: (error as Error).message } };
+			}
+		}
+		return { body: { ...emulator.options, readings: emulator.readings } };
 	}
 	return { status: 404, body: { error: `no control endpoint ${method} ${path}` } };
 }
