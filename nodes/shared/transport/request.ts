@@ -11,6 +11,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { resolveBaseUrls, type BillBaseUrls } from './environment';
 import { BillLoginError, billApiError, problemFromResponse, type BillProblem } from './errors';
+import { withNotFoundHint } from './notFound';
 
 export type BillFunctions =
 	| IExecuteFunctions
@@ -181,7 +182,8 @@ export async function billApiRequest(
 		} else if (failure.refused || failure.uncertain) {
 			extra = `Gave up after ${attempt} attempts.`;
 		}
-		const error = billApiError(this.getNode(), failure.problem, request.itemIndex, extra);
+		const problem = withNotFoundHint(failure.problem, request);
+		const error = billApiError(this.getNode(), problem, request.itemIndex, extra);
 		if (failure.uncertain && !repeatable) error.context.outcomeUnknown = true;
 		throw error;
 	}
