@@ -10,12 +10,11 @@ import {
 	checkFundingAccount,
 	fundingFields,
 	getFunding,
-	livePaymentsOfVendors,
 	paymentOutput,
 	processingOptions,
-	samePayment,
 	withPaymentHint,
 } from './fields';
+import { existingPayments } from './duplicates';
 
 const properties: INodeProperties[] = [
 	{
@@ -81,11 +80,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 	});
 	const vendorId = String(bill.vendorId);
-	const existing = samePayment(await livePaymentsOfVendors(this, itemIndex, [vendorId]), {
-		billId,
-		amount,
-		processDate,
-	});
+	const [existing] = await existingPayments(
+		this,
+		itemIndex,
+		[bill],
+		[{ billId, amount, processDate }],
+	);
 	if (existing) return paymentOutput(existing, true);
 
 	const due = Number(bill.dueAmount ?? bill.amount ?? 0);

@@ -11,13 +11,12 @@ import {
 	checkFundingAccount,
 	fundingFields,
 	getFunding,
-	livePaymentsOfVendors,
 	paymentOutput,
 	processingOptions,
-	samePayment,
 	withPaymentHint,
 	type WantedPayment,
 } from './fields';
+import { existingPayments } from './duplicates';
 
 const properties: INodeProperties[] = [
 	{
@@ -129,12 +128,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (missing.length)
 		throw invalid(this, itemIndex, 'Bill Payments', `BILL has no bill ${missing.join(', ')}`);
 
-	const live = await livePaymentsOfVendors(
-		this,
-		itemIndex,
-		bills.map((b) => String(b.vendorId)),
-	);
-	const found = wanted.map((w) => samePayment(live, w));
+	const found = await existingPayments(this, itemIndex, bills, wanted);
 	const toPay = wanted.filter((_w, n) => !found[n]);
 	const results = found.filter((p): p is IDataObject => !!p).map((p) => paymentOutput(p, true));
 	if (!toPay.length) return results;
