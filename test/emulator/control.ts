@@ -9,6 +9,7 @@
  *   POST /__emulator/reset             → fixtures only
  *   POST /__emulator/clock             → { advanceMs }
  *   POST /__emulator/faults            → a Fault, or [Fault]; DELETE clears them
+ *   GET  /__emulator/options           → the options and readings in force
  *   POST /__emulator/options           → { latencyMs?, limits?, readings? } (readings.ts: the reading
  *                                        played where BILL's documents are silent)
  */
@@ -76,6 +77,8 @@ export async function control(
 		if (method === 'GET')
 			return { body: { pending: emulator.faults.pending, fired: emulator.faults.fired } };
 	}
+	if (method === 'GET' && path === '/options')
+		return { body: { ...emulator.options, readings: emulator.readings } };
 	if (method === 'POST' && path === '/options') {
 		if (body.latencyMs !== undefined) emulator.options.latencyMs = Number(body.latencyMs);
 		if (body.limits !== undefined) emulator.options.limits = Boolean(body.limits);
