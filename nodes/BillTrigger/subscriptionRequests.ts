@@ -101,6 +101,23 @@ export const subscriptionBody = (want: Wanted): IDataObject => ({
 export const subscriptionPath = (id: string) => `/v3/subscriptions/${encodeURIComponent(id)}`;
 
 /**
+ * The subscription in an answer of `GET /v3/subscriptions/{id}`: the answer itself, as BILL's
+ * other single-object answers, or the one object inside it that looks like a subscription (has
+ * `events` or `notificationUrl`). Undefined when there is none, so the caller changes nothing.
+ */
+export function subscriptionIn(answer: unknown): IDataObject | undefined {
+	const looksLike = (v: unknown): v is IDataObject =>
+		!!v &&
+		typeof v === 'object' &&
+		!Array.isArray(v) &&
+		('events' in (v as IDataObject) || 'notificationUrl' in (v as IDataObject));
+	if (looksLike(answer)) return answer;
+	if (!answer || typeof answer !== 'object' || Array.isArray(answer)) return undefined;
+	const inner = Object.values(answer as IDataObject).filter(looksLike);
+	return inner.length === 1 ? inner[0] : undefined;
+}
+
+/**
  * This organization's (or partner's) subscriptions: BILL allows 10, so the first page of 100
  * holds them; a `nextPage` is still followed, a few pages at most.
  */

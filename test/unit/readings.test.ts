@@ -17,7 +17,11 @@ import type {
 } from 'n8n-workflow';
 
 import { BillPartnerApi, partnerAuthHeaders } from '../../credentials/BillPartnerApi.credentials';
-import { subscriptionsIn, enabledOf } from '../../nodes/BillTrigger/subscriptionRequests';
+import {
+	enabledOf,
+	subscriptionIn,
+	subscriptionsIn,
+} from '../../nodes/BillTrigger/subscriptionRequests';
 import { objectInPath, withNotFoundHint } from '../../nodes/shared/transport/notFound';
 import { problemFromResponse } from '../../nodes/shared/transport/errors';
 import { startEmulator, type Emulator, type Readings } from '../emulator';
@@ -445,6 +449,11 @@ describe('4. subscription list and status shapes', () => {
 		expect(subscriptionsIn({ results: 'x' })).toBeUndefined();
 		expect(subscriptionsIn({ a: [s], b: [s] })).toBeUndefined();
 		expect(subscriptionsIn('x')).toBeUndefined();
+		const one = { id: 'a', events: [], notificationUrl: 'https://x' };
+		expect(subscriptionIn(one)).toBe(one);
+		expect(subscriptionIn({ subscription: one })).toBe(one);
+		expect(subscriptionIn({ id: 'a' })).toBeUndefined();
+		expect(subscriptionIn([one])).toBeUndefined();
 		expect(enabledOf({ status: { enabled: true } })).toBe(true);
 		expect(enabledOf({ status: { enabled: 'false' } })).toBe(false);
 		expect(enabledOf({ status: 'ENABLED' })).toBe(true);
