@@ -7,11 +7,13 @@ import { eventSetKey, type SubscribedEvent } from './events';
 import { rotateKey, rotateKeyIfDue } from './securityKey';
 import { forget, triggerData, type TriggerData } from './staticData';
 import {
+	enabledOf,
 	explainRefusal,
-	isNotFound,
+	isGone,
 	isRefusal,
 	listSubscriptions,
 	subscriptionBody,
+	subscriptionIn,
 	subscriptionPath,
 	wanted,
 	type Wanted,
@@ -30,9 +32,9 @@ async function adopt(
 	want: Wanted,
 ): Promise<void> {
 	const id = String(existing.id);
-	const enabled = (existing.status as IDataObject | undefined)?.enabled === true;
+	// A status the node cannot read is left alone: only a known `false` is a reason to send.
 	if (
-		!enabled ||
+		enabledOf(existing) === false ||
 		eventSetKey((existing.events as SubscribedEvent[] | undefined) ?? []) !==
 			eventSetKey(want.events)
 	) {
@@ -118,13 +120,22 @@ export async function subscriptionExists(this: IHookFunctions): Promise<boolean>
 	const id = data.subscriptionId;
 	if (!id) return false;
 	try {
-		const subscription = await billApiRequest.call(this, {
+		const answer = await billApiRequest.call(this, {
 			method: 'GET',
 			path: subscriptionPath(id),
 			host: 'events',
 		});
+		const subscription = subscriptionIn(answer);
+		if (!subscription) {
+			// It exists (BILL answered 200); what it holds cannot be read, so nothing is sent.
+			this.logger.warn(
+				`BILL Trigger: BILL's answer for webhook subscription ${id} has a shape the node does not know; it is left as it is`,
+			);
+			await rotateKeyIfDue(this, data, id);
+			return true;
+		}
 		const want = await wanted(this);
-		const enabled = (subscription.status as IDataObject | undefined)?.enabled === true;
+		const enabled = enabledOf(subscription);
 		const matches =
 			subscription.notificationUrl === want.notificationUrl &&
 			eventSetKey((subscription.events as SubscribedEvent[] | undefined) ?? []) ===
@@ -139,6 +150,10 @@ export async function subscriptionExists(this: IHookFunctions): Promise<boolean>
 			this.logger.info(
 				`BILL Trigger: updated webhook subscription ${id} to the node's events and URL`,
 			);
+		} else if (enabled === undefined) {
+			this.logger.info(
+				`BILL Trigger: BILL's answer does not say whether webhook subscription ${id} is enabled; it is left as it is`,
+			);
 		} else if (!enabled) {
 			await billApiRequest.call(this, {
 				method: 'PATCH',
@@ -152,7 +167,7 @@ export async function subscriptionExists(this: IHookFunctions): Promise<boolean>
 		}
 	} catch (error) {
 		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- a NodeApiError from billApiRequest already
-		if (!isNotFound(error)) throw error;
+		if (!(await isGone(this, error, id))) throw error;
 		this.logger.warn(
 			`BILL Trigger: webhook subscription ${id} no longer exists in BILL; creating a new one`,
 		);
@@ -177,7 +192,7 @@ export async function deleteSubscription(this: IHookFunctions): Promise<boolean>
 		this.logger.info(`BILL Trigger: deleted webhook subscription ${id}`);
 	} catch (error) {
 		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- a NodeApiError from billApiRequest already
-		if (!isNotFound(error)) throw error;
+		if (!(await isGone(this, error, id))) throw error;
 		this.logger.info(`BILL Trigger: webhook subscription ${id} was already gone`);
 	}
 	forget(data);

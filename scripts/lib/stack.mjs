@@ -186,10 +186,13 @@ export async function executeWorkflow(env, id, { timeoutMs = 3 * 60_000 } = {}) 
 	const result = await runN8n(['execute', `--id=${id}`, '--rawOutput'], env, { timeoutMs });
 	const text = result.stdout;
 	const start = text.startsWith('{') ? 0 : text.indexOf('\n{') + 1;
+	// n8n may print a log line after the run too (e.g. 'Registered runner "JS Task Runner"' on a
+	// busy machine): the run ends at the last line that is a lone "}".
+	const end = text.lastIndexOf('\n}');
 	let run;
 	if (start > 0 || text.startsWith('{')) {
 		try {
-			run = JSON.parse(text.slice(start));
+			run = JSON.parse(text.slice(start, end > start ? end + 2 : undefined));
 		} catch {
 			run = undefined;
 		}

@@ -149,6 +149,18 @@ async function main() {
 	}
 
 	const emulator = await startEmulatorProcess({ port: 0, seed: true });
+	// BILL_EMULATOR_READINGS=keyHeaders=strict,paymentFilters=strict,... runs everything with the
+	// emulator playing other readings where BILL's documents are silent (test/emulator/readings.ts).
+	const readings = Object.fromEntries(
+		String(process.env.BILL_EMULATOR_READINGS ?? '')
+			.split(',')
+			.filter(Boolean)
+			.map((pair) => pair.trim().split('=')),
+	);
+	if (Object.keys(readings).length) {
+		const played = await emulator.control('POST', '/options', { readings });
+		console.log(`Emulator readings: ${JSON.stringify(played.readings)}`);
+	}
 	const workdir = mkdtempSync(join(tmpdir(), 'billcom-e2e-'));
 	const n8nPort = await freePort();
 	const env = n8nEnv({
@@ -612,6 +624,102 @@ async function main() {
 				return `wrong password → n8n shows: "${refused.message}"`;
 			} finally {
 				await server.stop();
+			}
+		});
+
+		// 9b. The partner credential in n8n: exactly the key pair BILL documents for each scope, with
+		//     the emulator refusing any call that carries both keys (the strict reading).
+		await test('partner credential: organization scope runs the BILL node, partner scope passes the Test button, each with only its own key', async () => {
+			const f = emulator.fixtures;
+			const partner = (scope) => ({
+				id: scope === 'organization' ? 'billPartnerOrgCred' : 'billPartnerCred',
+				name: `BILL partner, ${scope} scope (emulator)`,
+				type: 'billPartnerApi',
+				data: {
+					environment: 'custom',
+					customBaseUrl: emulator.baseUrl,
+					appKey: f.appKey,
+					username: f.partner.username,
+					password: f.partner.password,
+					scope,
+					...(scope === 'organization'
+						? { organizationId: f.organizationId, userId: f.admin.userId, devKey: f.devKey }
+						: {}),
+				},
+			});
+			const file = join(workdir, 'partner-credentials.json');
+			writeFileSync(file, JSON.stringify([partner('organization'), partner('partner')]));
+			const imported = await runN8n(['import:credentials', `--input=${file}`], env);
+			check(imported.code === 0, `import:credentials: ${imported.stderr.slice(-1500)}`);
+			const before = await emulator.control('GET', '/options');
+			const logStart = (await emulator.control('GET', '/log')).length;
+			await emulator.control('POST', '/options', { readings: { keyHeaders: 'strict' } });
+			try {
+				const workflow = {
+					id: 'billcomE2EPartner',
+					name: 'e2e: vendors through the partner credential',
+					active: false,
+					nodes: [
+						{
+							parameters: {},
+							id: 'run',
+							name: 'Run',
+							type: 'n8n-nodes-base.manualTrigger',
+							typeVersion: 1,
+							position: [0, 0],
+						},
+						{
+							parameters: {
+								authentication: 'billPartnerApi',
+								resource: 'vendor',
+								operation: 'getMany',
+								returnAll: false,
+								limit: 3,
+							},
+							id: 'vendors',
+							name: 'Vendors',
+							type: 'CUSTOM.bill',
+							typeVersion: 1,
+							position: [240, 0],
+							credentials: {
+								billPartnerApi: {
+									id: 'billPartnerOrgCred',
+									name: partner('organization').name,
+								},
+							},
+						},
+					],
+					connections: { Run: { main: [[{ node: 'Vendors', type: 'main', index: 0 }]] } },
+					settings: {},
+				};
+				await importWorkflow(env, workflow, workdir);
+				const run = await runOk(env, 'billcomE2EPartner');
+				const vendors = nodeOutput(run, 'Vendors');
+				check(vendors?.length > 0, 'no vendor read through the partner credential');
+
+				const server = await startN8nServer(env, n8nPort);
+				try {
+					const rest = restClient(server.base);
+					check((await rest.ownerSession()).loggedIn, 'could not log in to n8n');
+					const stored = await rest.call('GET', '/credentials/billPartnerCred?includeData=true');
+					const tested = await rest.call('POST', '/credentials/test', {
+						credentials: {
+							id: 'billPartnerCred',
+							name: partner('partner').name,
+							type: 'billPartnerApi',
+							data: stored.data,
+						},
+					});
+					equal(tested.status, 'OK', `Test of the partner-scope credential (${tested.message})`);
+				} finally {
+					await server.stop();
+				}
+				const log = (await emulator.control('GET', '/log')).slice(logStart);
+				const refused = log.filter((e) => e.status >= 400);
+				check(!refused.length, `BILL refused: ${JSON.stringify(refused).slice(0, 800)}`);
+				return `${vendors.length} vendors at organization scope; partner scope Test OK; no call carried both keys`;
+			} finally {
+				await emulator.control('POST', '/options', { readings: before.readings });
 			}
 		});
 

@@ -1,5 +1,6 @@
 /**
- * Runs the emulator on its own: `npm run emulator -- --port 4010 --latency 50 --seed`.
+ * Runs the emulator on its own: `npm run emulator -- --port 4010 --latency 50 --seed`
+ * (`--readings keyHeaders=strict,notFound=badRequest` plays other readings, readings.ts).
  * Prints one JSON line `{ "baseUrl": ..., "fixtures": ..., "routes": [...] }` once it listens,
  * then the control API (/__emulator/*) serves tests and benchmarks in other processes. `routes`
  * ("POST /v3/bills/bulk", "GET events /v3/subscriptions"...) tells a caller which BILL areas
@@ -20,6 +21,13 @@ async function main() {
 		port: Number(flag('port') ?? process.env.BILL_EMULATOR_PORT ?? 4010),
 		latencyMs: Number(flag('latency') ?? 0),
 		limits: flag('no-limits') === undefined,
+		// --readings keyHeaders=strict,paymentFilters=strict (readings.ts)
+		readings: Object.fromEntries(
+			(flag('readings') ?? '')
+				.split(',')
+				.filter(Boolean)
+				.map((pair) => pair.split('=')),
+		),
 	});
 	if (flag('seed')) seedDemoData(emulator);
 	const routes = emulator.routes.map((r) =>

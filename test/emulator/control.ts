@@ -9,10 +9,13 @@
  *   POST /__emulator/reset             → fixtures only
  *   POST /__emulator/clock             → { advanceMs }
  *   POST /__emulator/faults            → a Fault, or [Fault]; DELETE clears them
- *   POST /__emulator/options           → { latencyMs?, limits?, mfaStatusReading? }
+ *   GET  /__emulator/options           → the options and readings in force
+ *   POST /__emulator/options           → { latencyMs?, limits?, mfaStatusReading?, readings? } (readings.ts: the
+ *                                        reading played where BILL's documents are silent)
  */
 import type { Emulator, Reply } from './server';
 import type { Fault } from './faults';
+import { withReadings } from './readings';
 
 const COLLECTIONS = [
 	'bills',
@@ -74,6 +77,8 @@ export async function control(
 		if (method === 'GET')
 			return { body: { pending: emulator.faults.pending, fired: emulator.faults.fired } };
 	}
+	if (method === 'GET' && path === '/options')
+		return { body: { ...emulator.options, readings: emulator.readings } };
 	if (method === 'POST' && path === '/options') {
 		if (body.latencyMs !== undefined) emulator.options.latencyMs = Number(body.latencyMs);
 		if (body.limits !== undefined) emulator.options.limits = Boolean(body.limits);
@@ -82,7 +87,17 @@ export async function control(
 				return { status: 400, body: { error: 'mfaStatusReading: organization or session' } };
 			emulator.options.mfaStatusReading = body.mfaStatusReading;
 		}
-		return { body: emulator.options };
+		if (body.readings !== undefined) {
+			try {
+				emulator.readings = withReadings(
+					emulator.readings,
+					body.readings as Record<string, unknown>,
+				);
+			} catch (error) {
+				return { status: 400, body: { error: (error as Error).message } };
+			}
+		}
+		return { body: { ...emulator.options, readings: emulator.readings } };
 	}
 	return { status: 404, body: { error: `no control endpoint ${method} ${path}` } };
 }

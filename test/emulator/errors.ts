@@ -35,6 +35,27 @@ export class BillError extends Error {
 	}
 }
 
+/**
+ * A missing object (bill, vendor, subscription, …). The emulator answers it as the reading
+ * `notFound` says (readings.ts): 404 BDC_1121 by default, or 404 with another code, or 400.
+ */
+export class NotFoundError extends BillError {
+	constructor(
+		readonly what: string,
+		readonly id: string,
+	) {
+		super(404, 'BDC_1121', `${what} not found: ${id}`);
+	}
+
+	/** The error as the reading plays it. */
+	played(reading: 'BDC_1121' | 'otherCode' | 'badRequest'): BillError {
+		if (reading === 'otherCode') return new BillError(404, 'BDC_9404', this.message);
+		if (reading === 'badRequest')
+			return new BillError(400, 'BDC_1002', `${this.what} ID: invalid value ${this.id}`);
+		return this;
+	}
+}
+
 /** The errors the emulator raises, with BILL's codes and messages (REFERENCE.md §2.3, §8.4). */
 export const errors = {
 	// REFERENCE.md §2.3: the doc sample has two spaces after the full stop.
@@ -54,8 +75,7 @@ export const errors = {
 	untrusted: (what: string) =>
 		new BillError(403, 'BDC_1361', `${what} requires an MFA-trusted session.`, 'APPLICATION'),
 	mfaInvalid: () => new BillError(400, 'BDC_1356', 'MFA ID is invalid or expired.'),
-	notFound: (what: string, id: string) =>
-		new BillError(404, 'BDC_1121', `${what} not found: ${id}`),
+	notFound: (what: string, id: string) => new NotFoundError(what, id),
 	invalid: (message: string, code = 'BDC_1002') => new BillError(400, code, message),
 	forbidden: (message: string) => new BillError(403, 'BDC_1146', message, 'APPLICATION'),
 	server: () => new BillError(500, 'BDC_1001', 'System error occurred.', 'SERVER'),

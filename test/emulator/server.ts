@@ -8,8 +8,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'net';
 
 import { Clock } from './clock';
-import { BillError, errors } from './errors';
+import { BillError, NotFoundError, errors } from './errors';
 import { FaultSet, type Fault } from './faults';
+import { DEFAULT_READINGS, withReadings, type Readings } from './readings';
 import {
 	FIXTURES,
 	State,
@@ -81,6 +82,8 @@ export interface EmulatorOptions {
 	 * (the reading of third-party code: COMPLETE once this session is MFA-trusted, NONE before).
 	 */
 	mfaStatusReading?: MfaStatusReading;
+	/** Which reading the emulator plays where BILL's documents are silent (readings.ts). */
+	readings?: Partial<Readings>;
 }
 
 export type MfaStatusReading = 'organization' | 'session';
@@ -110,7 +113,9 @@ export class Emulator {
 	readonly faults = new FaultSet();
 	readonly log: RequestLogEntry[] = [];
 	readonly routes: Route[] = [];
-	readonly options: Required<Omit<EmulatorOptions, 'fixtures' | 'port'>>;
+	readonly options: Required<Omit<EmulatorOptions, 'fixtures' | 'port' | 'readings'>>;
+	/** Where BILL's documents are silent, the reading played (readings.ts); reset() restores the start's. */
+	readings: Readings;
 	private readonly listeners: EventListener[] = [];
 	/** Webhook deliveries still running (with their retries), and tests waiting on deliveries. */
 	private readonly pendingDeliveries = new Set<Promise<unknown>>();
@@ -131,6 +136,7 @@ export class Emulator {
 			webhookBackoffMs: emulatorOptions.webhookBackoffMs ?? 50,
 			mfaStatusReading: emulatorOptions.mfaStatusReading ?? 'organization',
 		};
+		this.readings = withReadings(DEFAULT_READINGS, emulatorOptions.readings ?? {});
 	}
 
 	get fixtures(): Fixtures {
@@ -284,6 +290,7 @@ export class Emulator {
 		this.faults.clear();
 		this.log.length = 0;
 		this.hourly.clear();
+		this.readings = withReadings(DEFAULT_READINGS, this.emulatorOptions.readings ?? {});
 	}
 
 	async start(port = this.emulatorOptions.port ?? 0): Promise<this> {
@@ -393,7 +400,10 @@ export class Emulator {
 			if (fault?.kind === 'slow') await delay(fault.delayMs ?? 10_000);
 			reply = await route.handler(context);
 		} catch (error) {
-			reply = errorReply(error, this.clock);
+			reply = errorReply(
+				error instanceof NotFoundError ? error.played(this.readings.notFound) : error,
+				this.clock,
+			);
 		}
 		if (this.options.latencyMs > 0) await delay(this.options.latencyMs);
 		if (limitKey) this.inFlight.set(limitKey, (this.inFlight.get(limitKey) ?? 1) - 1);
@@ -427,6 +437,17 @@ export class Emulator {
 		const sessionId = header(context, 'sessionid');
 		const devKey = header(context, 'devkey');
 		const appKey = header(context, 'appkey');
+		// readings.ts keyHeaders: the strict reading refuses a call that carries both keys (an
+		// empty header counts: it is carried), since BILL documents one pair per level.
+		if (
+			this.readings.keyHeaders === 'strict' &&
+			context.headers.devkey !== undefined &&
+			context.headers.appkey !== undefined
+		) {
+			throw errors.invalid(
+				'Send devKey (organization level) or appKey (partner level) with the sessionId, not both.',
+			);
+		}
 		const session = sessionId ? this.state.sessions.get(sessionId) : undefined;
 		if (!session || this.clock.ms() - session.lastUsedMs > SESSION_IDLE_MS) {
 			if (session) this.state.sessions.delete(session.id);

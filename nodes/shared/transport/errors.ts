@@ -25,6 +25,8 @@ const HINTS: Record<string, string> = {
 		'Check the developer key in the BILL credential. A sandbox key does not work in production and vice versa.',
 	BDC_1109:
 		'The BILL session ended (35 idle minutes, a logout, or a login elsewhere). The node logs in again by itself; if this persists, check the credential.',
+	// A path BILL does not know (https://developer.bill.com/docs/faq). A request naming an object
+	// (an ID in its path) gets the "not found" hint instead: notFound.ts.
 	BDC_1121:
 		'BILL does not know this endpoint. Check the environment and Custom Base URL of the credential.',
 	BDC_1144:

@@ -11,6 +11,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { resolveBaseUrls, type BillBaseUrls } from './environment';
 import { BillLoginError, billApiError, problemFromResponse, type BillProblem } from './errors';
+import { withNotFoundHint } from './notFound';
 
 export type BillFunctions =
 	| IExecuteFunctions
@@ -174,7 +175,7 @@ export async function billApiRequest(
 			continue;
 		}
 		let extra: string | undefined;
-		let problem = failure.problem;
+		let problem = withNotFoundHint(failure.problem, request);
 		if (failure.uncertain && !repeatable) {
 			const check =
 				request.uncertainHint ?? 'Check in BILL whether it was applied before running it again.';

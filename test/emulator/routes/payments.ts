@@ -35,6 +35,14 @@ export const PAYMENT_FILTERS: FilterableFields = {
 	createdTime: ['gt', 'gte', 'lt', 'lte'],
 	updatedTime: ['gt', 'gte', 'lt', 'lte'],
 };
+/**
+ * readings.ts paymentFilters 'strict': only the payment filters BILL shows, `id` (Postman "Get
+ * list of payments") and `transactionNumber` (https://developer.bill.com/docs/filterable-fields).
+ */
+export const DOCUMENTED_PAYMENT_FILTERS: FilterableFields = {
+	id: ['eq', 'ne', 'in'],
+	transactionNumber: ['eq'],
+};
 export const PAYMENT_SORTS = ['createdTime', 'updatedTime', 'processDate', 'amount'];
 
 /** BILL pays at most 50 bills with one bulk request (Postman "Create a bulk payment"). */
@@ -334,7 +342,13 @@ export function registerPayments(emulator: Emulator): void {
 		settle(context);
 		const all = context.state.ofOrganization(context.state.payments, context.organization!.id);
 		return {
-			body: listPage(all, context.query, { filterable: PAYMENT_FILTERS, sortable: PAYMENT_SORTS }),
+			body: listPage(all, context.query, {
+				filterable:
+					context.emulator.readings.paymentFilters === 'strict'
+						? DOCUMENTED_PAYMENT_FILTERS
+						: PAYMENT_FILTERS,
+				sortable: PAYMENT_SORTS,
+			}),
 		};
 	});
 

@@ -214,6 +214,20 @@ function status(
 	return { enabled, updatedBy: actor, updatedTime: context.clock.timestamp() };
 }
 
+/**
+ * A subscription as the reading `subscriptionStatus` shows it (readings.ts): BILL's examples of
+ * `status` are empty, so `{ enabled: boolean, … }` (default), `enabled` as a string, or no
+ * `status` at all. Only the answer changes; the stored subscription keeps its boolean.
+ */
+function shown(context: RequestContext, subscription: Json): Json {
+	const reading = context.emulator.readings.subscriptionStatus;
+	if (reading === 'object') return subscription;
+	const copy: Json = { ...subscription };
+	if (reading === 'missing') delete copy.status;
+	else copy.status = { ...(copy.status as Json), enabled: String((copy.status as Json).enabled) };
+	return copy;
+}
+
 const newSecurityKey = () => randomBytes(32).toString('base64');
 
 export const signatureOf = (securityKey: string, body: string) =>
@@ -407,43 +421,50 @@ export function registerWebhooks(emulator: Emulator): void {
 		const key = idempotencyKey(context);
 		const body = objectBody(context);
 		return {
-			body: once(context, key, 'subscription', () => {
-				const name = checkName(body.name);
-				const enabled = checkStatus(body.status);
-				const events = checkEvents(body.events);
-				const notificationUrl = checkNotificationUrl(body.notificationUrl);
-				checkLimits(context, { events, notificationUrl });
-				const scope = scopeOf(context);
-				const now = context.clock.timestamp();
-				const subscription: Subscription = {
-					id: newUuid(),
-					name,
-					organizationId: scope.organizationId,
-					status: status(context, enabled, 'USER'),
-					events,
-					notificationUrl,
-					createdTime: now,
-					updatedTime: now,
-				};
-				const securityKey = newSecurityKey();
-				context.state.subscriptions.set(subscription.id, subscription);
-				context.state.subscriptionScopes.set(subscription.id, scope);
-				context.state.securityKeys.set(subscription.id, securityKey);
-				// The security key is returned here only (REFERENCE.md §6.2).
-				return { ...subscription, securityKey };
-			}),
+			body: shown(
+				context,
+				once(context, key, 'subscription', () => {
+					const name = checkName(body.name);
+					const enabled = checkStatus(body.status);
+					const events = checkEvents(body.events);
+					const notificationUrl = checkNotificationUrl(body.notificationUrl);
+					checkLimits(context, { events, notificationUrl });
+					const scope = scopeOf(context);
+					const now = context.clock.timestamp();
+					const subscription: Subscription = {
+						id: newUuid(),
+						name,
+						organizationId: scope.organizationId,
+						status: status(context, enabled, 'USER'),
+						events,
+						notificationUrl,
+						createdTime: now,
+						updatedTime: now,
+					};
+					const securityKey = newSecurityKey();
+					context.state.subscriptions.set(subscription.id, subscription);
+					context.state.subscriptionScopes.set(subscription.id, scope);
+					context.state.securityKeys.set(subscription.id, securityKey);
+					// The security key is returned here only (REFERENCE.md §6.2).
+					return { ...subscription, securityKey };
+				}),
+			),
 		};
 	});
 
-	on('GET', '/v3/subscriptions', (context) => ({
-		body: listPage(subscriptionsOf(context.state, scopeOf(context)), context.query, {
-			filterable: {},
-			sortable: [],
-			forwardOnly: true,
-		}),
-	}));
+	on('GET', '/v3/subscriptions', (context) => {
+		const page = listPage(
+			subscriptionsOf(context.state, scopeOf(context)).map((s) => shown(context, s)),
+			context.query,
+			{ filterable: {}, sortable: [], forwardOnly: true },
+		);
+		// readings.ts subscriptionList: BILL's example list is empty; the other reading is a bare array.
+		return { body: context.emulator.readings.subscriptionList === 'array' ? page.results : page };
+	});
 
-	on('GET', '/v3/subscriptions/:subscriptionId', (context) => ({ body: subscriptionOf(context) }));
+	on('GET', '/v3/subscriptions/:subscriptionId', (context) => ({
+		body: shown(context, subscriptionOf(context)),
+	}));
 
 	on('PUT', '/v3/subscriptions/:subscriptionId', (context) => {
 		const subscription = subscriptionOf(context);
@@ -460,7 +481,7 @@ export function registerWebhooks(emulator: Emulator): void {
 			notificationUrl,
 			updatedTime: context.clock.timestamp(),
 		});
-		return { body: subscription };
+		return { body: shown(context, subscription) };
 	});
 
 	on('PATCH', '/v3/subscriptions/:subscriptionId', (context) => {
@@ -485,7 +506,7 @@ export function registerWebhooks(emulator: Emulator): void {
 				subscription.id,
 			);
 		Object.assign(subscription, changes, { updatedTime: context.clock.timestamp() });
-		return { body: subscription };
+		return { body: shown(context, subscription) };
 	});
 
 	on('DELETE', '/v3/subscriptions/:subscriptionId', (context) => {
