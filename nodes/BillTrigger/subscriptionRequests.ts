@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { billApiRequest } from '../shared/transport';
 import { eventSetKey, loadCatalog, resolveEvents, type SubscribedEvent } from './events';
 
-/** BILL's limit (REFERENCE.md §6.3). */
+/** BILL's limit (https://developer.bill.com/changelog/2026-04-30-webhook-subscription-limits). */
 export const MAX_SUBSCRIPTIONS = 10;
 
 /**
@@ -148,7 +148,7 @@ export async function listSubscriptions(context: IHookFunctions): Promise<IDataO
 
 /**
  * Explains BILL's refusal of a new subscription when it is one of BILL's limits: at most 10 per
- * organization, and no second subscription with the same events and URL (REFERENCE.md §6.3).
+ * organization, and no second subscription with the same events and URL (https://developer.bill.com/changelog/2026-04-30-webhook-subscription-limits).
  * BILL's error codes for them are not documented, so the existing subscriptions are read to tell.
  */
 export async function explainRefusal(

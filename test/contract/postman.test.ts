@@ -25,9 +25,9 @@ import {
 /** Routes the emulator serves that the collection does not list, and why. */
 const NOT_IN_COLLECTION: Record<string, string> = {
 	'POST api /v3/mfa/validate':
-		"BILL's prose path for /v3/mfa/setup/validate (REFERENCE.md §3); the emulator accepts both",
+		"BILL's prose path for Postman 'Validate phone for MFA setup'; the emulator accepts both",
 	'POST events /v3/subscriptions/:subscriptionId/security-key':
-		"the general-rules page's spelling (REFERENCE.md §6.2 open question 8)",
+		'the spelling of https://developer.bill.com/docs/bill-webhook-api-general-rules',
 };
 
 const ROOT = resolve(__dirname, '..', '..');

@@ -1,7 +1,7 @@
 /**
  * The BILL v3 emulator: a local HTTP server that answers like BILL's sandbox, on the two hosts
- * BILL has (`/connect` for AP/AR/partner, `/connect-events` for webhooks, REFERENCE.md §1).
- * Sessions, limits, errors and lists follow REFERENCE.md; routes live in routes/, one file per
+ * BILL has (`/connect` for AP/AR/partner, `/connect-events` for webhooks, https://developer.bill.com/docs/get-started-in-production).
+ * Sessions, limits, errors and lists follow BILL's pages cited where each is played; routes live in routes/, one file per
  * BILL area. `/__emulator/*` is a control API for tests, the demo and benchmarks (never BILL's).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
@@ -22,7 +22,7 @@ import {
 	type User,
 } from './state';
 
-/** Sessions end after 35 idle minutes; every call resets the timer (REFERENCE.md §2.3). */
+/** Sessions end after 35 idle minutes; every call resets the timer (https://developer.bill.com/reference/login). */
 export const SESSION_IDLE_MS = 35 * 60 * 1000;
 
 export type AuthKind = 'none' | 'organization' | 'partner' | 'organizationOrPartner';
@@ -70,7 +70,7 @@ export interface EmulatorOptions {
 	latencyMs?: number;
 	/** BILL's limits: 3 concurrent requests per organization and developer key, 20,000 an hour (default on). */
 	limits?: boolean;
-	/** Requests per developer key per hour (default 20,000, REFERENCE.md §8.5). */
+	/** Requests per developer key per hour (default 20,000, https://developer.bill.com/docs/api-rate-limits). */
 	hourlyLimit?: number;
 	fixtures?: Fixtures;
 	/** Webhook deliveries: attempts before a subscription is disabled, and the first backoff (ms). */
@@ -461,7 +461,7 @@ export class Emulator {
 				throw new BillError(401, 'BDC_1102', 'App key is invalid.');
 		} else {
 			if (!organizationAllowed) throw errors.sessionInvalid();
-			// A session is bound to the developer key it logged in with (REFERENCE.md §2.1).
+			// A session is bound to the developer key it logged in with (https://developer.bill.com/docs/bill-keys-tokens).
 			if (!devKey || !this.state.devKeys.has(devKey)) throw errors.devKeyInvalid();
 			// A login-as-user session has no key of its own yet: any valid developer key goes with it.
 			if (session.devKey && devKey !== session.devKey) throw errors.sessionInvalid();
@@ -472,7 +472,7 @@ export class Emulator {
 		context.session = session;
 	}
 
-	/** BILL's limits (REFERENCE.md §8.5): concurrent requests per org and key, requests per hour. */
+	/** BILL's limits (https://developer.bill.com/docs/api-rate-limits): concurrent requests per org and key, requests per hour. */
 	private enterLimits(context: RequestContext): string | undefined {
 		const key = context.session?.devKey ?? context.session?.appKey;
 		if (!this.options.limits || !context.session || !key) return undefined;

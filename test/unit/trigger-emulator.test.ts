@@ -1,5 +1,5 @@
 /**
- * The emulator's webhook API (REFERENCE.md §6) over plain HTTP, without the node: BILL's rules
+ * The emulator's webhook API (https://developer.bill.com/docs/working-with-bill-webhooks) over plain HTTP, without the node: BILL's rules
  * the BILL Trigger relies on, so that the trigger's tests are tests against BILL's behaviour.
  */
 import axios from 'axios';

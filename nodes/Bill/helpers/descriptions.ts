@@ -80,7 +80,7 @@ export const returnAllOrLimit: INodeProperties[] = [
 	},
 ];
 
-/** A sort selector over a resource's sortable fields (REFERENCE.md §8.2: `field:asc|desc`). */
+/** A sort selector over a resource's sortable fields (https://developer.bill.com/docs/search-op-with-lists: `field:asc|desc`). */
 export function sortField(fields: Array<{ name: string; value: string }>): INodeProperties {
 	return {
 		displayName: 'Sort',

@@ -15,7 +15,7 @@ const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
 /**
  * The two BILL hosts of a credential. Sandbox and production are BILL's documented gateways
- * (REFERENCE.md §1); a custom base URL (an emulator, a proxy) must be HTTPS, except on this
+ * (https://developer.bill.com/docs/get-started-in-production); a custom base URL (an emulator, a proxy) must be HTTPS, except on this
  * machine's loopback where plain HTTP is allowed. The webhook host is always the API host with
  * `/connect` replaced by `/connect-events`, as on BILL's own gateways.
  */

@@ -1,7 +1,7 @@
 import type { IDataObject, JsonObject, INode } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-/** One entry of the error array BILL returns on any non-2xx response (REFERENCE.md §8.3). */
+/** One entry of the error array BILL returns on any non-2xx response (https://developer.bill.com/docs/common-api-error-codes). */
 export interface BillErrorEntry {
 	timestamp?: string;
 	code?: string;

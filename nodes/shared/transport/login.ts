@@ -38,7 +38,7 @@ class BillLoginRefused extends BillLoginError {
 	}
 }
 
-/** BDC_1356: BILL refused the MFA ID (REFERENCE.md §3). */
+/** BDC_1356: BILL refused the MFA ID (https://developer.bill.com/docs/common-api-error-codes). */
 const MFA_REFUSED = 'BDC_1356';
 
 /**
@@ -185,7 +185,7 @@ async function loginOnce(
 	}
 }
 
-/** `POST /v3/login` with the organization credential (REFERENCE.md §2.2). */
+/** `POST /v3/login` with the organization credential (Postman "API login"). */
 export async function loginOrganization(
 	this: IHttpRequestHelper,
 	credentials: ICredentialDataDecryptedObject,
@@ -218,7 +218,7 @@ async function loginOrganizationNow(
 /**
  * `POST /v3/partner/login`, then, when the credential names an organization and user,
  * `POST /v3/partner/login-as-user` with the partner session and app key as headers
- * (BILL moved them to headers on 2024-06-14, REFERENCE.md §2.2).
+ * (BILL moved them to headers on 2024-06-14: https://developer.bill.com/changelog/2024-06-14-api-login-as-user-improvements).
  */
 export async function loginPartner(
 	this: IHttpRequestHelper,

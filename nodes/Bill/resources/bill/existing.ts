@@ -20,7 +20,7 @@ export const billKey = (vendorId: unknown, invoiceNumber: unknown) =>
 
 /**
  * The active (not archived) bills of some vendors, by vendor and invoice number. BILL cannot
- * filter bills by invoice number (REFERENCE.md §4.5), so all active bills of the vendors are
+ * filter bills by invoice number (https://developer.bill.com/docs/filterable-fields), so all active bills of the vendors are
  * read (pages of 100) and compared here. Where a vendor has several bills with one invoice
  * number, the first BILL lists is kept.
  */

@@ -25,7 +25,7 @@ export const description = updateDisplayOptions(
 
 /**
  * BILL's Postman collection says `POST /v3/mfa/setup/validate`; its prose says `/v3/mfa/validate`
- * (REFERENCE.md §3, open question 4). The collection's path first; the other only if BILL answers
+ * (Postman "Validate phone for MFA setup"; BILL's prose names /v3/mfa/validate). The collection's path first; the other only if BILL answers
  * 404, which means it does not know the path (nothing was validated, so asking again is safe).
  */
 const PATHS = ['/v3/mfa/setup/validate', '/v3/mfa/validate'];
