@@ -478,6 +478,13 @@ async function main() {
 							);
 						});
 				}
+				// The tooltip away, so the picture shows the panel as it opens.
+				await page.mouse.move(720, 890);
+				await page
+					.locator('[role=tooltip]:visible')
+					.first()
+					.waitFor({ state: 'hidden', timeout: 3000 })
+					.catch(() => {});
 				await screen(`panel-${resource.value}`);
 				noProblems();
 				return `${ours.length} parameters: ${ours.join(', ')}`;
