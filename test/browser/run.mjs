@@ -57,7 +57,10 @@ const { record, test, writeResults } = suite('browser');
 const say = (message) => console.log(`[browser] ${message}`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** Chromium's executable: CHROMIUM_PATH, or Debian's (installed when missing); { path } or { skip }. */
+/**
+ * Chromium's executable: CHROMIUM_PATH, Debian's chromium, an installed Chrome (CI runners), or
+ * Debian's chromium installed with apt-get; { path } or { skip }.
+ */
 function findOrInstallChromium() {
 	const candidates = () =>
 		[
@@ -65,6 +68,9 @@ function findOrInstallChromium() {
 			'/usr/bin/chromium',
 			which('chromium'),
 			which('chromium-browser'),
+			// GitHub's Ubuntu runners have Google Chrome and no Debian chromium (Ubuntu's is a snap).
+			which('google-chrome-stable'),
+			which('google-chrome'),
 		].filter((p) => p && existsSync(p));
 	let [path] = candidates();
 	if (path) return { path };
