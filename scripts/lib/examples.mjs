@@ -1,7 +1,7 @@
 /**
  * What the demo and the end-to-end tests know about each example workflow: the emulator routes
  * it calls and the node resources it uses (an example runs only where the emulator answers those
- * routes and the built node has those resources) and how to say in one line what a run did. `manual` examples need a person between two runs: imported, not run.
+ * routes and the built node has those resources) and how to say in one line what a run did. `manual` examples need a person between or around their runs: the demo plays that person where it can (scripts/demo.mjs, SPECIAL), else imports them only.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
