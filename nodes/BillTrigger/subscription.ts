@@ -2,7 +2,7 @@ import { randomUUID } from 'crypto';
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { billApiRequest } from '../shared/transport';
+import { asNodeError, billApiRequest } from '../shared/transport';
 import { eventSetKey, type SubscribedEvent } from './events';
 import { rotateKey, rotateKeyIfDue } from './securityKey';
 import { forget, triggerData, type TriggerData } from './staticData';
@@ -87,8 +87,7 @@ export async function createSubscription(this: IHookFunctions): Promise<boolean>
 			repeatable: true,
 		});
 	} catch (error) {
-		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- a NodeApiError from billApiRequest already
-		if (!isRefusal(error)) throw error; // outcome unknown: keep the key for the next try
+		if (!isRefusal(error)) throw asNodeError(this.getNode(), error); // outcome unknown: keep the key for the next try
 		delete data.pendingCreate; // BILL refused: a new attempt is a new request
 		throw await explainRefusal(this, error as Error, want);
 	}
@@ -166,8 +165,7 @@ export async function subscriptionExists(this: IHookFunctions): Promise<boolean>
 			);
 		}
 	} catch (error) {
-		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- a NodeApiError from billApiRequest already
-		if (!(await isGone(this, error, id))) throw error;
+		if (!(await isGone(this, error, id))) throw asNodeError(this.getNode(), error);
 		this.logger.warn(
 			`BILL Trigger: webhook subscription ${id} no longer exists in BILL; creating a new one`,
 		);
@@ -191,8 +189,7 @@ export async function deleteSubscription(this: IHookFunctions): Promise<boolean>
 		});
 		this.logger.info(`BILL Trigger: deleted webhook subscription ${id}`);
 	} catch (error) {
-		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- a NodeApiError from billApiRequest already
-		if (!(await isGone(this, error, id))) throw error;
+		if (!(await isGone(this, error, id))) throw asNodeError(this.getNode(), error);
 		this.logger.info(`BILL Trigger: webhook subscription ${id} was already gone`);
 	}
 	forget(data);

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/require-node-api-error -- these run inside the credential's login (preAuthentication), where there is no node; n8n wraps what they throw in a NodeApiError */
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 export const SANDBOX_BASE_URL = 'https://gateway.stage.bill.com/connect';
@@ -34,10 +33,13 @@ export function resolveBaseUrls(credentials: ICredentialDataDecryptedObject): Bi
 
 function checkCustomBaseUrl(raw: string): string {
 	const trimmed = raw.trim().replace(/\/+$/, '');
-	let url: URL;
+	let url: URL | undefined;
 	try {
 		url = new URL(trimmed);
 	} catch {
+		url = undefined;
+	}
+	if (!url) {
 		throw new Error(
 			`The credential's Custom Base URL "${trimmed}" is not a URL. Use the form https://host/connect.`,
 		);

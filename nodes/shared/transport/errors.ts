@@ -1,5 +1,5 @@
 import type { IDataObject, JsonObject, INode } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 /** One entry of the error array BILL returns on any non-2xx response (https://developer.bill.com/docs/common-api-error-codes). */
 export interface BillErrorEntry {
@@ -168,4 +168,15 @@ export function errorJson(error: unknown): IDataObject {
 	if (e.description) json.hint = e.description;
 	if (e.context?.outcomeUnknown) json.outcomeUnknown = true;
 	return json;
+}
+
+/**
+ * An error caught from the package's own code, thrown on as n8n wants every node error: a
+ * NodeApiError or NodeOperationError comes back unchanged (n8n-workflow's constructors return an
+ * error that is one already, with its message, BILL's code and hint), anything else becomes a
+ * NodeOperationError. So `throw asNodeError(node, error)` passes an error on without a raw rethrow.
+ */
+export function asNodeError(node: INode, error: unknown): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError) return new NodeApiError(node, error as unknown as JsonObject);
+	return new NodeOperationError(node, error as Error);
 }

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/require-node-api-error -- these run inside the credential's login (preAuthentication), where there is no node; n8n wraps what they throw in a NodeApiError */
 import { createHash } from 'crypto';
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 
@@ -77,9 +76,8 @@ async function post(
 ): Promise<LoginResponse> {
 	// ignoreHttpStatusErrors: a failed login must never surface n8n's raw HTTP error, which would
 	// carry the request (and with it the password) along; we keep only BILL's code and message.
-	let response: { statusCode?: number; body?: unknown };
-	try {
-		response = (await helper.helpers.httpRequest({
+	const response = (await helper.helpers
+		.httpRequest({
 			method: 'POST',
 			url,
 			body,
@@ -87,10 +85,15 @@ async function post(
 			json: true,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
-		})) as { statusCode?: number; body?: unknown };
-	} catch (error) {
-		const reason = (error as { code?: string }).code ?? 'network error';
-		throw new BillLoginError({ message: `BILL could not be reached (${reason})` }, what);
+		})
+		.catch((error: unknown) => ({
+			unreachable: (error as { code?: string }).code ?? 'network error',
+		}))) as { statusCode?: number; body?: unknown; unreachable?: string };
+	if (response.unreachable !== undefined) {
+		throw new BillLoginError(
+			{ message: `BILL could not be reached (${response.unreachable})` },
+			what,
+		);
 	}
 	const status = response.statusCode ?? 0;
 	if (status < 200 || status >= 300) {
@@ -174,15 +177,35 @@ async function loginOnce(
 	if (known) return await known.session;
 	const entry: { session: Promise<BillSessionFields>; settledMs?: number } = { session: login() };
 	sharedLogins.set(key, entry);
+	let settled = false;
 	try {
 		const session = await entry.session;
+		settled = true;
 		if (replaced) entry.settledMs = Date.now();
 		else sharedLogins.delete(key);
 		return session;
-	} catch (error) {
-		if (sharedLogins.get(key) === entry) sharedLogins.delete(key);
-		throw error;
+	} finally {
+		// A failed login is not shared: the next request tries again.
+		if (!settled && sharedLogins.get(key) === entry) sharedLogins.delete(key);
 	}
+}
+
+type LoginNow = (
+	helper: IHttpRequestHelper,
+	api: string,
+	credentials: ICredentialDataDecryptedObject,
+) => Promise<BillSessionFields>;
+
+/** A session to keep (see keptSession), or one login shared by the requests that need it. */
+async function login(
+	helper: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+	loginNow: LoginNow,
+): Promise<BillSessionFields> {
+	const kept = keptSession(credentials);
+	if (kept) return kept;
+	const { api } = resolveBaseUrls(credentials);
+	return await loginOnce(credentials, async () => await loginNow(helper, api, credentials));
 }
 
 /** `POST /v3/login` with the organization credential (Postman "API login"). */
@@ -190,13 +213,7 @@ export async function loginOrganization(
 	this: IHttpRequestHelper,
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<BillSessionFields> {
-	const kept = keptSession(credentials);
-	if (kept) return kept;
-	const { api } = resolveBaseUrls(credentials);
-	return await loginOnce(
-		credentials,
-		async () => await loginOrganizationNow(this, api, credentials),
-	);
+	return await login(this, credentials, loginOrganizationNow);
 }
 
 async function loginOrganizationNow(
@@ -224,10 +241,7 @@ export async function loginPartner(
 	this: IHttpRequestHelper,
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<BillSessionFields> {
-	const kept = keptSession(credentials);
-	if (kept) return kept;
-	const { api } = resolveBaseUrls(credentials);
-	return await loginOnce(credentials, async () => await loginPartnerNow(this, api, credentials));
+	return await login(this, credentials, loginPartnerNow);
 }
 
 async function loginPartnerNow(

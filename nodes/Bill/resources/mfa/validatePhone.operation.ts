@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import { getString } from '../../helpers/validation';
-import { billApiRequest } from '../../../shared/transport';
+import { asNodeError, billApiRequest } from '../../../shared/transport';
 import { checkCode } from './body';
 import { codeField } from './descriptions';
 
@@ -41,8 +41,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		response = await send(PATHS[0]);
 	} catch (error) {
 		const unknownPath = error instanceof NodeApiError && error.httpCode === '404';
-		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- a NodeApiError from billApiRequest already
-		if (!unknownPath) throw error;
+		if (!unknownPath) throw asNodeError(this.getNode(), error);
 		response = await send(PATHS[1]);
 	}
 	return {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { billApiRequestAllItems } from '../../../shared/transport';
+import { asNodeError, billApiRequestAllItems } from '../../../shared/transport';
 import { livePaymentsOfVendors, samePayment, type WantedPayment } from './lookups';
 import { PAYMENTS_PATH } from './paths';
 
@@ -72,8 +72,7 @@ export async function existingPayments(
 			);
 			return wanted.map((w) => samePayment(live, w));
 		} catch (error) {
-			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- a NodeApiError from billApiRequest already
-			if (!refusedFilter(error)) throw error;
+			if (!refusedFilter(error)) throw asNodeError(context.getNode(), error);
 			refusedIn.add(context);
 			context.logger.warn(
 				`BILL refused the vendorId filter on its payment list (${(error as Error).message}); payments made before are found from the bill and the unfiltered list instead`,
