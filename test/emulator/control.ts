@@ -10,9 +10,11 @@
  *   POST /__emulator/clock             → { advanceMs }
  *   POST /__emulator/faults            → a Fault, or [Fault]; DELETE clears them
  *   POST /__emulator/options           → { latencyMs?, limits? }
+ *   /__emulator/spend/*                → Spend & Expense: limits, seed, stats (routes/spendState.ts)
  */
 import type { Emulator, Reply } from './server';
 import type { Fault } from './faults';
+import { spendControl } from './routes/spendState';
 
 const COLLECTIONS = [
 	'bills',
@@ -79,5 +81,7 @@ export async function control(
 		if (body.limits !== undefined) emulator.options.limits = Boolean(body.limits);
 		return { body: emulator.options };
 	}
+	const spend = path.startsWith('/spend/') ? spendControl(emulator, method, path, body) : undefined;
+	if (spend) return spend;
 	return { status: 404, body: { error: `no control endpoint ${method} ${path}` } };
 }

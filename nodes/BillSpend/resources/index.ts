@@ -1,0 +1,10 @@
+import type { Resource } from '../../Bill/operation';
+import { transaction } from './transaction';
+
+/**
+ * Every resource of the BILL Spend & Expense node, by the value of its "Resource" parameter.
+ * A new resource is a folder under resources/ and one line here.
+ */
+export const resources: Record<string, Resource> = {
+	transaction,
+};
