@@ -36,17 +36,27 @@ export interface RunSpendOptions {
 	continueOnFail?: boolean;
 }
 
+/** The node's parameters (values from the emulator's objects are `unknown`-typed). */
+export type SpendParameters =
+	| Record<string, unknown>
+	| ((itemIndex: number, json: IDataObject) => Record<string, unknown>);
+
 export async function runSpend(
 	credentials: CredentialStore,
-	parameters: INodeParameters | ((itemIndex: number, json: IDataObject) => INodeParameters),
+	parameters: SpendParameters,
 	options: RunSpendOptions = {},
 ): Promise<RunResult> {
-	return await runNode({ node: spendNode, parameters, credentials, ...options });
+	return await runNode({
+		node: spendNode,
+		parameters: parameters as INodeParameters | ((i: number, json: IDataObject) => INodeParameters),
+		credentials,
+		...options,
+	});
 }
 
 export async function runSpendOk(
 	credentials: CredentialStore,
-	parameters: INodeParameters | ((itemIndex: number, json: IDataObject) => INodeParameters),
+	parameters: SpendParameters,
 	options: RunSpendOptions = {},
 ): Promise<IDataObject[]> {
 	const { output, error } = await runSpend(credentials, parameters, options);

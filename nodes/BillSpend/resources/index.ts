@@ -1,4 +1,5 @@
 import type { Resource } from '../../Bill/operation';
+import { budget } from './budget';
 import { transaction } from './transaction';
 
 /**
@@ -6,5 +7,6 @@ import { transaction } from './transaction';
  * A new resource is a folder under resources/ and one line here.
  */
 export const resources: Record<string, Resource> = {
+	budget,
 	transaction,
 };
