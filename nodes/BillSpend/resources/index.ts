@@ -1,5 +1,6 @@
 import type { Resource } from '../../Bill/operation';
 import { budget } from './budget';
+import { card } from './card';
 import { transaction } from './transaction';
 
 /**
@@ -8,5 +9,6 @@ import { transaction } from './transaction';
  */
 export const resources: Record<string, Resource> = {
 	budget,
+	card,
 	transaction,
 };
