@@ -1,5 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { billApiError } from '../../shared/transport/errors';
+import { putReceiptImage, spendApiRequest } from '../transport';
 import { getString, invalid } from './validation';
 
 /** BILL takes receipt images as JPG or PNG only (Postman "Create a transaction upload URL"). */
@@ -56,4 +58,27 @@ export async function receiptImage(
 	if (!data.length) throw invalid(context, itemIndex, 'Input Binary Field', 'the file is empty');
 	const fileName = binary.fileName || `receipt.${mimeType === 'image/png' ? 'png' : 'jpg'}`;
 	return { data, mimeType, fileName };
+}
+
+/**
+ * Uploads a receipt image the way BILL's receipt flow has it: ask for an upload URL (`path`,
+ * e.g. Postman "Create a reimbursement upload URL"), PUT the image there; the URL is then
+ * what the receipt call takes. Asking for a URL again is harmless, so it may be repeated.
+ */
+export async function uploadReceiptImage(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	path: string,
+	image: ReceiptImage,
+): Promise<string> {
+	const { url } = (await spendApiRequest.call(context, {
+		method: 'POST',
+		path,
+		repeatable: true,
+		itemIndex,
+	})) as { url?: string };
+	if (!url)
+		throw billApiError(context.getNode(), { message: 'BILL gave no upload URL' }, itemIndex);
+	await putReceiptImage.call(context, url, image.data, image.mimeType, itemIndex);
+	return url;
 }

@@ -1,6 +1,7 @@
 import type { Resource } from '../../Bill/operation';
 import { budget } from './budget';
 import { card } from './card';
+import { reimbursement } from './reimbursement';
 import { transaction } from './transaction';
 
 /**
@@ -10,5 +11,6 @@ import { transaction } from './transaction';
 export const resources: Record<string, Resource> = {
 	budget,
 	card,
+	reimbursement,
 	transaction,
 };

@@ -2,10 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { receiptBinaryProperty } from '../../helpers/fields';
-import { receiptImage } from '../../helpers/receipts';
+import { receiptImage, uploadReceiptImage } from '../../helpers/receipts';
 import { checkSpendId } from '../../helpers/validation';
-import { billApiError } from '../../../shared/transport/errors';
-import { putReceiptImage, spendApiRequest } from '../../transport';
+import { spendApiRequest } from '../../transport';
 import { transactionIdField } from './descriptions';
 
 const properties: INodeProperties[] = [
@@ -32,15 +31,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this.getNodeParameter('transactionId', itemIndex),
 	);
 	const image = await receiptImage(this, itemIndex);
-	const { url } = (await spendApiRequest.call(this, {
-		method: 'POST',
-		path: '/v3/spend/transactions/receipt-upload-url',
-		// It only hands out an address: asking again is harmless.
-		repeatable: true,
+	const url = await uploadReceiptImage(
+		this,
 		itemIndex,
-	})) as { url?: string };
-	if (!url) throw billApiError(this.getNode(), { message: 'BILL gave no upload URL' }, itemIndex);
-	await putReceiptImage.call(this, url, image.data, image.mimeType, itemIndex);
+		'/v3/spend/transactions/receipt-upload-url',
+		image,
+	);
 	const receipt = await spendApiRequest.call(this, {
 		method: 'POST',
 		path: `/v3/spend/transactions/${encodeURIComponent(id)}/receipts`,
