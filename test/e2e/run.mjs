@@ -187,6 +187,17 @@ async function main() {
 				bill.usableAsTool === true || types.some((t) => t.name === 'CUSTOM.billTool'),
 				'CUSTOM.bill is not usable as an AI tool',
 			);
+			const spend = types.find((t) => t.name === 'CUSTOM.billSpend');
+			check(spend, 'CUSTOM.billSpend (BILL Spend & Expense) not exported');
+			equal(
+				(spend.credentials ?? []).map((c) => c.name),
+				['billSpendApi'],
+				'credentials of CUSTOM.billSpend',
+			);
+			check(
+				spend.usableAsTool === true || types.some((t) => t.name === 'CUSTOM.billSpendTool'),
+				'CUSTOM.billSpend is not usable as an AI tool',
+			);
 			const expectTrigger = triggerBuilt;
 			if (expectTrigger)
 				check(
@@ -198,7 +209,7 @@ async function main() {
 				.filter((line) => /error/i.test(line) && /bill|custom/i.test(line));
 			check(!loadErrors.length, `n8n reported load errors:\n${loadErrors.join('\n')}`);
 			knownTypes = new Set(types.map((t) => t.name));
-			return `${types.length} node types; CUSTOM.bill${expectTrigger ? ' and CUSTOM.billTrigger' : ' (BILL Trigger not built on this branch)'}`;
+			return `${types.length} node types; CUSTOM.bill, CUSTOM.billSpend${expectTrigger ? ' and CUSTOM.billTrigger' : ' (BILL Trigger not built on this branch)'}`;
 		});
 
 		await test('examples: ids n8n accepts, every node type one n8n knows (our nodes included), every BILL node names the credential', async () => {
