@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { listSearch } from './listSearch';
+import { listSearch, loadOptions } from './listSearch';
 import { resources } from './resources';
 import { router } from './router';
 
@@ -46,7 +46,7 @@ export class BillSpend implements INodeType {
 		],
 	};
 
-	methods = { listSearch };
+	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

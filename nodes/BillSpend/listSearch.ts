@@ -3,6 +3,7 @@ import type {
 	ILoadOptionsFunctions,
 	INodeListSearchItems,
 	INodeListSearchResult,
+	INodePropertyOptions,
 } from 'n8n-workflow';
 
 import { spendApiRequest } from './transport';
@@ -30,6 +31,9 @@ async function searchList(
 		.filter((entry) => !text || entry.name.toLowerCase().includes(text));
 	return { results, paginationToken: (page.nextPage as string | undefined) || undefined };
 }
+
+const userName = (u: IDataObject) =>
+	`${String(u.firstName ?? '')} ${String(u.lastName ?? '')} (${String(u.email ?? '')})`.trim();
 
 export async function searchUsers(
 	this: ILoadOptionsFunctions,
@@ -93,3 +97,44 @@ export async function searchCustomFields(
 
 /** Searchable lists behind the node's resource locators (`searchListMethod`). */
 export const listSearch = { searchBudgets, searchCards, searchCustomFields, searchUsers };
+
+/** Up to 500 entries (5 pages) of a list, for the options of a field inside a collection. */
+async function optionsOf(
+	context: ILoadOptionsFunctions,
+	path: string,
+	nameOf: (entry: IDataObject) => string,
+	filters?: string,
+): Promise<INodePropertyOptions[]> {
+	const options: INodePropertyOptions[] = [];
+	let token: string | undefined;
+	for (let page = 0; page < 5; page++) {
+		const list = await searchList(context, path, nameOf, undefined, token, filters);
+		options.push(...list.results.map((r) => ({ name: r.name, value: r.value })));
+		token = list.paginationToken as string | undefined;
+		if (!token) break;
+	}
+	return options.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Options (by name) where a user, budget or custom field is picked inside a collection. */
+export const loadOptions = {
+	async getUsers(this: ILoadOptionsFunctions) {
+		return await optionsOf(this, '/v3/spend/users', userName, 'retired:eq:false');
+	},
+	async getBudgets(this: ILoadOptionsFunctions) {
+		return await optionsOf(
+			this,
+			'/v3/spend/budgets',
+			(b) => String(b.name ?? b.uuid),
+			'retired:eq:false',
+		);
+	},
+	async getCustomFields(this: ILoadOptionsFunctions) {
+		return await optionsOf(
+			this,
+			'/v3/spend/custom-fields',
+			(f) => String(f.name ?? f.uuid),
+			'retired:eq:false',
+		);
+	},
+};

@@ -38,6 +38,8 @@ import {
 	startN8nServer,
 } from '../../scripts/lib/stack.mjs';
 import { check, equal, suite } from '../../scripts/lib/testkit.mjs';
+import { SPEND_CREDENTIAL } from '../../scripts/lib/spend.mjs';
+import { spendExamples } from './spend.mjs';
 
 const { record, test, writeResults } = suite('e2e');
 
@@ -225,7 +227,10 @@ async function main() {
 					if (node.type === 'CUSTOM.billTrigger' && !triggerBuilt) notBuilt.add(file);
 					else if (!knownTypes.has(node.type))
 						problems.push(`${file}: "${node.name}" has unknown type ${node.type}`);
-					if (
+					if (node.type === 'CUSTOM.billSpend') {
+						if (node.credentials?.billSpendApi?.id !== SPEND_CREDENTIAL.id)
+							problems.push(`${file}: "${node.name}" does not use ${SPEND_CREDENTIAL.name}`);
+					} else if (
 						node.type.startsWith('CUSTOM.bill') &&
 						node.credentials?.billApi?.id !== CREDENTIAL.id
 					) {
@@ -469,6 +474,9 @@ async function main() {
 				return `${payments.length} bills paid once`;
 			});
 		}
+
+		// 6b. BILL Spend & Expense: receipts over a threshold, monthly report, small reimbursements approved.
+		await spendExamples({ test, runOk, env, emulator });
 
 		// 7. USERS.md job 5: the MFA ID walk-through, both runs, the texted code read from the emulator.
 		const mfaWhy = pendingOr('billcomMfaIdSetup');

@@ -210,7 +210,7 @@ describe('BILL Spend & Expense: Budget', () => {
 					budgetId: byId('b1'),
 					members: { member: [{ userId: 'ok-1' }, { userId: 'bad id' }] },
 				},
-				'Members → 2 → User ID: "bad id" is not a BILL Spend & Expense ID [item 0]',
+				'Members → 2 → User: "bad id" is not a BILL Spend & Expense ID [item 0]',
 			],
 		];
 		for (const [parameters, message] of cases) {

@@ -276,5 +276,18 @@ describe('BILL Spend & Expense: searchable lists', () => {
 		expect(cards.results[0].name).toMatch(/^Travel card \(…\d{4}\)$/);
 		const fields = await search.searchCustomFields.call(context as never);
 		expect(fields.results).toEqual([]);
+		// Inside collections (bulk members, a transaction's custom fields), options by name.
+		const options = spendNode.methods.loadOptions;
+		const userOptions = await options.getUsers.call(context as never);
+		expect(userOptions.map((o) => o.name)).toEqual([
+			'Ada Admin (ada@happymusicsupplies.example)',
+			'Bea Bookkeeper (bea@happymusicsupplies.example)',
+			'Clark Spenderson (clark@happymusicsupplies.example)',
+		]);
+		expect((await options.getBudgets.call(context as never)).map((o) => o.name)).toEqual([
+			'Marketing',
+			'Travel',
+		]);
+		expect(await options.getCustomFields.call(context as never)).toEqual([]);
 	});
 });

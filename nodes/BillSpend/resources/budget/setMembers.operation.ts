@@ -50,12 +50,14 @@ const properties: INodeProperties[] = [
 						description: "Whether the member spends from the budget's shared funds",
 					},
 					{
-						displayName: 'User ID',
+						displayName: 'User Name or ID',
 						name: 'userId',
-						type: 'string',
+						type: 'options',
+						typeOptions: { loadOptionsMethod: 'getUsers' },
 						default: '',
 						required: true,
-						description: "The user's UUID (User → Get Many lists them)",
+						description:
+							'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 					},
 				],
 			},
@@ -87,7 +89,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const members = given.map((m, i) => {
 		const label = `Members → ${i + 1}`;
 		return {
-			userId: checkSpendId(this, itemIndex, `${label} → User ID`, m.userId),
+			userId: checkSpendId(this, itemIndex, `${label} → User`, m.userId),
 			role: m.role ?? 'MEMBER',
 			limit: checkAmount(this, itemIndex, `${label} → Member Limit`, m.memberLimit ?? 0, {
 				allowZero: true,

@@ -7,7 +7,7 @@ const LABELS: Record<string, string> = {
 	merchantName: 'Merchant Name',
 	occurredDate: 'Date',
 	note: 'Note',
-	budgetId: 'Budget ID',
+	budgetId: 'Budget',
 };
 
 /**

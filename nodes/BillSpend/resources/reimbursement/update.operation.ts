@@ -23,11 +23,13 @@ const properties: INodeProperties[] = [
 				default: 0,
 			},
 			{
-				displayName: 'Budget ID',
+				displayName: 'Budget Name or ID',
 				name: 'budgetId',
-				type: 'string',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getBudgets' },
 				default: '',
-				description: 'UUID of the budget to charge instead',
+				description:
+					'The budget to charge instead. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			{ displayName: 'Date', name: 'occurredDate', type: 'dateTime', default: '' },
 			{ displayName: 'Merchant Name', name: 'merchantName', type: 'string', default: '' },

@@ -23,10 +23,12 @@ const properties: INodeProperties[] = [
 					{
 						displayName: 'Custom Field Name or ID',
 						name: 'customFieldId',
-						type: 'string',
+						type: 'options',
+						typeOptions: { loadOptionsMethod: 'getCustomFields' },
 						default: '',
 						required: true,
-						description: 'The UUID of the custom field (Custom Field → Get Many lists them)',
+						description:
+							'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 					},
 					{
 						displayName: 'Selected Values',
