@@ -1,6 +1,7 @@
 import type {
 	IDataObject,
 	IExecuteFunctions,
+	IHookFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
@@ -10,7 +11,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import { resolveBaseUrls } from '../shared/transport/environment';
 import { billApiError, problemFromResponse, type BillProblem } from '../shared/transport/errors';
 
-export type SpendFunctions = IExecuteFunctions | ILoadOptionsFunctions;
+export type SpendFunctions = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions;
 
 export const SPEND_CREDENTIAL = 'billSpendApi';
 
@@ -20,6 +21,9 @@ export interface SpendRequest {
 	path: string;
 	body?: IDataObject;
 	qs?: IDataObject;
+	headers?: IDataObject;
+	/** `api` = .../connect (default), `events` = .../connect-events (webhook subscriptions) */
+	host?: 'api' | 'events';
 	/**
 	 * Whether the request may be sent again when its outcome is unknown (a 5xx, a cut
 	 * connection): true for reads and for writes that land in the same state when repeated
@@ -180,10 +184,12 @@ function classify(error: unknown): Failure {
 	return { problem, refused: false, uncertain: status >= 500 };
 }
 
-export async function spendBaseUrl(context: SpendFunctions): Promise<{ api: string; key: string }> {
+export async function spendBaseUrl(
+	context: SpendFunctions,
+): Promise<{ api: string; events: string; key: string }> {
 	const credentials = await context.getCredentials(SPEND_CREDENTIAL);
-	const { api } = resolveBaseUrls(credentials);
-	return { api, key: `${api}|${fnv1a(String(credentials.apiToken ?? ''))}` };
+	const { api, events } = resolveBaseUrls(credentials);
+	return { api, events, key: `${api}|${fnv1a(String(credentials.apiToken ?? ''))}` };
 }
 
 /**
@@ -196,11 +202,11 @@ export async function spendApiRequest(
 	this: SpendFunctions,
 	request: SpendRequest,
 ): Promise<IDataObject> {
-	const { api, key } = await spendBaseUrl(this);
+	const { api, events, key } = await spendBaseUrl(this);
 	const options: IHttpRequestOptions = {
 		method: request.method,
-		url: `${api}${request.path}`,
-		headers: { Accept: 'application/json' },
+		url: `${request.host === 'events' ? events : api}${request.path}`,
+		headers: { Accept: 'application/json', ...(request.headers ?? {}) },
 		qs: request.qs,
 		json: true,
 		timeout: spendTransportSettings.requestTimeoutMs,

@@ -200,6 +200,10 @@ async function main() {
 				spend.usableAsTool === true || types.some((t) => t.name === 'CUSTOM.billSpendTool'),
 				'CUSTOM.billSpend is not usable as an AI tool',
 			);
+			check(
+				types.some((t) => t.name === 'CUSTOM.billSpendTrigger'),
+				'CUSTOM.billSpendTrigger (BILL Spend & Expense Trigger) not exported',
+			);
 			const expectTrigger = triggerBuilt;
 			if (expectTrigger)
 				check(

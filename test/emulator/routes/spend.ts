@@ -27,6 +27,7 @@ import {
 	type SpendData,
 	type SpendHandler,
 } from './spendState';
+import { emitSpend, registerSpendWebhooks } from './spendWebhooks';
 
 const ROLES = ['ADMIN', 'AUDITOR', 'BOOKKEEPER', 'MEMBER'];
 const INTERVALS = ['NONE', 'DAILY', 'WEEKLY', 'MONTHLY', 'QUARTERLY', 'YEARLY'];
@@ -82,6 +83,11 @@ function receipt(url: string, filename?: unknown): Json {
 }
 
 export function registerSpend(emulator: Emulator): void {
+	registerSpendWebhooks(emulator);
+	const transactionUpdated = (t: Json) =>
+		emitSpend(emulator, 'spend.transaction.updated', 'transaction', t);
+	const reimbursementEvent = (what: 'created' | 'updated' | 'deleted', r: Json) =>
+		emitSpend(emulator, `spend.reimbursement.${what}`, 'reimbursement', r);
 	const route = (method: string, path: string, handler: SpendHandler) =>
 		emulator.add(method, path, spendRoute(emulator, handler), { auth: 'none' });
 	const uploadUrl = (context: RequestContext, data: SpendData) => {
@@ -413,6 +419,7 @@ export function registerSpend(emulator: Emulator): void {
 			budgetName: budget.name,
 			updatedTime: now,
 		});
+		transactionUpdated(t);
 		return { body: t };
 	});
 	route('GET', '/v3/spend/transactions/:transactionId/custom-fields', (context, { data }) => ({
@@ -446,6 +453,7 @@ export function registerSpend(emulator: Emulator): void {
 		const current = (t.customFields as Json[]).filter((c) => !set.some((s) => s.uuid === c.uuid));
 		t.customFields = [...current, ...set];
 		t.updatedTime = now;
+		transactionUpdated(t);
 		return { body: { status: 'SUCCESS' } };
 	});
 	route(
@@ -470,6 +478,7 @@ export function registerSpend(emulator: Emulator): void {
 		(t.receipts as Json[]).push(r);
 		t.receiptStatus = 'ATTACHED';
 		t.updatedTime = now;
+		transactionUpdated(t);
 		return { body: r };
 	});
 	route(
@@ -482,6 +491,7 @@ export function registerSpend(emulator: Emulator): void {
 			if (index < 0) throw notFound('Receipt', context.params.receiptId);
 			receipts.splice(index, 1);
 			if (!receipts.length) t.receiptStatus = 'NOT_ATTACHED';
+			transactionUpdated(t);
 			return { status: 200 };
 		},
 	);
@@ -554,6 +564,7 @@ export function registerSpend(emulator: Emulator): void {
 			customFields: [],
 		};
 		data.reimbursements.set(String(r.uuid), r);
+		reimbursementEvent('created', r);
 		return { body: r };
 	});
 	route('GET', '/v3/spend/reimbursements/:reimbursementId', (context, { data }) => ({
@@ -575,11 +586,13 @@ export function registerSpend(emulator: Emulator): void {
 			r.budgetUuid = budget.uuid;
 		}
 		patch(r, b, ['amount', 'merchantName', 'note', 'occurredDate']);
+		reimbursementEvent('updated', r);
 		return { body: r };
 	});
 	route('DELETE', '/v3/spend/reimbursements/:reimbursementId', (context, { data }) => {
 		const r = reimbursementOf(data, context.params.reimbursementId);
 		data.reimbursements.delete(String(r.uuid));
+		reimbursementEvent('deleted', r);
 		return { status: 200 };
 	});
 	route('POST', '/v3/spend/reimbursements/:reimbursementId/action', (context, spend) => {
@@ -601,6 +614,7 @@ export function registerSpend(emulator: Emulator): void {
 			note: b.note ?? '',
 			status,
 		});
+		reimbursementEvent('updated', r);
 		return { body: r };
 	});
 	route('POST', '/v3/spend/reimbursements/:reimbursementId/receipts', (context, { data }) => {
@@ -608,6 +622,7 @@ export function registerSpend(emulator: Emulator): void {
 		const b = body(context);
 		const added = receipt(uploadedUrl(data, b.url), b.filename);
 		(r.receipts as Json[]).push(added);
+		reimbursementEvent('updated', r);
 		return { body: added };
 	});
 	route(
