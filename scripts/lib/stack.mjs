@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 import { N8N_BIN, NODE_BIN, REPO, RuntimeError, runN8n } from '../n8n-runtime.mjs';
+import { spendEmulatorCredential } from './spend.mjs';
 
 /** The credential the example workflows name (id and name); the import creates it. */
 export const CREDENTIAL = { id: 'billEmulatorCred', name: 'BILL (emulator)' };
@@ -158,7 +159,10 @@ export async function importIntoN8n(env, emulator, workdir) {
 	mkdirSync(workdir, { recursive: true });
 	const credentialFile = join(workdir, 'credentials.json');
 	// Holds the emulator's fixture password only; deleted by the caller with its folder.
-	writeFileSync(credentialFile, JSON.stringify([emulatorCredential(emulator)], null, 2));
+	writeFileSync(
+		credentialFile,
+		JSON.stringify([emulatorCredential(emulator), spendEmulatorCredential(emulator)], null, 2),
+	);
 	await n8nOk(
 		['import:credentials', `--input=${credentialFile}`],
 		env,

@@ -38,6 +38,8 @@ import {
 	startN8nServer,
 } from '../../scripts/lib/stack.mjs';
 import { check, equal, suite } from '../../scripts/lib/testkit.mjs';
+import { SPEND_CREDENTIAL } from '../../scripts/lib/spend.mjs';
+import { spendExamples } from './spend.mjs';
 
 const { record, test, writeResults } = suite('e2e');
 
@@ -199,6 +201,21 @@ async function main() {
 				bill.usableAsTool === true || types.some((t) => t.name === 'CUSTOM.billTool'),
 				'CUSTOM.bill is not usable as an AI tool',
 			);
+			const spend = types.find((t) => t.name === 'CUSTOM.billSpend');
+			check(spend, 'CUSTOM.billSpend (BILL Spend & Expense) not exported');
+			equal(
+				(spend.credentials ?? []).map((c) => c.name),
+				['billSpendApi'],
+				'credentials of CUSTOM.billSpend',
+			);
+			check(
+				spend.usableAsTool === true || types.some((t) => t.name === 'CUSTOM.billSpendTool'),
+				'CUSTOM.billSpend is not usable as an AI tool',
+			);
+			check(
+				types.some((t) => t.name === 'CUSTOM.billSpendTrigger'),
+				'CUSTOM.billSpendTrigger (BILL Spend & Expense Trigger) not exported',
+			);
 			const expectTrigger = triggerBuilt;
 			if (expectTrigger)
 				check(
@@ -210,7 +227,7 @@ async function main() {
 				.filter((line) => /error/i.test(line) && /bill|custom/i.test(line));
 			check(!loadErrors.length, `n8n reported load errors:\n${loadErrors.join('\n')}`);
 			knownTypes = new Set(types.map((t) => t.name));
-			return `${types.length} node types; CUSTOM.bill${expectTrigger ? ' and CUSTOM.billTrigger' : ' (BILL Trigger not built on this branch)'}`;
+			return `${types.length} node types; CUSTOM.bill, CUSTOM.billSpend${expectTrigger ? ' and CUSTOM.billTrigger' : ' (BILL Trigger not built on this branch)'}`;
 		});
 
 		await test('examples: ids n8n accepts, every node type one n8n knows (our nodes included), every BILL node names the credential', async () => {
@@ -226,7 +243,10 @@ async function main() {
 					if (node.type === 'CUSTOM.billTrigger' && !triggerBuilt) notBuilt.add(file);
 					else if (!knownTypes.has(node.type))
 						problems.push(`${file}: "${node.name}" has unknown type ${node.type}`);
-					if (
+					if (node.type === 'CUSTOM.billSpend') {
+						if (node.credentials?.billSpendApi?.id !== SPEND_CREDENTIAL.id)
+							problems.push(`${file}: "${node.name}" does not use ${SPEND_CREDENTIAL.name}`);
+					} else if (
 						node.type.startsWith('CUSTOM.bill') &&
 						node.credentials?.billApi?.id !== CREDENTIAL.id
 					) {
@@ -470,6 +490,9 @@ async function main() {
 				return `${payments.length} bills paid once`;
 			});
 		}
+
+		// 6b. BILL Spend & Expense: receipts over a threshold, monthly report, small reimbursements approved.
+		await spendExamples({ test, runOk, env, emulator });
 
 		// 7. USERS.md job 5: the MFA ID walk-through, both runs, the texted code read from the emulator.
 		const mfaWhy = pendingOr('billcomMfaIdSetup');

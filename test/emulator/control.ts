@@ -12,10 +12,12 @@
  *   GET  /__emulator/options           → the options and readings in force
  *   POST /__emulator/options           → { latencyMs?, limits?, mfaStatusReading?, readings? } (readings.ts: the
  *                                        reading played where BILL's documents are silent)
+ *   /__emulator/spend/*                → Spend & Expense: limits, seed, stats (routes/spendState.ts)
  */
 import type { Emulator, Reply } from './server';
 import type { Fault } from './faults';
 import { withReadings } from './readings';
+import { spendControl } from './routes/spendState';
 
 const COLLECTIONS = [
 	'bills',
@@ -99,5 +101,7 @@ export async function control(
 		}
 		return { body: { ...emulator.options, readings: emulator.readings } };
 	}
+	const spend = path.startsWith('/spend/') ? spendControl(emulator, method, path, body) : undefined;
+	if (spend) return spend;
 	return { status: 404, body: { error: `no control endpoint ${method} ${path}` } };
 }

@@ -7,6 +7,7 @@ import { registerBills } from './bills';
 import { registerDocuments } from './documents';
 import { registerMfa } from './mfa';
 import { registerPayments } from './payments';
+import { registerSpend } from './spend';
 import { registerVendors } from './vendors';
 import { registerWebhooks } from './webhooks';
 
@@ -20,4 +21,5 @@ export const registrations: Array<(emulator: Emulator) => void> = [
 	registerPayments,
 	registerApprovals,
 	registerDocuments,
+	registerSpend,
 ];
