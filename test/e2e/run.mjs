@@ -38,6 +38,8 @@ import {
 	startN8nServer,
 } from '../../scripts/lib/stack.mjs';
 import { check, equal, suite } from '../../scripts/lib/testkit.mjs';
+import { agentTests } from './agents.mjs';
+import { httpRequestTests } from './http-request.mjs';
 
 const { record, test, writeResults } = suite('e2e');
 
@@ -500,6 +502,11 @@ async function main() {
 			equal(s.logins, 1, `logins for ${s.total} requests`);
 			return `${s.logins} login for ${s.total} requests across all executions`;
 		});
+
+		// 8b. USERS.md jobs 13 and 12: the HTTP Request node with our credential; AI agents and MCP.
+		const ctx = { env, emulator, workdir, n8nPort, test, record };
+		await httpRequestTests(ctx);
+		await agentTests(ctx);
 
 		// 9. The credential's "Test" button, through n8n's REST API as the editor calls it.
 		await test("credential Test through n8n's REST API: OK for the emulator credential, an error and no password for a wrong one", async () => {
