@@ -13,6 +13,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import { randomBytes } from 'node:crypto';
 
 import {
+	DEMO_OWNER,
 	executeWorkflow,
 	exampleWorkflows,
 	importWorkflow,
@@ -209,7 +210,21 @@ export async function agentTests({ env, emulator, workdir, n8nPort, test, record
 			check((await rest.ownerSession()).loggedIn, 'could not log in to n8n');
 			// While this n8n runs: what its editor gets for the HTTP Request node (own result line).
 			await test("n8n's editor offers BILL API and BILL Partner API to the HTTP Request node (Predefined Credential Type: credentials with `authenticate`), with httpRequestNode and the API base URL", async () => {
-				const types = await (await fetch(`${server.base}/types/credentials.json`)).json();
+				// The editor's own request: the file needs n8n's login cookie.
+				const login = await fetch(`${server.base}/rest/login`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json', 'browser-id': 'n8n-nodes-billcom' },
+					body: JSON.stringify({
+						emailOrLdapLoginId: DEMO_OWNER.email,
+						password: DEMO_OWNER.password,
+					}),
+				});
+				const cookie = String(login.headers.get('set-cookie')).split(';')[0];
+				const response = await fetch(`${server.base}/types/credentials.json`, {
+					headers: { cookie },
+				});
+				check(response.ok, `GET /types/credentials.json: ${response.status}`);
+				const types = await response.json();
 				const lines = [];
 				for (const name of ['billApi', 'billPartnerApi']) {
 					const type = types.find((t) => t.name === name);

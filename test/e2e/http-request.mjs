@@ -170,7 +170,9 @@ export async function httpRequestTests({ env, emulator, workdir, test }) {
 		// What the README says: n8n's HTTP Request node renews the credential after any error
 		// answer (not only 401) and sends the request once more. If n8n changes that, update it.
 		equal([attempts, logins], [2, 1], 'calls and logins for one 404');
-		const message = /NodeApiError: (.*)/.exec(result.stdout + result.stderr)?.[1] ?? '';
+		const message = (/NodeApiError: (.*)/.exec(result.stdout + result.stderr)?.[1] ?? '').split(
+			'\\n',
+		)[0];
 		return `one 404 cost ${attempts} calls and ${logins} login(s)${message ? `; n8n says: ${message.slice(0, 160)}` : ''}`;
 	});
 }
