@@ -16,14 +16,13 @@ import {
 	DEMO_OWNER,
 	executeWorkflow,
 	exampleWorkflows,
-	importWorkflow,
 	nodeOutput,
 	restClient,
 	runFailure,
 	startN8nServer,
 } from '../../scripts/lib/stack.mjs';
 import { check, equal } from '../../scripts/lib/testkit.mjs';
-import { billInBill, day, importCredentials } from './helpers.mjs';
+import { billInBill, day, importAll } from './helpers.mjs';
 import { lastUserMessage, startStubOpenAi } from './stub-openai.mjs';
 
 const VENDOR = 'San Jose Music Supplies';
@@ -120,89 +119,100 @@ export async function agentTests({ env, emulator, workdir, n8nPort, test, record
 		record('example 09: BILL as an MCP server', 'pending', why);
 		return;
 	}
-	// Something this vendor owes this week, whatever the examples before paid.
-	await billInBill(emulator, 318.4, { vendorId: vendor.id, dueDate: day(3) });
-
-	await test('example 06: AI Agent + OpenAI Chat Model (scripted stub) + BILL tools: the model calls Vendors then Unpaid bills with the vendor ID it chose; the answer holds the total the emulator gives', async () => {
-		const seen = {};
-		const stub = await startStubOpenAi({ script: scriptedModel(seen) });
-		try {
-			await importCredentials(
-				env,
-				workdir,
-				[
-					{
-						...STUB_CREDENTIAL,
-						type: 'openAiApi',
-						data: { apiKey: 'sk-stub-not-a-key', url: stub.baseUrl, header: false },
-					},
-				],
-				'openai-stub-credential.json',
-			);
-			const workflow = structuredClone(example.json);
-			workflow.nodes.find((n) => n.name === 'OpenAI Chat Model').credentials = {
-				openAiApi: STUB_CREDENTIAL,
-			};
-			const question = workflow.nodes.find((n) => n.name === 'Question').parameters.assignments
-				.assignments[0];
-			check(question.value.includes(VENDOR), `the example's question names ${VENDOR}`);
-			await importWorkflow(env, workflow, workdir);
-
-			const billsBefore = (await emulator.control('GET', '/stats')).requests['GET /v3/bills'] ?? 0;
-			const result = await executeWorkflow(env, example.id);
-			check(
-				result.ok,
-				`the agent did not finish: ${runFailure(result)}${stub.failures.length ? `\nstub: ${stub.failures.join('\n')}` : ''}`,
-			);
-			check(!stub.failures.length, `the stub refused: ${stub.failures.join('\n')}`);
-			equal(stub.requests.length, 3, 'chat completions the agent asked for');
-
-			// The tools as the model saw them: named after the nodes, with their descriptions and the
-			// $fromAI parameters as a JSON schema.
-			const unpaidTool = seen.tools.find((t) => t.function.name === 'Unpaid_bills').function;
-			check(/unpaid/i.test(unpaidTool.description), `description: ${unpaidTool.description}`);
-			equal(
-				Object.keys(unpaidTool.parameters?.properties ?? {}).sort(),
-				['dueDateTo', 'vendorId'],
-				'parameters of the Unpaid bills tool',
-			);
-
-			// n8n ran our tool with the arguments the model chose; BILL saw the request.
-			const runData = result.run.data.resultData.runData;
-			const toolRuns = runData['Unpaid bills'] ?? [];
-			equal(toolRuns.length, 1, 'runs of the Unpaid bills tool');
-			const input = toolRuns[0].inputOverride?.ai_tool?.[0]?.[0]?.json ?? {};
-			equal(input.vendorId, seen.vendorId, 'vendorId the tool ran with');
-			equal(seen.vendorId, vendor.id, 'the vendor the model chose (from the Vendors tool)');
-			const billsAfter = (await emulator.control('GET', '/stats')).requests['GET /v3/bills'];
-			equal(billsAfter - billsBefore, 1, 'GET /v3/bills requests BILL received');
-
-			const expected = await owedInEmulator(emulator, vendor.id);
-			check(expected.bills.length > 0, `${VENDOR} owes nothing in the emulator`);
-			equal(
-				seen.bills.map((b) => b.id).sort(),
-				expected.bills.map((b) => b.id).sort(),
-				'bills the tool returned',
-			);
-			const [answer] = nodeOutput(result.run, 'AI Agent');
-			check(
-				String(answer?.output).includes(money(expected.total)),
-				`the agent's answer should hold ${money(expected.total)}: ${JSON.stringify(answer)}`,
-			);
-			return answer.output;
-		} finally {
-			await stub.stop();
-		}
-	});
-
-	await test('example 09: BILL as an MCP server: activated in n8n, the MCP SDK lists the BILL tools with descriptions and input schemas, a wrong token is refused, and "bills due this week for a vendor" equals the emulator', async () => {
-		const token = randomBytes(24).toString('hex');
-		await importCredentials(
-			env,
-			workdir,
-			[{ ...MCP_BEARER, type: 'httpBearerAuth', data: { token } }],
-			'mcp-bearer-credential.json',
+	// Set-up for both tests, failures recorded (never thrown: the suite's later tests still run).
+	// Something this vendor owes this week, whatever the examples before paid; one import: the
+	// model credential pointing at the stub, the MCP bearer token, and example 06 with that model.
+	const seen = {};
+	const token = randomBytes(24).toString('hex');
+	let stub;
+	try {
+		await billInBill(emulator, 318.4, { vendorId: vendor.id, dueDate: day(3) });
+		stub = await startStubOpenAi({ script: scriptedModel(seen) });
+		const agentWorkflow = structuredClone(example.json);
+		agentWorkflow.nodes.find((n) => n.name === 'OpenAI Chat Model').credentials = {
+			openAiApi: STUB_CREDENTIAL,
+		};
+		await importAll(env, workdir, 'agents', {
+			credentials: [
+				{
+					...STUB_CREDENTIAL,
+					type: 'openAiApi',
+					data: { apiKey: 'sk-stub-not-a-key', url: stub.baseUrl, header: false },
+				},
+				{ ...MCP_BEARER, type: 'httpBearerAuth', data: { token } },
+			],
+			workflows: [agentWorkflow],
+		});
+	} catch (error) {
+		await stub?.stop();
+		record(
+			'examples 06 and 09: set-up (a bill in BILL, the model stub, the imports)',
+			'failed',
+			error.stack ?? String(error),
 		);
+		return;
+	}
+	try {
+		await agentTest({ env, emulator, test, example, vendor, stub, seen });
+	} finally {
+		await stub.stop();
+	}
+	await mcpTest({ env, emulator, n8nPort, test, mcpExample, vendor, token });
+}
+
+async function agentTest({ env, emulator, test, example, vendor, stub, seen }) {
+	await test('example 06: AI Agent + OpenAI Chat Model (scripted stub) + BILL tools: the model calls Vendors then Unpaid bills with the vendor ID it chose; the answer holds the total the emulator gives', async () => {
+		const question = example.json.nodes.find((n) => n.name === 'Question').parameters.assignments
+			.assignments[0];
+		check(question.value.includes(VENDOR), `the example's question names ${VENDOR}`);
+
+		const billsBefore = (await emulator.control('GET', '/stats')).requests['GET /v3/bills'] ?? 0;
+		const result = await executeWorkflow(env, example.id);
+		check(
+			result.ok,
+			`the agent did not finish: ${runFailure(result)}${stub.failures.length ? `\nstub: ${stub.failures.join('\n')}` : ''}`,
+		);
+		check(!stub.failures.length, `the stub refused: ${stub.failures.join('\n')}`);
+		equal(stub.requests.length, 3, 'chat completions the agent asked for');
+
+		// The tools as the model saw them: named after the nodes, with their descriptions and the
+		// $fromAI parameters as a JSON schema.
+		const unpaidTool = seen.tools.find((t) => t.function.name === 'Unpaid_bills').function;
+		check(/unpaid/i.test(unpaidTool.description), `description: ${unpaidTool.description}`);
+		equal(
+			Object.keys(unpaidTool.parameters?.properties ?? {}).sort(),
+			['dueDateTo', 'vendorId'],
+			'parameters of the Unpaid bills tool',
+		);
+
+		// n8n ran our tool with the arguments the model chose; BILL saw the request.
+		const runData = result.run.data.resultData.runData;
+		const toolRuns = runData['Unpaid bills'] ?? [];
+		equal(toolRuns.length, 1, 'runs of the Unpaid bills tool');
+		const input = toolRuns[0].inputOverride?.ai_tool?.[0]?.[0]?.json ?? {};
+		equal(input.vendorId, seen.vendorId, 'vendorId the tool ran with');
+		equal(seen.vendorId, vendor.id, 'the vendor the model chose (from the Vendors tool)');
+		const billsAfter = (await emulator.control('GET', '/stats')).requests['GET /v3/bills'];
+		equal(billsAfter - billsBefore, 1, 'GET /v3/bills requests BILL received');
+
+		const expected = await owedInEmulator(emulator, vendor.id);
+		check(expected.bills.length > 0, `${VENDOR} owes nothing in the emulator`);
+		equal(
+			seen.bills.map((b) => b.id).sort(),
+			expected.bills.map((b) => b.id).sort(),
+			'bills the tool returned',
+		);
+		const [answer] = nodeOutput(result.run, 'AI Agent');
+		check(
+			String(answer?.output).includes(money(expected.total)),
+			`the agent's answer should hold ${money(expected.total)}: ${JSON.stringify(answer)}`,
+		);
+		return answer.output;
+	});
+}
+
+async function mcpTest({ env, emulator, n8nPort, test, mcpExample, vendor, token }) {
+	await test('example 09: BILL as an MCP server: activated in n8n, the MCP SDK lists the BILL tools with descriptions and input schemas, a wrong token is refused, and "bills due this week for a vendor" equals the emulator', async () => {
 		const server = await startN8nServer(env, n8nPort);
 		const clients = [];
 		try {

@@ -1,5 +1,5 @@
 /** Small helpers of the end-to-end tests in http-request.mjs and agents.mjs. */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { runN8n } from '../../scripts/n8n-runtime.mjs';
@@ -8,15 +8,30 @@ import { check } from '../../scripts/lib/testkit.mjs';
 /** The date `n` days from today, YYYY-MM-DD. */
 export const day = (n) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
-/** Imports credentials (plain data; n8n encrypts them) into the n8n of `env`. */
-export async function importCredentials(env, workdir, credentials, file) {
-	const path = join(workdir, file);
-	writeFileSync(path, JSON.stringify(credentials, null, 2));
-	const result = await runN8n(['import:credentials', `--input=${path}`], env);
-	check(
-		result.code === 0,
-		`import:credentials exited with ${result.code}: ${(result.stdout + result.stderr).slice(-1500)}`,
-	);
+/**
+ * Imports credentials (plain data; n8n encrypts them) and workflows into the n8n of `env`, with
+ * one n8n command for each (each n8n command costs seconds).
+ */
+export async function importAll(env, workdir, name, { credentials = [], workflows = [] }) {
+	const run = async (args, what) => {
+		const result = await runN8n(args, env);
+		check(
+			result.code === 0,
+			`${what} exited with ${result.code}: ${(result.stdout + result.stderr).slice(-1500)}`,
+		);
+	};
+	if (credentials.length) {
+		const file = join(workdir, `${name}-credentials.json`);
+		writeFileSync(file, JSON.stringify(credentials, null, 2));
+		await run(['import:credentials', `--input=${file}`], 'import:credentials');
+	}
+	if (workflows.length) {
+		const dir = join(workdir, `${name}-workflows`);
+		mkdirSync(dir, { recursive: true });
+		for (const workflow of workflows)
+			writeFileSync(join(dir, `${workflow.id}.json`), JSON.stringify(workflow, null, 2));
+		await run(['import:workflow', '--separate', `--input=${dir}`], 'import:workflow');
+	}
 }
 
 /**

@@ -9,12 +9,11 @@
 import {
 	emulatorCredential,
 	executeWorkflow,
-	importWorkflow,
 	nodeOutput,
 	runFailure,
 } from '../../scripts/lib/stack.mjs';
 import { check, equal } from '../../scripts/lib/testkit.mjs';
-import { billInBill, importCredentials } from './helpers.mjs';
+import { billInBill, importAll } from './helpers.mjs';
 
 /** A BILL credential of its own (no session yet), so its logins are this test's alone. */
 export const HTTP_CREDENTIAL = { id: 'billHttpRequestCred', name: 'BILL (HTTP Request test)' };
@@ -80,6 +79,14 @@ function workflow(emulator, url = `${emulator.baseUrl}/v3/bills`) {
 	};
 }
 
+/** The same workflow reading a bill BILL does not have. */
+function missing(emulator) {
+	return {
+		...workflow(emulator, `${emulator.baseUrl}/v3/bills/00n01ZZZZZZZZZZZZZZZ`),
+		id: MISSING_ID,
+	};
+}
+
 /** The tests; `ctx` = { env, emulator, workdir, test }. */
 export async function httpRequestTests({ env, emulator, workdir, test }) {
 	const stats = () => emulator.control('GET', '/stats');
@@ -93,13 +100,10 @@ export async function httpRequestTests({ env, emulator, workdir, test }) {
 	let loginsBefore = 0;
 
 	await test('HTTP Request node with the BILL API credential: GET /v3/bills and a BILL node Get in one execution, one login', async () => {
-		await importCredentials(
-			env,
-			workdir,
-			[{ ...emulatorCredential(emulator), ...HTTP_CREDENTIAL }],
-			'http-credential.json',
-		);
-		await importWorkflow(env, workflow(emulator), workdir);
+		await importAll(env, workdir, 'http-request', {
+			credentials: [{ ...emulatorCredential(emulator), ...HTTP_CREDENTIAL }],
+			workflows: [workflow(emulator), missing(emulator)],
+		});
 		// A bill to read, whatever ran before (made in BILL with a login of its own).
 		await billInBill(emulator, 150);
 		const before = await stats();
@@ -156,11 +160,6 @@ export async function httpRequestTests({ env, emulator, workdir, test }) {
 	});
 
 	await test('HTTP Request node: a BILL refusal other than 401 (404 for an unknown bill): measured, n8n logs in again and repeats the call once (n8n behaviour, in the README)', async () => {
-		const missing = {
-			...workflow(emulator, `${emulator.baseUrl}/v3/bills/00n01ZZZZZZZZZZZZZZZ`),
-			id: MISSING_ID,
-		};
-		await importWorkflow(env, missing, workdir);
 		const before = await stats();
 		const result = await executeWorkflow(env, MISSING_ID);
 		const after = await stats();
