@@ -19,6 +19,63 @@ import { billInBill, importAll } from './helpers.mjs';
 export const HTTP_CREDENTIAL = { id: 'billHttpRequestCred', name: 'BILL (HTTP Request test)' };
 const WORKFLOW_ID = 'billcomHttpRequestE2e';
 const MISSING_ID = 'billcomHttpMissingE2e';
+const PARTNER_CREDENTIAL = { id: 'billHttpPartnerCred', name: 'BILL Partner (HTTP Request test)' };
+const PARTNER_ID = 'billcomHttpPartnerE2e';
+
+/** The partner credential at partner level (all organizations of the app key). */
+function partnerCredential(emulator) {
+	const f = emulator.fixtures;
+	return {
+		...PARTNER_CREDENTIAL,
+		type: 'billPartnerApi',
+		data: {
+			environment: 'custom',
+			customBaseUrl: emulator.baseUrl,
+			appKey: f.appKey,
+			username: f.partner.username,
+			password: f.partner.password,
+			scope: 'partner',
+		},
+	};
+}
+
+/** Manual Trigger → HTTP Request GET /v3/partner/organizations with the BILL Partner API credential. */
+function partnerWorkflow(emulator) {
+	return {
+		id: PARTNER_ID,
+		name: 'e2e: BILL partner endpoint from the HTTP Request node',
+		active: false,
+		nodes: [
+			{
+				parameters: {},
+				id: 'run',
+				name: 'Run',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+			},
+			{
+				parameters: {
+					url: `${emulator.baseUrl}/v3/partner/organizations`,
+					authentication: 'predefinedCredentialType',
+					nodeCredentialType: 'billPartnerApi',
+					options: {},
+				},
+				id: 'http',
+				name: 'Organizations (HTTP Request)',
+				type: 'n8n-nodes-base.httpRequest',
+				typeVersion: 4.2,
+				position: [220, 0],
+				credentials: { billPartnerApi: PARTNER_CREDENTIAL },
+			},
+		],
+		connections: {
+			Run: { main: [[{ node: 'Organizations (HTTP Request)', type: 'main', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
+}
 
 /** Manual Trigger → HTTP Request GET /v3/bills (BILL credential) → BILL node: Get the first bill. */
 function workflow(emulator, url = `${emulator.baseUrl}/v3/bills`) {
@@ -101,8 +158,11 @@ export async function httpRequestTests({ env, emulator, workdir, test }) {
 
 	await test('HTTP Request node with the BILL API credential: GET /v3/bills and a BILL node Get in one execution, one login', async () => {
 		await importAll(env, workdir, 'http-request', {
-			credentials: [{ ...emulatorCredential(emulator), ...HTTP_CREDENTIAL }],
-			workflows: [workflow(emulator), missing(emulator)],
+			credentials: [
+				{ ...emulatorCredential(emulator), ...HTTP_CREDENTIAL },
+				partnerCredential(emulator),
+			],
+			workflows: [workflow(emulator), missing(emulator), partnerWorkflow(emulator)],
 		});
 		// A bill to read, whatever ran before (made in BILL with a login of its own).
 		await billInBill(emulator, 150);
@@ -173,5 +233,20 @@ export async function httpRequestTests({ env, emulator, workdir, test }) {
 			'\\n',
 		)[0];
 		return `one 404 cost ${attempts} calls and ${logins} login(s)${message ? `; n8n says: ${message.slice(0, 160)}` : ''}`;
+	});
+
+	await test('HTTP Request node with the BILL Partner API credential (partner level): GET /v3/partner/organizations after one partner login', async () => {
+		const before = await stats();
+		const result = await executeWorkflow(env, PARTNER_ID);
+		check(result.ok, `workflow ${PARTNER_ID} did not succeed: ${runFailure(result)}`);
+		const after = await stats();
+		const [listed] = nodeOutput(result.run, 'Organizations (HTTP Request)');
+		const ids = (listed?.results ?? []).map((o) => o.id);
+		check(
+			ids.includes(emulator.fixtures.organizationId),
+			`the app key's organizations should include ${emulator.fixtures.organizationId}: ${JSON.stringify(listed).slice(0, 300)}`,
+		);
+		equal(after.logins - before.logins, 1, 'BILL logins (the partner login)');
+		return `${ids.length} organization(s) of the app key; 1 login`;
 	});
 }
