@@ -59,6 +59,13 @@ export class BillPartnerApi implements ICredentialType {
 
 	documentationUrl = 'https://developer.bill.com/docs/bill-keys-tokens';
 
+	/** As BILL API's: n8n's HTTP Request node may use this credential (partner or log-in-as-user session). */
+	httpRequestNode = {
+		name: 'BILL Partner',
+		docsUrl: 'https://developer.bill.com/docs/whats-different-in-v3',
+		apiBaseUrlPlaceholder: 'https://gateway.stage.bill.com/connect/v3/partner/organizations',
+	};
+
 	properties: INodeProperties[] = [
 		...environmentProperties,
 		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password -- BILL's keys are secrets: with a username they open the account

@@ -115,7 +115,16 @@ export const EXAMPLES = [
 		title: 'AI agent answering questions about bills, with BILL tools',
 		resources: ['bill', 'vendor'],
 		needs: ['GET /v3/bills', 'GET /v3/vendors'],
-		manual: 'it needs a chat model credential (OpenAI or another)',
+		manual:
+			'it needs a chat model credential (OpenAI or another); the end-to-end tests run it with a scripted stand-in',
+	},
+	{
+		id: 'billcomMcpServer',
+		title: 'BILL as an MCP server: BILL tools for Claude, Cursor or any MCP client',
+		resources: ['bill', 'vendor'],
+		needs: ['GET /v3/bills', 'GET /v3/bills/:billId', 'GET /v3/vendors'],
+		manual:
+			'it runs when the workflow is active: add a Bearer Auth credential, publish it, then connect an MCP client',
 	},
 	{
 		id: 'billcomBillCreated',

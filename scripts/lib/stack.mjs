@@ -195,6 +195,9 @@ export async function executeWorkflow(env, id, { timeoutMs = 3 * 60_000 } = {}) 
 	const end = text.lastIndexOf('\n}');
 	let run;
 	if (start > 0 || text.startsWith('{')) {
+		// n8n may log a line after the run (e.g. 'Registered runner "JS Task Runner"'): the run ends
+		// at the last line that is a closing brace.
+		const end = text.lastIndexOf('\n}');
 		try {
 			run = JSON.parse(text.slice(start, end > start ? end + 2 : undefined));
 		} catch {

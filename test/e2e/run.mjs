@@ -40,6 +40,8 @@ import {
 import { check, equal, suite } from '../../scripts/lib/testkit.mjs';
 import { SPEND_CREDENTIAL } from '../../scripts/lib/spend.mjs';
 import { spendExamples } from './spend.mjs';
+import { agentTests } from './agents.mjs';
+import { httpRequestTests } from './http-request.mjs';
 
 const { record, test, writeResults } = suite('e2e');
 
@@ -611,6 +613,11 @@ async function main() {
 			equal((await stats()).logins - loginsBefore, 1, 'logins of the credential without MFA ID');
 			return `trusted in 2 later executions; mfaStatus ${JSON.stringify(readings)}`;
 		});
+
+		// 8c. USERS.md jobs 13 and 12: the HTTP Request node with our credential; AI agents and MCP.
+		const ctx = { env, emulator, workdir, n8nPort, test, record };
+		await httpRequestTests(ctx);
+		await agentTests(ctx);
 
 		// 9. The credential's "Test" button, through n8n's REST API as the editor calls it.
 		await test("credential Test through n8n's REST API: OK for the emulator credential, an error and no password for a wrong one", async () => {
