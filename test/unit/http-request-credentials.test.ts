@@ -23,11 +23,20 @@ describe.each([
 		expect(http.hidden).toBeUndefined();
 	});
 
-	it('logs in by itself (preAuthentication, an expirable session) and authenticates every request', () => {
+	it('logs in by itself (preAuthentication, an expirable session) and authenticates every request', async () => {
 		expect(typeof credential.preAuthentication).toBe('function');
 		const session = credential.properties.find((p) => p.name === 'sessionId');
 		expect(session?.type).toBe('hidden');
 		expect(session?.typeOptions?.expirable).toBe(true);
-		expect(JSON.stringify(credential.authenticate)).toContain('$credentials.sessionId');
+		// The session goes with every request, as a header: the partner credential's authenticate
+		// is a function (n8n calls it), the organization credential's a generic block.
+		const { authenticate } = credential;
+		if (typeof authenticate === 'function') {
+			const data = { scope: 'organization', sessionId: 'the-session', devKey: 'k', appKey: 'a' };
+			const signed = await authenticate(data, { url: '/v3/bills', headers: {} });
+			expect(signed.headers).toEqual({ devKey: 'k', sessionId: 'the-session' });
+		} else {
+			expect(authenticate?.properties.headers?.sessionId).toBe('={{$credentials.sessionId}}');
+		}
 	});
 });

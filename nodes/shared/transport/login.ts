@@ -3,7 +3,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } 
 
 import { BillLoginError, problemFromResponse, readBillErrors, type BillErrorEntry } from './errors';
 import { resolveBaseUrls } from './environment';
-import { keptSession, loggedIn, type BillSessionFields } from './session';
+import { keptSession, loggedIn, sessionStillWorks, type BillSessionFields } from './session';
 
 interface LoginResponse {
 	sessionId?: string;
@@ -149,8 +149,14 @@ const LOGIN_FIELDS = [
 	'deviceName',
 ];
 
+/**
+ * What preAuthentication returns: a new session, or none when the credential's session still
+ * works (sessionStillWorks), so that n8n sends nothing again.
+ */
+export type LoginResult = BillSessionFields | Record<string, never>;
+
 /** Logins shared between requests, by credential digest and the session they replace (in memory only). */
-const sharedLogins = new Map<string, { session: Promise<BillSessionFields>; settledMs?: number }>();
+const sharedLogins = new Map<string, { session: Promise<LoginResult>; settledMs?: number }>();
 
 /**
  * One login where n8n would make several. n8n calls preAuthentication for every request that
@@ -164,8 +170,8 @@ const sharedLogins = new Map<string, { session: Promise<BillSessionFields>; sett
  */
 async function loginOnce(
 	credentials: ICredentialDataDecryptedObject,
-	login: () => Promise<BillSessionFields>,
-): Promise<BillSessionFields> {
+	login: () => Promise<LoginResult>,
+): Promise<LoginResult> {
 	const replaced = String(credentials.sessionId ?? '');
 	const identity = LOGIN_FIELDS.map((field) => String(credentials[field] ?? '')).join('\u0000');
 	const key = `${createHash('sha256').update(identity).digest('hex')}|${replaced}`;
@@ -175,13 +181,13 @@ async function loginOnce(
 			sharedLogins.delete(k);
 	const known = sharedLogins.get(key);
 	if (known) return await known.session;
-	const entry: { session: Promise<BillSessionFields>; settledMs?: number } = { session: login() };
+	const entry: { session: Promise<LoginResult>; settledMs?: number } = { session: login() };
 	sharedLogins.set(key, entry);
 	let settled = false;
 	try {
 		const session = await entry.session;
 		settled = true;
-		if (replaced) entry.settledMs = Date.now();
+		if (replaced && session.sessionId) entry.settledMs = Date.now();
 		else sharedLogins.delete(key);
 		return session;
 	} finally {
@@ -201,18 +207,22 @@ async function login(
 	helper: IHttpRequestHelper,
 	credentials: ICredentialDataDecryptedObject,
 	loginNow: LoginNow,
-): Promise<BillSessionFields> {
+): Promise<LoginResult> {
 	const kept = keptSession(credentials);
 	if (kept) return kept;
 	const { api } = resolveBaseUrls(credentials);
-	return await loginOnce(credentials, async () => await loginNow(helper, api, credentials));
+	return await loginOnce(credentials, async () =>
+		(await sessionStillWorks(helper, api, credentials))
+			? {}
+			: await loginNow(helper, api, credentials),
+	);
 }
 
 /** `POST /v3/login` with the organization credential (Postman "API login"). */
 export async function loginOrganization(
 	this: IHttpRequestHelper,
 	credentials: ICredentialDataDecryptedObject,
-): Promise<BillSessionFields> {
+): Promise<LoginResult> {
 	return await login(this, credentials, loginOrganizationNow);
 }
 
@@ -240,7 +250,7 @@ async function loginOrganizationNow(
 export async function loginPartner(
 	this: IHttpRequestHelper,
 	credentials: ICredentialDataDecryptedObject,
-): Promise<BillSessionFields> {
+): Promise<LoginResult> {
 	return await login(this, credentials, loginPartnerNow);
 }
 
