@@ -11,6 +11,8 @@ import type { Emulator } from '../emulator';
 import { SPEND_FIXTURES } from '../emulator/routes/spendState';
 import { CredentialStore, credentialTypes, runNode, type RunResult } from './context';
 
+export { expr } from './context';
+
 credentialTypes.billSpendApi = new BillSpendApi();
 
 export const spendNode = new BillSpend();

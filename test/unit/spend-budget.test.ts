@@ -2,7 +2,7 @@
 import { startEmulator, type Emulator } from '../emulator';
 import { spendData } from '../emulator/routes/spendState';
 import { resetSpendPacing } from '../../nodes/BillSpend/transport';
-import { byId, runSpend, runSpendOk, spendCredentials } from '../harness/spend';
+import { byId, expr, runSpend, runSpendOk, spendCredentials } from '../harness/spend';
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -177,7 +177,7 @@ describe('BILL Spend & Expense: Budget', () => {
 		};
 		const cases: Array<[Record<string, unknown>, string]> = [
 			[{ ...base, name: ' ' }, 'Name: is required [item 0]'],
-			[{ ...base, ownerId: byId('') }, 'Owner: is required [item 0]'],
+			[{ ...base, ownerId: byId(expr('')) }, 'Owner: is required [item 0]'],
 			[{ ...base, budgetLimit: -1 }, 'Budget Limit: must not be negative [item 0]'],
 			[
 				{ ...base, additionalFields: { recurMonth: 3 } },
@@ -217,6 +217,11 @@ describe('BILL Spend & Expense: Budget', () => {
 			const { error } = await runSpend(credentials, parameters);
 			expect(error?.message).toBe(message);
 		}
+		// n8n itself refuses a required value left empty in the workflow, before the node runs.
+		const { error: issues } = await runSpend(credentials, { ...base, name: '' });
+		expect(issues?.message).toBe(
+			`The 'BILL Spend & Expense' node has issues:\n- Parameter "Name" is required.`,
+		);
 		expect(emulator.log).toHaveLength(0);
 	});
 

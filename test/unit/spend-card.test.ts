@@ -2,7 +2,7 @@
 import { startEmulator, type Emulator } from '../emulator';
 import { spendData } from '../emulator/routes/spendState';
 import { resetSpendPacing } from '../../nodes/BillSpend/transport';
-import { byId, runSpend, runSpendOk, spendCredentials } from '../harness/spend';
+import { byId, expr, runSpend, runSpendOk, spendCredentials } from '../harness/spend';
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -151,10 +151,10 @@ describe('BILL Spend & Expense: Card', () => {
 			cardLimit: 10,
 		};
 		const cases: Array<[Record<string, unknown>, string]> = [
-			[{ ...base, name: '' }, 'Name: is required [item 0]'],
-			[{ ...base, userId: byId('') }, 'User: is required [item 0]'],
+			[{ ...base, name: expr('') }, 'Name: is required [item 0]'],
+			[{ ...base, userId: byId(expr('')) }, 'User: is required [item 0]'],
 			[
-				{ ...base, budgetId: byId('no such/budget') },
+				{ ...base, budgetId: byId(expr('no such/budget')) },
 				'Budget: "no such/budget" is not a BILL Spend & Expense ID [item 0]',
 			],
 			[{ ...base, cardLimit: 'ten' }, 'Card Limit: "ten" is not a number [item 0]'],
@@ -162,12 +162,20 @@ describe('BILL Spend & Expense: Card', () => {
 				{ resource: 'card', operation: 'update', cardId: byId('c-1'), updateFields: {} },
 				'Update Fields: add at least one field to change [item 0]',
 			],
-			[{ resource: 'card', operation: 'freeze', cardId: byId('') }, 'Card: is required [item 0]'],
+			[
+				{ resource: 'card', operation: 'freeze', cardId: byId(expr('')) },
+				'Card: is required [item 0]',
+			],
 		];
 		for (const [parameters, message] of cases) {
 			const { error } = await runSpend(credentials, parameters);
 			expect(error?.message).toBe(message);
 		}
+		// n8n itself refuses a required value left empty in the workflow, before the node runs.
+		const { error: issues } = await runSpend(credentials, { ...base, name: '' });
+		expect(issues?.message).toBe(
+			`The 'BILL Spend & Expense' node has issues:\n- Parameter "Name" is required.`,
+		);
 		expect(emulator.log).toHaveLength(0);
 	});
 

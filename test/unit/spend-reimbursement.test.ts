@@ -2,7 +2,7 @@
 import { startEmulator, type Emulator } from '../emulator';
 import { spendData } from '../emulator/routes/spendState';
 import { resetSpendPacing } from '../../nodes/BillSpend/transport';
-import { PNG, byId, runSpend, runSpendOk, spendCredentials } from '../harness/spend';
+import { PNG, byId, expr, runSpend, runSpendOk, spendCredentials } from '../harness/spend';
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -158,9 +158,9 @@ describe('BILL Spend & Expense: Reimbursement', () => {
 		const credentials = spendCredentials(emulator);
 		const cases: Array<[Record<string, unknown>, string]> = [
 			[createParameters({ amount: 0 }), 'Amount: must be more than 0 [item 0]'],
-			[createParameters({ merchantName: '' }), 'Merchant Name: is required [item 0]'],
+			[createParameters({ merchantName: expr('') }), 'Merchant Name: is required [item 0]'],
 			[createParameters({ occurredDate: 'last week' }), 'Date: "last week" is not a date [item 0]'],
-			[createParameters({ occurredDate: '' }), 'Date: is required [item 0]'],
+			[createParameters({ occurredDate: expr('') }), 'Date: is required [item 0]'],
 			[
 				createParameters({ attachReceipt: true }),
 				'Input Binary Field: the item has no binary field "data" [item 0]',
@@ -179,7 +179,7 @@ describe('BILL Spend & Expense: Reimbursement', () => {
 				'Update Fields → Amount: must not be negative [item 0]',
 			],
 			[
-				{ resource: 'reimbursement', operation: 'approve', reimbursementId: '' },
+				{ resource: 'reimbursement', operation: 'approve', reimbursementId: expr('') },
 				'Reimbursement ID: is required [item 0]',
 			],
 		];
@@ -187,6 +187,11 @@ describe('BILL Spend & Expense: Reimbursement', () => {
 			const { error } = await runSpend(credentials, parameters);
 			expect(error?.message).toBe(message);
 		}
+		// n8n itself refuses a required value left empty in the workflow, before the node runs.
+		const { error: issues } = await runSpend(credentials, createParameters({ merchantName: '' }));
+		expect(issues?.message).toBe(
+			`The 'BILL Spend & Expense' node has issues:\n- Parameter "Merchant Name" is required.`,
+		);
 		expect(emulator.log).toHaveLength(0);
 	});
 });

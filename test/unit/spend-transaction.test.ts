@@ -4,7 +4,7 @@ import axios from 'axios';
 
 import { SPEND_FIXTURES, seedSpendTransactions, spendData } from '../emulator/routes/spendState';
 import { resetSpendPacing } from '../../nodes/BillSpend/transport';
-import { PNG, byId, runSpend, runSpendOk, spendCredentials } from '../harness/spend';
+import { PNG, byId, expr, runSpend, runSpendOk, spendCredentials } from '../harness/spend';
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -221,7 +221,7 @@ describe('BILL Spend & Expense: Transaction', () => {
 	it('refuses bad input naming the parameter and the item, before anything is sent', async () => {
 		const credentials = spendCredentials(emulator);
 		const cases: Array<[Record<string, unknown>, string]> = [
-			[{ operation: 'get', transactionId: '' }, 'Transaction ID: is required [item 0]'],
+			[{ operation: 'get', transactionId: expr('') }, 'Transaction ID: is required [item 0]'],
 			[
 				{ operation: 'get', transactionId: 'a/b' },
 				'Transaction ID: "a/b" is not a BILL Spend & Expense ID [item 0]',
@@ -243,6 +243,15 @@ describe('BILL Spend & Expense: Transaction', () => {
 			const { error } = await runSpend(credentials, { resource: 'transaction', ...parameters });
 			expect(error?.message).toBe(message);
 		}
+		// n8n itself refuses a required value left empty in the workflow, before the node runs.
+		const { error: issues } = await runSpend(credentials, {
+			resource: 'transaction',
+			operation: 'get',
+			transactionId: '',
+		});
+		expect(issues?.message).toBe(
+			`The 'BILL Spend & Expense' node has issues:\n- Parameter "Transaction ID" is required.`,
+		);
 		expect(emulator.log).toHaveLength(0);
 	});
 

@@ -3,133 +3,20 @@
  * n8n activates and deactivates the workflow, and BILL's signed deliveries turned into executions
  * (a wrong signature refused, a repeated event run once).
  */
-import { createServer, type IncomingHttpHeaders, type Server } from 'http';
-import type { AddressInfo } from 'net';
-import type {
-	IDataObject,
-	IHookFunctions,
-	INodeExecutionData,
-	IWebhookFunctions,
-} from 'n8n-workflow';
+import { createHmac } from 'crypto';
 
 import { BillSpendTrigger } from '../../nodes/BillSpendTrigger/BillSpendTrigger.node';
 import { resetSpendPacing } from '../../nodes/BillSpend/transport';
 import { startEmulator, type Emulator } from '../emulator';
 import { spendData } from '../emulator/routes/spendState';
 import { spendWebhooks } from '../emulator/routes/spendWebhooks';
-import { createContext } from '../harness/context';
 import { byId, runSpendOk, spendCredentials } from '../harness/spend';
+import { startTrigger, type TriggerHarness } from '../harness/trigger';
 
 const trigger = new BillSpendTrigger();
 
-interface Received {
-	status: number;
-	execution?: IDataObject[];
-	response?: unknown;
-}
-
-/** The hook and webhook functions n8n gives the trigger, with one static data object, and a receiver. */
-class SpendTriggerHarness {
-	staticData: IDataObject = {};
-	received: Received[] = [];
-	url = '';
-	private server?: Server;
-
-	constructor(
-		private readonly emulator: Emulator,
-		public parameters: IDataObject,
-	) {}
-
-	async start() {
-		this.server = createServer((req, res) => {
-			const chunks: Buffer[] = [];
-			req.on('data', (c: Buffer) => chunks.push(c));
-			req.on('end', () => {
-				void this.receive(req.headers, Buffer.concat(chunks)).then((r) => {
-					res.writeHead(r.status, { 'Content-Type': 'application/json' });
-					res.end(JSON.stringify(r.response ?? {}));
-				});
-			});
-		});
-		await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
-		this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}/webhook/spend-test/webhook`;
-		return this;
-	}
-
-	async stop() {
-		await new Promise<void>((resolve) =>
-			this.server ? this.server.close(() => resolve()) : resolve(),
-		);
-	}
-
-	hook(): IHookFunctions {
-		const base = createContext({
-			node: trigger,
-			parameters: this.parameters as never,
-			credentials: spendCredentials(this.emulator),
-		});
-		return {
-			...base,
-			getNodeParameter: (name: string, fallback?: unknown) =>
-				base.getNodeParameter(name, 0, fallback),
-			getNodeWebhookUrl: () => this.url,
-			getWorkflowStaticData: () => this.staticData,
-			getWorkflow: () => ({ id: 'wf1', name: 'Receipts', active: true }),
-		} as unknown as IHookFunctions;
-	}
-
-	async activate() {
-		const methods = trigger.webhookMethods.default;
-		if (!(await methods.checkExists.call(this.hook()))) await methods.create.call(this.hook());
-	}
-
-	async deactivate() {
-		return await trigger.webhookMethods.default.delete.call(this.hook());
-	}
-
-	async receive(headers: IncomingHttpHeaders, rawBody: Buffer): Promise<Received> {
-		let status = 200;
-		let response: unknown;
-		const res = {
-			status(code: number) {
-				status = code;
-				return res;
-			},
-			json(value: unknown) {
-				response = value;
-				return res;
-			},
-		};
-		const base = createContext({
-			node: trigger,
-			parameters: this.parameters as never,
-			credentials: spendCredentials(this.emulator),
-		});
-		const context = {
-			...base,
-			getNodeParameter: (name: string, fallback?: unknown) =>
-				base.getNodeParameter(name, 0, fallback),
-			getWorkflowStaticData: () => this.staticData,
-			getRequestObject: () => ({ headers, rawBody, body: JSON.parse(rawBody.toString() || '{}') }),
-			getHeaderData: () => headers,
-			getBodyData: () => JSON.parse(rawBody.toString() || '{}'),
-			getResponseObject: () => res,
-		} as unknown as IWebhookFunctions;
-		const result = await trigger.webhook.call(context);
-		const received: Received = { status, response: result.webhookResponse ?? response };
-		if (result.workflowData)
-			received.execution = (result.workflowData[0] as INodeExecutionData[]).map((i) => i.json);
-		this.received.push(received);
-		return received;
-	}
-
-	get executions() {
-		return this.received.filter((r) => r.execution).map((r) => r.execution!);
-	}
-}
-
 let emulator: Emulator;
-let harness: SpendTriggerHarness;
+let harness: TriggerHarness;
 beforeAll(async () => {
 	emulator = await startEmulator();
 });
@@ -137,11 +24,19 @@ afterAll(async () => emulator.stop());
 beforeEach(async () => {
 	emulator.reset();
 	resetSpendPacing();
-	harness = await new SpendTriggerHarness(emulator, {
-		events: ['spend.transaction.updated', 'spend.reimbursement.updated'],
-	}).start();
+	// n8n's activation, deliveries and deactivation on n8n-core's HookContext / WebhookContext.
+	harness = await startTrigger({
+		nodeType: trigger,
+		credentials: spendCredentials(emulator),
+		credentialType: 'billSpendApi',
+		parameters: { events: ['spend.transaction.updated', 'spend.reimbursement.updated'] },
+		workflowName: 'Receipts',
+	});
 });
-afterEach(async () => harness.stop());
+afterEach(async () => {
+	await emulator.deliveriesSettled();
+	await harness.stop();
+});
 
 const subscriptions = () => [...spendWebhooks(emulator).subscriptions.values()];
 
@@ -151,7 +46,7 @@ describe('BILL Spend & Expense Trigger', () => {
 		expect(subscriptions()).toEqual([
 			expect.objectContaining({
 				name: 'n8n: Receipts',
-				notificationUrl: harness.url,
+				notificationUrl: harness.webhookUrl,
 				events: [
 					{ type: 'spend.transaction.updated', version: '1' },
 					{ type: 'spend.reimbursement.updated', version: '1' },
@@ -201,12 +96,12 @@ describe('BILL Spend & Expense Trigger', () => {
 		expect(harness.executions).toHaveLength(1);
 		// The same delivery again: acknowledged, no second execution.
 		const body = JSON.stringify({ metadata: event.metadata, transaction: event.transaction });
-		const { createHmac } = await import('crypto');
 		const signature = createHmac('sha256', String(harness.staticData.securityKey))
 			.update(body)
 			.digest('base64');
 		const again = await harness.receive({ 'x-bill-sha-signature': signature }, Buffer.from(body));
-		expect(again).toMatchObject({ status: 200, response: { received: true, duplicate: true } });
+		expect(again.status).toBe(200);
+		expect(JSON.parse(again.body)).toEqual({ received: true, duplicate: true });
 		const forged = await harness.receive({ 'x-bill-sha-signature': 'Zm9yZ2Vk' }, Buffer.from(body));
 		expect(forged.status).toBe(401);
 		expect(harness.executions).toHaveLength(1);
@@ -215,7 +110,7 @@ describe('BILL Spend & Expense Trigger', () => {
 	it('replaces a subscription whose events changed, and deletes it on deactivation', async () => {
 		await harness.activate();
 		const first = subscriptions()[0].id;
-		harness.parameters = { events: ['spend.reimbursement.created'] };
+		harness.options.parameters = { events: ['spend.reimbursement.created'] };
 		await harness.activate();
 		expect(subscriptions().map((s) => s.id)).not.toContain(first);
 		expect(subscriptions()[0].events).toEqual([
@@ -234,6 +129,7 @@ describe('BILL Spend & Expense Trigger', () => {
 			status: 404,
 			code: 'BDC_1121',
 			message: 'API not supported',
+			times: 2,
 		});
 		const error = await harness.activate().catch((e: unknown) => e as { httpCode?: string });
 		// The emulator's /v3/subscriptions is the AP/AR one (a session, not a token): refused there.
@@ -242,6 +138,16 @@ describe('BILL Spend & Expense Trigger', () => {
 		expect([
 			...new Set(emulator.log.filter((e) => e.method === 'POST').map((e) => e.path)),
 		]).toEqual(['/v3/spend/subscriptions', '/v3/subscriptions']);
-		expect(harness.staticData.pendingCreate).toBeDefined();
+		// n8n does not save the static data of a failed activation (ActiveWorkflowManager).
+		expect(harness.staticData.pendingCreate).toBeUndefined();
+		// The node itself keeps its idempotency key in the static data until BILL answered: `create`
+		// called on n8n's hook context, refused the same way, leaves it there.
+		const hooks = harness.hookFunctions();
+		await expect(trigger.webhookMethods.default.create.call(hooks)).rejects.toMatchObject({
+			httpCode: '401',
+		});
+		expect(hooks.getWorkflowStaticData('node').pendingCreate).toEqual({
+			idempotencyKey: expect.any(String),
+		});
 	});
 });

@@ -2,7 +2,7 @@
 import { startEmulator, type Emulator } from '../emulator';
 import { spendData } from '../emulator/routes/spendState';
 import { resetSpendPacing } from '../../nodes/BillSpend/transport';
-import { byId, runSpend, runSpendOk, spendCredentials } from '../harness/spend';
+import { byId, expr, runSpend, runSpendOk, spendCredentials } from '../harness/spend';
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -86,7 +86,7 @@ describe('BILL Spend & Expense: User', () => {
 				{ ...base, email: 'not-an-email' },
 				'Email: "not-an-email" is not an email address [item 0]',
 			],
-			[{ ...base, firstName: '' }, 'First Name: is required [item 0]'],
+			[{ ...base, firstName: expr('') }, 'First Name: is required [item 0]'],
 			[
 				{ ...base, additionalFields: { dateOfBirth: '20/04/1990' } },
 				'Additional Fields → Date of Birth: "20/04/1990" is not a date [item 0]',
@@ -100,6 +100,11 @@ describe('BILL Spend & Expense: User', () => {
 			const { error } = await runSpend(credentials, parameters);
 			expect(error?.message).toBe(message);
 		}
+		// n8n itself refuses a required value left empty in the workflow, before the node runs.
+		const { error: issues } = await runSpend(credentials, { ...base, firstName: '' });
+		expect(issues?.message).toBe(
+			`The 'BILL Spend & Expense' node has issues:\n- Parameter "First Name" is required.`,
+		);
 		expect(emulator.log).toHaveLength(0);
 		const existing = [...data().users.values()][0];
 		const { error } = await runSpend(credentials, { ...base, email: existing.email });
@@ -214,7 +219,10 @@ describe('BILL Spend & Expense: Custom Field', () => {
 	it('refuses bad input naming the parameter and the item, before anything is sent', async () => {
 		const credentials = spendCredentials(emulator);
 		const cases: Array<[Record<string, unknown>, string]> = [
-			[{ resource: 'customField', operation: 'create', name: '' }, 'Name: is required [item 0]'],
+			[
+				{ resource: 'customField', operation: 'create', name: expr('') },
+				'Name: is required [item 0]',
+			],
 			[
 				{
 					resource: 'customField',
@@ -229,7 +237,7 @@ describe('BILL Spend & Expense: Custom Field', () => {
 					resource: 'customField',
 					operation: 'removeValues',
 					customFieldId: byId('f1'),
-					valueIds: '',
+					valueIds: expr(''),
 				},
 				'Value IDs: is required [item 0]',
 			],
@@ -243,7 +251,12 @@ describe('BILL Spend & Expense: Custom Field', () => {
 				'Update Fields: add at least one field to change [item 0]',
 			],
 			[
-				{ resource: 'customField', operation: 'getValue', customFieldId: byId(''), valueId: 'v' },
+				{
+					resource: 'customField',
+					operation: 'getValue',
+					customFieldId: byId(expr('')),
+					valueId: 'v',
+				},
 				'Custom Field: is required [item 0]',
 			],
 		];
@@ -251,6 +264,15 @@ describe('BILL Spend & Expense: Custom Field', () => {
 			const { error } = await runSpend(credentials, parameters);
 			expect(error?.message).toBe(message);
 		}
+		// n8n itself refuses a required value left empty in the workflow, before the node runs.
+		const { error: issues } = await runSpend(credentials, {
+			resource: 'customField',
+			operation: 'create',
+			name: '',
+		});
+		expect(issues?.message).toBe(
+			`The 'BILL Spend & Expense' node has issues:\n- Parameter "Name" is required.`,
+		);
 		expect(emulator.log).toHaveLength(0);
 	});
 });
