@@ -3,10 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { buildFilters, oneOrMany } from '../../helpers/filters';
 import { ID_PREFIX, checkAmount, checkId, getDate, invalid } from '../../helpers/validation';
-import { billApiRequest, billApiRequestAllItems } from '../../../shared/transport';
+import { billApiRequestAllItems } from '../../../shared/transport';
 import { getFunding, processingOptions } from './body';
 import { additionalPaymentFields, fundingFields } from './descriptions';
-import { withPaymentHint } from './hints';
+import { sendBulkPayment } from './bulkSend';
 import {
 	checkFundingAccount,
 	livePaymentsOfVendors,
@@ -14,7 +14,6 @@ import {
 	type WantedPayment,
 } from './lookups';
 import { paymentOutput } from './output';
-import { PAYMENTS_PATH } from './paths';
 
 /** BILL pays at most 50 bills with one bulk request (Postman "Create a bulk payment"). */
 export const BULK_PAYMENT_LIMIT = 50;
@@ -131,31 +130,19 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		bills.map((b) => String(b.vendorId)),
 	);
 	const found = wanted.map((w) => samePayment(live, w));
-	const toPay = wanted.filter((_w, n) => !found[n]);
 	const results = found.filter((p): p is IDataObject => !!p).map((p) => paymentOutput(p, true));
-	if (!toPay.length) return results;
+	if (found.every(Boolean)) return results;
 
 	await checkFundingAccount(this, itemIndex, funding);
-	const body: IDataObject = {
+	const common: IDataObject = {
 		processDate,
 		fundingAccount: funding.fundingAccount,
-		payments: toPay.map(({ billId, amount }) => ({ billId, amount })),
 		processingOptions: processingOptions(additional),
 	};
-	if (funding.cardFundingPurpose) body.cardFundingPurpose = funding.cardFundingPurpose;
-	if (additional.description) body.description = String(additional.description);
-	try {
-		const answer = await billApiRequest.call(this, {
-			method: 'POST',
-			path: `${PAYMENTS_PATH}/bulk`,
-			body,
-			itemIndex,
-			uncertainHint:
-				'Running it again is safe: the node first looks for payments of these bills with the same amounts and process date and pays only the bills that have none.',
-		});
-		const made = Array.isArray(answer.payments) ? (answer.payments as IDataObject[]) : [];
-		return [...results, ...made.map((p) => paymentOutput(p, false))];
-	} catch (error) {
-		throw withPaymentHint(error);
-	}
+	if (funding.cardFundingPurpose) common.cardFundingPurpose = funding.cardFundingPurpose;
+	if (additional.description) common.description = String(additional.description);
+	const parts = wanted
+		.map((w, n) => ({ number: n + 1, billId: w.billId, amount: w.amount, found: found[n] }))
+		.filter((p) => !p.found);
+	return [...results, ...(await sendBulkPayment(this, itemIndex, parts, common))];
 }
