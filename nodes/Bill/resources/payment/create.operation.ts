@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { ID_PREFIX, getAmount, getDate, getId, invalid } from '../../helpers/validation';
+import { ID_PREFIX, checkAmount, getDate, getId, invalid } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
 import { billLocator } from '../bill/descriptions';
 import { getFunding, processingOptions } from './body';
 import { additionalPaymentFields, fundingFields } from './descriptions';
+import { paymentsOfPaidBill } from './alreadyPaid';
 import { withPaymentHint } from './hints';
 import { checkFundingAccount, livePaymentsOfVendors, samePayment } from './lookups';
 import { paymentOutput } from './output';
@@ -28,7 +29,7 @@ const properties: INodeProperties[] = [
 		default: 0,
 		required: true,
 		description:
-			"How much to pay, at most the bill's due amount (map the bill's dueAmount to pay it in full)",
+			"How much to pay, at most the bill's due amount (map the bill's dueAmount to pay it in full; when a re-run finds that 0, the bill is paid already and its payment is returned)",
 	},
 	{
 		displayName: 'Process Date',
@@ -57,9 +58,21 @@ export const concurrent = false;
  * unknown outcome returns it), and a bank account must be verified. The create itself is never
  * repeated when its outcome is unknown.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<IDataObject | IDataObject[]> {
 	const billId = getId(this, itemIndex, 'billId', 'Bill', ID_PREFIX.bill);
-	const amount = getAmount(this, itemIndex, 'amount', 'Amount');
+	// 0 is allowed here: on a re-run that maps the bill's dueAmount, the bill is paid (alreadyPaid.ts).
+	const amount = checkAmount(
+		this,
+		itemIndex,
+		'Amount',
+		this.getNodeParameter('amount', itemIndex, 0),
+		{
+			allowZero: true,
+		},
+	);
 	const processDate = getDate(this, itemIndex, 'processDate', 'Process Date');
 	const funding = getFunding(this, itemIndex);
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
@@ -70,11 +83,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 	});
 	const vendorId = String(bill.vendorId);
-	const existing = samePayment(await livePaymentsOfVendors(this, itemIndex, [vendorId]), {
-		billId,
-		amount,
-		processDate,
-	});
+	const live = await livePaymentsOfVendors(this, itemIndex, [vendorId]);
+	if (amount === 0) return paymentsOfPaidBill(this, itemIndex, bill, live);
+	const existing = samePayment(live, { billId, amount, processDate });
 	if (existing) return paymentOutput(existing, true);
 
 	const due = Number(bill.dueAmount ?? bill.amount ?? 0);
