@@ -86,3 +86,84 @@ describe('Payment → Create: a re-run with the Amount mapped to the dueAmount',
 		expect(payments()).toHaveLength(0);
 	});
 });
+
+describe('Paying from the default account for payables', () => {
+	const banksListed = () =>
+		emulator.requests({ method: 'GET', route: '/v3/funding-accounts/banks' }).length;
+
+	async function defaultAccount(): Promise<{ other: string; main: string }> {
+		const other = await admin.bankAccount();
+		const main = await admin.bankAccount();
+		const r = await admin.call('PATCH', `/v3/funding-accounts/banks/${main}`, {
+			default: { payables: true },
+		});
+		expect(r.status).toBe(200);
+		return { other, main };
+	}
+
+	it('"Default for Payables" pays from it, looked up once for all items of the run', async () => {
+		const { main } = await defaultAccount();
+		const vendorId = await admin.vendor();
+		const bills = [await admin.bill(vendorId, 10), await admin.bill(vendorId, 20)];
+		const output = await runBillOk(
+			billCredentials(emulator),
+			(i) => pay(String(bills[i].id), 10 * (i + 1), { fundingType: 'DEFAULT_PAYABLES' }),
+			{ items: [{}, {}] },
+		);
+		expect(output.map((p) => (p.fundingAccount as IDataObject).id)).toEqual([main, main]);
+		expect(banksListed()).toBe(1);
+	});
+
+	it('Create Bulk pays from it too', async () => {
+		const { main } = await defaultAccount();
+		const bill = await admin.bill(await admin.vendor(), 40);
+		const output = await runBillOk(billCredentials(emulator), {
+			resource: 'payment',
+			operation: 'createBulk',
+			processDate: day(emulator, 1),
+			fundingType: 'DEFAULT_PAYABLES',
+			payments: { payment: [{ billId: String(bill.id), amount: 40 }] },
+		});
+		expect((output[0].fundingAccount as IDataObject).id).toBe(main);
+	});
+
+	it('without a default account, each item says so, naming the parameter; nothing is paid', async () => {
+		await admin.bankAccount();
+		const bill = await admin.bill(await admin.vendor(), 10);
+		const { output } = await runBill(
+			billCredentials(emulator),
+			pay(String(bill.id), 10, { fundingType: 'DEFAULT_PAYABLES' }),
+			{ items: [{}, {}], continueOnFail: true },
+		);
+		for (const item of output)
+			expect(item.json.error).toMatch(
+				/^Funding Account: the organization has no bank account that is the default for payables \[item \d\]/,
+			);
+		expect(payments()).toHaveLength(0);
+	});
+
+	it('saved workflows keep the account they picked: Funding Type still defaults to Bank Account', async () => {
+		const { other } = await defaultAccount();
+		const bill = await admin.bill(await admin.vendor(), 10);
+		const { fundingType: _ignored, ...saved } = pay(String(bill.id), 10, {
+			fundingAccountId: byId(other),
+		});
+		const output = await runBillOk(billCredentials(emulator), saved);
+		expect((output[0].fundingAccount as IDataObject).id).toBe(other);
+	});
+
+	it('Bank Account → Get Many filters by "Default for Payables" (on: the default, off: the others)', async () => {
+		const { main, other } = await defaultAccount();
+		const list = async (defaultForPayables: boolean) =>
+			(
+				await runBillOk(billCredentials(emulator), {
+					resource: 'bankAccount',
+					operation: 'getMany',
+					returnAll: true,
+					filters: { defaultForPayables },
+				})
+			).map((a) => a.id);
+		expect(await list(true)).toEqual([main]);
+		expect(await list(false)).toEqual([other]);
+	});
+});

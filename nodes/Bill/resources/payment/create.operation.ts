@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ID_PREFIX, checkAmount, getDate, getId, invalid } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
+import { defaultPayablesAccountId } from '../bankAccount/defaultForPayables';
 import { billLocator } from '../bill/descriptions';
 import { getFunding, processingOptions } from './body';
 import { additionalPaymentFields, fundingFields } from './descriptions';
@@ -98,6 +99,8 @@ export async function execute(
 			"Pay at most the bill's due amount (dueAmount); scheduled payments already count against it.",
 		);
 	}
+	if (funding.defaultForPayables)
+		funding.fundingAccount.id = await defaultPayablesAccountId(this, itemIndex);
 	await checkFundingAccount(this, itemIndex, funding);
 
 	const body: IDataObject = {

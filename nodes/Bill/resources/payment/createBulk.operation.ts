@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { buildFilters, oneOrMany } from '../../helpers/filters';
 import { ID_PREFIX, checkAmount, checkId, getDate, invalid } from '../../helpers/validation';
 import { billApiRequestAllItems } from '../../../shared/transport';
+import { defaultPayablesAccountId } from '../bankAccount/defaultForPayables';
 import { getFunding, processingOptions } from './body';
 import { additionalPaymentFields, fundingFields } from './descriptions';
 import { sendBulkPayment } from './bulkSend';
@@ -133,6 +134,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const results = found.filter((p): p is IDataObject => !!p).map((p) => paymentOutput(p, true));
 	if (found.every(Boolean)) return results;
 
+	if (funding.defaultForPayables)
+		funding.fundingAccount.id = await defaultPayablesAccountId(this, itemIndex);
 	await checkFundingAccount(this, itemIndex, funding);
 	const common: IDataObject = {
 		processDate,

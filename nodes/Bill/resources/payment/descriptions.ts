@@ -16,6 +16,12 @@ export const paymentIdField: INodeProperties = {
 
 export const fundingTypeOptions = [
 	{
+		name: 'Default for Payables (Bank Account)',
+		value: 'DEFAULT_PAYABLES',
+		description:
+			"The organization's default bank account for payables (set in BILL or with Bank Account → Update); the node finds it once per run",
+	},
+	{
 		name: 'Bank Account',
 		value: 'BANK_ACCOUNT',
 		description: 'A verified bank account of the organization (ACH)',
@@ -39,6 +45,8 @@ export const fundingFields: INodeProperties[] = [
 		name: 'fundingType',
 		type: 'options',
 		options: fundingTypeOptions,
+		// The default stays Bank Account: n8n stores only values other than the default, so a
+		// saved workflow that pays from a picked account relies on it.
 		default: 'BANK_ACCOUNT',
 		description: 'What the money comes from',
 	},
