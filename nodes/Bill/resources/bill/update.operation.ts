@@ -7,6 +7,7 @@ import { patchFieldsFromParameters } from './body';
 import { billLocator, optionalBillFields } from './descriptions';
 import { lineItemChangesField } from './lineItemDescriptions';
 import { getLineItemChanges } from './lineItems';
+import { linePositionsToIds } from './linePositions';
 
 const properties: INodeProperties[] = [
 	billLocator('The bill to update'),
@@ -58,6 +59,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (!Object.keys(body).length) {
 		throw invalid(this, itemIndex, 'Update Fields', 'add at least one field or line item change');
 	}
+	await linePositionsToIds(this, itemIndex, billId, lines);
 	return await billApiRequest.call(this, {
 		method: 'PATCH',
 		path: `/v3/bills/${billId}`,
