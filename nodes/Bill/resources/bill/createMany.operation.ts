@@ -22,7 +22,9 @@ import {
 	itemRanges,
 	sendBills,
 } from './bulk';
-import { billFields, skipExistingField } from './descriptions';
+import { billFields, simplifyCreatedField, skipExistingField } from './descriptions';
+import { simplifiedBills } from './simplified';
+import { wantsSimplified } from '../../helpers/simplify';
 
 const properties: INodeProperties[] = [
 	{
@@ -83,6 +85,7 @@ export const description: INodeProperties[] = [
 	),
 	...updateDisplayOptions({ show: { resource: ['bill'], operation: ['createMany'] } }, [
 		skipExistingField,
+		simplifyCreatedField,
 	]),
 ];
 
@@ -98,6 +101,7 @@ export async function executeBatch(
 	const continueOnFail = this.continueOnFail();
 	const mode = this.getNodeParameter('billsInput', 0, 'items') as string;
 	const skipExisting = this.getNodeParameter('skipExisting', 0, true) as boolean;
+	const simplify = wantsSimplified(this, 0);
 	const slots: Slot[] = [];
 	const entries: Entry[] = [];
 
@@ -221,5 +225,7 @@ export async function executeBatch(
 		throw error;
 	}
 
-	return slots.map((slot) => ({ json: slot.json ?? {}, pairedItem: { item: slot.itemIndex } }));
+	const json = slots.map((slot) => slot.json ?? {});
+	const out = simplify ? await simplifiedBills(this, 0, json) : json;
+	return slots.map((slot, n) => ({ json: out[n], pairedItem: { item: slot.itemIndex } }));
 }

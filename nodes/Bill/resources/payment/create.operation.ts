@@ -6,11 +6,12 @@ import { billApiRequest } from '../../../shared/transport';
 import { defaultPayablesAccountId } from '../bankAccount/defaultForPayables';
 import { billLocator } from '../bill/descriptions';
 import { getFunding, processingOptions } from './body';
-import { additionalPaymentFields, fundingFields } from './descriptions';
+import { additionalPaymentFields, fundingFields, simplifyPaymentField } from './descriptions';
 import { paymentsOfPaidBill } from './alreadyPaid';
 import { withPaymentHint } from './hints';
 import { checkFundingAccount, livePaymentsOfVendors, samePayment } from './lookups';
-import { paymentOutput } from './output';
+import { paymentOutput, simplifyPayment } from './output';
+import { wantsSimplified } from '../../helpers/simplify';
 import { PAYMENTS_PATH } from './paths';
 
 const properties: INodeProperties[] = [
@@ -43,6 +44,7 @@ const properties: INodeProperties[] = [
 	},
 	...fundingFields,
 	additionalPaymentFields,
+	simplifyPaymentField,
 ];
 
 export const description = updateDisplayOptions(
@@ -77,17 +79,19 @@ export async function execute(
 	const processDate = getDate(this, itemIndex, 'processDate', 'Process Date');
 	const funding = getFunding(this, itemIndex);
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const simplify = wantsSimplified(this, itemIndex);
 
 	const bill = await billApiRequest.call(this, {
 		method: 'GET',
 		path: `/v3/bills/${billId}`,
 		itemIndex,
 	});
+	const out = (p: IDataObject) => (simplify ? simplifyPayment(p, bill.vendorName) : p);
 	const vendorId = String(bill.vendorId);
 	const live = await livePaymentsOfVendors(this, itemIndex, [vendorId]);
-	if (amount === 0) return paymentsOfPaidBill(this, itemIndex, bill, live);
+	if (amount === 0) return paymentsOfPaidBill(this, itemIndex, bill, live).map(out);
 	const existing = samePayment(live, { billId, amount, processDate });
-	if (existing) return paymentOutput(existing, true);
+	if (existing) return out(paymentOutput(existing, true));
 
 	const due = Number(bill.dueAmount ?? bill.amount ?? 0);
 	if (amount > due) {
@@ -121,7 +125,7 @@ export async function execute(
 			itemIndex,
 			uncertainHint: `Running it again is safe: the node first looks for a payment of bill ${billId} with this amount and process date and returns it instead of paying twice.`,
 		});
-		return paymentOutput(payment, false);
+		return out(paymentOutput(payment, false));
 	} catch (error) {
 		throw withPaymentHint(error);
 	}

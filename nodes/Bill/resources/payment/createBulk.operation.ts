@@ -6,7 +6,7 @@ import { ID_PREFIX, checkAmount, checkId, getDate, invalid } from '../../helpers
 import { billApiRequestAllItems } from '../../../shared/transport';
 import { defaultPayablesAccountId } from '../bankAccount/defaultForPayables';
 import { getFunding, processingOptions } from './body';
-import { additionalPaymentFields, fundingFields } from './descriptions';
+import { additionalPaymentFields, fundingFields, simplifyPaymentField } from './descriptions';
 import { sendBulkPayment } from './bulkSend';
 import {
 	checkFundingAccount,
@@ -14,7 +14,8 @@ import {
 	samePayment,
 	type WantedPayment,
 } from './lookups';
-import { paymentOutput } from './output';
+import { paidBills, paymentOutput, simplifyPayment } from './output';
+import { wantsSimplified } from '../../helpers/simplify';
 
 /** BILL pays at most 50 bills with one bulk request (Postman "Create a bulk payment"). */
 export const BULK_PAYMENT_LIMIT = 50;
@@ -72,6 +73,7 @@ const properties: INodeProperties[] = [
 	},
 	...fundingFields,
 	additionalPaymentFields,
+	simplifyPaymentField,
 ];
 
 export const description = updateDisplayOptions(
@@ -113,6 +115,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}));
 	const funding = getFunding(this, itemIndex);
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const simplify = wantsSimplified(this, itemIndex);
 
 	const billIds = [...new Set(wanted.map((w) => w.billId))];
 	const filters = buildFilters([oneOrMany('id', billIds)]);
@@ -130,9 +133,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 		bills.map((b) => String(b.vendorId)),
 	);
+	const names = new Map(bills.map((b) => [b.id, b.vendorName]));
+	const out = (p: IDataObject) =>
+		simplify && p.id ? simplifyPayment(p, names.get(paidBills(p)[0]?.billId)) : p;
 	const found = wanted.map((w) => samePayment(live, w));
 	const results = found.filter((p): p is IDataObject => !!p).map((p) => paymentOutput(p, true));
-	if (found.every(Boolean)) return results;
+	if (found.every(Boolean)) return results.map(out);
 
 	if (funding.defaultForPayables)
 		funding.fundingAccount.id = await defaultPayablesAccountId(this, itemIndex);
@@ -147,5 +153,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const parts = wanted
 		.map((w, n) => ({ number: n + 1, billId: w.billId, amount: w.amount, found: found[n] }))
 		.filter((p) => !p.found);
-	return [...results, ...(await sendBulkPayment(this, itemIndex, parts, common))];
+	return [...results, ...(await sendBulkPayment(this, itemIndex, parts, common))].map(out);
 }

@@ -2,6 +2,7 @@
 
 import type { INodeProperties } from 'n8n-workflow';
 
+import { simplifyOutputField } from '../../helpers/simplify';
 import { bankAccountLocator } from '../bankAccount/descriptions';
 
 export const paymentIdField: INodeProperties = {
@@ -101,3 +102,7 @@ export const additionalPaymentFields: INodeProperties = {
 		},
 	],
 };
+
+export const simplifyPaymentField = simplifyOutputField(
+	'ID, vendor ID and name, amount, process date, status, bills paid, funding account, confirmation number',
+);
