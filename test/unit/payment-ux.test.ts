@@ -2,7 +2,7 @@
  * What a new user tripped over, on payments: a re-run whose Amount maps the bill's dueAmount
  * (0 once paid) returns the payment; the funding account "Default for Payables".
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { startEmulator, type Emulator } from '../emulator';
 import { billCredentials, byId, runBill, runBillOk } from '../harness/bill';
@@ -20,7 +20,7 @@ beforeEach(() => {
 });
 
 const payments = () => [...emulator.state.payments.values()];
-const pay = (billId: string, amount: unknown, extra: IDataObject = {}) => ({
+const pay = (billId: string, amount: number, extra: INodeParameters = {}): INodeParameters => ({
 	resource: 'payment',
 	operation: 'create',
 	billId: byId(billId),
