@@ -38,6 +38,7 @@ import {
 	startN8nServer,
 } from '../../scripts/lib/stack.mjs';
 import { check, equal, suite } from '../../scripts/lib/testkit.mjs';
+import { uxTests } from './ux.mjs';
 
 const { record, test, writeResults } = suite('e2e');
 
@@ -458,6 +459,11 @@ async function main() {
 				return `${payments.length} bills paid once`;
 			});
 		}
+
+		// 6c. What a new user tripped over (test/e2e/ux.mjs): after example 05's default account.
+		if (billsWhy)
+			record('ux: bulk refusals, line by position, default account', 'pending', billsWhy);
+		else await uxTests({ test, record, env, workdir, state, bankWhy });
 
 		// 7. USERS.md job 5: the MFA ID walk-through, both runs, the texted code read from the emulator.
 		const mfaWhy = pendingOr('billcomMfaIdSetup');
