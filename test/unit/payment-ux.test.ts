@@ -137,7 +137,7 @@ describe('Paying from the default account for payables', () => {
 		);
 		for (const item of output)
 			expect(item.json.error).toMatch(
-				/^Funding Account: the organization has no bank account that is the default for payables \[item \d\]/,
+				/^Funding Type: "Default for Payables": the organization has no bank account that is the default for payables \[item \d\]/,
 			);
 		expect(payments()).toHaveLength(0);
 	});

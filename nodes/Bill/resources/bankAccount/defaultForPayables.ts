@@ -60,8 +60,8 @@ export async function defaultPayablesAccountId(
 		throw invalid(
 			context,
 			itemIndex,
-			'Funding Account',
-			'the organization has no bank account that is the default for payables',
+			'Funding Type',
+			'"Default for Payables": the organization has no bank account that is the default for payables',
 			'Make one the default with Bank Account → Update ("Default for Payables" on), or choose "Bank Account" and pick the account.',
 		);
 	}
