@@ -72,13 +72,20 @@ function shown(value: unknown): string {
  * and the value sent, BILL's reason, and which request it was refused in.
  *
  * @param parameter the node parameter the field came from (e.g. "Vendor"), or BILL's field name
- * @param request e.g. "the bulk create of items 100–199", for the message
+ * @param request e.g. "the bulk create of items 100–199 (100 bills)", for the hint
+ * @param resent whether the other entries of the request are sent again without this one
  */
 export function refusalError(
 	context: IExecuteFunctions,
 	error: NodeApiError,
 	refusal: BulkRefusal,
-	options: { itemIndex: number; entry: unknown; parameter?: string; request: string },
+	options: {
+		itemIndex: number;
+		entry: unknown;
+		parameter?: string;
+		request: string;
+		resent: boolean;
+	},
 ): NodeApiError {
 	const code = error.context.billCode as string | undefined;
 	const field = refusal.field;
@@ -93,7 +100,11 @@ export function refusalError(
 			code,
 			message: code ? `${code}: ${text}` : `BILL refused ${text}`,
 			hint: [
-				`BILL refused ${options.request} because of this entry (entry ${refusal.index} of that request).`,
+				`BILL refused ${options.request} because of this entry (entry ${refusal.index} of that request) and made none of it${
+					options.resent
+						? '; the other entries were sent again without this one.'
+						: '. Fix this entry and run again, or turn on "Continue On Fail" to send the others without it.'
+				}`,
 				hintFor(code),
 			]
 				.filter(Boolean)

@@ -120,14 +120,14 @@ export async function sendBills(
 			pairCreated(pending, created);
 			return;
 		} catch (error) {
-			const request = `the bulk create of ${ranges} (${pending.length} bills; it creates all or none, so none of them was created)`;
+			const what = `the bulk create of ${ranges} (${pending.length} bills`;
 			const refusals = bulkRefusals(error, pending.length);
 			if (!refusals.length) {
 				const uncertain = (error as { context?: IDataObject }).context?.outcomeUnknown === true;
 				const message = (error as Error).message;
 				const text = uncertain
 					? `The bulk create of ${ranges} (${pending.length} bills) got no clear answer from BILL, so it may have created all of them or none: ${message}`
-					: `BILL refused ${request}: ${message}`;
+					: `BILL refused ${what}; it creates all or none, so none of them was created): ${message}`;
 				options.failed.push({ entries: pending, error, text });
 				for (const entry of pending) entry.error = error;
 				return;
@@ -140,7 +140,8 @@ export async function sendBills(
 					itemIndex: entry.slot.itemIndex,
 					entry: entry.body,
 					parameter: parameterOf(refusal.field, options.fromParameters),
-					request,
+					request: `${what})`,
+					resent: options.continueOnFail,
 				});
 				first ??= entry.error as NodeApiError;
 				refused.add(entry);

@@ -63,7 +63,8 @@ export async function sendBulkPayment(
 					]
 						.filter(Boolean)
 						.join(' → '),
-					request: `the bulk payment of ${pending.length} bills (it pays all or none, so none was paid)`,
+					request: `the bulk payment of ${pending.length} bills`,
+					resent: context.continueOnFail(),
 				});
 				if (!context.continueOnFail()) throw failure;
 				refused.push({ billId: part.billId, amount: part.amount, ...errorJson(failure) });
