@@ -87,6 +87,40 @@ describe('Payment → Create: a re-run with the Amount mapped to the dueAmount',
 	});
 });
 
+describe('Payment → Create Bulk: a re-run with the Amounts mapped to the dueAmounts', () => {
+	it('returns the payments of bills with nothing left to pay, and pays the others', async () => {
+		const vendorId = await admin.vendor();
+		const a = await admin.bill(vendorId, 30);
+		const b = await admin.bill(vendorId, 70);
+		const accountId = await admin.bankAccount();
+		const due = (bill: { id?: unknown }) =>
+			Number(emulator.state.bills.get(String(bill.id))!.dueAmount);
+		const parameters = (): INodeParameters => ({
+			resource: 'payment',
+			operation: 'createBulk',
+			processDate: day(emulator, 1),
+			fundingAccountId: byId(accountId),
+			payments: {
+				payment: [
+					{ billId: String(a.id), amount: due(a) },
+					{ billId: String(b.id), amount: due(b) },
+				],
+			},
+		});
+		const first = await runBillOk(billCredentials(emulator), {
+			...parameters(),
+			payments: { payment: [{ billId: String(a.id), amount: due(a) }] },
+		});
+		expect(first[0]).toMatchObject({ amount: 30, alreadyExisted: false });
+		const again = await runBillOk(billCredentials(emulator), parameters());
+		expect(again.map((p) => [p.billId, p.amount, p.alreadyExisted, p.billAlreadyPaid])).toEqual([
+			[a.id, 30, true, true],
+			[b.id, 70, false, undefined],
+		]);
+		expect(payments()).toHaveLength(2);
+	});
+});
+
 describe('Paying from the default account for payables', () => {
 	const banksListed = () =>
 		emulator.requests({ method: 'GET', route: '/v3/funding-accounts/banks' }).length;

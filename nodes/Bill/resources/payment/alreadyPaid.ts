@@ -14,12 +14,14 @@ import { paidBills, paymentOutput } from './output';
  * bill with something still due is refused as before: an amount of 0 pays nothing.
  *
  * @param live the live payments of the bill's vendor (lookups.ts livePaymentsOfVendors)
+ * @param parameter the Amount parameter, as errors name it
  */
 export function paymentsOfPaidBill(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	bill: IDataObject,
 	live: IDataObject[],
+	parameter = 'Amount',
 ): IDataObject[] {
 	const billId = String(bill.id);
 	const due = Number(bill.dueAmount ?? bill.amount ?? 0);
@@ -27,7 +29,7 @@ export function paymentsOfPaidBill(
 		throw invalid(
 			context,
 			itemIndex,
-			'Amount',
+			parameter,
 			'must be more than 0',
 			`Bill ${billId} still has ${due} due: give the amount to pay, or map the bill's dueAmount to pay it in full.`,
 		);
@@ -37,7 +39,7 @@ export function paymentsOfPaidBill(
 		throw invalid(
 			context,
 			itemIndex,
-			'Amount',
+			parameter,
 			`is 0 because bill ${billId} has nothing left to pay (payment status ${String(bill.paymentStatus ?? 'unknown')}); nothing was paid`,
 			'The bill is paid already, by a payment this node cannot list (e.g. one made in BILL). Bill → Get shows its paid amount.',
 		);

@@ -7,6 +7,7 @@ import { billApiRequestAllItems } from '../../../shared/transport';
 import { defaultPayablesAccountId } from '../bankAccount/defaultForPayables';
 import { getFunding, processingOptions } from './body';
 import { additionalPaymentFields, fundingFields, simplifyPaymentField } from './descriptions';
+import { paymentsOfPaidBill } from './alreadyPaid';
 import { sendBulkPayment } from './bulkSend';
 import {
 	checkFundingAccount,
@@ -110,7 +111,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			entry.billId,
 			ID_PREFIX.bill,
 		),
-		amount: checkAmount(this, itemIndex, `Bill Payments, payment ${n + 1} → Amount`, entry.amount),
+		// 0 is allowed: a re-run mapping a paid bill's dueAmount (alreadyPaid.ts).
+		amount: checkAmount(this, itemIndex, `Bill Payments, payment ${n + 1} → Amount`, entry.amount, {
+			allowZero: true,
+		}),
 		processDate,
 	}));
 	const funding = getFunding(this, itemIndex);
@@ -136,8 +140,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const names = new Map(bills.map((b) => [b.id, b.vendorName]));
 	const out = (p: IDataObject) =>
 		simplify && p.id ? simplifyPayment(p, names.get(paidBills(p)[0]?.billId)) : p;
-	const found = wanted.map((w) => samePayment(live, w));
-	const results = found.filter((p): p is IDataObject => !!p).map((p) => paymentOutput(p, true));
+	const found = wanted.map((w, n) =>
+		w.amount === 0
+			? paymentsOfPaidBill(
+					this,
+					itemIndex,
+					bills.find((b) => b.id === w.billId)!,
+					live,
+					`Bill Payments, payment ${n + 1} → Amount`,
+				)
+			: samePayment(live, w),
+	);
+	const results = found.flatMap((p) => (!p ? [] : Array.isArray(p) ? p : [paymentOutput(p, true)]));
 	if (found.every(Boolean)) return results.map(out);
 
 	if (funding.defaultForPayables)
