@@ -42,6 +42,7 @@ import { SPEND_CREDENTIAL } from '../../scripts/lib/spend.mjs';
 import { spendExamples } from './spend.mjs';
 import { agentTests } from './agents.mjs';
 import { httpRequestTests } from './http-request.mjs';
+import { uxTests } from './ux.mjs';
 
 const { record, test, writeResults } = suite('e2e');
 
@@ -495,6 +496,11 @@ async function main() {
 
 		// 6b. BILL Spend & Expense: receipts over a threshold, monthly report, small reimbursements approved.
 		await spendExamples({ test, runOk, env, emulator });
+
+		// 6c. What a new user tripped over (test/e2e/ux.mjs): after example 05's default account.
+		if (billsWhy)
+			record('ux: bulk refusals, line by position, default account', 'pending', billsWhy);
+		else await uxTests({ test, record, env, workdir, state, bankWhy });
 
 		// 7. USERS.md job 5: the MFA ID walk-through, both runs, the texted code read from the emulator.
 		const mfaWhy = pendingOr('billcomMfaIdSetup');

@@ -366,7 +366,7 @@ describe('Payment: create bulk', () => {
 				],
 			},
 		});
-		expect(error?.message).toMatch(/payments\[1\]\.amount: 60 is more than the 50 due/);
+		expect(error?.message).toMatch(/payment 2 → Amount \(amount\): 60 is more than the 50 due/);
 		expect(payments()).toEqual([]);
 		expect(bills().get(String(a.id))).toMatchObject({ dueAmount: 100, paymentStatus: 'UNPAID' });
 	});

@@ -11,6 +11,8 @@ import {
 	ownerTypeOptions,
 } from './descriptions';
 import { MFA_AND_ADMIN_HINT } from './hints';
+import { simplifyBankAccount, simplifyBankAccountField } from './output';
+import { wantsSimplified } from '../../helpers/simplify';
 import { BANKS_PATH } from './paths';
 
 const properties: INodeProperties[] = [
@@ -82,6 +84,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [chartOfAccountField],
 	},
+	simplifyBankAccountField,
 ];
 
 export const description = updateDisplayOptions(
@@ -143,8 +146,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	};
 	const coa = chartOfAccountId(this, itemIndex, 'Chart of Account ID', additional.chartOfAccountId);
 	if (coa) body.chartOfAccountId = coa;
+	const output = wantsSimplified(this, itemIndex)
+		? simplifyBankAccount
+		: (account: IDataObject) => account;
 	const existing = await findSameAccount(this, itemIndex, body);
-	if (existing) return { ...existing, alreadyExisted: true };
+	if (existing) return output({ ...existing, alreadyExisted: true });
 	try {
 		const created = await billApiRequest.call(this, {
 			method: 'POST',
@@ -153,7 +159,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			itemIndex,
 			uncertainHint: `Running it again is safe: the node first looks for an active account with this routing number and account number, and returns it instead of adding a second one.`,
 		});
-		return { ...created, alreadyExisted: false };
+		return output({ ...created, alreadyExisted: false });
 	} catch (error) {
 		// BILL's MFA refusal (BDC_1361) has its own hint; any other 403 is most likely the role.
 		throw withHint(error, MFA_AND_ADMIN_HINT, (status) => status === 401 || status === 403);

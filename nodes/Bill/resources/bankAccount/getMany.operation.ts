@@ -2,8 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { filtersCollection, returnAllOrLimit, sortField } from '../../helpers/descriptions';
-import { CREATED_AND_UPDATED, type ListFilter, getManyItems } from '../../helpers/getMany';
+import {
+	CREATED_AND_UPDATED,
+	type ListFilter,
+	getManyItems,
+	listQuery,
+	pageOptions,
+} from '../../helpers/getMany';
 import { ID_PREFIX } from '../../helpers/validation';
+import { activeBankAccounts, isDefaultForPayables } from './defaultForPayables';
 import { accountTypeOptions, ownerTypeOptions, statusOptions } from './descriptions';
 import { BANKS_PATH } from './paths';
 
@@ -33,6 +40,14 @@ const filtersField = filtersCollection([
 	},
 	{ displayName: 'Created After', name: 'createdAfter', type: 'dateTime', default: '' },
 	{ displayName: 'Created Before', name: 'createdBefore', type: 'dateTime', default: '' },
+	{
+		displayName: 'Default for Payables',
+		name: 'defaultForPayables',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to return only the default bank account for payables (on) or only the others (off)',
+	},
 	{
 		displayName: 'IDs',
 		name: 'ids',
@@ -97,5 +112,17 @@ export const description = updateDisplayOptions(
  * type, ownerType, accessToAdmins, createdTime, updatedTime.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return await getManyItems(this, itemIndex, BANKS_PATH, filtersField, filters);
+	const chosen = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	if (typeof chosen.defaultForPayables !== 'boolean')
+		return await getManyItems(this, itemIndex, BANKS_PATH, filtersField, filters);
+	// BILL takes no filter on `default` (defaultForPayables.ts): all accounts the other filters
+	// give are read, and the limit applies to those kept.
+	const { returnAll, limit } = pageOptions(this, itemIndex);
+	const accounts = await activeBankAccounts(
+		this,
+		itemIndex,
+		listQuery(this, itemIndex, filtersField, filters),
+	);
+	const kept = accounts.filter((a) => isDefaultForPayables(a) === chosen.defaultForPayables);
+	return returnAll ? kept : kept.slice(0, limit);
 }

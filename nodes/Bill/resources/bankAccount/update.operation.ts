@@ -10,7 +10,9 @@ import {
 	chartOfAccountField,
 	ownerTypeOptions,
 } from './descriptions';
+import { simplifyBankAccount, simplifyBankAccountField } from './output';
 import { BANKS_PATH } from './paths';
+import { wantsSimplified } from '../../helpers/simplify';
 
 const NOT_VERIFIED_HINT =
 	'If the account is not verified yet: BILL changes a bank account only once it is verified; run Bank Account → Verify with the micro-deposit amount first (0.50 in the sandbox).';
@@ -61,6 +63,7 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
+	simplifyBankAccountField,
 ];
 
 export const description = updateDisplayOptions(
@@ -95,13 +98,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (coa) body.chartOfAccountId = coa;
 	if (!Object.keys(body).length)
 		throw invalid(this, itemIndex, 'Update Fields', 'add at least one field to change');
+	const simplify = wantsSimplified(this, itemIndex);
 	try {
-		return await billApiRequest.call(this, {
+		const account = await billApiRequest.call(this, {
 			method: 'PATCH',
 			path: `${BANKS_PATH}/${bankAccountId}`,
 			body,
 			itemIndex,
 		});
+		return simplify ? simplifyBankAccount(account) : account;
 	} catch (error) {
 		throw withHint(
 			error,

@@ -4,10 +4,16 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { billApiRequest } from '../../../shared/transport';
 import { createUnlessExists } from './existing';
 import { billBodyFromParameters } from './body';
-import { billFields, skipExistingField } from './descriptions';
+import { billFields, simplifyCreatedField, skipExistingField } from './descriptions';
 import { createHint } from './hints';
+import { billOutput } from './simplified';
+import { wantsSimplified } from '../../helpers/simplify';
 
-const properties: INodeProperties[] = [...billFields(false), skipExistingField];
+const properties: INodeProperties[] = [
+	...billFields(false),
+	skipExistingField,
+	simplifyCreatedField,
+];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['bill'], operation: ['create'] } },
@@ -32,11 +38,14 @@ export async function createBill(
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body = billBodyFromParameters(this, itemIndex, false);
 	const skipExisting = this.getNodeParameter('skipExisting', itemIndex, true) as boolean;
-	if (!skipExisting) return await createBill(this, itemIndex, body);
-	return await createUnlessExists(
-		this,
-		itemIndex,
-		body,
-		async () => await createBill(this, itemIndex, body),
-	);
+	const simplify = wantsSimplified(this, itemIndex);
+	const bill = skipExisting
+		? await createUnlessExists(
+				this,
+				itemIndex,
+				body,
+				async () => await createBill(this, itemIndex, body),
+			)
+		: await createBill(this, itemIndex, body);
+	return await billOutput(this, itemIndex, bill, simplify);
 }

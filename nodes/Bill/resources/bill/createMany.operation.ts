@@ -9,15 +9,23 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import {
 	BILL_MAX_CONCURRENT_REQUESTS,
 	asNodeError,
-	billApiRequest,
 	errorJson,
 	mapWithConcurrency,
 } from '../../../shared/transport';
 import { VENDORS_PER_LOOKUP, activeBillsByInvoice, billKey } from './existing';
 import { billBodyFromParameters, billFromItem, billsFromJson } from './body';
-import { BULK_MAX, type Entry, type Slot, chunk, itemRanges, pairCreated } from './bulk';
-import { billFields, skipExistingField } from './descriptions';
-import { createHint } from './hints';
+import {
+	BULK_MAX,
+	type Entry,
+	type FailedChunk,
+	type Slot,
+	chunk,
+	itemRanges,
+	sendBills,
+} from './bulk';
+import { billFields, simplifyCreatedField, skipExistingField } from './descriptions';
+import { simplifiedBills } from './simplified';
+import { wantsSimplified } from '../../helpers/simplify';
 
 const properties: INodeProperties[] = [
 	{
@@ -58,7 +66,7 @@ const properties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'Bills are sent 100 per request. BILL creates all bills of a request or none: when it refuses one, the other bills of the same 100 are not created either (with "Continue On Fail" each of them gets an error item; the other requests go on).',
+			'Bills are sent 100 per request. BILL creates all bills of a request or none: when it refuses one, the error names its item; with "Continue On Fail" that item gets the error and the other bills of its request are sent again, otherwise none of them is created (the other requests go on).',
 		name: 'bulkNotice',
 		type: 'notice',
 		default: '',
@@ -78,6 +86,7 @@ export const description: INodeProperties[] = [
 	),
 	...updateDisplayOptions({ show: { resource: ['bill'], operation: ['createMany'] } }, [
 		skipExistingField,
+		simplifyCreatedField,
 	]),
 ];
 
@@ -93,6 +102,7 @@ export async function executeBatch(
 	const continueOnFail = this.continueOnFail();
 	const mode = this.getNodeParameter('billsInput', 0, 'items') as string;
 	const skipExisting = this.getNodeParameter('skipExisting', 0, true) as boolean;
+	const simplify = wantsSimplified(this, 0);
 	const slots: Slot[] = [];
 	const entries: Entry[] = [];
 
@@ -162,29 +172,12 @@ export async function executeBatch(
 		}
 	}
 
-	// 3. Send, 100 per request; a failed request fails its own bills only.
-	const failedChunks: Array<{ entries: Entry[]; error: unknown; text: string }> = [];
+	// 3. Send, 100 per request; a failed request fails its own bills only (or, where BILL names
+	//    the bill it refused, that bill only: bill/bulk.ts).
+	const failedChunks: FailedChunk[] = [];
+	const sending = { continueOnFail, fromParameters: mode === 'items', failed: failedChunks };
 	await mapWithConcurrency(chunk(toSend, BULK_MAX), BILL_MAX_CONCURRENT_REQUESTS, async (part) => {
-		const bodies = part.map((e) => e.body);
-		const ranges = itemRanges(part.map((e) => e.slot.itemIndex));
-		try {
-			const created = await billApiRequest.call(this, {
-				method: 'POST',
-				path: '/v3/bills/bulk',
-				body: bodies,
-				itemIndex: part[0].slot.itemIndex,
-				uncertainHint: createHint(bodies),
-			});
-			pairCreated(part, created);
-		} catch (error) {
-			const uncertain = (error as { context?: IDataObject }).context?.outcomeUnknown === true;
-			const message = (error as Error).message;
-			const text = uncertain
-				? `The bulk create of ${ranges} (${part.length} bills) got no clear answer from BILL, so it may have created all of them or none: ${message}`
-				: `BILL refused the bulk create of ${ranges} (${part.length} bills; it creates all or none, so none of them was created): ${message}`;
-			failedChunks.push({ entries: part, error, text });
-			for (const entry of part) entry.error = error;
-		}
+		await sendBills(this, part, sending);
 	});
 
 	for (const entry of toSend) {
@@ -219,7 +212,7 @@ export async function executeBatch(
 			failedChunks.length > 1
 				? `${first.text} (and ${failedChunks.length - 1} more bulk requests failed)`
 				: first.text;
-		if (error.context) error.context.itemIndex = first.entries[0].slot.itemIndex;
+		if (error.context) error.context.itemIndex ??= first.entries[0].slot.itemIndex;
 		error.description = [
 			error.description,
 			createdItems.length
@@ -231,5 +224,7 @@ export async function executeBatch(
 		throw error;
 	}
 
-	return slots.map((slot) => ({ json: slot.json ?? {}, pairedItem: { item: slot.itemIndex } }));
+	const json = slots.map((slot) => slot.json ?? {});
+	const out = simplify ? await simplifiedBills(this, 0, json) : json;
+	return slots.map((slot, n) => ({ json: out[n], pairedItem: { item: slot.itemIndex } }));
 }

@@ -3,6 +3,7 @@
 
 import type { INodeProperties } from 'n8n-workflow';
 
+import { simplifyOutputField } from '../../helpers/simplify';
 import { idLocator } from '../../helpers/descriptions';
 import { ID_PREFIX } from '../../helpers/validation';
 import { vendorLocator } from '../vendor/descriptions';
@@ -121,6 +122,11 @@ export function billFields(forReplace: boolean): INodeProperties[] {
 		},
 	];
 }
+
+/** "Simplify" of the bill creates and updates: the small form of Get's Simplify, with the vendor's name. */
+export const simplifyCreatedField = simplifyOutputField(
+	'ID, vendor ID and name, invoice number and date, due date, total, due and paid amounts, payment and approval status',
+);
 
 /** Whether to output the small form of a bill (Get, Get Many). */
 export const simplifyField: INodeProperties = {

@@ -129,14 +129,46 @@ export const lineItemChangesField: INodeProperties = {
 	placeholder: 'Add Line Item Change',
 	default: {},
 	description:
-		'Existing line items to change, by ID (Bill → Get shows them). Other line items stay as they are; to add or remove lines, use Replace.',
+		'Existing line items to change, by ID (Bill → Get shows them) or by position (1, 2, …). Other line items stay as they are; to add or remove lines, use Replace.',
 	options: [
 		{
 			displayName: 'Line Item',
 			name: 'lineItem',
 			// eslint-disable-next-line n8n-nodes-base/node-param-fixed-collection-type-unsorted-items -- reading order: which line, then what changes
 			values: [
-				{ displayName: 'Line Item ID', name: 'id', type: 'string', default: '', required: true },
+				{
+					displayName: 'Line Item By',
+					name: 'lineBy',
+					type: 'options',
+					options: [
+						{ name: 'ID', value: 'id', description: "The line item's ID (Bill → Get shows them)" },
+						{
+							name: 'Position',
+							value: 'position',
+							description: 'Its place on the bill: 1 for the first line, 2 for the second…',
+						},
+					],
+					// Saved workflows name lines by ID: the default keeps them so.
+					default: 'id',
+				},
+				{
+					displayName: 'Line Item ID',
+					name: 'id',
+					type: 'string',
+					default: '',
+					required: true,
+					displayOptions: { show: { lineBy: ['id'] } },
+				},
+				{
+					displayName: 'Position',
+					name: 'position',
+					type: 'number',
+					typeOptions: { minValue: 1, numberPrecision: 0 },
+					default: 1,
+					description:
+						"The line's place on the bill as BILL lists it (1 = first); the node reads the bill to find its ID",
+					displayOptions: { show: { lineBy: ['position'] } },
+				},
 				{
 					displayName: 'New Price',
 					name: 'pricedBy',

@@ -6,6 +6,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { checkAmount, checkId, invalid, parseJson } from '../../helpers/validation';
 import { CLASSIFICATIONS, type Level } from './lineItemDescriptions';
+import { checkPosition } from './linePositions';
 
 /**
  * Refuses an object with a key not in `allowed` (BILL would refuse the whole request), naming the
@@ -236,11 +237,17 @@ export function getLineItemChanges(context: IExecuteFunctions, itemIndex: number
 	return (Array.isArray(entries) ? entries : []).map((entry, n) => {
 		const where = `Line Item Changes, line ${n + 1}`;
 		const name: Namer = (field) => `${where} → ${LINE_ITEM_DISPLAY[field] ?? field}`;
-		const id = String(entry.id ?? '').trim();
-		if (!id) throw invalid(context, itemIndex, name('id'), 'is required');
-		if (!/^[0-9A-Za-z]{1,40}$/.test(id))
-			throw invalid(context, itemIndex, name('id'), `"${id}" is not a BILL line item ID`);
-		const line: IDataObject = { id };
+		let line: IDataObject;
+		if (entry.lineBy === 'position') {
+			// By position: the ID is found once the bill is read (linePositions.ts).
+			line = { position: checkPosition(context, itemIndex, `${where} → Position`, entry.position) };
+		} else {
+			const id = String(entry.id ?? '').trim();
+			if (!id) throw invalid(context, itemIndex, name('id'), 'is required');
+			if (!/^[0-9A-Za-z]{1,40}$/.test(id))
+				throw invalid(context, itemIndex, name('id'), `"${id}" is not a BILL line item ID`);
+			line = { id };
+		}
 		if (entry.pricedBy === 'amount')
 			line.amount = checkAmount(context, itemIndex, name('amount'), entry.amount);
 		if (entry.pricedBy === 'quantityPrice') {

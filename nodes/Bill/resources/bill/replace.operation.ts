@@ -4,7 +4,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { ID_PREFIX, getId } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
 import { billBodyFromParameters } from './body';
-import { billFields, billLocator } from './descriptions';
+import { billFields, billLocator, simplifyCreatedField } from './descriptions';
+import { billOutput } from './simplified';
+import { wantsSimplified } from '../../helpers/simplify';
 
 const properties: INodeProperties[] = [
 	billLocator('The bill to replace'),
@@ -16,6 +18,7 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
+	simplifyCreatedField,
 ];
 
 export const description = updateDisplayOptions(
@@ -27,11 +30,13 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const billId = getId(this, itemIndex, 'billId', 'Bill', ID_PREFIX.bill);
 	const body = billBodyFromParameters(this, itemIndex, true);
-	return await billApiRequest.call(this, {
+	const simplify = wantsSimplified(this, itemIndex);
+	const bill = await billApiRequest.call(this, {
 		method: 'PUT',
 		path: `/v3/bills/${billId}`,
 		body,
 		repeatable: true,
 		itemIndex,
 	});
+	return await billOutput(this, itemIndex, bill, simplify);
 }

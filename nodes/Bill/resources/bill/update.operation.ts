@@ -4,9 +4,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { ID_PREFIX, getId, invalid } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
 import { patchFieldsFromParameters } from './body';
-import { billLocator, optionalBillFields } from './descriptions';
+import { billLocator, optionalBillFields, simplifyCreatedField } from './descriptions';
+import { billOutput } from './simplified';
+import { wantsSimplified } from '../../helpers/simplify';
 import { lineItemChangesField } from './lineItemDescriptions';
 import { getLineItemChanges } from './lineItems';
+import { linePositionsToIds } from './linePositions';
 
 const properties: INodeProperties[] = [
 	billLocator('The bill to update'),
@@ -38,6 +41,7 @@ const properties: INodeProperties[] = [
 		).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 	lineItemChangesField,
+	simplifyCreatedField,
 ];
 
 export const description = updateDisplayOptions(
@@ -58,11 +62,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (!Object.keys(body).length) {
 		throw invalid(this, itemIndex, 'Update Fields', 'add at least one field or line item change');
 	}
-	return await billApiRequest.call(this, {
+	const simplify = wantsSimplified(this, itemIndex);
+	await linePositionsToIds(this, itemIndex, billId, lines);
+	const bill = await billApiRequest.call(this, {
 		method: 'PATCH',
 		path: `/v3/bills/${billId}`,
 		body,
 		repeatable: true,
 		itemIndex,
 	});
+	return await billOutput(this, itemIndex, bill, simplify);
 }

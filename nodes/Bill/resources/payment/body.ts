@@ -9,6 +9,8 @@ import { fundingTypeOptions } from './descriptions';
 export interface Funding {
 	fundingAccount: IDataObject;
 	cardFundingPurpose?: string;
+	/** "Default for Payables": the bank account's ID is looked up before paying. */
+	defaultForPayables?: boolean;
 }
 
 /** The `fundingAccount` of a payment, from the funding parameters. */
@@ -20,9 +22,11 @@ export function getFunding(context: IExecuteFunctions, itemIndex: number): Fundi
 			itemIndex,
 			'Funding Type',
 			`"${String(type)}" is not a funding type`,
-			'Use BANK_ACCOUNT, CARD_ACCOUNT or AP_CARD.',
+			'Use DEFAULT_PAYABLES, BANK_ACCOUNT, CARD_ACCOUNT or AP_CARD.',
 		);
 	}
+	if (type === 'DEFAULT_PAYABLES')
+		return { fundingAccount: { type: 'BANK_ACCOUNT', id: '' }, defaultForPayables: true };
 	if (type === 'BANK_ACCOUNT') {
 		return {
 			fundingAccount: {

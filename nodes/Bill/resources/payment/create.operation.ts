@@ -1,15 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { ID_PREFIX, getAmount, getDate, getId, invalid } from '../../helpers/validation';
+import { ID_PREFIX, checkAmount, getDate, getId, invalid } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
+import { defaultPayablesAccountId } from '../bankAccount/defaultForPayables';
 import { billLocator } from '../bill/descriptions';
 import { getFunding, processingOptions } from './body';
-import { additionalPaymentFields, fundingFields } from './descriptions';
+import { additionalPaymentFields, fundingFields, simplifyPaymentField } from './descriptions';
+import { paymentsOfPaidBill } from './alreadyPaid';
 import { withPaymentHint } from './hints';
-import { existingPayments } from './duplicates';
-import { checkFundingAccount } from './lookups';
-import { paymentOutput } from './output';
+import { livePaymentsOfBills } from './duplicates';
+import { checkFundingAccount, samePayment } from './lookups';
+import { paymentOutput, simplifyPayment } from './output';
+import { wantsSimplified } from '../../helpers/simplify';
 import { PAYMENTS_PATH } from './paths';
 
 const properties: INodeProperties[] = [
@@ -29,7 +32,7 @@ const properties: INodeProperties[] = [
 		default: 0,
 		required: true,
 		description:
-			"How much to pay, at most the bill's due amount (map the bill's dueAmount to pay it in full)",
+			"How much to pay, at most the bill's due amount (map the bill's dueAmount to pay it in full; when a re-run finds that 0, the bill is paid already and its payment is returned)",
 	},
 	{
 		displayName: 'Process Date',
@@ -42,6 +45,7 @@ const properties: INodeProperties[] = [
 	},
 	...fundingFields,
 	additionalPaymentFields,
+	simplifyPaymentField,
 ];
 
 export const description = updateDisplayOptions(
@@ -58,26 +62,37 @@ export const concurrent = false;
  * unknown outcome returns it), and a bank account must be verified. The create itself is never
  * repeated when its outcome is unknown.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<IDataObject | IDataObject[]> {
 	const billId = getId(this, itemIndex, 'billId', 'Bill', ID_PREFIX.bill);
-	const amount = getAmount(this, itemIndex, 'amount', 'Amount');
+	// 0 is allowed here: on a re-run that maps the bill's dueAmount, the bill is paid (alreadyPaid.ts).
+	const amount = checkAmount(
+		this,
+		itemIndex,
+		'Amount',
+		this.getNodeParameter('amount', itemIndex, 0),
+		{
+			allowZero: true,
+		},
+	);
 	const processDate = getDate(this, itemIndex, 'processDate', 'Process Date');
 	const funding = getFunding(this, itemIndex);
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const simplify = wantsSimplified(this, itemIndex);
 
 	const bill = await billApiRequest.call(this, {
 		method: 'GET',
 		path: `/v3/bills/${billId}`,
 		itemIndex,
 	});
+	const out = (p: IDataObject) => (simplify ? simplifyPayment(p, bill.vendorName) : p);
 	const vendorId = String(bill.vendorId);
-	const [existing] = await existingPayments(
-		this,
-		itemIndex,
-		[bill],
-		[{ billId, amount, processDate }],
-	);
-	if (existing) return paymentOutput(existing, true);
+	const live = await livePaymentsOfBills(this, itemIndex, [bill]);
+	if (amount === 0) return paymentsOfPaidBill(this, itemIndex, bill, live).map(out);
+	const existing = samePayment(live, { billId, amount, processDate });
+	if (existing) return out(paymentOutput(existing, true));
 
 	const due = Number(bill.dueAmount ?? bill.amount ?? 0);
 	if (amount > due) {
@@ -89,6 +104,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			"Pay at most the bill's due amount (dueAmount); scheduled payments already count against it.",
 		);
 	}
+	if (funding.defaultForPayables)
+		funding.fundingAccount.id = await defaultPayablesAccountId(this, itemIndex);
 	await checkFundingAccount(this, itemIndex, funding);
 
 	const body: IDataObject = {
@@ -109,7 +126,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			itemIndex,
 			uncertainHint: `Running it again is safe: the node first looks for a payment of bill ${billId} with this amount and process date and returns it instead of paying twice.`,
 		});
-		return paymentOutput(payment, false);
+		return out(paymentOutput(payment, false));
 	} catch (error) {
 		throw withPaymentHint(error);
 	}

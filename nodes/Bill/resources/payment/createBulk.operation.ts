@@ -3,14 +3,16 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { buildFilters, oneOrMany } from '../../helpers/filters';
 import { ID_PREFIX, checkAmount, checkId, getDate, invalid } from '../../helpers/validation';
-import { billApiRequest, billApiRequestAllItems } from '../../../shared/transport';
+import { billApiRequestAllItems } from '../../../shared/transport';
+import { defaultPayablesAccountId } from '../bankAccount/defaultForPayables';
 import { getFunding, processingOptions } from './body';
-import { additionalPaymentFields, fundingFields } from './descriptions';
-import { withPaymentHint } from './hints';
-import { checkFundingAccount, type WantedPayment } from './lookups';
-import { existingPayments } from './duplicates';
-import { paymentOutput } from './output';
-import { PAYMENTS_PATH } from './paths';
+import { additionalPaymentFields, fundingFields, simplifyPaymentField } from './descriptions';
+import { paymentsOfPaidBill } from './alreadyPaid';
+import { sendBulkPayment } from './bulkSend';
+import { livePaymentsOfBills } from './duplicates';
+import { checkFundingAccount, samePayment, type WantedPayment } from './lookups';
+import { paidBills, paymentOutput, simplifyPayment } from './output';
+import { wantsSimplified } from '../../helpers/simplify';
 
 /** BILL pays at most 50 bills with one bulk request (Postman "Create a bulk payment"). */
 export const BULK_PAYMENT_LIMIT = 50;
@@ -68,6 +70,7 @@ const properties: INodeProperties[] = [
 	},
 	...fundingFields,
 	additionalPaymentFields,
+	simplifyPaymentField,
 ];
 
 export const description = updateDisplayOptions(
@@ -104,11 +107,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			entry.billId,
 			ID_PREFIX.bill,
 		),
-		amount: checkAmount(this, itemIndex, `Bill Payments, payment ${n + 1} → Amount`, entry.amount),
+		// 0 is allowed: a re-run mapping a paid bill's dueAmount (alreadyPaid.ts).
+		amount: checkAmount(this, itemIndex, `Bill Payments, payment ${n + 1} → Amount`, entry.amount, {
+			allowZero: true,
+		}),
 		processDate,
 	}));
 	const funding = getFunding(this, itemIndex);
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const simplify = wantsSimplified(this, itemIndex);
 
 	const billIds = [...new Set(wanted.map((w) => w.billId))];
 	const filters = buildFilters([oneOrMany('id', billIds)]);
@@ -121,32 +128,36 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (missing.length)
 		throw invalid(this, itemIndex, 'Bill Payments', `BILL has no bill ${missing.join(', ')}`);
 
-	const found = await existingPayments(this, itemIndex, bills, wanted);
-	const toPay = wanted.filter((_w, n) => !found[n]);
-	const results = found.filter((p): p is IDataObject => !!p).map((p) => paymentOutput(p, true));
-	if (!toPay.length) return results;
+	const live = await livePaymentsOfBills(this, itemIndex, bills);
+	const names = new Map(bills.map((b) => [b.id, b.vendorName]));
+	const out = (p: IDataObject) =>
+		simplify && p.id ? simplifyPayment(p, names.get(paidBills(p)[0]?.billId)) : p;
+	const found = wanted.map((w, n) =>
+		w.amount === 0
+			? paymentsOfPaidBill(
+					this,
+					itemIndex,
+					bills.find((b) => b.id === w.billId)!,
+					live,
+					`Bill Payments, payment ${n + 1} → Amount`,
+				)
+			: samePayment(live, w),
+	);
+	const results = found.flatMap((p) => (!p ? [] : Array.isArray(p) ? p : [paymentOutput(p, true)]));
+	if (found.every(Boolean)) return results.map(out);
 
+	if (funding.defaultForPayables)
+		funding.fundingAccount.id = await defaultPayablesAccountId(this, itemIndex);
 	await checkFundingAccount(this, itemIndex, funding);
-	const body: IDataObject = {
+	const common: IDataObject = {
 		processDate,
 		fundingAccount: funding.fundingAccount,
-		payments: toPay.map(({ billId, amount }) => ({ billId, amount })),
 		processingOptions: processingOptions(additional),
 	};
-	if (funding.cardFundingPurpose) body.cardFundingPurpose = funding.cardFundingPurpose;
-	if (additional.description) body.description = String(additional.description);
-	try {
-		const answer = await billApiRequest.call(this, {
-			method: 'POST',
-			path: `${PAYMENTS_PATH}/bulk`,
-			body,
-			itemIndex,
-			uncertainHint:
-				'Running it again is safe: the node first looks for payments of these bills with the same amounts and process date and pays only the bills that have none.',
-		});
-		const made = Array.isArray(answer.payments) ? (answer.payments as IDataObject[]) : [];
-		return [...results, ...made.map((p) => paymentOutput(p, false))];
-	} catch (error) {
-		throw withPaymentHint(error);
-	}
+	if (funding.cardFundingPurpose) common.cardFundingPurpose = funding.cardFundingPurpose;
+	if (additional.description) common.description = String(additional.description);
+	const parts = wanted
+		.map((w, n) => ({ number: n + 1, billId: w.billId, amount: w.amount, found: found[n] }))
+		.filter((p) => !p.found);
+	return [...results, ...(await sendBulkPayment(this, itemIndex, parts, common))].map(out);
 }

@@ -2,6 +2,7 @@
 
 import type { INodeProperties } from 'n8n-workflow';
 
+import { simplifyOutputField } from '../../helpers/simplify';
 import { bankAccountLocator } from '../bankAccount/descriptions';
 
 export const paymentIdField: INodeProperties = {
@@ -15,6 +16,12 @@ export const paymentIdField: INodeProperties = {
 };
 
 export const fundingTypeOptions = [
+	{
+		name: 'Default for Payables (Bank Account)',
+		value: 'DEFAULT_PAYABLES',
+		description:
+			"The organization's default bank account for payables (set in BILL or with Bank Account → Update); the node finds it once per run",
+	},
 	{
 		name: 'Bank Account',
 		value: 'BANK_ACCOUNT',
@@ -39,6 +46,8 @@ export const fundingFields: INodeProperties[] = [
 		name: 'fundingType',
 		type: 'options',
 		options: fundingTypeOptions,
+		// The default stays Bank Account: n8n stores only values other than the default, so a
+		// saved workflow that pays from a picked account relies on it.
 		default: 'BANK_ACCOUNT',
 		description: 'What the money comes from',
 	},
@@ -93,3 +102,7 @@ export const additionalPaymentFields: INodeProperties = {
 		},
 	],
 };
+
+export const simplifyPaymentField = simplifyOutputField(
+	'ID, vendor ID and name, amount, process date, status, bills paid, funding account, confirmation number',
+);

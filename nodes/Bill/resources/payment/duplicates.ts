@@ -45,32 +45,31 @@ export function billShowsNoPayment(bill: IDataObject | undefined): boolean {
 }
 
 /**
- * For each wanted payment, the live payment of the same bill, amount and process date that
- * already exists, if any: a re-run after a create whose outcome was unknown returns it instead of
- * paying twice, while a payment of the same bill with another amount or date is still made.
+ * The live payments that may belong to these bills: the list a payment made before is looked for
+ * in (samePayment), and an Amount of 0 finds the bill's payments in (alreadyPaid.ts). A re-run
+ * after a create whose outcome was unknown so returns the payment instead of paying twice, while a
+ * payment of the same bill with another amount or date is still made.
  *
  * BILL documents no `vendorId` filter for payments (its filterable-fields page has
  * `transactionNumber`; Postman "Get list of payments" shows `id`), so the vendor-filtered list
  * (livePaymentsOfVendors) is asked first and, if BILL refuses it (400), the check rests on what
- * BILL does document: a bill whose own `paymentStatus` and amounts show no payment needs no
- * search; for the others every payment of the organization is read, unfiltered (Postman "Get list
- * of payments"), and matched here. A BILL that ignores the filter instead of refusing it returns
- * more payments than asked, which the matching also handles.
+ * BILL does document: when every bill's own `paymentStatus` and amounts show no payment there is
+ * nothing to search; otherwise every payment of the organization is read, unfiltered (Postman "Get
+ * list of payments"). A BILL that ignores the filter instead of refusing it returns more payments
+ * than asked, which the matching by bill handles.
  */
-export async function existingPayments(
+export async function livePaymentsOfBills(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	bills: IDataObject[],
-	wanted: WantedPayment[],
-): Promise<Array<IDataObject | undefined>> {
+): Promise<IDataObject[]> {
 	if (!refusedIn.has(context)) {
 		try {
-			const live = await livePaymentsOfVendors(
+			return await livePaymentsOfVendors(
 				context,
 				itemIndex,
 				bills.map((b) => String(b.vendorId)),
 			);
-			return wanted.map((w) => samePayment(live, w));
 		} catch (error) {
 			if (!refusedFilter(error)) throw asNodeError(context.getNode(), error);
 			refusedIn.add(context);
@@ -79,14 +78,22 @@ export async function existingPayments(
 			);
 		}
 	}
-	const billOf = (id: string) => bills.find((b) => b.id === id);
-	const toSearch = wanted.filter((w) => !billShowsNoPayment(billOf(w.billId)));
-	if (!toSearch.length) return wanted.map(() => undefined);
+	if (bills.every(billShowsNoPayment)) return [];
 	const all = await billApiRequestAllItems.call(
 		context,
 		{ method: 'GET', path: PAYMENTS_PATH, itemIndex },
 		{ returnAll: true },
 	);
-	const live = all.filter(isLive);
-	return wanted.map((w) => (toSearch.includes(w) ? samePayment(live, w) : undefined));
+	return all.filter(isLive);
+}
+
+/** For each wanted payment, the live payment of the same bill, amount and process date, if any. */
+export async function existingPayments(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	bills: IDataObject[],
+	wanted: WantedPayment[],
+): Promise<Array<IDataObject | undefined>> {
+	const live = await livePaymentsOfBills(context, itemIndex, bills);
+	return wanted.map((w) => samePayment(live, w));
 }

@@ -15,3 +15,29 @@ export function paymentOutput(payment: IDataObject, alreadyExisted?: boolean): I
 	if (alreadyExisted !== undefined) out.alreadyExisted = alreadyExisted;
 	return out;
 }
+
+/**
+ * A payment as one flat object (Create and Create Bulk with "Simplify" on). BILL's payment may
+ * carry no vendor name; `vendorName` then comes from the bill the node read before paying.
+ */
+export function simplifyPayment(
+	payment: IDataObject,
+	vendorName?: IDataObject[string],
+): IDataObject {
+	const funding = (payment.fundingAccount as IDataObject | undefined) ?? {};
+	const simple: IDataObject = {
+		id: payment.id,
+		vendorId: payment.vendorId,
+		vendorName: payment.vendorName ?? vendorName,
+		amount: payment.amount,
+		processDate: payment.processDate,
+		status: payment.status,
+		paidBills: paidBills(payment),
+		fundingAccountType: funding.type,
+		fundingAccountId: funding.id,
+		confirmationNumber: payment.confirmationNumber,
+	};
+	for (const key of ['alreadyExisted', 'billAlreadyPaid'])
+		if (payment[key] !== undefined) simple[key] = payment[key];
+	return simple;
+}

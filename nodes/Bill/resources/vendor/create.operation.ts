@@ -4,6 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { getString } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
 import { vendorBody } from './body';
+import { simplifyVendor, simplifyVendorField } from './output';
+import { wantsSimplified } from '../../helpers/simplify';
 import { accountTypeOptions, addressField, optionalVendorFields } from './descriptions';
 
 const properties: INodeProperties[] = [
@@ -56,6 +58,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: optionalVendorFields,
 	},
+	simplifyVendorField,
 ];
 
 export const description = updateDisplayOptions(
@@ -75,11 +78,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
 	};
 	const body = vendorBody(this, itemIndex, fields);
-	return await billApiRequest.call(this, {
+	const simplify = wantsSimplified(this, itemIndex);
+	const vendor = await billApiRequest.call(this, {
 		method: 'POST',
 		path: '/v3/vendors',
 		body,
 		itemIndex,
 		uncertainHint: `Search the vendors for "${String(body.name)}" before running it again (Vendor → Get Many, Name Starts With).`,
 	});
+	return simplify ? simplifyVendor(vendor) : vendor;
 }

@@ -4,6 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { ID_PREFIX, getId, invalid } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
 import { vendorBody } from './body';
+import { simplifyVendor, simplifyVendorField } from './output';
+import { wantsSimplified } from '../../helpers/simplify';
 import {
 	accountTypeOptions,
 	addressField,
@@ -51,6 +53,7 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
+	simplifyVendorField,
 ];
 
 export const description = updateDisplayOptions(
@@ -65,10 +68,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (!Object.keys(body).length) {
 		throw invalid(this, itemIndex, 'Update Fields', 'add at least one field to change');
 	}
-	return await billApiRequest.call(this, {
+	const simplify = wantsSimplified(this, itemIndex);
+	const vendor = await billApiRequest.call(this, {
 		method: 'PATCH',
 		path: `/v3/vendors/${vendorId}`,
 		body,
 		itemIndex,
 	});
+	return simplify ? simplifyVendor(vendor) : vendor;
 }
