@@ -2,6 +2,7 @@ import { randomUUID } from 'crypto';
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { asNodeError } from '../shared/transport';
 import { spendApiRequest } from '../BillSpend/transport';
 
 /** What the node keeps with the workflow between activation, deliveries and deactivation. */
@@ -94,8 +95,7 @@ export async function checkExists(context: IHookFunctions): Promise<boolean> {
 			host: 'events',
 		});
 	} catch (error) {
-		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- a NodeApiError from the transport
-		if (!isStatus(error, 404)) throw error;
+		if (!isStatus(error, 404)) throw asNodeError(context.getNode(), error);
 		delete data.subscriptionId;
 		return false;
 	}
@@ -156,8 +156,7 @@ export async function remove(context: IHookFunctions): Promise<boolean> {
 				host: 'events',
 			});
 		} catch (error) {
-			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- a NodeApiError from the transport
-			if (!isStatus(error, 404)) throw error;
+			if (!isStatus(error, 404)) throw asNodeError(context.getNode(), error);
 		}
 	}
 	delete data.subscriptionId;

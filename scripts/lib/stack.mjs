@@ -190,13 +190,10 @@ export async function executeWorkflow(env, id, { timeoutMs = 3 * 60_000 } = {}) 
 	const result = await runN8n(['execute', `--id=${id}`, '--rawOutput'], env, { timeoutMs });
 	const text = result.stdout;
 	const start = text.startsWith('{') ? 0 : text.indexOf('\n{') + 1;
-	// n8n may print a log line after the run too (e.g. 'Registered runner "JS Task Runner"' on a
-	// busy machine): the run ends at the last line that is a lone "}".
-	const end = text.lastIndexOf('\n}');
 	let run;
 	if (start > 0 || text.startsWith('{')) {
-		// n8n may log a line after the run (e.g. 'Registered runner "JS Task Runner"'): the run ends
-		// at the last line that is a closing brace.
+		// n8n may print a log line after the run (e.g. 'Registered runner "JS Task Runner"' on a
+		// busy machine): the run ends at the last line that is a lone closing brace.
 		const end = text.lastIndexOf('\n}');
 		try {
 			run = JSON.parse(text.slice(start, end > start ? end + 2 : undefined));
@@ -205,7 +202,10 @@ export async function executeWorkflow(env, id, { timeoutMs = 3 * 60_000 } = {}) 
 		}
 	}
 	const error = run?.data?.resultData?.error;
-	const ok = result.code === 0 && run?.status === 'success' && !error;
+	// The run's own status decides: on a loaded machine `n8n execute` has exited non-zero while
+	// shutting down after a run it reported as a success (its task runner); the tests then check
+	// BILL's state themselves.
+	const ok = run?.status === 'success' && !error;
 	return { ok, code: result.code, run, error, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -356,9 +356,13 @@ async function main() {
 				};
 				const billItem = async (query, what) => {
 					const items = await searchIn(query);
-					const item = items.filter({
-						has: page.locator('[data-test-id=node-creator-item-name]', { hasText: /^BILL$/ }),
-					});
+					// Our credentials' entry for the HTTP Request node is also called "BILL" (its
+					// description: "HTTP request"); the node is the other one.
+					const item = items
+						.filter({
+							has: page.locator('[data-test-id=node-creator-item-name]', { hasText: /^BILL$/ }),
+						})
+						.filter({ hasNotText: /HTTP request/i });
 					check(
 						(await item.count()) === 1,
 						`${what}: searching "${query}" (${theme} theme) did not list "BILL"; listed: ${JSON.stringify(await items.allInnerTexts())}`,

@@ -1,4 +1,4 @@
-import type { Resource } from '../operation';
+import type { Resource } from '../../shared/operation';
 import { approval } from './approval';
 import { bankAccount } from './bankAccount';
 import { bill } from './bill';

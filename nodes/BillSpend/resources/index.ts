@@ -1,4 +1,4 @@
-import type { Resource } from '../../Bill/operation';
+import type { Resource } from '../../shared/operation';
 import { budget } from './budget';
 import { card } from './card';
 import { customField } from './customField';

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { Resource } from '../../operation';
+import type { Resource } from '../../../shared/operation';
 import * as approve from './approve.operation';
 import * as deny from './deny.operation';
 import * as getManyPending from './getManyPending.operation';

@@ -134,8 +134,23 @@ export const lineItemChangesField: INodeProperties = {
 		{
 			displayName: 'Line Item',
 			name: 'lineItem',
-			// eslint-disable-next-line n8n-nodes-base/node-param-fixed-collection-type-unsorted-items -- reading order: which line, then what changes
+			// Sorted by name, as n8n's lint wants; display options show only what the choices above need.
 			values: [
+				{
+					displayName: 'Amount',
+					name: 'amount',
+					type: 'number',
+					typeOptions: { numberPrecision: 2, minValue: 0 },
+					default: 0,
+					displayOptions: { show: { pricedBy: ['amount'] } },
+				},
+				{
+					displayName: 'Description',
+					name: 'description',
+					type: 'string',
+					default: '',
+					description: 'New description; empty keeps it',
+				},
 				{
 					displayName: 'Line Item By',
 					name: 'lineBy',
@@ -160,16 +175,6 @@ export const lineItemChangesField: INodeProperties = {
 					displayOptions: { show: { lineBy: ['id'] } },
 				},
 				{
-					displayName: 'Position',
-					name: 'position',
-					type: 'number',
-					typeOptions: { minValue: 1, numberPrecision: 0 },
-					default: 1,
-					description:
-						"The line's place on the bill as BILL lists it (1 = first); the node reads the bill to find its ID",
-					displayOptions: { show: { lineBy: ['position'] } },
-				},
-				{
 					displayName: 'New Price',
 					name: 'pricedBy',
 					type: 'options',
@@ -181,20 +186,14 @@ export const lineItemChangesField: INodeProperties = {
 					default: 'keep',
 				},
 				{
-					displayName: 'Amount',
-					name: 'amount',
+					displayName: 'Position',
+					name: 'position',
 					type: 'number',
-					typeOptions: { numberPrecision: 2, minValue: 0 },
-					default: 0,
-					displayOptions: { show: { pricedBy: ['amount'] } },
-				},
-				{
-					displayName: 'Quantity',
-					name: 'quantity',
-					type: 'number',
-					typeOptions: { minValue: 0 },
+					typeOptions: { minValue: 1, numberPrecision: 0 },
 					default: 1,
-					displayOptions: { show: { pricedBy: ['quantityPrice'] } },
+					description:
+						"The line's place on the bill as BILL lists it (1 = first); the node reads the bill to find its ID",
+					displayOptions: { show: { lineBy: ['position'] } },
 				},
 				{
 					displayName: 'Price',
@@ -206,11 +205,12 @@ export const lineItemChangesField: INodeProperties = {
 					displayOptions: { show: { pricedBy: ['quantityPrice'] } },
 				},
 				{
-					displayName: 'Description',
-					name: 'description',
-					type: 'string',
-					default: '',
-					description: 'New description; empty keeps it',
+					displayName: 'Quantity',
+					name: 'quantity',
+					type: 'number',
+					typeOptions: { minValue: 0 },
+					default: 1,
+					displayOptions: { show: { pricedBy: ['quantityPrice'] } },
 				},
 				classificationsField('line'),
 			],

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { Resource } from '../../operation';
+import type { Resource } from '../../../shared/operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 import * as getUploadStatus from './getUploadStatus.operation';

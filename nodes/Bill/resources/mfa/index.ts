@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { Resource } from '../../operation';
+import type { Resource } from '../../../shared/operation';
 import * as listPhones from './listPhones.operation';
 import * as sendChallenge from './sendChallenge.operation';
 import * as setUpPhone from './setUpPhone.operation';

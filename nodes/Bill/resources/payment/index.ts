@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { Resource } from '../../operation';
+import type { Resource } from '../../../shared/operation';
 import * as cancel from './cancel.operation';
 import * as create from './create.operation';
 import * as createBulk from './createBulk.operation';

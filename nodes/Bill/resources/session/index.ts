@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { Resource } from '../../operation';
+import type { Resource } from '../../../shared/operation';
 import * as getDetails from './getDetails.operation';
 import * as logOut from './logOut.operation';
 import * as stepUp from './stepUp.operation';

@@ -1,4 +1,4 @@
-import type { Resource } from '../../../Bill/operation';
+import type { Resource } from '../../../shared/operation';
 import { operationSelector } from '../../helpers/selector';
 import * as create from './create.operation';
 import * as del from './delete.operation';

@@ -1,4 +1,4 @@
-import type { Resource } from '../../../Bill/operation';
+import type { Resource } from '../../../shared/operation';
 import { operationSelector } from '../../helpers/selector';
 import * as deleteReceipt from './deleteReceipt.operation';
 import * as get from './get.operation';
