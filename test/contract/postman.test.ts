@@ -377,6 +377,15 @@ class Variables {
 				if (request.path.endsWith('/void')) processPayments(this.emulator, '2099-12-31');
 				return String(payment.id);
 			}
+			case 'customer_id':
+				return String(
+					(
+						await this.call('POST', '/v3/customers', {
+							name: 'Contract Customer',
+							email: 'customer@example.com',
+						})
+					).id,
+				);
 			case 'bill_approver_user_id':
 				return f.clerk.userId;
 			case 'document_upload_id':

@@ -17,6 +17,9 @@ export const ID_PREFIX = {
 	payment: 'stp',
 	vendorCredit: 'vcr',
 	document: '0du',
+	customer: '0cu',
+	invoice: '00e',
+	receivablePayment: '0rp',
 } as const;
 
 export function invalid(

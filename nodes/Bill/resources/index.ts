@@ -2,6 +2,7 @@ import type { Resource } from '../operation';
 import { approval } from './approval';
 import { bankAccount } from './bankAccount';
 import { bill } from './bill';
+import { customer } from './customer';
 import { document } from './document';
 import { mfa } from './mfa';
 import { payment } from './payment';
@@ -16,6 +17,7 @@ export const resources: Record<string, Resource> = {
 	approval,
 	bankAccount,
 	bill,
+	customer,
 	document,
 	mfa,
 	payment,
