@@ -386,6 +386,36 @@ class Variables {
 						})
 					).id,
 				);
+			case 'invoice_id': {
+				const invoice = await this.call('POST', '/v3/invoices', {
+					customer: { id: await this.get('customer_id', request) },
+					invoiceNumber: 'C-1',
+					invoiceLineItems: [
+						{ quantity: 2, description: 'one', price: 50 },
+						{ quantity: 1, description: 'two', price: 50 },
+					],
+				});
+				const lines = invoice.invoiceLineItems as Array<{ id: string }>;
+				this.cache.set('invoice_line_item_id01', lines[0].id);
+				this.cache.set('invoice_line_item_id02', lines[1].id);
+				return String(invoice.id);
+			}
+			case 'invoice_line_item_id01':
+			case 'invoice_line_item_id02':
+				await this.get('invoice_id', request);
+				return this.cache.get(name)!;
+			case 'received_payment_id':
+				return String(
+					(
+						await this.call('POST', '/v3/invoices/record-payment', {
+							customerId: await this.get('customer_id', request),
+							paymentDate: '2026-12-01',
+							paymentType: 'CASH',
+							amount: 50,
+							invoices: [{ id: await this.get('invoice_id', request), amount: 50 }],
+						})
+					).id,
+				);
 			case 'bill_approver_user_id':
 				return f.clerk.userId;
 			case 'document_upload_id':

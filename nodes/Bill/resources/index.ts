@@ -4,8 +4,10 @@ import { bankAccount } from './bankAccount';
 import { bill } from './bill';
 import { customer } from './customer';
 import { document } from './document';
+import { invoice } from './invoice';
 import { mfa } from './mfa';
 import { payment } from './payment';
+import { receivablePayment } from './receivablePayment';
 import { session } from './session';
 import { vendor } from './vendor';
 
@@ -19,8 +21,10 @@ export const resources: Record<string, Resource> = {
 	bill,
 	customer,
 	document,
+	invoice,
 	mfa,
 	payment,
+	receivablePayment,
 	session,
 	vendor,
 };

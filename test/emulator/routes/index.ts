@@ -6,6 +6,7 @@ import { registerBankAccounts } from './bankAccounts';
 import { registerBills } from './bills';
 import { registerCustomers } from './customers';
 import { registerDocuments } from './documents';
+import { registerInvoices } from './invoices';
 import { registerMfa } from './mfa';
 import { registerPayments } from './payments';
 import { registerVendors } from './vendors';
@@ -22,4 +23,5 @@ export const registrations: Array<(emulator: Emulator) => void> = [
 	registerApprovals,
 	registerDocuments,
 	registerCustomers,
+	registerInvoices,
 ];
