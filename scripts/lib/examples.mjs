@@ -129,6 +129,23 @@ export const EXAMPLES = [
 		],
 		manual: 'it runs when the workflow is active: publish it, then create a bill',
 	},
+	{
+		id: 'billcomPaidOrders',
+		title: 'Paid orders become invoices recorded as paid (nothing twice on a re-run)',
+		resources: ['customer', 'invoice'],
+		needs: [
+			'GET /v3/customers',
+			'POST /v3/customers',
+			'GET /v3/invoices',
+			'POST /v3/invoices',
+			'GET /v3/invoices/:invoiceId',
+			'POST /v3/invoices/record-payment',
+		],
+		summary(run) {
+			const [s] = nodeOutput(run, 'Summary') ?? [{}];
+			return `${s.invoicesCreated ?? 0} invoices created, ${s.invoicesAlreadyInBill ?? 0} already in BILL; ${s.paymentsRecorded ?? 0} payments recorded, ${s.alreadyPaid ?? 0} already paid`;
+		},
+	},
 ];
 
 /** Why an example cannot run here yet (node resources not built, emulator routes missing), or ''. */

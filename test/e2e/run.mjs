@@ -38,6 +38,7 @@ import {
 	startN8nServer,
 } from '../../scripts/lib/stack.mjs';
 import { check, equal, suite } from '../../scripts/lib/testkit.mjs';
+import { receivablesTests } from './receivables.mjs';
 
 const { record, test, writeResults } = suite('e2e');
 
@@ -394,6 +395,9 @@ async function main() {
 				);
 			});
 		}
+
+		// USERS.md job 9: paid orders invoiced and recorded, nothing twice (receivables.mjs).
+		await receivablesTests({ test, record, runOk, state, requests, pendingOr, env });
 
 		// 6. USERS.md job 7: bank account for all admins, verified, default for payables.
 		const bankWhy = pendingOr('billcomBankAccount');
