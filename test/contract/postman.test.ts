@@ -30,6 +30,25 @@ const NOT_IN_COLLECTION: Record<string, string> = {
 		"the general-rules page's spelling (REFERENCE.md §6.2 open question 8)",
 };
 
+/**
+ * Requests whose example body names the objects it changes by the machine-generated placeholder
+ * "string": each element's `id` becomes the variable of an object made here, and line items with
+ * the placeholder id are sent without one (added), so BILL's success code can be checked.
+ */
+const PLACEHOLDER_IDS: Record<string, (body: string) => string> = {
+	'PATCH /v3/credit-memos/bulk': (body) =>
+		JSON.stringify(
+			(JSON.parse(body) as Array<Record<string, unknown>>).map((memo) => ({
+				...memo,
+				id: '{{credit_memo_id}}',
+				customerId: '{{customer_id}}',
+				creditMemoLineItems: (memo.creditMemoLineItems as Array<Record<string, unknown>>).map(
+					({ id: _id, ...line }) => line,
+				),
+			})),
+		),
+};
+
 const ROOT = resolve(__dirname, '..', '..');
 const describeIf = collectionAvailable() ? describe : describe.skip;
 if (!collectionAvailable()) {
@@ -139,7 +158,10 @@ describeIf('BILL Postman collection contract', () => {
 					headers[key] = await fill(value);
 				const params: Record<string, string> = {};
 				for (const { key, value } of request.query) params[key] = await fill(value);
-				const body = request.body ? await fill(request.body) : undefined;
+				const example = PLACEHOLDER_IDS[`${request.method} ${request.path}`];
+				const body = request.body
+					? await fill(example ? example(request.body) : request.body)
+					: undefined;
 				const base = request.host === 'events' ? emulator.eventsBaseUrl : emulator.baseUrl;
 				const response = await http.request({
 					method: request.method,
@@ -416,6 +438,39 @@ class Variables {
 						})
 					).id,
 				);
+			case 'credit_memo_id': {
+				const memo = await this.call('POST', '/v3/credit-memos', {
+					customerId: await this.get('customer_id', request),
+					referenceNumber: 'C-1',
+					creditDate: '2026-12-01',
+					creditMemoLineItems: [
+						{ description: 'one', price: 14.99, quantity: 2 },
+						{ description: 'two', price: 50, quantity: 1 },
+						{ description: 'discount', ratePercent: -10 },
+					],
+				});
+				const lines = memo.creditMemoLineItems as Array<{ id: string }>;
+				lines.forEach((line, n) => this.cache.set(`credit_memo_line_item_id0${n + 1}`, line.id));
+				return String(memo.id);
+			}
+			case 'credit_memo_line_item_id01':
+			case 'credit_memo_line_item_id02':
+			case 'credit_memo_line_item_id03':
+				await this.get('credit_memo_id', request);
+				return this.cache.get(name)!;
+			case 'recurring_invoice_id': {
+				const recurring = await this.call('POST', '/v3/recurring-invoices', {
+					customerId: await this.get('customer_id', request),
+					schedule: { period: 'MONTHLY', frequency: 1, nextDueDate: '2026-12-31' },
+					recurringInvoiceLineItems: [{ amount: 19.99, quantity: 1, description: 'Monthly' }],
+				});
+				const [line] = recurring.recurringInvoiceLineItems as Array<{ id: string }>;
+				this.cache.set('recurring_invoice_line_item_id01', line.id);
+				return String(recurring.id);
+			}
+			case 'recurring_invoice_line_item_id01':
+				await this.get('recurring_invoice_id', request);
+				return this.cache.get(name)!;
 			case 'bill_approver_user_id':
 				return f.clerk.userId;
 			case 'document_upload_id':

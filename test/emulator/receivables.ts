@@ -10,6 +10,8 @@ export interface Receivables {
 	customers: Map<string, Json>;
 	invoices: Map<string, Json>;
 	receivablePayments: Map<string, Json>;
+	creditMemos: Map<string, Json>;
+	recurringInvoices: Map<string, Json>;
 	/** Customers connected to the organization in the BILL network (no payment link for them). */
 	connectedCustomers: Set<string>;
 	/** When invoice emails were sent, per organization (5 a minute). */
@@ -38,6 +40,8 @@ export function receivables(state: State): Receivables {
 			customers: new Map(),
 			invoices: new Map(),
 			receivablePayments: new Map(),
+			creditMemos: new Map(),
+			recurringInvoices: new Map(),
 			connectedCustomers: new Set(),
 			emailsSent: new Map(),
 		};

@@ -20,6 +20,8 @@ export const ID_PREFIX = {
 	customer: '0cu',
 	invoice: '00e',
 	receivablePayment: '0rp',
+	creditMemo: 'ccr',
+	recurringInvoice: 'rit',
 } as const;
 
 export function invalid(

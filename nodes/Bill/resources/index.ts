@@ -2,12 +2,14 @@ import type { Resource } from '../operation';
 import { approval } from './approval';
 import { bankAccount } from './bankAccount';
 import { bill } from './bill';
+import { creditMemo } from './creditMemo';
 import { customer } from './customer';
 import { document } from './document';
 import { invoice } from './invoice';
 import { mfa } from './mfa';
 import { payment } from './payment';
 import { receivablePayment } from './receivablePayment';
+import { recurringInvoice } from './recurringInvoice';
 import { session } from './session';
 import { vendor } from './vendor';
 
@@ -19,12 +21,14 @@ export const resources: Record<string, Resource> = {
 	approval,
 	bankAccount,
 	bill,
+	creditMemo,
 	customer,
 	document,
 	invoice,
 	mfa,
 	payment,
 	receivablePayment,
+	recurringInvoice,
 	session,
 	vendor,
 };

@@ -4,9 +4,11 @@ import { registerApprovals } from './approvals';
 import { registerAuth } from './auth';
 import { registerBankAccounts } from './bankAccounts';
 import { registerBills } from './bills';
+import { registerCreditMemos } from './creditMemos';
 import { registerCustomers } from './customers';
 import { registerDocuments } from './documents';
 import { registerInvoices } from './invoices';
+import { registerRecurringInvoices } from './recurringInvoices';
 import { registerMfa } from './mfa';
 import { registerPayments } from './payments';
 import { registerVendors } from './vendors';
@@ -24,4 +26,6 @@ export const registrations: Array<(emulator: Emulator) => void> = [
 	registerDocuments,
 	registerCustomers,
 	registerInvoices,
+	registerCreditMemos,
+	registerRecurringInvoices,
 ];

@@ -1,24 +1,13 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
-
-import { ID_PREFIX, getId } from '../../helpers/validation';
-import { billApiRequest } from '../../../shared/transport';
+import { objectAction } from '../../helpers/objectAction';
+import { ID_PREFIX } from '../../helpers/validation';
 import { customerLocator } from './descriptions';
 
-const properties: INodeProperties[] = [customerLocator('The customer to archive')];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['customer'], operation: ['archive'] } },
-	properties,
-);
-
 /** `POST /v3/customers/{id}/archive`: idempotent, so a repeat after a lost answer is safe. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const customerId = getId(this, itemIndex, 'customerId', 'Customer', ID_PREFIX.customer);
-	return await billApiRequest.call(this, {
-		method: 'POST',
-		path: `/v3/customers/${customerId}/archive`,
-		repeatable: true,
-		itemIndex,
-	});
-}
+export const { description, execute } = objectAction({
+	resource: 'customer',
+	operation: 'archive',
+	locator: customerLocator('The customer to archive'),
+	prefix: ID_PREFIX.customer,
+	path: (id) => `/v3/customers/${id}/archive`,
+	method: 'POST',
+});

@@ -1,22 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
-
-import { ID_PREFIX, getId } from '../../helpers/validation';
-import { billApiRequest } from '../../../shared/transport';
+import { objectAction } from '../../helpers/objectAction';
+import { ID_PREFIX } from '../../helpers/validation';
 import { customerLocator } from './descriptions';
 
-const properties: INodeProperties[] = [customerLocator('The customer to get')];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['customer'], operation: ['get'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const customerId = getId(this, itemIndex, 'customerId', 'Customer', ID_PREFIX.customer);
-	return await billApiRequest.call(this, {
-		method: 'GET',
-		path: `/v3/customers/${customerId}`,
-		itemIndex,
-	});
-}
+/** `GET /v3/customers/{id}`. */
+export const { description, execute } = objectAction({
+	resource: 'customer',
+	operation: 'get',
+	locator: customerLocator('The customer to get'),
+	prefix: ID_PREFIX.customer,
+	path: (id) => `/v3/customers/${id}`,
+});

@@ -1,22 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
-
-import { ID_PREFIX, getId } from '../../helpers/validation';
-import { billApiRequest } from '../../../shared/transport';
+import { objectAction } from '../../helpers/objectAction';
+import { ID_PREFIX } from '../../helpers/validation';
 import { invoiceLocator } from './descriptions';
 
-const properties: INodeProperties[] = [invoiceLocator('The invoice to get')];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['invoice'], operation: ['get'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const invoiceId = getId(this, itemIndex, 'invoiceId', 'Invoice', ID_PREFIX.invoice);
-	return await billApiRequest.call(this, {
-		method: 'GET',
-		path: `/v3/invoices/${invoiceId}`,
-		itemIndex,
-	});
-}
+/** `GET /v3/invoices/{id}`. */
+export const { description, execute } = objectAction({
+	resource: 'invoice',
+	operation: 'get',
+	locator: invoiceLocator('The invoice to get'),
+	prefix: ID_PREFIX.invoice,
+	path: (id) => `/v3/invoices/${id}`,
+});

@@ -10,12 +10,15 @@ export const LINE_ITEM_PREFIX = '00f';
 
 /**
  * The lines as BILL takes them (`{id?, description, quantity, price}`). `required`: at least one
- * line (create and replace: BILL's "Create an invoice" requires `invoiceLineItems`).
+ * line (create and replace: BILL's "Create an invoice" requires `invoiceLineItems`). Line ids are
+ * checked for `linePrefix` (null: shape only, e.g. recurring-invoice lines, whose prefix BILL
+ * does not document).
  */
 export function getInvoiceLineItems(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	required: boolean,
+	linePrefix: string | null = LINE_ITEM_PREFIX,
 ): IDataObject[] {
 	const lines = context.getNodeParameter('lineItems.item', itemIndex, []) as IDataObject[];
 	if (!Array.isArray(lines) || (required && !lines.length))
@@ -24,7 +27,13 @@ export function getInvoiceLineItems(
 		const where = `Line Items, line ${n + 1}`;
 		const out: IDataObject = {};
 		if (line.id !== undefined && String(line.id).trim() !== '')
-			out.id = checkId(context, itemIndex, `${where} → Line Item ID`, line.id, LINE_ITEM_PREFIX);
+			out.id = checkId(
+				context,
+				itemIndex,
+				`${where} → Line Item ID`,
+				line.id,
+				linePrefix ?? undefined,
+			);
 		const description = String(line.description ?? '').trim();
 		if (description) out.description = description;
 		out.quantity = checkAmount(context, itemIndex, `${where} → Quantity`, line.quantity ?? 1);

@@ -1,24 +1,13 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
-
-import { ID_PREFIX, getId } from '../../helpers/validation';
-import { billApiRequest } from '../../../shared/transport';
+import { objectAction } from '../../helpers/objectAction';
+import { ID_PREFIX } from '../../helpers/validation';
 import { invoiceLocator } from './descriptions';
 
-const properties: INodeProperties[] = [invoiceLocator('The invoice to restore')];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['invoice'], operation: ['restore'] } },
-	properties,
-);
-
 /** `POST /v3/invoices/{id}/restore`: idempotent, so a repeat after a lost answer is safe. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const invoiceId = getId(this, itemIndex, 'invoiceId', 'Invoice', ID_PREFIX.invoice);
-	return await billApiRequest.call(this, {
-		method: 'POST',
-		path: `/v3/invoices/${invoiceId}/restore`,
-		repeatable: true,
-		itemIndex,
-	});
-}
+export const { description, execute } = objectAction({
+	resource: 'invoice',
+	operation: 'restore',
+	locator: invoiceLocator('The invoice to restore'),
+	prefix: ID_PREFIX.invoice,
+	path: (id) => `/v3/invoices/${id}/restore`,
+	method: 'POST',
+});
