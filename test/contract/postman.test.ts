@@ -26,6 +26,8 @@ import {
 const NOT_IN_COLLECTION: Record<string, string> = {
 	'POST api /v3/mfa/validate':
 		"BILL's prose path for /v3/mfa/setup/validate (REFERENCE.md §3); the emulator accepts both",
+	'GET api /v3/attachments/:attachmentId/download':
+		"an attachment's downloadLink, which BILL gives but does not list (https://developer.bill.com/docs/documents-attachments: GET the link with the session header)",
 	'POST events /v3/subscriptions/:subscriptionId/security-key':
 		"the general-rules page's spelling (REFERENCE.md §6.2 open question 8)",
 };
@@ -471,6 +473,17 @@ class Variables {
 			case 'recurring_invoice_line_item_id01':
 				await this.get('recurring_invoice_id', request);
 				return this.cache.get(name)!;
+			case 'attachment_id': {
+				const invoiceId = await this.get('invoice_id', request);
+				const attachment = await this.call(
+					'POST',
+					`/v3/attachments/invoices/${invoiceId}?name=c.pdf`,
+					Buffer.from('%PDF-1.4'),
+					'api',
+					{ 'Content-Type': 'application/octet-stream' },
+				);
+				return String(attachment.id);
+			}
 			case 'bill_approver_user_id':
 				return f.clerk.userId;
 			case 'document_upload_id':

@@ -12,6 +12,8 @@ export interface Receivables {
 	receivablePayments: Map<string, Json>;
 	creditMemos: Map<string, Json>;
 	recurringInvoices: Map<string, Json>;
+	/** Attachments of customers and invoices (`att…`), with their bytes (never listed). */
+	attachments: Map<string, Json>;
 	/** Customers connected to the organization in the BILL network (no payment link for them). */
 	connectedCustomers: Set<string>;
 	/** When invoice emails were sent, per organization (5 a minute). */
@@ -42,6 +44,7 @@ export function receivables(state: State): Receivables {
 			receivablePayments: new Map(),
 			creditMemos: new Map(),
 			recurringInvoices: new Map(),
+			attachments: new Map(),
 			connectedCustomers: new Set(),
 			emailsSent: new Map(),
 		};

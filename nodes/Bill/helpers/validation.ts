@@ -22,6 +22,7 @@ export const ID_PREFIX = {
 	receivablePayment: '0rp',
 	creditMemo: 'ccr',
 	recurringInvoice: 'rit',
+	attachment: 'att',
 } as const;
 
 export function invalid(

@@ -1,5 +1,6 @@
 import type { Resource } from '../operation';
 import { approval } from './approval';
+import { attachment } from './attachment';
 import { bankAccount } from './bankAccount';
 import { bill } from './bill';
 import { creditMemo } from './creditMemo';
@@ -19,6 +20,7 @@ import { vendor } from './vendor';
  */
 export const resources: Record<string, Resource> = {
 	approval,
+	attachment,
 	bankAccount,
 	bill,
 	creditMemo,

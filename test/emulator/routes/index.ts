@@ -1,6 +1,7 @@
 /** Every BILL area the emulator answers for; a new area is a file here and one line below. */
 import type { Emulator } from '../server';
 import { registerApprovals } from './approvals';
+import { registerAttachments } from './attachments';
 import { registerAuth } from './auth';
 import { registerBankAccounts } from './bankAccounts';
 import { registerBills } from './bills';
@@ -28,4 +29,5 @@ export const registrations: Array<(emulator: Emulator) => void> = [
 	registerInvoices,
 	registerCreditMemos,
 	registerRecurringInvoices,
+	registerAttachments,
 ];
