@@ -3,8 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { filtersCollection, returnAllOrLimit, sortField } from '../../helpers/descriptions';
 import { type ListFilter, getManyItems } from '../../helpers/getMany';
-import { ID_PREFIX } from '../../helpers/validation';
-import { customerLocator } from '../customer/descriptions';
+import { CUSTOMER_FILTER, customerFilterField } from '../customer/descriptions';
 
 /**
  * BILL documents no filterable fields of credit memos (its Postman collection filters only by
@@ -19,15 +18,11 @@ const filtersField = filtersCollection([
 		default: false,
 		description: 'Whether to return archived credit memos (on) or active ones (off)',
 	},
-	{
-		...customerLocator('Only the credit memos of this customer'),
-		required: false,
-		default: { mode: 'list', value: '' },
-	},
+	customerFilterField('Only the credit memos of this customer'),
 ]);
 
 const filters: ListFilter[] = [
-	{ kind: 'locator', option: 'customerId', field: 'customerId', prefix: ID_PREFIX.customer },
+	CUSTOMER_FILTER,
 	{ kind: 'boolean', option: 'archived', field: 'archived' },
 ];
 

@@ -72,3 +72,18 @@ export const optionalCustomerFields: INodeProperties[] = [
 	{ displayName: 'Phone', name: 'phone', type: 'string', default: '' },
 	address('shippingAddress', 'Shipping Address', 'Where goods are shipped'),
 ];
+
+/** The "Customer" option of a Get Many's filters (invoices, payments, credit memos…). */
+export const customerFilterField = (description: string): INodeProperties => ({
+	...customerLocator(description),
+	required: false,
+	default: { mode: 'list', value: '' },
+});
+
+/** How that option goes to BILL: `customerId:eq:0cu…`, the ID checked. */
+export const CUSTOMER_FILTER = {
+	kind: 'locator' as const,
+	option: 'customerId',
+	field: 'customerId',
+	prefix: ID_PREFIX.customer,
+};

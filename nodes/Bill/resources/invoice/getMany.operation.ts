@@ -3,8 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { filtersCollection, returnAllOrLimit, sortField } from '../../helpers/descriptions';
 import { CREATED_AND_UPDATED, type ListFilter, getManyItems } from '../../helpers/getMany';
-import { ID_PREFIX } from '../../helpers/validation';
-import { customerLocator } from '../customer/descriptions';
+import { CUSTOMER_FILTER, customerFilterField } from '../customer/descriptions';
 
 const filtersField = filtersCollection([
 	{
@@ -16,11 +15,7 @@ const filtersField = filtersCollection([
 	},
 	{ displayName: 'Created After', name: 'createdAfter', type: 'dateTime', default: '' },
 	{ displayName: 'Created Before', name: 'createdBefore', type: 'dateTime', default: '' },
-	{
-		...customerLocator('Only the invoices of this customer'),
-		required: false,
-		default: { mode: 'list', value: '' },
-	},
+	customerFilterField('Only the invoices of this customer'),
 	{
 		displayName: 'Statuses',
 		name: 'statuses',
@@ -44,7 +39,7 @@ const filtersField = filtersCollection([
  * `in`, the two the other status filters take).
  */
 const filters: ListFilter[] = [
-	{ kind: 'locator', option: 'customerId', field: 'customerId', prefix: ID_PREFIX.customer },
+	CUSTOMER_FILTER,
 	{ kind: 'boolean', option: 'archived', field: 'archived' },
 	{ kind: 'list', option: 'statuses', field: 'status' },
 	...CREATED_AND_UPDATED,

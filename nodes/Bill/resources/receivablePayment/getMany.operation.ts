@@ -3,8 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { filtersCollection, returnAllOrLimit, sortField } from '../../helpers/descriptions';
 import { CREATED_AND_UPDATED, type ListFilter, getManyItems } from '../../helpers/getMany';
-import { ID_PREFIX } from '../../helpers/validation';
-import { customerLocator } from '../customer/descriptions';
+import { CUSTOMER_FILTER, customerFilterField } from '../customer/descriptions';
 
 /**
  * BILL documents no filterable fields of received payments (its Postman collection shows only
@@ -15,19 +14,12 @@ import { customerLocator } from '../customer/descriptions';
 const filtersField = filtersCollection([
 	{ displayName: 'Created After', name: 'createdAfter', type: 'dateTime', default: '' },
 	{ displayName: 'Created Before', name: 'createdBefore', type: 'dateTime', default: '' },
-	{
-		...customerLocator('Only the payments of this customer'),
-		required: false,
-		default: { mode: 'list', value: '' },
-	},
+	customerFilterField('Only the payments of this customer'),
 	{ displayName: 'Updated After', name: 'updatedAfter', type: 'dateTime', default: '' },
 	{ displayName: 'Updated Before', name: 'updatedBefore', type: 'dateTime', default: '' },
 ]);
 
-const filters: ListFilter[] = [
-	{ kind: 'locator', option: 'customerId', field: 'customerId', prefix: ID_PREFIX.customer },
-	...CREATED_AND_UPDATED,
-];
+const filters: ListFilter[] = [CUSTOMER_FILTER, ...CREATED_AND_UPDATED];
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit,

@@ -3,8 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { filtersCollection, returnAllOrLimit, sortField } from '../../helpers/descriptions';
 import { type ListFilter, getManyItems } from '../../helpers/getMany';
-import { ID_PREFIX } from '../../helpers/validation';
-import { customerLocator } from '../customer/descriptions';
+import { CUSTOMER_FILTER, customerFilterField } from '../customer/descriptions';
 
 /**
  * BILL documents no filterable or sortable fields of recurring invoices (its Postman collection
@@ -18,15 +17,11 @@ const filtersField = filtersCollection([
 		default: false,
 		description: 'Whether to return archived recurring invoices (on) or active ones (off)',
 	},
-	{
-		...customerLocator('Only the recurring invoices of this customer'),
-		required: false,
-		default: { mode: 'list', value: '' },
-	},
+	customerFilterField('Only the recurring invoices of this customer'),
 ]);
 
 const filters: ListFilter[] = [
-	{ kind: 'locator', option: 'customerId', field: 'customerId', prefix: ID_PREFIX.customer },
+	CUSTOMER_FILTER,
 	{ kind: 'boolean', option: 'archived', field: 'archived' },
 ];
 
