@@ -396,9 +396,6 @@ async function main() {
 			});
 		}
 
-		// USERS.md job 9: paid orders invoiced and recorded, nothing twice (receivables.mjs).
-		await receivablesTests({ test, record, runOk, state, requests, pendingOr, env });
-
 		// 6. USERS.md job 7: bank account for all admins, verified, default for payables.
 		const bankWhy = pendingOr('billcomBankAccount');
 		if (bankWhy) record('example 05: company bank account', 'pending', bankWhy);
@@ -617,6 +614,22 @@ async function main() {
 			} finally {
 				await server.stop();
 			}
+		});
+
+		// USERS.md job 9 (receivables.mjs): paid orders invoiced once, overdue invoices sent again,
+		// the invoice trigger. After the session count: its tests log in to BILL directly, as a user would.
+		await receivablesTests({
+			test,
+			record,
+			runOk,
+			state,
+			requests,
+			pendingOr,
+			env,
+			emulator,
+			n8nPort,
+			waitFor,
+			waitForExecution,
 		});
 
 		// 10. USERS.md job 3: the trigger, in a running n8n: activation registers a subscription in
