@@ -137,3 +137,28 @@ export interface SessionDetails {
 	mfaStatus?: string;
 	mfaBypass?: boolean;
 }
+
+/** A customer (BILL's "Get customer details"). */
+export interface Customer {
+	id: string;
+	archived: boolean;
+	name: string;
+	email?: string;
+	companyName?: string;
+	invoiceCurrency?: string;
+	accountType?: VendorAccountType;
+	balance?: { amount?: number };
+}
+
+/** An invoice (BILL's "Get invoice details"). */
+export interface Invoice {
+	id: string;
+	archived: boolean;
+	invoiceNumber?: string;
+	invoiceDate?: string;
+	dueDate?: string;
+	customerId?: string;
+	totalAmount?: number;
+	dueAmount?: number;
+	status?: string;
+}

@@ -138,6 +138,51 @@ export const EXAMPLES = [
 		],
 		manual: 'it runs when the workflow is active: publish it, then create a bill',
 	},
+	{
+		id: 'billcomPaidOrders',
+		title: 'Paid orders become invoices recorded as paid (nothing twice on a re-run)',
+		resources: ['customer', 'invoice'],
+		needs: [
+			'GET /v3/customers',
+			'POST /v3/customers',
+			'GET /v3/invoices',
+			'POST /v3/invoices',
+			'GET /v3/invoices/:invoiceId',
+			'POST /v3/invoices/record-payment',
+		],
+		summary(run) {
+			const [s] = nodeOutput(run, 'Summary') ?? [{}];
+			return `${s.invoicesCreated ?? 0} invoices created, ${s.invoicesAlreadyInBill ?? 0} already in BILL; ${s.paymentsRecorded ?? 0} payments recorded, ${s.alreadyPaid ?? 0} already paid`;
+		},
+	},
+	{
+		id: 'billcomOverdueAgain',
+		title: 'Overdue invoices sent again by email, with a digest per customer',
+		resources: ['invoice', 'customer'],
+		needs: [
+			'GET /v3/invoices',
+			'GET /v3/customers/:customerId',
+			'POST /v3/invoices/:invoiceId/email',
+		],
+		summary(run) {
+			const [digest] = nodeOutput(run, 'Digest per customer') ?? [];
+			return digest
+				? String(digest.text).replace(/\n/g, '\n      ')
+				: 'no overdue invoice: nothing sent';
+		},
+	},
+	{
+		id: 'billcomInvoicePaid',
+		title: 'BILL Trigger: an invoice paid in full becomes a message',
+		resources: [],
+		trigger: true,
+		needs: [
+			'POST events /v3/subscriptions',
+			'DELETE events /v3/subscriptions/:subscriptionId',
+			'POST /v3/invoices/record-payment',
+		],
+		manual: 'it runs when the workflow is active: publish it, then record a payment of an invoice',
+	},
 ];
 
 /** Why an example cannot run here yet (node resources not built, emulator routes missing), or ''. */

@@ -33,11 +33,32 @@ import {
 const NOT_IN_COLLECTION: Record<string, string> = {
 	'POST api /v3/mfa/validate':
 		"BILL's prose path for Postman 'Validate phone for MFA setup'; the emulator accepts both",
+	'GET api /v3/attachments/:attachmentId/download':
+		"an attachment's downloadLink, which BILL gives but does not list (https://developer.bill.com/docs/documents-attachments: GET the link with the session header)",
 	'POST events /v3/subscriptions/:subscriptionId/security-key':
 		'the spelling of https://developer.bill.com/docs/bill-webhook-api-general-rules',
 	...SPEND_SUBSCRIPTION_ROUTES,
 	[`PUT api ${UPLOAD_PATH}/:uploadId`]:
 		'the storage address a Spend & Expense upload URL points to (PUT the image there), not an API route',
+};
+
+/**
+ * Requests whose example body names the objects it changes by the machine-generated placeholder
+ * "string": each element's `id` becomes the variable of an object made here, and line items with
+ * the placeholder id are sent without one (added), so BILL's success code can be checked.
+ */
+const PLACEHOLDER_IDS: Record<string, (body: string) => string> = {
+	'PATCH /v3/credit-memos/bulk': (body) =>
+		JSON.stringify(
+			(JSON.parse(body) as Array<Record<string, unknown>>).map((memo) => ({
+				...memo,
+				id: '{{credit_memo_id}}',
+				customerId: '{{customer_id}}',
+				creditMemoLineItems: (memo.creditMemoLineItems as Array<Record<string, unknown>>).map(
+					({ id: _id, ...line }) => line,
+				),
+			})),
+		),
 };
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -152,7 +173,10 @@ describeIf('BILL Postman collection contract', () => {
 					headers[key] = await fill(value);
 				const params: Record<string, string> = {};
 				for (const { key, value } of request.query) params[key] = await fill(value);
-				const body = request.body ? await fill(request.body) : undefined;
+				const example = PLACEHOLDER_IDS[`${request.method} ${request.path}`];
+				const body = request.body
+					? await fill(example ? example(request.body) : request.body)
+					: undefined;
 				const base = request.host === 'events' ? emulator.eventsBaseUrl : emulator.baseUrl;
 				const response = await http.request({
 					method: request.method,
@@ -394,6 +418,89 @@ class Variables {
 				});
 				if (request.path.endsWith('/void')) processPayments(this.emulator, '2099-12-31');
 				return String(payment.id);
+			}
+			case 'customer_id':
+				return String(
+					(
+						await this.call('POST', '/v3/customers', {
+							name: 'Contract Customer',
+							email: 'customer@example.com',
+						})
+					).id,
+				);
+			case 'invoice_id': {
+				const invoice = await this.call('POST', '/v3/invoices', {
+					customer: { id: await this.get('customer_id', request) },
+					invoiceNumber: 'C-1',
+					invoiceLineItems: [
+						{ quantity: 2, description: 'one', price: 50 },
+						{ quantity: 1, description: 'two', price: 50 },
+					],
+				});
+				const lines = invoice.invoiceLineItems as Array<{ id: string }>;
+				this.cache.set('invoice_line_item_id01', lines[0].id);
+				this.cache.set('invoice_line_item_id02', lines[1].id);
+				return String(invoice.id);
+			}
+			case 'invoice_line_item_id01':
+			case 'invoice_line_item_id02':
+				await this.get('invoice_id', request);
+				return this.cache.get(name)!;
+			case 'received_payment_id':
+				return String(
+					(
+						await this.call('POST', '/v3/invoices/record-payment', {
+							customerId: await this.get('customer_id', request),
+							paymentDate: '2026-12-01',
+							paymentType: 'CASH',
+							amount: 50,
+							invoices: [{ id: await this.get('invoice_id', request), amount: 50 }],
+						})
+					).id,
+				);
+			case 'credit_memo_id': {
+				const memo = await this.call('POST', '/v3/credit-memos', {
+					customerId: await this.get('customer_id', request),
+					referenceNumber: 'C-1',
+					creditDate: '2026-12-01',
+					creditMemoLineItems: [
+						{ description: 'one', price: 14.99, quantity: 2 },
+						{ description: 'two', price: 50, quantity: 1 },
+						{ description: 'discount', ratePercent: -10 },
+					],
+				});
+				const lines = memo.creditMemoLineItems as Array<{ id: string }>;
+				lines.forEach((line, n) => this.cache.set(`credit_memo_line_item_id0${n + 1}`, line.id));
+				return String(memo.id);
+			}
+			case 'credit_memo_line_item_id01':
+			case 'credit_memo_line_item_id02':
+			case 'credit_memo_line_item_id03':
+				await this.get('credit_memo_id', request);
+				return this.cache.get(name)!;
+			case 'recurring_invoice_id': {
+				const recurring = await this.call('POST', '/v3/recurring-invoices', {
+					customerId: await this.get('customer_id', request),
+					schedule: { period: 'MONTHLY', frequency: 1, nextDueDate: '2026-12-31' },
+					recurringInvoiceLineItems: [{ amount: 19.99, quantity: 1, description: 'Monthly' }],
+				});
+				const [line] = recurring.recurringInvoiceLineItems as Array<{ id: string }>;
+				this.cache.set('recurring_invoice_line_item_id01', line.id);
+				return String(recurring.id);
+			}
+			case 'recurring_invoice_line_item_id01':
+				await this.get('recurring_invoice_id', request);
+				return this.cache.get(name)!;
+			case 'attachment_id': {
+				const invoiceId = await this.get('invoice_id', request);
+				const attachment = await this.call(
+					'POST',
+					`/v3/attachments/invoices/${invoiceId}?name=c.pdf`,
+					Buffer.from('%PDF-1.4'),
+					'api',
+					{ 'Content-Type': 'application/octet-stream' },
+				);
+				return String(attachment.id);
 			}
 			case 'bill_approver_user_id':
 				return f.clerk.userId;

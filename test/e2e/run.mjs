@@ -43,6 +43,7 @@ import { spendExamples } from './spend.mjs';
 import { agentTests } from './agents.mjs';
 import { httpRequestTests } from './http-request.mjs';
 import { uxTests } from './ux.mjs';
+import { receivablesTests } from './receivables.mjs';
 
 const { record, test, writeResults } = suite('e2e');
 
@@ -757,6 +758,22 @@ async function main() {
 			} finally {
 				await emulator.control('POST', '/options', { readings: before.readings });
 			}
+		});
+
+		// USERS.md job 9 (receivables.mjs): paid orders invoiced once, overdue invoices sent again,
+		// the invoice trigger. After the session count: its tests log in to BILL directly, as a user would.
+		await receivablesTests({
+			test,
+			record,
+			runOk,
+			state,
+			requests,
+			pendingOr,
+			env,
+			emulator,
+			n8nPort,
+			waitFor,
+			waitForExecution,
 		});
 
 		// 10. USERS.md job 3: the trigger, in a running n8n: activation registers a subscription in

@@ -45,7 +45,7 @@ export async function spendExamples({ test, runOk, env, emulator }) {
 	// BILL's 60 calls, in a 10-second "minute": enforced, without making the suite wait minutes.
 	await emulator.control('POST', '/spend/limits', { perWindow: 60, windowMs: 10_000 });
 
-	await test('example 10: a receipt request for each settled card transaction over $75 without a receipt', async () => {
+	await test('example 13: a receipt request for each settled card transaction over $75 without a receipt', async () => {
 		const run = await runOk(env, 'billcomSpendReceipts');
 		const messages = nodeOutput(run, 'Receipt requests') ?? [];
 		const since = Date.now() - 7 * 86400000 + 60_000;
@@ -71,7 +71,7 @@ export async function spendExamples({ test, runOk, env, emulator }) {
 		return `${messages.length} receipt requests, e.g. "${messages[0]?.text}"`;
 	});
 
-	await test("example 11: last month's settled spend per budget equals the emulator's transactions", async () => {
+	await test("example 14: last month's settled spend per budget equals the emulator's transactions", async () => {
 		const run = await runOk(env, 'billcomSpendMonthly');
 		const [report] = nodeOutput(run, 'Spend per budget');
 		const now = new Date();
@@ -94,7 +94,7 @@ export async function spendExamples({ test, runOk, env, emulator }) {
 		return report.text.split('\n')[0];
 	});
 
-	await test('example 12: reimbursements up to $100 approved automatically, the others left for review', async () => {
+	await test('example 15: reimbursements up to $100 approved automatically, the others left for review', async () => {
 		const [budget] = await listAll(emulator, '/v3/spend/budgets');
 		const [user] = await listAll(emulator, '/v3/spend/users', '&filters=role:eq:MEMBER');
 		const make = (amount) =>

@@ -5,6 +5,7 @@
  *   GET  /__emulator/stats             → { requests by route, logins, counts }
  *   GET  /__emulator/log               → the request log (no secrets, no bodies)
  *   GET  /__emulator/state/:collection → every stored object of bills|vendors|bankAccounts|subscriptions|events|payments
+ *                                        (and customers|invoices|receivablePayments: AR_COLLECTIONS)
  *   GET  /__emulator/sms               → the MFA codes "sent"
  *   POST /__emulator/reset             → fixtures only
  *   POST /__emulator/clock             → { advanceMs }
@@ -18,6 +19,7 @@ import type { Emulator, Reply } from './server';
 import type { Fault } from './faults';
 import { withReadings } from './readings';
 import { spendControl } from './routes/spendState';
+import { receivables } from './receivables';
 
 const COLLECTIONS = [
 	'bills',
@@ -28,6 +30,7 @@ const COLLECTIONS = [
 	'events',
 	'payments',
 ] as const;
+const AR_COLLECTIONS = ['customers', 'invoices', 'receivablePayments'] as const;
 
 export async function control(
 	emulator: Emulator,
@@ -54,6 +57,8 @@ export async function control(
 	if (method === 'GET' && path === '/sms') return { body: emulator.state.sms };
 	if (method === 'GET' && path.startsWith('/state/')) {
 		const name = path.slice('/state/'.length) as (typeof COLLECTIONS)[number];
+		const ar = name as unknown as (typeof AR_COLLECTIONS)[number];
+		if (AR_COLLECTIONS.includes(ar)) return { body: [...receivables(emulator.state)[ar].values()] };
 		if (!COLLECTIONS.includes(name))
 			return { status: 404, body: { error: `no collection ${name}` } };
 		return { body: [...emulator.state[name].values()] };

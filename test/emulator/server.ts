@@ -538,6 +538,12 @@ function send(
 		res.end();
 		return;
 	}
+	if (Buffer.isBuffer(body)) {
+		// A file (an attachment's download link), sent as it is.
+		res.writeHead(status, { 'Content-Length': body.length, ...headers });
+		res.end(body);
+		return;
+	}
 	const text = JSON.stringify(body);
 	res.writeHead(status, {
 		'Content-Type': 'application/json',

@@ -27,7 +27,15 @@ import { REPO, n8nEnv, prepareRuntime, runN8n } from '../../scripts/n8n-runtime.
 import { check, equal, suite } from '../../scripts/lib/testkit.mjs';
 
 const PACKAGE = 'n8n-nodes-billcom';
-const EXPECTED_NODES = [`${PACKAGE}.bill`, `${PACKAGE}.billTool`, `${PACKAGE}.billTrigger`];
+/** Every node package.json declares, and the AI tool n8n makes of each action node. */
+const EXPECTED_NODES = [
+	`${PACKAGE}.bill`,
+	`${PACKAGE}.billSpend`,
+	`${PACKAGE}.billSpendTool`,
+	`${PACKAGE}.billSpendTrigger`,
+	`${PACKAGE}.billTool`,
+	`${PACKAGE}.billTrigger`,
+];
 const EXPECTED_CREDENTIALS = ['billApi', 'billPartnerApi'];
 
 const { record, test, writeResults } = suite('install');

@@ -17,6 +17,12 @@ export const ID_PREFIX = {
 	payment: 'stp',
 	vendorCredit: 'vcr',
 	document: '0du',
+	customer: '0cu',
+	invoice: '00e',
+	receivablePayment: '0rp',
+	creditMemo: 'ccr',
+	recurringInvoice: 'rit',
+	attachment: 'att',
 } as const;
 
 export function invalid(

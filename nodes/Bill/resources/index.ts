@@ -1,10 +1,16 @@
 import type { Resource } from '../../shared/operation';
 import { approval } from './approval';
+import { attachment } from './attachment';
 import { bankAccount } from './bankAccount';
 import { bill } from './bill';
+import { creditMemo } from './creditMemo';
+import { customer } from './customer';
 import { document } from './document';
+import { invoice } from './invoice';
 import { mfa } from './mfa';
 import { payment } from './payment';
+import { receivablePayment } from './receivablePayment';
+import { recurringInvoice } from './recurringInvoice';
 import { session } from './session';
 import { vendor } from './vendor';
 
@@ -14,11 +20,17 @@ import { vendor } from './vendor';
  */
 export const resources: Record<string, Resource> = {
 	approval,
+	attachment,
 	bankAccount,
 	bill,
+	creditMemo,
+	customer,
 	document,
+	invoice,
 	mfa,
 	payment,
+	receivablePayment,
+	recurringInvoice,
 	session,
 	vendor,
 };

@@ -1,10 +1,15 @@
 /** Every BILL area the emulator answers for; a new area is a file here and one line below. */
 import type { Emulator } from '../server';
 import { registerApprovals } from './approvals';
+import { registerAttachments } from './attachments';
 import { registerAuth } from './auth';
 import { registerBankAccounts } from './bankAccounts';
 import { registerBills } from './bills';
+import { registerCreditMemos } from './creditMemos';
+import { registerCustomers } from './customers';
 import { registerDocuments } from './documents';
+import { registerInvoices } from './invoices';
+import { registerRecurringInvoices } from './recurringInvoices';
 import { registerMfa } from './mfa';
 import { registerPayments } from './payments';
 import { registerSpend } from './spend';
@@ -22,4 +27,9 @@ export const registrations: Array<(emulator: Emulator) => void> = [
 	registerApprovals,
 	registerDocuments,
 	registerSpend,
+	registerCustomers,
+	registerInvoices,
+	registerCreditMemos,
+	registerRecurringInvoices,
+	registerAttachments,
 ];

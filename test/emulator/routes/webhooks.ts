@@ -250,7 +250,9 @@ function eventRecord(
 			subscriptionId: subscription.id,
 			organizationId,
 			eventType: type,
-			version,
+			// BILL's invoice samples carry the version as a number, its bill samples as text
+			// (https://developer.bill.com/docs/invoice-webhook-notification-payloads).
+			version: type.startsWith('invoice.') ? Number(version) : version,
 		},
 		[entityKey]: entity,
 	});

@@ -1,0 +1,3 @@
+import { bulkStateOperation } from './bulkState';
+
+export const { description, executeBatch } = bulkStateOperation('archive');

@@ -1,0 +1,13 @@
+import { objectAction } from '../../helpers/objectAction';
+import { ID_PREFIX } from '../../helpers/validation';
+import { customerLocator } from './descriptions';
+
+/** `POST /v3/customers/{id}/restore`: idempotent, so a repeat after a lost answer is safe. */
+export const { description, execute } = objectAction({
+	resource: 'customer',
+	operation: 'restore',
+	locator: customerLocator('The customer to restore'),
+	prefix: ID_PREFIX.customer,
+	path: (id) => `/v3/customers/${id}/restore`,
+	method: 'POST',
+});
