@@ -3,6 +3,7 @@ import { approval } from './approval';
 import { bankAccount } from './bankAccount';
 import { bill } from './bill';
 import { document } from './document';
+import { health } from './health';
 import { mfa } from './mfa';
 import { payment } from './payment';
 import { session } from './session';
@@ -17,6 +18,7 @@ export const resources: Record<string, Resource> = {
 	bankAccount,
 	bill,
 	document,
+	health,
 	mfa,
 	payment,
 	session,

@@ -5,6 +5,7 @@ import { registerAuth } from './auth';
 import { registerBankAccounts } from './bankAccounts';
 import { registerBills } from './bills';
 import { registerDocuments } from './documents';
+import { registerHealth } from './health';
 import { registerMfa } from './mfa';
 import { registerPayments } from './payments';
 import { registerVendors } from './vendors';
@@ -20,4 +21,5 @@ export const registrations: Array<(emulator: Emulator) => void> = [
 	registerPayments,
 	registerApprovals,
 	registerDocuments,
+	registerHealth,
 ];
