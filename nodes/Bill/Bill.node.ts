@@ -7,6 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { authenticationProperty, billCredentials } from '../shared/authentication';
+import { actingForProperties } from './actingFor';
 import { listSearch } from './listSearch';
 import { resources } from './resources';
 import { router } from './router';
@@ -44,6 +45,7 @@ export class Bill implements INodeType {
 				options: resourceOptions,
 				default: 'bill',
 			},
+			...actingForProperties,
 			...Object.values(resources).flatMap((resource) => resource.description),
 		],
 	};
