@@ -439,6 +439,23 @@ class Variables {
 				const event = await this.call('POST', `/v3/subscriptions/${id}/test`, {}, 'events');
 				return String(event.id);
 			}
+			case 'billing_statement_id': {
+				const list = await this.call(
+					'GET',
+					`/v3/organizations/${f.organizationId}/billing-statements`,
+				);
+				return String((list.results as Array<{ id: string }>)[0].id);
+			}
+			case 'org_user_role_id': {
+				const roles = await this.call('GET', '/v3/roles');
+				return String((roles.results as Array<{ id: string; type: string }>)[4].id);
+			}
+			case 'org_phone_no':
+				return '4085550100';
+			case 'partner_user_role_id': {
+				const roles = await this.call('GET', '/v3/roles');
+				return String((roles.results as Array<{ id: string }>)[0].id);
+			}
 			default:
 				throw new Error(
 					`The contract test does not know how to make {{${name}}} (${request.method} ${request.path})`,

@@ -9,6 +9,7 @@ export const ID_PREFIX = {
 	vendor: '009',
 	organization: '008',
 	user: '006',
+	role: '0po',
 	chartOfAccount: '0ca',
 	bankAccount: 'bac',
 	// Not in REFERENCE.md §8.8 (BILL lists no prefix for bank-account users): `bau` is the emulator's

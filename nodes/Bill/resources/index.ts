@@ -5,8 +5,11 @@ import { bill } from './bill';
 import { document } from './document';
 import { health } from './health';
 import { mfa } from './mfa';
+import { organization } from './organization';
 import { payment } from './payment';
+import { role } from './role';
 import { session } from './session';
+import { user } from './user';
 import { vendor } from './vendor';
 
 /**
@@ -20,7 +23,10 @@ export const resources: Record<string, Resource> = {
 	document,
 	health,
 	mfa,
+	organization,
 	payment,
+	role,
 	session,
+	user,
 	vendor,
 };

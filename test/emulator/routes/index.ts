@@ -7,6 +7,8 @@ import { registerBills } from './bills';
 import { registerDocuments } from './documents';
 import { registerHealth } from './health';
 import { registerMfa } from './mfa';
+import { registerOrganizations } from './organizations';
+import { registerPartner } from './partner';
 import { registerPayments } from './payments';
 import { registerVendors } from './vendors';
 import { registerWebhooks } from './webhooks';
@@ -22,4 +24,6 @@ export const registrations: Array<(emulator: Emulator) => void> = [
 	registerApprovals,
 	registerDocuments,
 	registerHealth,
+	registerOrganizations,
+	registerPartner,
 ];
