@@ -1,7 +1,7 @@
 import { searchBankAccounts } from './bankAccounts';
 import { searchBills } from './bills';
 import { searchBillingStatements, searchRoles, searchUsers } from './organization';
-import { searchPartnerOrganizations, searchPartnerUsers } from './partner';
+import { searchPartnerOrganizations, searchPartnerRoles, searchPartnerUsers } from './partner';
 import { searchVendors } from './vendors';
 
 /** Searchable lists behind the node's resource locators (`searchListMethod`). */
@@ -10,6 +10,7 @@ export const listSearch = {
 	searchBillingStatements,
 	searchBills,
 	searchPartnerOrganizations,
+	searchPartnerRoles,
 	searchPartnerUsers,
 	searchRoles,
 	searchUsers,

@@ -43,6 +43,44 @@ export async function searchPartnerOrganizations(
 	};
 }
 
+/** The organization picked above: Partner operations' Organization, or the one acted for. */
+function pickedOrganization(context: ILoadOptionsFunctions): string {
+	for (const name of ['partnerOrganizationId', ACT_FOR_ORGANIZATION]) {
+		try {
+			const value = context.getCurrentNodeParameter(name, { extractValue: true });
+			if (typeof value === 'string' && value.trim()) return value.trim();
+		} catch {
+			// not shown for this operation
+		}
+	}
+	return '';
+}
+
+/** The roles of the organization picked above (Postman "Get list of user roles", partner folder). */
+export async function searchPartnerRoles(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	await partnerContext(this);
+	const organizationId = pickedOrganization(this);
+	if (!organizationId) return { results: [] };
+	const qs: IDataObject = { max: 100 };
+	if (paginationToken) qs.page = paginationToken;
+	const page = (await billApiRequest.call(this, {
+		method: 'GET',
+		path: '/v3/partner/roles',
+		headers: { organizationId },
+		qs,
+	})) as unknown as BillList<{ id: string; type?: string; description?: string }>;
+	return {
+		results: page.results
+			.filter((r) => matchesSearch(filter, [r.description, r.type]))
+			.map((r) => ({ name: r.description ?? r.type ?? r.id, value: r.id })),
+		paginationToken: page.nextPage,
+	};
+}
+
 /**
  * The users of the organization picked above (Postman "Get list of users" of the partner
  * folder: the partner session with an `organizationId` header).
@@ -53,9 +91,7 @@ export async function searchPartnerUsers(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	await partnerContext(this);
-	const organizationId = String(
-		this.getCurrentNodeParameter(ACT_FOR_ORGANIZATION, { extractValue: true }) ?? '',
-	);
+	const organizationId = pickedOrganization(this);
 	if (!organizationId) return { results: [] };
 	const qs: IDataObject = { max: 100 };
 	if (paginationToken) qs.page = paginationToken;

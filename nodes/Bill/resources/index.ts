@@ -6,6 +6,7 @@ import { document } from './document';
 import { health } from './health';
 import { mfa } from './mfa';
 import { organization } from './organization';
+import { partner } from './partner';
 import { payment } from './payment';
 import { role } from './role';
 import { session } from './session';
@@ -24,6 +25,7 @@ export const resources: Record<string, Resource> = {
 	health,
 	mfa,
 	organization,
+	partner,
 	payment,
 	role,
 	session,
