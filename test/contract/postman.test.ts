@@ -139,7 +139,10 @@ describeIf('BILL Postman collection contract', () => {
 					headers[key] = await fill(value);
 				const params: Record<string, string> = {};
 				for (const { key, value } of request.query) params[key] = await fill(value);
-				const body = request.body ? await fill(request.body) : undefined;
+				let body = request.body ? await fill(request.body) : undefined;
+				// Postman "Accept connection request" leaves {{customer_id}} unquoted: not JSON until quoted.
+				if (request.name === 'Accept connection request' && body)
+					body = body.replace(/:\s*([0-9A-Za-z]{20})(\s*[,}])/g, ': "$1"$2');
 				const base = request.host === 'events' ? emulator.eventsBaseUrl : emulator.baseUrl;
 				const response = await http.request({
 					method: request.method,
@@ -450,6 +453,15 @@ class Variables {
 				const roles = await this.call('GET', '/v3/roles');
 				return String((roles.results as Array<{ id: string; type: string }>)[4].id);
 			}
+			case 'network_vendor_name':
+				return 'Harbor Freight';
+			case 'network_id':
+				return '0190000EMUPNI000002';
+			case 'vendor_email':
+				return 'ap@harborfreight.example';
+			case 'customer_id':
+				// Customers are accounts receivable's; the emulator's network takes any customer ID.
+				return '0cu02EMULATORCUST001';
 			case 'org_phone_no':
 				return '4085550100';
 			case 'partner_user_role_id': {

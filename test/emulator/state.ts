@@ -127,6 +127,10 @@ export class State {
 	userProfiles = new Map<string, Json>();
 	roles = new Map<string, Json>();
 	billingStatements = new Map<string, Json>();
+	/** BILL network invitations by organization|kind|id, risk verifications and their phones (routes/network.ts). */
+	networkInvitations = new Map<string, Json>();
+	riskVerifications = new Map<string, Json>();
+	riskPhones = new Set<string>();
 	rememberMe = new Map<string, RememberMe>();
 	/** MFA set-ups and challenges waiting for their code. */
 	mfaSetups = new Map<

@@ -5,9 +5,11 @@ import { bill } from './bill';
 import { document } from './document';
 import { health } from './health';
 import { mfa } from './mfa';
+import { network } from './network';
 import { organization } from './organization';
 import { partner } from './partner';
 import { payment } from './payment';
+import { riskVerification } from './riskVerification';
 import { role } from './role';
 import { session } from './session';
 import { user } from './user';
@@ -24,9 +26,11 @@ export const resources: Record<string, Resource> = {
 	document,
 	health,
 	mfa,
+	network,
 	organization,
 	partner,
 	payment,
+	riskVerification,
 	role,
 	session,
 	user,

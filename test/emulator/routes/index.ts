@@ -7,6 +7,7 @@ import { registerBills } from './bills';
 import { registerDocuments } from './documents';
 import { registerHealth } from './health';
 import { registerMfa } from './mfa';
+import { registerNetwork } from './network';
 import { registerOrganizations } from './organizations';
 import { registerPartner } from './partner';
 import { registerPayments } from './payments';
@@ -26,4 +27,5 @@ export const registrations: Array<(emulator: Emulator) => void> = [
 	registerHealth,
 	registerOrganizations,
 	registerPartner,
+	registerNetwork,
 ];
