@@ -28,6 +28,10 @@ export function seedClientOrganizations(emulator: Emulator, count: number): Clie
 		const organizationId = clientOrganizationId(n);
 		const userId = clientAdminId(n);
 		const name = `Client ${pad(n)} Inc`;
+		// n % 4 bills yesterday (0 for every fourth organization), and one today.
+		const billsYesterday = n % 4;
+		out.push({ organizationId, userId, name, billsYesterday });
+		if (state.organizations.has(organizationId)) continue; // seeded already: the same data
 		state.organizations.set(organizationId, { id: organizationId, name, appKey: fixtures.appKey });
 		state.users.set(userId, {
 			id: userId,
@@ -49,12 +53,9 @@ export function seedClientOrganizations(emulator: Emulator, count: number): Clie
 			updatedTime: now,
 		});
 		state.owner.set(vendorId, organizationId);
-		// n % 4 bills yesterday (0 for every fourth organization), and one today.
-		const billsYesterday = n % 4;
 		const bills = seedBills(emulator, vendorId, billsYesterday + 1);
 		for (const bill of bills.slice(0, billsYesterday))
 			bill.createdTime = bill.updatedTime = yesterday.toISOString().replace('Z', '+00:00');
-		out.push({ organizationId, userId, name, billsYesterday });
 	}
 	return out;
 }
