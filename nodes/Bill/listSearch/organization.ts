@@ -5,21 +5,20 @@ import { ACT_FOR_ORGANIZATION } from '../../shared/transport/organizationSession
 import type { BillList } from '../types';
 import { activePage, matchesSearch } from './page';
 
-/** Active users of the organization, by first name; the search text matched on the page (BILL documents no name filter). */
-export async function searchUsers(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const page = await activePage<{
-		id: string;
-		firstName?: string;
-		lastName?: string;
-		email?: string;
-	}>(this, '/v3/users', 'firstName:asc', paginationToken);
+type ListedUser = {
+	id: string;
+	firstName?: string;
+	lastName?: string;
+	email?: string;
+	archived?: boolean;
+};
+type ListedRole = { id: string; type?: string; description?: string };
+
+/** A page of users as list entries ("First Last — email"), active ones matching the search text. */
+export function userResults(page: BillList<ListedUser>, filter?: string): INodeListSearchResult {
 	return {
 		results: page.results
-			.filter((u) => matchesSearch(filter, [u.firstName, u.lastName, u.email]))
+			.filter((u) => !u.archived && matchesSearch(filter, [u.firstName, u.lastName, u.email]))
 			.map((u) => ({
 				name: [[u.firstName, u.lastName].filter(Boolean).join(' '), u.email]
 					.filter(Boolean)
@@ -28,6 +27,26 @@ export async function searchUsers(
 			})),
 		paginationToken: page.nextPage,
 	};
+}
+
+/** A page of roles as list entries (their description), matching the search text. */
+export function roleResults(page: BillList<ListedRole>, filter?: string): INodeListSearchResult {
+	return {
+		results: page.results
+			.filter((r) => matchesSearch(filter, [r.description, r.type]))
+			.map((r) => ({ name: r.description ?? r.type ?? r.id, value: r.id })),
+		paginationToken: page.nextPage,
+	};
+}
+
+/** Active users of the organization, by first name; the search text matched on the page (BILL documents no name filter). */
+export async function searchUsers(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const page = await activePage<ListedUser>(this, '/v3/users', 'firstName:asc', paginationToken);
+	return userResults(page, filter);
 }
 
 /** The organization's roles, by description. */
@@ -42,17 +61,8 @@ export async function searchRoles(
 		method: 'GET',
 		path: '/v3/roles',
 		qs,
-	})) as unknown as BillList<{
-		id: string;
-		type?: string;
-		description?: string;
-	}>;
-	return {
-		results: page.results
-			.filter((r) => matchesSearch(filter, [r.description, r.type]))
-			.map((r) => ({ name: r.description ?? r.type ?? r.id, value: r.id })),
-		paginationToken: page.nextPage,
-	};
+	})) as unknown as BillList<ListedRole>;
+	return roleResults(page, filter);
 }
 
 /** The organization's billing statements, newest first as BILL gives them. */

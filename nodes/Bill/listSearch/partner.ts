@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { billApiRequest, credentialTypeOf } from '../../shared/transport';
 import { ACT_FOR_ORGANIZATION } from '../../shared/transport/organizationSession';
 import type { BillList } from '../types';
+import { roleResults, userResults } from './organization';
 import { matchesSearch } from './page';
 
 async function partnerContext(context: ILoadOptionsFunctions): Promise<void> {
@@ -56,29 +57,33 @@ function pickedOrganization(context: ILoadOptionsFunctions): string {
 	return '';
 }
 
+/** A page of the partner-level list at `path` for the organization picked above (the `organizationId` header). */
+async function organizationPage(
+	context: ILoadOptionsFunctions,
+	path: string,
+	paginationToken?: string,
+): Promise<BillList<never> | undefined> {
+	await partnerContext(context);
+	const organizationId = pickedOrganization(context);
+	if (!organizationId) return undefined;
+	const qs: IDataObject = { max: 100 };
+	if (paginationToken) qs.page = paginationToken;
+	return (await billApiRequest.call(context, {
+		method: 'GET',
+		path,
+		headers: { organizationId },
+		qs,
+	})) as unknown as BillList<never>;
+}
+
 /** The roles of the organization picked above (Postman "Get list of user roles", partner folder). */
 export async function searchPartnerRoles(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	await partnerContext(this);
-	const organizationId = pickedOrganization(this);
-	if (!organizationId) return { results: [] };
-	const qs: IDataObject = { max: 100 };
-	if (paginationToken) qs.page = paginationToken;
-	const page = (await billApiRequest.call(this, {
-		method: 'GET',
-		path: '/v3/partner/roles',
-		headers: { organizationId },
-		qs,
-	})) as unknown as BillList<{ id: string; type?: string; description?: string }>;
-	return {
-		results: page.results
-			.filter((r) => matchesSearch(filter, [r.description, r.type]))
-			.map((r) => ({ name: r.description ?? r.type ?? r.id, value: r.id })),
-		paginationToken: page.nextPage,
-	};
+	const page = await organizationPage(this, '/v3/partner/roles', paginationToken);
+	return page ? roleResults(page, filter) : { results: [] };
 }
 
 /**
@@ -90,32 +95,6 @@ export async function searchPartnerUsers(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	await partnerContext(this);
-	const organizationId = pickedOrganization(this);
-	if (!organizationId) return { results: [] };
-	const qs: IDataObject = { max: 100 };
-	if (paginationToken) qs.page = paginationToken;
-	const page = (await billApiRequest.call(this, {
-		method: 'GET',
-		path: '/v3/partner/users',
-		headers: { organizationId },
-		qs,
-	})) as unknown as BillList<{
-		id: string;
-		firstName?: string;
-		lastName?: string;
-		email?: string;
-		archived?: boolean;
-	}>;
-	return {
-		results: page.results
-			.filter((u) => !u.archived && matchesSearch(filter, [u.firstName, u.lastName, u.email]))
-			.map((u) => ({
-				name: [[u.firstName, u.lastName].filter(Boolean).join(' '), u.email]
-					.filter(Boolean)
-					.join(' — '),
-				value: u.id,
-			})),
-		paginationToken: page.nextPage,
-	};
+	const page = await organizationPage(this, '/v3/partner/users', paginationToken);
+	return page ? userResults(page, filter) : { results: [] };
 }

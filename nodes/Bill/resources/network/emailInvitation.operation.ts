@@ -4,19 +4,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { ID_PREFIX, getId } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
 import { checkEmail } from '../user/body';
+import { emailField } from '../user/descriptions';
 import { vendorLocator } from '../vendor/descriptions';
 
 const properties: INodeProperties[] = [
 	vendorLocator('The vendor record the invitation is for (it must exist)'),
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		default: '',
-		required: true,
-		description: 'Where BILL sends the invitation to join the BILL network',
-	},
+	emailField('Where BILL sends the invitation to join the BILL network'),
 ];
 
 export const description = updateDisplayOptions(

@@ -2,6 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { checkDate, invalid } from '../../helpers/validation';
+import { addressBody, organizationFields, text } from '../organization/body';
+import { organizationOptionalFields } from '../organization/descriptions';
 import { addressField } from '../vendor/descriptions';
 import { partnerList, partnerRequest } from './request';
 
@@ -19,51 +21,25 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [
-			{
-				displayName: 'Account Type',
-				name: 'accountType',
-				type: 'options',
-				options: [
-					{ name: 'Business', value: 'BUSINESS' },
-					{ name: 'Employee or Individual', value: 'EMPLOYEE_OR_INDIVIDUAL' },
-				],
-				default: 'BUSINESS',
-			},
-			{
-				displayName: 'Business Category',
-				name: 'businessCategory',
-				type: 'string',
-				default: '',
-				placeholder: 'LLC',
-			},
-			{
-				displayName: 'Company Owner Date of Birth',
-				name: 'companyOwnerDateOfBirth',
-				type: 'dateTime',
-				default: '',
-			},
-			{
-				displayName: 'Company Owner Name',
-				name: 'companyOwnerName',
-				type: 'string',
-				default: '',
-				description:
-					'BILL strongly advises it: it avoids risk-verification and funding errors later',
-			},
-			{ displayName: 'Industry', name: 'industry', type: 'string', default: '' },
-			{ displayName: 'Tax ID', name: 'taxId', type: 'string', default: '' },
-			{
-				displayName: 'Tax ID Type',
-				name: 'taxIdType',
-				type: 'options',
-				options: [
-					{ name: 'EIN', value: 'EIN' },
-					{ name: 'SSN', value: 'SSN' },
-				],
-				default: 'EIN',
-			},
-		],
+		options: (
+			[
+				...organizationOptionalFields,
+				{
+					displayName: 'Company Owner Date of Birth',
+					name: 'companyOwnerDateOfBirth',
+					type: 'dateTime',
+					default: '',
+				},
+				{
+					displayName: 'Company Owner Name',
+					name: 'companyOwnerName',
+					type: 'string',
+					default: '',
+					description:
+						'BILL strongly advises it: it avoids risk-verification and funding errors later',
+				},
+			] as INodeProperties[]
+		).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 	{
 		displayName: 'Return Existing Organization With This Name',
@@ -80,32 +56,15 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-function text(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	label: string,
-	value: unknown,
-	max = 100,
-) {
-	if (typeof value !== 'string' && typeof value !== 'number')
-		throw invalid(context, itemIndex, label, `must be text, not ${JSON.stringify(value)}`);
-	const out = String(value).trim();
-	if (out.length > max)
-		throw invalid(context, itemIndex, label, `is longer than ${max} characters`);
-	return out;
-}
-
 function organizationBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	const name = text(context, itemIndex, 'Name', context.getNodeParameter('name', itemIndex, ''));
 	if (!name) throw invalid(context, itemIndex, 'Name', 'is required');
-	const given = context.getNodeParameter('address', itemIndex, {});
-	if (!given || typeof given !== 'object' || Array.isArray(given))
-		throw invalid(context, itemIndex, 'Address', 'must be a set of address fields');
-	const address: IDataObject = {};
-	for (const [part, value] of Object.entries(given as IDataObject)) {
-		const t = text(context, itemIndex, `Address → ${part}`, value, 200);
-		if (t) address[part] = t;
-	}
+	const address = addressBody(
+		context,
+		itemIndex,
+		'Address',
+		context.getNodeParameter('address', itemIndex, {}),
+	);
 	for (const part of ['line1', 'city', 'zipOrPostalCode', 'country'])
 		if (!address[part]) throw invalid(context, itemIndex, `Address → ${part}`, 'is required');
 	const phone = text(
@@ -117,23 +76,16 @@ function organizationBody(context: IExecuteFunctions, itemIndex: number): IDataO
 	);
 	const body: IDataObject = { name, address, phone };
 	const extra = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	for (const key of ['taxId', 'taxIdType', 'industry', 'businessCategory', 'accountType']) {
-		if (extra[key] === undefined) continue;
-		const t = text(context, itemIndex, `Additional Fields → ${key}`, extra[key], 500);
-		if (t) body[key] = t;
-	}
-	if (body.taxIdType !== undefined && !['EIN', 'SSN'].includes(String(body.taxIdType)))
-		throw invalid(context, itemIndex, 'Additional Fields → Tax ID Type', 'must be EIN or SSN');
-	if (
-		body.accountType !== undefined &&
-		!['BUSINESS', 'EMPLOYEE_OR_INDIVIDUAL'].includes(String(body.accountType))
-	)
-		throw invalid(
-			context,
-			itemIndex,
-			'Additional Fields → Account Type',
-			'must be BUSINESS or EMPLOYEE_OR_INDIVIDUAL',
-		);
+	Object.assign(
+		body,
+		organizationFields(context, itemIndex, extra, 'Additional Fields → ', [
+			'taxId',
+			'taxIdType',
+			'industry',
+			'businessCategory',
+			'accountType',
+		]),
+	);
 	if (extra.companyOwnerName !== undefined || extra.companyOwnerDateOfBirth) {
 		const owner: IDataObject = {};
 		if (extra.companyOwnerName !== undefined)

@@ -1,32 +1,3 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { partnerUserAction } from './userAction';
 
-import { ID_PREFIX, getId } from '../../helpers/validation';
-import { partnerOrganizationLocator, partnerUserLocator } from './descriptions';
-import { partnerOrganizationOf, partnerRequest } from './request';
-
-const properties: INodeProperties[] = [
-	partnerOrganizationLocator('The organization of the user'),
-	partnerUserLocator('The user to get'),
-];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['partner'], operation: ['getUser'] } },
-	properties,
-);
-
-/** Postman "Get user details" (partner folder). */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const organizationId = partnerOrganizationOf(this, itemIndex);
-	const userId = getId(this, itemIndex, 'userId', 'User', ID_PREFIX.user);
-	const user = await partnerRequest(
-		this,
-		{
-			method: 'GET',
-			path: `/v3/partner/users/${userId}`,
-			itemIndex,
-		},
-		organizationId,
-	);
-	return { ...user, organizationId };
-}
+export const { description, execute } = partnerUserAction('getUser', 'get');

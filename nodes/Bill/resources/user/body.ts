@@ -50,3 +50,41 @@ export function userBody(
 	}
 	return body;
 }
+
+/** Create's body: names, email, role (when picked) and BILL's required acceptance, checked. */
+export function newUserBody(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	lastNameRequired: boolean,
+): IDataObject {
+	const lastName = context.getNodeParameter('lastName', itemIndex, '');
+	const role = context.getNodeParameter('roleId', itemIndex, '', { extractValue: true });
+	const body = userBody(context, itemIndex, {
+		firstName: context.getNodeParameter('firstName', itemIndex, ''),
+		email: context.getNodeParameter('email', itemIndex, ''),
+		...(lastNameRequired || String(lastName ?? '').trim() ? { lastName } : {}),
+		...(role ? { roleId: role } : {}),
+	});
+	if (context.getNodeParameter('acceptTermsOfService', itemIndex, false) !== true)
+		throw invalid(
+			context,
+			itemIndex,
+			'Accept Terms of Service',
+			'must be on: BILL creates no user without it',
+		);
+	body.acceptTermsOfService = true;
+	return body;
+}
+
+/** The user with this email among those listed (BILL documents no email filter), if any. */
+export const sameEmail = (users: IDataObject[], email: unknown) =>
+	users.find((u) => String(u.email ?? '').toLowerCase() === String(email).toLowerCase());
+
+/** Update's body: only the fields given, at least one. */
+export function userUpdateBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
+	const fields = context.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const body = userBody(context, itemIndex, fields, 'Update Fields → ');
+	if (!Object.keys(body).length)
+		throw invalid(context, itemIndex, 'Update Fields', 'add at least one field to change');
+	return body;
+}
