@@ -24,6 +24,18 @@ export class BillApi implements ICredentialType {
 
 	documentationUrl = 'https://developer.bill.com/docs/bill-keys-tokens';
 
+	/**
+	 * n8n's HTTP Request node may use this credential (Predefined Credential Type → BILL API):
+	 * every call then logs in through preAuthentication, carries devKey + sessionId, and shares
+	 * the session with the BILL node. The URL is the full address: sandbox, production or the
+	 * credential's Custom Base URL, followed by /v3/... .
+	 */
+	httpRequestNode = {
+		name: 'BILL',
+		docsUrl: 'https://developer.bill.com/docs/whats-different-in-v3',
+		apiBaseUrlPlaceholder: 'https://gateway.stage.bill.com/connect/v3/bills',
+	};
+
 	properties: INodeProperties[] = [
 		...environmentProperties,
 		{

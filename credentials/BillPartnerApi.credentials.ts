@@ -1,9 +1,10 @@
 import type {
-	IAuthenticateGeneric,
+	IAuthenticate,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
@@ -15,6 +16,40 @@ import {
 	sessionProperties,
 } from './common';
 
+/**
+ * Exactly the pair of headers BILL documents for the level of the call, and no other key:
+ * - organization scope (after login-as-user): `devKey` + `sessionId`, as every organization-level
+ *   call (https://developer.bill.com/docs/bill-keys-tokens; "org-level calls need the returned
+ *   sessionId plus a devKey", https://developer.bill.com/changelog/2024-04-22-new-v3-capabilities-for-bill-partners);
+ * - partner scope: `appKey` + `sessionId`, as BILL's Postman requests under "partner" and the
+ *   partner level of the webhook API (https://developer.bill.com/docs/bill-webhook-api-general-rules),
+ *   which decides from these headers whether a subscription is the organization's or the partner's.
+ * Whether BILL would also accept a call carrying both keys is not documented, so none is sent.
+ */
+export function partnerAuthHeaders(
+	credentials: ICredentialDataDecryptedObject,
+): Record<string, string> {
+	const sessionId = String(credentials.sessionId ?? '');
+	return credentials.scope === 'organization'
+		? { devKey: String(credentials.devKey ?? ''), sessionId }
+		: { appKey: String(credentials.appKey ?? ''), sessionId };
+}
+
+/**
+ * A function, because n8n's declarative (generic) authentication sends every header it lists,
+ * an empty value included: with it, an organization-scope call would still carry an empty
+ * `appKey`. n8n's credentials helper calls the function for every request.
+ */
+async function partnerAuthenticate(
+	credentials: ICredentialDataDecryptedObject,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	return {
+		...requestOptions,
+		headers: { ...(requestOptions.headers ?? {}), ...partnerAuthHeaders(credentials) },
+	};
+}
+
 export class BillPartnerApi implements ICredentialType {
 	name = 'billPartnerApi';
 
@@ -23,6 +58,13 @@ export class BillPartnerApi implements ICredentialType {
 	icon = { light: 'file:bill.svg', dark: 'file:bill.dark.svg' } as const;
 
 	documentationUrl = 'https://developer.bill.com/docs/bill-keys-tokens';
+
+	/** As BILL API's: n8n's HTTP Request node may use this credential (partner or log-in-as-user session). */
+	httpRequestNode = {
+		name: 'BILL Partner',
+		docsUrl: 'https://developer.bill.com/docs/whats-different-in-v3',
+		apiBaseUrlPlaceholder: 'https://gateway.stage.bill.com/connect/v3/partner/organizations',
+	};
 
 	properties: INodeProperties[] = [
 		...environmentProperties,
@@ -122,16 +164,7 @@ export class BillPartnerApi implements ICredentialType {
 		return await loginPartner.call(this, credentials);
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				appKey: '={{$credentials.appKey}}',
-				devKey: "={{$credentials.scope === 'organization' ? $credentials.devKey : undefined}}",
-				sessionId: '={{$credentials.sessionId}}',
-			},
-		},
-	};
+	authenticate: IAuthenticate = partnerAuthenticate;
 
 	test: ICredentialTestRequest = {
 		request: {

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** Environment choice shared by both BILL credentials (REFERENCE.md §1). */
+/** Environment choice shared by both BILL credentials (https://developer.bill.com/docs/get-started-in-production). */
 export const environmentProperties: INodeProperties[] = [
 	{
 		displayName: 'Environment',
@@ -38,7 +38,7 @@ export const baseUrlExpression =
 	"={{ $credentials.environment === 'custom' ? String($credentials.customBaseUrl).trim().replace(/\\/+$/, '') : ($credentials.environment === 'production' ? 'https://gateway.prod.bill.com/connect' : 'https://gateway.stage.bill.com/connect') }}";
 
 /**
- * MFA ID + device: with both set, every login is MFA-trusted (REFERENCE.md §2.2, §3). The expiry
+ * MFA ID + device: with both set, every login is MFA-trusted (https://developer.bill.com/reference/login: `rememberMeId` + `device`). The expiry
  * date is ours, not BILL's: BILL cannot be asked when an MFA ID expires, so the user keeps the
  * date Validate Challenge gave, for reminders and for a clear error once it has passed.
  */

@@ -3,7 +3,12 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { ItemOperation, Operation } from './operation';
 import { resources } from './resources';
-import { BILL_MAX_CONCURRENT_REQUESTS, errorJson, mapWithConcurrency } from '../shared/transport';
+import {
+	BILL_MAX_CONCURRENT_REQUESTS,
+	asNodeError,
+	errorJson,
+	mapWithConcurrency,
+} from '../shared/transport';
 
 function findOperation(context: IExecuteFunctions): Operation {
 	const resource = context.getNodeParameter('resource', 0) as string;
@@ -33,8 +38,7 @@ async function runItems(
 			if (!context.continueOnFail()) {
 				if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 					error.context.itemIndex ??= itemIndex;
-					// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- it is one already
-					throw error;
+					throw asNodeError(context.getNode(), error);
 				}
 				throw new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 			}

@@ -1,4 +1,4 @@
-/** BILL's v3 objects as the API returns them (REFERENCE.md §4–§7). Fields BILL may omit are optional. */
+/** BILL's v3 objects as the API returns them (BILL's Postman collection and https://developer.bill.com/docs/ap-bills). Fields BILL may omit are optional. */
 
 export interface BillList<T> {
 	nextPage?: string;

@@ -195,7 +195,8 @@ export class BillTrigger implements INodeType {
 
 /**
  * The verified body as an object. BILL's docs call the payload "JSON-escaped and presented as a
- * string" (REFERENCE.md §6.5, open question 6): a body that is a JSON string is parsed once more.
+ * string" (https://developer.bill.com/docs/bill-webhook-api-notification-rules): a body that is a
+ * JSON string is parsed once more. Only after signatureIsValid has checked the raw bytes.
  */
 function parseEvent(rawBody: Buffer): IDataObject {
 	let value: unknown;

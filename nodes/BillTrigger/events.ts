@@ -22,7 +22,7 @@ export interface SubscribedEvent extends IDataObject {
 export const ANY_EVENT = '*';
 
 /**
- * BILL's documented event types (REFERENCE.md §6.6), all at version "1": shown when the catalog
+ * BILL's documented event types (https://developer.bill.com/docs/notification-payloads-reference), all at version "1": shown when the catalog
  * cannot be loaded. Spend & Expense events are left out: they belong to S&E subscriptions
  * (`/v3/spend/subscriptions`, an API token instead of a session), which this node does not make.
  */

@@ -27,7 +27,7 @@ export async function rotateKeyIfDue(
 }
 
 /**
- * `POST .../security_key` (REFERENCE.md §6.2) with an `X-Idempotent-Key` kept until BILL has
+ * `POST .../security_key` (Postman "Create a security key") with an `X-Idempotent-Key` kept until BILL has
  * answered, so a repeat cannot rotate twice and leave the node with a key BILL no longer uses.
  */
 export async function rotateKey(

@@ -2,16 +2,18 @@ import { randomUUID } from 'crypto';
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { billApiRequest } from '../shared/transport';
+import { asNodeError, billApiRequest } from '../shared/transport';
 import { eventSetKey, type SubscribedEvent } from './events';
 import { rotateKey, rotateKeyIfDue } from './securityKey';
 import { forget, triggerData, type TriggerData } from './staticData';
 import {
+	enabledOf,
 	explainRefusal,
-	isNotFound,
+	isGone,
 	isRefusal,
 	listSubscriptions,
 	subscriptionBody,
+	subscriptionIn,
 	subscriptionPath,
 	wanted,
 	type Wanted,
@@ -30,9 +32,9 @@ async function adopt(
 	want: Wanted,
 ): Promise<void> {
 	const id = String(existing.id);
-	const enabled = (existing.status as IDataObject | undefined)?.enabled === true;
+	// A status the node cannot read is left alone: only a known `false` is a reason to send.
 	if (
-		!enabled ||
+		enabledOf(existing) === false ||
 		eventSetKey((existing.events as SubscribedEvent[] | undefined) ?? []) !==
 			eventSetKey(want.events)
 	) {
@@ -85,8 +87,7 @@ export async function createSubscription(this: IHookFunctions): Promise<boolean>
 			repeatable: true,
 		});
 	} catch (error) {
-		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- a NodeApiError from billApiRequest already
-		if (!isRefusal(error)) throw error; // outcome unknown: keep the key for the next try
+		if (!isRefusal(error)) throw asNodeError(this.getNode(), error); // outcome unknown: keep the key for the next try
 		delete data.pendingCreate; // BILL refused: a new attempt is a new request
 		throw await explainRefusal(this, error as Error, want);
 	}
@@ -118,13 +119,22 @@ export async function subscriptionExists(this: IHookFunctions): Promise<boolean>
 	const id = data.subscriptionId;
 	if (!id) return false;
 	try {
-		const subscription = await billApiRequest.call(this, {
+		const answer = await billApiRequest.call(this, {
 			method: 'GET',
 			path: subscriptionPath(id),
 			host: 'events',
 		});
+		const subscription = subscriptionIn(answer);
+		if (!subscription) {
+			// It exists (BILL answered 200); what it holds cannot be read, so nothing is sent.
+			this.logger.warn(
+				`BILL Trigger: BILL's answer for webhook subscription ${id} has a shape the node does not know; it is left as it is`,
+			);
+			await rotateKeyIfDue(this, data, id);
+			return true;
+		}
 		const want = await wanted(this);
-		const enabled = (subscription.status as IDataObject | undefined)?.enabled === true;
+		const enabled = enabledOf(subscription);
 		const matches =
 			subscription.notificationUrl === want.notificationUrl &&
 			eventSetKey((subscription.events as SubscribedEvent[] | undefined) ?? []) ===
@@ -139,6 +149,10 @@ export async function subscriptionExists(this: IHookFunctions): Promise<boolean>
 			this.logger.info(
 				`BILL Trigger: updated webhook subscription ${id} to the node's events and URL`,
 			);
+		} else if (enabled === undefined) {
+			this.logger.info(
+				`BILL Trigger: BILL's answer does not say whether webhook subscription ${id} is enabled; it is left as it is`,
+			);
 		} else if (!enabled) {
 			await billApiRequest.call(this, {
 				method: 'PATCH',
@@ -151,8 +165,7 @@ export async function subscriptionExists(this: IHookFunctions): Promise<boolean>
 			);
 		}
 	} catch (error) {
-		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- a NodeApiError from billApiRequest already
-		if (!isNotFound(error)) throw error;
+		if (!(await isGone(this, error, id))) throw asNodeError(this.getNode(), error);
 		this.logger.warn(
 			`BILL Trigger: webhook subscription ${id} no longer exists in BILL; creating a new one`,
 		);
@@ -176,8 +189,7 @@ export async function deleteSubscription(this: IHookFunctions): Promise<boolean>
 		});
 		this.logger.info(`BILL Trigger: deleted webhook subscription ${id}`);
 	} catch (error) {
-		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- a NodeApiError from billApiRequest already
-		if (!isNotFound(error)) throw error;
+		if (!(await isGone(this, error, id))) throw asNodeError(this.getNode(), error);
 		this.logger.info(`BILL Trigger: webhook subscription ${id} was already gone`);
 	}
 	forget(data);

@@ -1,7 +1,7 @@
 /**
  * What the demo and the end-to-end tests know about each example workflow: the emulator routes
  * it calls and the node resources it uses (an example runs only where the emulator answers those
- * routes and the built node has those resources) and how to say in one line what a run did. `manual` examples need a person between two runs: imported, not run.
+ * routes and the built node has those resources) and how to say in one line what a run did. `manual` examples need a person between or around their runs: the demo plays that person where it can (scripts/demo.mjs, SPECIAL), else imports them only.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -115,7 +115,16 @@ export const EXAMPLES = [
 		title: 'AI agent answering questions about bills, with BILL tools',
 		resources: ['bill', 'vendor'],
 		needs: ['GET /v3/bills', 'GET /v3/vendors'],
-		manual: 'it needs a chat model credential (OpenAI or another)',
+		manual:
+			'it needs a chat model credential (OpenAI or another); the end-to-end tests run it with a scripted stand-in',
+	},
+	{
+		id: 'billcomMcpServer',
+		title: 'BILL as an MCP server: BILL tools for Claude, Cursor or any MCP client',
+		resources: ['bill', 'vendor'],
+		needs: ['GET /v3/bills', 'GET /v3/bills/:billId', 'GET /v3/vendors'],
+		manual:
+			'it runs when the workflow is active: add a Bearer Auth credential, publish it, then connect an MCP client',
 	},
 	{
 		id: 'billcomBillCreated',

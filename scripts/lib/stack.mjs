@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 import { N8N_BIN, NODE_BIN, REPO, RuntimeError, runN8n } from '../n8n-runtime.mjs';
+import { spendEmulatorCredential } from './spend.mjs';
 
 /** The credential the example workflows name (id and name); the import creates it. */
 export const CREDENTIAL = { id: 'billEmulatorCred', name: 'BILL (emulator)' };
@@ -158,7 +159,10 @@ export async function importIntoN8n(env, emulator, workdir) {
 	mkdirSync(workdir, { recursive: true });
 	const credentialFile = join(workdir, 'credentials.json');
 	// Holds the emulator's fixture password only; deleted by the caller with its folder.
-	writeFileSync(credentialFile, JSON.stringify([emulatorCredential(emulator)], null, 2));
+	writeFileSync(
+		credentialFile,
+		JSON.stringify([emulatorCredential(emulator), spendEmulatorCredential(emulator)], null, 2),
+	);
 	await n8nOk(
 		['import:credentials', `--input=${credentialFile}`],
 		env,
@@ -186,10 +190,16 @@ export async function executeWorkflow(env, id, { timeoutMs = 3 * 60_000 } = {}) 
 	const result = await runN8n(['execute', `--id=${id}`, '--rawOutput'], env, { timeoutMs });
 	const text = result.stdout;
 	const start = text.startsWith('{') ? 0 : text.indexOf('\n{') + 1;
+	// n8n may print a log line after the run too (e.g. 'Registered runner "JS Task Runner"' on a
+	// busy machine): the run ends at the last line that is a lone "}".
+	const end = text.lastIndexOf('\n}');
 	let run;
 	if (start > 0 || text.startsWith('{')) {
+		// n8n may log a line after the run (e.g. 'Registered runner "JS Task Runner"'): the run ends
+		// at the last line that is a closing brace.
+		const end = text.lastIndexOf('\n}');
 		try {
-			run = JSON.parse(text.slice(start));
+			run = JSON.parse(text.slice(start, end > start ? end + 2 : undefined));
 		} catch {
 			run = undefined;
 		}

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
-function which(command) {
+export function which(command) {
 	const result = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
 	return result.status === 0 ? result.stdout.trim() : undefined;
 }
@@ -36,7 +36,7 @@ function postgresBinDir() {
 	return postgres ? postgres.replace(/\/postgres$/, '') : undefined;
 }
 
-function aptInstall(packages, log) {
+export function aptInstall(packages, log) {
 	const sudo = isRoot
 		? []
 		: which('sudo') && spawnSync('sudo', ['-n', 'true']).status === 0

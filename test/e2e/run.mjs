@@ -38,6 +38,10 @@ import {
 	startN8nServer,
 } from '../../scripts/lib/stack.mjs';
 import { check, equal, suite } from '../../scripts/lib/testkit.mjs';
+import { SPEND_CREDENTIAL } from '../../scripts/lib/spend.mjs';
+import { spendExamples } from './spend.mjs';
+import { agentTests } from './agents.mjs';
+import { httpRequestTests } from './http-request.mjs';
 
 const { record, test, writeResults } = suite('e2e');
 const PARTNER_CREDENTIAL = { id: 'billEmulatorPartner', name: 'BILL Partner (emulator)' };
@@ -150,6 +154,18 @@ async function main() {
 	}
 
 	const emulator = await startEmulatorProcess({ port: 0, seed: true });
+	// BILL_EMULATOR_READINGS=keyHeaders=strict,paymentFilters=strict,... runs everything with the
+	// emulator playing other readings where BILL's documents are silent (test/emulator/readings.ts).
+	const readings = Object.fromEntries(
+		String(process.env.BILL_EMULATOR_READINGS ?? '')
+			.split(',')
+			.filter(Boolean)
+			.map((pair) => pair.trim().split('=')),
+	);
+	if (Object.keys(readings).length) {
+		const played = await emulator.control('POST', '/options', { readings });
+		console.log(`Emulator readings: ${JSON.stringify(played.readings)}`);
+	}
 	const workdir = mkdtempSync(join(tmpdir(), 'billcom-e2e-'));
 	const n8nPort = await freePort();
 	const env = n8nEnv({
@@ -188,6 +204,21 @@ async function main() {
 				bill.usableAsTool === true || types.some((t) => t.name === 'CUSTOM.billTool'),
 				'CUSTOM.bill is not usable as an AI tool',
 			);
+			const spend = types.find((t) => t.name === 'CUSTOM.billSpend');
+			check(spend, 'CUSTOM.billSpend (BILL Spend & Expense) not exported');
+			equal(
+				(spend.credentials ?? []).map((c) => c.name),
+				['billSpendApi'],
+				'credentials of CUSTOM.billSpend',
+			);
+			check(
+				spend.usableAsTool === true || types.some((t) => t.name === 'CUSTOM.billSpendTool'),
+				'CUSTOM.billSpend is not usable as an AI tool',
+			);
+			check(
+				types.some((t) => t.name === 'CUSTOM.billSpendTrigger'),
+				'CUSTOM.billSpendTrigger (BILL Spend & Expense Trigger) not exported',
+			);
 			const expectTrigger = triggerBuilt;
 			if (expectTrigger)
 				check(
@@ -199,7 +230,7 @@ async function main() {
 				.filter((line) => /error/i.test(line) && /bill|custom/i.test(line));
 			check(!loadErrors.length, `n8n reported load errors:\n${loadErrors.join('\n')}`);
 			knownTypes = new Set(types.map((t) => t.name));
-			return `${types.length} node types; CUSTOM.bill${expectTrigger ? ' and CUSTOM.billTrigger' : ' (BILL Trigger not built on this branch)'}`;
+			return `${types.length} node types; CUSTOM.bill, CUSTOM.billSpend${expectTrigger ? ' and CUSTOM.billTrigger' : ' (BILL Trigger not built on this branch)'}`;
 		});
 
 		await test('examples: ids n8n accepts, every node type one n8n knows (our nodes included), every BILL node names the credential', async () => {
@@ -215,7 +246,10 @@ async function main() {
 					if (node.type === 'CUSTOM.billTrigger' && !triggerBuilt) notBuilt.add(file);
 					else if (!knownTypes.has(node.type))
 						problems.push(`${file}: "${node.name}" has unknown type ${node.type}`);
-					if (
+					if (node.type === 'CUSTOM.billSpend') {
+						if (node.credentials?.billSpendApi?.id !== SPEND_CREDENTIAL.id)
+							problems.push(`${file}: "${node.name}" does not use ${SPEND_CREDENTIAL.name}`);
+					} else if (
 						node.type.startsWith('CUSTOM.bill') &&
 						node.credentials?.billApi?.id !== CREDENTIAL.id &&
 						node.credentials?.billPartnerApi?.id !== PARTNER_CREDENTIAL.id
@@ -461,6 +495,9 @@ async function main() {
 			});
 		}
 
+		// 6b. BILL Spend & Expense: receipts over a threshold, monthly report, small reimbursements approved.
+		await spendExamples({ test, runOk, env, emulator });
+
 		// 7. USERS.md job 5: the MFA ID walk-through, both runs, the texted code read from the emulator.
 		const mfaWhy = pendingOr('billcomMfaIdSetup');
 		if (mfaWhy) record('example 04: MFA ID walk-through', 'pending', mfaWhy);
@@ -579,6 +616,11 @@ async function main() {
 			return `trusted in 2 later executions; mfaStatus ${JSON.stringify(readings)}`;
 		});
 
+		// 8c. USERS.md jobs 13 and 12: the HTTP Request node with our credential; AI agents and MCP.
+		const ctx = { env, emulator, workdir, n8nPort, test, record };
+		await httpRequestTests(ctx);
+		await agentTests(ctx);
+
 		// 9. The credential's "Test" button, through n8n's REST API as the editor calls it.
 		await test("credential Test through n8n's REST API: OK for the emulator credential, an error and no password for a wrong one", async () => {
 			const server = await startN8nServer(env, n8nPort);
@@ -614,6 +656,102 @@ async function main() {
 				return `wrong password → n8n shows: "${refused.message}"`;
 			} finally {
 				await server.stop();
+			}
+		});
+
+		// 9b. The partner credential in n8n: exactly the key pair BILL documents for each scope, with
+		//     the emulator refusing any call that carries both keys (the strict reading).
+		await test('partner credential: organization scope runs the BILL node, partner scope passes the Test button, each with only its own key', async () => {
+			const f = emulator.fixtures;
+			const partner = (scope) => ({
+				id: scope === 'organization' ? 'billPartnerOrgCred' : 'billPartnerCred',
+				name: `BILL partner, ${scope} scope (emulator)`,
+				type: 'billPartnerApi',
+				data: {
+					environment: 'custom',
+					customBaseUrl: emulator.baseUrl,
+					appKey: f.appKey,
+					username: f.partner.username,
+					password: f.partner.password,
+					scope,
+					...(scope === 'organization'
+						? { organizationId: f.organizationId, userId: f.admin.userId, devKey: f.devKey }
+						: {}),
+				},
+			});
+			const file = join(workdir, 'partner-credentials.json');
+			writeFileSync(file, JSON.stringify([partner('organization'), partner('partner')]));
+			const imported = await runN8n(['import:credentials', `--input=${file}`], env);
+			check(imported.code === 0, `import:credentials: ${imported.stderr.slice(-1500)}`);
+			const before = await emulator.control('GET', '/options');
+			const logStart = (await emulator.control('GET', '/log')).length;
+			await emulator.control('POST', '/options', { readings: { keyHeaders: 'strict' } });
+			try {
+				const workflow = {
+					id: 'billcomE2EPartner',
+					name: 'e2e: vendors through the partner credential',
+					active: false,
+					nodes: [
+						{
+							parameters: {},
+							id: 'run',
+							name: 'Run',
+							type: 'n8n-nodes-base.manualTrigger',
+							typeVersion: 1,
+							position: [0, 0],
+						},
+						{
+							parameters: {
+								authentication: 'billPartnerApi',
+								resource: 'vendor',
+								operation: 'getMany',
+								returnAll: false,
+								limit: 3,
+							},
+							id: 'vendors',
+							name: 'Vendors',
+							type: 'CUSTOM.bill',
+							typeVersion: 1,
+							position: [240, 0],
+							credentials: {
+								billPartnerApi: {
+									id: 'billPartnerOrgCred',
+									name: partner('organization').name,
+								},
+							},
+						},
+					],
+					connections: { Run: { main: [[{ node: 'Vendors', type: 'main', index: 0 }]] } },
+					settings: {},
+				};
+				await importWorkflow(env, workflow, workdir);
+				const run = await runOk(env, 'billcomE2EPartner');
+				const vendors = nodeOutput(run, 'Vendors');
+				check(vendors?.length > 0, 'no vendor read through the partner credential');
+
+				const server = await startN8nServer(env, n8nPort);
+				try {
+					const rest = restClient(server.base);
+					check((await rest.ownerSession()).loggedIn, 'could not log in to n8n');
+					const stored = await rest.call('GET', '/credentials/billPartnerCred?includeData=true');
+					const tested = await rest.call('POST', '/credentials/test', {
+						credentials: {
+							id: 'billPartnerCred',
+							name: partner('partner').name,
+							type: 'billPartnerApi',
+							data: stored.data,
+						},
+					});
+					equal(tested.status, 'OK', `Test of the partner-scope credential (${tested.message})`);
+				} finally {
+					await server.stop();
+				}
+				const log = (await emulator.control('GET', '/log')).slice(logStart);
+				const refused = log.filter((e) => e.status >= 400);
+				check(!refused.length, `BILL refused: ${JSON.stringify(refused).slice(0, 800)}`);
+				return `${vendors.length} vendors at organization scope; partner scope Test OK; no call carried both keys`;
+			} finally {
+				await emulator.control('POST', '/options', { readings: before.readings });
 			}
 		});
 

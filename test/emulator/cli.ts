@@ -1,5 +1,6 @@
 /**
  * Runs the emulator on its own: `npm run emulator -- --port 4010 --latency 50 --seed`
+ * (`--readings keyHeaders=strict,notFound=badRequest` plays other readings, readings.ts).
  * (`--organizations 50` adds the partner's client organizations).
  * Prints one JSON line `{ "baseUrl": ..., "fixtures": ..., "routes": [...] }` once it listens,
  * then the control API (/__emulator/*) serves tests and benchmarks in other processes. `routes`
@@ -22,6 +23,13 @@ async function main() {
 		port: Number(flag('port') ?? process.env.BILL_EMULATOR_PORT ?? 4010),
 		latencyMs: Number(flag('latency') ?? 0),
 		limits: flag('no-limits') === undefined,
+		// --readings keyHeaders=strict,paymentFilters=strict (readings.ts)
+		readings: Object.fromEntries(
+			(flag('readings') ?? '')
+				.split(',')
+				.filter(Boolean)
+				.map((pair) => pair.split('=')),
+		),
 	});
 	if (flag('seed')) seedDemoData(emulator);
 	// --organizations 50: the partner's client organizations (examples/09-partner-nightly-bills.json).

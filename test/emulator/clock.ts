@@ -14,7 +14,7 @@ export class Clock {
 		this.offsetMs += ms;
 	}
 
-	/** `yyyy-MM-dd'T'HH:mm:ss.SSS+00:00`, as BILL writes createdTime (REFERENCE.md §8.7). */
+	/** `yyyy-MM-dd'T'HH:mm:ss.SSS+00:00`, as BILL writes createdTime (https://developer.bill.com/docs/filterable-fields). */
 	timestamp(): string {
 		return this.now().toISOString().replace('Z', '+00:00');
 	}

@@ -10,10 +10,15 @@
  *   POST /__emulator/clock             → { advanceMs }
  *   POST /__emulator/seed/organizations → { count }: client organizations of the partner (seedOrganizations.ts)
  *   POST /__emulator/faults            → a Fault, or [Fault]; DELETE clears them
- *   POST /__emulator/options           → { latencyMs?, limits?, mfaStatusReading? }
+ *   GET  /__emulator/options           → the options and readings in force
+ *   POST /__emulator/options           → { latencyMs?, limits?, mfaStatusReading?, readings? } (readings.ts: the
+ *                                        reading played where BILL's documents are silent)
+ *   /__emulator/spend/*                → Spend & Expense: limits, seed, stats (routes/spendState.ts)
  */
 import type { Emulator, Reply } from './server';
 import type { Fault } from './faults';
+import { withReadings } from './readings';
+import { spendControl } from './routes/spendState';
 
 const COLLECTIONS = [
 	'bills',
@@ -83,6 +88,8 @@ export async function control(
 		if (method === 'GET')
 			return { body: { pending: emulator.faults.pending, fired: emulator.faults.fired } };
 	}
+	if (method === 'GET' && path === '/options')
+		return { body: { ...emulator.options, readings: emulator.readings } };
 	if (method === 'POST' && path === '/options') {
 		if (body.latencyMs !== undefined) emulator.options.latencyMs = Number(body.latencyMs);
 		if (body.limits !== undefined) emulator.options.limits = Boolean(body.limits);
@@ -91,7 +98,19 @@ export async function control(
 				return { status: 400, body: { error: 'mfaStatusReading: organization or session' } };
 			emulator.options.mfaStatusReading = body.mfaStatusReading;
 		}
-		return { body: emulator.options };
+		if (body.readings !== undefined) {
+			try {
+				emulator.readings = withReadings(
+					emulator.readings,
+					body.readings as Record<string, unknown>,
+				);
+			} catch (error) {
+				return { status: 400, body: { error: (error as Error).message } };
+			}
+		}
+		return { body: { ...emulator.options, readings: emulator.readings } };
 	}
+	const spend = path.startsWith('/spend/') ? spendControl(emulator, method, path, body) : undefined;
+	if (spend) return spend;
 	return { status: 404, body: { error: `no control endpoint ${method} ${path}` } };
 }

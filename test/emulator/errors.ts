@@ -1,5 +1,5 @@
 /**
- * BILL's error format (REFERENCE.md §8.3): a non-2xx answer carries a JSON array of
+ * BILL's error format (https://developer.bill.com/docs/common-api-error-codes): a non-2xx answer carries a JSON array of
  * `{ timestamp, code, severity, category, message }`.
  */
 export type ErrorCategory = 'REQUEST' | 'APPLICATION' | 'SERVER' | 'DOWNSTREAM';
@@ -35,9 +35,30 @@ export class BillError extends Error {
 	}
 }
 
-/** The errors the emulator raises, with BILL's codes and messages (REFERENCE.md §2.3, §8.4). */
+/**
+ * A missing object (bill, vendor, subscription, …). The emulator answers it as the reading
+ * `notFound` says (readings.ts): 404 BDC_1121 by default, or 404 with another code, or 400.
+ */
+export class NotFoundError extends BillError {
+	constructor(
+		readonly what: string,
+		readonly id: string,
+	) {
+		super(404, 'BDC_1121', `${what} not found: ${id}`);
+	}
+
+	/** The error as the reading plays it. */
+	played(reading: 'BDC_1121' | 'otherCode' | 'badRequest'): BillError {
+		if (reading === 'otherCode') return new BillError(404, 'BDC_9404', this.message);
+		if (reading === 'badRequest')
+			return new BillError(400, 'BDC_1002', `${this.what} ID: invalid value ${this.id}`);
+		return this;
+	}
+}
+
+/** The errors the emulator raises, with BILL's codes and messages (https://developer.bill.com/docs/common-api-error-codes). */
 export const errors = {
-	// REFERENCE.md §2.3: the doc sample has two spaces after the full stop.
+	// https://developer.bill.com/docs/common-api-error-codes: the doc sample has two spaces after the full stop.
 	sessionInvalid: () =>
 		new BillError(401, 'BDC_1109', 'Session is invalid.  Please log in.', 'DOWNSTREAM'),
 	// Open question 2: login failures are 400 (a third-party fixture shows 400 for BDC_1102).
@@ -50,12 +71,11 @@ export const errors = {
 		new BillError(400, 'BDC_1322', 'Max number of concurrent requests per organization reached.'),
 	hourly: (limit: number) =>
 		new BillError(400, 'BDC_1144', `Max number of allowed requests per hour reached: ${limit}.`),
-	// REFERENCE.md §8.4: BDC_1361 (session untrusted) reported as 403 by a third party.
+	// https://developer.bill.com/docs/common-api-error-codes: BDC_1361 (session untrusted) reported as 403 by a third party.
 	untrusted: (what: string) =>
 		new BillError(403, 'BDC_1361', `${what} requires an MFA-trusted session.`, 'APPLICATION'),
 	mfaInvalid: () => new BillError(400, 'BDC_1356', 'MFA ID is invalid or expired.'),
-	notFound: (what: string, id: string) =>
-		new BillError(404, 'BDC_1121', `${what} not found: ${id}`),
+	notFound: (what: string, id: string) => new NotFoundError(what, id),
 	invalid: (message: string, code = 'BDC_1002') => new BillError(400, code, message),
 	forbidden: (message: string) => new BillError(403, 'BDC_1146', message, 'APPLICATION'),
 	server: () => new BillError(500, 'BDC_1001', 'System error occurred.', 'SERVER'),

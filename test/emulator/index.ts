@@ -10,6 +10,7 @@ import { Emulator, type EmulatorOptions } from './server';
 export { Emulator, SESSION_IDLE_MS, type EmulatorOptions } from './server';
 export { FIXTURES, type Fixtures } from './state';
 export type { Fault } from './faults';
+export { DEFAULT_READINGS, type Readings } from './readings';
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
 	const emulator = new Emulator(options);

@@ -1,5 +1,5 @@
 /**
- * BILL lists (REFERENCE.md §8.1, §8.2): `max` 1–100 (default 20), opaque `page` tokens,
+ * BILL lists (https://developer.bill.com/docs/v3-bills-changes, https://developer.bill.com/docs/search-op-with-lists): `max` 1–100 (default 20), opaque `page` tokens,
  * `{ nextPage, prevPage, results }` with no `nextPage` on the last page; `filters` as
  * `field:op:value[,…]` with quoted values, and `sort` as `field[:asc|desc]`.
  */
@@ -165,11 +165,11 @@ export interface ListQuery {
 export interface ListRules {
 	filterable: FilterableFields;
 	sortable: string[];
-	/** Webhook lists have only `nextPage` (REFERENCE.md §6.2). */
+	/** Webhook lists have only `nextPage` (https://developer.bill.com/docs/working-with-bill-webhooks). */
 	forwardOnly?: boolean;
 }
 
-/** `max` 1–100 else 400 (LIVE3P, REFERENCE.md §8.1). */
+/** `max` 1–100 else 400 (observed on BILL's sandbox by third-party connectors). */
 export function pageSize(max: unknown): number {
 	if (max === undefined || max === '') return 20;
 	const n = Number(max);

@@ -1,15 +1,16 @@
 /**
  * The BILL v3 emulator: a local HTTP server that answers like BILL's sandbox, on the two hosts
- * BILL has (`/connect` for AP/AR/partner, `/connect-events` for webhooks, REFERENCE.md §1).
- * Sessions, limits, errors and lists follow REFERENCE.md; routes live in routes/, one file per
+ * BILL has (`/connect` for AP/AR/partner, `/connect-events` for webhooks, https://developer.bill.com/docs/get-started-in-production).
+ * Sessions, limits, errors and lists follow BILL's pages cited where each is played; routes live in routes/, one file per
  * BILL area. `/__emulator/*` is a control API for tests, the demo and benchmarks (never BILL's).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
 import type { AddressInfo, Socket } from 'net';
 
 import { Clock } from './clock';
-import { BillError, errors } from './errors';
+import { BillError, NotFoundError, errors } from './errors';
 import { FaultSet, type Fault } from './faults';
+import { DEFAULT_READINGS, withReadings, type Readings } from './readings';
 import {
 	FIXTURES,
 	State,
@@ -21,7 +22,7 @@ import {
 	type User,
 } from './state';
 
-/** Sessions end after 35 idle minutes; every call resets the timer (REFERENCE.md §2.3). */
+/** Sessions end after 35 idle minutes; every call resets the timer (https://developer.bill.com/reference/login). */
 export const SESSION_IDLE_MS = 35 * 60 * 1000;
 
 export type AuthKind = 'none' | 'organization' | 'partner' | 'organizationOrPartner';
@@ -69,7 +70,7 @@ export interface EmulatorOptions {
 	latencyMs?: number;
 	/** BILL's limits: 3 concurrent requests per organization and developer key, 20,000 an hour (default on). */
 	limits?: boolean;
-	/** Requests per developer key per hour (default 20,000, REFERENCE.md §8.5). */
+	/** Requests per developer key per hour (default 20,000, https://developer.bill.com/docs/api-rate-limits). */
 	hourlyLimit?: number;
 	fixtures?: Fixtures;
 	/** Webhook deliveries: attempts before a subscription is disabled, and the first backoff (ms). */
@@ -81,6 +82,8 @@ export interface EmulatorOptions {
 	 * (the reading of third-party code: COMPLETE once this session is MFA-trusted, NONE before).
 	 */
 	mfaStatusReading?: MfaStatusReading;
+	/** Which reading the emulator plays where BILL's documents are silent (readings.ts). */
+	readings?: Partial<Readings>;
 }
 
 export type MfaStatusReading = 'organization' | 'session';
@@ -112,7 +115,9 @@ export class Emulator {
 	readonly faults = new FaultSet();
 	readonly log: RequestLogEntry[] = [];
 	readonly routes: Route[] = [];
-	readonly options: Required<Omit<EmulatorOptions, 'fixtures' | 'port'>>;
+	readonly options: Required<Omit<EmulatorOptions, 'fixtures' | 'port' | 'readings'>>;
+	/** Where BILL's documents are silent, the reading played (readings.ts); reset() restores the start's. */
+	readings: Readings;
 	private readonly listeners: EventListener[] = [];
 	/** Webhook deliveries still running (with their retries), and tests waiting on deliveries. */
 	private readonly pendingDeliveries = new Set<Promise<unknown>>();
@@ -133,6 +138,7 @@ export class Emulator {
 			webhookBackoffMs: emulatorOptions.webhookBackoffMs ?? 50,
 			mfaStatusReading: emulatorOptions.mfaStatusReading ?? 'organization',
 		};
+		this.readings = withReadings(DEFAULT_READINGS, emulatorOptions.readings ?? {});
 	}
 
 	get fixtures(): Fixtures {
@@ -286,6 +292,7 @@ export class Emulator {
 		this.faults.clear();
 		this.log.length = 0;
 		this.hourly.clear();
+		this.readings = withReadings(DEFAULT_READINGS, this.emulatorOptions.readings ?? {});
 	}
 
 	async start(port = this.emulatorOptions.port ?? 0): Promise<this> {
@@ -396,7 +403,10 @@ export class Emulator {
 			if (fault?.kind === 'slow') await delay(fault.delayMs ?? 10_000);
 			reply = await route.handler(context);
 		} catch (error) {
-			reply = errorReply(error, this.clock);
+			reply = errorReply(
+				error instanceof NotFoundError ? error.played(this.readings.notFound) : error,
+				this.clock,
+			);
 		}
 		if (this.options.latencyMs > 0) await delay(this.options.latencyMs);
 		if (limitKey) this.inFlight.set(limitKey, (this.inFlight.get(limitKey) ?? 1) - 1);
@@ -430,6 +440,17 @@ export class Emulator {
 		const sessionId = header(context, 'sessionid');
 		const devKey = header(context, 'devkey');
 		const appKey = header(context, 'appkey');
+		// readings.ts keyHeaders: the strict reading refuses a call that carries both keys (an
+		// empty header counts: it is carried), since BILL documents one pair per level.
+		if (
+			this.readings.keyHeaders === 'strict' &&
+			context.headers.devkey !== undefined &&
+			context.headers.appkey !== undefined
+		) {
+			throw errors.invalid(
+				'Send devKey (organization level) or appKey (partner level) with the sessionId, not both.',
+			);
+		}
 		const session = sessionId ? this.state.sessions.get(sessionId) : undefined;
 		if (!session || this.clock.ms() - session.lastUsedMs > SESSION_IDLE_MS) {
 			if (session) this.state.sessions.delete(session.id);
@@ -443,7 +464,7 @@ export class Emulator {
 				throw new BillError(401, 'BDC_1102', 'App key is invalid.');
 		} else {
 			if (!organizationAllowed) throw errors.sessionInvalid();
-			// A session is bound to the developer key it logged in with (REFERENCE.md §2.1).
+			// A session is bound to the developer key it logged in with (https://developer.bill.com/docs/bill-keys-tokens).
 			if (!devKey || !this.state.devKeys.has(devKey)) throw errors.devKeyInvalid();
 			// A login-as-user session has no key of its own yet: any valid developer key goes with it.
 			if (session.devKey && devKey !== session.devKey) throw errors.sessionInvalid();
@@ -454,7 +475,7 @@ export class Emulator {
 		context.session = session;
 	}
 
-	/** BILL's limits (REFERENCE.md §8.5): concurrent requests per org and key, requests per hour. */
+	/** BILL's limits (https://developer.bill.com/docs/api-rate-limits): concurrent requests per org and key, requests per hour. */
 	private enterLimits(context: RequestContext): string | undefined {
 		const key = context.session?.devKey ?? context.session?.appKey;
 		if (!this.options.limits || !context.session || !key) return undefined;

@@ -6,7 +6,7 @@ import { randomBytes, randomUUID } from 'crypto';
 
 const ALPHANUM = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
-/** BILL ids: 3-character type prefix, "02", then 15 alphanumerics (REFERENCE.md §8.8). */
+/** BILL ids: 3-character type prefix, "02", then 15 alphanumerics (https://developer.bill.com/docs/bill-generated-ids). */
 export function newId(prefix: string): string {
 	const bytes = randomBytes(15);
 	let tail = '';

@@ -15,6 +15,8 @@ import { Bill } from '../../nodes/Bill/Bill.node';
 import type { Emulator } from '../emulator';
 import { CredentialStore, runNode, type RunResult } from './context';
 
+export { expr } from './context';
+
 export const billNode = new Bill();
 
 export interface CredentialOptions {
@@ -102,10 +104,3 @@ export async function runBillOk(
 
 /** A resource-locator value picked "By ID". */
 export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
-
-/**
- * A value as an expression gives it (`={{ "12345" }}`): n8n checks literal values before the
- * run (required, resource-locator regexes) but not expressions, so tests of the node's own
- * checks give bad values this way, as data from an earlier node would come.
- */
-export const expr = (value: unknown) => `={{ ${JSON.stringify(value)} }}`;

@@ -65,6 +65,13 @@ export function evaluate(
 	);
 }
 
+/**
+ * A value as an expression gives it (`={{ "12345" }}`): n8n checks literal values before the
+ * run (required, resource-locator regexes) but not expressions, so tests of the node's own
+ * checks give bad values this way, as data from an earlier node would come.
+ */
+export const expr = (value: unknown) => `={{ ${JSON.stringify(value)} }}`;
+
 export type Parameters =
 	| INodeParameters
 	| ((itemIndex: number, json: IDataObject) => INodeParameters);

@@ -1,6 +1,7 @@
 /**
- * A BILL Trigger as n8n runs it, for in-process tests against the emulator, on n8n-core's own
- * `HookContext` and `WebhookContext` (set up in ./n8n.ts):
+ * A webhook trigger of ours (the BILL Trigger unless `nodeType` names another, e.g. the BILL
+ * Spend & Expense Trigger, with `credentialType` its credential) as n8n runs it, for in-process
+ * tests against the emulator, on n8n-core's own `HookContext` and `WebhookContext` (./n8n.ts):
  * - `activate()` / `deactivate()` call the node's `checkExists` / `create` / `delete` in n8n's
  *   order (ActiveWorkflowManager: create only when checkExists says there is none; a failed
  *   activation runs `delete` on the workflow as stored, then fails);
@@ -23,6 +24,7 @@ import type {
 	IHookFunctions,
 	INodeExecutionData,
 	INodeParameters,
+	INodeType,
 	IWebhookFunctions,
 	IWebhookResponseData,
 	IWorkflowExecuteAdditionalData,
@@ -44,7 +46,6 @@ import {
 
 export const triggerNode = new BillTrigger();
 export type { LogLine } from './webhook';
-const NODE_NAME = triggerNode.description.defaults.name!;
 
 export interface ReceivedDelivery {
 	headers: IncomingHttpHeaders;
@@ -57,7 +58,11 @@ export interface ReceivedDelivery {
 }
 
 export interface TriggerOptions {
+	/** The trigger node (default: the BILL Trigger, `triggerNode`). */
+	nodeType?: INodeType;
 	credentials: CredentialStore;
+	/** The credential type the node is linked to (default: every type in the store). */
+	credentialType?: string;
 	parameters: INodeParameters;
 	/** Use this URL instead of a receiver (for tests that never deliver). */
 	webhookUrl?: string;
@@ -73,9 +78,20 @@ export class TriggerHarness {
 	private open: Workflow[] = [];
 	private server?: Server;
 	private url: string;
+	private readonly nodeType: INodeType;
+	private readonly nodeName: string;
 
 	constructor(readonly options: TriggerOptions) {
 		this.url = options.webhookUrl ?? '';
+		this.nodeType = options.nodeType ?? triggerNode;
+		this.nodeName = this.nodeType.description.defaults.name!;
+	}
+
+	/** The node's webhook methods (checkExists, create, delete). */
+	private get methods() {
+		const methods = this.nodeType.webhookMethods?.default;
+		if (!methods) throw new Error(`${this.nodeName} has no webhook methods`);
+		return methods;
 	}
 
 	/** The production webhook URL n8n gives the node. */
@@ -86,7 +102,7 @@ export class TriggerHarness {
 	/** The node's static data as stored (`getWorkflowStaticData('node')` of the next call). */
 	get staticData(): IDataObject {
 		this.saveOpen();
-		return ((this.stored[`node:${NODE_NAME}`] as IDataObject | undefined) ??= {});
+		return ((this.stored[`node:${this.nodeName}`] as IDataObject | undefined) ??= {});
 	}
 
 	/** Items of each execution the trigger started, in order. */
@@ -122,15 +138,17 @@ export class TriggerHarness {
 		this.saveOpen();
 		const [, base, webhookId] = /^(.*)\/([^/]+)\/webhook$/.exec(this.url) ?? [];
 		if (!base) throw new Error(`not a webhook URL of this node: ${this.url}`);
+		const { credentials, credentialType } = this.options;
+		const linked = nodeCredentialsOf(credentials);
 		return workflowOf({
-			nodeType: triggerNode,
+			nodeType: this.nodeType,
 			name: this.options.workflowName,
 			staticData: JSON.parse(JSON.stringify(this.stored)) as IDataObject,
 			node: {
-				name: NODE_NAME,
+				name: this.nodeName,
 				webhookId,
 				parameters: structuredClone(this.options.parameters),
-				credentials: nodeCredentialsOf(this.options.credentials),
+				credentials: credentialType ? { [credentialType]: linked![credentialType] } : linked,
 			},
 		});
 	}
@@ -155,14 +173,14 @@ export class TriggerHarness {
 
 	private hookContext(workflow: Workflow, activation: WorkflowActivateMode): IHookFunctions {
 		const additionalData = this.additionalData();
-		const node = workflow.nodes[NODE_NAME];
+		const node = workflow.nodes[this.nodeName];
 		const context = new TestHookContext(
 			workflow,
 			node,
 			additionalData,
 			'trigger',
 			activation,
-			webhookDataOf(workflow, NODE_NAME, additionalData),
+			webhookDataOf(workflow, this.nodeName, additionalData),
 		);
 		context.harnessLogger = harnessLogger(this.logs);
 		return context;
@@ -177,7 +195,7 @@ export class TriggerHarness {
 
 	/** n8n's activation of a webhook trigger: create only when checkExists says there is none. */
 	async activate(): Promise<void> {
-		const methods = triggerNode.webhookMethods.default;
+		const methods = this.methods;
 		const workflow = this.load();
 		try {
 			if (!(await methods.checkExists.call(this.hookContext(workflow, 'activate'))))
@@ -193,9 +211,7 @@ export class TriggerHarness {
 	/** n8n's deactivation (clearWebhooks): delete on the workflow as stored, then save. */
 	async deactivate(): Promise<boolean> {
 		const workflow = this.load();
-		const deleted = await triggerNode.webhookMethods.default.delete.call(
-			this.hookContext(workflow, 'update'),
-		);
+		const deleted = await this.methods.delete.call(this.hookContext(workflow, 'update'));
 		this.save(workflow);
 		return deleted;
 	}
@@ -220,10 +236,10 @@ export class TriggerHarness {
 		});
 		const context = new TestWebhookContext(
 			workflow,
-			workflow.nodes[NODE_NAME],
+			workflow.nodes[this.nodeName],
 			additionalData,
 			'webhook',
-			webhookDataOf(workflow, NODE_NAME, additionalData),
+			webhookDataOf(workflow, this.nodeName, additionalData),
 			[],
 			null,
 		);
@@ -235,7 +251,8 @@ export class TriggerHarness {
 			response: '',
 		};
 		try {
-			const result: IWebhookResponseData = await triggerNode.webhook.call(
+			if (!this.nodeType.webhook) throw new Error(`${this.nodeName} has no webhook()`);
+			const result: IWebhookResponseData = await this.nodeType.webhook.call(
 				context as IWebhookFunctions,
 			);
 			this.save(workflow); // n8n's live webhooks save static data after a delivery

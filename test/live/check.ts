@@ -185,7 +185,7 @@ async function deleteLeftoversOf(side: BillSide): Promise<number> {
 		query: { max: '100' },
 		auth: 'session',
 	});
-	// BILL's list envelope `{ results }` (REFERENCE.md §8.1); a bare array is taken too.
+	// BILL's list envelope `{ results }` (https://developer.bill.com/docs/v3-bills-changes); a bare array is taken too.
 	const results = Array.isArray(list.body)
 		? list.body
 		: (list.body as { results?: unknown } | undefined)?.results;

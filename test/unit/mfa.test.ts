@@ -397,7 +397,7 @@ describe('MFA: phone set-up', () => {
 	});
 });
 
-describe('MFA: emulator rules (REFERENCE.md §3)', () => {
+describe('MFA: emulator rules (Postman MFA requests)', () => {
 	async function session(): Promise<Record<string, string>> {
 		const f = emulator.fixtures;
 		const login = await axios.post(`${emulator.baseUrl}/v3/login`, {

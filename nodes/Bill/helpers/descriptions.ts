@@ -11,41 +11,40 @@ export function idLocator(options: {
 	searchListMethod?: string;
 	description?: string;
 }): INodeProperties {
-	const modes: INodeProperties['modes'] = [];
-	if (options.searchListMethod) {
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, not a parameter
-		modes.push({
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: options.searchListMethod, searchable: true },
-		});
-	}
-	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, not a parameter
-	modes.push({
-		displayName: 'By ID',
-		name: 'id',
-		type: 'string',
-		placeholder: `${options.prefix}02ABCDEFGHIJKLMNO`,
-		validation: [
-			{
-				type: 'regex',
-				properties: {
-					regex: `^${options.prefix}[0-9A-Za-z]{17}$`,
-					errorMessage: `A BILL ${options.object} ID has 20 characters and starts with ${options.prefix}`,
-				},
-			},
-		],
-	});
-	return {
+	const locator: INodeProperties = {
 		displayName: options.displayName,
 		name: options.name,
 		type: 'resourceLocator',
 		default: { mode: options.searchListMethod ? 'list' : 'id', value: '' },
 		required: true,
-		modes,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: options.searchListMethod ?? '', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: `${options.prefix}02ABCDEFGHIJKLMNO`,
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: `^${options.prefix}[0-9A-Za-z]{17}$`,
+							errorMessage: `A BILL ${options.object} ID has 20 characters and starts with ${options.prefix}`,
+						},
+					},
+				],
+			},
+		],
 		description: options.description ?? `The ${options.object} to use`,
 	};
+	// "From List" only where the object has a searchable list.
+	if (!options.searchListMethod) locator.modes = locator.modes?.filter((m) => m.name !== 'list');
+	return locator;
 }
 
 /** The "Filters" collection of a Get Many; helpers/getMany.ts reads it as the Get Many declares. */
@@ -80,8 +79,9 @@ export const returnAllOrLimit: INodeProperties[] = [
 	},
 ];
 
-/** A sort selector over a resource's sortable fields (REFERENCE.md §8.2: `field:asc|desc`). */
+/** A sort selector over a resource's sortable fields (https://developer.bill.com/docs/search-op-with-lists: `field:asc|desc`). */
 export function sortField(fields: Array<{ name: string; value: string }>): INodeProperties {
+	const firstField = fields[0].value;
 	return {
 		displayName: 'Sort',
 		name: 'sort',
@@ -93,13 +93,12 @@ export function sortField(fields: Array<{ name: string; value: string }>): INode
 				displayName: 'Sort',
 				name: 'sortBy',
 				values: [
-					// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- the default is the first sortable field
 					{
 						displayName: 'Field',
 						name: 'field',
 						type: 'options',
 						options: fields,
-						default: fields[0].value,
+						default: firstField,
 					},
 					{
 						displayName: 'Direction',

@@ -1,5 +1,5 @@
 /**
- * BILL list filters: `field:op:value[,field:op:value…]` (REFERENCE.md §8.2). Values with
+ * BILL list filters: `field:op:value[,field:op:value…]` (https://developer.bill.com/docs/search-op-with-lists). Values with
  * characters that would break the syntax are quoted; `in`/`nin` take a quoted comma list.
  */
 export type FilterOperator = 'eq' | 'ne' | 'gt' | 'gte' | 'lt' | 'lte' | 'in' | 'nin' | 'sw';

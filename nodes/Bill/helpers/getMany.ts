@@ -32,7 +32,7 @@ export function sortValue(
 }
 
 /**
- * How one option of a Get Many's "Filters" collection goes to BILL (REFERENCE.md §8.2):
+ * How one option of a Get Many's "Filters" collection goes to BILL (https://developer.bill.com/docs/search-op-with-lists):
  * - `text`: a non-empty text → `field:eq:text` (or `sw`, starts with);
  * - `boolean`: set (on or off) → `field:eq:true|false`;
  * - `list`: chosen values (multi-options) or a comma-separated text → one: `eq`, several: `in`
@@ -60,7 +60,7 @@ export type ListFilter =
 
 /**
  * The created/updated time ranges set in a list's "Filters" collection, each checked and given in
- * UTC as BILL takes it (REFERENCE.md §8.2); "before" is exclusive, "after" inclusive.
+ * UTC as BILL takes it (https://developer.bill.com/docs/search-op-with-lists); "before" is exclusive, "after" inclusive.
  */
 export const CREATED_AND_UPDATED: ListFilter[] = [
 	{ kind: 'timeRange', field: 'createdTime', after: 'createdAfter', before: 'createdBefore' },

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-/** BILL ids: 20 characters, a 3-character type prefix (REFERENCE.md §8.8). */
+/** BILL ids: 20 characters, a 3-character type prefix (https://developer.bill.com/docs/bill-generated-ids). */
 const BILL_ID = /^[0-9A-Za-z]{20}$/;
 
 export const ID_PREFIX = {
@@ -12,7 +12,7 @@ export const ID_PREFIX = {
 	role: '0po',
 	chartOfAccount: '0ca',
 	bankAccount: 'bac',
-	// Not in REFERENCE.md §8.8 (BILL lists no prefix for bank-account users): `bau` is the emulator's
+	// Not on BILL's id page, https://developer.bill.com/docs/bill-generated-ids (no prefix for bank-account users): `bau` is the emulator's
 	// choice, so the node checks these ids for shape only, never for this prefix.
 	bankAccountUser: 'bau',
 	payment: 'stp',
@@ -91,7 +91,7 @@ export function getString(
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
- * A calendar date as BILL wants it, `yyyy-MM-dd` (REFERENCE.md §8.7). Accepts a date, an ISO
+ * A calendar date as BILL wants it, `yyyy-MM-dd` (https://developer.bill.com/docs/filterable-fields). Accepts a date, an ISO
  * date-time (its date part) or a Luxon/JS date from an expression; refuses anything else.
  */
 export function checkDate(
@@ -244,7 +244,7 @@ export function checkRoutingNumber(
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /**
- * A date-time filter value as BILL takes it (REFERENCE.md §8.2), in UTC: 2026-12-31T00:00:00.000Z.
+ * A date-time filter value as BILL takes it (https://developer.bill.com/docs/search-op-with-lists), in UTC: 2026-12-31T00:00:00.000Z.
  * Accepts an ISO date or date-time (as n8n's date picker gives it) or a Luxon/JS date from an
  * expression; anything else is refused with the parameter and the item named.
  */

@@ -11,7 +11,7 @@ function lastFour(accountNumber: string | undefined): string | undefined {
 
 /**
  * Active bank accounts, newest first, a page of 100 at a time. BILL cannot filter bank accounts by
- * name (REFERENCE.md §5, filterable fields), so the search text is matched here, on each page,
+ * name (https://developer.bill.com/docs/filterable-fields), so the search text is matched here, on each page,
  * against the nickname, the name on the account and the ID.
  */
 export async function searchBankAccounts(

@@ -5,7 +5,7 @@ import { activePage, matchesSearch } from './page';
 
 /**
  * Active bills, newest first, a page of 100 at a time. BILL cannot filter bills by invoice
- * number or vendor name (REFERENCE.md §4.5), so the search text is matched here, on each page,
+ * number or vendor name (https://developer.bill.com/docs/filterable-fields), so the search text is matched here, on each page,
  * against the invoice number, the vendor's name and the bill ID.
  */
 export async function searchBills(

@@ -1,6 +1,6 @@
 /**
  * Runs `task` over `inputs` with at most `limit` in flight, keeping results in input order.
- * BILL allows 3 concurrent requests per organization and developer key (REFERENCE.md §8.5).
+ * BILL allows 3 concurrent requests per organization and developer key (https://developer.bill.com/docs/api-rate-limits).
  *
  * When a task fails, no further input is started, the ones in flight are allowed to finish
  * (a request already sent is never abandoned halfway), and then the first error is thrown.

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/require-node-api-error -- these run inside the credential's login (preAuthentication), where there is no node; n8n wraps what they throw in a NodeApiError */
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 export const SANDBOX_BASE_URL = 'https://gateway.stage.bill.com/connect';
@@ -15,7 +14,7 @@ const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
 /**
  * The two BILL hosts of a credential. Sandbox and production are BILL's documented gateways
- * (REFERENCE.md §1); a custom base URL (an emulator, a proxy) must be HTTPS, except on this
+ * (https://developer.bill.com/docs/get-started-in-production); a custom base URL (an emulator, a proxy) must be HTTPS, except on this
  * machine's loopback where plain HTTP is allowed. The webhook host is always the API host with
  * `/connect` replaced by `/connect-events`, as on BILL's own gateways.
  */
@@ -34,10 +33,13 @@ export function resolveBaseUrls(credentials: ICredentialDataDecryptedObject): Bi
 
 function checkCustomBaseUrl(raw: string): string {
 	const trimmed = raw.trim().replace(/\/+$/, '');
-	let url: URL;
+	let url: URL | undefined;
 	try {
 		url = new URL(trimmed);
 	} catch {
+		url = undefined;
+	}
+	if (!url) {
 		throw new Error(
 			`The credential's Custom Base URL "${trimmed}" is not a URL. Use the form https://host/connect.`,
 		);

@@ -1,7 +1,7 @@
 import type { IDataObject, JsonObject, INode } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-/** One entry of the error array BILL returns on any non-2xx response (REFERENCE.md §8.3). */
+/** One entry of the error array BILL returns on any non-2xx response (https://developer.bill.com/docs/common-api-error-codes). */
 export interface BillErrorEntry {
 	timestamp?: string;
 	code?: string;
@@ -25,6 +25,8 @@ const HINTS: Record<string, string> = {
 		'Check the developer key in the BILL credential. A sandbox key does not work in production and vice versa.',
 	BDC_1109:
 		'The BILL session ended (35 idle minutes, a logout, or a login elsewhere). The node logs in again by itself; if this persists, check the credential.',
+	// A path BILL does not know (https://developer.bill.com/docs/faq). A request naming an object
+	// (an ID in its path) gets the "not found" hint instead: notFound.ts.
 	BDC_1121:
 		'BILL does not know this endpoint. Check the environment and Custom Base URL of the credential.',
 	BDC_1144:
@@ -166,4 +168,15 @@ export function errorJson(error: unknown): IDataObject {
 	if (e.description) json.hint = e.description;
 	if (e.context?.outcomeUnknown) json.outcomeUnknown = true;
 	return json;
+}
+
+/**
+ * An error caught from the package's own code, thrown on as n8n wants every node error: a
+ * NodeApiError or NodeOperationError comes back unchanged (n8n-workflow's constructors return an
+ * error that is one already, with its message, BILL's code and hint), anything else becomes a
+ * NodeOperationError. So `throw asNodeError(node, error)` passes an error on without a raw rethrow.
+ */
+export function asNodeError(node: INode, error: unknown): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError) return new NodeApiError(node, error as unknown as JsonObject);
+	return new NodeOperationError(node, error as Error);
 }

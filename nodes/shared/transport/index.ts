@@ -7,4 +7,11 @@ export {
 } from './request';
 export type { BillFunctions, BillRequest, PageOptions } from './request';
 export { mapWithConcurrency } from './concurrency';
-export { billApiError, errorJson, problemFromResponse, hintFor, withHint } from './errors';
+export {
+	asNodeError,
+	billApiError,
+	errorJson,
+	problemFromResponse,
+	hintFor,
+	withHint,
+} from './errors';

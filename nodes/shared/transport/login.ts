@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/require-node-api-error -- these run inside the credential's login (preAuthentication), where there is no node; n8n wraps what they throw in a NodeApiError */
 import { createHash } from 'crypto';
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 
@@ -9,6 +8,7 @@ import {
 	OrganizationSessionEnded,
 	keptSession,
 	loggedIn,
+	sessionStillWorks,
 	type BillSessionFields,
 } from './session';
 
@@ -44,7 +44,7 @@ class BillLoginRefused extends BillLoginError {
 	}
 }
 
-/** BDC_1356: BILL refused the MFA ID (REFERENCE.md §3). */
+/** BDC_1356: BILL refused the MFA ID (https://developer.bill.com/docs/common-api-error-codes). */
 const MFA_REFUSED = 'BDC_1356';
 
 /**
@@ -83,9 +83,8 @@ async function post(
 ): Promise<LoginResponse> {
 	// ignoreHttpStatusErrors: a failed login must never surface n8n's raw HTTP error, which would
 	// carry the request (and with it the password) along; we keep only BILL's code and message.
-	let response: { statusCode?: number; body?: unknown };
-	try {
-		response = (await helper.helpers.httpRequest({
+	const response = (await helper.helpers
+		.httpRequest({
 			method: 'POST',
 			url,
 			body,
@@ -93,10 +92,15 @@ async function post(
 			json: true,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
-		})) as { statusCode?: number; body?: unknown };
-	} catch (error) {
-		const reason = (error as { code?: string }).code ?? 'network error';
-		throw new BillLoginError({ message: `BILL could not be reached (${reason})` }, what);
+		})
+		.catch((error: unknown) => ({
+			unreachable: (error as { code?: string }).code ?? 'network error',
+		}))) as { statusCode?: number; body?: unknown; unreachable?: string };
+	if (response.unreachable !== undefined) {
+		throw new BillLoginError(
+			{ message: `BILL could not be reached (${response.unreachable})` },
+			what,
+		);
 	}
 	const status = response.statusCode ?? 0;
 	if (status < 200 || status >= 300) {
@@ -158,8 +162,14 @@ export function loginDigest(credentials: ICredentialDataDecryptedObject): string
 	return createHash('sha256').update(identity).digest('hex');
 }
 
+/**
+ * What preAuthentication returns: a new session, or none when the credential's session still
+ * works (sessionStillWorks), so that n8n sends nothing again.
+ */
+export type LoginResult = BillSessionFields | Record<string, never>;
+
 /** Logins shared between requests, by credential digest and the session they replace (in memory only). */
-const sharedLogins = new Map<string, { session: Promise<BillSessionFields>; settledMs?: number }>();
+const sharedLogins = new Map<string, { session: Promise<LoginResult>; settledMs?: number }>();
 
 /**
  * One login where n8n would make several. n8n calls preAuthentication for every request that
@@ -173,8 +183,8 @@ const sharedLogins = new Map<string, { session: Promise<BillSessionFields>; sett
  */
 async function loginOnce(
 	credentials: ICredentialDataDecryptedObject,
-	login: () => Promise<BillSessionFields>,
-): Promise<BillSessionFields> {
+	login: () => Promise<LoginResult>,
+): Promise<LoginResult> {
 	const replaced = String(credentials.sessionId ?? '');
 	const key = `${loginDigest(credentials)}|${replaced}`;
 	const now = Date.now();
@@ -183,31 +193,49 @@ async function loginOnce(
 			sharedLogins.delete(k);
 	const known = sharedLogins.get(key);
 	if (known) return await known.session;
-	const entry: { session: Promise<BillSessionFields>; settledMs?: number } = { session: login() };
+	const entry: { session: Promise<LoginResult>; settledMs?: number } = { session: login() };
 	sharedLogins.set(key, entry);
+	let settled = false;
 	try {
 		const session = await entry.session;
-		if (replaced) entry.settledMs = Date.now();
+		settled = true;
+		if (replaced && session.sessionId) entry.settledMs = Date.now();
 		else sharedLogins.delete(key);
 		return session;
-	} catch (error) {
-		if (sharedLogins.get(key) === entry) sharedLogins.delete(key);
-		throw error;
+	} finally {
+		// A failed login is not shared: the next request tries again.
+		if (!settled && sharedLogins.get(key) === entry) sharedLogins.delete(key);
 	}
 }
 
-/** `POST /v3/login` with the organization credential (REFERENCE.md §2.2). */
-export async function loginOrganization(
-	this: IHttpRequestHelper,
+type LoginNow = (
+	helper: IHttpRequestHelper,
+	api: string,
 	credentials: ICredentialDataDecryptedObject,
-): Promise<BillSessionFields> {
+) => Promise<BillSessionFields>;
+
+/** A session to keep (see keptSession), or one login shared by the requests that need it. */
+async function login(
+	helper: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+	loginNow: LoginNow,
+): Promise<LoginResult> {
 	const kept = keptSession(credentials);
 	if (kept) return kept;
 	const { api } = resolveBaseUrls(credentials);
-	return await loginOnce(
-		credentials,
-		async () => await loginOrganizationNow(this, api, credentials),
+	return await loginOnce(credentials, async () =>
+		(await sessionStillWorks(helper, api, credentials))
+			? {}
+			: await loginNow(helper, api, credentials),
 	);
+}
+
+/** `POST /v3/login` with the organization credential (Postman "API login"). */
+export async function loginOrganization(
+	this: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<LoginResult> {
+	return await login(this, credentials, loginOrganizationNow);
 }
 
 async function loginOrganizationNow(
@@ -229,18 +257,15 @@ async function loginOrganizationNow(
 /**
  * `POST /v3/partner/login`, then, when the credential names an organization and user,
  * `POST /v3/partner/login-as-user` with the partner session and app key as headers
- * (BILL moved them to headers on 2024-06-14, REFERENCE.md §2.2).
+ * (BILL moved them to headers on 2024-06-14: https://developer.bill.com/changelog/2024-06-14-api-login-as-user-improvements).
  */
 export async function loginPartner(
 	this: IHttpRequestHelper,
 	credentials: ICredentialDataDecryptedObject,
-): Promise<BillSessionFields> {
+): Promise<LoginResult> {
 	// A copy carrying one organization's session: renewed by the node, never stored (session.ts).
 	if (credentials[ORGANIZATION_SESSION]) throw new OrganizationSessionEnded();
-	const kept = keptSession(credentials);
-	if (kept) return kept;
-	const { api } = resolveBaseUrls(credentials);
-	return await loginOnce(credentials, async () => await loginPartnerNow(this, api, credentials));
+	return await login(this, credentials, loginPartnerNow);
 }
 
 async function loginPartnerNow(

@@ -12,6 +12,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import { resolveBaseUrls, type BillBaseUrls } from './environment';
 import { BillLoginError, billApiError, problemFromResponse, type BillProblem } from './errors';
 import { actingForOf, organizationSession, organizationSessionEnded } from './organizationSession';
+import { withNotFoundHint } from './notFound';
 
 export type BillFunctions =
 	| IExecuteFunctions
@@ -42,7 +43,7 @@ export interface BillRequest {
 	uncertainHint?: string;
 }
 
-/** BILL's own limits (REFERENCE.md §8.5); backoff as BILL recommends, bounded. */
+/** BILL's own limits (https://developer.bill.com/docs/api-rate-limits); backoff as BILL recommends, bounded. */
 export const BILL_MAX_CONCURRENT_REQUESTS = 3;
 const MAX_ATTEMPTS = 5;
 const BACKOFF_MS = [200, 500, 1000, 2000];
@@ -194,7 +195,7 @@ export async function billApiRequest(
 			continue;
 		}
 		let extra: string | undefined;
-		let problem = failure.problem;
+		let problem = withNotFoundHint(failure.problem, request);
 		if (failure.uncertain && !repeatable) {
 			const check =
 				request.uncertainHint ?? 'Check in BILL whether it was applied before running it again.';
@@ -225,7 +226,7 @@ interface BillPage {
 }
 
 /**
- * Reads a BILL list (`max`/`page` → `nextPage`, REFERENCE.md §8.1) up to the limit, or all of it.
+ * Reads a BILL list (`max`/`page` → `nextPage`, https://developer.bill.com/docs/v3-bills-changes) up to the limit, or all of it.
  * Pages of 100 (BILL's maximum), and only as many as the limit needs.
  */
 export async function billApiRequestAllItems(

@@ -1,4 +1,9 @@
-import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
 
 /** How the credential's session became MFA-trusted, as BILL said it (`none`: it is not). */
 export type SessionTrustedBy = 'mfaIdAtLogin' | 'stepUp' | 'challenge' | 'none';
@@ -67,5 +72,50 @@ export class OrganizationSessionEnded extends Error {
 	constructor() {
 		super('BILL ended the log-in-as-user session of this organization');
 		this.name = 'OrganizationSessionEnded';
+	}
+}
+
+/**
+ * Whether the session in the credential still works, asked before a renewal.
+ *
+ * n8n calls preAuthentication again after a failed request and, when it returns a session, sends
+ * the request once more. For our BILL node that happens on a 401 only, but n8n's HTTP Request
+ * node (n8n-core's `requestWithAuthentication`) does it after ANY error: a create that BILL
+ * refused, or answered with a 5xx after applying it, would be sent a second time. So a renewal
+ * first asks BILL about the session it would replace ("Get API session details" in BILL's Postman
+ * collection; at partner level "Get list of organizations"). If it still works, the failure was
+ * not the session's: preAuthentication returns no session, n8n stores nothing, sends nothing
+ * again and shows the request's own error. Any other answer (401, no answer) means: log in.
+ */
+export async function sessionStillWorks(
+	helper: IHttpRequestHelper,
+	api: string,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<boolean> {
+	const sessionId = String(credentials.sessionId ?? '');
+	if (!sessionId) return false;
+	const partnerLevel = credentials.scope !== undefined && credentials.scope !== 'organization';
+	const request: IHttpRequestOptions = partnerLevel
+		? {
+				url: `${api}/v3/partner/organizations`,
+				qs: { max: 1 },
+				headers: { appKey: String(credentials.appKey ?? ''), sessionId },
+			}
+		: {
+				url: `${api}/v3/login/session`,
+				headers: { devKey: String(credentials.devKey ?? ''), sessionId },
+			};
+	try {
+		const response = (await helper.helpers.httpRequest({
+			...request,
+			method: 'GET',
+			headers: { Accept: 'application/json', ...request.headers },
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		})) as { statusCode?: number };
+		return response.statusCode === 200;
+	} catch {
+		return false;
 	}
 }

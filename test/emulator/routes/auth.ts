@@ -1,5 +1,5 @@
 /**
- * Logins and sessions (REFERENCE.md §2): organization login, logout, session details, partner
+ * Logins and sessions (https://developer.bill.com/docs/bill-keys-tokens): organization login, logout, session details, partner
  * login and login-as-user. A login with a valid MFA ID (`rememberMeId`) and its `device` is
  * MFA-trusted.
  */
@@ -24,7 +24,7 @@ export function required(body: Json, fields: string[]): void {
 
 /**
  * Whether `rememberMeId` + `device` make this login trusted. BILL does not document what a
- * login with a bad or expired MFA ID does (REFERENCE.md §3 lists BDC_1356 as "MFA expired"
+ * login with a bad or expired MFA ID does (https://developer.bill.com/docs/common-api-error-codes lists BDC_1356 as "MFA expired"
  * from third-party code); the emulator refuses the login with BDC_1356, so a stale MFA ID is
  * noticed at once rather than turning into an untrusted session that fails later.
  */
@@ -171,7 +171,7 @@ export function registerAuth(emulator: Emulator): void {
 			const trusted = trustedBy(context, body, user);
 			const logins = context.state.loginsAsUser;
 			logins.set(organization.id, (logins.get(organization.id) ?? 0) + 1);
-			// After login-as-user, org-level calls take this session plus a developer key (REFERENCE.md §2.2).
+			// After login-as-user, org-level calls take this session plus a developer key (https://developer.bill.com/changelog/2024-04-22-new-v3-capabilities-for-bill-partners).
 			const session = openSession(context, {
 				kind: 'organization',
 				organizationId: organization.id,

@@ -1,5 +1,5 @@
 /**
- * The organization's bank accounts (funding accounts, REFERENCE.md §5) and their users:
+ * The organization's bank accounts (funding accounts, https://developer.bill.com/changelog/2024-05-06-new-v3-api-endpoints-for-bank-accounts) and their users:
  * create (201; ADMINISTRATOR role and an MFA-trusted session), get, list, PATCH (only once
  * VERIFIED; routing number, account number and type never), micro-deposit verify (0.50 in the
  * sandbox; three wrong tries block the account), archive (VERIFIED account and user), and the
@@ -14,18 +14,18 @@ import { objectBody, type Emulator, type RequestContext } from '../server';
 import { newId, type Json } from '../state';
 
 /**
- * Bank-account user ids: BILL's id page (REFERENCE.md §8.8) lists no prefix for them; `bau` is
+ * Bank-account user ids: BILL's id page (https://developer.bill.com/docs/bill-generated-ids) lists no prefix for them; `bau` is
  * the emulator's choice (the node checks these ids for shape only, helpers/validation.ts).
  */
 const USER_PREFIX = 'bau';
 
-/** The sandbox's test deposit (REFERENCE.md §5.3; PM "Verify a bank account"). */
+/** The sandbox's test deposit (Postman "Verify a bank account"). */
 const SANDBOX_DEPOSIT = 0.5;
 const MAX_VERIFY_TRIES = 3;
 
 const TYPES = ['CHECKING', 'SAVINGS'];
 const OWNER_TYPES = ['BUSINESS', 'PERSONAL'];
-/** What PATCH may change (REFERENCE.md §5.1); anything else is refused by name. */
+/** What PATCH may change (Postman "Update a bank account"); anything else is refused by name. */
 const UPDATABLE = [
 	'nameOnAccount',
 	'ownerType',
@@ -64,7 +64,7 @@ export const BANK_SORTS = [
 
 /**
  * BILL documents no filterable fields for bank-account users (open question); Postman filters by
- * `id`, and the object's own fields are accepted too. Sortable by `archived` (REFERENCE.md §5.2).
+ * `id`, and the object's own fields are accepted too. Sortable by `archived` (https://developer.bill.com/docs/sortable-fields).
  */
 export const USER_FILTERS: FilterableFields = {
 	id: ['eq', 'ne', 'in'],
@@ -76,7 +76,7 @@ export const USER_FILTERS: FilterableFields = {
 export const USER_SORTS = ['archived'];
 
 /**
- * Whether BILL v3 masks account numbers is unconfirmed (REFERENCE.md open question 9); BILL's v2
+ * Whether BILL v3 masks account numbers is unconfirmed (BILL's v3 documents do not say); BILL's v2
  * list documents "only the last four digits are visible", so the emulator answers that way.
  */
 function masked(accountNumber: string): string {

@@ -1,5 +1,5 @@
 /**
- * Bills (REFERENCE.md §4): create (201), bulk create (≤100, atomic, 201 with an array), get,
+ * Bills (https://developer.bill.com/docs/ap-bills): create (201), bulk create (≤100, atomic, 201 with an array), get,
  * list with BILL's filterable and sortable fields, PATCH (line items by id), PUT (replace),
  * archive and restore (idempotent), and record-payment (an offline payment, id prefix `stp`).
  *
@@ -18,7 +18,7 @@ import { listPage, type FilterableFields } from '../list';
 import { objectBody, type Emulator, type RequestContext } from '../server';
 import { newId, type Json } from '../state';
 
-/** REFERENCE.md §4.5 (filterable-fields page, 2025-02-18 additions). */
+/** https://developer.bill.com/docs/filterable-fields, with https://developer.bill.com/changelog/2025-02-18-filtering-bills-and-invoices-improvements. */
 export const BILL_FILTERS: FilterableFields = {
 	id: ['eq', 'ne', 'in'],
 	archived: ['eq', 'ne'],
@@ -45,7 +45,7 @@ export const BILL_SORTS = [
 	'updatedTime',
 ];
 
-/** BILL's bulk create takes at most 100 bills (REFERENCE.md §4.1, §4.6). */
+/** BILL's bulk create takes at most 100 bills (https://developer.bill.com/docs/ap-bills). */
 export const BULK_LIMIT = 100;
 
 /** Open question 11: BILL documents no line-item id prefix; `bli` is the emulator's choice. */
@@ -84,7 +84,7 @@ const LINE_CLASSIFICATIONS = [...BILL_CLASSIFICATIONS, 'employeeId', 'jobId', 'c
 const cents = (n: number) => Math.round((n + Number.EPSILON) * 100) / 100;
 const missing = (v: unknown) => v === undefined || v === null || v === '';
 
-/** BILL's gateway names each bad field as "<field>: <reason>" (REFERENCE.md §4.6). */
+/** BILL's gateway names each bad field as "<field>: <reason>" (https://developer.bill.com/docs/ap-bills). */
 const bad = (field: string, reason: string) => errors.invalid(`${field}: ${reason}`);
 
 function checkDate(field: string, value: unknown): string {
@@ -259,7 +259,7 @@ const copy = (bill: Json): Json => structuredClone(bill);
 
 /**
  * A bill as the API answers it. BILL's Postman examples carry `vendorName` on GET (one and list)
- * only (REFERENCE.md §4.3: "not in create response example"), and `createdBy` in webhook
+ * only (Postman "Create a bill": not in its example answer), and `createdBy` in webhook
  * payloads only; both stay stored, and webhook events carry them.
  */
 function answer(bill: Json, withVendorName = false): Json {
@@ -328,7 +328,7 @@ function patchBill(context: RequestContext, bill: Json, body: Json): void {
 		body.billLineItems.forEach((raw, n) => {
 			const field = `billLineItems[${n}]`;
 			const id = (raw as Json)?.id;
-			// REFERENCE.md §4.1: PATCH changes line items by id; adding or removing lines is PUT's.
+			// https://developer.bill.com/docs/ap-bills: PATCH changes line items by id; adding or removing lines is PUT's.
 			if (missing(id)) throw bad(`${field}.id`, 'must not be null');
 			const index = lines.findIndex((line) => line.id === id);
 			if (index < 0) throw bad(`${field}.id`, `line item ${String(id)} is not on this bill`);
@@ -350,7 +350,7 @@ function patchBill(context: RequestContext, bill: Json, body: Json): void {
 }
 
 /**
- * PUT (REFERENCE.md §4.1): the whole bill. Line items with an `id` of this bill are replaced by
+ * PUT (https://developer.bill.com/docs/ap-bills): the whole bill. Line items with an `id` of this bill are replaced by
  * what is sent, those without one are added with a new id, and the bill's line items not listed
  * are removed. Optional fields left out are cleared (a replace, not a merge).
  */
@@ -385,7 +385,7 @@ function replaceBill(context: RequestContext, bill: Json, body: Json): void {
 }
 
 /**
- * `POST /v3/bills/record-payment` (REFERENCE.md §4.1, §4.4): an offline payment of bills of one
+ * `POST /v3/bills/record-payment` (https://developer.bill.com/docs/ap-bills, Postman "Record AP payment"): an offline payment of bills of one
  * vendor; no money moves. Everything is checked before any bill changes. Response values BILL's
  * Postman example only shows generated values for (status, disbursement) are the emulator's
  * choice for an offline payment: status PAID, onlinePayment false, disbursementStatus DONE.

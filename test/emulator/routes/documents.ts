@@ -100,6 +100,8 @@ export function registerDocuments(emulator: Emulator): void {
 			receivedMs: context.clock.ms(),
 			status: 'IN_PROGRESS',
 			content,
+			// What the upload said it was: BILL's Postman request sends `*/*`, its guide a file as is.
+			contentType: type,
 		});
 		context.state.owner.set(uploadId, context.organization!.id);
 		return { body: { id: uploadId, name, createdTime: now } };

@@ -11,6 +11,7 @@ import { registerNetwork } from './network';
 import { registerOrganizations } from './organizations';
 import { registerPartner } from './partner';
 import { registerPayments } from './payments';
+import { registerSpend } from './spend';
 import { registerVendors } from './vendors';
 import { registerWebhooks } from './webhooks';
 
@@ -24,6 +25,7 @@ export const registrations: Array<(emulator: Emulator) => void> = [
 	registerPayments,
 	registerApprovals,
 	registerDocuments,
+	registerSpend,
 	registerHealth,
 	registerOrganizations,
 	registerPartner,

@@ -1,5 +1,5 @@
 /**
- * MFA (REFERENCE.md §3, Postman folder "AP & AR Authentication / mfa"): phone set-up and its
+ * MFA (BILL's Postman folder "AP & AR Authentication / mfa"): phone set-up and its
  * validation, the sign-in challenge and its validation (which makes the session MFA-trusted and,
  * with `rememberMe`, issues a 30-day MFA ID bound to the user and the device), step-up of the
  * current session with an MFA ID, and the list of MFA phones.
@@ -12,14 +12,14 @@ import { objectBody, type Emulator, type RequestContext } from '../server';
 import { newId, type Json, type State, type User } from '../state';
 import { required } from './auth';
 
-/** An MFA ID made with "Remember Me" lasts 30 days (REFERENCE.md §3). */
+/** An MFA ID made with "Remember Me" lasts 30 days (https://developer.bill.com/hc/reference/stepupsession). */
 export const MFA_ID_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 /**
  * Open question: BILL does not say how long a code stays valid; the emulator lets a challenge's
  * code live 10 minutes (set-up codes do not expire: State keeps no time for them).
  */
 export const CODE_LIFETIME_MS = 10 * 60 * 1000;
-/** Endpoints that send an SMS: 5 a minute (REFERENCE.md §8.5). */
+/** Endpoints that send an SMS: 5 a minute (https://developer.bill.com/docs/api-rate-limits). */
 const SMS_PER_MINUTE = 5;
 /** Open question: BILL does not say how many wrong codes it takes; after 5 the code is void. */
 const MAX_TRIES = 5;
@@ -27,7 +27,7 @@ const MAX_TRIES = 5;
 // Open question: BILL documents no codes for a wrong or expired MFA token, an unknown setup or
 // challenge, or the SMS limit. The emulator answers 400 in BILL's error array with BDC_1002
 // (its "bad request" code) and a message that says what is wrong; the SMS limit reuses the
-// request-limit code BDC_1144 with a per-minute message (REFERENCE.md §8.5: "same family").
+// request-limit code BDC_1144 with a per-minute message (https://developer.bill.com/docs/api-rate-limits).
 const wrongCode = () => errors.invalid('token: the verification code is incorrect.');
 const expiredCode = () =>
 	errors.invalid('token: the verification code has expired. Request a new one.');
@@ -97,7 +97,7 @@ function validateSetup(context: RequestContext) {
 	checkToken(setup, tokenOf(body), () => context.state.mfaSetups.delete(setupId));
 	context.state.mfaSetups.delete(setupId);
 	const user = context.user!;
-	// Since 2026-04-03 every new phone is the primary one (REFERENCE.md §3).
+	// Since 2026-04-03 every new phone is the primary one (https://developer.bill.com/changelog/2026-04-03-mfa-api-improvements).
 	const others = user.phones
 		.filter((p) => p.phone !== setup.phone)
 		.map((p) => ({ ...p, primary: false }));
@@ -113,7 +113,7 @@ export function registerMfa(emulator: Emulator): void {
 		if (!/^\+?[\d\s().-]{7,20}$/.test(phone) || phone.replace(/\D/g, '').length < 10)
 			throw errors.invalid('phone: must be a valid phone number');
 		const type = String(body.type ?? 'TEXT');
-		// Only TEXT is confirmed by BILL's docs (REFERENCE.md §3, open question 4).
+		// Only TEXT is confirmed by BILL's docs (Postman "Add phone for MFA setup"; the type list is not documented).
 		if (type !== 'TEXT') throw errors.invalid('type: must be TEXT');
 		// Since 2026-04-03 `primary` is no longer required and only true is accepted.
 		if (body.primary !== undefined && flag(body.primary) !== true)
@@ -125,7 +125,7 @@ export function registerMfa(emulator: Emulator): void {
 		return { body: { setupId } };
 	});
 
-	// The Postman collection's path, and the path BILL's prose names (REFERENCE.md §3): both work.
+	// The Postman collection's path, and the path BILL's prose names (https://developer.bill.com/changelog/2024-07-22-new-v3-api-endpoints-for-mfa): both work.
 	emulator.add('POST', '/v3/mfa/setup/validate', validateSetup);
 	emulator.add('POST', '/v3/mfa/validate', validateSetup);
 

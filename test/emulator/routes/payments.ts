@@ -1,5 +1,5 @@
 /**
- * Payments (BILL's Postman folder "payments", REFERENCE.md §3, §4.3, §6.6): create (201, one bill),
+ * Payments (BILL's Postman folder "payments"; https://developer.bill.com/docs/notification-payloads-reference): create (201, one bill),
  * bulk create (201, ≤50 bills, all or nothing), get, list, cancel, void, and the vendor's payment
  * options. Creating needs an MFA-trusted session (403 BDC_1361) and a VERIFIED, active bank
  * account of the organization; every change fires `payment.updated` (there is no
@@ -19,7 +19,7 @@
  * - A bill with approvers (approvalStatus ASSIGNED, APPROVING or DENIED) cannot be paid.
  * - A past `processDate` is kept as given: whether BILL refuses it or moves it to the next
  *   payment date is not documented.
- * Filterable fields of payments are not in REFERENCE.md; the emulator allows id, vendorId, status,
+ * Filterable fields of payments are not on https://developer.bill.com/docs/filterable-fields; the emulator allows id, vendorId, status,
  * processDate, createdTime and updatedTime (v2's SentPay list documents these as filterable).
  */
 import { BillError, errors } from '../errors';
@@ -34,6 +34,14 @@ export const PAYMENT_FILTERS: FilterableFields = {
 	processDate: ['eq', 'gt', 'gte', 'lt', 'lte'],
 	createdTime: ['gt', 'gte', 'lt', 'lte'],
 	updatedTime: ['gt', 'gte', 'lt', 'lte'],
+};
+/**
+ * readings.ts paymentFilters 'strict': only the payment filters BILL shows, `id` (Postman "Get
+ * list of payments") and `transactionNumber` (https://developer.bill.com/docs/filterable-fields).
+ */
+export const DOCUMENTED_PAYMENT_FILTERS: FilterableFields = {
+	id: ['eq', 'ne', 'in'],
+	transactionNumber: ['eq'],
 };
 export const PAYMENT_SORTS = ['createdTime', 'updatedTime', 'processDate', 'amount'];
 
@@ -137,7 +145,7 @@ function checkFunding(context: RequestContext, body: Json): Json {
 			);
 		}
 	}
-	// REFERENCE.md §9 (2024-08-15): CARD_ACCOUNT payments need `cardFundingPurpose`. The emulator has
+	// https://developer.bill.com/changelog/2024-08-15-new-req-for-vendor-payments-with-card_account-funding-type: CARD_ACCOUNT payments need `cardFundingPurpose`. The emulator has
 	// no card accounts, so card ids are not looked up.
 	if (
 		funding.type === 'CARD_ACCOUNT' &&
@@ -334,7 +342,13 @@ export function registerPayments(emulator: Emulator): void {
 		settle(context);
 		const all = context.state.ofOrganization(context.state.payments, context.organization!.id);
 		return {
-			body: listPage(all, context.query, { filterable: PAYMENT_FILTERS, sortable: PAYMENT_SORTS }),
+			body: listPage(all, context.query, {
+				filterable:
+					context.emulator.readings.paymentFilters === 'strict'
+						? DOCUMENTED_PAYMENT_FILTERS
+						: PAYMENT_FILTERS,
+				sortable: PAYMENT_SORTS,
+			}),
 		};
 	});
 

@@ -1,5 +1,5 @@
 /**
- * Vendors (REFERENCE.md §7): create (201), bulk create (≤20, atomic, 201), get, list with
+ * Vendors (https://developer.bill.com/docs/creating-a-us-vendor): create (201), bulk create (≤20, atomic, 201), get, list with
  * BILL's filterable and sortable fields, PATCH, archive and restore (idempotent).
  */
 import { BillError, errors } from '../errors';
@@ -32,7 +32,7 @@ export const VENDOR_SORTS = [
 	'updatedTime',
 ];
 
-/** BILL's gateway names each bad field as "<field>: <reason>" (REFERENCE.md §4.6). */
+/** BILL's gateway names each bad field as "<field>: <reason>" (https://developer.bill.com/docs/ap-bills). */
 function checkVendor(body: Json, creating: boolean): void {
 	if (creating) {
 		for (const field of ['name', 'accountType']) {

@@ -1,5 +1,5 @@
 /**
- * BILL's webhook API, on the `connect-events` host (REFERENCE.md §6): the event catalog,
+ * BILL's webhook API, on the `connect-events` host (https://developer.bill.com/docs/working-with-bill-webhooks): the event catalog,
  * subscriptions (create with a UUID4 `X-Idempotent-Key`, get, list, replace, update, delete),
  * security-key rotation, test events, the event history and resend, and real deliveries:
  * every event a route emits is POSTed, signed, to each enabled subscription that wants it,
@@ -16,7 +16,7 @@ import { listPage } from '../list';
 import { delay, header, objectBody, type Emulator, type RequestContext } from '../server';
 import { newUuid, type Json, type State, type SubscriptionScope } from '../state';
 
-/** REFERENCE.md §6.6; every current version is "1". */
+/** https://developer.bill.com/docs/notification-payloads-reference; every current version is "1". */
 export const EVENT_CATALOG: Array<{ type: string; versions: string[] }> = [
 	'vendor.created',
 	'vendor.updated',
@@ -45,7 +45,7 @@ export const EVENT_CATALOG: Array<{ type: string; versions: string[] }> = [
 	'spend.three-ds-challenge.created',
 ].map((type) => ({ type, versions: ['1'] }));
 
-/** BILL's limits (REFERENCE.md §6.3, changelog 2026-04-30). */
+/** BILL's limits (https://developer.bill.com/changelog/2026-04-30-webhook-subscription-limits). */
 export const MAX_SUBSCRIPTIONS = 10;
 
 const UUID4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
@@ -54,7 +54,7 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 const DELIVERY_TIMEOUT_MS = 5000;
 
 /**
- * The limits have no documented error codes (REFERENCE.md §6.3, §6.7: "400 — invalid body").
+ * The limits have no documented error codes (https://developer.bill.com/docs/webhook-api-error-responses: "400 — invalid body").
  * These are the emulator's choice; the node does not depend on them (it lists the
  * subscriptions to explain a refused create).
  */
@@ -104,7 +104,7 @@ function subscriptionOf(context: RequestContext): Subscription {
 	return subscription;
 }
 
-/** `X-Idempotent-Key` is required and must be a UUID4 (REFERENCE.md §6.1, §6.7). */
+/** `X-Idempotent-Key` is required and must be a UUID4 (https://developer.bill.com/docs/bill-webhook-api-general-rules). */
 function idempotencyKey(context: RequestContext): string {
 	const key = header(context, 'x-idempotent-key');
 	if (!key) throw errors.invalid('X-Idempotent-Key: header is required');
@@ -127,7 +127,7 @@ function once(context: RequestContext, key: string, what: string, create: () => 
 }
 
 /**
- * BILL requires HTTPS (REFERENCE.md §6.3). The emulator also accepts plain HTTP on this
+ * BILL requires HTTPS (https://developer.bill.com/reference/createsubscription). The emulator also accepts plain HTTP on this
  * machine's loopback, so tests can receive deliveries on 127.0.0.1 without certificates.
  */
 function checkNotificationUrl(value: unknown): string {
@@ -203,7 +203,7 @@ function checkLimits(
 
 /**
  * The subscription's status. BILL's `SubscriptionStatusWithActorDto` is documented only as
- * containing `enabled` (REFERENCE.md open question 7); who changed it last (a user, or BILL
+ * containing `enabled` (BILL's examples leave it open); who changed it last (a user, or BILL
  * after failed deliveries) and when is the emulator's reading of "with actor".
  */
 function status(
@@ -212,6 +212,20 @@ function status(
 	actor: 'USER' | 'SYSTEM',
 ): Json {
 	return { enabled, updatedBy: actor, updatedTime: context.clock.timestamp() };
+}
+
+/**
+ * A subscription as the reading `subscriptionStatus` shows it (readings.ts): BILL's examples of
+ * `status` are empty, so `{ enabled: boolean, … }` (default), `enabled` as a string, or no
+ * `status` at all. Only the answer changes; the stored subscription keeps its boolean.
+ */
+function shown(context: RequestContext, subscription: Json): Json {
+	const reading = context.emulator.readings.subscriptionStatus;
+	if (reading === 'object') return subscription;
+	const copy: Json = { ...subscription };
+	if (reading === 'missing') delete copy.status;
+	else copy.status = { ...(copy.status as Json), enabled: String((copy.status as Json).enabled) };
+	return copy;
 }
 
 const newSecurityKey = () => randomBytes(32).toString('base64');
@@ -240,7 +254,7 @@ function eventRecord(
 		},
 		[entityKey]: entity,
 	});
-	// Event record as the events API returns it (REFERENCE.md §6.2); statusCode is set on delivery.
+	// Event record as the events API returns it (Postman "Get list of event notifications"); statusCode is set on delivery.
 	const record: EventRecord = {
 		id,
 		type,
@@ -300,7 +314,7 @@ async function attempt(
 /**
  * Delivers with retries: anything but HTTP 200 is a failure; the waits double from
  * `webhookBackoffMs`; after `webhookAttempts` failures BILL sets `status.enabled` to false and
- * stops (REFERENCE.md §6.4; the real schedule is not documented, open question 5).
+ * stops (https://developer.bill.com/docs/working-with-bill-webhooks; the real schedule is not documented).
  */
 async function deliverWithRetries(
 	emulator: Emulator,
@@ -407,43 +421,50 @@ export function registerWebhooks(emulator: Emulator): void {
 		const key = idempotencyKey(context);
 		const body = objectBody(context);
 		return {
-			body: once(context, key, 'subscription', () => {
-				const name = checkName(body.name);
-				const enabled = checkStatus(body.status);
-				const events = checkEvents(body.events);
-				const notificationUrl = checkNotificationUrl(body.notificationUrl);
-				checkLimits(context, { events, notificationUrl });
-				const scope = scopeOf(context);
-				const now = context.clock.timestamp();
-				const subscription: Subscription = {
-					id: newUuid(),
-					name,
-					organizationId: scope.organizationId,
-					status: status(context, enabled, 'USER'),
-					events,
-					notificationUrl,
-					createdTime: now,
-					updatedTime: now,
-				};
-				const securityKey = newSecurityKey();
-				context.state.subscriptions.set(subscription.id, subscription);
-				context.state.subscriptionScopes.set(subscription.id, scope);
-				context.state.securityKeys.set(subscription.id, securityKey);
-				// The security key is returned here only (REFERENCE.md §6.2).
-				return { ...subscription, securityKey };
-			}),
+			body: shown(
+				context,
+				once(context, key, 'subscription', () => {
+					const name = checkName(body.name);
+					const enabled = checkStatus(body.status);
+					const events = checkEvents(body.events);
+					const notificationUrl = checkNotificationUrl(body.notificationUrl);
+					checkLimits(context, { events, notificationUrl });
+					const scope = scopeOf(context);
+					const now = context.clock.timestamp();
+					const subscription: Subscription = {
+						id: newUuid(),
+						name,
+						organizationId: scope.organizationId,
+						status: status(context, enabled, 'USER'),
+						events,
+						notificationUrl,
+						createdTime: now,
+						updatedTime: now,
+					};
+					const securityKey = newSecurityKey();
+					context.state.subscriptions.set(subscription.id, subscription);
+					context.state.subscriptionScopes.set(subscription.id, scope);
+					context.state.securityKeys.set(subscription.id, securityKey);
+					// The security key is returned here only (Postman "Create a subscription", "Create a security key").
+					return { ...subscription, securityKey };
+				}),
+			),
 		};
 	});
 
-	on('GET', '/v3/subscriptions', (context) => ({
-		body: listPage(subscriptionsOf(context.state, scopeOf(context)), context.query, {
-			filterable: {},
-			sortable: [],
-			forwardOnly: true,
-		}),
-	}));
+	on('GET', '/v3/subscriptions', (context) => {
+		const page = listPage(
+			subscriptionsOf(context.state, scopeOf(context)).map((s) => shown(context, s)),
+			context.query,
+			{ filterable: {}, sortable: [], forwardOnly: true },
+		);
+		// readings.ts subscriptionList: BILL's example list is empty; the other reading is a bare array.
+		return { body: context.emulator.readings.subscriptionList === 'array' ? page.results : page };
+	});
 
-	on('GET', '/v3/subscriptions/:subscriptionId', (context) => ({ body: subscriptionOf(context) }));
+	on('GET', '/v3/subscriptions/:subscriptionId', (context) => ({
+		body: shown(context, subscriptionOf(context)),
+	}));
 
 	on('PUT', '/v3/subscriptions/:subscriptionId', (context) => {
 		const subscription = subscriptionOf(context);
@@ -460,7 +481,7 @@ export function registerWebhooks(emulator: Emulator): void {
 			notificationUrl,
 			updatedTime: context.clock.timestamp(),
 		});
-		return { body: subscription };
+		return { body: shown(context, subscription) };
 	});
 
 	on('PATCH', '/v3/subscriptions/:subscriptionId', (context) => {
@@ -485,7 +506,7 @@ export function registerWebhooks(emulator: Emulator): void {
 				subscription.id,
 			);
 		Object.assign(subscription, changes, { updatedTime: context.clock.timestamp() });
-		return { body: subscription };
+		return { body: shown(context, subscription) };
 	});
 
 	on('DELETE', '/v3/subscriptions/:subscriptionId', (context) => {

@@ -22,7 +22,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** `POST /v3/funding-accounts/banks/{id}/archive` (REFERENCE.md §5.1): idempotent, so a repeat is safe. */
+/** `POST /v3/funding-accounts/banks/{id}/archive` (Postman "Archive a bank account"): idempotent, so a repeat is safe. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const bankAccountId = getBankAccountId(this, itemIndex);
 	try {

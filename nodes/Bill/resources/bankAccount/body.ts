@@ -50,7 +50,7 @@ export function checkAccountNumber(
 	return text;
 }
 
-/** The default-account flags BILL keeps under `default` (REFERENCE.md §5.2). */
+/** The default-account flags BILL keeps under `default` (https://developer.bill.com/docs/bank-account-webhook-notification-payloads). */
 export function defaultFlags(fields: IDataObject): IDataObject | undefined {
 	const flags: IDataObject = {};
 	if (typeof fields.defaultForPayables === 'boolean') flags.payables = fields.defaultForPayables;

@@ -91,7 +91,7 @@ export const description = updateDisplayOptions(
 
 /**
  * The active account with the same routing number, type and account number, if the organization
- * has one. BILL may show account numbers only by their last digits (REFERENCE.md open question 9),
+ * has one. BILL may show account numbers only by their last digits (BILL's documents do not say; v2 masked them),
  * so the last four are compared. This makes a re-run (after a failure whose outcome was unknown)
  * return the account instead of adding it twice.
  */
@@ -116,7 +116,7 @@ async function findSameAccount(
 }
 
 /**
- * `POST /v3/funding-accounts/banks` (REFERENCE.md §5.1): 201 with the account, status PENDING.
+ * `POST /v3/funding-accounts/banks` (Postman "Create a bank account"): 201 with the account, status PENDING.
  * An account the organization already has is returned with `alreadyExisted: true`, not added
  * again; the create itself is never repeated when its outcome is unknown.
  */

@@ -74,7 +74,7 @@ const filters: ListFilter[] = [
 const properties: INodeProperties[] = [
 	...returnAllOrLimit,
 	filtersField,
-	// Sortable fields of bank accounts (REFERENCE.md §5.2).
+	// Sortable fields of bank accounts (https://developer.bill.com/docs/sortable-fields).
 	sortField([
 		{ name: 'Created Time', value: 'createdTime' },
 		{ name: 'Updated Time', value: 'updatedTime' },
@@ -91,7 +91,7 @@ export const description = updateDisplayOptions(
 );
 
 /**
- * `GET /v3/funding-accounts/banks`, page by page. REFERENCE.md leaves the filterable fields of bank
+ * `GET /v3/funding-accounts/banks`, page by page. BILL's filterable-fields page (https://developer.bill.com/docs/filterable-fields) leaves the filterable fields of bank
  * accounts open (open question 9); these are the ones BILL's page
  * https://developer.bill.com/docs/filterable-fields lists for bank accounts: id, archived, status,
  * type, ownerType, accessToAdmins, createdTime, updatedTime.

@@ -48,7 +48,7 @@ export const description = updateDisplayOptions(
 );
 
 /**
- * `GET /v3/funding-accounts/banks/users` (REFERENCE.md §5.1): who may pay with which bank account,
+ * `GET /v3/funding-accounts/banks/users` (Postman "Get list of bank account users"): who may pay with which bank account,
  * and whether BILL has verified them (`verificationStatus`). BILL documents no filterable fields for
  * bank-account users; `bankAccountId` and `archived` follow the fields of the objects (open question).
  */

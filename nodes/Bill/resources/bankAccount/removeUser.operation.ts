@@ -23,7 +23,7 @@ export const description = updateDisplayOptions(
 );
 
 /**
- * `POST /v3/funding-accounts/banks/users/{id}/archive` (REFERENCE.md §5.1): the user can no longer pay
+ * `POST /v3/funding-accounts/banks/users/{id}/archive` (Postman "Archive a bank account user"): the user can no longer pay
  * with the account. Idempotent, so a repeat is safe. BILL lists no id prefix for bank-account users,
  * so the id is checked for shape only (ID_PREFIX.bankAccountUser is the emulator's choice).
  */

@@ -68,7 +68,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** `PATCH /v3/funding-accounts/banks/{id}` with only what changes (REFERENCE.md §5.1). */
+/** `PATCH /v3/funding-accounts/banks/{id}` with only what changes (Postman "Update a bank account"). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const bankAccountId = getBankAccountId(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;

@@ -28,7 +28,7 @@ export const description = updateDisplayOptions(
 
 /**
  * `POST /v3/funding-accounts/banks/{id}/verify` with `{ depositAmount }` → `{ verified }`
- * (REFERENCE.md §5.1). Never repeated when the outcome is unknown: each wrong try counts
+ * (Postman "Verify a bank account"). Never repeated when the outcome is unknown: each wrong try counts
  * towards BILL's limit of three.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -12,7 +12,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** `POST /v3/bills/{id}/archive`: idempotent (REFERENCE.md §4.1), so a repeat after a lost answer is safe. */
+/** `POST /v3/bills/{id}/archive`: idempotent (Postman "Archive a bill"), so a repeat after a lost answer is safe. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const billId = getId(this, itemIndex, 'billId', 'Bill', ID_PREFIX.bill);
 	return await billApiRequest.call(this, {

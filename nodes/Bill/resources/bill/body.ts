@@ -36,7 +36,7 @@ const BILL_DISPLAY: Record<string, string> = {
 };
 
 /**
- * Checks the optional bill fields (REFERENCE.md §4.2) and copies them into `body`. `fields`
+ * Checks the optional bill fields (https://developer.bill.com/docs/ap-bills) and copies them into `body`. `fields`
  * holds them as BILL names them; vendor credits may be BILL's array or the fixed collection.
  */
 function applyOptionalFields(
@@ -146,7 +146,7 @@ const BILL_BODY_KEYS = [
 	'vendorCredits',
 ];
 
-/** One bill of a JSON parameter, in BILL's create-body shape (REFERENCE.md §4.2), checked. */
+/** One bill of a JSON parameter, in BILL's create-body shape (https://developer.bill.com/docs/ap-bills), checked. */
 export function checkBillBody(
 	context: IExecuteFunctions,
 	itemIndex: number,

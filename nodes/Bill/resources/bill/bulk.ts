@@ -5,7 +5,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { billKey } from './existing';
 
-/** BILL creates at most 100 bills per bulk request, all or none (REFERENCE.md §4.1, §4.6). */
+/** BILL creates at most 100 bills per bulk request, all or none (Postman "Create multiple bills"; https://developer.bill.com/docs/ap-bills). */
 export const BULK_MAX = 100;
 
 export interface Slot {

@@ -8,6 +8,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import {
 	BILL_MAX_CONCURRENT_REQUESTS,
+	asNodeError,
 	billApiRequest,
 	errorJson,
 	mapWithConcurrency,
@@ -106,8 +107,7 @@ export async function executeBatch(
 						? billsFromJson(this, itemIndex)
 						: [billBodyFromParameters(this, itemIndex, false)];
 		} catch (error) {
-			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- a NodeOperationError from validation already
-			if (!continueOnFail) throw error;
+			if (!continueOnFail) throw asNodeError(this.getNode(), error);
 			slots.push({ itemIndex, json: errorJson(error) });
 			continue;
 		}
@@ -133,8 +133,7 @@ export async function executeBatch(
 				try {
 					for (const [key, bill] of await activeBillsByInvoice(this, group)) found.set(key, bill);
 				} catch (error) {
-					// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- a NodeApiError from billApiRequest already
-					if (!continueOnFail) throw error;
+					if (!continueOnFail) throw asNodeError(this.getNode(), error);
 					for (const vendorId of group) failedVendors.set(vendorId, error);
 				}
 			},

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { buildFilters, oneOrMany } from '../../helpers/filters';
-import { billApiRequestAllItems } from '../../../shared/transport';
+import { asNodeError, billApiRequestAllItems } from '../../../shared/transport';
 import type { Bill } from '../../types';
 
 /** How many vendor ids one lookup puts in its `vendorId:in:` filter (keeps the URL short). */
@@ -20,7 +20,7 @@ export const billKey = (vendorId: unknown, invoiceNumber: unknown) =>
 
 /**
  * The active (not archived) bills of some vendors, by vendor and invoice number. BILL cannot
- * filter bills by invoice number (REFERENCE.md §4.5), so all active bills of the vendors are
+ * filter bills by invoice number (https://developer.bill.com/docs/filterable-fields), so all active bills of the vendors are
  * read (pages of 100) and compared here. Where a vendor has several bills with one invoice
  * number, the first BILL lists is kept.
  */
@@ -126,7 +126,6 @@ export async function createUnlessExists(
 		// BILL stays claimed, so no other item of this run creates it a second time.
 		const outcomeUnknown = (error as { context?: IDataObject }).context?.outcomeUnknown === true;
 		if (!outcomeUnknown && index.get(key) === claim) index.delete(key);
-		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- a NodeApiError from billApiRequest already
-		throw error;
+		throw asNodeError(context.getNode(), error);
 	}
 }

@@ -99,7 +99,7 @@ const filters: ListFilter[] = [
 const properties: INodeProperties[] = [
 	...returnAllOrLimit,
 	filtersField,
-	// Sortable fields of bills (REFERENCE.md §4.5).
+	// Sortable fields of bills (https://developer.bill.com/docs/sortable-fields).
 	sortField([
 		{ name: 'Due Date', value: 'dueDate' },
 		{ name: 'Created Time', value: 'createdTime' },
@@ -117,7 +117,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** `GET /v3/bills` with BILL's filters and sort (REFERENCE.md §4.5, §8.2), page by page. */
+/** `GET /v3/bills` with BILL's filters and sort (https://developer.bill.com/docs/filterable-fields, https://developer.bill.com/docs/search-op-with-lists), page by page. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const bills = await getManyItems(this, itemIndex, '/v3/bills', filtersField, filters);
 	return this.getNodeParameter('simplify', itemIndex, false) ? bills.map(simplifyBill) : bills;

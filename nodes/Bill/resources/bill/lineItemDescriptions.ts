@@ -5,7 +5,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { ID_PREFIX } from '../../helpers/validation';
 
 /**
- * BILL's classification ids and their prefixes (REFERENCE.md §4.2, §8.8). Job, employee and
+ * BILL's classification ids and their prefixes (https://developer.bill.com/docs/ap-bills, https://developer.bill.com/docs/classification-of-bill-generated-ids). Job, employee and
  * customer exist on line items only; the bill level has the other five.
  */
 export const CLASSIFICATIONS = [

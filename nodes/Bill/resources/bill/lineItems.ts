@@ -98,7 +98,7 @@ function checkPositive(
 }
 
 /**
- * One line item as BILL takes it (REFERENCE.md §4.2): `amount`, or `quantity` + `price`
+ * One line item as BILL takes it (https://developer.bill.com/docs/ap-bills): `amount`, or `quantity` + `price`
  * (BILL computes the amount), an optional description and line classifications, and on
  * Replace an optional `id`. Unknown keys are refused: BILL would refuse the whole bill.
  */
@@ -127,7 +127,7 @@ function checkLineItem(
 	const result: IDataObject = {};
 	if (allowId && present(line.id)) {
 		const id = String(line.id).trim();
-		// The line-item id prefix is not documented (REFERENCE.md open question 11): only its shape is checked.
+		// The line-item id prefix is not documented (BILL's id page lists none: https://developer.bill.com/docs/bill-generated-ids): only its shape is checked.
 		if (!/^[0-9A-Za-z]{1,40}$/.test(id))
 			throw invalid(context, itemIndex, name('id'), `"${id}" is not a BILL line item ID`);
 		result.id = id;
@@ -226,7 +226,7 @@ export function getLineItems(
 	});
 }
 
-/** Line Item Changes → PATCH line items (REFERENCE.md §4.2: by `id`, ids unchanged). */
+/** Line Item Changes → PATCH line items (https://developer.bill.com/docs/ap-bills: by `id`, ids unchanged). */
 export function getLineItemChanges(context: IExecuteFunctions, itemIndex: number): IDataObject[] {
 	const entries = context.getNodeParameter(
 		'lineItemChanges.lineItem',

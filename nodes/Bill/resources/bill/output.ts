@@ -6,7 +6,7 @@ import type { Bill } from '../../types';
 
 /**
  * The small form of a bill. `exchangeRate` and `fundingAmount` (the USD amount) are added for
- * international bills only: BILL has no bill currency field (REFERENCE.md §4.3), so a bill
+ * international bills only: BILL has no bill currency field (https://developer.bill.com/docs/v3-bills-changes), so a bill
  * counts as non-USD when it has an exchange rate other than 1.
  */
 export function simplifyBill(raw: IDataObject): IDataObject {

@@ -72,7 +72,7 @@ export const description = updateDisplayOptions(
 );
 
 /**
- * `POST /v3/bills/record-payment` (REFERENCE.md §4.1, §4.4). Not repeatable: a repeat would
+ * `POST /v3/bills/record-payment` (Postman "Record AP payment"; https://developer.bill.com/changelog/2025-09-07-new-endpoint-recording-ap-payments). Not repeatable: a repeat would
  * record the payment twice.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -23,7 +23,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** `PUT /v3/bills/{id}` (REFERENCE.md §4.1): repeating it lands in the same state, so it is repeatable. */
+/** `PUT /v3/bills/{id}` (Postman "Replace a bill"): repeating it lands in the same state, so it is repeatable. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const billId = getId(this, itemIndex, 'billId', 'Bill', ID_PREFIX.bill);
 	const body = billBodyFromParameters(this, itemIndex, true);

@@ -81,10 +81,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		method: 'POST',
 		path: `${BILL_DOCUMENTS_PATH}/${billId}`,
 		qs: { name },
-		// The file itself is the body, as BILL's guide and Postman request send it (`--data-binary`,
-		// Content-Type application/octet-stream); billApiRequest passes a Buffer through unchanged.
+		// The file itself is the body, with the Content-Type `*/*` of BILL's Postman request "Upload
+		// bill document" (its guide sends the file with `--data-binary` too); billApiRequest passes
+		// a Buffer through unchanged.
 		body: content as unknown as IDataObject,
-		headers: { 'Content-Type': 'application/octet-stream' },
+		headers: { 'Content-Type': '*/*' },
 		itemIndex,
 		uncertainHint: `Check the bill's documents (Document → Get Many) before uploading again: a repeat would attach "${name}" twice.`,
 	});

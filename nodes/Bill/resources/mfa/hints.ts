@@ -4,7 +4,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 const SMS_LIMIT_HINT = 'BILL sends at most 5 codes a minute. Wait a minute, then run it again.';
 
-/** BILL's limit on text messages (REFERENCE.md §8.5) comes with the hourly-limit code; say which it is. */
+/** BILL's limit on text messages (https://developer.bill.com/docs/api-rate-limits) comes with the hourly-limit code; say which it is. */
 export function explainSmsLimit(error: unknown): unknown {
 	if (
 		error instanceof NodeApiError &&

@@ -10,7 +10,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** `GET /v3/mfa/phones`: one item per phone, `{ type, last4digits, primary }` (REFERENCE.md §3). */
+/** `GET /v3/mfa/phones`: one item per phone, `{ type, last4digits, primary }` (Postman "Get list of MFA phone numbers"). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const response = await billApiRequest.call(this, {
 		method: 'GET',

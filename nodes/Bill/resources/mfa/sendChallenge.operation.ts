@@ -19,7 +19,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** `POST /v3/mfa/challenge` (REFERENCE.md §3); `useBackup` may only be false since 2026-04-03. */
+/** `POST /v3/mfa/challenge` (Postman "Generate MFA challenge"); `useBackup` may only be false since 2026-04-03. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	let response: IDataObject;
 	try {

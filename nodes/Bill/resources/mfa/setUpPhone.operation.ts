@@ -24,7 +24,7 @@ export const description = updateDisplayOptions(
 );
 
 /**
- * `POST /v3/mfa/setup` (REFERENCE.md §3). Only text messages (`TEXT`) are documented, and since
+ * `POST /v3/mfa/setup` (Postman "Add phone for MFA setup"). Only text messages (`TEXT`) are documented, and since
  * 2026-04-03 BILL accepts only `primary: true`, so neither is a parameter.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -52,7 +52,7 @@ export const description = updateDisplayOptions(
 );
 
 /**
- * `POST /v3/mfa/challenge/validate` (REFERENCE.md §3): the session becomes MFA-trusted, and with
+ * `POST /v3/mfa/challenge/validate` (Postman "Validate MFA challenge"): the session becomes MFA-trusted, and with
  * "Remember Me" BILL returns the MFA ID (`rememberMeId`). The MFA ID is this output's purpose, so
  * it appears here, and only here: never in an error or a log.
  */

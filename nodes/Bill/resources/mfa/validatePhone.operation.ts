@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import { getString } from '../../helpers/validation';
-import { billApiRequest } from '../../../shared/transport';
+import { asNodeError, billApiRequest } from '../../../shared/transport';
 import { checkCode } from './body';
 import { codeField } from './descriptions';
 
@@ -25,7 +25,7 @@ export const description = updateDisplayOptions(
 
 /**
  * BILL's Postman collection says `POST /v3/mfa/setup/validate`; its prose says `/v3/mfa/validate`
- * (REFERENCE.md §3, open question 4). The collection's path first; the other only if BILL answers
+ * (Postman "Validate phone for MFA setup"; BILL's prose names /v3/mfa/validate). The collection's path first; the other only if BILL answers
  * 404, which means it does not know the path (nothing was validated, so asking again is safe).
  */
 const PATHS = ['/v3/mfa/setup/validate', '/v3/mfa/validate'];
@@ -41,8 +41,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		response = await send(PATHS[0]);
 	} catch (error) {
 		const unknownPath = error instanceof NodeApiError && error.httpCode === '404';
-		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- a NodeApiError from billApiRequest already
-		if (!unknownPath) throw error;
+		if (!unknownPath) throw asNodeError(this.getNode(), error);
 		response = await send(PATHS[1]);
 	}
 	return {

@@ -7,7 +7,8 @@ import { billLocator } from '../bill/descriptions';
 import { getFunding, processingOptions } from './body';
 import { additionalPaymentFields, fundingFields } from './descriptions';
 import { withPaymentHint } from './hints';
-import { checkFundingAccount, livePaymentsOfVendors, samePayment } from './lookups';
+import { existingPayments } from './duplicates';
+import { checkFundingAccount } from './lookups';
 import { paymentOutput } from './output';
 import { PAYMENTS_PATH } from './paths';
 
@@ -70,11 +71,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 	});
 	const vendorId = String(bill.vendorId);
-	const existing = samePayment(await livePaymentsOfVendors(this, itemIndex, [vendorId]), {
-		billId,
-		amount,
-		processDate,
-	});
+	const [existing] = await existingPayments(
+		this,
+		itemIndex,
+		[bill],
+		[{ billId, amount, processDate }],
+	);
 	if (existing) return paymentOutput(existing, true);
 
 	const due = Number(bill.dueAmount ?? bill.amount ?? 0);

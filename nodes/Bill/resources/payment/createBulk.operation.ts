@@ -7,12 +7,8 @@ import { billApiRequest, billApiRequestAllItems } from '../../../shared/transpor
 import { getFunding, processingOptions } from './body';
 import { additionalPaymentFields, fundingFields } from './descriptions';
 import { withPaymentHint } from './hints';
-import {
-	checkFundingAccount,
-	livePaymentsOfVendors,
-	samePayment,
-	type WantedPayment,
-} from './lookups';
+import { checkFundingAccount, type WantedPayment } from './lookups';
+import { existingPayments } from './duplicates';
 import { paymentOutput } from './output';
 import { PAYMENTS_PATH } from './paths';
 
@@ -125,12 +121,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (missing.length)
 		throw invalid(this, itemIndex, 'Bill Payments', `BILL has no bill ${missing.join(', ')}`);
 
-	const live = await livePaymentsOfVendors(
-		this,
-		itemIndex,
-		bills.map((b) => String(b.vendorId)),
-	);
-	const found = wanted.map((w) => samePayment(live, w));
+	const found = await existingPayments(this, itemIndex, bills, wanted);
 	const toPay = wanted.filter((_w, n) => !found[n]);
 	const results = found.filter((p): p is IDataObject => !!p).map((p) => paymentOutput(p, true));
 	if (!toPay.length) return results;

@@ -84,7 +84,7 @@ export const description = updateDisplayOptions(
 
 /**
  * `GET /v3/payments`, page by page. BILL's docs list no filterable fields for payments
- * (REFERENCE.md has none; the Postman example filters by id); these are the fields v2's payment
+ * (https://developer.bill.com/docs/filterable-fields lists none; Postman "Get list of payments" filters by id); these are the fields v2's payment
  * list documented as filterable: id, vendorId, status, processDate, plus createdTime.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

@@ -50,7 +50,7 @@ export interface WantedPayment {
 /**
  * The live payments of some vendors (not cancelled, voided or failed), to find a payment made
  * before: after a create whose outcome was unknown, a re-run must return it, not pay again.
- * BILL documents no filterable fields for payments (REFERENCE.md has none); `vendorId` is the one
+ * BILL documents no filterable fields for payments (Postman "Get list of payments" filters by `id` only; https://developer.bill.com/docs/filterable-fields lists none for payments); `vendorId` is the one
  * v2's payment list documented, so the list is filtered by vendor and matched here.
  */
 export async function livePaymentsOfVendors(

@@ -2,7 +2,7 @@
 
 import type { IDataObject } from 'n8n-workflow';
 
-/** Which bills a payment paid and how much of each, from BILL's `billPayments` (REFERENCE.md §9, 2024-07-22). */
+/** Which bills a payment paid and how much of each, from BILL's `billPayments` (https://developer.bill.com/changelog/2024-07-22-payments-api-response-improvements). */
 export function paidBills(payment: IDataObject): IDataObject[] {
 	const parts = Array.isArray(payment.billPayments) ? (payment.billPayments as IDataObject[]) : [];
 	if (parts.length) return parts.map((p) => ({ billId: p.billId, amount: p.amount }));

@@ -49,7 +49,7 @@ function refusalExplained(error: unknown): unknown {
 	return error;
 }
 
-/** `POST /v3/mfa/step-up`: makes the current session MFA-trusted (REFERENCE.md §3). */
+/** `POST /v3/mfa/step-up`: makes the current session MFA-trusted (Postman "MFA step-up for API session"). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const rememberMeId = getString(this, itemIndex, 'mfaId', 'MFA ID');
 	const device = getString(this, itemIndex, 'deviceName', 'Device Name');

@@ -122,7 +122,7 @@ export function mfaIdOf(credentials: ICredentialDataDecryptedObject, now = new D
 	return info;
 }
 
-/** The date an MFA ID made today stops working: BILL gives them 30 days (REFERENCE.md §3). */
+/** The date an MFA ID made today stops working: BILL gives them 30 days (https://developer.bill.com/hc/reference/stepupsession). */
 export function mfaIdExpiryFromToday(now = new Date()): string {
 	return new Date(now.getTime() + 30 * DAY_MS).toISOString().slice(0, 10);
 }

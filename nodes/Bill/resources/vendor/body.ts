@@ -15,7 +15,7 @@ const ADDITIONAL_INFO = [
 ];
 
 /**
- * Turns the node's flat vendor fields into BILL's vendor body (REFERENCE.md §7.2–7.3):
+ * Turns the node's flat vendor fields into BILL's vendor body (https://developer.bill.com/docs/creating-a-us-vendor):
  * address, paymentInformation and additionalInfo nested as BILL has them.
  */
 export function vendorBody(

@@ -1,0 +1,87 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { userLocator } from '../../helpers/fields';
+import { checkIdList, getSpendId, getString } from '../../helpers/validation';
+import { spendApiRequest } from '../../transport';
+import { budgetBody } from './body';
+import {
+	RECURRING_INTERVALS,
+	budgetLabel,
+	limitField,
+	optionalBudgetFields,
+	peopleFields,
+} from './descriptions';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'Marketing – monthly',
+	},
+	userLocator('The user who owns (manages) the budget', 'ownerId', 'Owner'),
+	{
+		displayName: 'Recurring Interval',
+		name: 'recurringInterval',
+		type: 'options',
+		options: RECURRING_INTERVALS,
+		default: 'MONTHLY',
+		required: true,
+		description: 'When the limit starts again',
+	},
+	limitField(true),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [...optionalBudgetFields, ...peopleFields].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['budget'], operation: ['create'] } },
+	properties,
+);
+
+/** `POST /v3/spend/budgets` (Postman "Create a budget"; BILL answers 200). Not repeated blindly. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const name = getString(this, itemIndex, 'name', 'Name');
+	const owner = decodeURIComponent(getSpendId(this, itemIndex, 'ownerId', 'Owner'));
+	const { additionalOwners, ...additional } = this.getNodeParameter(
+		'additionalFields',
+		itemIndex,
+		{},
+	) as IDataObject;
+	const owners = [
+		owner,
+		...(additionalOwners
+			? checkIdList(this, itemIndex, 'Additional Fields → Additional Owner IDs', additionalOwners)
+			: []),
+	];
+	const body = budgetBody(
+		this,
+		itemIndex,
+		{
+			name,
+			recurringInterval: this.getNodeParameter('recurringInterval', itemIndex),
+			budgetLimit: this.getNodeParameter('budgetLimit', itemIndex),
+			...additional,
+		},
+		(key) => budgetLabel(key === 'budgetLimit' ? '' : 'Additional Fields')(key),
+	);
+	body.owners = [...new Set(owners)];
+	return await spendApiRequest.call(this, {
+		method: 'POST',
+		path: '/v3/spend/budgets',
+		body,
+		itemIndex,
+		uncertainHint: `Look for a budget named "${name}" (Budget → Get Many) before running it again.`,
+	});
+}

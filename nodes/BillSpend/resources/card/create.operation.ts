@@ -1,0 +1,55 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { budgetLocator, userLocator } from '../../helpers/fields';
+import { checkAmount, getSpendId, getString } from '../../helpers/validation';
+import { spendApiRequest } from '../../transport';
+import { cardLimitField } from './descriptions';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'Google Ads – Clark',
+		description: 'What the card is for, as shown in BILL',
+	},
+	userLocator('The user who holds the card'),
+	budgetLocator('The budget the card spends from'),
+	cardLimitField(true),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['card'], operation: ['create'] } },
+	properties,
+);
+
+/**
+ * `POST /v3/spend/cards` with `{name, userId, budgetId, limit}` (Postman "Create a vendor card";
+ * BILL answers 200). The ids go as UUIDs in `userId`/`budgetId` as Postman sends them; BILL's
+ * guide (https://developer.bill.com/docs/virtual-cards) names them userUuid/budgetUuid, and BILL
+ * takes UUIDs in id fields since 2025-07-09. Not repeated when the answer is lost.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const name = getString(this, itemIndex, 'name', 'Name');
+	const userId = decodeURIComponent(getSpendId(this, itemIndex, 'userId', 'User'));
+	const budgetId = decodeURIComponent(getSpendId(this, itemIndex, 'budgetId', 'Budget'));
+	const limit = checkAmount(
+		this,
+		itemIndex,
+		'Card Limit',
+		this.getNodeParameter('cardLimit', itemIndex),
+		{
+			allowZero: true,
+		},
+	);
+	return await spendApiRequest.call(this, {
+		method: 'POST',
+		path: '/v3/spend/cards',
+		body: { name, userId, budgetId, limit },
+		itemIndex,
+		uncertainHint: `Look for a card named "${name}" (Card → Get Many) before running it again.`,
+	});
+}

@@ -1,0 +1,98 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { userLocator } from '../../helpers/fields';
+import { receiptImage, uploadReceiptImage } from '../../helpers/receipts';
+import { checkDate, getSpendId, getString } from '../../helpers/validation';
+import { spendApiRequest } from '../../transport';
+import { reimbursementBody } from './body';
+import { optionalReimbursementFields, reimbursementBudget } from './descriptions';
+
+const properties: INodeProperties[] = [
+	userLocator('The user who spent the money and is paid back'),
+	reimbursementBudget('The budget the expense is charged to'),
+	{
+		displayName: 'Amount',
+		name: 'amount',
+		type: 'number',
+		typeOptions: { minValue: 0.01, numberPrecision: 2 },
+		default: 0,
+		required: true,
+		description: 'How much to pay back (USD)',
+	},
+	{
+		displayName: 'Merchant Name',
+		name: 'merchantName',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'Jasmine Thai',
+	},
+	{
+		displayName: 'Date',
+		name: 'occurredDate',
+		type: 'dateTime',
+		default: '',
+		required: true,
+		description: 'The day the expense happened',
+	},
+	...optionalReimbursementFields,
+	{
+		displayName: 'Attach Receipt',
+		name: 'attachReceipt',
+		type: 'boolean',
+		default: false,
+		description: "Whether to attach a receipt image (JPG or PNG) from the item's binary data",
+	},
+	{
+		displayName: 'Input Binary Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		displayOptions: { show: { attachReceipt: [true] } },
+		hint: 'The name of the input binary field holding the receipt image (JPG or PNG)',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['reimbursement'], operation: ['create'] } },
+	properties,
+);
+
+/**
+ * `POST /v3/spend/reimbursements` (Postman "Create a reimbursement"; BILL answers 200), with the
+ * receipt uploaded first when asked (Postman "Create a reimbursement upload URL", then PUT).
+ * Everything is checked before the first call; the create is not repeated when its answer is lost.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const body = reimbursementBody(this, itemIndex, {
+		userId: decodeURIComponent(getSpendId(this, itemIndex, 'userId', 'User')),
+		budgetId: decodeURIComponent(getSpendId(this, itemIndex, 'budgetId', 'Budget')),
+		amount: this.getNodeParameter('amount', itemIndex),
+		merchantName: getString(this, itemIndex, 'merchantName', 'Merchant Name'),
+		occurredDate: checkDate(
+			this,
+			itemIndex,
+			'Date',
+			this.getNodeParameter('occurredDate', itemIndex, ''),
+		),
+		note: this.getNodeParameter('note', itemIndex, ''),
+	});
+	if (this.getNodeParameter('attachReceipt', itemIndex, false)) {
+		const image = await receiptImage(this, itemIndex);
+		const url = await uploadReceiptImage(
+			this,
+			itemIndex,
+			'/v3/spend/reimbursements/image-upload-url',
+			image,
+		);
+		body.receipts = [{ url, filename: image.fileName }];
+	}
+	return await spendApiRequest.call(this, {
+		method: 'POST',
+		path: '/v3/spend/reimbursements',
+		body,
+		itemIndex,
+		uncertainHint: `Look for a reimbursement of ${String(body.amount)} at "${String(body.merchantName)}" (Reimbursement → Get Many) before running it again.`,
+	});
+}

@@ -1,0 +1,68 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { getString } from '../../helpers/validation';
+import { spendApiRequest } from '../../transport';
+import { userBody } from './body';
+import { USER_ROLES, optionalUserFields } from './descriptions';
+
+const properties: INodeProperties[] = [
+	{ displayName: 'First Name', name: 'firstName', type: 'string', default: '', required: true },
+	{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '', required: true },
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+		required: true,
+		description: 'BILL sends the invitation here',
+	},
+	{
+		displayName: 'Role',
+		name: 'role',
+		type: 'options',
+		options: USER_ROLES,
+		default: 'MEMBER',
+		required: true,
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: optionalUserFields,
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['user'], operation: ['create'] } },
+	properties,
+);
+
+/** `POST /v3/spend/users` (Postman "Create a user"; BILL answers 200). Not repeated blindly. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const body = userBody(this, itemIndex, {
+		firstName: getString(this, itemIndex, 'firstName', 'First Name'),
+		lastName: getString(this, itemIndex, 'lastName', 'Last Name'),
+		email: getString(this, itemIndex, 'email', 'Email'),
+		role: this.getNodeParameter('role', itemIndex),
+	});
+	Object.assign(
+		body,
+		userBody(
+			this,
+			itemIndex,
+			this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject,
+			'Additional Fields',
+		),
+	);
+	return await spendApiRequest.call(this, {
+		method: 'POST',
+		path: '/v3/spend/users',
+		body,
+		itemIndex,
+		uncertainHint: `Look for the user ${String(body.email)} (User → Get Many) before running it again.`,
+	});
+}

@@ -1,0 +1,382 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+} from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
+
+import { resolveBaseUrls } from '../shared/transport/environment';
+import { billApiError, problemFromResponse, type BillProblem } from '../shared/transport/errors';
+
+export type SpendFunctions = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions;
+
+export const SPEND_CREDENTIAL = 'billSpendApi';
+
+export interface SpendRequest {
+	method: IHttpRequestMethods;
+	/** Path below the host, always under `/v3/spend`, e.g. `/v3/spend/budgets` */
+	path: string;
+	body?: IDataObject;
+	qs?: IDataObject;
+	headers?: IDataObject;
+	/** `api` = .../connect (default), `events` = .../connect-events (webhook subscriptions) */
+	host?: 'api' | 'events';
+	/**
+	 * Whether the request may be sent again when its outcome is unknown (a 5xx, a cut
+	 * connection): true for reads and for writes that land in the same state when repeated
+	 * (PATCH, PUT, DELETE, freeze). Defaults to true for every method but POST: a create must
+	 * never be repeated blindly, it could make a second card or reimbursement.
+	 */
+	repeatable?: boolean;
+	itemIndex?: number;
+	/** Added to the error when the outcome is unknown: how the user checks whether it happened. */
+	uncertainHint?: string;
+}
+
+/**
+ * BILL Spend & Expense allows 60 calls a minute
+ * (https://developer.bill.com/docs/spend-expense-api). The node keeps under it by itself, per
+ * token, for all executions of this n8n process; calls from elsewhere with the same token (another
+ * n8n worker, another app) are met by waiting out BILL's refusal. Tests shorten the minute.
+ */
+export const spendTransportSettings = {
+	callsPerWindow: 60,
+	windowMs: 60_000,
+	/** Waits after a refusal that gives no Retry-After, bounded by the window. */
+	refusedBackoffMs: [2_000, 5_000, 10_000, 20_000, 30_000, 60_000],
+	requestTimeoutMs: 120_000,
+};
+
+const MAX_REFUSED_ATTEMPTS = 8;
+const MAX_UNCERTAIN_ATTEMPTS = 4;
+const UNCERTAIN_BACKOFF_MS = [500, 1000, 2000];
+/** Longest Retry-After honoured (a larger one is taken as this, then asked again). */
+const MAX_RETRY_AFTER_MS = 120_000;
+
+interface Slot {
+	/** When the slot frees: the answer's arrival plus one window; Infinity while in flight. */
+	until: number;
+}
+
+/** Calls made per token (keyed by a hash, never the token itself), for the pacing below. */
+const pacers = new Map<string, Slot[]>();
+
+function fnv1a(text: string): string {
+	let hash = 0x811c9dc5;
+	for (let i = 0; i < text.length; i++) {
+		hash ^= text.charCodeAt(i);
+		hash = Math.imul(hash, 0x01000193) >>> 0;
+	}
+	return hash.toString(36);
+}
+
+/**
+ * Waits for a free call of the token's minute, then holds it. A call counts from when it is
+ * sent until one window after its answer arrived, so BILL (which counts arrivals) never sees
+ * more than the limit in any window, whatever the network's delays.
+ */
+async function acquireSlot(key: string): Promise<Slot> {
+	const { callsPerWindow, windowMs } = spendTransportSettings;
+	let slots = pacers.get(key);
+	if (!slots) {
+		slots = [];
+		pacers.set(key, slots);
+	}
+	for (;;) {
+		const now = Date.now();
+		for (let i = slots.length - 1; i >= 0; i--) if (slots[i].until <= now) slots.splice(i, 1);
+		if (slots.length < callsPerWindow) {
+			const slot: Slot = { until: Infinity };
+			slots.push(slot);
+			return slot;
+		}
+		const next = Math.min(...slots.map((s) => s.until));
+		await sleep(Number.isFinite(next) ? Math.max(1, next - now) : Math.min(50, windowMs));
+	}
+}
+
+function releaseSlot(slot: Slot): void {
+	slot.until = Date.now() + spendTransportSettings.windowMs;
+}
+
+/** Only for tests: forget the calls counted so far. */
+export function resetSpendPacing(): void {
+	pacers.clear();
+}
+
+const HINTS_BY_STATUS: Record<number, string> = {
+	401: 'Check the API token of the BILL Spend & Expense credential and that it belongs to the chosen environment (sandbox tokens do not work in production). A token stops working when the user who generated it loses the ADMIN role or is deleted.',
+	403: 'The user who generated the API token may not do this (for example, only ADMIN users approve or deny reimbursements). Use a token of an ADMIN user.',
+	404: 'BILL has no such object for this token (deleted, or in another company). Pick it again from the list.',
+	429: 'BILL allows 60 Spend & Expense calls a minute per token; another workflow or app uses the same token. Run fewer at once or spread the work.',
+};
+
+/** BILL's answer to a refused rate: HTTP 429, or a 4xx carrying a rate-limit code or text. */
+function isRateRefusal(status: number | undefined, problem: BillProblem): boolean {
+	if (status === 429) return true;
+	// Open question: BILL does not document how S&E answers its per-minute limit; its AP API
+	// answers BDC_1144 ("requests per hour") and BDC_1322 (concurrent) with a 4xx. Either is
+	// treated as a refusal (nothing was done), as is a message about too many requests.
+	if (problem.code === 'BDC_1144' || problem.code === 'BDC_1322') return true;
+	return (
+		!!status &&
+		status >= 400 &&
+		status < 500 &&
+		/too many requests|rate limit|max number of (allowed |concurrent )?requests/i.test(
+			problem.message,
+		)
+	);
+}
+
+interface Failure {
+	problem: BillProblem;
+	refused: boolean;
+	uncertain: boolean;
+	retryAfterMs?: number;
+}
+
+/** Retry-After as seconds or an HTTP date (RFC 9110 §10.2.3). */
+function retryAfterMs(headers: Record<string, unknown> | undefined): number | undefined {
+	const raw = headers?.['retry-after'] ?? headers?.['Retry-After'];
+	if (raw === undefined || raw === null || raw === '') return undefined;
+	const text = String(Array.isArray(raw) ? raw[0] : raw).trim();
+	const seconds = Number(text);
+	const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(text) - Date.now();
+	return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS) : undefined;
+}
+
+function classify(error: unknown): Failure {
+	const e = error as {
+		httpCode?: string | number | null;
+		cause?: {
+			response?: { status?: number; data?: unknown; headers?: Record<string, unknown> };
+			code?: string;
+		};
+		response?: { status?: number; data?: unknown; headers?: Record<string, unknown> };
+		code?: string;
+	};
+	const response = e.cause?.response ?? e.response;
+	const status = Number(response?.status ?? e.httpCode ?? 0) || undefined;
+	if (!status) {
+		const reason = e.cause?.code ?? e.code ?? 'connection error';
+		return {
+			problem: { message: `No answer from BILL Spend & Expense (${reason})` },
+			refused: false,
+			uncertain: true,
+		};
+	}
+	const problem = problemFromResponse(status, response?.data);
+	// Hints for the API token, not for the AP login's session and developer key.
+	problem.hint =
+		HINTS_BY_STATUS[status] ?? (problem.code === 'BDC_1121' ? problem.hint : undefined);
+	if (isRateRefusal(status, problem)) {
+		problem.hint = HINTS_BY_STATUS[429];
+		return {
+			problem,
+			refused: true,
+			uncertain: false,
+			retryAfterMs: retryAfterMs(response?.headers),
+		};
+	}
+	return { problem, refused: false, uncertain: status >= 500 };
+}
+
+export async function spendBaseUrl(
+	context: SpendFunctions,
+): Promise<{ api: string; events: string; key: string }> {
+	const credentials = await context.getCredentials(SPEND_CREDENTIAL);
+	const { api, events } = resolveBaseUrls(credentials);
+	return { api, events, key: `${api}|${fnv1a(String(credentials.apiToken ?? ''))}` };
+}
+
+/**
+ * The one function through which every BILL Spend & Expense call goes: n8n's authenticated
+ * request helper (the credential adds `apiToken`), the per-minute limit kept and waited out,
+ * BILL's error array turned into a NodeApiError (code, message, hint; nothing of the request),
+ * and a repeat only where it cannot do a write twice.
+ */
+export async function spendApiRequest(
+	this: SpendFunctions,
+	request: SpendRequest,
+): Promise<IDataObject> {
+	const { api, events, key } = await spendBaseUrl(this);
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: `${request.host === 'events' ? events : api}${request.path}`,
+		headers: { Accept: 'application/json', ...(request.headers ?? {}) },
+		qs: request.qs,
+		json: true,
+		timeout: spendTransportSettings.requestTimeoutMs,
+	};
+	if (request.body !== undefined) options.body = request.body;
+	const repeatable = request.repeatable ?? request.method !== 'POST';
+	let refusals = 0;
+	let uncertainties = 0;
+	for (;;) {
+		const slot = await acquireSlot(key);
+		let failure: Failure;
+		try {
+			const response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				SPEND_CREDENTIAL,
+				options,
+			)) as unknown;
+			releaseSlot(slot);
+			if (typeof response === 'string' && response.length > 0) {
+				try {
+					return JSON.parse(response) as IDataObject;
+				} catch {
+					failure = {
+						problem: { message: 'BILL answered with a body that is not JSON (cut short?)' },
+						refused: false,
+						uncertain: true,
+					};
+				}
+			} else {
+				return (
+					response === '' || response === undefined || response === null ? {} : response
+				) as IDataObject;
+			}
+		} catch (error) {
+			releaseSlot(slot);
+			failure = classify(error);
+		}
+		if (failure.refused && ++refusals < MAX_REFUSED_ATTEMPTS) {
+			const { refusedBackoffMs, windowMs } = spendTransportSettings;
+			const backoff = refusedBackoffMs[Math.min(refusals - 1, refusedBackoffMs.length - 1)];
+			await sleep(failure.retryAfterMs ?? Math.min(backoff, windowMs));
+			continue;
+		}
+		if (failure.uncertain && repeatable && ++uncertainties < MAX_UNCERTAIN_ATTEMPTS) {
+			await sleep(UNCERTAIN_BACKOFF_MS[uncertainties - 1]);
+			continue;
+		}
+		// A DELETE repeated after a lost answer finds the object gone: the first one did it.
+		if (request.method === 'DELETE' && uncertainties > 0 && failure.problem.httpCode === 404) {
+			return {};
+		}
+		let extra: string | undefined;
+		if (failure.uncertain && !repeatable) {
+			extra = `The request may have reached BILL, so it was not sent again. ${
+				request.uncertainHint ?? 'Check in BILL whether it was applied before running it again.'
+			}`;
+		} else if (failure.refused) {
+			extra = `Gave up after ${refusals} refusals.`;
+		} else if (failure.uncertain) {
+			extra = `Gave up after ${uncertainties} attempts.`;
+		}
+		const error = billApiError(this.getNode(), failure.problem, request.itemIndex, extra);
+		if (failure.uncertain && !repeatable) error.context.outcomeUnknown = true;
+		throw error;
+	}
+}
+
+export interface SpendPageOptions {
+	returnAll: boolean;
+	limit?: number;
+	/** BILL's largest page: 100, but 50 for transactions. */
+	pageSize?: number;
+}
+
+interface SpendPage {
+	results?: IDataObject[];
+	nextPage?: string | null;
+}
+
+/**
+ * Reads a BILL Spend & Expense list up to the limit, or all of it: `max` per page, the next
+ * page asked for with the `nextPage` query parameter carrying the answer's `nextPage` token
+ * (Postman "Get list of transactions"), until no token comes back.
+ */
+export async function spendApiRequestAllItems(
+	this: SpendFunctions,
+	request: SpendRequest,
+	{ returnAll, limit = 50, pageSize = 100 }: SpendPageOptions,
+): Promise<IDataObject[]> {
+	if (!returnAll && !(Number.isInteger(limit) && limit >= 1)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Limit: must be a whole number of 1 or more, not ${String(limit)} [item ${request.itemIndex ?? 0}]`,
+			{ itemIndex: request.itemIndex, description: 'Or turn on Return All.' },
+		);
+	}
+	const results: IDataObject[] = [];
+	const seen = new Set<string>();
+	let page: string | undefined;
+	do {
+		const max = returnAll ? pageSize : Math.min(pageSize, limit - results.length);
+		const qs: IDataObject = { ...(request.qs ?? {}), max };
+		if (page) qs.nextPage = page;
+		const response = (await spendApiRequest.call(this, { ...request, qs })) as SpendPage;
+		for (const entry of response.results ?? []) results.push(entry);
+		const next = response.nextPage || undefined;
+		// A token seen before would read the same pages forever.
+		if (next && seen.has(next)) break;
+		if (next) seen.add(next);
+		page = next;
+	} while (page && (returnAll || results.length < limit));
+	return returnAll ? results : results.slice(0, limit);
+}
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+/**
+ * Sends a receipt image to the upload URL BILL gave (Postman "Create a transaction upload URL":
+ * PUT the JPG or PNG bytes to it). The URL is a storage address, not the API: the API token is
+ * not sent there, so it goes through the plain request helper. Repeated when the answer is lost
+ * (a PUT of the same bytes to the same URL lands in the same state).
+ */
+export async function putReceiptImage(
+	this: IExecuteFunctions,
+	url: string,
+	data: Buffer,
+	mimeType: string,
+	itemIndex: number,
+): Promise<void> {
+	let parsed: URL;
+	try {
+		parsed = new URL(url);
+	} catch {
+		throw billApiError(
+			this.getNode(),
+			{ message: 'BILL gave an upload URL that is not a URL' },
+			itemIndex,
+		);
+	}
+	if (
+		parsed.protocol !== 'https:' &&
+		!(parsed.protocol === 'http:' && LOOPBACK.has(parsed.hostname))
+	) {
+		throw billApiError(
+			this.getNode(),
+			{ message: 'BILL gave an upload URL that is not HTTPS; the receipt was not sent' },
+			itemIndex,
+		);
+	}
+	for (let attempt = 1; ; attempt++) {
+		try {
+			await this.helpers.httpRequest({
+				method: 'PUT',
+				url,
+				body: data,
+				headers: { 'Content-Type': mimeType },
+				timeout: spendTransportSettings.requestTimeoutMs,
+			});
+			return;
+		} catch (error) {
+			const failure = classify(error);
+			if ((failure.uncertain || failure.refused) && attempt < MAX_UNCERTAIN_ATTEMPTS) {
+				await sleep(UNCERTAIN_BACKOFF_MS[attempt - 1]);
+				continue;
+			}
+			throw billApiError(
+				this.getNode(),
+				{ ...failure.problem, message: `Uploading the receipt failed: ${failure.problem.message}` },
+				itemIndex,
+			);
+		}
+	}
+}

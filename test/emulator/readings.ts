@@ -1,0 +1,72 @@
+/**
+ * Where BILL's documents are silent, the emulator has to pick one reading, and a node that
+ * shares the guess passes every test whether the guess is right or not. Each switch here plays
+ * the other reading too, so a test can run the node under both and show it behaves well either
+ * way. The first value of each is the emulator's default (what it did before the switch existed).
+ *
+ *   keyHeaders          'lenient'   a request with both devKey and appKey is served
+ *                       'strict'    such a request is refused (400): an organization call sends
+ *                                   devKey + sessionId, a partner call appKey + sessionId, as
+ *                                   https://developer.bill.com/docs/bill-keys-tokens and
+ *                                   https://developer.bill.com/docs/bill-webhook-api-general-rules
+ *                                   describe them, and the webhook API decides the level from them
+ *   paymentFilters      'lenient'   GET /v3/payments filters by id, vendorId, status, processDate,
+ *                                   createdTime, updatedTime (v2's SentPay list)
+ *                       'strict'    only what BILL shows for payments: `id` (Postman "Get list of
+ *                                   payments") and `transactionNumber`
+ *                                   (https://developer.bill.com/docs/filterable-fields); anything
+ *                                   else is refused as BILL refuses an unsupported filter (400 BDC_1002)
+ *   notFound            'BDC_1121'  a missing object (bill, vendor, subscription, …) is 404 BDC_1121
+ *                       'otherCode' 404 with a code the node has no hint for (BDC_9404, made up)
+ *                       'badRequest' 400 BDC_1002, as BILL's webhook API lists 400 for invalid
+ *                                   parameters (https://developer.bill.com/docs/webhook-api-error-responses)
+ *                                   and BILL's Postman collection shows only 400 and 500 errors
+ *   subscriptionList    'object'    GET /v3/subscriptions answers `{ nextPage?, results: [...] }`
+ *                       'array'     it answers the bare array
+ *   subscriptionStatus  'object'    a subscription's `status` is `{ enabled: true|false, … }`
+ *                       'string'    `status.enabled` is "true" / "false"
+ *                       'missing'   a subscription has no `status`
+ *
+ * Set them with `startEmulator({ readings: { … } })`, `emulator.readings.x = …` in a test, or
+ * `POST /__emulator/options { "readings": { … } }` from another process. `reset()` restores the
+ * ones the emulator was started with.
+ */
+export interface Readings {
+	keyHeaders: 'lenient' | 'strict';
+	paymentFilters: 'lenient' | 'strict';
+	notFound: 'BDC_1121' | 'otherCode' | 'badRequest';
+	subscriptionList: 'object' | 'array';
+	subscriptionStatus: 'object' | 'string' | 'missing';
+}
+
+export const DEFAULT_READINGS: Readings = {
+	keyHeaders: 'lenient',
+	paymentFilters: 'lenient',
+	notFound: 'BDC_1121',
+	subscriptionList: 'object',
+	subscriptionStatus: 'object',
+};
+
+const CHOICES: { [K in keyof Readings]: Array<Readings[K]> } = {
+	keyHeaders: ['lenient', 'strict'],
+	paymentFilters: ['lenient', 'strict'],
+	notFound: ['BDC_1121', 'otherCode', 'badRequest'],
+	subscriptionList: ['object', 'array'],
+	subscriptionStatus: ['object', 'string', 'missing'],
+};
+
+/** The readings with `changes` applied; an unknown name or value is an error (a typo must not pass silently). */
+export function withReadings(
+	current: Readings,
+	changes: Partial<Record<string, unknown>>,
+): Readings {
+	const next = { ...current } as Record<string, unknown>;
+	for (const [name, value] of Object.entries(changes)) {
+		const choices = (CHOICES as Record<string, unknown[]>)[name];
+		if (!choices) throw new Error(`no reading "${name}" (${Object.keys(CHOICES).join(', ')})`);
+		if (!choices.includes(value))
+			throw new Error(`reading ${name} is one of ${choices.join(', ')}, not ${String(value)}`);
+		next[name] = value;
+	}
+	return next as unknown as Readings;
+}

@@ -1,0 +1,172 @@
+/**
+ * BILL Spend & Expense webhooks in the emulator: subscriptions on the webhook host with the
+ * `apiToken` header, and signed deliveries of `spend.*` events.
+ *
+ * Open question: BILL's payload pages name `POST v3/subscriptions`, the Postman collection's
+ * subscriptions folder `POST /v3/spend/subscriptions`; the emulator serves the S&E spelling
+ * (its `/v3/subscriptions` is the AP/AR one, with a session). The payload is BILL's webhook
+ * envelope, `{metadata: {eventId, subscriptionId, eventType, version}, <entity>: {...}}`, signed
+ * as BILL signs every webhook: `x-bill-sha-signature` = base64(HMAC-SHA256(securityKey, body)).
+ * BILL delivers S&E events in production only; the emulator delivers them everywhere.
+ */
+import { createHmac, randomBytes, randomUUID } from 'crypto';
+
+import { errors } from '../errors';
+import type { Emulator, RequestContext } from '../server';
+import type { Json } from '../state';
+import { body, notFound, spendData, spendRoute, type SpendData } from './spendState';
+
+export const SPEND_EVENT_TYPES = [
+	'spend.transaction.updated',
+	'spend.reimbursement.created',
+	'spend.reimbursement.updated',
+	'spend.reimbursement.deleted',
+	'spend.three-ds-challenge.created',
+];
+
+export interface SpendSubscription extends Json {
+	id: string;
+	name: string;
+	status: { enabled: boolean };
+	events: Array<{ type: string; version: string }>;
+	notificationUrl: string;
+	createdTime: string;
+}
+
+export interface SpendDelivery {
+	subscriptionId: string;
+	eventId: string;
+	eventType: string;
+	statusCode: number;
+}
+
+interface WebhookData {
+	subscriptions: Map<string, SpendSubscription>;
+	keys: Map<string, string>;
+	idempotency: Map<string, string>;
+	deliveries: SpendDelivery[];
+}
+
+const webhookDataOf = new WeakMap<SpendData, WebhookData>();
+
+export function spendWebhooks(emulator: Emulator): WebhookData {
+	const data = spendData(emulator);
+	let hooks = webhookDataOf.get(data);
+	if (!hooks) {
+		hooks = { subscriptions: new Map(), keys: new Map(), idempotency: new Map(), deliveries: [] };
+		webhookDataOf.set(data, hooks);
+	}
+	return hooks;
+}
+
+function checkUrl(raw: unknown): string {
+	let url: URL;
+	try {
+		url = new URL(String(raw ?? ''));
+	} catch {
+		throw errors.invalid('notificationUrl: must be a URL');
+	}
+	const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
+		throw errors.invalid('notificationUrl: must use HTTPS');
+	return url.toString();
+}
+
+/** Delivers one event to every enabled subscription that has its type (no retries: BILL's are in webhooks.ts). */
+export function emitSpend(emulator: Emulator, type: string, entityKey: string, entity: Json): void {
+	const hooks = spendWebhooks(emulator);
+	for (const subscription of hooks.subscriptions.values()) {
+		if (!subscription.status.enabled || !subscription.events.some((e) => e.type === type)) continue;
+		const eventId = randomUUID();
+		const payload = JSON.stringify({
+			metadata: { eventId, subscriptionId: subscription.id, eventType: type, version: '1' },
+			[entityKey]: entity,
+		});
+		const key = hooks.keys.get(subscription.id) ?? '';
+		const delivery: SpendDelivery = {
+			subscriptionId: subscription.id,
+			eventId,
+			eventType: type,
+			statusCode: 0,
+		};
+		hooks.deliveries.push(delivery);
+		emulator.trackDelivery(
+			fetch(subscription.notificationUrl, {
+				method: 'POST',
+				headers: {
+					'Content-Type': 'application/json',
+					'x-bill-sha-signature': createHmac('sha256', key).update(payload).digest('base64'),
+				},
+				body: payload,
+			})
+				.then(async (response) => {
+					await response.text();
+					delivery.statusCode = response.status;
+				})
+				.catch(() => undefined),
+		);
+	}
+}
+
+export function registerSpendWebhooks(emulator: Emulator): void {
+	const route = (
+		method: string,
+		path: string,
+		handler: (context: RequestContext, hooks: WebhookData) => { status?: number; body?: unknown },
+	) =>
+		emulator.add(
+			method,
+			path,
+			spendRoute(emulator, (context) => handler(context, spendWebhooks(emulator))),
+			{ auth: 'none', host: 'events' },
+		);
+	const subscriptionOf = (hooks: WebhookData, id: string) => {
+		const subscription = hooks.subscriptions.get(id);
+		if (!subscription) throw notFound('Subscription', id);
+		return subscription;
+	};
+
+	route('POST', '/v3/spend/subscriptions', (context, hooks) => {
+		const raw = context.headers['x-idempotent-key'];
+		const key = Array.isArray(raw) ? raw[0] : raw;
+		if (!key || !/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i.test(key))
+			throw errors.invalid('X-Idempotent-Key: must be a UUID4');
+		const again = hooks.idempotency.get(key);
+		if (again) {
+			const subscription = subscriptionOf(hooks, again);
+			return { body: { ...subscription, securityKey: hooks.keys.get(again) } };
+		}
+		const b = body(context);
+		const events = b.events as Array<{ type?: unknown; version?: unknown }> | undefined;
+		if (!Array.isArray(events) || events.length === 0)
+			throw errors.invalid('events: must list at least one event');
+		for (const e of events)
+			if (!SPEND_EVENT_TYPES.includes(String(e.type)))
+				throw errors.invalid(`events: ${String(e.type)} is not a Spend & Expense event`);
+		const subscription: SpendSubscription = {
+			id: randomUUID(),
+			name: String(b.name ?? ''),
+			status: { enabled: (b.status as Json | undefined)?.enabled !== false },
+			events: events.map((e) => ({ type: String(e.type), version: String(e.version ?? '1') })),
+			notificationUrl: checkUrl(b.notificationUrl),
+			createdTime: new Date(context.clock.ms()).toISOString(),
+		};
+		const securityKey = randomBytes(24).toString('base64url');
+		hooks.subscriptions.set(subscription.id, subscription);
+		hooks.keys.set(subscription.id, securityKey);
+		hooks.idempotency.set(key, subscription.id);
+		return { body: { ...subscription, securityKey } };
+	});
+	route('GET', '/v3/spend/subscriptions', (_context, hooks) => ({
+		body: { results: [...hooks.subscriptions.values()] },
+	}));
+	route('GET', '/v3/spend/subscriptions/:subscriptionId', (context, hooks) => ({
+		body: subscriptionOf(hooks, context.params.subscriptionId),
+	}));
+	route('DELETE', '/v3/spend/subscriptions/:subscriptionId', (context, hooks) => {
+		const subscription = subscriptionOf(hooks, context.params.subscriptionId);
+		hooks.subscriptions.delete(subscription.id);
+		hooks.keys.delete(subscription.id);
+		return { status: 200 };
+	});
+}
