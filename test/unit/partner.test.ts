@@ -139,6 +139,34 @@ describe('Partner', () => {
 			actAsUser: userId,
 		});
 		expect(vendors).toHaveLength(1);
+		// BILL's onboarding: the partner adds the user's phone, the user (an administrator again)
+		// starts the risk verification.
+		const administrator = roles.find((r) => r.type === 'ADMINISTRATOR')!;
+		await runBillOk(
+			credentials,
+			partner('updateUser', {
+				partnerOrganizationId: organization,
+				userId,
+				updateFields: { roleId: byId(String(administrator.id)) },
+			}),
+		);
+		const [phone] = await runBillOk(
+			credentials,
+			partner('addRiskPhone', {
+				partnerOrganizationId: organization,
+				userId,
+				phoneNumber: '4155550123',
+			}),
+		);
+		expect(phone).toMatchObject({ added: true, phoneType: 'MOBILE' });
+		const [started] = await runBillOk(credentials, {
+			authentication: 'billPartnerApi',
+			resource: 'riskVerification',
+			operation: 'create',
+			actForOrganization: organization,
+			actAsUser: userId,
+		});
+		expect(started).toMatchObject({ processingStatus: 'IN_PROGRESS' });
 	});
 
 	it("refuses another organization's ID, bad input and the wrong credential before sending", async () => {

@@ -64,6 +64,12 @@ function rolesOf(state: State, organizationId: string, now: string): Json[] {
 	return roles;
 }
 
+/** The role a login user acts with (the emulator knows five; others act as a clerk). */
+const loginRole = (role: Json) =>
+	(['ADMINISTRATOR', 'ACCOUNTANT', 'CLERK', 'PAYER', 'APPROVER'].includes(String(role.type))
+		? role.type
+		: 'CLERK') as 'CLERK';
+
 const roleRef = (role: Json) => ({ id: role.id, type: role.type, description: role.description });
 
 /** The API user of a login user, or a user created through the API, of the organization. */
@@ -331,11 +337,8 @@ export function registerUsersAndRoles(
 				organizationId,
 				username: String(body.email),
 				password: randomBytes(12).toString('hex'),
-				role: (['ADMINISTRATOR', 'ACCOUNTANT', 'CLERK', 'PAYER', 'APPROVER'].includes(
-					String(given.type),
-				)
-					? given.type
-					: 'CLERK') as 'CLERK',
+				role: loginRole(given),
+
 				phones: [],
 			});
 			return { status: 201, body: user };
@@ -358,7 +361,12 @@ export function registerUsersAndRoles(
 			const role = checkUser(context, organizationId, body, false);
 			for (const key of ['firstName', 'lastName', 'email'])
 				if (body[key] !== undefined) user[key] = body[key];
-			if (role) user.role = roleRef(role);
+			if (role) {
+				user.role = roleRef(role);
+				// The login user acts with its new role from now on.
+				const login = context.state.users.get(String(user.id));
+				if (login) login.role = loginRole(role);
+			}
 			user.updatedTime = context.clock.timestamp();
 			return { body: user };
 		},

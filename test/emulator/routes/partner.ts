@@ -59,6 +59,23 @@ export function registerPartner(emulator: Emulator): void {
 		},
 		{ auth: 'partner' },
 	);
+	emulator.add(
+		'POST',
+		'/v3/partner/risk-verifications/:userId/phone',
+		(context) => {
+			const organizationId = partnerOrganization(context, header(context, 'organizationId'));
+			const user = context.state.users.get(context.params.userId);
+			if (!user || user.organizationId !== organizationId)
+				throw errors.notFound('User', context.params.userId);
+			const body = objectBody(context);
+			if (!/^\+?[0-9 ()-]{7,20}$/.test(String(body.phoneNumber ?? '')))
+				throw errors.invalid('phoneNumber: must be a phone number');
+			if (body.phoneType !== 'MOBILE') throw errors.invalid('phoneType: MOBILE');
+			context.state.riskPhones.add(user.id);
+			return { status: 200 };
+		},
+		{ auth: 'partner' },
+	);
 	registerUsersAndRoles(
 		emulator,
 		'/v3/partner',

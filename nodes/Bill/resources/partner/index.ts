@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Resource } from '../../operation';
+import * as addRiskPhone from './addRiskPhone.operation';
 import * as archiveUser from './archiveUser.operation';
 import * as createOrganization from './createOrganization.operation';
 import * as createUser from './createUser.operation';
@@ -20,6 +21,13 @@ const operationSelector: INodeProperties = {
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['partner'] } },
 	options: [
+		{
+			name: 'Add Risk Verification Phone',
+			value: 'addRiskPhone',
+			description:
+				"Add the mobile phone BILL needs on a user of one of the partner's organizations before its risk verification",
+			action: 'Add a risk verification phone for a partner organization user',
+		},
 		{
 			name: 'Archive User',
 			value: 'archiveUser',
@@ -111,8 +119,10 @@ export const partner: Resource = {
 		...restoreUser.description,
 		...getRole.description,
 		...getManyRoles.description,
+		...addRiskPhone.description,
 	],
 	operations: {
+		addRiskPhone,
 		archiveUser,
 		createOrganization,
 		createUser,
