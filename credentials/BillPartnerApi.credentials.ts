@@ -144,7 +144,19 @@ export class BillPartnerApi implements ICredentialType {
 				'BILL needs a developer key with the login-as-user session for organization-level calls',
 			displayOptions: { show: { scope: ['organization'] } },
 		},
-		...mfaProperties.map((p) => ({ ...p, displayOptions: { show: { scope: ['organization'] } } })),
+		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password -- as above
+		{
+			displayName: 'Developer Key',
+			name: 'devKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Needed to act for organizations named in the BILL node (the log-in-as-user session of each goes with a developer key); not for partner-level calls or the trigger',
+			displayOptions: { show: { scope: ['partner'] } },
+		},
+		// With scope Partner, the MFA ID makes the BILL node's log-in-as-user sessions MFA-trusted.
+		...mfaProperties,
 		...sessionProperties,
 	];
 

@@ -7,6 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { authenticationProperty, billCredentials } from '../shared/authentication';
+import { actingForProperties } from './actingFor';
 import { listSearch } from './listSearch';
 import { resources } from './resources';
 import { router } from './router';
@@ -28,7 +29,7 @@ export class Bill implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Work with BILL (bill.com) accounts payable: bills, vendors, payments, approvals, documents, bank accounts, sessions and MFA',
+			"Work with BILL (bill.com) accounts payable: bills, vendors, payments, approvals, documents, bank accounts, sessions and MFA; the organization, its users and roles, a partner's client organizations, the BILL network, risk verification and health",
 		defaults: { name: 'BILL' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -44,6 +45,7 @@ export class Bill implements INodeType {
 				options: resourceOptions,
 				default: 'bill',
 			},
+			...actingForProperties,
 			...Object.values(resources).flatMap((resource) => resource.description),
 		],
 	};

@@ -183,6 +183,24 @@ export const EXAMPLES = [
 		],
 		manual: 'it runs when the workflow is active: publish it, then record a payment of an invoice',
 	},
+	{
+		id: 'billcomPartnerNightly',
+		title: "A partner's nightly job: bills each client organization created yesterday",
+		resources: ['partner', 'bill'],
+		needs: [
+			'GET /v3/partner/organizations',
+			'GET /v3/partner/users',
+			'POST /v3/partner/login-as-user',
+			'GET /v3/bills',
+		],
+		summary(run) {
+			const rows = nodeOutput(run, 'One row per organization') ?? [];
+			const bills = rows.reduce((sum, r) => sum + r.bills, 0);
+			return `${rows.length} organizations, ${bills} bills created yesterday`;
+		},
+		manual:
+			'it needs the partner credential (scope Partner) and client organizations: the end-to-end tests seed 50 and run it',
+	},
 ];
 
 /** Why an example cannot run here yet (node resources not built, emulator routes missing), or ''. */

@@ -174,9 +174,12 @@ describeIf('BILL Postman collection contract', () => {
 				const params: Record<string, string> = {};
 				for (const { key, value } of request.query) params[key] = await fill(value);
 				const example = PLACEHOLDER_IDS[`${request.method} ${request.path}`];
-				const body = request.body
+				let body = request.body
 					? await fill(example ? example(request.body) : request.body)
 					: undefined;
+				// Postman "Accept connection request" leaves {{customer_id}} unquoted: not JSON until quoted.
+				if (request.name === 'Accept connection request' && body)
+					body = body.replace(/:\s*([0-9A-Za-z]{20})(\s*[,}])/g, ': "$1"$2');
 				const base = request.host === 'events' ? emulator.eventsBaseUrl : emulator.baseUrl;
 				const response = await http.request({
 					method: request.method,
@@ -563,6 +566,32 @@ class Variables {
 				const id = await this.get('webhook_subscription_id', request);
 				const event = await this.call('POST', `/v3/subscriptions/${id}/test`, {}, 'events');
 				return String(event.id);
+			}
+			case 'billing_statement_id': {
+				const list = await this.call(
+					'GET',
+					`/v3/organizations/${f.organizationId}/billing-statements`,
+				);
+				return String((list.results as Array<{ id: string }>)[0].id);
+			}
+			case 'org_user_role_id': {
+				const roles = await this.call('GET', '/v3/roles');
+				return String((roles.results as Array<{ id: string; type: string }>)[4].id);
+			}
+			case 'network_vendor_name':
+				return 'Harbor Freight';
+			case 'network_id':
+				return '0190000EMUPNI000002';
+			case 'vendor_email':
+				return 'ap@harborfreight.example';
+			case 'customer_id':
+				// Customers are accounts receivable's; the emulator's network takes any customer ID.
+				return '0cu02EMULATORCUST001';
+			case 'org_phone_no':
+				return '4085550100';
+			case 'partner_user_role_id': {
+				const roles = await this.call('GET', '/v3/roles');
+				return String((roles.results as Array<{ id: string }>)[0].id);
 			}
 			default: {
 				const spend = await spendVariable(name, this.emulator, this.http, (n) =>

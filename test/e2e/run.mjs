@@ -46,6 +46,7 @@ import { uxTests } from './ux.mjs';
 import { receivablesTests } from './receivables.mjs';
 
 const { record, test, writeResults } = suite('e2e');
+const PARTNER_CREDENTIAL = { id: 'billEmulatorPartner', name: 'BILL Partner (emulator)' };
 
 const key = (name) =>
 	String(name ?? '')
@@ -252,7 +253,8 @@ async function main() {
 							problems.push(`${file}: "${node.name}" does not use ${SPEND_CREDENTIAL.name}`);
 					} else if (
 						node.type.startsWith('CUSTOM.bill') &&
-						node.credentials?.billApi?.id !== CREDENTIAL.id
+						node.credentials?.billApi?.id !== CREDENTIAL.id &&
+						node.credentials?.billPartnerApi?.id !== PARTNER_CREDENTIAL.id
 					) {
 						problems.push(`${file}: "${node.name}" does not use the credential ${CREDENTIAL.name}`);
 					}
@@ -829,6 +831,54 @@ async function main() {
 				} finally {
 					await server.stop();
 				}
+			});
+		}
+
+		// 11. USERS.md jobs 6 and 10: a partner's nightly job over 50 client organizations, after
+		//     the one-login test above (it adds the partner's logins).
+		const partnerWhy = pendingOr('billcomPartnerNightly');
+		if (partnerWhy) record('example 16: partner nightly job', 'pending', partnerWhy);
+		else {
+			await test("example 16: a partner's nightly job over 50 organizations: one row each, one partner login, one session per organization, none more on the next night", async () => {
+				const clients = await emulator.control('POST', '/seed/organizations', { count: 50 });
+				const f = emulator.fixtures;
+				const credentialFile = join(workdir, 'credential-partner.json');
+				const data = {
+					environment: 'custom',
+					customBaseUrl: emulator.baseUrl,
+					appKey: f.appKey,
+					username: f.partner.username,
+					password: f.partner.password,
+					scope: 'partner',
+					devKey: f.devKey,
+				};
+				writeFileSync(
+					credentialFile,
+					JSON.stringify([{ ...PARTNER_CREDENTIAL, type: 'billPartnerApi', data }]),
+				);
+				const imported = await runN8n(['import:credentials', `--input=${credentialFile}`], env);
+				rmSync(credentialFile, { force: true });
+				check(imported.code === 0, `import:credentials exited with ${imported.code}`);
+				const before = await stats();
+				const run = await runOk(env, 'billcomPartnerNightly');
+				const rows = nodeOutput(run, 'One row per organization');
+				const after = await stats();
+				const organizations = (await emulator.control('GET', '/stats')).loginsAsUser;
+				const expected = new Map(clients.map((c) => [c.organizationId, c.billsYesterday]));
+				const seeded = rows.filter((r) => expected.has(r.organizationId));
+				equal(seeded.length, 50, 'rows for the 50 seeded organizations');
+				for (const row of seeded)
+					equal(row.bills, expected.get(row.organizationId), `bills of ${row.organization}`);
+				equal(after.partnerLogins - before.partnerLogins, 1, 'partner logins');
+				for (const c of clients)
+					equal(organizations[c.organizationId], 1, `log-ins as user for ${c.organizationId}`);
+				// The next night (a new n8n process): the partner session is n8n's, kept with the
+				// credential; each organization's session is logged in once again in the new process.
+				await runOk(env, 'billcomPartnerNightly');
+				const next = await stats();
+				equal(next.partnerLogins - after.partnerLogins, 0, 'partner logins the next night');
+				const total = seeded.reduce((sum, r) => sum + r.bills, 0);
+				return `${seeded.length} organizations, ${total} bills; 1 partner login, 1 log-in as user per organization (n8n execute is a new process each night: ${Object.values(next.loginsAsUser).filter((n) => n === 2).length} organizations logged in as user again)`;
 			});
 		}
 	} finally {

@@ -1,6 +1,7 @@
 /**
  * Runs the emulator on its own: `npm run emulator -- --port 4010 --latency 50 --seed`
  * (`--readings keyHeaders=strict,notFound=badRequest` plays other readings, readings.ts).
+ * (`--organizations 50` adds the partner's client organizations).
  * Prints one JSON line `{ "baseUrl": ..., "fixtures": ..., "routes": [...] }` once it listens,
  * then the control API (/__emulator/*) serves tests and benchmarks in other processes. `routes`
  * ("POST /v3/bills/bulk", "GET events /v3/subscriptions"...) tells a caller which BILL areas
@@ -8,6 +9,7 @@
  */
 import { startEmulator } from './index';
 import { seedDemoData } from './seed';
+import { seedClientOrganizations } from './seedOrganizations';
 
 function flag(name: string): string | undefined {
 	const i = process.argv.indexOf(`--${name}`);
@@ -30,6 +32,8 @@ async function main() {
 		),
 	});
 	if (flag('seed')) seedDemoData(emulator);
+	// --organizations 50: the partner's client organizations (examples/16-partner-nightly-bills.json).
+	if (flag('organizations')) seedClientOrganizations(emulator, Number(flag('organizations')));
 	const routes = emulator.routes.map((r) =>
 		r.host === 'api' ? `${r.method} ${r.pattern}` : `${r.method} ${r.host} ${r.pattern}`,
 	);

@@ -9,6 +9,7 @@
  *   GET  /__emulator/sms               → the MFA codes "sent"
  *   POST /__emulator/reset             → fixtures only
  *   POST /__emulator/clock             → { advanceMs }
+ *   POST /__emulator/seed/organizations → { count }: client organizations of the partner (seedOrganizations.ts)
  *   POST /__emulator/faults            → a Fault, or [Fault]; DELETE clears them
  *   GET  /__emulator/options           → the options and readings in force
  *   POST /__emulator/options           → { latencyMs?, limits?, mfaStatusReading?, readings? } (readings.ts: the
@@ -48,6 +49,10 @@ export async function control(
 			body: {
 				requests: emulator.stats(),
 				logins: emulator.logins(),
+				partnerLogins: emulator
+					.requests({ method: 'POST', route: '/v3/partner/login' })
+					.filter((e) => e.status === 200).length,
+				loginsAsUser: Object.fromEntries(emulator.state.loginsAsUser),
 				counts: emulator.state.counts(),
 				total: emulator.log.length,
 			},
@@ -66,6 +71,10 @@ export async function control(
 	if (method === 'POST' && path === '/reset') {
 		emulator.reset();
 		return { body: { ok: true } };
+	}
+	if (method === 'POST' && path === '/seed/organizations') {
+		const { seedClientOrganizations } = await import('./seedOrganizations');
+		return { body: seedClientOrganizations(emulator, Number(body.count ?? 50)) };
 	}
 	if (method === 'POST' && path === '/clock') {
 		emulator.clock.advance(Number(body.advanceMs ?? 0));

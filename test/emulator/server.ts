@@ -97,6 +97,8 @@ export interface RequestLogEntry {
 	status: number;
 	code?: string;
 	organizationId?: string;
+	/** The session's label (`s1`…, never its ID): which session each request carried. */
+	session?: string;
 	ms: number;
 }
 
@@ -396,6 +398,7 @@ export class Emulator {
 			}
 			this.authenticate(route.auth, context);
 			entry.organizationId = context.organization?.id;
+			entry.session = context.session?.label;
 			limitKey = this.enterLimits(context);
 			if (fault?.kind === 'slow') await delay(fault.delayMs ?? 10_000);
 			reply = await route.handler(context);

@@ -45,6 +45,8 @@ export interface Session {
 	partnerUser?: string;
 	trusted: boolean;
 	lastUsedMs: number;
+	/** `s1`, `s2`…: names the session in the request log without its ID (a secret). */
+	label?: string;
 }
 
 export interface RememberMe {
@@ -117,6 +119,18 @@ export class State {
 	appKeys = new Set<string>();
 	partners = new Map<string, { username: string; password: string; appKey: string }>();
 	sessions = new Map<string, Session>();
+	/** Sessions opened so far (for their labels), and log-in-as-user sessions per organization. */
+	sessionCount = 0;
+	loginsAsUser = new Map<string, number>();
+	/** Organizations, users (as the API shows them), roles and billing statements (routes/organizations.ts). */
+	organizationProfiles = new Map<string, Json>();
+	userProfiles = new Map<string, Json>();
+	roles = new Map<string, Json>();
+	billingStatements = new Map<string, Json>();
+	/** BILL network invitations by organization|kind|id, risk verifications and their phones (routes/network.ts). */
+	networkInvitations = new Map<string, Json>();
+	riskVerifications = new Map<string, Json>();
+	riskPhones = new Set<string>();
 	rememberMe = new Map<string, RememberMe>();
 	/** MFA set-ups and challenges waiting for their code. */
 	mfaSetups = new Map<

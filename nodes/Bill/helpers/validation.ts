@@ -9,6 +9,7 @@ export const ID_PREFIX = {
 	vendor: '009',
 	organization: '008',
 	user: '006',
+	role: '0po',
 	chartOfAccount: '0ca',
 	bankAccount: 'bac',
 	// Not on BILL's id page, https://developer.bill.com/docs/bill-generated-ids (no prefix for bank-account users): `bau` is the emulator's

@@ -4,15 +4,23 @@ import { searchCreditMemos } from './creditMemos';
 import { searchCustomers } from './customers';
 import { searchInvoices } from './invoices';
 import { searchRecurringInvoices } from './recurringInvoices';
+import { searchBillingStatements, searchRoles, searchUsers } from './organization';
+import { searchPartnerOrganizations, searchPartnerRoles, searchPartnerUsers } from './partner';
 import { searchVendors } from './vendors';
 
 /** Searchable lists behind the node's resource locators (`searchListMethod`). */
 export const listSearch = {
 	searchBankAccounts,
+	searchBillingStatements,
 	searchBills,
 	searchCreditMemos,
 	searchCustomers,
 	searchInvoices,
 	searchRecurringInvoices,
+	searchPartnerOrganizations,
+	searchPartnerRoles,
+	searchPartnerUsers,
+	searchRoles,
+	searchUsers,
 	searchVendors,
 };

@@ -7,11 +7,18 @@ import { creditMemo } from './creditMemo';
 import { customer } from './customer';
 import { document } from './document';
 import { invoice } from './invoice';
+import { health } from './health';
 import { mfa } from './mfa';
+import { network } from './network';
+import { organization } from './organization';
+import { partner } from './partner';
 import { payment } from './payment';
 import { receivablePayment } from './receivablePayment';
 import { recurringInvoice } from './recurringInvoice';
+import { riskVerification } from './riskVerification';
+import { role } from './role';
 import { session } from './session';
+import { user } from './user';
 import { vendor } from './vendor';
 
 /**
@@ -27,10 +34,17 @@ export const resources: Record<string, Resource> = {
 	customer,
 	document,
 	invoice,
+	health,
 	mfa,
+	network,
+	organization,
+	partner,
 	payment,
 	receivablePayment,
 	recurringInvoice,
+	riskVerification,
+	role,
 	session,
+	user,
 	vendor,
 };

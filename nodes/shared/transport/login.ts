@@ -3,7 +3,14 @@ import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } 
 
 import { BillLoginError, problemFromResponse, readBillErrors, type BillErrorEntry } from './errors';
 import { resolveBaseUrls } from './environment';
-import { keptSession, loggedIn, sessionStillWorks, type BillSessionFields } from './session';
+import {
+	ORGANIZATION_SESSION,
+	OrganizationSessionEnded,
+	keptSession,
+	loggedIn,
+	sessionStillWorks,
+	type BillSessionFields,
+} from './session';
 
 interface LoginResponse {
 	sessionId?: string;
@@ -111,7 +118,7 @@ async function post(
 }
 
 /** MFA fields are sent only as a pair: BILL needs the device name the MFA ID was issued for. */
-function mfaFields(credentials: ICredentialDataDecryptedObject): IDataObject {
+export function mfaFields(credentials: ICredentialDataDecryptedObject): IDataObject {
 	const rememberMeId = String(credentials.mfaId ?? '').trim();
 	const device = String(credentials.deviceName ?? '').trim();
 	if (!rememberMeId && !device) return {};
@@ -149,6 +156,12 @@ const LOGIN_FIELDS = [
 	'deviceName',
 ];
 
+/** A SHA-256 of the credential's login fields: changes with any of them, names none. */
+export function loginDigest(credentials: ICredentialDataDecryptedObject): string {
+	const identity = LOGIN_FIELDS.map((field) => String(credentials[field] ?? '')).join('\u0000');
+	return createHash('sha256').update(identity).digest('hex');
+}
+
 /**
  * What preAuthentication returns: a new session, or none when the credential's session still
  * works (sessionStillWorks), so that n8n sends nothing again.
@@ -173,8 +186,7 @@ async function loginOnce(
 	login: () => Promise<LoginResult>,
 ): Promise<LoginResult> {
 	const replaced = String(credentials.sessionId ?? '');
-	const identity = LOGIN_FIELDS.map((field) => String(credentials[field] ?? '')).join('\u0000');
-	const key = `${createHash('sha256').update(identity).digest('hex')}|${replaced}`;
+	const key = `${loginDigest(credentials)}|${replaced}`;
 	const now = Date.now();
 	for (const [k, entry] of sharedLogins)
 		if (entry.settledMs !== undefined && now - entry.settledMs > RENEWAL_REUSE_MS)
@@ -251,6 +263,8 @@ export async function loginPartner(
 	this: IHttpRequestHelper,
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<LoginResult> {
+	// A copy carrying one organization's session: renewed by the node, never stored (session.ts).
+	if (credentials[ORGANIZATION_SESSION]) throw new OrganizationSessionEnded();
 	return await login(this, credentials, loginPartnerNow);
 }
 

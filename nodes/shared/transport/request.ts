@@ -11,6 +11,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { resolveBaseUrls, type BillBaseUrls } from './environment';
 import { BillLoginError, billApiError, problemFromResponse, type BillProblem } from './errors';
+import { actingForOf, organizationSession, organizationSessionEnded } from './organizationSession';
 import { withNotFoundHint } from './notFound';
 
 export type BillFunctions =
@@ -142,6 +143,16 @@ export async function billApiRequest(
 	if (request.body !== undefined) options.body = request.body;
 	const repeatable = request.repeatable ?? request.method !== 'POST';
 	const credentialType = credentialTypeOf(this);
+	// Partner credential, organization named in the item: that organization's own session.
+	const itemIndex = request.itemIndex ?? 0;
+	const acting =
+		credentialType === 'billPartnerApi'
+			? await actingForOf(this, request.path, itemIndex)
+			: undefined;
+	const send = async (partnerRequest: BillRequest) =>
+		await billApiRequest.call(this, partnerRequest);
+	let organization = acting && (await organizationSession(this, acting, send, itemIndex));
+	let renewed = false;
 
 	for (let attempt = 1; ; attempt++) {
 		let failure: FailedAttempt;
@@ -150,6 +161,7 @@ export async function billApiRequest(
 				this,
 				credentialType,
 				options,
+				organization && { credentialsDecrypted: organization },
 			)) as unknown;
 			if (typeof response === 'string' && response.length > 0) {
 				try {
@@ -167,6 +179,14 @@ export async function billApiRequest(
 				) as IDataObject;
 			}
 		} catch (error) {
+			if (acting && organization && !renewed && organizationSessionEnded(error)) {
+				// BILL refused the session (401) before doing anything: renew it, send again once.
+				renewed = true;
+				const ended = String(organization.data?.sessionId ?? '');
+				organization = await organizationSession(this, acting, send, itemIndex, ended);
+				attempt--;
+				continue;
+			}
 			failure = classify(error);
 		}
 		const mayRepeat = failure.refused || (failure.uncertain && repeatable);

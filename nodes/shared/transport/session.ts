@@ -59,6 +59,23 @@ export function loggedIn(sessionId: string, trusted: boolean): BillSessionFields
 }
 
 /**
+ * Set on the credential copy that carries a log-in-as-user session the node keeps for one
+ * organization (organizationSession.ts). When BILL ends that session (401), n8n calls the
+ * credential's preAuthentication with the copy; it must not log in there, because n8n would store
+ * what it returns as the credential itself (replacing the partner session with one
+ * organization's). It throws {@link OrganizationSessionEnded} instead, and the node renews the
+ * session for that organization alone.
+ */
+export const ORGANIZATION_SESSION = 'organizationSessionKey';
+
+export class OrganizationSessionEnded extends Error {
+	constructor() {
+		super('BILL ended the log-in-as-user session of this organization');
+		this.name = 'OrganizationSessionEnded';
+	}
+}
+
+/**
  * Whether the session in the credential still works, asked before a renewal.
  *
  * n8n calls preAuthentication again after a failed request and, when it returns a session, sends

@@ -6,6 +6,7 @@
 import { randomBytes } from 'crypto';
 
 import { BillError, errors } from '../errors';
+import { listPage } from '../list';
 import { objectBody, type Emulator, type RequestContext } from '../server';
 import type { Json, Session, User } from '../state';
 
@@ -49,7 +50,12 @@ function openSession(
 	context: RequestContext,
 	session: Omit<Session, 'id' | 'lastUsedMs'>,
 ): Session {
-	const created: Session = { ...session, id: newSessionId(), lastUsedMs: context.clock.ms() };
+	const created: Session = {
+		...session,
+		id: newSessionId(),
+		lastUsedMs: context.clock.ms(),
+		label: `s${++context.state.sessionCount}`,
+	};
 	context.state.sessions.set(created.id, created);
 	return created;
 }
@@ -163,6 +169,8 @@ export function registerAuth(emulator: Emulator): void {
 					`userId: no user ${String(body.userId)} in organization ${organization.id}`,
 				);
 			const trusted = trustedBy(context, body, user);
+			const logins = context.state.loginsAsUser;
+			logins.set(organization.id, (logins.get(organization.id) ?? 0) + 1);
 			// After login-as-user, org-level calls take this session plus a developer key (https://developer.bill.com/changelog/2024-04-22-new-v3-capabilities-for-bill-partners).
 			const session = openSession(context, {
 				kind: 'organization',
@@ -179,11 +187,18 @@ export function registerAuth(emulator: Emulator): void {
 		'GET',
 		'/v3/partner/organizations',
 		(context) => {
+			// Postman "Get list of organizations": BILL's page envelope; filters beyond `id` are not
+			// documented (the emulator takes `id` only), sort as the Postman example (`createdTime`).
 			const appKey = context.session!.appKey;
-			const results = [...context.state.organizations.values()]
+			const all = [...context.state.organizations.values()]
 				.filter((o) => o.appKey === appKey)
-				.map((o) => ({ id: o.id, name: o.name }));
-			return { body: { results } };
+				.map((o) => ({ id: o.id, archived: false, name: o.name }));
+			return {
+				body: listPage(all, context.query, {
+					filterable: { id: ['eq', 'in'] },
+					sortable: ['name', 'createdTime'],
+				}),
+			};
 		},
 		{ auth: 'partner' },
 	);

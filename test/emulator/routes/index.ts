@@ -10,7 +10,11 @@ import { registerCustomers } from './customers';
 import { registerDocuments } from './documents';
 import { registerInvoices } from './invoices';
 import { registerRecurringInvoices } from './recurringInvoices';
+import { registerHealth } from './health';
 import { registerMfa } from './mfa';
+import { registerNetwork } from './network';
+import { registerOrganizations } from './organizations';
+import { registerPartner } from './partner';
 import { registerPayments } from './payments';
 import { registerSpend } from './spend';
 import { registerVendors } from './vendors';
@@ -32,4 +36,8 @@ export const registrations: Array<(emulator: Emulator) => void> = [
 	registerCreditMemos,
 	registerRecurringInvoices,
 	registerAttachments,
+	registerHealth,
+	registerOrganizations,
+	registerPartner,
+	registerNetwork,
 ];

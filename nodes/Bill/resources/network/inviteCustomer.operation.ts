@@ -1,0 +1,3 @@
+import { inviteOperation } from './invite';
+
+export const { description, execute } = inviteOperation('customer');

@@ -1,0 +1,21 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { billApiRequest } from '../../../shared/transport';
+import { organizationPath } from './current';
+
+const properties: INodeProperties[] = [];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['organization'], operation: ['get'] } },
+	properties,
+);
+
+/** Postman "Get organization details": needs the ADMINISTRATOR role. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	return await billApiRequest.call(this, {
+		method: 'GET',
+		path: await organizationPath(this, itemIndex),
+		itemIndex,
+	});
+}

@@ -1,0 +1,3 @@
+import { partnerUserAction } from './userAction';
+
+export const { description, execute } = partnerUserAction('getUser', 'get');

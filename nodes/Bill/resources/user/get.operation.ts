@@ -1,0 +1,19 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { ID_PREFIX, getId } from '../../helpers/validation';
+import { billApiRequest } from '../../../shared/transport';
+import { userLocator } from './descriptions';
+
+const properties: INodeProperties[] = [userLocator('The user to get')];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['user'], operation: ['get'] } },
+	properties,
+);
+
+/** Postman "Get user details". */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const userId = getId(this, itemIndex, 'userId', 'User', ID_PREFIX.user);
+	return await billApiRequest.call(this, { method: 'GET', path: `/v3/users/${userId}`, itemIndex });
+}
