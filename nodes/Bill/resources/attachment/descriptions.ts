@@ -34,6 +34,7 @@ export const parentFields = (operation: string): INodeProperties[] => [
 	{
 		displayName: 'Attached To',
 		name: 'parentType',
+		description: 'Whether the file is attached to a customer or to an invoice',
 		type: 'options',
 		options: [
 			{ name: 'Customer', value: 'customer' },

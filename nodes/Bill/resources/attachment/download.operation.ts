@@ -11,6 +11,7 @@ const properties: INodeProperties[] = [
 	{
 		displayName: 'Put Output File in Field',
 		name: 'binaryPropertyName',
+		description: "The input item's binary field that holds the file to upload",
 		type: 'string',
 		default: 'data',
 		required: true,

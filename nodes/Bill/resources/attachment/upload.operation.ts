@@ -13,6 +13,7 @@ const properties: INodeProperties[] = [
 	{
 		displayName: 'Input Binary Field',
 		name: 'binaryPropertyName',
+		description: "The input item's binary field that holds the file to upload",
 		type: 'string',
 		default: 'data',
 		required: true,

@@ -52,6 +52,7 @@ const properties: INodeProperties[] = [
 	{
 		displayName: 'Account Type',
 		name: 'bankAccountType',
+		description: "Checking or savings, as on the bank's records",
 		type: 'options',
 		options: accountTypeOptions,
 		default: 'CHECKING',

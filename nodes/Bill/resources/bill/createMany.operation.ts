@@ -31,6 +31,8 @@ const properties: INodeProperties[] = [
 	{
 		displayName: 'Bills Input',
 		name: 'billsInput',
+		description:
+			"Where the bills come from: fields mapped per item, each item's JSON as it is, or one JSON array",
 		type: 'options',
 		options: [
 			{

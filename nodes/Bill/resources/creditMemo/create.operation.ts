@@ -5,7 +5,7 @@ import { createOnce } from '../../helpers/createOnce';
 import { billApiRequest } from '../../../shared/transport';
 import { creditMemoBody } from './body';
 import { creditMemoKey, creditMemoScope } from './existing';
-import { creditMemoFields, skipExistingField } from './fields';
+import { creditMemoFields, skipExistingField } from './memoDescriptions';
 
 const properties: INodeProperties[] = [...creditMemoFields(false), skipExistingField];
 

@@ -11,7 +11,7 @@ import { type BatchEntry, creditMemosOf, runBatch } from './batch';
 import { creditMemoBody } from './body';
 import { creditMemoHint } from './create.operation';
 import { activeCreditMemos, creditMemoKey } from './existing';
-import { creditMemoFields, skipExistingField } from './fields';
+import { creditMemoFields, skipExistingField } from './memoDescriptions';
 
 const properties: INodeProperties[] = [
 	...creditMemoFields(false),

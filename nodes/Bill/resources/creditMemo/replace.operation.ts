@@ -5,7 +5,7 @@ import { ID_PREFIX, getId } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
 import { creditMemoBody } from './body';
 import { creditMemoLocator } from './descriptions';
-import { creditMemoFields } from './fields';
+import { creditMemoFields } from './memoDescriptions';
 
 const properties: INodeProperties[] = [
 	creditMemoLocator('The credit memo to replace'),

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { ID_PREFIX, getId } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
 import { creditMemoChanges } from './body';
-import { updateFields } from './updateFields';
+import { updateFields } from './changeDescriptions';
 import { creditMemoLocator } from './descriptions';
 
 const properties: INodeProperties[] = [

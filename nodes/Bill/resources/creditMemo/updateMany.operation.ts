@@ -6,7 +6,7 @@ import { billApiRequest } from '../../../shared/transport';
 import { creditMemosOf, runBatch } from './batch';
 import { creditMemoChanges } from './body';
 import { creditMemoLocator } from './descriptions';
-import { updateFields } from './updateFields';
+import { updateFields } from './changeDescriptions';
 
 const properties: INodeProperties[] = [
 	creditMemoLocator('The credit memo to update (usually an expression, one per input item)'),

@@ -15,6 +15,8 @@ const properties: INodeProperties[] = [
 	{
 		displayName: 'Customer',
 		name: 'customerMode',
+		description:
+			'An existing customer picked from the list or by ID, or a new one by name and email',
 		type: 'options',
 		options: [
 			{ name: 'Existing Customer', value: 'existing' },
@@ -33,6 +35,8 @@ const properties: INodeProperties[] = [
 	{
 		displayName: 'Customer Name',
 		name: 'customerName',
+		description:
+			"The customer's name; the existing customer with this name or email is used when there is one",
 		type: 'string',
 		default: '',
 		required: true,
@@ -41,6 +45,7 @@ const properties: INodeProperties[] = [
 	{
 		displayName: 'Customer Email',
 		name: 'customerEmail',
+		description: "The customer's email address, where BILL sends the invoice",
 		type: 'string',
 		placeholder: 'name@email.com',
 		default: '',

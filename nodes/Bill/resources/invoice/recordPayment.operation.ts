@@ -29,6 +29,7 @@ const properties: INodeProperties[] = [
 	{
 		displayName: 'Payment Date',
 		name: 'paymentDate',
+		description: 'The date the customer paid (yyyy-MM-dd)',
 		type: 'dateTime',
 		default: '',
 		required: true,
@@ -36,6 +37,7 @@ const properties: INodeProperties[] = [
 	{
 		displayName: 'Payment Type',
 		name: 'paymentType',
+		description: 'How the customer paid outside BILL (check, cash, card…)',
 		type: 'options',
 		options: PAYMENT_TYPES,
 		default: 'CHECK',
@@ -85,6 +87,7 @@ const properties: INodeProperties[] = [
 	{
 		displayName: 'Description',
 		name: 'description',
+		description: 'A note kept with the payment in BILL',
 		type: 'string',
 		default: '',
 	},

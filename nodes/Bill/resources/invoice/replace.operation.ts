@@ -11,7 +11,13 @@ import { getInvoiceLineItems } from './lineItems';
 const properties: INodeProperties[] = [
 	invoiceLocator('The invoice to replace'),
 	customerLocator('The customer of the invoice'),
-	{ displayName: 'Invoice Number', name: 'invoiceNumber', type: 'string', default: '' },
+	{
+		displayName: 'Invoice Number',
+		name: 'invoiceNumber',
+		description: 'The invoice number the customer sees; unique per customer',
+		type: 'string',
+		default: '',
+	},
 	{
 		...invoiceLineItemsField(true, true),
 		description:

@@ -18,7 +18,13 @@ const properties: INodeProperties[] = [
 		options: (
 			[
 				...optionalInvoiceFields,
-				{ displayName: 'Invoice Number', name: 'invoiceNumber', type: 'string', default: '' },
+				{
+					displayName: 'Invoice Number',
+					name: 'invoiceNumber',
+					description: 'The invoice number the customer sees; unique per customer',
+					type: 'string',
+					default: '',
+				},
 			] as INodeProperties[]
 		).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},

@@ -16,6 +16,7 @@ const properties: INodeProperties[] = [
 	{
 		displayName: 'They Are Your',
 		name: 'type',
+		description: 'Whether the organization that invited you is your vendor or your customer',
 		type: 'options',
 		options: [
 			{ name: 'Customer', value: 'CUSTOMER' },

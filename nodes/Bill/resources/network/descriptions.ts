@@ -15,6 +15,7 @@ export function counterpartyProperties(operation: string, both: boolean): INodeP
 		properties.push({
 			displayName: 'Invitation Of',
 			name: 'counterparty',
+			description: 'Whether the invitation went to a vendor or to a customer',
 			type: 'options',
 			options: [
 				{ name: 'Vendor', value: 'vendor' },

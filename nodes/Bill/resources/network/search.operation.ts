@@ -20,6 +20,7 @@ const properties: INodeProperties[] = [
 	{
 		displayName: 'Scope',
 		name: 'scope',
+		description: 'Search the BILL network, or the billers BILL pays electronically (RPPS)',
 		type: 'options',
 		options: [
 			{ name: 'BILL Network', value: 'BILL' },

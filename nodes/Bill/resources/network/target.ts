@@ -16,6 +16,8 @@ export const networkTargetProperties: INodeProperties[] = [
 	{
 		displayName: 'Network Type',
 		name: 'networkType',
+		description:
+			"Connect through the BILL network, or through BILL's electronic biller network (RPPS)",
 		type: 'options',
 		options: [
 			{ name: 'BILL', value: 'BILL' },

@@ -8,13 +8,28 @@ import { addressField } from '../vendor/descriptions';
 import { partnerList, partnerRequest } from './request';
 
 const properties: INodeProperties[] = [
-	{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true },
+	{
+		displayName: 'Name',
+		name: 'name',
+		description:
+			"The new organization's name; an organization of the partner with this name is returned instead of a second one",
+		type: 'string',
+		default: '',
+		required: true,
+	},
 	{
 		...addressField,
 		required: true,
 		description: 'BILL needs line 1, city, ZIP or postal code and country',
 	},
-	{ displayName: 'Phone', name: 'phone', type: 'string', default: '', required: true },
+	{
+		displayName: 'Phone',
+		name: 'phone',
+		description: "The organization's phone number",
+		type: 'string',
+		default: '',
+		required: true,
+	},
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

@@ -43,6 +43,7 @@ const properties: INodeProperties[] = [
 	{
 		displayName: 'Void Type',
 		name: 'voidType',
+		description: 'Why the payment is voided, as BILL records it',
 		type: 'options',
 		options: voidTypes,
 		default: 'VOID_ONLY',

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { createOnce, matchKey } from '../../helpers/createOnce';
 import { billApiRequestAllItems, billApiRequest } from '../../../shared/transport';
 import { recurringInvoiceBody } from './body';
-import { recurringInvoiceFields } from './fields';
+import { recurringInvoiceFields } from './recurringDescriptions';
 
 const properties: INodeProperties[] = [
 	...recurringInvoiceFields(false),

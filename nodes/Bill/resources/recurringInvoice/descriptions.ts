@@ -20,6 +20,7 @@ export const scheduleFields: INodeProperties[] = [
 	{
 		displayName: 'Period',
 		name: 'period',
+		description: 'How often the invoice is made: every N days, weeks, months or years',
 		type: 'options',
 		options: [
 			{ name: 'Daily', value: 'DAILY' },

@@ -5,7 +5,7 @@ import { ID_PREFIX, getId } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
 import { recurringInvoiceBody } from './body';
 import { recurringInvoiceLocator } from './descriptions';
-import { recurringInvoiceFields } from './fields';
+import { recurringInvoiceFields } from './recurringDescriptions';
 
 const properties: INodeProperties[] = [
 	recurringInvoiceLocator('The recurring invoice to replace'),

@@ -27,10 +27,18 @@ export const emailField = (description?: string): INodeProperties => ({
 
 /** First and last name and email of a new user (BILL requires the last name of organization users only). */
 export const newUserNames = (lastNameRequired: boolean): INodeProperties[] => [
-	{ displayName: 'First Name', name: 'firstName', type: 'string', default: '', required: true },
+	{
+		displayName: 'First Name',
+		name: 'firstName',
+		description: "The user's first name",
+		type: 'string',
+		default: '',
+		required: true,
+	},
 	{
 		displayName: 'Last Name',
 		name: 'lastName',
+		description: "The user's last name",
 		type: 'string',
 		default: '',
 		required: lastNameRequired,
@@ -67,8 +75,20 @@ export const userUpdateFields = (role: INodeProperties): INodeProperties => ({
 	default: {},
 	options: [
 		{ ...emailField(), required: false },
-		{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
-		{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
+		{
+			displayName: 'First Name',
+			name: 'firstName',
+			description: "The user's first name",
+			type: 'string',
+			default: '',
+		},
+		{
+			displayName: 'Last Name',
+			name: 'lastName',
+			description: "The user's last name",
+			type: 'string',
+			default: '',
+		},
 		{ ...role, required: false },
 	],
 });

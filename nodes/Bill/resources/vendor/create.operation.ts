@@ -20,6 +20,7 @@ const properties: INodeProperties[] = [
 	{
 		displayName: 'Account Type',
 		name: 'accountType',
+		description: 'Whether the vendor is a business or a person',
 		type: 'options',
 		options: accountTypeOptions,
 		default: 'BUSINESS',
@@ -28,12 +29,20 @@ const properties: INodeProperties[] = [
 	{
 		displayName: 'Email',
 		name: 'email',
+		description: "The vendor's email address, where BILL sends payment notices",
 		type: 'string',
 		placeholder: 'name@email.com',
 		default: '',
 		required: true,
 	},
-	{ displayName: 'Phone', name: 'phone', type: 'string', default: '', required: true },
+	{
+		displayName: 'Phone',
+		name: 'phone',
+		description: "The vendor's phone number",
+		type: 'string',
+		default: '',
+		required: true,
+	},
 	addressField,
 	{
 		displayName: 'Payee Name',

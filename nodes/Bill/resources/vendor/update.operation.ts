@@ -27,6 +27,7 @@ const properties: INodeProperties[] = [
 				{
 					displayName: 'Account Type',
 					name: 'accountType',
+					description: 'Whether the vendor is a business or a person',
 					type: 'options',
 					options: accountTypeOptions,
 					default: 'BUSINESS',
@@ -34,11 +35,18 @@ const properties: INodeProperties[] = [
 				{
 					displayName: 'Email',
 					name: 'email',
+					description: "The vendor's email address, where BILL sends payment notices",
 					type: 'string',
 					placeholder: 'name@email.com',
 					default: '',
 				},
-				{ displayName: 'Phone', name: 'phone', type: 'string', default: '' },
+				{
+					displayName: 'Phone',
+					name: 'phone',
+					description: "The vendor's phone number",
+					type: 'string',
+					default: '',
+				},
 				addressField,
 				{ displayName: 'Payee Name', name: 'payeeName', type: 'string', default: '' },
 				{ displayName: 'Bill Currency', name: 'billCurrency', type: 'string', default: '' },

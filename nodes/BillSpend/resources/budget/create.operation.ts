@@ -17,6 +17,7 @@ const properties: INodeProperties[] = [
 	{
 		displayName: 'Name',
 		name: 'name',
+		description: "The budget's name, as people see it in BILL Spend & Expense",
 		type: 'string',
 		default: '',
 		required: true,

@@ -34,6 +34,7 @@ const properties: INodeProperties[] = [
 	{
 		displayName: 'Sort By',
 		name: 'sort',
+		description: 'The field the budgets are sorted by',
 		type: 'options',
 		options: [
 			{ name: 'BILL Default', value: '' },

@@ -9,6 +9,7 @@ const properties: INodeProperties[] = [
 	{
 		displayName: 'Name',
 		name: 'name',
+		description: "The custom field's name, as people see it on their transactions",
 		type: 'string',
 		default: '',
 		required: true,

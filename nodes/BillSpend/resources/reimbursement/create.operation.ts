@@ -23,6 +23,7 @@ const properties: INodeProperties[] = [
 	{
 		displayName: 'Merchant Name',
 		name: 'merchantName',
+		description: 'Where the money was spent',
 		type: 'string',
 		default: '',
 		required: true,
@@ -47,6 +48,7 @@ const properties: INodeProperties[] = [
 	{
 		displayName: 'Input Binary Field',
 		name: 'binaryPropertyName',
+		description: "The input item's binary field that holds the receipt image (JPG or PNG)",
 		type: 'string',
 		default: 'data',
 		displayOptions: { show: { attachReceipt: [true] } },

@@ -7,8 +7,22 @@ import { userBody } from './body';
 import { USER_ROLES, optionalUserFields } from './descriptions';
 
 const properties: INodeProperties[] = [
-	{ displayName: 'First Name', name: 'firstName', type: 'string', default: '', required: true },
-	{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '', required: true },
+	{
+		displayName: 'First Name',
+		name: 'firstName',
+		description: "The user's first name",
+		type: 'string',
+		default: '',
+		required: true,
+	},
+	{
+		displayName: 'Last Name',
+		name: 'lastName',
+		description: "The user's last name",
+		type: 'string',
+		default: '',
+		required: true,
+	},
 	{
 		displayName: 'Email',
 		name: 'email',
@@ -21,6 +35,7 @@ const properties: INodeProperties[] = [
 	{
 		displayName: 'Role',
 		name: 'role',
+		description: 'What the user may do in BILL Spend & Expense',
 		type: 'options',
 		options: USER_ROLES,
 		default: 'MEMBER',

@@ -17,8 +17,20 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: (
 			[
-				{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
-				{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
+				{
+					displayName: 'First Name',
+					name: 'firstName',
+					description: "The user's first name",
+					type: 'string',
+					default: '',
+				},
+				{
+					displayName: 'Last Name',
+					name: 'lastName',
+					description: "The user's last name",
+					type: 'string',
+					default: '',
+				},
 				{
 					displayName: 'Email',
 					name: 'email',
@@ -29,6 +41,7 @@ const properties: INodeProperties[] = [
 				{
 					displayName: 'Role',
 					name: 'role',
+					description: 'What the user may do in BILL Spend & Expense',
 					type: 'options',
 					options: USER_ROLES,
 					default: 'MEMBER',

@@ -15,7 +15,14 @@ export const creditMemoFields = (withLineIds: boolean): INodeProperties[] => [
 		required: true,
 		description: 'Your number for the credit memo; a re-run recognises it by this number',
 	},
-	{ displayName: 'Credit Date', name: 'creditDate', type: 'dateTime', default: '', required: true },
+	{
+		displayName: 'Credit Date',
+		name: 'creditDate',
+		description: 'The date of the credit memo (yyyy-MM-dd)',
+		type: 'dateTime',
+		default: '',
+		required: true,
+	},
 	creditMemoLinesField(withLineIds, true),
 	{
 		displayName: 'Additional Fields',

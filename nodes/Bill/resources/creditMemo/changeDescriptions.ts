@@ -14,7 +14,13 @@ export const updateFields: INodeProperties[] = [
 		options: (
 			[
 				...optionalCreditMemoFields,
-				{ displayName: 'Credit Date', name: 'creditDate', type: 'dateTime', default: '' },
+				{
+					displayName: 'Credit Date',
+					name: 'creditDate',
+					description: 'The date of the credit memo (yyyy-MM-dd)',
+					type: 'dateTime',
+					default: '',
+				},
 				{ displayName: 'Reference Number', name: 'referenceNumber', type: 'string', default: '' },
 			] as INodeProperties[]
 		).sort((a, b) => a.displayName.localeCompare(b.displayName)),
