@@ -14,6 +14,7 @@ import { join, resolve } from 'path';
 
 import { startEmulator, type Emulator } from '../emulator';
 import { UPLOAD_MS } from '../emulator/routes/documents';
+import { CLASSIFICATION_VARIABLES, sendableClassificationBody } from './classifications';
 import { processPayments } from '../emulator/routes/payments';
 import {
 	collectionAvailable,
@@ -139,7 +140,9 @@ describeIf('BILL Postman collection contract', () => {
 					headers[key] = await fill(value);
 				const params: Record<string, string> = {};
 				for (const { key, value } of request.query) params[key] = await fill(value);
-				const body = request.body ? await fill(request.body) : undefined;
+				const body = request.body
+					? await fill(sendableClassificationBody(request.path, request.body))
+					: undefined;
 				const base = request.host === 'events' ? emulator.eventsBaseUrl : emulator.baseUrl;
 				const response = await http.request({
 					method: request.method,
@@ -440,6 +443,10 @@ class Variables {
 				return String(event.id);
 			}
 			default:
+				if (CLASSIFICATION_VARIABLES[name]) {
+					const { path, body } = CLASSIFICATION_VARIABLES[name];
+					return String((await this.call('POST', `/v3/classifications/${path}`, body)).id);
+				}
 				throw new Error(
 					`The contract test does not know how to make {{${name}}} (${request.method} ${request.path})`,
 				);

@@ -2,6 +2,7 @@ import type { Resource } from '../operation';
 import { approval } from './approval';
 import { bankAccount } from './bankAccount';
 import { bill } from './bill';
+import { classification } from './classification';
 import { document } from './document';
 import { mfa } from './mfa';
 import { payment } from './payment';
@@ -16,6 +17,7 @@ export const resources: Record<string, Resource> = {
 	approval,
 	bankAccount,
 	bill,
+	classification,
 	document,
 	mfa,
 	payment,

@@ -4,6 +4,7 @@ import { registerApprovals } from './approvals';
 import { registerAuth } from './auth';
 import { registerBankAccounts } from './bankAccounts';
 import { registerBills } from './bills';
+import { registerClassifications } from './classifications';
 import { registerDocuments } from './documents';
 import { registerMfa } from './mfa';
 import { registerPayments } from './payments';
@@ -20,4 +21,5 @@ export const registrations: Array<(emulator: Emulator) => void> = [
 	registerPayments,
 	registerApprovals,
 	registerDocuments,
+	registerClassifications,
 ];
