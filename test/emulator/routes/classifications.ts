@@ -256,7 +256,9 @@ function registerKind(emulator: Emulator, kind: Kind): void {
 	const base = `/v3/classifications/${kind.path}`;
 	emulator.add('GET', base, (context) => ({
 		body: listPage(
-			context.state.ofOrganization(store(context), context.organization!.id),
+			context.state
+				.ofOrganization(store(context), context.organization!.id)
+				.filter((object) => String(object.id).startsWith(kind.prefix)),
 			context.query,
 			{ filterable: FILTERS, sortable: SORTS },
 		),
