@@ -397,7 +397,7 @@ describe('Classification: Many operations', () => {
 			},
 		);
 		expect(output[0].json.name).toBe('Good');
-		expect(output[1].json.error).toMatch(/without this classification; check in BILL/);
+		expect(output[1].json.error).toMatch(/without this one; check in BILL/);
 	});
 
 	it('without Continue On Fail, says which items were created when a request fails', async () => {

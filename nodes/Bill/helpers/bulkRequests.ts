@@ -1,7 +1,8 @@
-// The Many operations' bulk requests: up to 50 classifications a request (BILL's limit for
-// "Create multiple …", https://developer.bill.com/llms.txt "up to 50"), up to BILL's 3 requests
-// at a time, BILL's wrapped answer (`{ "departments": [...] }`) paired with what was sent, and
-// one output item per classification, paired with the input item it came from.
+// Many operations over BILL's wrapped bulk calls (classifications, vendor credits): up to 50
+// objects a request (BILL's limit for "Create multiple …", e.g. Postman "Create multiple vendor
+// credits": "up to 50"), up to BILL's 3 requests at a time, BILL's wrapped answer
+// (`{ "departments": [...] }`) paired with what was sent, and one output item per object, paired
+// with the input item it came from.
 
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
@@ -9,9 +10,14 @@ import {
 	BILL_MAX_CONCURRENT_REQUESTS,
 	errorJson,
 	mapWithConcurrency,
-} from '../../../shared/transport';
-import { chunk, itemRanges } from '../bill/bulk';
-import type { KindInfo } from './kinds';
+} from '../../shared/transport';
+import { chunk, itemRanges } from '../resources/bill/bulk';
+
+/** What a bulk call works on: its plural in messages, and the key BILL wraps its answer in. */
+export interface BulkKind {
+	plural: string;
+	bulkKey: string;
+}
 
 export const BULK_MAX = 50;
 
@@ -25,7 +31,6 @@ export interface Entry {
 	/** What pairs BILL's answer with it: the name (create) or the ID (the others). */
 	key: string;
 	body: IDataObject;
-	sent?: boolean;
 	result?: IDataObject;
 	error?: unknown;
 }
@@ -63,7 +68,7 @@ export function readItems(
 }
 
 /** BILL's answer to a bulk request: the kind's wrapped list (or a bare list). */
-export function bulkResults(info: KindInfo, answer: unknown): IDataObject[] {
+export function bulkResults(info: BulkKind, answer: unknown): IDataObject[] {
 	if (Array.isArray(answer)) return answer as IDataObject[];
 	const list = (answer as IDataObject | undefined)?.[info.bulkKey];
 	return Array.isArray(list) ? (list as IDataObject[]) : [];
@@ -80,7 +85,7 @@ function pair(part: Entry[], results: IDataObject[], keyOf: (o: IDataObject) => 
 		if (match === undefined && results.length === part.length && unused.has(n)) match = n;
 		if (match === undefined) {
 			entry.error = new Error(
-				'BILL answered the bulk request without this classification; check in BILL whether it was changed (Classification → Get)',
+				'BILL answered the bulk request without this one; check in BILL whether it was done',
 			);
 			return;
 		}
@@ -103,7 +108,7 @@ interface Failure {
  */
 export async function sendAll(
 	context: IExecuteFunctions,
-	info: KindInfo,
+	info: BulkKind,
 	slots: Slot[],
 	entries: Entry[],
 	options: {
@@ -116,7 +121,6 @@ export async function sendAll(
 	const failures: Failure[] = [];
 	await mapWithConcurrency(chunk(entries, BULK_MAX), BILL_MAX_CONCURRENT_REQUESTS, async (part) => {
 		const ranges = itemRanges(part.map((e) => e.slot.itemIndex));
-		for (const entry of part) entry.sent = true;
 		try {
 			const answer = await options.send(
 				part.map((e) => e.body),

@@ -4,7 +4,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { billApiRequest } from '../../../shared/transport';
-import { readItems, sendAll, toOutput } from './bulk';
+import { readItems, sendAll, toOutput } from '../../helpers/bulkRequests';
 import { classificationLocator } from './descriptions';
 import { classificationId } from './id';
 import { kindOf } from './kinds';

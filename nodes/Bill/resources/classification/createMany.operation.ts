@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { billApiRequest } from '../../../shared/transport';
 import { bodiesFromJson, classificationBody } from './body';
-import { type Entry, readItems, sendAll, toOutput } from './bulk';
+import { type Entry, readItems, sendAll, toOutput } from '../../helpers/bulkRequests';
 import { itemFields } from './create.operation';
 import {
 	MAIN_FIELDS,

@@ -1,10 +1,9 @@
-// Re-runs that create nothing twice: BILL has no idempotency key for classifications (its
-// Postman collection documents `X-Idempotent-Key` for webhook subscriptions only), so a create
-// first looks for an active classification of the same type with the same name.
+// Re-runs that create nothing twice (helpers/createOnce.ts): a classification is matched by its
+// type and name.
 
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import { createOnce } from '../../helpers/createOnce';
 import { billApiRequestAllItems } from '../../../shared/transport';
 import { nameOf, type KindInfo } from './kinds';
 
@@ -37,46 +36,6 @@ export async function activeByName(
 	return found;
 }
 
-interface Known {
-	object: Promise<IDataObject>;
-	itemIndex: number;
-}
-
-/**
- * Per run (one node execution = one context) and kind: the active classifications, read once and
- * shared by all items, plus those this run creates, so two items with one name create one.
- */
-const classificationRuns = new WeakMap<object, Map<string, Promise<Map<string, Known>>>>();
-
-async function runIndex(
-	context: IExecuteFunctions,
-	info: KindInfo,
-	itemIndex: number,
-): Promise<Map<string, Known>> {
-	let run = classificationRuns.get(context);
-	if (!run) {
-		run = new Map();
-		classificationRuns.set(context, run);
-	}
-	let index = run.get(info.path);
-	if (!index) {
-		const lookup = activeByName(context, info, itemIndex).then(
-			(found) =>
-				new Map(
-					[...found].map(([key, object]) => [
-						key,
-						{ object: Promise.resolve(object), itemIndex: -1 },
-					]),
-				),
-		);
-		index = lookup;
-		run.set(info.path, lookup);
-		// A failed lookup is forgotten, so the next item tries again.
-		lookup.catch(() => run?.get(info.path) === lookup && run.delete(info.path));
-	}
-	return await index;
-}
-
 /** Creates it unless an active one of the kind has its name, returned with `alreadyExisted: true`. */
 export async function createUnlessExists(
 	context: IExecuteFunctions,
@@ -85,33 +44,13 @@ export async function createUnlessExists(
 	body: IDataObject,
 	create: () => Promise<IDataObject>,
 ): Promise<IDataObject> {
-	const index = await runIndex(context, info, itemIndex);
-	const key = nameKey(info, body);
-	const known = index.get(key);
-	if (known) {
-		try {
-			return { ...(await known.object), alreadyExisted: true };
-		} catch (error) {
-			throw new NodeOperationError(
-				context.getNode(),
-				`Item ${known.itemIndex} has the same name "${nameOf(info, body)}" and its create failed or may have reached BILL; this item was not sent, so no second one is made [item ${itemIndex}]`,
-				{ itemIndex, description: (error as Error).message },
-			);
-		}
-	}
-	// No await between the look and the claim: another item of this run sees this creation.
-	const object = create();
-	const claim: Known = { object, itemIndex };
-	index.set(key, claim);
-	try {
-		return { ...(await object), alreadyExisted: false };
-	} catch (error) {
-		// A refused create is forgotten; one that may have reached BILL stays claimed.
-		const outcomeUnknown = (error as { context?: IDataObject }).context?.outcomeUnknown === true;
-		if (!outcomeUnknown && index.get(key) === claim) index.delete(key);
-		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- a NodeApiError from billApiRequest already
-		throw error;
-	}
+	return await createOnce(context, itemIndex, {
+		scope: `/v3/classifications/${info.path}`,
+		key: nameKey(info, body),
+		what: `name "${nameOf(info, body)}"`,
+		load: async () => await activeByName(context, info, itemIndex),
+		create,
+	});
 }
 
 /** How a user checks whether an uncertain create made them. */

@@ -9,7 +9,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { invalid } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
 import { bodiesFromJson, classificationBody } from './body';
-import { readItems, sendAll, toOutput } from './bulk';
+import { readItems, sendAll, toOutput } from '../../helpers/bulkRequests';
 import { classificationLocator, fieldsCollections, inputField, jsonField } from './descriptions';
 import { classificationId } from './id';
 import { kindOf } from './kinds';
