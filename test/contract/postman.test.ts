@@ -14,7 +14,7 @@ import { join, resolve } from 'path';
 
 import { startEmulator, type Emulator } from '../emulator';
 import { UPLOAD_MS } from '../emulator/routes/documents';
-import { CLASSIFICATION_VARIABLES, sendableClassificationBody } from './classifications';
+import { CLASSIFICATION_VARIABLES, sendableBody, vendorCreditBody } from './apDepth';
 import { processPayments } from '../emulator/routes/payments';
 import {
 	collectionAvailable,
@@ -141,7 +141,7 @@ describeIf('BILL Postman collection contract', () => {
 				const params: Record<string, string> = {};
 				for (const { key, value } of request.query) params[key] = await fill(value);
 				const body = request.body
-					? await fill(sendableClassificationBody(request.path, request.body))
+					? await fill(sendableBody(request.path, request.body))
 					: undefined;
 				const base = request.host === 'events' ? emulator.eventsBaseUrl : emulator.baseUrl;
 				const response = await http.request({
@@ -442,6 +442,18 @@ class Variables {
 				const event = await this.call('POST', `/v3/subscriptions/${id}/test`, {}, 'events');
 				return String(event.id);
 			}
+			case 'vendor_credit_id': {
+				const vendorId = await this.get('vendor_id', request);
+				const credit = await this.call('POST', '/v3/vendor-credits', vendorCreditBody(vendorId));
+				const lines = credit.vendorCreditLineItems as Array<{ id: string }>;
+				this.cache.set('vendor_credit_line_item_id01', lines[0].id);
+				this.cache.set('vendor_credit_line_item_id02', lines[1].id);
+				return String(credit.id);
+			}
+			case 'vendor_credit_line_item_id01':
+			case 'vendor_credit_line_item_id02':
+				await this.get('vendor_credit_id', request);
+				return this.cache.get(name)!;
 			default:
 				if (CLASSIFICATION_VARIABLES[name]) {
 					const { path, body } = CLASSIFICATION_VARIABLES[name];

@@ -1,6 +1,7 @@
 import { searchBankAccounts } from './bankAccounts';
 import { searchBills } from './bills';
 import * as classificationLists from './classifications';
+import { searchVendorCredits } from './vendorCredits';
 import { searchVendors } from './vendors';
 
 /** Searchable lists behind the node's resource locators (`searchListMethod`). */
@@ -8,5 +9,6 @@ export const listSearch = {
 	searchBankAccounts,
 	searchBills,
 	...classificationLists,
+	searchVendorCredits,
 	searchVendors,
 };

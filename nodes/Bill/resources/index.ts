@@ -8,6 +8,7 @@ import { mfa } from './mfa';
 import { payment } from './payment';
 import { session } from './session';
 import { vendor } from './vendor';
+import { vendorCredit } from './vendorCredit';
 
 /**
  * Every resource of the BILL node, by the value of its "Resource" parameter.
@@ -23,4 +24,5 @@ export const resources: Record<string, Resource> = {
 	payment,
 	session,
 	vendor,
+	vendorCredit,
 };

@@ -8,6 +8,7 @@ import { registerClassifications } from './classifications';
 import { registerDocuments } from './documents';
 import { registerMfa } from './mfa';
 import { registerPayments } from './payments';
+import { registerVendorCredits } from './vendorCredits';
 import { registerVendors } from './vendors';
 import { registerWebhooks } from './webhooks';
 
@@ -22,4 +23,5 @@ export const registrations: Array<(emulator: Emulator) => void> = [
 	registerApprovals,
 	registerDocuments,
 	registerClassifications,
+	registerVendorCredits,
 ];
