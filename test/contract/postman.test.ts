@@ -450,6 +450,19 @@ class Variables {
 				this.cache.set('vendor_credit_line_item_id02', lines[1].id);
 				return String(credit.id);
 			}
+			case 'recurring_bill_id': {
+				const bill = await this.call('POST', '/v3/recurringbills', {
+					vendorId: await this.get('vendor_id', request),
+					schedule: { period: 'MONTHLY', frequency: 1, nextDueDate: '2026-12-31' },
+					recurringBillLineItems: [{ amount: 19.99, description: 'Monthly subscription' }],
+				});
+				const lines = bill.recurringBillLineItems as Array<{ id: string }>;
+				this.cache.set('recurring_bill_line_item_id01', lines[0].id);
+				return String(bill.id);
+			}
+			case 'recurring_bill_line_item_id01':
+				await this.get('recurring_bill_id', request);
+				return this.cache.get(name)!;
 			case 'vendor_credit_line_item_id01':
 			case 'vendor_credit_line_item_id02':
 				await this.get('vendor_credit_id', request);

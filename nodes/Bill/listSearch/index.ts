@@ -1,6 +1,7 @@
 import { searchBankAccounts } from './bankAccounts';
 import { searchBills } from './bills';
 import * as classificationLists from './classifications';
+import { searchRecurringBills } from './recurringBills';
 import { searchVendorCredits } from './vendorCredits';
 import { searchVendors } from './vendors';
 
@@ -9,6 +10,7 @@ export const listSearch = {
 	searchBankAccounts,
 	searchBills,
 	...classificationLists,
+	searchRecurringBills,
 	searchVendorCredits,
 	searchVendors,
 };

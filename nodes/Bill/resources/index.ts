@@ -6,6 +6,7 @@ import { classification } from './classification';
 import { document } from './document';
 import { mfa } from './mfa';
 import { payment } from './payment';
+import { recurringBill } from './recurringBill';
 import { session } from './session';
 import { vendor } from './vendor';
 import { vendorCredit } from './vendorCredit';
@@ -22,6 +23,7 @@ export const resources: Record<string, Resource> = {
 	document,
 	mfa,
 	payment,
+	recurringBill,
 	session,
 	vendor,
 	vendorCredit,

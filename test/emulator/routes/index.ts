@@ -8,6 +8,7 @@ import { registerClassifications } from './classifications';
 import { registerDocuments } from './documents';
 import { registerMfa } from './mfa';
 import { registerPayments } from './payments';
+import { registerRecurringBills } from './recurringBills';
 import { registerVendorCredits } from './vendorCredits';
 import { registerVendors } from './vendors';
 import { registerWebhooks } from './webhooks';
@@ -24,4 +25,5 @@ export const registrations: Array<(emulator: Emulator) => void> = [
 	registerDocuments,
 	registerClassifications,
 	registerVendorCredits,
+	registerRecurringBills,
 ];
