@@ -1,6 +1,6 @@
 /**
- * What the contract test needs for BILL's AP-depth requests (Postman folders "classifications" and
- * "vendor credits"): how to make their variables, and the collection's example bodies made
+ * What the contract test needs for BILL's AP-depth requests (Postman folders "classifications",
+ * "vendor credits", the vendor bank account): how to make their variables, and the collection's example bodies made
  * sendable. Some are not valid JSON ("Create a department", "Update a department": a trailing
  * comma; "Create a location": `""description"`), and the bulk updates carry the generated
  * placeholder "string" for the IDs they name.
@@ -30,6 +30,15 @@ export const vendorCreditBody = (vendorId: string) => ({
 		{ amount: 20, description: 'two' },
 	],
 });
+
+/** A vendor's bank account, for the requests that get or delete one. */
+export const vendorBankAccount = {
+	nameOnAccount: 'Contract Vendor',
+	accountNumber: '111222333',
+	routingNumber: '074000010',
+	type: 'CHECKING',
+	ownerType: 'BUSINESS',
+};
 
 type Json = Record<string, unknown>;
 const isPlaceholder = (value: unknown) => value === 'string' || value === 'stri';

@@ -14,7 +14,12 @@ import { join, resolve } from 'path';
 
 import { startEmulator, type Emulator } from '../emulator';
 import { UPLOAD_MS } from '../emulator/routes/documents';
-import { CLASSIFICATION_VARIABLES, sendableBody, vendorCreditBody } from './apDepth';
+import {
+	CLASSIFICATION_VARIABLES,
+	sendableBody,
+	vendorBankAccount,
+	vendorCreditBody,
+} from './apDepth';
 import { processPayments } from '../emulator/routes/payments';
 import {
 	collectionAvailable,
@@ -301,8 +306,8 @@ class Variables {
 				});
 				return String(r.data.sessionId);
 			}
-			case 'vendor_id':
-				return String(
+			case 'vendor_id': {
+				const id = String(
 					(
 						await this.call('POST', '/v3/vendors', {
 							name: 'Contract Vendor',
@@ -312,6 +317,11 @@ class Variables {
 						})
 					).id,
 				);
+				// Getting or deleting a vendor's bank account needs one.
+				if (request.path.endsWith('/bank-account') && request.method !== 'POST')
+					await this.call('POST', `/v3/vendors/${id}/bank-account`, vendorBankAccount);
+				return id;
+			}
 			case 'bill_id':
 			case 'webhook_bill_id': {
 				// The payments folder pays 228.99 of it: such a bill must owe at least that.

@@ -207,3 +207,40 @@ export async function sendIds(
 		if (!unique.includes(entry)) entry.slot.json = first.get(entry.key)!.slot.json;
 	return toOutput(slots);
 }
+
+/**
+ * Re-runs that create nothing twice, for a Create Many: entries whose key `found` has (active in
+ * BILL) get that object with `alreadyExisted: true`; the second of two entries with one key waits
+ * for the first (`finishRepeats`). Returns what is left to send.
+ */
+export function skipKnown(
+	entries: Entry[],
+	found: Map<string, IDataObject>,
+): { toSend: Entry[]; repeats: Array<{ entry: Entry; of: Entry }> } {
+	const first = new Map<string, Entry>();
+	const toSend: Entry[] = [];
+	const repeats: Array<{ entry: Entry; of: Entry }> = [];
+	for (const entry of entries) {
+		const existing = found.get(entry.key);
+		const earlier = first.get(entry.key);
+		if (existing) entry.slot.json = { ...existing, alreadyExisted: true };
+		else if (earlier) repeats.push({ entry, of: earlier });
+		else {
+			first.set(entry.key, entry);
+			entry.slot.json = { alreadyExisted: false };
+			toSend.push(entry);
+		}
+	}
+	return { toSend, repeats };
+}
+
+/** The second of two entries with one key: the first one's object, or why it was not sent. */
+export function finishRepeats(repeats: Array<{ entry: Entry; of: Entry }>, what: string): void {
+	for (const { entry, of } of repeats)
+		entry.slot.json = of.result
+			? { ...of.result, alreadyExisted: true }
+			: {
+					...(of.slot.json ?? {}),
+					error: `Item ${of.slot.itemIndex} has the same ${what} and was not created, so this one was not sent either`,
+				};
+}

@@ -12,6 +12,7 @@ import { BillError, errors } from '../errors';
 import { listPage, type FilterableFields } from '../list';
 import { objectBody, type Emulator, type RequestContext } from '../server';
 import { newId, type Json, type State } from '../state';
+import { storePerState } from './amountLines';
 
 interface Kind {
 	path: string;
@@ -104,20 +105,10 @@ export function setBulkReading(emulator: Emulator, reading: BulkReading): void {
 	readings.set(emulator, reading);
 }
 
-const stores = new WeakMap<State, Map<string, Json>>();
-function store(context: RequestContext): Map<string, Json> {
-	let map = stores.get(context.state);
-	if (!map) {
-		map = new Map();
-		stores.set(context.state, map);
-	}
-	return map;
-}
+const store = storePerState();
 
 /** The classifications of every kind the emulator holds (tests read them). */
-export function storedClassifications(state: State): Map<string, Json> {
-	return stores.get(state) ?? new Map();
-}
+export const storedClassifications = (state: State): Map<string, Json> => store({ state });
 
 function find(context: RequestContext, kind: Kind, id: string): Json {
 	const object = store(context).get(id);

@@ -10,6 +10,7 @@ import { registerMfa } from './mfa';
 import { registerPayments } from './payments';
 import { registerRecurringBills } from './recurringBills';
 import { registerVendorCredits } from './vendorCredits';
+import { registerVendorExtras } from './vendorExtras';
 import { registerVendors } from './vendors';
 import { registerWebhooks } from './webhooks';
 
@@ -26,4 +27,5 @@ export const registrations: Array<(emulator: Emulator) => void> = [
 	registerClassifications,
 	registerVendorCredits,
 	registerRecurringBills,
+	registerVendorExtras,
 ];

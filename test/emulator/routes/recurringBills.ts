@@ -6,7 +6,8 @@
 import { errors } from '../errors';
 import { listPage, type FilterableFields } from '../list';
 import { objectBody, type Emulator, type RequestContext } from '../server';
-import { newId, type Json, type State } from '../state';
+import { newId, type Json } from '../state';
+import { type LineRules, bad, mergeLines, missing, storePerState } from './amountLines';
 
 const FIELDS = [
 	'vendorId',
@@ -30,6 +31,13 @@ const CLASSIFICATIONS = [
 	'itemId',
 ];
 
+const LINES: LineRules = {
+	fields: LINE_FIELDS,
+	classifications: CLASSIFICATIONS,
+	prefix: 'rbl',
+	object: 'recurring bill',
+};
+
 /** BILL's collection filters this list by `id` only; the others as BILL's other lists. */
 const FILTERS: FilterableFields = {
 	id: ['eq', 'in'],
@@ -41,19 +49,7 @@ const FILTERS: FilterableFields = {
 /** https://developer.bill.com/docs/sortable-fields: archived, description. */
 const SORTS = ['archived', 'description', 'createdTime', 'updatedTime'];
 
-const stores = new WeakMap<State, Map<string, Json>>();
-function store(context: { state: State }): Map<string, Json> {
-	let map = stores.get(context.state);
-	if (!map) {
-		map = new Map();
-		stores.set(context.state, map);
-	}
-	return map;
-}
-
-const missing = (v: unknown) => v === undefined || v === null || v === '';
-const bad = (field: string, reason: string) => errors.invalid(`${field}: ${reason}`);
-const cents = (n: number) => Math.round((n + Number.EPSILON) * 100) / 100;
+const store = storePerState();
 
 function recurringBillOf(context: RequestContext, id: string): Json {
 	const bill = store(context).get(id);
@@ -65,36 +61,6 @@ function recurringBillOf(context: RequestContext, id: string): Json {
 function checkDate(field: string, value: unknown): void {
 	if (!/^\d{4}-\d{2}-\d{2}$/.test(String(value)))
 		throw bad(field, `"${String(value)}" is not a date in the format yyyy-MM-dd`);
-}
-
-function checkLine(field: string, raw: unknown, old: Json[] | undefined, patch: boolean): Json {
-	if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw bad(field, 'must be an object');
-	const body = raw as Json;
-	for (const key of Object.keys(body))
-		if (!LINE_FIELDS.includes(key)) throw bad(`${field}.${key}`, 'unknown field');
-	let line: Json = { id: newId('rbl') };
-	if (!missing(body.id)) {
-		const found = old?.find((l) => l.id === body.id);
-		if (!found)
-			throw bad(`${field}.id`, `line item ${String(body.id)} is not in this recurring bill`);
-		line = { ...found };
-	} else if (patch) throw bad(`${field}.id`, 'must not be null');
-	if (!missing(body.amount)) {
-		if (typeof body.amount !== 'number' || !(body.amount > 0))
-			throw bad(`${field}.amount`, 'must be more than 0');
-		line.amount = cents(body.amount);
-	}
-	if (missing(line.amount)) throw bad(`${field}.amount`, 'must not be null');
-	if (body.description !== undefined) line.description = body.description;
-	if (body.classifications !== undefined) {
-		const c = body.classifications as Json;
-		if (!c || typeof c !== 'object') throw bad(`${field}.classifications`, 'must be an object');
-		for (const key of Object.keys(c))
-			if (!CLASSIFICATIONS.includes(key))
-				throw bad(`${field}.classifications.${key}`, 'unknown field');
-		line.classifications = { ...((line.classifications as Json) ?? {}), ...c };
-	}
-	return line;
 }
 
 /** A whole recurring bill (create, PUT) or a change (PATCH), checked. */
@@ -150,15 +116,8 @@ function build(context: RequestContext, body: Json, existing?: Json, patch = fal
 		throw bad('paymentInformation.bankAccountId', 'must not be null with autoPayment');
 	const lines = body.recurringBillLineItems;
 	if (!patch || lines !== undefined) {
-		if (!Array.isArray(lines) || !lines.length)
-			throw bad('recurringBillLineItems', 'must not be empty');
 		const old = existing?.recurringBillLineItems as Json[] | undefined;
-		const checked = lines.map((raw, n) =>
-			checkLine(`recurringBillLineItems[${n}]`, raw, old, patch),
-		);
-		next.recurringBillLineItems = patch
-			? (old ?? []).map((line) => checked.find((c) => c.id === line.id) ?? line)
-			: checked;
+		next.recurringBillLineItems = mergeLines(LINES, 'recurringBillLineItems', lines, old, patch);
 	}
 	return next;
 }

@@ -7,7 +7,8 @@
 import { BillError, errors } from '../errors';
 import { listPage, type FilterableFields } from '../list';
 import { objectBody, type Emulator, type RequestContext } from '../server';
-import { newId, type Json, type State } from '../state';
+import { newId, type Json } from '../state';
+import { type LineRules, bad, cents, mergeLines, missing, storePerState } from './amountLines';
 
 const FIELDS = [
 	'vendorId',
@@ -30,6 +31,13 @@ const CLASSIFICATIONS = [
 	'customerId',
 ];
 
+const LINES: LineRules = {
+	fields: LINE_FIELDS,
+	classifications: CLASSIFICATIONS,
+	prefix: 'vcl',
+	object: 'vendor credit',
+};
+
 /** BILL's collection filters this list by `id` only; the others as BILL's other lists. */
 const FILTERS: FilterableFields = {
 	id: ['eq', 'in'],
@@ -42,60 +50,13 @@ const FILTERS: FilterableFields = {
 const SORTS = ['archived', 'createdTime', 'updatedTime', 'creditDate', 'referenceNumber'];
 const BULK_MAX = 50;
 
-const stores = new WeakMap<State, Map<string, Json>>();
-function store(context: { state: State }): Map<string, Json> {
-	let map = stores.get(context.state);
-	if (!map) {
-		map = new Map();
-		stores.set(context.state, map);
-	}
-	return map;
-}
-
-const cents = (n: number) => Math.round((n + Number.EPSILON) * 100) / 100;
-const missing = (v: unknown) => v === undefined || v === null || v === '';
-const bad = (field: string, reason: string) => errors.invalid(`${field}: ${reason}`);
+const store = storePerState();
 
 export function vendorCreditOf(context: RequestContext, id: string): Json {
 	const credit = store(context).get(id);
 	if (!credit || context.state.owner.get(id) !== context.organization!.id)
 		throw errors.notFound('Vendor credit', id);
 	return credit;
-}
-
-function checkLine(
-	field: string,
-	raw: unknown,
-	existing: Json[] | undefined,
-	patch: boolean,
-): Json {
-	if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw bad(field, 'must be an object');
-	const body = raw as Json;
-	for (const key of Object.keys(body))
-		if (!LINE_FIELDS.includes(key)) throw bad(`${field}.${key}`, 'unknown field');
-	let line: Json = { id: newId('vcl') };
-	if (!missing(body.id)) {
-		const found = existing?.find((l) => l.id === body.id);
-		if (!found)
-			throw bad(`${field}.id`, `line item ${String(body.id)} is not in this vendor credit`);
-		line = { ...found };
-	} else if (patch) throw bad(`${field}.id`, 'must not be null');
-	if (!missing(body.amount)) {
-		if (typeof body.amount !== 'number' || !(body.amount > 0))
-			throw bad(`${field}.amount`, 'must be more than 0');
-		line.amount = cents(body.amount);
-	}
-	if (missing(line.amount)) throw bad(`${field}.amount`, 'must not be null');
-	if (body.description !== undefined) line.description = body.description;
-	if (body.classifications !== undefined) {
-		const c = body.classifications as Json;
-		if (!c || typeof c !== 'object') throw bad(`${field}.classifications`, 'must be an object');
-		for (const key of Object.keys(c))
-			if (!CLASSIFICATIONS.includes(key))
-				throw bad(`${field}.classifications.${key}`, 'unknown field');
-		line.classifications = { ...((line.classifications as Json) ?? {}), ...c };
-	}
-	return line;
 }
 
 /** A whole credit (create, PUT) or a change (PATCH), checked; answers the credit to store. */
@@ -126,16 +87,8 @@ function build(context: RequestContext, body: Json, existing?: Json, patch = fal
 		if (body[key] !== undefined) next[key] = body[key];
 	const lines = body.vendorCreditLineItems;
 	if (!patch || lines !== undefined) {
-		if (!Array.isArray(lines) || !lines.length)
-			throw bad('vendorCreditLineItems', 'must not be empty');
 		const old = existing?.vendorCreditLineItems as Json[] | undefined;
-		const checked = lines.map((raw, n) =>
-			checkLine(`vendorCreditLineItems[${n}]`, raw, old, patch),
-		);
-		// PATCH changes the lines named and keeps the others; PUT keeps only the lines sent.
-		next.vendorCreditLineItems = patch
-			? (old ?? []).map((line) => checked.find((c) => c.id === line.id) ?? line)
-			: checked;
+		next.vendorCreditLineItems = mergeLines(LINES, 'vendorCreditLineItems', lines, old, patch);
 	}
 	const amount = cents(
 		(next.vendorCreditLineItems as Json[]).reduce((sum, line) => sum + Number(line.amount), 0),

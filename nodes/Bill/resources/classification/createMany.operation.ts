@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { billApiRequest } from '../../../shared/transport';
 import { bodiesFromJson, classificationBody } from './body';
-import { type Entry, readItems, sendAll, toOutput } from '../../helpers/bulkRequests';
+import { finishRepeats, readItems, sendAll, skipKnown, toOutput } from '../../helpers/bulkRequests';
 import { itemFields } from './create.operation';
 import {
 	MAIN_FIELDS,
@@ -68,24 +68,10 @@ export async function executeBatch(
 		return bodies.map((body) => ({ key: nameKey(info, body), body }));
 	});
 
-	let toSend: Entry[] = entries;
-	const repeats: Array<{ entry: Entry; of: Entry }> = [];
-	if (skipExisting && entries.length) {
-		const found = await activeByName(this, info, entries[0].slot.itemIndex);
-		const first = new Map<string, Entry>();
-		toSend = [];
-		for (const entry of entries) {
-			const existing = found.get(entry.key);
-			const earlier = first.get(entry.key);
-			if (existing) entry.slot.json = { ...existing, alreadyExisted: true };
-			else if (earlier) repeats.push({ entry, of: earlier });
-			else {
-				first.set(entry.key, entry);
-				entry.slot.json = { alreadyExisted: false };
-				toSend.push(entry);
-			}
-		}
-	}
+	const { toSend, repeats } =
+		skipExisting && entries.length
+			? skipKnown(entries, await activeByName(this, info, entries[0].slot.itemIndex))
+			: { toSend: entries, repeats: [] };
 
 	await sendAll(this, info, slots, toSend, {
 		what: 'create',
@@ -101,13 +87,6 @@ export async function executeBatch(
 				uncertainHint: createHint(info, bodies),
 			}),
 	});
-	// The same name twice in one run: the second gets the first one's classification.
-	for (const { entry, of } of repeats)
-		entry.slot.json = of.result
-			? { ...of.result, alreadyExisted: true }
-			: {
-					...(of.slot.json ?? {}),
-					error: `Item ${of.slot.itemIndex} has the same name and was not created, so this one was not sent either`,
-				};
+	finishRepeats(repeats, 'name');
 	return toOutput(slots);
 }

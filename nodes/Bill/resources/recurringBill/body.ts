@@ -8,7 +8,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { locatorValue } from '../../helpers/getMany';
 import { ID_PREFIX, checkDate, checkId, getDate, getId, invalid } from '../../helpers/validation';
 import { present } from '../bill/lineItems';
-import { linesFromParameters } from '../vendorCredit/lines';
+import { linesFromParameters, withLineChanges } from '../vendorCredit/lines';
 
 const PERIODS = ['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'];
 
@@ -143,22 +143,7 @@ export function recurringUpdateBody(context: IExecuteFunctions, itemIndex: numbe
 		fields,
 		(field) => `Update Fields → ${field}`,
 	);
-	const lines = linesFromParameters(
-		context,
-		itemIndex,
-		'lineItemChanges',
-		'Line Item Changes',
-		'change',
-	);
-	if (lines.length) body.recurringBillLineItems = lines;
-	if (!Object.keys(body).length)
-		throw invalid(
-			context,
-			itemIndex,
-			'Update Fields',
-			'add at least one field or line item change',
-		);
-	return body;
+	return withLineChanges(context, itemIndex, body, 'recurringBillLineItems');
 }
 
 /** Re-runs create nothing twice: a recurring bill is known by vendor, description, schedule and total. */

@@ -17,7 +17,7 @@ import {
 	parseJson,
 } from '../../helpers/validation';
 import { checkKnownKeys, present } from '../bill/lineItems';
-import { amountLine as creditLine, linesFromParameters } from './lines';
+import { amountLine as creditLine, linesFromParameters, withLineChanges } from './lines';
 
 const CREDIT_KEYS = [
 	'vendorId',
@@ -163,20 +163,5 @@ export function updateBody(context: IExecuteFunctions, itemIndex: number): IData
 	}
 	if (present(body.creditDate))
 		body.creditDate = checkDate(context, itemIndex, 'Update Fields → Credit Date', body.creditDate);
-	const lines = linesFromParameters(
-		context,
-		itemIndex,
-		'lineItemChanges',
-		'Line Item Changes',
-		'change',
-	);
-	if (lines.length) body.vendorCreditLineItems = lines;
-	if (!Object.keys(body).length)
-		throw invalid(
-			context,
-			itemIndex,
-			'Update Fields',
-			'add at least one field or line item change',
-		);
-	return body;
+	return withLineChanges(context, itemIndex, body, 'vendorCreditLineItems');
 }

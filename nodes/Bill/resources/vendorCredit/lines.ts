@@ -81,3 +81,28 @@ export function linesFromParameters(
 		return amountLine(context, itemIndex, `${label}, line ${n + 1}`, line, mode);
 	});
 }
+
+/** An Update's body: `body` (its fields) and the "Line Item Changes" under `key`; not empty. */
+export function withLineChanges(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	body: IDataObject,
+	key: string,
+): IDataObject {
+	const lines = linesFromParameters(
+		context,
+		itemIndex,
+		'lineItemChanges',
+		'Line Item Changes',
+		'change',
+	);
+	if (lines.length) body[key] = lines;
+	if (!Object.keys(body).length)
+		throw invalid(
+			context,
+			itemIndex,
+			'Update Fields',
+			'add at least one field or line item change',
+		);
+	return body;
+}

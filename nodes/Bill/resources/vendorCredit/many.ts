@@ -11,7 +11,7 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { type Entry, readItems, sendAll, toOutput } from '../../helpers/bulkRequests';
+import { finishRepeats, readItems, sendAll, skipKnown, toOutput } from '../../helpers/bulkRequests';
 import { ID_PREFIX, getId } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
 import { creditBody, creditsFromJson, updateBody } from './body';
@@ -97,24 +97,10 @@ export async function runMany(
 			(body) => ({ key: keyOf(body), body }),
 		),
 	);
-	let toSend: Entry[] = entries;
-	const repeats: Array<{ entry: Entry; of: Entry }> = [];
-	if (mode === 'create' && context.getNodeParameter('skipExisting', 0, true) && entries.length) {
-		const found = await activeCredits(context, entries[0].slot.itemIndex);
-		const first = new Map<string, Entry>();
-		toSend = [];
-		for (const entry of entries) {
-			const existing = found.get(entry.key);
-			const earlier = first.get(entry.key);
-			if (existing) entry.slot.json = { ...existing, alreadyExisted: true };
-			else if (earlier) repeats.push({ entry, of: earlier });
-			else {
-				first.set(entry.key, entry);
-				entry.slot.json = { alreadyExisted: false };
-				toSend.push(entry);
-			}
-		}
-	}
+	const { toSend, repeats } =
+		mode === 'create' && context.getNodeParameter('skipExisting', 0, true) && entries.length
+			? skipKnown(entries, await activeCredits(context, entries[0].slot.itemIndex))
+			: { toSend: entries, repeats: [] };
 	await sendAll(context, KIND, slots, toSend, {
 		what: mode,
 		again:
@@ -138,12 +124,6 @@ export async function runMany(
 				uncertainHint: mode === 'create' ? createHint(bodies) : undefined,
 			}),
 	});
-	for (const { entry, of } of repeats)
-		entry.slot.json = of.result
-			? { ...of.result, alreadyExisted: true }
-			: {
-					...(of.slot.json ?? {}),
-					error: `Item ${of.slot.itemIndex} has the same vendor and reference number and was not created, so this one was not sent either`,
-				};
+	finishRepeats(repeats, 'vendor and reference number');
 	return toOutput(slots);
 }
