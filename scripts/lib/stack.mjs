@@ -189,7 +189,9 @@ export async function executeWorkflow(env, id, { timeoutMs = 3 * 60_000 } = {}) 
 	let run;
 	if (start > 0 || text.startsWith('{')) {
 		try {
-			run = JSON.parse(text.slice(start));
+			// n8n may log after the run too (e.g. "Registered runner …" when its task runner starts late).
+			const end = text.lastIndexOf('\n}');
+			run = JSON.parse(text.slice(start, end > start ? end + 2 : undefined));
 		} catch {
 			run = undefined;
 		}
