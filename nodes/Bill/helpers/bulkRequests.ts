@@ -117,27 +117,33 @@ export async function sendAll(
 		again: string;
 		send: (bodies: IDataObject[], itemIndex: number) => Promise<unknown>;
 		keyOf: (o: IDataObject) => string;
+		/** Objects per request (default BULK_MAX). */
+		size?: number;
 	},
 ): Promise<void> {
 	const failures: Failure[] = [];
-	await mapWithConcurrency(chunk(entries, BULK_MAX), BILL_MAX_CONCURRENT_REQUESTS, async (part) => {
-		const ranges = itemRanges(part.map((e) => e.slot.itemIndex));
-		try {
-			const answer = await options.send(
-				part.map((e) => e.body),
-				part[0].slot.itemIndex,
-			);
-			pair(part, bulkResults(info, answer), options.keyOf);
-		} catch (error) {
-			const uncertain = (error as { context?: IDataObject }).context?.outcomeUnknown === true;
-			const message = (error as Error).message;
-			const text = uncertain
-				? `The bulk ${options.what} of ${ranges} (${part.length} ${info.plural}) got no clear answer from BILL, so it may have been applied to all of them or none: ${message}`
-				: `BILL refused the bulk ${options.what} of ${ranges} (${part.length} ${info.plural}): ${message}`;
-			failures.push({ entries: part, error, text });
-			for (const entry of part) entry.error = error;
-		}
-	});
+	await mapWithConcurrency(
+		chunk(entries, options.size ?? BULK_MAX),
+		BILL_MAX_CONCURRENT_REQUESTS,
+		async (part) => {
+			const ranges = itemRanges(part.map((e) => e.slot.itemIndex));
+			try {
+				const answer = await options.send(
+					part.map((e) => e.body),
+					part[0].slot.itemIndex,
+				);
+				pair(part, bulkResults(info, answer), options.keyOf);
+			} catch (error) {
+				const uncertain = (error as { context?: IDataObject }).context?.outcomeUnknown === true;
+				const message = (error as Error).message;
+				const text = uncertain
+					? `The bulk ${options.what} of ${ranges} (${part.length} ${info.plural}) got no clear answer from BILL, so it may have been applied to all of them or none: ${message}`
+					: `BILL refused the bulk ${options.what} of ${ranges} (${part.length} ${info.plural}): ${message}`;
+				failures.push({ entries: part, error, text });
+				for (const entry of part) entry.error = error;
+			}
+		},
+	);
 	for (const entry of entries) {
 		if (entry.result) entry.slot.json = { ...entry.result, ...(entry.slot.json ?? {}) };
 		else if (entry.error) {

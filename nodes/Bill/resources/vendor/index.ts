@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Resource } from '../../operation';
 import * as archive from './archive.operation';
 import * as create from './create.operation';
+import * as createMany from './createMany.operation';
 import * as get from './get.operation';
 import * as getAuditTrail from './getAuditTrail.operation';
 import * as getBankAccount from './getBankAccount.operation';
@@ -28,6 +29,13 @@ const operationSelector: INodeProperties = {
 			action: 'Archive a vendor',
 		},
 		{ name: 'Create', value: 'create', description: 'Create a vendor', action: 'Create a vendor' },
+		{
+			name: 'Create Many',
+			value: 'createMany',
+			description:
+				'Create a vendor per input item, 20 per request (all or none per request); skips names that exist',
+			action: 'Create many vendors',
+		},
 		{ name: 'Get', value: 'get', description: 'Get a vendor by ID', action: 'Get a vendor' },
 		{
 			name: 'Get Audit Trail',
@@ -97,6 +105,7 @@ export const vendor: Resource = {
 	description: [
 		operationSelector,
 		...create.description,
+		...createMany.description,
 		...get.description,
 		...getMany.description,
 		...update.description,
@@ -112,6 +121,7 @@ export const vendor: Resource = {
 	operations: {
 		archive,
 		create,
+		createMany,
 		get,
 		getAuditTrail,
 		getBankAccount,
