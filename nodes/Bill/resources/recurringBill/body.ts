@@ -8,7 +8,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { locatorValue } from '../../helpers/getMany';
 import { ID_PREFIX, checkDate, checkId, getDate, getId, invalid } from '../../helpers/validation';
 import { present } from '../bill/lineItems';
-import { linesFromParameters, withLineChanges } from '../vendorCredit/lines';
+import { wholeLines, withLineChanges } from '../vendorCredit/lines';
 
 const PERIODS = ['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'];
 
@@ -93,14 +93,7 @@ export function recurringBillBody(
 	itemIndex: number,
 	replacing: boolean,
 ): IDataObject {
-	const lines = linesFromParameters(
-		context,
-		itemIndex,
-		'lineItems',
-		'Line Items',
-		replacing ? 'keep' : 'new',
-	);
-	if (!lines.length) throw invalid(context, itemIndex, 'Line Items', 'add at least one line');
+	const lines = wholeLines(context, itemIndex, replacing);
 	const additional = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body = scheduleAndOptions(
 		context,

@@ -17,7 +17,7 @@ import {
 	parseJson,
 } from '../../helpers/validation';
 import { checkKnownKeys, present } from '../bill/lineItems';
-import { amountLine as creditLine, linesFromParameters, withLineChanges } from './lines';
+import { amountLine as creditLine, wholeLines, withLineChanges } from './lines';
 
 const CREDIT_KEYS = [
 	'vendorId',
@@ -57,14 +57,7 @@ export function creditBody(
 	itemIndex: number,
 	replacing: boolean,
 ): IDataObject {
-	const lines = linesFromParameters(
-		context,
-		itemIndex,
-		'lineItems',
-		'Line Items',
-		replacing ? 'keep' : 'new',
-	);
-	if (!lines.length) throw invalid(context, itemIndex, 'Line Items', 'add at least one line');
+	const lines = wholeLines(context, itemIndex, replacing);
 	return {
 		vendorId: getId(context, itemIndex, 'vendorId', 'Vendor', ID_PREFIX.vendor),
 		referenceNumber: getString(context, itemIndex, 'referenceNumber', 'Reference Number'),

@@ -106,3 +106,20 @@ export function withLineChanges(
 		);
 	return body;
 }
+
+/** The "Line Items" of a whole credit or recurring bill: at least one; on Replace, with IDs to keep. */
+export function wholeLines(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	replacing: boolean,
+): IDataObject[] {
+	const lines = linesFromParameters(
+		context,
+		itemIndex,
+		'lineItems',
+		'Line Items',
+		replacing ? 'keep' : 'new',
+	);
+	if (!lines.length) throw invalid(context, itemIndex, 'Line Items', 'add at least one line');
+	return lines;
+}
