@@ -4,6 +4,9 @@ import { searchCreditMemos } from './creditMemos';
 import { searchCustomers } from './customers';
 import { searchInvoices } from './invoices';
 import { searchRecurringInvoices } from './recurringInvoices';
+import * as classificationLists from './classifications';
+import { searchRecurringBills } from './recurringBills';
+import { searchVendorCredits } from './vendorCredits';
 import { searchVendors } from './vendors';
 
 /** Searchable lists behind the node's resource locators (`searchListMethod`). */
@@ -14,5 +17,8 @@ export const listSearch = {
 	searchCustomers,
 	searchInvoices,
 	searchRecurringInvoices,
+	...classificationLists,
+	searchRecurringBills,
+	searchVendorCredits,
 	searchVendors,
 };

@@ -5,14 +5,17 @@ import { bankAccount } from './bankAccount';
 import { bill } from './bill';
 import { creditMemo } from './creditMemo';
 import { customer } from './customer';
+import { classification } from './classification';
 import { document } from './document';
 import { invoice } from './invoice';
 import { mfa } from './mfa';
 import { payment } from './payment';
 import { receivablePayment } from './receivablePayment';
 import { recurringInvoice } from './recurringInvoice';
+import { recurringBill } from './recurringBill';
 import { session } from './session';
 import { vendor } from './vendor';
+import { vendorCredit } from './vendorCredit';
 
 /**
  * Every resource of the BILL node, by the value of its "Resource" parameter.
@@ -25,12 +28,15 @@ export const resources: Record<string, Resource> = {
 	bill,
 	creditMemo,
 	customer,
+	classification,
 	document,
 	invoice,
 	mfa,
 	payment,
 	receivablePayment,
 	recurringInvoice,
+	recurringBill,
 	session,
 	vendor,
+	vendorCredit,
 };

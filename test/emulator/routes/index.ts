@@ -7,12 +7,16 @@ import { registerBankAccounts } from './bankAccounts';
 import { registerBills } from './bills';
 import { registerCreditMemos } from './creditMemos';
 import { registerCustomers } from './customers';
+import { registerClassifications } from './classifications';
 import { registerDocuments } from './documents';
 import { registerInvoices } from './invoices';
 import { registerRecurringInvoices } from './recurringInvoices';
 import { registerMfa } from './mfa';
 import { registerPayments } from './payments';
 import { registerSpend } from './spend';
+import { registerRecurringBills } from './recurringBills';
+import { registerVendorCredits } from './vendorCredits';
+import { registerVendorExtras } from './vendorExtras';
 import { registerVendors } from './vendors';
 import { registerWebhooks } from './webhooks';
 
@@ -32,4 +36,8 @@ export const registrations: Array<(emulator: Emulator) => void> = [
 	registerCreditMemos,
 	registerRecurringInvoices,
 	registerAttachments,
+	registerClassifications,
+	registerVendorCredits,
+	registerRecurringBills,
+	registerVendorExtras,
 ];
