@@ -14,6 +14,12 @@ import { join, resolve } from 'path';
 
 import { startEmulator, type Emulator } from '../emulator';
 import { UPLOAD_MS } from '../emulator/routes/documents';
+import {
+	CLASSIFICATION_VARIABLES,
+	sendableBody,
+	vendorBankAccount,
+	vendorCreditBody,
+} from './apDepth';
 import { processPayments } from '../emulator/routes/payments';
 import { UPLOAD_PATH } from '../emulator/routes/spend';
 import {
@@ -175,7 +181,7 @@ describeIf('BILL Postman collection contract', () => {
 				for (const { key, value } of request.query) params[key] = await fill(value);
 				const example = PLACEHOLDER_IDS[`${request.method} ${request.path}`];
 				let body = request.body
-					? await fill(example ? example(request.body) : request.body)
+					? await fill(example ? example(request.body) : sendableBody(request.path, request.body))
 					: undefined;
 				// Postman "Accept connection request" leaves {{customer_id}} unquoted: not JSON until quoted.
 				if (request.name === 'Accept connection request' && body)
@@ -343,8 +349,8 @@ class Variables {
 				});
 				return String(r.data.sessionId);
 			}
-			case 'vendor_id':
-				return String(
+			case 'vendor_id': {
+				const id = String(
 					(
 						await this.call('POST', '/v3/vendors', {
 							name: 'Contract Vendor',
@@ -354,6 +360,11 @@ class Variables {
 						})
 					).id,
 				);
+				// Getting or deleting a vendor's bank account needs one.
+				if (request.path.endsWith('/bank-account') && request.method !== 'POST')
+					await this.call('POST', `/v3/vendors/${id}/bank-account`, vendorBankAccount);
+				return id;
+			}
 			case 'bill_id':
 			case 'webhook_bill_id': {
 				// The payments folder pays 228.99 of it: such a bill must owe at least that.
@@ -584,20 +595,46 @@ class Variables {
 				return '0190000EMUPNI000002';
 			case 'vendor_email':
 				return 'ap@harborfreight.example';
-			case 'customer_id':
-				// Customers are accounts receivable's; the emulator's network takes any customer ID.
-				return '0cu02EMULATORCUST001';
 			case 'org_phone_no':
 				return '4085550100';
 			case 'partner_user_role_id': {
 				const roles = await this.call('GET', '/v3/roles');
 				return String((roles.results as Array<{ id: string }>)[0].id);
 			}
+			case 'vendor_credit_id': {
+				const vendorId = await this.get('vendor_id', request);
+				const credit = await this.call('POST', '/v3/vendor-credits', vendorCreditBody(vendorId));
+				const lines = credit.vendorCreditLineItems as Array<{ id: string }>;
+				this.cache.set('vendor_credit_line_item_id01', lines[0].id);
+				this.cache.set('vendor_credit_line_item_id02', lines[1].id);
+				return String(credit.id);
+			}
+			case 'recurring_bill_id': {
+				const bill = await this.call('POST', '/v3/recurringbills', {
+					vendorId: await this.get('vendor_id', request),
+					schedule: { period: 'MONTHLY', frequency: 1, nextDueDate: '2026-12-31' },
+					recurringBillLineItems: [{ amount: 19.99, description: 'Monthly subscription' }],
+				});
+				const lines = bill.recurringBillLineItems as Array<{ id: string }>;
+				this.cache.set('recurring_bill_line_item_id01', lines[0].id);
+				return String(bill.id);
+			}
+			case 'recurring_bill_line_item_id01':
+				await this.get('recurring_bill_id', request);
+				return this.cache.get(name)!;
+			case 'vendor_credit_line_item_id01':
+			case 'vendor_credit_line_item_id02':
+				await this.get('vendor_credit_id', request);
+				return this.cache.get(name)!;
 			default: {
 				const spend = await spendVariable(name, this.emulator, this.http, (n) =>
 					this.get(n, request),
 				);
 				if (spend !== undefined) return spend;
+				if (CLASSIFICATION_VARIABLES[name]) {
+					const { path, body } = CLASSIFICATION_VARIABLES[name];
+					return String((await this.call('POST', `/v3/classifications/${path}`, body)).id);
+				}
 				throw new Error(
 					`The contract test does not know how to make {{${name}}} (${request.method} ${request.path})`,
 				);

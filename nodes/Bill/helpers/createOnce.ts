@@ -1,7 +1,8 @@
 // Creates that a re-run must not repeat: the objects BILL already has are read once per run and
-// scope, each known by its keys (a customer by name and by email, an invoice by its number),
-// and what this run creates claims its keys, so two items with one key create one object even
-// when they run at the same time.
+// scope, each known by its keys (a customer by name and by email, an invoice by its number, a
+// classification by its name, a vendor credit by vendor and reference number), and what this
+// run creates claims its keys, so two items with one key create one object even when they run at
+// the same time.
 
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';

@@ -6,6 +6,9 @@ import { searchInvoices } from './invoices';
 import { searchRecurringInvoices } from './recurringInvoices';
 import { searchBillingStatements, searchRoles, searchUsers } from './organization';
 import { searchPartnerOrganizations, searchPartnerRoles, searchPartnerUsers } from './partner';
+import * as classificationLists from './classifications';
+import { searchRecurringBills } from './recurringBills';
+import { searchVendorCredits } from './vendorCredits';
 import { searchVendors } from './vendors';
 
 /** Searchable lists behind the node's resource locators (`searchListMethod`). */
@@ -22,5 +25,8 @@ export const listSearch = {
 	searchPartnerUsers,
 	searchRoles,
 	searchUsers,
+	...classificationLists,
+	searchRecurringBills,
+	searchVendorCredits,
 	searchVendors,
 };

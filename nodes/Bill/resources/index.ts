@@ -5,6 +5,7 @@ import { bankAccount } from './bankAccount';
 import { bill } from './bill';
 import { creditMemo } from './creditMemo';
 import { customer } from './customer';
+import { classification } from './classification';
 import { document } from './document';
 import { invoice } from './invoice';
 import { health } from './health';
@@ -17,9 +18,11 @@ import { receivablePayment } from './receivablePayment';
 import { recurringInvoice } from './recurringInvoice';
 import { riskVerification } from './riskVerification';
 import { role } from './role';
+import { recurringBill } from './recurringBill';
 import { session } from './session';
 import { user } from './user';
 import { vendor } from './vendor';
+import { vendorCredit } from './vendorCredit';
 
 /**
  * Every resource of the BILL node, by the value of its "Resource" parameter.
@@ -32,6 +35,7 @@ export const resources: Record<string, Resource> = {
 	bill,
 	creditMemo,
 	customer,
+	classification,
 	document,
 	invoice,
 	health,
@@ -44,7 +48,9 @@ export const resources: Record<string, Resource> = {
 	recurringInvoice,
 	riskVerification,
 	role,
+	recurringBill,
 	session,
 	user,
 	vendor,
+	vendorCredit,
 };

@@ -7,6 +7,7 @@ import { registerBankAccounts } from './bankAccounts';
 import { registerBills } from './bills';
 import { registerCreditMemos } from './creditMemos';
 import { registerCustomers } from './customers';
+import { registerClassifications } from './classifications';
 import { registerDocuments } from './documents';
 import { registerInvoices } from './invoices';
 import { registerRecurringInvoices } from './recurringInvoices';
@@ -17,6 +18,9 @@ import { registerOrganizations } from './organizations';
 import { registerPartner } from './partner';
 import { registerPayments } from './payments';
 import { registerSpend } from './spend';
+import { registerRecurringBills } from './recurringBills';
+import { registerVendorCredits } from './vendorCredits';
+import { registerVendorExtras } from './vendorExtras';
 import { registerVendors } from './vendors';
 import { registerWebhooks } from './webhooks';
 
@@ -40,4 +44,8 @@ export const registrations: Array<(emulator: Emulator) => void> = [
 	registerOrganizations,
 	registerPartner,
 	registerNetwork,
+	registerClassifications,
+	registerVendorCredits,
+	registerRecurringBills,
+	registerVendorExtras,
 ];

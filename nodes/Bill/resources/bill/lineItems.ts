@@ -4,6 +4,7 @@
 
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { locatorValue } from '../../helpers/getMany';
 import { checkAmount, checkId, invalid, parseJson } from '../../helpers/validation';
 import { CLASSIFICATIONS, type Level } from './lineItemDescriptions';
 import { checkPosition } from './linePositions';
@@ -65,11 +66,13 @@ export function checkClassifications(
 				`Use ${allowed.map((c) => c.name).join(', ')}.`,
 			);
 		}
-		if (raw === '' || raw === undefined || raw === null) continue;
+		// A resource locator's value, or a plain ID (JSON input, workflows saved before the locators).
+		const id = raw && typeof raw === 'object' && 'value' in raw ? locatorValue(raw) : raw;
+		if (id === '' || id === undefined || id === null) continue;
 		const label = displayNames
 			? `${name('classifications')} → ${spec.displayName}`
 			: `${name('classifications')}.${key}`;
-		result[key] = checkId(context, itemIndex, label, raw, spec.prefix);
+		result[key] = checkId(context, itemIndex, label, id, spec.prefix);
 	}
 	return Object.keys(result).length ? result : undefined;
 }

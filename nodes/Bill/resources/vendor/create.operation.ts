@@ -8,7 +8,8 @@ import { simplifyVendor, simplifyVendorField } from './output';
 import { wantsSimplified } from '../../helpers/simplify';
 import { accountTypeOptions, addressField, optionalVendorFields } from './descriptions';
 
-const properties: INodeProperties[] = [
+/** The fields of one vendor (Create, and Create Many per item). */
+export const vendorFields: INodeProperties[] = [
 	{
 		displayName: 'Name',
 		name: 'name',
@@ -67,26 +68,30 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: optionalVendorFields,
 	},
-	simplifyVendorField,
 ];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['vendor'], operation: ['create'] } },
-	properties,
+	[...vendorFields, simplifyVendorField],
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** One item's vendor as BILL takes it, checked. */
+export function vendorFromItem(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	const fields: IDataObject = {
-		name: getString(this, itemIndex, 'name', 'Name'),
-		accountType: this.getNodeParameter('accountType', itemIndex),
-		email: getString(this, itemIndex, 'email', 'Email'),
-		phone: getString(this, itemIndex, 'phone', 'Phone'),
-		address: this.getNodeParameter('address', itemIndex, {}),
-		payeeName: this.getNodeParameter('payeeName', itemIndex, ''),
-		billCurrency: this.getNodeParameter('billCurrency', itemIndex, ''),
-		...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
+		name: getString(context, itemIndex, 'name', 'Name'),
+		accountType: context.getNodeParameter('accountType', itemIndex),
+		email: getString(context, itemIndex, 'email', 'Email'),
+		phone: getString(context, itemIndex, 'phone', 'Phone'),
+		address: context.getNodeParameter('address', itemIndex, {}),
+		payeeName: context.getNodeParameter('payeeName', itemIndex, ''),
+		billCurrency: context.getNodeParameter('billCurrency', itemIndex, ''),
+		...(context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
 	};
-	const body = vendorBody(this, itemIndex, fields);
+	return vendorBody(context, itemIndex, fields);
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const body = vendorFromItem(this, itemIndex);
 	const simplify = wantsSimplified(this, itemIndex);
 	const vendor = await billApiRequest.call(this, {
 		method: 'POST',

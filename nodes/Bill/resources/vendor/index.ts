@@ -3,9 +3,16 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Resource } from '../../../shared/operation';
 import * as archive from './archive.operation';
 import * as create from './create.operation';
+import * as createMany from './createMany.operation';
 import * as get from './get.operation';
+import * as getAuditTrail from './getAuditTrail.operation';
+import * as getBankAccount from './getBankAccount.operation';
+import * as getConfiguration from './getConfiguration.operation';
+import * as getInternationalConfiguration from './getInternationalConfiguration.operation';
 import * as getMany from './getMany.operation';
+import * as removeBankAccount from './removeBankAccount.operation';
 import * as restore from './restore.operation';
+import * as setBankAccount from './setBankAccount.operation';
 import * as update from './update.operation';
 
 const operationSelector: INodeProperties = {
@@ -22,7 +29,41 @@ const operationSelector: INodeProperties = {
 			action: 'Archive a vendor',
 		},
 		{ name: 'Create', value: 'create', description: 'Create a vendor', action: 'Create a vendor' },
+		{
+			name: 'Create Many',
+			value: 'createMany',
+			description:
+				'Create a vendor per input item, 20 per request (all or none per request); skips names that exist',
+			action: 'Create many vendors',
+		},
 		{ name: 'Get', value: 'get', description: 'Get a vendor by ID', action: 'Get a vendor' },
+		{
+			name: 'Get Audit Trail',
+			value: 'getAuditTrail',
+			description: "List who changed what on a vendor and when (BILL's audit trail)",
+			action: 'Get the audit trail of a vendor',
+		},
+		{
+			name: 'Get Bank Account',
+			value: 'getBankAccount',
+			description:
+				'Get the bank account a vendor is paid to (account number shown as its last four digits)',
+			action: 'Get the bank account of a vendor',
+		},
+		{
+			name: 'Get Configuration',
+			value: 'getConfiguration',
+			description:
+				'Get what an international vendor needs for payments: payment purpose codes and required fields',
+			action: 'Get the configuration of a vendor',
+		},
+		{
+			name: 'Get International Payments Configuration',
+			value: 'getInternationalConfiguration',
+			description:
+				'Before creating an international vendor: what its country, currency and account type require',
+			action: 'Get international payments configuration',
+		},
 		{
 			name: 'Get Many',
 			value: 'getMany',
@@ -30,10 +71,23 @@ const operationSelector: INodeProperties = {
 			action: 'Get many vendors',
 		},
 		{
+			name: 'Remove Bank Account',
+			value: 'removeBankAccount',
+			description: 'Remove the bank account a vendor is paid to',
+			action: 'Remove the bank account of a vendor',
+		},
+		{
 			name: 'Restore',
 			value: 'restore',
 			description: 'Restore an archived vendor',
 			action: 'Restore a vendor',
+		},
+		{
+			name: 'Set Bank Account',
+			value: 'setBankAccount',
+			description:
+				'Set the bank account a vendor is paid to (replaces the one it has; nothing changes when it has this one). Needs an MFA-trusted session.',
+			action: 'Set the bank account of a vendor',
 		},
 		{
 			name: 'Update',
@@ -51,11 +105,32 @@ export const vendor: Resource = {
 	description: [
 		operationSelector,
 		...create.description,
+		...createMany.description,
 		...get.description,
 		...getMany.description,
 		...update.description,
 		...archive.description,
 		...restore.description,
+		...getBankAccount.description,
+		...setBankAccount.description,
+		...removeBankAccount.description,
+		...getConfiguration.description,
+		...getInternationalConfiguration.description,
+		...getAuditTrail.description,
 	],
-	operations: { archive, create, get, getMany, restore, update },
+	operations: {
+		archive,
+		create,
+		createMany,
+		get,
+		getAuditTrail,
+		getBankAccount,
+		getConfiguration,
+		getInternationalConfiguration,
+		getMany,
+		removeBankAccount,
+		restore,
+		setBankAccount,
+		update,
+	},
 };
