@@ -440,7 +440,21 @@ async function main() {
 				const byName = new Map(properties.map((p) => [p.displayName, p]));
 				// n8n's own settings (Always Output Data …) follow ours; they are not in our description.
 				const ours = shown.filter((label) => byName.has(label));
-				check(ours.length >= 2, `too few of our parameters shown: ${JSON.stringify(shown)}`);
+				// At least the Operation, and every required parameter the operation always shows (some,
+				// like Organization → Get, have no other: they act on the session's organization).
+				const alwaysRequired = properties.filter(
+					(p) =>
+						p.required &&
+						!p.displayOptions?.hide &&
+						Object.keys(p.displayOptions?.show ?? {}).every((k) =>
+							['resource', 'operation'].includes(k),
+						),
+				);
+				const missing = alwaysRequired.filter((p) => !ours.includes(p.displayName));
+				check(
+					ours.includes('Operation') && !missing.length,
+					`parameters not shown: ${missing.map((p) => p.displayName).join(', ') || 'Operation'} (shown: ${JSON.stringify(shown)})`,
+				);
 				const kinds = ours.map((label) => byName.get(label));
 				const firstOptional = kinds.findIndex(
 					(p) => ['collection', 'fixedCollection'].includes(p.type) && !p.required,
