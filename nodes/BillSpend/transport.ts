@@ -9,7 +9,11 @@ import type {
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { resolveBaseUrls } from '../shared/transport/environment';
-import { billApiError, problemFromResponse, type BillProblem } from '../shared/transport/errors';
+import { billApiError } from '../shared/transport/errors';
+import { classify, type Failure } from './failures';
+import { acquireSlot, fnv1a, releaseSlot, spendTransportSettings } from './pacing';
+
+export { resetSpendPacing, spendTransportSettings } from './pacing';
 
 export type SpendFunctions = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions;
 
@@ -36,153 +40,9 @@ export interface SpendRequest {
 	uncertainHint?: string;
 }
 
-/**
- * BILL Spend & Expense allows 60 calls a minute
- * (https://developer.bill.com/docs/spend-expense-api). The node keeps under it by itself, per
- * token, for all executions of this n8n process; calls from elsewhere with the same token (another
- * n8n worker, another app) are met by waiting out BILL's refusal. Tests shorten the minute.
- */
-export const spendTransportSettings = {
-	callsPerWindow: 60,
-	windowMs: 60_000,
-	/** Waits after a refusal that gives no Retry-After, bounded by the window. */
-	refusedBackoffMs: [2_000, 5_000, 10_000, 20_000, 30_000, 60_000],
-	requestTimeoutMs: 120_000,
-};
-
 const MAX_REFUSED_ATTEMPTS = 8;
 const MAX_UNCERTAIN_ATTEMPTS = 4;
 const UNCERTAIN_BACKOFF_MS = [500, 1000, 2000];
-/** Longest Retry-After honoured (a larger one is taken as this, then asked again). */
-const MAX_RETRY_AFTER_MS = 120_000;
-
-interface Slot {
-	/** When the slot frees: the answer's arrival plus one window; Infinity while in flight. */
-	until: number;
-}
-
-/** Calls made per token (keyed by a hash, never the token itself), for the pacing below. */
-const pacers = new Map<string, Slot[]>();
-
-function fnv1a(text: string): string {
-	let hash = 0x811c9dc5;
-	for (let i = 0; i < text.length; i++) {
-		hash ^= text.charCodeAt(i);
-		hash = Math.imul(hash, 0x01000193) >>> 0;
-	}
-	return hash.toString(36);
-}
-
-/**
- * Waits for a free call of the token's minute, then holds it. A call counts from when it is
- * sent until one window after its answer arrived, so BILL (which counts arrivals) never sees
- * more than the limit in any window, whatever the network's delays.
- */
-async function acquireSlot(key: string): Promise<Slot> {
-	const { callsPerWindow, windowMs } = spendTransportSettings;
-	let slots = pacers.get(key);
-	if (!slots) {
-		slots = [];
-		pacers.set(key, slots);
-	}
-	for (;;) {
-		const now = Date.now();
-		for (let i = slots.length - 1; i >= 0; i--) if (slots[i].until <= now) slots.splice(i, 1);
-		if (slots.length < callsPerWindow) {
-			const slot: Slot = { until: Infinity };
-			slots.push(slot);
-			return slot;
-		}
-		const next = Math.min(...slots.map((s) => s.until));
-		await sleep(Number.isFinite(next) ? Math.max(1, next - now) : Math.min(50, windowMs));
-	}
-}
-
-function releaseSlot(slot: Slot): void {
-	slot.until = Date.now() + spendTransportSettings.windowMs;
-}
-
-/** Only for tests: forget the calls counted so far. */
-export function resetSpendPacing(): void {
-	pacers.clear();
-}
-
-const HINTS_BY_STATUS: Record<number, string> = {
-	401: 'Check the API token of the BILL Spend & Expense credential and that it belongs to the chosen environment (sandbox tokens do not work in production). A token stops working when the user who generated it loses the ADMIN role or is deleted.',
-	403: 'The user who generated the API token may not do this (for example, only ADMIN users approve or deny reimbursements). Use a token of an ADMIN user.',
-	404: 'BILL has no such object for this token (deleted, or in another company). Pick it again from the list.',
-	429: 'BILL allows 60 Spend & Expense calls a minute per token; another workflow or app uses the same token. Run fewer at once or spread the work.',
-};
-
-/** BILL's answer to a refused rate: HTTP 429, or a 4xx carrying a rate-limit code or text. */
-function isRateRefusal(status: number | undefined, problem: BillProblem): boolean {
-	if (status === 429) return true;
-	// Open question: BILL does not document how S&E answers its per-minute limit; its AP API
-	// answers BDC_1144 ("requests per hour") and BDC_1322 (concurrent) with a 4xx. Either is
-	// treated as a refusal (nothing was done), as is a message about too many requests.
-	if (problem.code === 'BDC_1144' || problem.code === 'BDC_1322') return true;
-	return (
-		!!status &&
-		status >= 400 &&
-		status < 500 &&
-		/too many requests|rate limit|max number of (allowed |concurrent )?requests/i.test(
-			problem.message,
-		)
-	);
-}
-
-interface Failure {
-	problem: BillProblem;
-	refused: boolean;
-	uncertain: boolean;
-	retryAfterMs?: number;
-}
-
-/** Retry-After as seconds or an HTTP date (RFC 9110 §10.2.3). */
-function retryAfterMs(headers: Record<string, unknown> | undefined): number | undefined {
-	const raw = headers?.['retry-after'] ?? headers?.['Retry-After'];
-	if (raw === undefined || raw === null || raw === '') return undefined;
-	const text = String(Array.isArray(raw) ? raw[0] : raw).trim();
-	const seconds = Number(text);
-	const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(text) - Date.now();
-	return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS) : undefined;
-}
-
-function classify(error: unknown): Failure {
-	const e = error as {
-		httpCode?: string | number | null;
-		cause?: {
-			response?: { status?: number; data?: unknown; headers?: Record<string, unknown> };
-			code?: string;
-		};
-		response?: { status?: number; data?: unknown; headers?: Record<string, unknown> };
-		code?: string;
-	};
-	const response = e.cause?.response ?? e.response;
-	const status = Number(response?.status ?? e.httpCode ?? 0) || undefined;
-	if (!status) {
-		const reason = e.cause?.code ?? e.code ?? 'connection error';
-		return {
-			problem: { message: `No answer from BILL Spend & Expense (${reason})` },
-			refused: false,
-			uncertain: true,
-		};
-	}
-	const problem = problemFromResponse(status, response?.data);
-	// Hints for the API token, not for the AP login's session and developer key.
-	problem.hint =
-		HINTS_BY_STATUS[status] ?? (problem.code === 'BDC_1121' ? problem.hint : undefined);
-	if (isRateRefusal(status, problem)) {
-		problem.hint = HINTS_BY_STATUS[429];
-		return {
-			problem,
-			refused: true,
-			uncertain: false,
-			retryAfterMs: retryAfterMs(response?.headers),
-		};
-	}
-	return { problem, refused: false, uncertain: status >= 500 };
-}
 
 export async function spendBaseUrl(
 	context: SpendFunctions,
