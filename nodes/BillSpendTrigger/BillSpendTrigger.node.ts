@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { signatureIsValid } from '../BillTrigger/signature';
+import { signedEvent } from '../shared/signedEvent';
 import { SPEND_EVENTS, checkExists, create, remove, type SpendTriggerData } from './subscription';
 
 const REMEMBERED_EVENT_IDS = 200;
@@ -80,35 +80,8 @@ export class BillSpendTrigger implements INodeType {
 	 */
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const data = this.getWorkflowStaticData('node') as SpendTriggerData;
-		const request = this.getRequestObject();
-		if (!request.rawBody && typeof request.readRawBody === 'function') await request.readRawBody();
-		const rawBody: Buffer = request.rawBody ?? Buffer.from(JSON.stringify(this.getBodyData()));
-		if (rawBody.length > MAX_BODY_BYTES) {
-			this.getResponseObject()
-				.status(413)
-				.json({ message: `body over ${MAX_BODY_BYTES} bytes` });
-			return { noWebhookResponse: true };
-		}
-		const signature = this.getHeaderData()['x-bill-sha-signature'];
-		if (
-			!signatureIsValid(
-				data.securityKey,
-				rawBody,
-				Array.isArray(signature) ? signature[0] : signature,
-			)
-		) {
-			this.getResponseObject()
-				.status(401)
-				.json({ message: 'x-bill-sha-signature is missing or does not match the body' });
-			return { noWebhookResponse: true };
-		}
-		let event: IDataObject;
-		try {
-			const parsed = JSON.parse(rawBody.toString('utf8')) as unknown;
-			event = (typeof parsed === 'string' ? JSON.parse(parsed) : parsed) as IDataObject;
-		} catch {
-			event = { body: rawBody.toString('utf8') };
-		}
+		const event = await signedEvent(this, data.securityKey, MAX_BODY_BYTES);
+		if (!event) return { noWebhookResponse: true };
 		const metadata = (event.metadata ?? {}) as IDataObject;
 		const eventId = typeof metadata.eventId === 'string' ? metadata.eventId : undefined;
 		if (eventId) {

@@ -11,10 +11,10 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { authenticationProperty, billCredentials } from '../shared/authentication';
+import { signedEvent } from '../shared/signedEvent';
 import { DOCUMENTED_EVENTS, eventOptions, loadCatalog } from './events';
 import { acceptEvent } from './acceptedEvents';
 import { organizationOf } from './organizations';
-import { signatureIsValid } from './signature';
 import type { TriggerData } from './staticData';
 import { createSubscription, deleteSubscription, subscriptionExists } from './subscription';
 
@@ -141,31 +141,8 @@ export class BillTrigger implements INodeType {
 	 */
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const data = this.getWorkflowStaticData('node') as TriggerData;
-		const request = this.getRequestObject();
-		if (!request.rawBody && typeof request.readRawBody === 'function') await request.readRawBody();
-		const rawBody: Buffer = request.rawBody ?? Buffer.from(JSON.stringify(this.getBodyData()));
-		if (rawBody.length > MAX_BODY_BYTES) {
-			// BILL sends one entity an event; a body this large is not BILL's, and is not read further.
-			this.getResponseObject()
-				.status(413)
-				.json({ message: `body over ${MAX_BODY_BYTES} bytes` });
-			return { noWebhookResponse: true };
-		}
-		const signature = this.getHeaderData()['x-bill-sha-signature'];
-		if (
-			!signatureIsValid(
-				data.securityKey,
-				rawBody,
-				Array.isArray(signature) ? signature[0] : signature,
-			)
-		) {
-			this.getResponseObject()
-				.status(401)
-				.json({ message: 'x-bill-sha-signature is missing or does not match the body' });
-			return { noWebhookResponse: true };
-		}
-
-		const event = parseEvent(rawBody);
+		const event = await signedEvent(this, data.securityKey, MAX_BODY_BYTES);
+		if (!event) return { noWebhookResponse: true };
 		const metadata = (event.metadata ?? {}) as IDataObject;
 		const eventId = typeof metadata.eventId === 'string' ? metadata.eventId : undefined;
 		if (eventId) {
@@ -191,22 +168,4 @@ export class BillTrigger implements INodeType {
 			json.organization = await organizationOf.call(this, data, metadata.organizationId);
 		return { workflowData: [this.helpers.returnJsonArray({ ...json, ...entities })] };
 	}
-}
-
-/**
- * The verified body as an object. BILL's docs call the payload "JSON-escaped and presented as a
- * string" (https://developer.bill.com/docs/bill-webhook-api-notification-rules): a body that is a
- * JSON string is parsed once more. Only after signatureIsValid has checked the raw bytes.
- */
-function parseEvent(rawBody: Buffer): IDataObject {
-	let value: unknown;
-	try {
-		value = JSON.parse(rawBody.toString('utf8'));
-		if (typeof value === 'string') value = JSON.parse(value);
-	} catch {
-		value = undefined;
-	}
-	return value && typeof value === 'object' && !Array.isArray(value)
-		? (value as IDataObject)
-		: { body: rawBody.toString('utf8') };
 }
