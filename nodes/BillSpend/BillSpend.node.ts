@@ -24,7 +24,9 @@ export class BillSpend implements INodeType {
 		name: 'billSpend',
 		icon: { light: 'file:billSpend.svg', dark: 'file:billSpend.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: Simplify on by default for new nodes; nodes saved at 1 keep it off (nodes/shared/simplify.ts).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Work with BILL Spend & Expense (formerly Divvy): card transactions, budgets, cards, reimbursements, users and custom fields',

@@ -75,6 +75,8 @@ export interface RunBillOptions {
 	continueOnFail?: boolean;
 	/** Another instance of the node, e.g. loaded in a fresh module registry (a new n8n process). */
 	node?: INodeType;
+	/** The node's typeVersion (as saved in the workflow); 1 unless given. */
+	typeVersion?: number;
 }
 
 export async function runBill(
@@ -88,6 +90,7 @@ export async function runBill(
 		credentials,
 		items: options.items,
 		continueOnFail: options.continueOnFail,
+		typeVersion: options.typeVersion,
 	});
 }
 

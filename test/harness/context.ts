@@ -86,6 +86,8 @@ export interface RunOptions {
 	credentials: CredentialStore;
 	continueOnFail?: boolean;
 	nodeName?: string;
+	/** The node's typeVersion (as saved in the workflow); 1 unless given. */
+	typeVersion?: number;
 }
 
 export interface RunResult {
@@ -148,6 +150,7 @@ function prepare(options: RunOptions): Prepared {
 			parameters: parametersOf(options, items),
 			credentials: nodeCredentialsOf(options.credentials),
 			...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+			...(options.typeVersion !== undefined ? { typeVersion: options.typeVersion } : {}),
 		},
 	});
 	const node = Object.values(workflow.nodes)[0];

@@ -4,6 +4,7 @@ import type {
 	INodePropertyCollection,
 	INodePropertyOptions,
 } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
 
 /**
  * What a saved workflow depends on in a node's parameters, one entry a parameter path:
@@ -140,6 +141,23 @@ export function parameterTable(properties: INodeProperties[]): ParameterEntry[] 
 		}
 	}
 	return out;
+}
+
+/**
+ * The parameters a node of one typeVersion has, as n8n sees them: those whose `@version`
+ * condition (if any) that version meets, by n8n's own displayParameter, with the condition
+ * taken out (it decided whether they are there at all). Top-level parameters only: no nested
+ * parameter has a version condition.
+ */
+export function propertiesAt(properties: INodeProperties[], version: number): INodeProperties[] {
+	return properties.flatMap((property) => {
+		const show = property.displayOptions?.show;
+		if (!show || !('@version' in show)) return [property];
+		const { '@version': condition, ...rest } = show;
+		const onlyVersion = { ...property, displayOptions: { show: { '@version': condition } } };
+		if (!NodeHelpers.displayParameter({}, onlyVersion, { typeVersion: version }, null)) return [];
+		return [{ ...property, displayOptions: { ...property.displayOptions, show: rest } }];
+	});
 }
 
 /** `resource.operation` of a path (the part before the parameter's name). */

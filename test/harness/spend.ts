@@ -36,6 +36,8 @@ export interface RunSpendOptions {
 	items?: IDataObject[];
 	binary?: Array<IBinaryKeyData | undefined>;
 	continueOnFail?: boolean;
+	/** The node's typeVersion (as saved in the workflow); 1 unless given. */
+	typeVersion?: number;
 }
 
 /** The node's parameters (values from the emulator's objects are `unknown`-typed). */

@@ -4,6 +4,12 @@
  * default, option values and displayOptions, in the same order within its operation. New parameters and new option
  * values may be added (a superset check, not a snapshot).
  *
+ * Each typeVersion of the node is checked on its own (a saved node keeps its typeVersion). The
+ * fixture lists version 1's parameters; an entry with `fromVersion` is that path's parameter from
+ * that version on (e.g. Simplify, on by default from 1.1), placed after the entry it replaces.
+ * A version's `@version` conditions are resolved, not listed (test/harness/parameters.ts
+ * propertiesAt).
+ *
  * To rewrite the fixture after a deliberate change (review the diff):
  *   UPDATE_PARAMETER_FIXTURE=1 npx jest test/unit/compatibility.test.ts
  */
@@ -11,17 +17,55 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { Bill } from '../../nodes/Bill/Bill.node';
-import { parameterTable, scopeOf, type ParameterEntry } from '../harness/parameters';
+import { parameterTable, propertiesAt, scopeOf, type ParameterEntry } from '../harness/parameters';
+
+type SavedEntry = ParameterEntry & { fromVersion?: number };
 
 const FIXTURE = join(__dirname, '..', 'fixtures', 'bill-node-parameters.json');
-const current = parameterTable(new Bill().description.properties);
+const node = new Bill().description;
+const versions = (Array.isArray(node.version) ? node.version : [node.version]).sort(
+	(a, b) => a - b,
+);
+const tableAt = (version: number) => parameterTable(propertiesAt(node.properties, version));
+const since = (entry: SavedEntry) => entry.fromVersion ?? versions[0];
 
-if (process.env.UPDATE_PARAMETER_FIXTURE) {
-	writeFileSync(FIXTURE, `${JSON.stringify(current, null, '\t')}\n`);
+/** The entries a node of `version` has: each path's latest entry up to that version, in file order. */
+function entriesAt(entries: SavedEntry[], version: number): ParameterEntry[] {
+	const latest = new Map<string, SavedEntry>();
+	for (const entry of entries) {
+		const was = latest.get(entry.path);
+		if (since(entry) <= version && (!was || since(was) <= since(entry)))
+			latest.set(entry.path, entry);
+	}
+	return entries
+		.filter((entry) => latest.get(entry.path) === entry)
+		.map(({ fromVersion: _, ...entry }) => entry);
 }
 
-const saved = JSON.parse(readFileSync(FIXTURE, 'utf8')) as ParameterEntry[];
-const byPath = new Map(current.map((entry) => [entry.path, entry]));
+/** The first version's table, and each later version's differences after the entries they follow. */
+function fixtureOf(): SavedEntry[] {
+	const [first, ...later] = versions;
+	const out: SavedEntry[] = tableAt(first);
+	for (const version of later) {
+		const was = new Map(entriesAt(out, version).map((entry) => [entry.path, entry]));
+		let after = -1;
+		for (const entry of tableAt(version)) {
+			const lastOf = out.map((e) => e.path).lastIndexOf(entry.path);
+			if (lastOf >= 0) after = lastOf;
+			if (canonical(was.get(entry.path)) === canonical(entry)) continue;
+			const { path, ...rest } = entry;
+			out.splice(after + 1, 0, { path, fromVersion: version, ...rest });
+			after++;
+		}
+	}
+	return out;
+}
+
+if (process.env.UPDATE_PARAMETER_FIXTURE) {
+	writeFileSync(FIXTURE, `${JSON.stringify(fixtureOf(), null, '\t')}\n`);
+}
+
+const saved = JSON.parse(readFileSync(FIXTURE, 'utf8')) as SavedEntry[];
 
 /** JSON with keys sorted, so that only values count (not the order keys were written in). */
 function canonical(value: unknown): string {
@@ -59,27 +103,41 @@ describe('BILL node parameters (compatibility with saved workflows)', () => {
 		expect(saved.length).toBeGreaterThan(300);
 	});
 
-	it('every saved parameter is still there, unchanged', () => {
-		const changed: Array<{ path: string; was: ParameterEntry; now?: ParameterEntry }> = [];
-		for (const was of saved) {
-			const now = byPath.get(was.path);
-			const { options: wasOptions, ...wasRest } = was;
-			const { options: nowOptions, ...nowRest } = now ?? ({} as ParameterEntry);
-			const same =
-				now !== undefined &&
-				canonical(nowRest) === canonical(wasRest) &&
-				(!wasOptions || (nowOptions !== undefined && inOrder(wasOptions, nowOptions)));
-			if (!same && !deliberate(was, now)) changed.push({ path: was.path, was, now });
-		}
-		expect(changed).toEqual([]);
+	it('the fixture has entries of every version since the first, and of no other', () => {
+		const fromVersions = [...new Set(saved.map(since))].sort((a, b) => a - b);
+		expect(versions).toEqual(expect.arrayContaining(fromVersions));
+		expect(fromVersions[0]).toBe(versions[0]);
 	});
 
-	it('keeps the parameters of each operation in the same order', () => {
-		const misordered = [...new Set(saved.map((entry) => scopeOf(entry.path)))].filter((scope) => {
-			const was = saved.filter((e) => scopeOf(e.path) === scope).map((e) => e.path);
-			const now = current.filter((e) => scopeOf(e.path) === scope).map((e) => e.path);
-			return !inOrder(was, now);
+	describe.each(versions)('typeVersion %s', (version) => {
+		const expected = entriesAt(saved, version);
+		const current = tableAt(version);
+		const byPath = new Map(current.map((entry) => [entry.path, entry]));
+
+		it('every saved parameter is still there, unchanged', () => {
+			const changed: Array<{ path: string; was: ParameterEntry; now?: ParameterEntry }> = [];
+			for (const was of expected) {
+				const now = byPath.get(was.path);
+				const { options: wasOptions, ...wasRest } = was;
+				const { options: nowOptions, ...nowRest } = now ?? ({} as ParameterEntry);
+				const same =
+					now !== undefined &&
+					canonical(nowRest) === canonical(wasRest) &&
+					(!wasOptions || (nowOptions !== undefined && inOrder(wasOptions, nowOptions)));
+				if (!same && !deliberate(was, now)) changed.push({ path: was.path, was, now });
+			}
+			expect(changed).toEqual([]);
 		});
-		expect(misordered).toEqual([]);
+
+		it('keeps the parameters of each operation in the same order', () => {
+			const misordered = [...new Set(expected.map((entry) => scopeOf(entry.path)))].filter(
+				(scope) => {
+					const was = expected.filter((e) => scopeOf(e.path) === scope).map((e) => e.path);
+					const now = current.filter((e) => scopeOf(e.path) === scope).map((e) => e.path);
+					return !inOrder(was, now);
+				},
+			);
+			expect(misordered).toEqual([]);
+		});
 	});
 });

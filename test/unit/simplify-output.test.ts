@@ -1,12 +1,15 @@
 /**
  * Outputs a next node can use: every create and update offers Get's Simplify (flat invoice
- * number, vendor name, totals). Off by default, so saved workflows keep BILL's raw object.
+ * number, vendor name, totals). On by default for new nodes (typeVersion 1.1); off for nodes
+ * saved at typeVersion 1, so saved workflows keep BILL's raw object.
  */
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters, INodeType } from 'n8n-workflow';
 
+import { BillSpend } from '../../nodes/BillSpend/BillSpend.node';
 import { startEmulator, type Emulator } from '../emulator';
 import { seedVendor } from '../emulator/routes/bills';
-import { billCredentials, byId, runBillOk } from '../harness/bill';
+import { billCredentials, billNode, byId, runBillOk } from '../harness/bill';
+import { workflowOf } from '../harness/n8n';
 import { api, day } from './payment-setup';
 
 let emulator: Emulator;
@@ -18,6 +21,9 @@ beforeEach(() => emulator.reset());
 
 const run = async (parameters: INodeParameters, items?: IDataObject[]) =>
 	await runBillOk(billCredentials(emulator), parameters, { items });
+/** A node of `typeVersion` (a new node is 1.1, a saved one keeps its version). */
+const runAt = async (typeVersion: number, parameters: INodeParameters) =>
+	await runBillOk(billCredentials(emulator), parameters, { typeVersion });
 
 const billParameters = (vendorId: string, invoiceNumber: string): INodeParameters => ({
 	resource: 'bill',
@@ -175,5 +181,122 @@ describe('Simplify on creates and updates', () => {
 			simplify: true,
 		});
 		expect(updated).toMatchObject({ id: created.id, defaultForPayables: true, status: 'VERIFIED' });
+	});
+});
+
+describe('Simplify by typeVersion: on for new nodes (1.1), off for saved ones (1)', () => {
+	it('new nodes are 1.1, and a node saved at 1 still loads', () => {
+		for (const node of [billNode, new BillSpend()] as INodeType[]) {
+			expect(node.description.defaultVersion).toBe(1.1);
+			expect(node.description.version).toEqual([1, 1.1]);
+		}
+	});
+
+	it.each([
+		['BILL', billNode],
+		['BILL Spend & Expense', new BillSpend()],
+	] as Array<[string, INodeType]>)(
+		'%s: every operation with Simplify gets it on at 1.1 and off at 1 when the workflow leaves it out',
+		(_name, nodeType) => {
+			const scopes = nodeType.description.properties
+				.filter((p) => p.name === 'simplify')
+				.flatMap((p) =>
+					(p.displayOptions!.show!.resource as string[]).flatMap((resource) =>
+						(p.displayOptions!.show!.operation as string[]).map((operation) => ({
+							resource,
+							operation,
+						})),
+					),
+				);
+			expect(scopes.length).toBeGreaterThan(1);
+			const filled = (typeVersion: number, parameters: INodeParameters) =>
+				Object.values(
+					workflowOf({ nodeType, node: { name: 'N', parameters, typeVersion } }).nodes,
+				)[0].parameters.simplify;
+			for (const scope of scopes) {
+				expect([scope, filled(1, scope)]).toEqual([scope, false]);
+				expect([scope, filled(1.1, scope)]).toEqual([scope, true]);
+				expect([scope, filled(1.1, { ...scope, simplify: false })]).toEqual([scope, false]);
+				expect([scope, filled(1, { ...scope, simplify: true })]).toEqual([scope, true]);
+			}
+		},
+	);
+
+	it("Bill → Create without Simplify: flat at 1.1, BILL's object at 1; 1.1 with Simplify off: BILL's object", async () => {
+		const vendorId = seedVendor(emulator, 'San Jose Music Supplies');
+		const [simple] = await runAt(1.1, billParameters(vendorId, 'S-1'));
+		expect(simple).toMatchObject({ ...SIMPLE_BILL, vendorId, alreadyExisted: false });
+		expect(simple.invoice).toBeUndefined();
+		expect(simple.billLineItems).toBeUndefined();
+
+		const [raw] = await runAt(1, billParameters(vendorId, 'RAW-1'));
+		expect(raw.invoice).toEqual({ invoiceNumber: 'RAW-1', invoiceDate: '2026-11-01' });
+		expect(raw.billLineItems).toBeDefined();
+		expect(raw.invoiceNumber).toBeUndefined();
+
+		const [off] = await runAt(1.1, { ...billParameters(vendorId, 'RAW-2'), simplify: false });
+		expect(off.invoice).toEqual({ invoiceNumber: 'RAW-2', invoiceDate: '2026-11-01' });
+		expect(off.billLineItems).toBeDefined();
+	});
+
+	it("Bill → Update without Simplify: flat at 1.1, BILL's object at 1; 1.1 with Simplify off: BILL's object", async () => {
+		const vendorId = seedVendor(emulator, 'San Jose Music Supplies');
+		const [created] = await runAt(1, billParameters(vendorId, 'S-1'));
+		const update = (description: string): INodeParameters => ({
+			resource: 'bill',
+			operation: 'update',
+			billId: byId(String(created.id)),
+			updateFields: { description },
+		});
+		const [simple] = await runAt(1.1, update('Simplified'));
+		expect(simple).toMatchObject({ ...SIMPLE_BILL, id: created.id });
+		expect(simple.billLineItems).toBeUndefined();
+
+		const [raw] = await runAt(1, update('Raw'));
+		expect(raw).toMatchObject({ id: created.id, description: 'Raw' });
+		expect(raw.invoice).toMatchObject({ invoiceNumber: 'S-1' });
+		expect(raw.billLineItems).toBeDefined();
+
+		const [off] = await runAt(1.1, { ...update('Off'), simplify: false });
+		expect(off).toMatchObject({ id: created.id, description: 'Off' });
+		expect(off.billLineItems).toBeDefined();
+	});
+
+	it('Bill → Get and Get Many without Simplify: the small form at 1.1, the full bill at 1', async () => {
+		const vendorId = seedVendor(emulator, 'San Jose Music Supplies');
+		const [created] = await runAt(1, billParameters(vendorId, 'S-1'));
+		const get: INodeParameters = {
+			resource: 'bill',
+			operation: 'get',
+			billId: byId(String(created.id)),
+		};
+		const [simple] = await runAt(1.1, get);
+		expect(simple).toMatchObject({ id: created.id, invoiceNumber: 'S-1', amount: 120 });
+		expect(simple.billLineItems).toBeUndefined();
+		const [raw] = await runAt(1, get);
+		expect(raw.billLineItems).toBeDefined();
+
+		const getMany: INodeParameters = { resource: 'bill', operation: 'getMany', returnAll: true };
+		const simpleList = await runAt(1.1, getMany);
+		expect(simpleList).toEqual([expect.objectContaining({ id: created.id, invoiceNumber: 'S-1' })]);
+		expect(simpleList[0].billLineItems).toBeUndefined();
+		const rawList = await runAt(1, getMany);
+		expect(rawList[0].billLineItems).toBeDefined();
+	});
+
+	it("Vendor → Create without Simplify: flat at 1.1, BILL's object at 1", async () => {
+		const base: INodeParameters = {
+			resource: 'vendor',
+			operation: 'create',
+			accountType: 'BUSINESS',
+			email: 'ap@harbor.example',
+			phone: '4155550100',
+			address: { line1: '1 Main St', city: 'San Jose', country: 'US' },
+		};
+		const [simple] = await runAt(1.1, { ...base, name: 'Lumen Lighting' });
+		expect(simple).toMatchObject({ name: 'Lumen Lighting', city: 'San Jose' });
+		expect(simple.address).toBeUndefined();
+		const [raw] = await runAt(1, { ...base, name: 'Harbor Freight' });
+		expect(raw.address).toMatchObject({ city: 'San Jose' });
 	});
 });

@@ -40,6 +40,27 @@ describe('BILL Spend & Expense: Transaction', () => {
 		expect(emulator.requests({ route: '/v3/spend/transactions/:transactionId' })).toHaveLength(2);
 	});
 
+	it('a new node (typeVersion 1.1) simplifies Get and Get Many unless Simplify is off; a saved one (1) does not', async () => {
+		const credentials = spendCredentials(emulator);
+		const t = anyTransaction();
+		const get = { resource: 'transaction', operation: 'get', transactionId: t.uuid as string };
+		const [simple] = await runSpendOk(credentials, get, { typeVersion: 1.1 });
+		expect(simple).toMatchObject({ uuid: t.uuid, amount: t.amount, merchantName: t.merchantName });
+		expect(Object.keys(simple).length).toBeLessThan(20);
+		expect(await runSpendOk(credentials, get, { typeVersion: 1 })).toEqual([t]);
+		expect(
+			await runSpendOk(credentials, { ...get, simplify: false }, { typeVersion: 1.1 }),
+		).toEqual([t]);
+
+		const getMany = { resource: 'transaction', operation: 'getMany', returnAll: true };
+		const all = await runSpendOk(credentials, getMany, { typeVersion: 1.1 });
+		expect(all.length).toBeGreaterThan(0);
+		for (const one of all) expect(Object.keys(one).length).toBeLessThan(20);
+		const whole = await runSpendOk(credentials, getMany, { typeVersion: 1 });
+		expect(whole).toHaveLength(all.length);
+		expect(whole).toContainEqual(t);
+	});
+
 	it('lists with date, status, type, amount and budget filters, a limit, and pages of at most 50', async () => {
 		seedSpendTransactions(emulator, 200);
 		const credentials = spendCredentials(emulator);

@@ -85,7 +85,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [chartOfAccountField],
 	},
-	simplifyBankAccountField,
+	...simplifyBankAccountField,
 ];
 
 export const description = updateDisplayOptions(

@@ -63,7 +63,7 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	simplifyBankAccountField,
+	...simplifyBankAccountField,
 ];
 
 export const description = updateDisplayOptions(

@@ -12,7 +12,7 @@ import { wantsSimplified } from '../../helpers/simplify';
 const properties: INodeProperties[] = [
 	...billFields(false),
 	skipExistingField,
-	simplifyCreatedField,
+	...simplifyCreatedField,
 ];
 
 export const description = updateDisplayOptions(

@@ -88,7 +88,7 @@ export const description: INodeProperties[] = [
 	),
 	...updateDisplayOptions({ show: { resource: ['bill'], operation: ['createMany'] } }, [
 		skipExistingField,
-		simplifyCreatedField,
+		...simplifyCreatedField,
 	]),
 ];
 

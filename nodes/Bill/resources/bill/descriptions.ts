@@ -4,6 +4,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { simplifyOutputField } from '../../helpers/simplify';
+import { simplifyByVersion } from '../../../shared/simplify';
 import { idLocator } from '../../helpers/descriptions';
 import { ID_PREFIX } from '../../helpers/validation';
 import { vendorLocator } from '../vendor/descriptions';
@@ -128,15 +129,10 @@ export const simplifyCreatedField = simplifyOutputField(
 	'ID, vendor ID and name, invoice number and date, due date, total, due and paid amounts, payment and approval status',
 );
 
-/** Whether to output the small form of a bill (Get, Get Many). */
-export const simplifyField: INodeProperties = {
-	displayName: 'Simplify',
-	name: 'simplify',
-	type: 'boolean',
-	default: false,
-	description:
-		'Whether to return a small object per bill (ID, vendor, invoice number and date, due date, amounts, payment and approval status) instead of the full bill with its line items. Good for AI agents and digests.',
-};
+/** Whether to output the small form of a bill (Get, Get Many); on by default from typeVersion 1.1. */
+export const simplifyField: INodeProperties[] = simplifyByVersion(
+	'Whether to return a small object per bill (ID, vendor, invoice number and date, due date, amounts, payment and approval status) instead of the full bill with its line items. Good for AI agents and digests.',
+);
 
 export const skipExistingField: INodeProperties = {
 	displayName: 'Skip Existing Invoice Numbers',

@@ -5,8 +5,9 @@ import { ID_PREFIX, getId } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
 import { billLocator, simplifyField } from './descriptions';
 import { simplifyBill } from './output';
+import { wantsSimplified } from '../../helpers/simplify';
 
-const properties: INodeProperties[] = [billLocator('The bill to get'), simplifyField];
+const properties: INodeProperties[] = [billLocator('The bill to get'), ...simplifyField];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['bill'], operation: ['get'] } },
@@ -21,5 +22,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		path: `/v3/bills/${billId}`,
 		itemIndex,
 	});
-	return this.getNodeParameter('simplify', itemIndex, false) ? simplifyBill(bill) : bill;
+	return wantsSimplified(this, itemIndex) ? simplifyBill(bill) : bill;
 }

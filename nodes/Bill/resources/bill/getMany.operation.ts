@@ -7,6 +7,7 @@ import { ID_PREFIX } from '../../helpers/validation';
 import { vendorLocator } from '../vendor/descriptions';
 import { simplifyField } from './descriptions';
 import { simplifyBill } from './output';
+import { wantsSimplified } from '../../helpers/simplify';
 
 const paymentStatusOptions = [
 	{ name: 'Paid', value: 'PAID' },
@@ -109,7 +110,7 @@ const properties: INodeProperties[] = [
 		{ name: 'Funding Amount', value: 'fundingAmount' },
 		{ name: 'Exchange Rate', value: 'exchangeRate' },
 	]),
-	simplifyField,
+	...simplifyField,
 ];
 
 export const description = updateDisplayOptions(
@@ -120,5 +121,5 @@ export const description = updateDisplayOptions(
 /** `GET /v3/bills` with BILL's filters and sort (https://developer.bill.com/docs/filterable-fields, https://developer.bill.com/docs/search-op-with-lists), page by page. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const bills = await getManyItems(this, itemIndex, '/v3/bills', filtersField, filters);
-	return this.getNodeParameter('simplify', itemIndex, false) ? bills.map(simplifyBill) : bills;
+	return wantsSimplified(this, itemIndex) ? bills.map(simplifyBill) : bills;
 }

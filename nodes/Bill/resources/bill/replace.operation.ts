@@ -18,7 +18,7 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	simplifyCreatedField,
+	...simplifyCreatedField,
 ];
 
 export const description = updateDisplayOptions(

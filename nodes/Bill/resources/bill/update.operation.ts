@@ -41,7 +41,7 @@ const properties: INodeProperties[] = [
 		).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 	lineItemChangesField,
-	simplifyCreatedField,
+	...simplifyCreatedField,
 ];
 
 export const description = updateDisplayOptions(

@@ -45,7 +45,7 @@ const properties: INodeProperties[] = [
 	},
 	...fundingFields,
 	additionalPaymentFields,
-	simplifyPaymentField,
+	...simplifyPaymentField,
 ];
 
 export const description = updateDisplayOptions(

@@ -70,7 +70,7 @@ const properties: INodeProperties[] = [
 	},
 	...fundingFields,
 	additionalPaymentFields,
-	simplifyPaymentField,
+	...simplifyPaymentField,
 ];
 
 export const description = updateDisplayOptions(

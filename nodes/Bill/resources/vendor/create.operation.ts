@@ -72,7 +72,7 @@ export const vendorFields: INodeProperties[] = [
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['vendor'], operation: ['create'] } },
-	[...vendorFields, simplifyVendorField],
+	[...vendorFields, ...simplifyVendorField],
 );
 
 /** One item's vendor as BILL takes it, checked. */

@@ -61,7 +61,7 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	simplifyVendorField,
+	...simplifyVendorField,
 ];
 
 export const description = updateDisplayOptions(

@@ -5,10 +5,11 @@ import { checkSpendId } from '../../helpers/validation';
 import { spendApiRequest } from '../../transport';
 import { transactionIdField } from './descriptions';
 import { simplifyField, simplifyTransaction } from './output';
+import { wantsSimplified } from '../../../shared/simplify';
 
 const properties: INodeProperties[] = [
 	transactionIdField('The UUID of the card transaction to get'),
-	simplifyField,
+	...simplifyField,
 ];
 
 export const description = updateDisplayOptions(
@@ -29,7 +30,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		path: `/v3/spend/transactions/${encodeURIComponent(id)}`,
 		itemIndex,
 	});
-	return this.getNodeParameter('simplify', itemIndex, false)
-		? simplifyTransaction(transaction)
-		: transaction;
+	return wantsSimplified(this, itemIndex) ? simplifyTransaction(transaction) : transaction;
 }

@@ -7,6 +7,7 @@ import { checkAmount, checkDateTime, checkIdList } from '../../helpers/validatio
 import { spendApiRequestAllItems } from '../../transport';
 import { SYNC_STATUSES, TRANSACTION_STATUSES, TRANSACTION_TYPES } from './descriptions';
 import { simplifyField, simplifyTransaction } from './output';
+import { wantsSimplified } from '../../../shared/simplify';
 
 /** BILL's largest page of transactions (Postman "Get list of transactions": `max` 1 to 50). */
 export const TRANSACTIONS_PAGE = 50;
@@ -127,7 +128,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	simplifyField,
+	...simplifyField,
 ];
 
 export const description = updateDisplayOptions(
@@ -198,7 +199,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		{ method: 'GET', path: '/v3/spend/transactions', qs, itemIndex },
 		pageOptions(this, itemIndex, TRANSACTIONS_PAGE),
 	);
-	return this.getNodeParameter('simplify', itemIndex, false)
-		? transactions.map(simplifyTransaction)
-		: transactions;
+	return wantsSimplified(this, itemIndex) ? transactions.map(simplifyTransaction) : transactions;
 }

@@ -1,4 +1,6 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import { simplifyByVersion } from '../../../shared/simplify';
 
 /**
  * The fields of a transaction most workflows and AI agents use, flat: who, where, how much,
@@ -25,11 +27,7 @@ export function simplifyTransaction(t: IDataObject): IDataObject {
 	};
 }
 
-export const simplifyField = {
-	displayName: 'Simplify',
-	name: 'simplify',
-	type: 'boolean' as const,
-	default: false,
-	description:
-		'Whether to return only the main fields (amount, merchant, time, user, budget, card, receipt status) instead of all of them',
-};
+/** Whether to output the main fields only; on by default from typeVersion 1.1. */
+export const simplifyField: INodeProperties[] = simplifyByVersion(
+	'Whether to return only the main fields (amount, merchant, time, user, budget, card, receipt status) instead of all of them',
+);
