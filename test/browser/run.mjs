@@ -147,8 +147,11 @@ async function billGet(emulator, path, host = 'connect') {
 	return response.json();
 }
 
-/** A workflow with one BILL node per resource, parameters left at n8n's defaults. */
-function everyResourceWorkflow(resources) {
+/**
+ * A workflow with one BILL node per resource, parameters left at n8n's defaults, of the version
+ * n8n gives a node added from the panel.
+ */
+function everyResourceWorkflow(resources, typeVersion) {
 	const nodes = [
 		{
 			id: 'run',
@@ -162,7 +165,7 @@ function everyResourceWorkflow(resources) {
 			id: `panel-${r.value}`,
 			name: `BILL ${r.name}`,
 			type: 'CUSTOM.bill',
-			typeVersion: 1,
+			typeVersion,
 			position: [300 + (i % 4) * 240, Math.floor(i / 4) * 220],
 			parameters: { authentication: 'billApi', resource: r.value },
 			credentials: { billApi: CREDENTIAL },
@@ -414,7 +417,11 @@ async function main() {
 		// 2. One parameter panel per resource: its first operation.
 		const description = await billDescription();
 		const resources = resourcesOf(description);
-		const panels = await stack.rest.call('POST', '/workflows', everyResourceWorkflow(resources));
+		const panels = await stack.rest.call(
+			'POST',
+			'/workflows',
+			everyResourceWorkflow(resources, description.defaultVersion),
+		);
 		for (const resource of resources) {
 			await step(STEPS.panel(resource.name, resource.operationName), async () => {
 				await openWorkflow(panels.id);

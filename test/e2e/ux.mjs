@@ -6,6 +6,8 @@
  * - Payment → Create from "Default for Payables", Amount mapped to the bill's dueAmount; run
  *   again (dueAmount is 0 then), it returns the payment.
  * - Bill → Update changes a line named by its position.
+ * - Simplify by node version: a new node (typeVersion 1.1) left at its defaults outputs the flat
+ *   bill on Create and Update; a node saved at typeVersion 1 outputs BILL's object.
  */
 import {
 	executeWorkflow,
@@ -121,6 +123,70 @@ export async function uxTests({ test, record, env, workdir, state, bankWhy }) {
 		equal(stored.length, 2, 'bills made in the emulator');
 		made.paid = out[0].id;
 		made.lines = out[2].id;
+	});
+
+	await test("ux: a new BILL node (typeVersion 1.1) without Simplify outputs flat bills on Create and Update; a saved one (typeVersion 1) BILL's object", async () => {
+		const vendor = (await state('vendors')).find((v) => v.name && !v.archived);
+		check(vendor, 'no vendor in the emulator');
+		const create = (invoiceNumber) => ({
+			authentication: 'billApi',
+			resource: 'bill',
+			operation: 'create',
+			vendorId: { __rl: true, mode: 'id', value: vendor.id },
+			invoiceNumber,
+			invoiceDate: '2026-11-01',
+			dueDate: '2026-12-01',
+			lineItemsInput: 'fields',
+			lineItems: { lineItem: [{ pricedBy: 'amount', amount: 30, description: 'Reeds' }] },
+		});
+		await importWorkflow(
+			env,
+			workflow('uxSimplifyVersions', 'ux: Simplify by node version', [
+				{
+					name: 'New create',
+					type: 'CUSTOM.bill',
+					typeVersion: 1.1,
+					parameters: create(`${tag}-v11`),
+				},
+				{
+					name: 'Saved create',
+					type: 'CUSTOM.bill',
+					typeVersion: 1,
+					parameters: create(`${tag}-v1`),
+				},
+				{
+					name: 'New update',
+					type: 'CUSTOM.bill',
+					typeVersion: 1.1,
+					parameters: {
+						authentication: 'billApi',
+						resource: 'bill',
+						operation: 'update',
+						billId: { __rl: true, mode: 'id', value: "={{ $('New create').item.json.id }}" },
+						updateFields: { description: 'Updated by a new node' },
+					},
+				},
+			]),
+			workdir,
+		);
+		const result = await run(env, 'uxSimplifyVersions');
+		const [created] = nodeOutput(result, 'New create');
+		equal(
+			[created.invoiceNumber, created.vendorName, created.amount, created.alreadyExisted],
+			[`${tag}-v11`, vendor.name, 30, false],
+			'typeVersion 1.1 create: flat invoice number, vendor name, amount',
+		);
+		equal([created.invoice, created.billLineItems], [undefined, undefined], 'no raw fields at 1.1');
+		const [saved] = nodeOutput(result, 'Saved create');
+		equal(saved.invoice?.invoiceNumber, `${tag}-v1`, "typeVersion 1 create: BILL's invoice object");
+		equal(saved.invoiceNumber, undefined, 'no flat invoice number at 1');
+		check(Array.isArray(saved.billLineItems), 'typeVersion 1 create: no billLineItems');
+		const [updated] = nodeOutput(result, 'New update');
+		equal(
+			[updated.id, updated.invoiceNumber, updated.billLineItems],
+			[created.id, `${tag}-v11`, undefined],
+			'typeVersion 1.1 update: the flat bill',
+		);
 	});
 
 	if (!made.paid) return;
