@@ -23,7 +23,7 @@ type SavedEntry = ParameterEntry & { fromVersion?: number };
 
 const FIXTURE = join(__dirname, '..', 'fixtures', 'bill-node-parameters.json');
 const node = new Bill().description;
-const versions = (Array.isArray(node.version) ? node.version : [node.version]).sort(
+const versions = (Array.isArray(node.version) ? [...node.version] : [node.version]).sort(
 	(a, b) => a - b,
 );
 const tableAt = (version: number) => parameterTable(propertiesAt(node.properties, version));
