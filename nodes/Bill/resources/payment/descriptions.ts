@@ -93,6 +93,14 @@ export const additionalPaymentFields: INodeProperties = {
 			description: 'A note on the payment',
 		},
 		{
+			displayName: 'Exchange Rate Batch ID',
+			name: 'exchangeRateBatchId',
+			type: 'number',
+			default: 0,
+			description:
+				'Needed to pay a vendor whose bill currency is not USD: map exchangeRateBatchId from Payment → Get Exchange Rate (valid about 20 minutes; the process date must be the next US business day)',
+		},
+		{
 			displayName: 'Request Pay Faster',
 			name: 'requestPayFaster',
 			type: 'boolean',
