@@ -5,7 +5,7 @@ import { returnAllOrLimit } from '../../helpers/descriptions';
 import { invalid } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
 import type { CardAccountList } from '../../types';
-import { limited } from './output';
+import { limited, readLimit } from './output';
 import { CARDS_PATH } from './paths';
 
 export const cardUserStatusOptions = [
@@ -49,6 +49,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			'Your Card User Status',
 			`"${String(status)}" is not VERIFIED or NOMINATED`,
 		);
+	const limit = readLimit(this, itemIndex);
 	const list = (await billApiRequest.call(this, {
 		method: 'GET',
 		path: CARDS_PATH,
@@ -60,5 +61,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		...card,
 		defaultForCardPayments: Boolean(defaultId) && card.id === defaultId,
 	}));
-	return limited(this, itemIndex, cards as unknown as IDataObject[]);
+	return limited(cards as unknown as IDataObject[], limit);
 }

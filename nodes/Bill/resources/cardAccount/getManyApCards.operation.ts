@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../helpers/descriptions';
 import { billApiRequest } from '../../../shared/transport';
-import { limited } from './output';
+import { limited, readLimit } from './output';
 import { AP_CARDS_PATH } from './paths';
 
 const properties: INodeProperties[] = [...returnAllOrLimit];
@@ -18,6 +18,7 @@ export const description = updateDisplayOptions(
  * (no pages); each AP card is one output item, with its status, balance and limit.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const limit = readLimit(this, itemIndex);
 	const list = await billApiRequest.call(this, { method: 'GET', path: AP_CARDS_PATH, itemIndex });
-	return limited(this, itemIndex, Array.isArray(list) ? (list as IDataObject[]) : []);
+	return limited(Array.isArray(list) ? (list as IDataObject[]) : [], limit);
 }
