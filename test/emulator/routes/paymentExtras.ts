@@ -21,9 +21,8 @@
 import { errors } from '../errors';
 import type { Emulator, RequestContext } from '../server';
 import { newId, type Json, type State } from '../state';
+import { EXCHANGE_RATES as RATES } from './bills';
 
-/** 1 USD in the vendor's currency (fixed: the emulator's rates do not move). */
-const RATES: Record<string, number> = { EUR: 0.92, GBP: 0.79, CAD: 1.37, AUD: 1.52, MXN: 17.1 };
 const BATCH_MS = 20 * 60_000;
 const FIRST_BATCH = 35_000;
 
