@@ -163,6 +163,13 @@ describe('Card Account', () => {
 			cardFundingPurposeRequired: false,
 			results: [],
 		});
+		// The other reading of "an empty 200 response": `{ results: [] }`; the output is the same.
+		emulator.readings.fundingPurposesEmpty = 'emptyResults';
+		const [emptyResults] = await runBillOk(
+			admin(),
+			card({ operation: 'getFundingPurposes', vendorId: byId(vendorId), brand: 'visa' }),
+		);
+		expect(emptyResults).toEqual(none);
 
 		const before = emulator.log.length;
 		const noBrand = await runBill(

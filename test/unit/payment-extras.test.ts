@@ -186,11 +186,13 @@ describe('Payment: paying a vendor whose bill currency is not USD', () => {
 		const made = await runBillOk(credentials(), {
 			resource: 'payment',
 			operation: 'createBulk',
-			payments: { payment: bills.map((b) => ({ billId: b.id, amount: b.amount })) },
+			payments: {
+				payment: bills.map((b) => ({ billId: String(b.id), amount: Number(b.amount) })),
+			},
 			processDate: nextBusinessDay(),
 			fundingType: 'BANK_ACCOUNT',
 			fundingAccountId: byId(await admin.bankAccount()),
-			additionalFields: { exchangeRateBatchId },
+			additionalFields: { exchangeRateBatchId: Number(exchangeRateBatchId) },
 		});
 		expect(made).toHaveLength(2);
 		expect(payments().map((p) => p.exchangeRateBatchId)).toEqual([
@@ -223,6 +225,11 @@ describe('Payment: Get Check Image', () => {
 		expect(early.output).toHaveLength(1);
 		expect(early.output[0].json).toMatchObject({ paymentId, checkImages: 0 });
 		expect(early.output[0].binary).toBeUndefined();
+		// The other reading: BILL refuses until the bank processed the check; its message reaches the user.
+		emulator.readings.checkImagesPending = 'refused';
+		const refused = await runBill(credentials(), image);
+		expect(refused.error?.message).toMatch(/not available yet/);
+		emulator.readings.checkImagesPending = 'empty';
 
 		processPayments(emulator, day(emulator, 1));
 		const { output, error } = await runBill(credentials(), image);

@@ -9,7 +9,8 @@
  *   AP cards; the emulator uses `crd` and `apc` (the node checks these ids for shape only).
  * - Card and AP card `status` values beyond Postman's examples (PENDING, UNDEFINED; INACTIVE,
  *   DRAFT): a card the user can pay with is `VERIFIED`, an AP card in use `ACTIVE`.
- * - Which vendors' industry BILL knows (Postman "Get card funding purpose": then an empty 200 and
+ * - Which vendors' industry BILL knows (Postman "Get card funding purpose": then an empty 200,
+ *   readings.ts `fundingPurposesEmpty`, and
  *   no `cardFundingPurpose` is needed): vendors connected in the BILL network.
  * - `user.payOnline` of the permissions: true for the ADMINISTRATOR and PAYER roles.
  */
@@ -168,7 +169,10 @@ export function registerCardAccounts(emulator: Emulator): void {
 			throw errors.notFound('Vendor', vendorId);
 		// Postman "Get card funding purpose": "If you get an empty 200 response, BILL has
 		// information about the vendor industry".
-		if (knowsVendorIndustry(vendor)) return { status: 200 };
+		if (knowsVendorIndustry(vendor))
+			return context.emulator.readings.fundingPurposesEmpty === 'noBody'
+				? { status: 200 }
+				: { body: { results: [] } };
 		const last = [...context.state.payments.values()]
 			.filter((p) => p.vendorId === vendorId && typeof p.cardFundingPurpose === 'string')
 			.pop();

@@ -14,7 +14,8 @@
  *   (USD) instead of the vendor's bill currency (BILL documents only the parameter's example).
  * - Check images: BILL has them once the vendor's bank processed the check. The emulator has them
  *   for a processed (CLEARED) payment sent by check, front and back; a check not processed yet
- *   has none (`results: []`); a payment not sent by check is refused (400 BDC_1002). The download
+ *   has none (`results: []`, or a refusal: readings.ts `checkImagesPending`); a payment not sent
+ *   by check is refused (400 BDC_1002). The download
  *   link is the emulator's own (`/v3/check-images/{cki…}`, BILL's check-image prefix), fetched
  *   with the session header as Postman's description shows.
  */
@@ -137,8 +138,13 @@ export function registerPaymentExtras(emulator: Emulator): void {
 			throw errors.notFound('Payment', id);
 		if (payment.disbursementType !== 'CHECK')
 			throw errors.invalid(`Payment ${id} was not sent as a check: it has no check images.`);
-		if (payment.singleStatus !== 'CLEARED' && payment.singleStatus !== 'VOID_PENDING')
+		if (payment.singleStatus !== 'CLEARED' && payment.singleStatus !== 'VOID_PENDING') {
+			if (context.emulator.readings.checkImagesPending === 'refused')
+				throw errors.invalid(
+					`Check images of payment ${id} are not available yet: the vendor's bank has not processed the check.`,
+				);
 			return { body: { results: [] } };
+		}
 		const store = imagesOf(context.state);
 		const results = ['front', 'back'].map((side) => {
 			let imageId = [...store].find(([, v]) => v.paymentId === id && v.side === side)?.[0];
