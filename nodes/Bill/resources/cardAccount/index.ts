@@ -29,18 +29,18 @@ const operationSelector: INodeProperties = {
 			action: 'Get an AP card',
 		},
 		{
-			name: 'Get Funding Purposes',
-			value: 'getFundingPurposes',
-			description:
-				'The card funding purposes BILL accepts for paying a vendor with a card account, or that none is needed',
-			action: 'Get card funding purposes',
-		},
-		{
 			name: 'Get Funding Permissions',
 			value: 'getPermissions',
 			description:
 				'Whether the organization may pay by card or wallet (Amex allowed) and the signed-in user may pay online',
 			action: 'Get funding account permissions',
+		},
+		{
+			name: 'Get Funding Purposes',
+			value: 'getFundingPurposes',
+			description:
+				'The card funding purposes BILL accepts for paying a vendor with a card account, or that none is needed',
+			action: 'Get card funding purposes',
 		},
 		{
 			name: 'Get Many',
