@@ -7,7 +7,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { startEmulator, type Emulator } from '../emulator';
 import { processPayments } from '../emulator/routes/payments';
-import { billCredentials, byId, expr, runBill, runBillOk } from '../harness/bill';
+import { listSearch } from '../../nodes/Bill/listSearch';
+import { billCredentials, billNode, byId, expr, runBill, runBillOk } from '../harness/bill';
+import { loadOptionsContext } from '../harness/context';
 import { api, day, type Api } from './payment-setup';
 
 let emulator: Emulator;
@@ -299,6 +301,7 @@ describe('Payment: funding from a card account or an AP card', () => {
 		const billId = String((await admin.bill(vendorId, 300)).id);
 		const [visa] = await cards('VERIFIED');
 		const [amex] = await cards('NOMINATED');
+		// Card Account was a text field: a saved workflow's plain ID still works (given as such here).
 		// Each try pays another amount: the same bill, amount and date would be the first payment again.
 		let amount = 50;
 		const card = (cardAccountId: string, cardFundingPurpose = 'Rent') =>
@@ -344,11 +347,33 @@ describe('Payment: funding from a card account or an AP card', () => {
 		const billId = String((await admin.bill(vendorId, 300)).id);
 		const apCards = (await admin.call<IDataObject[]>('GET', '/v3/funding-accounts/ap-cards')).data;
 		let amount = 20;
+		// Picked "By ID" in the card locator.
 		const apCard = (cardAccountId: string) =>
-			pay(billId, amount++, day(emulator, 1), { fundingType: 'AP_CARD', cardAccountId });
+			pay(billId, amount++, day(emulator, 1), {
+				fundingType: 'AP_CARD',
+				cardAccountId: byId(cardAccountId),
+			});
 		const [made] = await runBillOk(credentials(), apCard(String(apCards[0].id)));
 		expect(made).toMatchObject({ fundingAccount: { type: 'AP_CARD', id: apCards[0].id } });
 		const draft = await runBill(credentials(), apCard(String(apCards[1].id)));
 		expect(draft.error?.message).toMatch(/is not active \(status DRAFT\)/);
+	});
+
+	it("the card list follows the Funding Type: card accounts you may pay with, or the organization's AP cards", async () => {
+		const listFor = async (fundingType: string) =>
+			(
+				await listSearch.searchPaymentCards.call(
+					loadOptionsContext({
+						node: billNode,
+						parameters: { resource: 'payment', operation: 'create', fundingType },
+						credentials: credentials(),
+					}),
+				)
+			).results.map((r) => r.name);
+		expect(await listFor('CARD_ACCOUNT')).toEqual(['visa · …4242 · Emulator Music Co · VERIFIED']);
+		expect(await listFor('AP_CARD')).toEqual([
+			'AP card Emulator Music Co · ACTIVE',
+			'AP card Emulator Music Co · DRAFT',
+		]);
 	});
 });

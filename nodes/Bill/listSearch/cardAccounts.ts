@@ -14,9 +14,17 @@ export async function searchCardAccounts(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
+	return await cardAccountList(this, filter, ['VERIFIED', 'NOMINATED']);
+}
+
+async function cardAccountList(
+	context: ILoadOptionsFunctions,
+	filter: string | undefined,
+	statuses: string[],
+): Promise<INodeListSearchResult> {
 	const cards: CardAccount[] = [];
-	for (const cardUserStatus of ['VERIFIED', 'NOMINATED']) {
-		const list = (await billApiRequest.call(this, {
+	for (const cardUserStatus of statuses) {
+		const list = (await billApiRequest.call(context, {
 			method: 'GET',
 			path: '/v3/funding-accounts/cards',
 			qs: { cardUserStatus },
@@ -56,4 +64,18 @@ export async function searchApCards(
 				value: c.id,
 			})),
 	};
+}
+
+/**
+ * The cards a payment can be funded from (Payment → Create, Create Bulk): with Funding Type "AP
+ * Card" the organization's AP cards, otherwise the card accounts the signed-in user may pay with
+ * (VERIFIED: Postman "Get list of card account users" says a NOMINATED user must verify first).
+ */
+export async function searchPaymentCards(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	if (this.getCurrentNodeParameter('fundingType') === 'AP_CARD')
+		return await searchApCards.call(this, filter);
+	return await cardAccountList(this, filter, ['VERIFIED']);
 }

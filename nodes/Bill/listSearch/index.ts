@@ -1,6 +1,6 @@
 import { searchBankAccounts } from './bankAccounts';
 import { searchBills } from './bills';
-import { searchApCards, searchCardAccounts } from './cardAccounts';
+import { searchApCards, searchCardAccounts, searchPaymentCards } from './cardAccounts';
 import { searchCreditMemos } from './creditMemos';
 import { searchCustomers } from './customers';
 import { searchInvoices } from './invoices';
@@ -32,4 +32,5 @@ export const listSearch = {
 	searchVendors,
 	searchApCards,
 	searchCardAccounts,
+	searchPaymentCards,
 };

@@ -47,8 +47,8 @@ export function getFunding(context: IExecuteFunctions, itemIndex: number): Fundi
 			id: checkId(
 				context,
 				itemIndex,
-				'Card Account ID',
-				context.getNodeParameter('cardAccountId', itemIndex, ''),
+				'Card Account',
+				context.getNodeParameter('cardAccountId', itemIndex, '', { extractValue: true }),
 			),
 		},
 	};
