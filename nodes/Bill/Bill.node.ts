@@ -31,7 +31,7 @@ export class Bill implements INodeType {
 		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			"Work with BILL (bill.com) accounts payable: bills, vendors, payments, approvals, documents, bank accounts, sessions and MFA; the organization, its users and roles, a partner's client organizations, the BILL network, risk verification and health",
+			"Work with BILL (bill.com) accounts payable: bills, vendors, payments, approvals, documents, bank accounts, card accounts and AP cards, sessions and MFA; the organization, its users and roles, a partner's client organizations, the BILL network, risk verification and health",
 		defaults: { name: 'BILL' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

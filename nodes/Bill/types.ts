@@ -162,3 +162,54 @@ export interface Invoice {
 	dueAmount?: number;
 	status?: string;
 }
+
+/** A card account (Postman "Get card account details"); card numbers are never given, only `last4`. */
+export interface CardAccount {
+	id: string;
+	archived: boolean;
+	createdTime?: string;
+	updatedTime?: string;
+	createdBy?: string;
+	issuingBankName?: string;
+	nameOnAccount?: string;
+	brand?: string;
+	type?: string;
+	status?: string;
+	last4?: string;
+	expiration?: { year?: string; month?: string };
+	default?: {
+		payables?: boolean;
+		receivables?: boolean;
+		funding?: boolean;
+		disbursement?: boolean;
+	};
+}
+
+/** `GET /v3/funding-accounts/cards` (Postman "Get list of card accounts"): not a page of results. */
+export interface CardAccountList {
+	rates?: { defaultCardAccountId?: string; [key: string]: unknown };
+	cards?: CardAccount[];
+}
+
+/** An AP card (Postman "Get list of AP Cards", a bare array). */
+export interface ApCard {
+	id: string;
+	status?: string;
+	nameOnAccount?: string;
+	createdTime?: string;
+	updatedTime?: string;
+	balance?: number;
+	limit?: number;
+}
+
+/** BILL's exchange rate for paying an international vendor (https://developer.bill.com/docs/ap-international-payments). */
+export interface ExchangeRate {
+	billCurrency?: string;
+	paymentCurrency?: string;
+	baseCurrency?: string;
+	exchangeRate?: number;
+	exchangeRateBatchId?: number;
+	vendorId?: string;
+	amountRange?: { from?: number; to?: number };
+	expirationTime?: string;
+}

@@ -26,6 +26,14 @@
  *   subscriptionStatus  'object'    a subscription's `status` is `{ enabled: true|false, … }`
  *                       'string'    `status.enabled` is "true" / "false"
  *                       'missing'   a subscription has no `status`
+ *   fundingPurposesEmpty 'noBody'   GET /v3/funding-accounts/cards/funding-purposes for a vendor whose
+ *                                   industry BILL knows answers 200 with no body (Postman "Get card
+ *                                   funding purpose": "an empty 200 response")
+ *                       'emptyResults' it answers `{ "results": [] }`
+ *   checkImagesPending  'empty'     GET /v3/payments/{id}/check-image before the vendor's bank
+ *                                   processed the check answers `{ "results": [] }`
+ *                       'refused'   it answers 400 BDC_1002 (BILL's reference only says the images
+ *                                   are available once the bank processed the check)
  *
  * Set them with `startEmulator({ readings: { … } })`, `emulator.readings.x = …` in a test, or
  * `POST /__emulator/options { "readings": { … } }` from another process. `reset()` restores the
@@ -37,6 +45,8 @@ export interface Readings {
 	notFound: 'BDC_1121' | 'otherCode' | 'badRequest';
 	subscriptionList: 'object' | 'array';
 	subscriptionStatus: 'object' | 'string' | 'missing';
+	fundingPurposesEmpty: 'noBody' | 'emptyResults';
+	checkImagesPending: 'empty' | 'refused';
 }
 
 export const DEFAULT_READINGS: Readings = {
@@ -45,6 +55,8 @@ export const DEFAULT_READINGS: Readings = {
 	notFound: 'BDC_1121',
 	subscriptionList: 'object',
 	subscriptionStatus: 'object',
+	fundingPurposesEmpty: 'noBody',
+	checkImagesPending: 'empty',
 };
 
 const CHOICES: { [K in keyof Readings]: Array<Readings[K]> } = {
@@ -53,6 +65,8 @@ const CHOICES: { [K in keyof Readings]: Array<Readings[K]> } = {
 	notFound: ['BDC_1121', 'otherCode', 'badRequest'],
 	subscriptionList: ['object', 'array'],
 	subscriptionStatus: ['object', 'string', 'missing'],
+	fundingPurposesEmpty: ['noBody', 'emptyResults'],
+	checkImagesPending: ['empty', 'refused'],
 };
 
 /** The readings with `changes` applied; an unknown name or value is an error (a typo must not pass silently). */

@@ -88,9 +88,11 @@ function inOrder<T>(part: T[], whole: T[]): boolean {
  * that became a resource locator (a bill's classifications, now picked by name): n8n hands a
  * saved plain string to the node as it is (n8n-core's extractValue returns a value that is not a
  * locator unchanged, and its checks before the run pass it), and the node reads both shapes
- * (test/unit/bill-classifications.test.ts runs saved plain IDs).
+ * (test/unit/bill-classifications.test.ts runs saved plain IDs). Payment's card account, now
+ * picked from the cards one may pay with: test/unit/payment-extras.test.ts runs a saved plain ID.
  */
-const TEXT_TO_LOCATOR = /^bill\.\w+\.(\w+\.)*classifications\.\w+Id$/;
+const TEXT_TO_LOCATOR =
+	/^bill\.\w+\.(\w+\.)*classifications\.\w+Id$|^payment\.(create|createBulk)\.cardAccountId$/;
 const deliberate = (was: ParameterEntry, now?: ParameterEntry) =>
 	TEXT_TO_LOCATOR.test(was.path) &&
 	was.type === 'string' &&

@@ -290,16 +290,22 @@ describe('Payment: create', () => {
 
 	it('card-account funding sends the card funding purpose BILL requires', async () => {
 		const { billId } = await billAndAccount(100);
+		// The organization's verified card account (the emulator's seeded Visa card).
+		const cards = await admin.call<{ cards: Array<{ id: string }> }>(
+			'GET',
+			'/v3/funding-accounts/cards?cardUserStatus=VERIFIED',
+		);
+		const cardId = cards.data.cards[0].id;
 		const [payment] = await runBillOk(
 			billCredentials(emulator),
 			payParameters(billId, '', 25, day(emulator, 1), {
 				fundingType: 'CARD_ACCOUNT',
-				cardAccountId: 'crd02ABCDEFGHIJKLMNO',
+				cardAccountId: cardId,
 				cardFundingPurpose: 'Studio rent',
 			}),
 		);
 		expect(payment).toMatchObject({
-			fundingAccount: { type: 'CARD_ACCOUNT', id: 'crd02ABCDEFGHIJKLMNO' },
+			fundingAccount: { type: 'CARD_ACCOUNT', id: cardId },
 			cardFundingPurpose: 'Studio rent',
 		});
 	});

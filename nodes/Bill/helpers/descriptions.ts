@@ -2,7 +2,11 @@
 
 import type { INodeProperties } from 'n8n-workflow';
 
-/** A resource locator for a BILL object: pick from a searchable list, or give its id. */
+/**
+ * A resource locator for a BILL object: pick from a searchable list, or give its id. An empty
+ * `prefix` is for objects whose id prefix BILL does not document (card accounts, AP cards): any
+ * 20 letters and digits.
+ */
 export function idLocator(options: {
 	name: string;
 	displayName: string;
@@ -28,14 +32,19 @@ export function idLocator(options: {
 				displayName: 'By ID',
 				name: 'id',
 				type: 'string',
-				placeholder: `${options.prefix}02ABCDEFGHIJKLMNO`,
+				placeholder: options.prefix ? `${options.prefix}02ABCDEFGHIJKLMNO` : 'ABC02DEFGHIJKLMNOPQR',
 				validation: [
 					{
 						type: 'regex',
-						properties: {
-							regex: `^${options.prefix}[0-9A-Za-z]{17}$`,
-							errorMessage: `A BILL ${options.object} ID has 20 characters and starts with ${options.prefix}`,
-						},
+						properties: options.prefix
+							? {
+									regex: `^${options.prefix}[0-9A-Za-z]{17}$`,
+									errorMessage: `A BILL ${options.object} ID has 20 characters and starts with ${options.prefix}`,
+								}
+							: {
+									regex: '^[0-9A-Za-z]{20}$',
+									errorMessage: `A BILL ${options.object} ID has 20 letters and digits`,
+								},
 					},
 				],
 			},

@@ -1,5 +1,6 @@
 import { searchBankAccounts } from './bankAccounts';
 import { searchBills } from './bills';
+import { searchApCards, searchCardAccounts, searchPaymentCards } from './cardAccounts';
 import { searchCreditMemos } from './creditMemos';
 import { searchCustomers } from './customers';
 import { searchInvoices } from './invoices';
@@ -29,4 +30,7 @@ export const listSearch = {
 	searchRecurringBills,
 	searchVendorCredits,
 	searchVendors,
+	searchApCards,
+	searchCardAccounts,
+	searchPaymentCards,
 };

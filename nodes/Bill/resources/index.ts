@@ -3,6 +3,7 @@ import { approval } from './approval';
 import { attachment } from './attachment';
 import { bankAccount } from './bankAccount';
 import { bill } from './bill';
+import { cardAccount } from './cardAccount';
 import { creditMemo } from './creditMemo';
 import { customer } from './customer';
 import { classification } from './classification';
@@ -53,4 +54,5 @@ export const resources: Record<string, Resource> = {
 	user,
 	vendor,
 	vendorCredit,
+	cardAccount,
 };

@@ -5,6 +5,7 @@ import { registerAttachments } from './attachments';
 import { registerAuth } from './auth';
 import { registerBankAccounts } from './bankAccounts';
 import { registerBills } from './bills';
+import { registerCardAccounts } from './cardAccounts';
 import { registerCreditMemos } from './creditMemos';
 import { registerCustomers } from './customers';
 import { registerClassifications } from './classifications';
@@ -48,4 +49,5 @@ export const registrations: Array<(emulator: Emulator) => void> = [
 	registerVendorCredits,
 	registerRecurringBills,
 	registerVendorExtras,
+	registerCardAccounts,
 ];

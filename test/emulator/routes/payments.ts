@@ -26,6 +26,8 @@ import { BillError, errors } from '../errors';
 import { listPage, type FilterableFields } from '../list';
 import { objectBody, type Emulator, type RequestContext } from '../server';
 import { newId, type Json } from '../state';
+import { cardAccountOf, cardUserStatus, cardsOf, knowsVendorIndustry } from './cardAccounts';
+import { checkForeignPayment, registerPaymentExtras } from './paymentExtras';
 
 export const PAYMENT_FILTERS: FilterableFields = {
 	id: ['eq', 'ne', 'in'],
@@ -145,13 +147,26 @@ function checkFunding(context: RequestContext, body: Json): Json {
 			);
 		}
 	}
-	// https://developer.bill.com/changelog/2024-08-15-new-req-for-vendor-payments-with-card_account-funding-type: CARD_ACCOUNT payments need `cardFundingPurpose`. The emulator has
-	// no card accounts, so card ids are not looked up.
-	if (
-		funding.type === 'CARD_ACCOUNT' &&
-		(typeof body.cardFundingPurpose !== 'string' || !body.cardFundingPurpose)
-	) {
-		throw bad('cardFundingPurpose', 'is required when fundingAccount.type is CARD_ACCOUNT');
+	if (funding.type === 'CARD_ACCOUNT') {
+		const card = cardAccountOf(context, funding.id);
+		if (card.archived) throw bad('fundingAccount.id', `card account ${funding.id} is archived`);
+		// Postman "Get list of card account users": a NOMINATED user must finish verification
+		// before paying with the card account.
+		const status = cardUserStatus(context, funding.id);
+		if (status !== 'VERIFIED')
+			throw bad(
+				'fundingAccount.id',
+				`you cannot pay with card account ${funding.id} (your card user status: ${status ?? 'not a user'}); finish BILL's card verification first`,
+			);
+	}
+	if (funding.type === 'AP_CARD') {
+		const apCard = cardsOf(context).apCards.find((c) => c.id === funding.id);
+		if (!apCard) throw errors.notFound('AP card', funding.id);
+		if (apCard.status !== 'ACTIVE')
+			throw bad(
+				'fundingAccount.id',
+				`AP card ${funding.id} is not active (status ${String(apCard.status)})`,
+			);
 	}
 	return { type: funding.type, id: funding.id };
 }
@@ -170,6 +185,21 @@ function checkProcessDate(value: unknown): string {
 interface PlannedPart {
 	bill: Json;
 	amount: number;
+}
+
+/**
+ * https://developer.bill.com/changelog/2024-08-15-new-req-for-vendor-payments-with-card_account-funding-type:
+ * CARD_ACCOUNT payments need `cardFundingPurpose`, unless BILL knows the vendor's industry
+ * (Postman "Get card funding purpose": an empty answer means the field is not required).
+ */
+function checkCardPurpose(context: RequestContext, body: Json, bill: Json, field = ''): void {
+	if ((body.fundingAccount as Json).type !== 'CARD_ACCOUNT') return;
+	if (typeof body.cardFundingPurpose === 'string' && body.cardFundingPurpose) return;
+	if (knowsVendorIndustry(context.state.vendors.get(String(bill.vendorId)))) return;
+	throw bad(
+		`${field}cardFundingPurpose`,
+		`is required when fundingAccount.type is CARD_ACCOUNT (vendor ${String(bill.vendorId)}); GET /v3/funding-accounts/cards/funding-purposes lists the values`,
+	);
 }
 
 /** One bill and amount checked against what is still due (including earlier parts of the request). */
@@ -202,9 +232,15 @@ function planPart(
 	return { bill, amount: cents(amount) };
 }
 
-function newPayment(context: RequestContext, part: PlannedPart, common: Json): Json {
+function newPayment(
+	context: RequestContext,
+	part: PlannedPart,
+	common: Json,
+	foreign: Json = {},
+): Json {
 	const now = context.clock.timestamp();
 	const vendor = context.state.vendors.get(String(part.bill.vendorId));
+	const byCheck = (vendor?.paymentInformation as Json | undefined)?.payByType === 'CHECK';
 	const payment: Json = {
 		id: newId('stp'),
 		vendorId: part.bill.vendorId,
@@ -220,11 +256,17 @@ function newPayment(context: RequestContext, part: PlannedPart, common: Json): J
 		transactionNumber: '',
 		confirmationNumber: `P${String(context.state.payments.size + 1).padStart(8, '0')}`,
 		status: 'SCHEDULED',
-		exchangeRate: 1,
-		fundingAmount: part.amount,
+		exchangeRate: foreign.exchangeRate ?? 1,
+		fundingAmount: foreign.exchangeRate
+			? cents(part.amount / Number(foreign.exchangeRate))
+			: part.amount,
 		amount: part.amount,
 		onlinePayment: true,
-		disbursementType: 'ACH',
+		// A vendor paid by check gets a check (its images: Payment → check-image), others ACH.
+		disbursementType:
+			byCheck && common.fundingAccount && (common.fundingAccount as Json).type === 'BANK_ACCOUNT'
+				? 'CHECK'
+				: 'ACH',
 		createdTime: now,
 		updatedTime: now,
 		createdBy: context.user?.id,
@@ -233,6 +275,7 @@ function newPayment(context: RequestContext, part: PlannedPart, common: Json): J
 		singleStatus: 'SCHEDULED',
 	};
 	if (common.cardFundingPurpose) payment.cardFundingPurpose = common.cardFundingPurpose;
+	if (foreign.exchangeRateBatchId) payment.exchangeRateBatchId = foreign.exchangeRateBatchId;
 	return payment;
 }
 
@@ -309,7 +352,10 @@ export function registerPayments(emulator: Emulator): void {
 				`bill ${String(part.bill.id)} is not a bill of vendor ${String(body.vendorId)}`,
 			);
 		}
-		return { status: 201, body: store(context, newPayment(context, part, common), part) };
+		checkCardPurpose(context, body, part.bill);
+		const vendor = context.state.vendors.get(String(part.bill.vendorId));
+		const foreign = checkForeignPayment(context, vendor, body, String(common.processDate));
+		return { status: 201, body: store(context, newPayment(context, part, common, foreign), part) };
 	});
 
 	emulator.add('POST', '/v3/payments/bulk', (context) => {
@@ -330,10 +376,17 @@ export function registerPayments(emulator: Emulator): void {
 			if (!raw || typeof raw !== 'object') throw bad(`payments[${n}]`, 'must be an object');
 			return planPart(context, `payments[${n}].`, raw as Json, owed);
 		});
+		const foreign = parts.map((part, n) => {
+			checkCardPurpose(context, body, part.bill, `payments[${n}].`);
+			const vendor = context.state.vendors.get(String(part.bill.vendorId));
+			return checkForeignPayment(context, vendor, body, String(common.processDate));
+		});
 		return {
 			status: 201,
 			body: {
-				payments: parts.map((part) => store(context, newPayment(context, part, common), part)),
+				payments: parts.map((part, n) =>
+					store(context, newPayment(context, part, common, foreign[n]), part),
+				),
 			},
 		};
 	});
@@ -353,6 +406,8 @@ export function registerPayments(emulator: Emulator): void {
 	});
 
 	emulator.add('GET', '/v3/payments/options', (context) => ({ body: paymentOptions(context) }));
+	// Before `/v3/payments/:paymentId`, which would match `/v3/payments/exchange-rate`.
+	registerPaymentExtras(emulator);
 
 	emulator.add('GET', '/v3/payments/:paymentId', (context) => {
 		settle(context);

@@ -47,8 +47,8 @@ export function getFunding(context: IExecuteFunctions, itemIndex: number): Fundi
 			id: checkId(
 				context,
 				itemIndex,
-				'Card Account ID',
-				context.getNodeParameter('cardAccountId', itemIndex, ''),
+				'Card Account',
+				context.getNodeParameter('cardAccountId', itemIndex, '', { extractValue: true }),
 			),
 		},
 	};
@@ -75,4 +75,28 @@ export function getPaymentId(context: IExecuteFunctions, itemIndex: number): str
 		context.getNodeParameter('paymentId', itemIndex, ''),
 		ID_PREFIX.payment,
 	);
+}
+
+/**
+ * "Exchange Rate Batch ID" of Additional Fields: BILL requires it for paying a vendor whose bill
+ * currency is not USD (`exchangeRateBatchId`, https://developer.bill.com/changelog/2026-01-20-payments-api-improvements;
+ * Payment → Get Exchange Rate gives it). Left empty (or 0), nothing is sent.
+ */
+export function getExchangeRateBatchId(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	additional: IDataObject,
+): number | undefined {
+	const value = additional.exchangeRateBatchId;
+	if (value === undefined || value === null || value === '' || value === 0) return undefined;
+	const batch = typeof value === 'number' ? value : Number(String(value).trim());
+	if (!Number.isSafeInteger(batch) || batch < 1)
+		throw invalid(
+			context,
+			itemIndex,
+			'Exchange Rate Batch ID',
+			`"${String(value)}" is not a batch ID`,
+			'Map exchangeRateBatchId from Payment → Get Exchange Rate (a whole number).',
+		);
+	return batch;
 }

@@ -5,7 +5,7 @@ import { ID_PREFIX, checkAmount, getDate, getId, invalid } from '../../helpers/v
 import { billApiRequest } from '../../../shared/transport';
 import { defaultPayablesAccountId } from '../bankAccount/defaultForPayables';
 import { billLocator } from '../bill/descriptions';
-import { getFunding, processingOptions } from './body';
+import { getExchangeRateBatchId, getFunding, processingOptions } from './body';
 import { additionalPaymentFields, fundingFields, simplifyPaymentField } from './descriptions';
 import { paymentsOfPaidBill } from './alreadyPaid';
 import { withPaymentHint } from './hints';
@@ -80,6 +80,7 @@ export async function execute(
 	const processDate = getDate(this, itemIndex, 'processDate', 'Process Date');
 	const funding = getFunding(this, itemIndex);
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const exchangeRateBatchId = getExchangeRateBatchId(this, itemIndex, additional);
 	const simplify = wantsSimplified(this, itemIndex);
 
 	const bill = await billApiRequest.call(this, {
@@ -118,6 +119,7 @@ export async function execute(
 	};
 	if (funding.cardFundingPurpose) body.cardFundingPurpose = funding.cardFundingPurpose;
 	if (additional.description) body.description = String(additional.description);
+	if (exchangeRateBatchId !== undefined) body.exchangeRateBatchId = exchangeRateBatchId;
 	try {
 		const payment = await billApiRequest.call(this, {
 			method: 'POST',

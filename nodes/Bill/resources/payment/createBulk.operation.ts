@@ -5,7 +5,7 @@ import { buildFilters, oneOrMany } from '../../helpers/filters';
 import { ID_PREFIX, checkAmount, checkId, getDate, invalid } from '../../helpers/validation';
 import { billApiRequestAllItems } from '../../../shared/transport';
 import { defaultPayablesAccountId } from '../bankAccount/defaultForPayables';
-import { getFunding, processingOptions } from './body';
+import { getExchangeRateBatchId, getFunding, processingOptions } from './body';
 import { additionalPaymentFields, fundingFields, simplifyPaymentField } from './descriptions';
 import { paymentsOfPaidBill } from './alreadyPaid';
 import { sendBulkPayment } from './bulkSend';
@@ -115,6 +115,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}));
 	const funding = getFunding(this, itemIndex);
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const exchangeRateBatchId = getExchangeRateBatchId(this, itemIndex, additional);
 	const simplify = wantsSimplified(this, itemIndex);
 
 	const billIds = [...new Set(wanted.map((w) => w.billId))];
@@ -156,6 +157,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	};
 	if (funding.cardFundingPurpose) common.cardFundingPurpose = funding.cardFundingPurpose;
 	if (additional.description) common.description = String(additional.description);
+	if (exchangeRateBatchId !== undefined) common.exchangeRateBatchId = exchangeRateBatchId;
 	const parts = wanted
 		.map((w, n) => ({ number: n + 1, billId: w.billId, amount: w.amount, found: found[n] }))
 		.filter((p) => !p.found);

@@ -2,6 +2,7 @@
 
 import type { INodeProperties } from 'n8n-workflow';
 
+import { idLocator } from '../../helpers/descriptions';
 import { simplifyOutputField } from '../../helpers/simplify';
 import { bankAccountLocator } from '../bankAccount/descriptions';
 
@@ -58,12 +59,16 @@ export const fundingFields: INodeProperties[] = [
 		displayOptions: { show: { fundingType: ['BANK_ACCOUNT'] } },
 	},
 	{
-		displayName: 'Card Account ID',
-		name: 'cardAccountId',
-		type: 'string',
-		default: '',
-		required: true,
-		description: 'The BILL ID of the card account or AP card to pay with',
+		// Was a text field: a saved ID still works (the node reads both shapes).
+		...idLocator({
+			name: 'cardAccountId',
+			displayName: 'Card Account',
+			object: 'card account',
+			prefix: '',
+			searchListMethod: 'searchPaymentCards',
+			description:
+				'The card account (or, with Funding Type AP Card, the AP card) to pay with; the list shows those you may pay with',
+		}),
 		displayOptions: { show: { fundingType: ['CARD_ACCOUNT', 'AP_CARD'] } },
 	},
 	{
@@ -91,6 +96,14 @@ export const additionalPaymentFields: INodeProperties = {
 			type: 'string',
 			default: '',
 			description: 'A note on the payment',
+		},
+		{
+			displayName: 'Exchange Rate Batch ID',
+			name: 'exchangeRateBatchId',
+			type: 'number',
+			default: 0,
+			description:
+				'Needed to pay a vendor whose bill currency is not USD: map exchangeRateBatchId from Payment → Get Exchange Rate (valid about 20 minutes; the process date must be the next US business day)',
 		},
 		{
 			displayName: 'Request Pay Faster',

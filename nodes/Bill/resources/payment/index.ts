@@ -5,6 +5,8 @@ import * as cancel from './cancel.operation';
 import * as create from './create.operation';
 import * as createBulk from './createBulk.operation';
 import * as get from './get.operation';
+import * as getCheckImage from './getCheckImage.operation';
+import * as getExchangeRate from './getExchangeRate.operation';
 import * as getMany from './getMany.operation';
 import * as getOptions from './getOptions.operation';
 import * as voidPayment from './void.operation';
@@ -43,6 +45,20 @@ const operationSelector: INodeProperties = {
 			action: 'Get a payment',
 		},
 		{
+			name: 'Get Check Image',
+			value: 'getCheckImage',
+			description:
+				"Download the front and back images of a check BILL sent, as files (once the vendor's bank processed it)",
+			action: 'Get the check images of a payment',
+		},
+		{
+			name: 'Get Exchange Rate',
+			value: 'getExchangeRate',
+			description:
+				"BILL's exchange rate and batch ID for paying an international vendor an amount; Create needs the batch ID when the vendor's bill currency is not USD",
+			action: 'Get the exchange rate for a vendor payment',
+		},
+		{
 			name: 'Get Many',
 			value: 'getMany',
 			description: 'List payments, filtered by vendor, status, process date or creation time',
@@ -78,6 +94,18 @@ export const payment: Resource = {
 		...cancel.description,
 		...voidPayment.description,
 		...getOptions.description,
+		...getExchangeRate.description,
+		...getCheckImage.description,
 	],
-	operations: { cancel, create, createBulk, get, getMany, getOptions, void: voidPayment },
+	operations: {
+		cancel,
+		create,
+		createBulk,
+		get,
+		getCheckImage,
+		getExchangeRate,
+		getMany,
+		getOptions,
+		void: voidPayment,
+	},
 };
