@@ -15,7 +15,7 @@
  *   POST /__emulator/options           → { latencyMs?, limits?, mfaStatusReading?, readings? } (readings.ts: the
  *                                        reading played where BILL's documents are silent)
  *   /__emulator/spend/*                → Spend & Expense: limits, seed, tokens, stats (routes/spendState.ts),
- *                                        deliveries and sending one again (spendWebhooks.ts),
+ *                                        subscriptions, deliveries and sending one again (spendWebhooks.ts),
  *                                        3D Secure challenges (spendThreeDs.ts)
  */
 import type { Emulator, Reply } from './server';

@@ -40,6 +40,8 @@ export interface SpendDelivery {
 	statusCode: number;
 	/** How often it was sent (BILL sends an event again when it was not acknowledged). */
 	attempts: number;
+	/** The receiver's answer to the last attempt (its status: 0 until it answered), cut short. */
+	answer?: string;
 }
 
 /** What was sent, for sending the same event again (same body, same eventId, same signature). */
@@ -90,6 +92,7 @@ function checkUrl(raw: unknown): string {
 
 function send(emulator: Emulator, delivery: SpendDelivery, sent: Sent): void {
 	delivery.attempts++;
+	delivery.statusCode = 0;
 	emulator.trackDelivery(
 		fetch(sent.url, {
 			method: 'POST',
@@ -97,7 +100,7 @@ function send(emulator: Emulator, delivery: SpendDelivery, sent: Sent): void {
 			body: sent.payload,
 		})
 			.then(async (response) => {
-				await response.text();
+				delivery.answer = (await response.text()).slice(0, 200);
 				delivery.statusCode = response.status;
 			})
 			.catch(() => undefined),
@@ -134,6 +137,7 @@ export function emitSpend(emulator: Emulator, type: string, entityKey: string, e
 }
 
 /**
+ * `/__emulator/spend/subscriptions` (GET): the S&E subscriptions.
  * `/__emulator/spend/deliveries`: the S&E events delivered (GET), or one of them sent again
  * as BILL sends an event it counts as not received (POST `{eventId}`: the same body, eventId and
  * signature). control.ts.
@@ -144,8 +148,10 @@ export function spendDeliveryControl(
 	path: string,
 	input: Record<string, unknown>,
 ): { status?: number; body?: unknown } | undefined {
-	if (path !== '/spend/deliveries') return undefined;
 	const hooks = spendWebhooks(emulator);
+	if (path === '/spend/subscriptions' && method === 'GET')
+		return { body: [...hooks.subscriptions.values()] };
+	if (path !== '/spend/deliveries') return undefined;
 	if (method === 'GET') return { body: hooks.deliveries };
 	if (method !== 'POST') return undefined;
 	const delivery = hooks.deliveries.find((d) => d.eventId === input.eventId);
