@@ -14,7 +14,7 @@ import {
 	startN8nServer,
 } from '../../scripts/lib/stack.mjs';
 import { check, equal } from '../../scripts/lib/testkit.mjs';
-import { importAll } from './helpers.mjs';
+import { importAll, manualWorkflow } from './helpers.mjs';
 
 /** A call of this test's own, waiting out the emulator's per-minute refusals as the node does. */
 async function spendApi(emulator, method, path, body) {
@@ -52,32 +52,14 @@ async function listAll(emulator, path, query = '') {
 
 /** A manual trigger and one BILL Spend & Expense node with `parameters`, using `credential`. */
 function spendWorkflow(id, name, parameters, credential = SPEND_CREDENTIAL) {
-	return {
-		id,
-		name,
-		active: false,
-		nodes: [
-			{
-				parameters: {},
-				id: 'run',
-				name: 'Run',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-			},
-			{
-				parameters,
-				id: 'spend',
-				name: 'Transactions',
-				type: 'CUSTOM.billSpend',
-				typeVersion: 1,
-				position: [240, 0],
-				credentials: { billSpendApi: { id: credential.id, name: credential.name } },
-			},
-		],
-		connections: { Run: { main: [[{ node: 'Transactions', type: 'main', index: 0 }]] } },
-		settings: { executionOrder: 'v1' },
-	};
+	return manualWorkflow(id, name, {
+		parameters,
+		id: 'spend',
+		name: 'Transactions',
+		type: 'CUSTOM.billSpend',
+		typeVersion: 1,
+		credentials: { billSpendApi: { id: credential.id, name: credential.name } },
+	});
 }
 
 export async function spendExamples({ test, runOk, env, emulator, workdir }) {

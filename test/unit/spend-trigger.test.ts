@@ -40,6 +40,20 @@ afterEach(async () => {
 
 const subscriptions = () => [...spendWebhooks(emulator).subscriptions.values()];
 
+/** Someone moves the first transaction to another budget: BILL sends spend.transaction.updated. */
+async function moveFirstTransaction() {
+	const t = [...spendData(emulator).transactions.values()][0];
+	const other = [...spendData(emulator).budgets.values()].find((b) => b.uuid !== t.budgetUuid)!;
+	await runSpendOk(spendCredentials(emulator), {
+		resource: 'transaction',
+		operation: 'update',
+		transactionId: t.uuid,
+		budgetId: byId(other.uuid),
+	});
+	await emulator.deliveriesSettled();
+	return { t, other };
+}
+
 describe('BILL Spend & Expense Trigger', () => {
 	it('subscribes once on activation (S&E path, apiToken, idempotency key) and keeps it', async () => {
 		await harness.activate();
@@ -66,15 +80,7 @@ describe('BILL Spend & Expense Trigger', () => {
 
 	it('runs the workflow for a signed event, once even when BILL sends it again; refuses a bad signature', async () => {
 		await harness.activate();
-		const t = [...spendData(emulator).transactions.values()][0];
-		const other = [...spendData(emulator).budgets.values()].find((b) => b.uuid !== t.budgetUuid)!;
-		await runSpendOk(spendCredentials(emulator), {
-			resource: 'transaction',
-			operation: 'update',
-			transactionId: t.uuid,
-			budgetId: byId(other.uuid),
-		});
-		await emulator.deliveriesSettled();
+		const { t, other } = await moveFirstTransaction();
 		expect(harness.executions).toHaveLength(1);
 		const [[event]] = harness.executions;
 		expect(event).toMatchObject({
@@ -109,15 +115,7 @@ describe('BILL Spend & Expense Trigger', () => {
 
 	it('a repeated delivery starts no second execution even when n8n did not save the static data (n8n 2.41 production webhooks)', async () => {
 		await harness.activate();
-		const t = [...spendData(emulator).transactions.values()][0];
-		const other = [...spendData(emulator).budgets.values()].find((b) => b.uuid !== t.budgetUuid)!;
-		await runSpendOk(spendCredentials(emulator), {
-			resource: 'transaction',
-			operation: 'update',
-			transactionId: t.uuid,
-			budgetId: byId(other.uuid),
-		});
-		await emulator.deliveriesSettled();
+		await moveFirstTransaction();
 		expect(harness.executions).toHaveLength(1);
 		// What n8n 2.41 does after a production webhook call: the static data change is not kept.
 		harness.staticData.acceptedEventIds = [];
