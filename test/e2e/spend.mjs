@@ -307,6 +307,12 @@ export async function spendTriggerTests(ctx) {
 				`n8n's answer to event ${eventId} sent again`,
 			);
 		};
+		/** The next finished execution of `id`; failing, what BILL delivered says why. */
+		const nextExecution = (id, skip) =>
+			waitForExecution(rest, id, { skip }).catch(async (error) => {
+				const deliveries = await emulator.control('GET', '/spend/deliveries');
+				throw new Error(`${error.message}; deliveries: ${JSON.stringify(deliveries)}`);
+			});
 		/** The subscription's delivery of `eventType`, once n8n answered it. */
 		const delivered = (subscription, eventType) =>
 			waitFor(
@@ -336,7 +342,7 @@ export async function spendTriggerTests(ctx) {
 			await spendApi(emulator, 'PUT', `/v3/spend/transactions/${t.uuid}`, {
 				budgetId: other.uuid,
 			});
-			const first = await waitForExecution(rest, HOOK);
+			const first = await nextExecution(HOOK);
 			equal(first.status, 'success', 'status of the first execution');
 			const [moved] = first.output[TRIGGER];
 			equal(
@@ -354,7 +360,7 @@ export async function spendTriggerTests(ctx) {
 				merchantName: 'E2E Hook Cafe',
 				amount: 18.4,
 			});
-			const second = await waitForExecution(rest, HOOK, { skip: new Set([first.id]) });
+			const second = await nextExecution(HOOK, new Set([first.id]));
 			equal(second.status, 'success', 'status of the second execution');
 			const [submitted] = second.output[TRIGGER];
 			equal(
@@ -393,7 +399,7 @@ export async function spendTriggerTests(ctx) {
 				amount: 249.5,
 				merchantName: 'E2E Online Store',
 			});
-			const execution = await waitForExecution(rest, THREE_DS);
+			const execution = await nextExecution(THREE_DS);
 			equal(execution.status, 'success', 'status of the execution');
 			const [event] = execution.output[TRIGGER];
 			equal(
