@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { acceptEvent } from '../shared/acceptedEvents';
 import { signedEvent } from '../shared/signedEvent';
 import { SPEND_EVENTS, checkExists, create, remove, type SpendTriggerData } from './subscription';
 
@@ -85,7 +86,9 @@ export class BillSpendTrigger implements INodeType {
 		const metadata = (event.metadata ?? {}) as IDataObject;
 		const eventId = typeof metadata.eventId === 'string' ? metadata.eventId : undefined;
 		if (eventId) {
-			if (data.acceptedEventIds?.includes(eventId))
+			// Kept in this process's memory too: n8n 2.41 does not save static data a production
+			// webhook call changed (nodes/shared/acceptedEvents.ts).
+			if (!acceptEvent(data.subscriptionId ?? '', eventId, data.acceptedEventIds))
 				return { webhookResponse: { received: true, duplicate: true } };
 			data.acceptedEventIds = [...(data.acceptedEventIds ?? []), eventId].slice(
 				-REMEMBERED_EVENT_IDS,

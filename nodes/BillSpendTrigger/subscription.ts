@@ -2,6 +2,7 @@ import { randomUUID } from 'crypto';
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { forgetSubscription } from '../shared/acceptedEvents';
 import { asNodeError } from '../shared/transport';
 import { spendApiRequest } from '../BillSpend/transport';
 
@@ -159,7 +160,9 @@ export async function remove(context: IHookFunctions): Promise<boolean> {
 			if (!isStatus(error, 404)) throw asNodeError(context.getNode(), error);
 		}
 	}
+	forgetSubscription(data.subscriptionId);
 	delete data.subscriptionId;
 	delete data.securityKey;
+	delete data.acceptedEventIds;
 	return true;
 }

@@ -13,7 +13,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { authenticationProperty, billCredentials } from '../shared/authentication';
 import { signedEvent } from '../shared/signedEvent';
 import { DOCUMENTED_EVENTS, eventOptions, loadCatalog } from './events';
-import { acceptEvent } from './acceptedEvents';
+import { acceptEvent } from '../shared/acceptedEvents';
 import { organizationOf } from './organizations';
 import type { TriggerData } from './staticData';
 import { createSubscription, deleteSubscription, subscriptionExists } from './subscription';

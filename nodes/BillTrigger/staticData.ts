@@ -1,6 +1,6 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 
-import { forgetSubscription } from './acceptedEvents';
+import { forgetSubscription } from '../shared/acceptedEvents';
 
 /**
  * What the trigger keeps in the node's static data (saved with the workflow, never output).

@@ -650,8 +650,12 @@ class Variables {
 				await this.get('vendor_credit_id', request);
 				return this.cache.get(name)!;
 			default: {
-				const spend = await spendVariable(name, this.emulator, this.http, (n) =>
-					this.get(n, request),
+				const spend = await spendVariable(
+					name,
+					this.emulator,
+					this.http,
+					(n) => this.get(n, request),
+					request.path,
 				);
 				if (spend !== undefined) return spend;
 				if (CLASSIFICATION_VARIABLES[name]) {

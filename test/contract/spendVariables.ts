@@ -7,6 +7,7 @@ import type { AxiosInstance } from 'axios';
 
 import type { Emulator } from '../emulator';
 import { SPEND_FIXTURES } from '../emulator/routes/spendState';
+import { createThreeDsChallenge } from '../emulator/routes/spendThreeDs';
 
 /** Fields BILL documented after the collection was made, with where: the emulator serves them. */
 export const SPEND_FIELDS_AFTER_COLLECTION: Record<string, string> = {
@@ -21,6 +22,7 @@ export async function spendVariable(
 	emulator: Emulator,
 	http: AxiosInstance,
 	get: (name: string) => Promise<string>,
+	requestPath = '',
 ): Promise<string | undefined> {
 	const call = async (method: string, path: string, data?: unknown) => {
 		const response = await http.request({
@@ -99,6 +101,10 @@ export async function spendVariable(
 		case 'se_reimbursement_url':
 			return await upload('/v3/spend/reimbursements/image-upload-url');
 		case 'se_transaction_uuid': {
+			// "Accept or reject a transaction" takes the transaction of a 3D Secure challenge (the id
+			// BILL sends with spend.three-ds-challenge.created): one the emulator makes, as BILL would.
+			if (requestPath.endsWith('/3ds-challenge'))
+				return String(createThreeDsChallenge(emulator).uuid);
 			const list = await call('GET', '/v3/spend/transactions?max=1');
 			return String((list.results as Array<{ uuid: string }>)[0].uuid);
 		}

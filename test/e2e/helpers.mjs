@@ -68,3 +68,25 @@ export async function billInBill(emulator, amount, { vendorId, dueDate = day(3) 
 		{ devKey: f.devKey, sessionId },
 	);
 }
+
+/** A workflow of a Manual Trigger ("Run") and one `node` after it (its position is set here). */
+export function manualWorkflow(id, name, node) {
+	return {
+		id,
+		name,
+		active: false,
+		nodes: [
+			{
+				parameters: {},
+				id: 'run',
+				name: 'Run',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+			},
+			{ ...node, position: [240, 0] },
+		],
+		connections: { Run: { main: [[{ node: node.name, type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	};
+}

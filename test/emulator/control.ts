@@ -14,12 +14,16 @@
  *   GET  /__emulator/options           → the options and readings in force
  *   POST /__emulator/options           → { latencyMs?, limits?, mfaStatusReading?, readings? } (readings.ts: the
  *                                        reading played where BILL's documents are silent)
- *   /__emulator/spend/*                → Spend & Expense: limits, seed, stats (routes/spendState.ts)
+ *   /__emulator/spend/*                → Spend & Expense: limits, seed, tokens, stats (routes/spendState.ts),
+ *                                        subscriptions, deliveries and sending one again (spendWebhooks.ts),
+ *                                        3D Secure challenges (spendThreeDs.ts)
  */
 import type { Emulator, Reply } from './server';
 import type { Fault } from './faults';
 import { withReadings } from './readings';
 import { spendControl } from './routes/spendState';
+import { threeDsControl } from './routes/spendThreeDs';
+import { spendDeliveryControl } from './routes/spendWebhooks';
 import { receivables } from './receivables';
 
 const COLLECTIONS = [
@@ -115,7 +119,11 @@ export async function control(
 		}
 		return { body: { ...emulator.options, readings: emulator.readings } };
 	}
-	const spend = path.startsWith('/spend/') ? spendControl(emulator, method, path, body) : undefined;
+	const spend = path.startsWith('/spend/')
+		? (spendControl(emulator, method, path, body) ??
+			spendDeliveryControl(emulator, method, path, body) ??
+			threeDsControl(emulator, method, path, body))
+		: undefined;
 	if (spend) return spend;
 	return { status: 404, body: { error: `no control endpoint ${method} ${path}` } };
 }

@@ -7,7 +7,7 @@
 import axios from 'axios';
 import { WorkflowHasIssuesError } from 'n8n-core';
 
-import { forgetSubscription } from '../../nodes/BillTrigger/acceptedEvents';
+import { forgetSubscription } from '../../nodes/shared/acceptedEvents';
 import { startEmulator, type Emulator } from '../emulator';
 import { seedVendor } from '../emulator/routes/bills';
 import { billCredentials, byId, runBill, runBillOk } from '../harness/bill';

@@ -9,7 +9,7 @@ import { BillSpendTrigger } from '../../nodes/BillSpendTrigger/BillSpendTrigger.
 import { resetSpendPacing } from '../../nodes/BillSpend/transport';
 import { startEmulator, type Emulator } from '../emulator';
 import { spendData } from '../emulator/routes/spendState';
-import { spendWebhooks } from '../emulator/routes/spendWebhooks';
+import { spendDeliveryControl, spendWebhooks } from '../emulator/routes/spendWebhooks';
 import { byId, runSpendOk, spendCredentials } from '../harness/spend';
 import { startTrigger, type TriggerHarness } from '../harness/trigger';
 
@@ -40,6 +40,20 @@ afterEach(async () => {
 
 const subscriptions = () => [...spendWebhooks(emulator).subscriptions.values()];
 
+/** Someone moves the first transaction to another budget: BILL sends spend.transaction.updated. */
+async function moveFirstTransaction() {
+	const t = [...spendData(emulator).transactions.values()][0];
+	const other = [...spendData(emulator).budgets.values()].find((b) => b.uuid !== t.budgetUuid)!;
+	await runSpendOk(spendCredentials(emulator), {
+		resource: 'transaction',
+		operation: 'update',
+		transactionId: t.uuid,
+		budgetId: byId(other.uuid),
+	});
+	await emulator.deliveriesSettled();
+	return { t, other };
+}
+
 describe('BILL Spend & Expense Trigger', () => {
 	it('subscribes once on activation (S&E path, apiToken, idempotency key) and keeps it', async () => {
 		await harness.activate();
@@ -66,15 +80,7 @@ describe('BILL Spend & Expense Trigger', () => {
 
 	it('runs the workflow for a signed event, once even when BILL sends it again; refuses a bad signature', async () => {
 		await harness.activate();
-		const t = [...spendData(emulator).transactions.values()][0];
-		const other = [...spendData(emulator).budgets.values()].find((b) => b.uuid !== t.budgetUuid)!;
-		await runSpendOk(spendCredentials(emulator), {
-			resource: 'transaction',
-			operation: 'update',
-			transactionId: t.uuid,
-			budgetId: byId(other.uuid),
-		});
-		await emulator.deliveriesSettled();
+		const { t, other } = await moveFirstTransaction();
 		expect(harness.executions).toHaveLength(1);
 		const [[event]] = harness.executions;
 		expect(event).toMatchObject({
@@ -104,6 +110,24 @@ describe('BILL Spend & Expense Trigger', () => {
 		expect(JSON.parse(again.body)).toEqual({ received: true, duplicate: true });
 		const forged = await harness.receive({ 'x-bill-sha-signature': 'Zm9yZ2Vk' }, Buffer.from(body));
 		expect(forged.status).toBe(401);
+		expect(harness.executions).toHaveLength(1);
+	});
+
+	it('a repeated delivery starts no second execution even when n8n did not save the static data (n8n 2.41 production webhooks)', async () => {
+		await harness.activate();
+		await moveFirstTransaction();
+		expect(harness.executions).toHaveLength(1);
+		// What n8n 2.41 does after a production webhook call: the static data change is not kept.
+		harness.staticData.acceptedEventIds = [];
+		const [delivery] = spendWebhooks(emulator).deliveries;
+		expect(
+			spendDeliveryControl(emulator, 'POST', '/spend/deliveries', { eventId: delivery.eventId }),
+		).toMatchObject({ body: { attempts: 2 } });
+		await emulator.deliveriesSettled();
+		expect(delivery).toMatchObject({
+			statusCode: 200,
+			answer: '{"received":true,"duplicate":true}',
+		});
 		expect(harness.executions).toHaveLength(1);
 	});
 

@@ -27,6 +27,7 @@ import {
 	type SpendData,
 	type SpendHandler,
 } from './spendState';
+import { threeDsRoute } from './spendThreeDs';
 import { emitSpend, registerSpendWebhooks } from './spendWebhooks';
 
 const ROLES = ['ADMIN', 'AUDITOR', 'BOOKKEEPER', 'MEMBER'];
@@ -495,6 +496,9 @@ export function registerSpend(emulator: Emulator): void {
 			return { status: 200 };
 		},
 	);
+
+	// 3-D Secure (Postman "Accept or reject a transaction"): spendThreeDs.ts
+	route('POST', '/v3/spend/transactions/:acsTransactionId/3ds-challenge', threeDsRoute(emulator));
 
 	// Reimbursements (Postman "Get list of reimbursements" … "Delete a reimbursement receipt")
 	route('GET', '/v3/spend/reimbursements', (context, { data }) => ({

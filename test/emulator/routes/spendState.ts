@@ -51,6 +51,11 @@ export interface SpendData {
 	calls: Map<string, number[]>;
 	/** 429s answered, per token, since the last reset. */
 	refused: number;
+	/**
+	 * Per token (named by its label: `admin`, `member`, or what POST /__emulator/spend/tokens
+	 * gave): calls served, calls refused, and the most calls seen in one window (the limit kept).
+	 */
+	usage: Map<string, { label: string; calls: number; refused: number; peak: number }>;
 }
 
 const limitsOf = new WeakMap<Emulator, SpendLimits>();
@@ -115,11 +120,14 @@ export function spendRoute(emulator: Emulator, handler: SpendHandler): Handler {
 		const user = userUuid ? data.users.get(userUuid) : undefined;
 		if (!token || !user || user.retired) throw badToken();
 		const limits = spendLimits(emulator);
+		const usage = data.usage.get(token) ?? { label: 'token', calls: 0, refused: 0, peak: 0 };
+		data.usage.set(token, usage);
 		if (limits.enforce) {
 			const now = Date.now();
 			const calls = (data.calls.get(token) ?? []).filter((t) => t > now - limits.windowMs);
 			if (calls.length >= limits.perWindow) {
 				data.refused++;
+				usage.refused++;
 				data.calls.set(token, calls);
 				const waitMs = calls[0] + limits.windowMs - now;
 				// Open question: BILL documents 60 calls a minute
@@ -138,7 +146,9 @@ export function spendRoute(emulator: Emulator, handler: SpendHandler): Handler {
 			}
 			calls.push(now);
 			data.calls.set(token, calls);
+			usage.peak = Math.max(usage.peak, calls.length);
 		}
+		usage.calls++;
 		return handler(context, { data, user, now: new Date(context.clock.ms()).toISOString() });
 	};
 }
@@ -251,6 +261,7 @@ function seed(emulator: Emulator): SpendData {
 		uploads: new Map(),
 		calls: new Map(),
 		refused: 0,
+		usage: new Map(),
 	};
 	const user = (firstName: string, lastName: string, role: string) => {
 		const u: Json = {
@@ -273,6 +284,8 @@ function seed(emulator: Emulator): SpendData {
 	user('Bea', 'Bookkeeper', 'BOOKKEEPER');
 	data.tokens.set(SPEND_FIXTURES.apiToken, String(admin.uuid));
 	data.tokens.set(SPEND_FIXTURES.memberApiToken, String(member.uuid));
+	data.usage.set(SPEND_FIXTURES.apiToken, { label: 'admin', calls: 0, refused: 0, peak: 0 });
+	data.usage.set(SPEND_FIXTURES.memberApiToken, { label: 'member', calls: 0, refused: 0, peak: 0 });
 	const marketing = newBudget(
 		data,
 		{ name: 'Marketing', recurringInterval: 'MONTHLY', limit: 5000 },
@@ -468,6 +481,18 @@ export function spendControl(
 		if (input.enforce !== undefined) change.enforce = Boolean(input.enforce);
 		return { body: spendLimits(emulator, change) };
 	}
+	if (path === '/spend/tokens' && method === 'POST') {
+		// Another API token of the ADMIN user ("Only ADMIN users can generate API tokens",
+		// https://developer.bill.com/docs/authentication-with-api-token): one per integration,
+		// each with its own 60 calls a minute.
+		const data = spendData(emulator);
+		const admin = [...data.users.values()].find((u) => u.role === 'ADMIN' && !u.retired)!;
+		const apiToken = `se-sandbox-admin-token-${randomUUID().slice(0, 8)}`;
+		const label = String(input.label ?? `token-${data.usage.size + 1}`);
+		data.tokens.set(apiToken, String(admin.uuid));
+		data.usage.set(apiToken, { label, calls: 0, refused: 0, peak: 0 });
+		return { body: { apiToken, label } };
+	}
 	if (path === '/spend/seed' && method === 'POST') {
 		seedSpendTransactions(emulator, Number(input.transactions ?? 0));
 		return { body: { transactions: spendData(emulator).transactions.size } };
@@ -477,6 +502,9 @@ export function spendControl(
 		return {
 			body: {
 				refused: data.refused,
+				usage: Object.fromEntries(
+					[...data.usage.values()].map(({ label, ...u }) => [label, u] as const),
+				),
 				users: data.users.size,
 				budgets: data.budgets.size,
 				cards: data.cards.size,

@@ -38,6 +38,17 @@ export interface SpendDelivery {
 	eventId: string;
 	eventType: string;
 	statusCode: number;
+	/** How often it was sent (BILL sends an event again when it was not acknowledged). */
+	attempts: number;
+	/** The receiver's answer to the last attempt (its status: 0 until it answered), cut short. */
+	answer?: string;
+}
+
+/** What was sent, for sending the same event again (same body, same eventId, same signature). */
+interface Sent {
+	url: string;
+	payload: string;
+	signature: string;
 }
 
 interface WebhookData {
@@ -45,6 +56,7 @@ interface WebhookData {
 	keys: Map<string, string>;
 	idempotency: Map<string, string>;
 	deliveries: SpendDelivery[];
+	sent: Map<SpendDelivery, Sent>;
 }
 
 const webhookDataOf = new WeakMap<SpendData, WebhookData>();
@@ -53,7 +65,13 @@ export function spendWebhooks(emulator: Emulator): WebhookData {
 	const data = spendData(emulator);
 	let hooks = webhookDataOf.get(data);
 	if (!hooks) {
-		hooks = { subscriptions: new Map(), keys: new Map(), idempotency: new Map(), deliveries: [] };
+		hooks = {
+			subscriptions: new Map(),
+			keys: new Map(),
+			idempotency: new Map(),
+			deliveries: [],
+			sent: new Map(),
+		};
 		webhookDataOf.set(data, hooks);
 	}
 	return hooks;
@@ -72,6 +90,23 @@ function checkUrl(raw: unknown): string {
 	return url.toString();
 }
 
+function send(emulator: Emulator, delivery: SpendDelivery, sent: Sent): void {
+	delivery.attempts++;
+	delivery.statusCode = 0;
+	emulator.trackDelivery(
+		fetch(sent.url, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', 'x-bill-sha-signature': sent.signature },
+			body: sent.payload,
+		})
+			.then(async (response) => {
+				delivery.answer = (await response.text()).slice(0, 200);
+				delivery.statusCode = response.status;
+			})
+			.catch(() => undefined),
+	);
+}
+
 /** Delivers one event to every enabled subscription that has its type (no retries: BILL's are in webhooks.ts). */
 export function emitSpend(emulator: Emulator, type: string, entityKey: string, entity: Json): void {
 	const hooks = spendWebhooks(emulator);
@@ -88,24 +123,43 @@ export function emitSpend(emulator: Emulator, type: string, entityKey: string, e
 			eventId,
 			eventType: type,
 			statusCode: 0,
+			attempts: 0,
+		};
+		const sent: Sent = {
+			url: subscription.notificationUrl,
+			payload,
+			signature: createHmac('sha256', key).update(payload).digest('base64'),
 		};
 		hooks.deliveries.push(delivery);
-		emulator.trackDelivery(
-			fetch(subscription.notificationUrl, {
-				method: 'POST',
-				headers: {
-					'Content-Type': 'application/json',
-					'x-bill-sha-signature': createHmac('sha256', key).update(payload).digest('base64'),
-				},
-				body: payload,
-			})
-				.then(async (response) => {
-					await response.text();
-					delivery.statusCode = response.status;
-				})
-				.catch(() => undefined),
-		);
+		hooks.sent.set(delivery, sent);
+		send(emulator, delivery, sent);
 	}
+}
+
+/**
+ * `/__emulator/spend/subscriptions` (GET): the S&E subscriptions.
+ * `/__emulator/spend/deliveries`: the S&E events delivered (GET), or one of them sent again
+ * as BILL sends an event it counts as not received (POST `{eventId}`: the same body, eventId and
+ * signature). control.ts.
+ */
+export function spendDeliveryControl(
+	emulator: Emulator,
+	method: string,
+	path: string,
+	input: Record<string, unknown>,
+): { status?: number; body?: unknown } | undefined {
+	const hooks = spendWebhooks(emulator);
+	if (path === '/spend/subscriptions' && method === 'GET')
+		return { body: [...hooks.subscriptions.values()] };
+	if (path !== '/spend/deliveries') return undefined;
+	if (method === 'GET') return { body: hooks.deliveries };
+	if (method !== 'POST') return undefined;
+	const delivery = hooks.deliveries.find((d) => d.eventId === input.eventId);
+	const sent = delivery && hooks.sent.get(delivery);
+	if (!delivery || !sent)
+		return { status: 404, body: { error: `no delivery of event ${String(input.eventId)}` } };
+	send(emulator, delivery, sent);
+	return { body: delivery };
 }
 
 export function registerSpendWebhooks(emulator: Emulator): void {

@@ -4,6 +4,7 @@ import * as deleteReceipt from './deleteReceipt.operation';
 import * as get from './get.operation';
 import * as getCustomFields from './getCustomFields.operation';
 import * as getMany from './getMany.operation';
+import * as respondToThreeDsChallenge from './respondToThreeDsChallenge.operation';
 import * as setCustomFields from './setCustomFields.operation';
 import * as update from './update.operation';
 import * as uploadReceipt from './uploadReceipt.operation';
@@ -11,7 +12,7 @@ import * as uploadReceipt from './uploadReceipt.operation';
 export const transaction: Resource = {
 	displayName: 'Transaction',
 	summary:
-		'Card transactions: find by date, status, budget or card; move to a budget; receipts and custom fields',
+		'Card transactions: find by date, status, budget or card; move to a budget; receipts and custom fields; 3D Secure challenges',
 	description: [
 		operationSelector(
 			'transaction',
@@ -42,6 +43,13 @@ export const transaction: Resource = {
 					action: 'Get many transactions',
 				},
 				{
+					name: 'Respond to 3D Secure Challenge',
+					value: 'respondToThreeDsChallenge',
+					description:
+						'Accept or reject a card payment that asks for 3D Secure verification (ADMIN token only)',
+					action: 'Respond to a 3D Secure challenge',
+				},
+				{
 					name: 'Set Custom Fields',
 					value: 'setCustomFields',
 					description: 'Set custom field values or notes on a card transaction',
@@ -69,12 +77,14 @@ export const transaction: Resource = {
 		...setCustomFields.description,
 		...uploadReceipt.description,
 		...deleteReceipt.description,
+		...respondToThreeDsChallenge.description,
 	],
 	operations: {
 		deleteReceipt,
 		get,
 		getCustomFields,
 		getMany,
+		respondToThreeDsChallenge,
 		setCustomFields,
 		update,
 		uploadReceipt,

@@ -1,10 +1,11 @@
 /**
  * The event IDs a subscription has already accepted, so BILL's repeated deliveries (same
- * `metadata.eventId`) start no second execution.
+ * `metadata.eventId`) start no second execution: the BILL Trigger's and the BILL Spend & Expense
+ * Trigger's subscriptions (UUIDs from BILL, never the same for two).
  *
  * Kept in two places: in this process's memory, and in the node's static data. n8n 2.41 does not
- * save static data changed by a production webhook call (found by the queue-mode test: the
- * change flag is reset before the execution ends), so memory is what holds between deliveries
+ * save static data changed by a production webhook call (found by the queue-mode test, and for
+ * the Spend trigger by test/e2e/spend.mjs: the change flag is reset before the execution ends), so memory is what holds between deliveries
  * that reach one n8n process (n8n's main process receives every webhook, also in queue mode).
  * Static data still helps where n8n saves it (manual runs, a future n8n).
  */
