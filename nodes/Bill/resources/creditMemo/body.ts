@@ -3,6 +3,7 @@
 
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { checkClassifications } from '../../helpers/classifications';
 import {
 	ID_PREFIX,
 	checkAmount,
@@ -42,6 +43,15 @@ function lineItems(context: IExecuteFunctions, itemIndex: number, required: bool
 				allowZero: true,
 			});
 		}
+		const classifications = checkClassifications(
+			context,
+			itemIndex,
+			() => `${where} → Classifications`,
+			line.classifications,
+			'receivableLine',
+			true,
+		);
+		if (classifications) out.classifications = classifications;
 		return out;
 	});
 }
@@ -61,7 +71,17 @@ export function optionalCreditMemoBody(
 	const body: IDataObject = {};
 	for (const [key, value] of Object.entries(fields)) {
 		if (value === '' || value === undefined || value === null) continue;
-		if (OPTIONAL_IDS[key])
+		if (key === 'classifications') {
+			const classifications = checkClassifications(
+				context,
+				itemIndex,
+				() => 'Classifications',
+				value,
+				'receivable',
+				true,
+			);
+			if (classifications) body.classifications = classifications;
+		} else if (OPTIONAL_IDS[key])
 			body[key] = checkId(context, itemIndex, OPTIONAL_IDS[key][0], value, OPTIONAL_IDS[key][1]);
 		else if (key === 'creditDate')
 			body.creditDate = checkDate(context, itemIndex, 'Credit Date', value);
