@@ -195,3 +195,19 @@ export function checkClassifications(
 	}
 	return Object.keys(result).length ? result : undefined;
 }
+
+/**
+ * Puts the classifications of `level` in `value`, checked, on `target` (nothing when none);
+ * `where` names them in errors (e.g. "Line Items, line 2 → Classifications").
+ */
+export function putClassifications(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	target: IDataObject,
+	value: unknown,
+	level: Level,
+	where: string,
+): void {
+	const checked = checkClassifications(context, itemIndex, () => where, value, level, true);
+	if (checked) target.classifications = checked;
+}

@@ -3,7 +3,7 @@
 
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { checkClassifications } from '../../helpers/classifications';
+import { putClassifications } from '../../helpers/classifications';
 import {
 	ID_PREFIX,
 	checkAmount,
@@ -43,15 +43,14 @@ function lineItems(context: IExecuteFunctions, itemIndex: number, required: bool
 				allowZero: true,
 			});
 		}
-		const classifications = checkClassifications(
+		putClassifications(
 			context,
 			itemIndex,
-			() => `${where} → Classifications`,
+			out,
 			line.classifications,
 			'receivableLine',
-			true,
+			`${where} → Classifications`,
 		);
-		if (classifications) out.classifications = classifications;
 		return out;
 	});
 }
@@ -71,17 +70,9 @@ export function optionalCreditMemoBody(
 	const body: IDataObject = {};
 	for (const [key, value] of Object.entries(fields)) {
 		if (value === '' || value === undefined || value === null) continue;
-		if (key === 'classifications') {
-			const classifications = checkClassifications(
-				context,
-				itemIndex,
-				() => 'Classifications',
-				value,
-				'receivable',
-				true,
-			);
-			if (classifications) body.classifications = classifications;
-		} else if (OPTIONAL_IDS[key])
+		if (key === 'classifications')
+			putClassifications(context, itemIndex, body, value, 'receivable', 'Classifications');
+		else if (OPTIONAL_IDS[key])
 			body[key] = checkId(context, itemIndex, OPTIONAL_IDS[key][0], value, OPTIONAL_IDS[key][1]);
 		else if (key === 'creditDate')
 			body.creditDate = checkDate(context, itemIndex, 'Credit Date', value);

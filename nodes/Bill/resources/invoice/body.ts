@@ -4,7 +4,7 @@
 
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { checkClassifications } from '../../helpers/classifications';
+import { putClassifications } from '../../helpers/classifications';
 import { ID_PREFIX, checkDate, checkId, invalid } from '../../helpers/validation';
 
 /** BILL's maximum length of an invoice number (createinvoice reference page). */
@@ -60,14 +60,13 @@ export function optionalInvoiceBody(
 		);
 	if (typeof fields.enableCardPayment === 'boolean')
 		body.enableCardPayment = fields.enableCardPayment;
-	const classifications = checkClassifications(
+	putClassifications(
 		context,
 		itemIndex,
-		() => 'Classifications',
+		body,
 		fields.classifications,
 		'receivable',
-		true,
+		'Classifications',
 	);
-	if (classifications) body.classifications = classifications;
 	return body;
 }

@@ -3,7 +3,7 @@
 
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { checkClassifications } from '../../helpers/classifications';
+import { putClassifications } from '../../helpers/classifications';
 import { checkAmount, checkId, invalid } from '../../helpers/validation';
 
 /** Line item ids: BILL's "Update an invoice" keeps lines by `id` (`00f…`). */
@@ -42,15 +42,14 @@ export function getInvoiceLineItems(
 			allowZero: true,
 			allowNegative: true,
 		});
-		const classifications = checkClassifications(
+		putClassifications(
 			context,
 			itemIndex,
-			() => `${where} → Classifications`,
+			out,
 			line.classifications,
 			'receivableLine',
-			true,
+			`${where} → Classifications`,
 		);
-		if (classifications) out.classifications = classifications;
 		return out;
 	});
 }

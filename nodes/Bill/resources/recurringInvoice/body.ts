@@ -3,7 +3,7 @@
 
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { checkClassifications } from '../../helpers/classifications';
+import { putClassifications } from '../../helpers/classifications';
 import { ID_PREFIX, checkDate, getId, invalid } from '../../helpers/validation';
 import { getInvoiceLineItems } from '../invoice/lineItems';
 
@@ -59,15 +59,14 @@ export function optionalRecurringBody(
 	const description = String(fields.description ?? '').trim();
 	if (description) body.description = description;
 	if (typeof fields.sendEmail === 'boolean') body.sendEmail = fields.sendEmail;
-	const classifications = checkClassifications(
+	putClassifications(
 		context,
 		itemIndex,
-		() => 'Classifications',
+		body,
 		fields.classifications,
 		'receivable',
-		true,
+		'Classifications',
 	);
-	if (classifications) body.classifications = classifications;
 	return body;
 }
 
