@@ -7,16 +7,18 @@
  *   2 list    N bills with Return All (default 10,000)
  *   3 update  N bills (default 500)
  *   4 read    one bill, R executions in a row (default 20)
+ *   5 invoices  create N invoices from N input items (default 1,000; BILL has no bulk invoice create)
+ *   6 vendors   create N vendors from N input items (default 1,000; BILL's bulk create, 20 a request)
  * For each job and variant: the requests BILL saw (logins apart, refusals apart), the wall time
  * of the execution(s), the peak memory of the n8n process tree, and the floor (the fewest
  * requests BILL allows and what they cost at the round trip and BILL's concurrency).
  *
  *   npm run bench                     full run, writes bench/RESULTS.md and bench/out/*.json
- *   npm run bench -- --quick          100 / 1,000 / 50 / 5: a check in about 3 minutes (no RESULTS.md)
- *   options: --latency 50  --create 1000  --list 10000  --update 500  --reads 20
- *            --jobs create,list,update,read  --batch-interval <ms>  --no-build  --results
+ *   npm run bench -- --quick          100 / 1,000 / 50 / 5 / 100 / 100: a check in a few minutes (no RESULTS.md)
+ *   options: --latency 50  --create 1000  --list 10000  --update 500  --reads 20  --invoices 1000  --vendors 1000
+ *            --jobs create,list,update,read,invoices,vendors  --batch-interval <ms>  --no-build  --results
  *            --report out/<run>.json (RESULTS.md again from a run's JSON)
- *            --variants ours,oursJson,oursItems,theirs,theirsBulk,n8nOnly  --profile (n8n with --cpu-prof, into bench/out/profiles/)
+ *            --variants ours,oursJson,oursItems,theirs,theirsBulk,theirsLoginEach,n8nOnly  --profile (n8n with --cpu-prof, into bench/out/profiles/)
  * n8n runs one at a time and is restarted for every job and variant, so each peak is its own.
  */
 import { spawnSync } from 'node:child_process';
@@ -34,13 +36,14 @@ import {
 	runN8n,
 } from '../scripts/n8n-runtime.mjs';
 import { emulatorCredential, freePort, startEmulatorProcess } from '../scripts/lib/stack.mjs';
-import { BillApi, billBody } from './lib/bill-api.mjs';
+import { BillApi, billBody, invoiceRow, vendorRow } from './lib/bill-api.mjs';
 import { hwmMiB, sampleMemory } from './lib/memory.mjs';
 import { startN8n, stopAll } from './lib/n8n-server.mjs';
 import { benchWorkflows } from './lib/workflows.mjs';
 import { floorOf, markdown, summarize } from './lib/report.mjs';
 
 const OUT_DIR = join(REPO, 'bench', 'out');
+const JOBS = ['create', 'list', 'update', 'read', 'invoices', 'vendors'];
 
 function options(argv) {
 	const flag = (name) => {
@@ -64,11 +67,13 @@ function options(argv) {
 		list: number('list', 10_000, 1000),
 		update: number('update', 500, 50),
 		reads: number('reads', 20, 5),
+		invoices: number('invoices', 1000, 100),
+		vendors: number('vendors', 1000, 100),
 		// A careful user's Batching: 3 items, then wait 4 round trips, so a batch has finished
 		// before the next one starts (BILL refuses a 4th concurrent request with BDC_1322, and the
 		// node does not wait for a batch's answers). 2 round trips were refused on a busy machine.
 		batchIntervalMs: number('batch-interval', 4 * latencyMs, 4 * latencyMs),
-		jobs: (flag('jobs') ?? 'create,list,update,read').split(','),
+		jobs: (flag('jobs') ?? JOBS.join(',')).split(','),
 		variants: flag('variants')?.split(','),
 		build: flag('no-build') === undefined,
 		writeResults: flag('results') !== undefined || !quick,
@@ -192,11 +197,19 @@ async function runJobs(o, emulator, workdir) {
 		theirs: await api.createVendors('Create theirs', 10),
 		theirsBulk: await api.createVendors('Create bulk', 10),
 	};
+	const invoiceCustomers = {};
+	if (o.jobs.includes('invoices'))
+		for (const variant of ['ours', 'theirs', 'theirsLoginEach'])
+			invoiceCustomers[variant] = await api.createCustomers(`Invoices ${variant}`, 10);
 	const [listVendor] = await api.createVendors('List', 1);
-	const listed = await api.createBills(
-		Array.from({ length: o.list }, (_, n) => billBody(listVendor, 'LIST', n)),
-	);
-	const listBytes = await listedBytes(api, listVendor);
+	// The 10,000 bills only for the jobs that read or change them (2, 3, 4).
+	const needsBills = ['list', 'update', 'read'].some((job) => o.jobs.includes(job));
+	const listed = needsBills
+		? await api.createBills(
+				Array.from({ length: o.list }, (_, n) => billBody(listVendor, 'LIST', n)),
+			)
+		: [];
+	const listBytes = needsBills ? await listedBytes(api, listVendor) : 0;
 	const rowsFor = (vendors, prefix) =>
 		Array.from({ length: o.create }, (_, n) => {
 			const body = billBody(vendors[n % vendors.length], prefix, n);
@@ -213,9 +226,9 @@ async function runJobs(o, emulator, workdir) {
 		ours: listed.slice(0, o.update),
 		theirs: listed.slice(o.update, 2 * o.update),
 	};
-	const readBill = listed[0].id;
+	const readBill = listed[0]?.id;
 	log(
-		`  ${o.list} bills of one vendor (${(listBytes / 2 ** 20).toFixed(1)} MiB as BILL returns them), 40 vendors for the creates`,
+		`  ${listed.length} bills of one vendor (${(listBytes / 2 ** 20).toFixed(1)} MiB as BILL returns them), 40 vendors for the creates`,
 	);
 
 	const env = n8nEnv({
@@ -263,14 +276,35 @@ async function runJobs(o, emulator, workdir) {
 			},
 		],
 		read: () => Array.from({ length: o.reads }, () => ({ billId: readBill })),
+		invoices: (variant) => [
+			{
+				rows: Array.from({ length: o.invoices }, (_, n) =>
+					invoiceRow(
+						invoiceCustomers[variant][n % invoiceCustomers[variant].length],
+						`AR-${variant}`,
+						n,
+					),
+				),
+			},
+		],
+		vendors: (variant) => [
+			{ rows: Array.from({ length: o.vendors }, (_, n) => vendorRow(`Bench ${variant}`, n)) },
+		],
 	};
-	const sizes = { create: o.create, list: o.list, update: o.update, read: o.reads };
+	const sizes = {
+		create: o.create,
+		list: o.list,
+		update: o.update,
+		read: o.reads,
+		invoices: o.invoices,
+		vendors: o.vendors,
+	};
 
 	// n8n's output of each run, kept for a look when a run fails (bench/out is git-ignored).
 	const logDir = join(OUT_DIR, 'logs');
 	mkdirSync(logDir, { recursive: true });
 	const results = [];
-	for (const job of ['create', 'list', 'update', 'read'].filter((j) => o.jobs.includes(j))) {
+	for (const job of JOBS.filter((j) => o.jobs.includes(j))) {
 		for (const w of workflows.filter((x) => x.job === job)) {
 			// Every run of our node starts from the credential as saved: no session yet.
 			if (w.variant.startsWith('ours'))
@@ -279,6 +313,12 @@ async function runJobs(o, emulator, workdir) {
 					env,
 					'Importing the BILL credential',
 				);
+			// Each run in an hour of its own on the emulator's clock: BILL's hourly limits (20,000
+			// requests and 200 logins per developer key) count each run alone, so a run that hits
+			// them (a login per call) does not stop the next one.
+			const { now } = await emulator.control('POST', '/clock', { advanceMs: 3_600_000 });
+			// The emulator's log is on its clock, now this far ahead of ours.
+			const clockAheadMs = Date.parse(now) - Date.now();
 			const server = await startN8n(env, join(logDir, `n8n-${w.job}-${w.variant}.log`), w.path);
 			let result;
 			try {
@@ -293,10 +333,11 @@ async function runJobs(o, emulator, workdir) {
 				const hwm = hwmMiB(server.pid);
 				const entries = (await emulator.control('GET', '/log')).slice(logStart);
 				const seen = requestsIn(entries);
-				const timeline = timelineOf(entries, startedAt, wallMs);
+				const timeline = timelineOf(entries, startedAt + clockAheadMs, wallMs);
 				const check = await verify(job, w.variant, answers, {
 					emulator,
 					sizes,
+					invoiceCustomers,
 					createVendors,
 					updateSets,
 					readBill,
@@ -374,7 +415,7 @@ async function verify(
 	job,
 	variant,
 	answers,
-	{ emulator, sizes, createVendors, updateSets, readBill },
+	{ emulator, sizes, invoiceCustomers, createVendors, updateSets, readBill },
 ) {
 	const bad = answers.find((a) => a.status !== 200);
 	if (bad)
@@ -392,34 +433,35 @@ async function verify(
 		return output === n
 			? { ok: true, output }
 			: { ok: false, output, problem: `the workflow returned ${output} bills, not ${n}` };
+	if (job === 'invoices' || job === 'vendors') {
+		const stored =
+			job === 'invoices'
+				? (await emulator.control('GET', '/state/invoices')).filter((i) =>
+						invoiceCustomers[variant].includes(i.customerId),
+					).length
+				: (await emulator.control('GET', '/state/vendors')).filter((v) =>
+						String(v.name).startsWith(`Bench ${variant} vendor `),
+					).length;
+		return outcome(stored, output, n, `BILL holds ${stored} of ${n} ${job}`);
+	}
 	const bills = await emulator.control('GET', '/state/bills');
 	if (job === 'create') {
 		const vendors = new Set(createVendors[variant]);
 		const stored = bills.filter((b) => vendors.has(b.vendorId)).length;
-		const ok = stored === n && output === n;
-		return ok
-			? { ok, output, stored }
-			: {
-					ok,
-					output,
-					stored,
-					problem: `BILL holds ${stored} of ${n} bills; the workflow returned ${output}`,
-				};
+		return outcome(stored, output, n, `BILL holds ${stored} of ${n} bills`);
 	}
 	const ids = new Set(updateSets[variant].map((b) => b.id));
 	const stored = bills.filter(
 		(b) => ids.has(b.id) && b.description === `Updated by ${variant}`,
 	).length;
-	const ok = stored === n && output === n;
-	return ok
-		? { ok, output, stored }
-		: {
-				ok,
-				output,
-				stored,
-				problem: `${stored} of ${n} bills updated in BILL; the workflow returned ${output}`,
-			};
+	return outcome(stored, output, n, `${stored} of ${n} bills updated in BILL`);
 }
+
+/** Done when BILL holds all N and the workflow counted all N. */
+const outcome = (stored, output, n, held) =>
+	stored === n && output === n
+		? { ok: true, output, stored }
+		: { ok: false, output, stored, problem: `${held}; the workflow returned ${output}` };
 
 main().catch((error) => {
 	console.error(`\nbench failed: ${error.stack ?? error}`);

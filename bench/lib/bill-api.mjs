@@ -54,6 +54,19 @@ export class BillApi {
 		return ids;
 	}
 
+	/** Customers for the invoice job (POST /v3/customers, BILL's "Create a customer"). */
+	async createCustomers(prefix, count) {
+		const ids = [];
+		for (let i = 0; i < count; i++) {
+			const customer = await this.call('POST', '/v3/customers', {
+				name: `${prefix} customer ${i + 1}`,
+				email: `ar${i + 1}@bench.example`,
+			});
+			ids.push(customer.id);
+		}
+		return ids;
+	}
+
 	/** Creates `bodies` with POST /v3/bills/bulk, 100 a request, up to 3 at a time (BILL's limit). */
 	async createBills(bodies) {
 		const chunks = [];
@@ -85,5 +98,29 @@ export function billBody(vendorId, prefix, n) {
 				description: `Bench line ${n + 1}`,
 			},
 		],
+	};
+}
+
+/** An invoice row (the webhook's input for job 5): customer, number, dates, one priced line. */
+export function invoiceRow(customerId, prefix, n) {
+	const day = (offset) =>
+		new Date(Date.UTC(2026, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
+	return {
+		customerId,
+		invoiceNumber: `${prefix}-${n + 1}`,
+		invoiceDate: day(n % 60),
+		dueDate: day(30 + (n % 60)),
+		description: `Bench lesson ${n + 1}`,
+		quantity: 1 + (n % 3),
+		price: Math.round((25 + (n % 400) * 1.37) * 100) / 100,
+	};
+}
+
+/** A vendor row (the webhook's input for job 6): a name unique to the variant, email, phone. */
+export function vendorRow(prefix, n) {
+	return {
+		name: `${prefix} vendor ${n + 1}`,
+		email: `ap${n + 1}@bench-vendors.example`,
+		phone: `555${String(n).padStart(7, '0')}`,
 	};
 }

@@ -12,7 +12,14 @@ export const JOB_TITLES = {
 	list: (n) => `2. List ${n.toLocaleString('en-US')} bills (Return All)`,
 	update: (n) => `3. Update ${n.toLocaleString('en-US')} bills`,
 	read: (n) => `4. Read one bill, ${n} executions in a row`,
+	invoices: (n) =>
+		`5. Create ${n.toLocaleString('en-US')} invoices from ${n.toLocaleString('en-US')} items`,
+	vendors: (n) =>
+		`6. Create ${n.toLocaleString('en-US')} vendors from ${n.toLocaleString('en-US')} items`,
 };
+
+/** BILL's bulk vendor create takes 20 vendors a request (Postman "Create multiple vendors"). */
+const VENDOR_BULK_MAX = 20;
 
 /**
  * The fewest requests BILL's API allows for the job, and what they cost at the round trip with
@@ -21,6 +28,8 @@ export const JOB_TITLES = {
  *   list    ceil(N/100) pages, one after the other (each needs the previous page's token)
  *   update  N updates (BILL has no bulk bill update), 3 at a time
  *   read    1 GET per execution, executions one after the other
+ *   invoices N creates (BILL has no bulk invoice create), 3 at a time
+ *   vendors  ceil(N/20) bulk creates, 3 at a time
  */
 export function floorOf(job, n, rttMs) {
 	let requests;
@@ -31,9 +40,12 @@ export function floorOf(job, n, rttMs) {
 	} else if (job === 'list') {
 		requests = Math.max(1, Math.ceil(n / PAGE_MAX));
 		rounds = requests;
-	} else if (job === 'update') {
+	} else if (job === 'update' || job === 'invoices') {
 		requests = n;
 		rounds = Math.ceil(n / CONCURRENCY);
+	} else if (job === 'vendors') {
+		requests = Math.ceil(n / VENDOR_BULK_MAX);
+		rounds = Math.ceil(requests / CONCURRENCY);
 	} else {
 		requests = n;
 		rounds = n;
@@ -73,16 +85,18 @@ export function summarize(run) {
 		targets.push({
 			target: `Logins: one per credential across executions (job 4: 1 login, not ${o.n})`,
 			met: o.logins === 1 && Object.values(jobs).every((v) => !v.ours || v.ours.logins <= 1),
-			detail: `job 4: ours ${o.logins} login(s), HTTP Request ${theirs('read')?.logins ?? '?'}; jobs 1–3: ours ${[
+			detail: `job 4: ours ${o.logins} login(s), HTTP Request ${theirs('read')?.logins ?? '?'}; jobs 1–3, 5, 6: ours ${[
 				'create',
 				'list',
 				'update',
+				'invoices',
+				'vendors',
 			]
 				.map((j) => ours(j)?.logins ?? '–')
 				.join(' / ')}`,
 		});
 	}
-	for (const job of ['create', 'list', 'update']) {
+	for (const job of ['create', 'list', 'update', 'invoices', 'vendors']) {
 		const o = ours(job);
 		if (!o) continue;
 		targets.push({
@@ -161,6 +175,7 @@ const VARIANT_NAMES = {
 	oursItems: 'our node, Bills Input: Input Items as They Are',
 	theirs: 'HTTP Request',
 	theirsBulk: 'HTTP Request + bulk',
+	theirsLoginEach: 'HTTP Request, a login per call',
 	n8nOnly: 'n8n alone (webhook, no BILL call)',
 };
 
@@ -199,7 +214,7 @@ export function markdown(run) {
 				.join(', ');
 			lines.push(
 				`| ${JOB_TITLES[job](r.n)} | ${VARIANT_NAMES[r.variant]}${r.check.ok ? '' : ' ⚠'} | ${r.requests}${refused ? ` (${refused})` : ''} | ${r.logins} | ${seconds(r.wallMs)} | ` +
-					`${r.memory.peakMiB} MiB (+${r.memory.growthMiB}) | ${r.variant === 'n8nOnly' ? '–' : `${r.floor.requests} req, ${seconds(r.floor.wallMs)}`} | ${c ? `${c.requests} / ${c.wall} / ${c.peakMemory}` : '–'} |`,
+					`${r.memory.peakMiB} MiB (+${r.memory.growthMiB}) | ${r.variant === 'n8nOnly' ? '–' : `${r.floor.requests} req, ${seconds(r.floor.wallMs)}`} | ${c ? `${c.requests ?? '–'} / ${c.wall} / ${c.peakMemory}` : '–'} |`,
 			);
 		}
 	}
@@ -241,7 +256,8 @@ export function markdown(run) {
 	lines.push(
 		`HTTP Request workflows: Batching 3 items per ${o.batchIntervalMs} ms (BILL allows 3 concurrent requests; the node does not wait for a batch to finish), ` +
 			'pagination "Update a Parameter in Each Request" with `page = {{ $response.body.nextPage }}` until `{{ !$response.body.nextPage }}`, `max=100`. ' +
-			'Our node: Create Many (100 bills a request, Skip Existing Invoice Numbers on, as by default), Get Many with Return All, Update, Get. See bench/README.md for how to read these numbers.',
+			'Our node: Create Many (100 bills a request, Skip Existing Invoice Numbers on, as by default), Get Many with Return All, Update, Get; ' +
+			'Invoice → Create per item (BILL has no bulk invoice create; Skip Existing Invoice Numbers on), Vendor → Create Many (20 vendors a request, Skip Existing Names on). See bench/README.md for how to read these numbers.',
 	);
 	lines.push('');
 	return lines.join('\n');

@@ -11,8 +11,13 @@
  *             BILL's 3 concurrent requests, n8n's pagination option following `nextPage`;
  *   theirsBulk (job 1 only) the same user who also found BILL's bulk create: Loop Over Items
  *             in groups of 100, Aggregate, one POST /v3/bills/bulk per group;
+ *   theirsLoginEach (job 5 only) HTTP Request with a login before every call, as BILL allows
+ *             (each item logs in, then creates its invoice with that session);
  *   n8nOnly   (job 4 only) the webhook and a No Operation node: what an execution costs in n8n
  *             before any BILL call, the part of job 4 no node can make faster.
+ * Jobs 5 (invoices) and 6 (vendors) use the same variants: BILL has no bulk invoice create, so
+ * ours is Invoice → Create per item (one session for all); vendors have BILL's bulk create (20 a
+ * request), so ours is Vendor → Create Many and theirsBulk groups of 20.
  * Input comes in the webhook's body, the same for every variant.
  */
 import { randomUUID } from 'node:crypto';
@@ -137,6 +142,14 @@ const batching = (intervalMs) => ({
 });
 
 /** A BILL create body from a spreadsheet-like row (the same rows our node maps with its fields). */
+/** An invoice create body (BILL's "Create an invoice") from an invoice row. */
+const INVOICE_FROM_ROW =
+	'{ customer: { id: $json.customerId }, invoiceNumber: $json.invoiceNumber, invoiceDate: $json.invoiceDate, dueDate: $json.dueDate, invoiceLineItems: [{ description: $json.description, quantity: $json.quantity, price: $json.price }], processingOptions: { sendEmail: false } }';
+
+/** A vendor create body (BILL's "Create a vendor") from a vendor row. */
+const VENDOR_FROM_ROW =
+	"{ name: $json.name, accountType: 'BUSINESS', email: $json.email, phone: $json.phone }";
+
 const BILL_FROM_ROW =
 	'{ vendorId: $json.vendorId, invoice: { invoiceNumber: $json.invoiceNumber, invoiceDate: $json.invoiceDate }, dueDate: $json.dueDate, billLineItems: [{ amount: $json.amount, description: $json.description }] }';
 
@@ -146,6 +159,7 @@ export const VARIANTS = {
 	theirsBulk: 'HTTP Request + bulk',
 	oursJson: 'our node, JSON input',
 	oursItems: 'our node, input items as they are',
+	theirsLoginEach: 'HTTP Request, a login per call',
 	n8nOnly: 'n8n alone (no BILL call)',
 };
 
@@ -271,7 +285,7 @@ export function benchWorkflows({ baseUrl, fixtures, batchIntervalMs }) {
 		return nodes;
 	});
 	// The loop: "loop" output (1) → Group → Create → back to the loop; "done" output (0) → Count.
-	const bulk = list.find((w) => w.variant === 'theirsBulk');
+	const bulk = list.find((w) => w.job === 'create' && w.variant === 'theirsBulk');
 	bulk.json.connections['Loop Over Items'] = {
 		main: [
 			[{ node: 'Count', type: 'main', index: 0 }],
@@ -365,6 +379,146 @@ export function benchWorkflows({ baseUrl, fixtures, batchIntervalMs }) {
 		),
 		count(),
 	]);
+
+	// 5. Create invoices from rows { customerId, invoiceNumber, invoiceDate, dueDate, description, quantity, price }.
+	add('invoices', 'ours', (path) => [
+		webhook(path),
+		splitOut('Rows', 'body.rows'),
+		ours('Create invoice', {
+			resource: 'invoice',
+			operation: 'create',
+			customerMode: 'existing',
+			customerId: { __rl: true, mode: 'id', value: '={{ $json.customerId }}' },
+			invoiceNumber: '={{ $json.invoiceNumber }}',
+			lineItems: {
+				item: [
+					{
+						description: '={{ $json.description }}',
+						quantity: '={{ $json.quantity }}',
+						price: '={{ $json.price }}',
+					},
+				],
+			},
+			skipExisting: true,
+			additionalFields: {
+				invoiceDate: '={{ $json.invoiceDate }}',
+				dueDate: '={{ $json.dueDate }}',
+			},
+		}),
+		count(),
+	]);
+	const createInvoice = (name, sessionId, row = '$json') =>
+		http(
+			name,
+			{
+				method: 'POST',
+				url: `${baseUrl}/v3/invoices`,
+				sendHeaders: true,
+				specifyHeaders: 'keypair',
+				headerParameters: {
+					parameters: [
+						{ name: 'sessionId', value: sessionId },
+						{ name: 'devKey', value: devKey },
+					],
+				},
+				sendBody: true,
+				contentType: 'json',
+				specifyBody: 'json',
+				jsonBody: `={{ JSON.stringify(${INVOICE_FROM_ROW.replaceAll('$json', row)}) }}`,
+			},
+			batching(batchIntervalMs),
+		);
+	add('invoices', 'theirs', (path) => [
+		webhook(path),
+		login(baseUrl, fixtures),
+		setJson('Rows', "{ rows: $('Webhook').first().json.body.rows }"),
+		splitOut('Split rows', 'rows'),
+		createInvoice('Create invoice', "={{ $('Login').first().json.sessionId }}"),
+		count(),
+	]);
+	add('invoices', 'theirsLoginEach', (path) => [
+		webhook(path),
+		setJson('Rows', "{ rows: $('Webhook').first().json.body.rows }"),
+		splitOut('Split rows', 'rows'),
+		{
+			...login(baseUrl, fixtures),
+			parameters: { ...login(baseUrl, fixtures).parameters, options: batching(batchIntervalMs) },
+		},
+		// The row is the item the login was made for (n8n pairs each login's answer with its row).
+		createInvoice('Create invoice', '={{ $json.sessionId }}', "$('Split rows').item.json"),
+		count(),
+	]);
+
+	// 6. Create vendors from rows { name, email, phone }.
+	add('vendors', 'ours', (path) => [
+		webhook(path),
+		splitOut('Rows', 'body.rows'),
+		ours('Create vendors', {
+			resource: 'vendor',
+			operation: 'createMany',
+			name: '={{ $json.name }}',
+			accountType: 'BUSINESS',
+			email: '={{ $json.email }}',
+			phone: '={{ $json.phone }}',
+			skipExisting: true,
+		}),
+		count(),
+	]);
+	add('vendors', 'theirs', (path) => [
+		webhook(path),
+		login(baseUrl, fixtures),
+		setJson('Rows', "{ rows: $('Webhook').first().json.body.rows }"),
+		splitOut('Split rows', 'rows'),
+		http(
+			'Create vendor',
+			{
+				method: 'POST',
+				url: `${baseUrl}/v3/vendors`,
+				...billHeaders(devKey),
+				sendBody: true,
+				contentType: 'json',
+				specifyBody: 'json',
+				jsonBody: `={{ JSON.stringify(${VENDOR_FROM_ROW}) }}`,
+			},
+			batching(batchIntervalMs),
+		),
+		count(),
+	]);
+	add('vendors', 'theirsBulk', (path) => [
+		webhook(path),
+		login(baseUrl, fixtures),
+		setJson('Rows', "{ rows: $('Webhook').first().json.body.rows }"),
+		splitOut('Split rows', 'rows'),
+		setJson('Vendor body', VENDOR_FROM_ROW),
+		node('Loop Over Items', 'n8n-nodes-base.splitInBatches', 3, { batchSize: 20, options: {} }),
+		node('Group of 20', 'n8n-nodes-base.aggregate', 1, {
+			aggregate: 'aggregateAllItemData',
+			destinationFieldName: 'vendors',
+			options: {},
+		}),
+		http('Create 20 vendors', {
+			method: 'POST',
+			url: `${baseUrl}/v3/vendors/bulk`,
+			...billHeaders(devKey),
+			sendBody: true,
+			contentType: 'json',
+			specifyBody: 'json',
+			jsonBody: '={{ JSON.stringify($json.vendors) }}',
+		}),
+		// BILL answers a bulk vendor create with `{ vendors: [...] }`, not a bare array as for bills.
+		{ ...splitOut('Created vendors', 'vendors'), noChain: true },
+		count(),
+	]);
+	const vendorsBulk = list.find((w) => w.job === 'vendors' && w.variant === 'theirsBulk');
+	vendorsBulk.json.connections['Loop Over Items'] = {
+		main: [
+			[{ node: 'Count', type: 'main', index: 0 }],
+			[{ node: 'Group of 20', type: 'main', index: 0 }],
+		],
+	};
+	vendorsBulk.json.connections['Created vendors'] = {
+		main: [[{ node: 'Loop Over Items', type: 'main', index: 0 }]],
+	};
 
 	// 4. Read one bill (called 20 times in a row).
 	add('read', 'ours', (path) => [

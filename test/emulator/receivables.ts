@@ -32,6 +32,16 @@ export interface ReceivablesSettings {
 	emailWindowMs: number;
 }
 
+/**
+ * The classifications of an invoice or credit memo as a whole, and of its lines
+ * (https://developer.bill.com/reference/createinvoice; Postman "Update multiple credit memos"
+ * shows the same two lists). BILL names none for recurring invoices
+ * (https://developer.bill.com/docs/ar-recurring-invoices): the emulator takes those of the
+ * invoices they make. Any other key is refused, as on bills.
+ */
+export const AR_CLASSIFICATIONS = ['accountingClassId', 'departmentId', 'jobId', 'locationId'];
+export const AR_LINE_CLASSIFICATIONS = [...AR_CLASSIFICATIONS, 'chartOfAccountId', 'itemId'];
+
 const data = new WeakMap<State, Receivables>();
 const settings = new WeakMap<Emulator, ReceivablesSettings>();
 

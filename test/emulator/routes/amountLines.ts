@@ -24,6 +24,22 @@ export const missing = (v: unknown) => v === undefined || v === null || v === ''
 export const bad = (field: string, reason: string) => errors.invalid(`${field}: ${reason}`);
 export const cents = (n: number) => Math.round((n + Number.EPSILON) * 100) / 100;
 
+/**
+ * A classifications object (of a line or of a whole object) whose keys are all in `allowed`; BILL
+ * refuses an unknown field by name ("<field>.<key>: unknown field"). A copy is returned.
+ */
+export function checkClassifications(
+	field: string,
+	value: unknown,
+	allowed: string[],
+): Json | undefined {
+	if (value === undefined || value === null) return undefined;
+	if (typeof value !== 'object' || Array.isArray(value)) throw bad(field, 'must be an object');
+	for (const key of Object.keys(value))
+		if (!allowed.includes(key)) throw bad(`${field}.${key}`, 'unknown field');
+	return { ...(value as Json) };
+}
+
 export interface LineRules {
 	/** The fields a line may have (`id` included). */
 	fields: string[];
@@ -60,14 +76,12 @@ function checkLine(
 	for (const key of rules.fields)
 		if (!['id', 'amount', 'classifications'].includes(key) && body[key] !== undefined)
 			line[key] = body[key];
-	if (body.classifications !== undefined) {
-		const c = body.classifications as Json;
-		if (!c || typeof c !== 'object') throw bad(`${field}.classifications`, 'must be an object');
-		for (const key of Object.keys(c))
-			if (!rules.classifications.includes(key))
-				throw bad(`${field}.classifications.${key}`, 'unknown field');
-		line.classifications = { ...((line.classifications as Json) ?? {}), ...c };
-	}
+	const c = checkClassifications(
+		`${field}.classifications`,
+		body.classifications,
+		rules.classifications,
+	);
+	if (c) line.classifications = { ...((line.classifications as Json) ?? {}), ...c };
 	return line;
 }
 

@@ -17,6 +17,7 @@ import { BillError, errors } from '../errors';
 import { listPage, type FilterableFields } from '../list';
 import { objectBody, type Emulator, type RequestContext } from '../server';
 import { newId, type Json } from '../state';
+import { checkClassifications } from './amountLines';
 
 /** https://developer.bill.com/docs/filterable-fields, with https://developer.bill.com/changelog/2025-02-18-filtering-bills-and-invoices-improvements. */
 export const BILL_FILTERS: FilterableFields = {
@@ -100,14 +101,6 @@ function checkDate(field: string, value: unknown): string {
 function checkNumber(field: string, value: unknown): number {
 	if (typeof value !== 'number' || !Number.isFinite(value)) throw bad(field, 'must be a number');
 	return value;
-}
-
-function checkClassifications(field: string, value: unknown, allowed: string[]): Json | undefined {
-	if (value === undefined || value === null) return undefined;
-	if (typeof value !== 'object' || Array.isArray(value)) throw bad(field, 'must be an object');
-	for (const key of Object.keys(value))
-		if (!allowed.includes(key)) throw bad(`${field}.${key}`, 'unknown field');
-	return { ...(value as Json) };
 }
 
 function checkKnownFields(field: string, body: Json, allowed: string[]): void {

@@ -10,9 +10,10 @@
  */
 import { BillError, errors } from '../errors';
 import { listPage } from '../list';
-import { receivables } from '../receivables';
+import { AR_CLASSIFICATIONS, AR_LINE_CLASSIFICATIONS, receivables } from '../receivables';
 import { objectBody, type Emulator, type RequestContext } from '../server';
 import { newId, type Json } from '../state';
+import { checkClassifications } from './amountLines';
 import { customerOf } from './customers';
 
 export const CREDIT_MEMO_BULK_LIMIT = 50;
@@ -60,6 +61,14 @@ function check(body: Json, creating: boolean, where = ''): void {
 		(!Array.isArray(body.creditMemoLineItems) || !body.creditMemoLineItems.length)
 	)
 		throw errors.invalid(`${where}creditMemoLineItems: must not be empty`);
+	checkClassifications(`${where}classifications`, body.classifications, AR_CLASSIFICATIONS);
+	((body.creditMemoLineItems as Json[] | undefined) ?? []).forEach((line, i) =>
+		checkClassifications(
+			`${where}creditMemoLineItems[${i}].classifications`,
+			line?.classifications,
+			AR_LINE_CLASSIFICATIONS,
+		),
+	);
 }
 
 function settle(memo: Json): void {

@@ -15,9 +15,15 @@
  */
 import { BillError, errors } from '../errors';
 import { listPage, type FilterableFields } from '../list';
-import { receivables, receivablesSettings } from '../receivables';
+import {
+	AR_CLASSIFICATIONS,
+	AR_LINE_CLASSIFICATIONS,
+	receivables,
+	receivablesSettings,
+} from '../receivables';
 import { objectBody, type Emulator, type RequestContext } from '../server';
 import { newId, type Json } from '../state';
+import { checkClassifications } from './amountLines';
 import { checkCustomer, customerOf, newCustomer } from './customers';
 
 /** https://developer.bill.com/docs/filterable-fields; `status` since the 2026-03-20 changelog. */
@@ -53,6 +59,11 @@ function checkLine(line: unknown, i: number): Json {
 		if (l[key] !== undefined && !Number.isFinite(Number(l[key])))
 			throw errors.invalid(`invoiceLineItems[${i}].${key}: must be a number`);
 	}
+	checkClassifications(
+		`invoiceLineItems[${i}].classifications`,
+		l.classifications,
+		AR_LINE_CLASSIFICATIONS,
+	);
 	return l;
 }
 
@@ -89,7 +100,9 @@ function settle(invoice: Json): void {
 		invoice.dueAmount === 0 && total > 0 ? 'PAID_IN_FULL' : paid > 0 ? 'PARTIAL_PAYMENT' : 'OPEN';
 }
 
+/** The dates, number and classifications of a create, PUT or PATCH body. */
 function checkDates(body: Json): void {
+	checkClassifications('classifications', body.classifications, AR_CLASSIFICATIONS);
 	for (const key of ['invoiceDate', 'dueDate'])
 		if (body[key] !== undefined && !DATE.test(String(body[key])))
 			throw errors.invalid(`${key}: must be a date as yyyy-MM-dd`);

@@ -8,9 +8,10 @@
  */
 import { errors } from '../errors';
 import { listPage } from '../list';
-import { receivables } from '../receivables';
+import { AR_CLASSIFICATIONS, AR_LINE_CLASSIFICATIONS, receivables } from '../receivables';
 import { objectBody, type Emulator, type RequestContext } from '../server';
 import { newId, type Json } from '../state';
+import { checkClassifications } from './amountLines';
 import { customerOf } from './customers';
 
 const PERIODS = ['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY', 'NONE'];
@@ -27,6 +28,19 @@ function checkSchedule(schedule: unknown): void {
 	for (const key of ['nextDueDate', 'endDate'])
 		if (s[key] !== undefined && !DATE.test(String(s[key])))
 			throw errors.invalid(`schedule.${key}: must be a date as yyyy-MM-dd`);
+}
+
+/** The classifications of a create, PUT or PATCH body and of its lines (as invoices'). */
+function checkAllClassifications(body: Json): void {
+	checkClassifications('classifications', body.classifications, AR_CLASSIFICATIONS);
+	const given = body.recurringInvoiceLineItems;
+	(Array.isArray(given) ? (given as Json[]) : []).forEach((line, i) =>
+		checkClassifications(
+			`recurringInvoiceLineItems[${i}].classifications`,
+			line?.classifications,
+			AR_LINE_CLASSIFICATIONS,
+		),
+	);
 }
 
 function lines(given: Json[], existing: Json[], replace: boolean): Json[] {
@@ -67,6 +81,7 @@ function of(context: RequestContext, id: string): Json {
 function change(context: RequestContext, replace: boolean): Json {
 	const recurring = of(context, context.params.recurringInvoiceId);
 	const body = objectBody(context);
+	checkAllClassifications(body);
 	if (replace)
 		for (const key of ['customerId', 'schedule', 'recurringInvoiceLineItems'])
 			if (body[key] === undefined) throw errors.invalid(`${key}: must not be null`);
@@ -110,6 +125,7 @@ export function registerRecurringInvoices(emulator: Emulator): void {
 			throw errors.invalid('schedule.nextDueDate: must not be null');
 		if (!Array.isArray(body.recurringInvoiceLineItems) || !body.recurringInvoiceLineItems.length)
 			throw errors.invalid('recurringInvoiceLineItems: must not be empty');
+		checkAllClassifications(body);
 		const customer = customerOf(context, String(body.customerId));
 		const now = context.clock.timestamp();
 		const recurring: Json = {

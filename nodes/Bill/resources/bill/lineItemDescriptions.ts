@@ -2,106 +2,10 @@
 
 import type { INodeProperties } from 'n8n-workflow';
 
-import { idLocator } from '../../helpers/descriptions';
-import { ID_PREFIX } from '../../helpers/validation';
-import { KINDS } from '../classification/kinds';
+import { classificationsField } from '../../helpers/classifications';
 
-/**
- * BILL's classification ids and their prefixes (https://developer.bill.com/docs/ap-bills, https://developer.bill.com/docs/classification-of-bill-generated-ids). Job, employee and
- * customer exist on line items only; the bill level has the other five. Each is picked from a
- * searchable list by name (listSearch/classifications.ts), or given by ID.
- */
-export const CLASSIFICATIONS = [
-	{
-		name: 'chartOfAccountId',
-		displayName: 'Chart of Account',
-		prefix: ID_PREFIX.chartOfAccount,
-		lineOnly: false,
-		search: 'searchChartOfAccounts',
-	},
-	{
-		name: 'accountingClassId',
-		displayName: 'Accounting Class',
-		prefix: KINDS.accountingClass.prefix,
-		lineOnly: false,
-		search: 'searchAccountingClasses',
-	},
-	{
-		name: 'departmentId',
-		displayName: 'Department',
-		prefix: KINDS.department.prefix,
-		lineOnly: false,
-		search: 'searchDepartments',
-	},
-	{
-		name: 'locationId',
-		displayName: 'Location',
-		prefix: KINDS.location.prefix,
-		lineOnly: false,
-		search: 'searchLocations',
-	},
-	{
-		name: 'itemId',
-		displayName: 'Item',
-		prefix: KINDS.item.prefix,
-		lineOnly: false,
-		search: 'searchItems',
-	},
-	{
-		name: 'jobId',
-		displayName: 'Job',
-		prefix: KINDS.job.prefix,
-		lineOnly: true,
-		search: 'searchJobs',
-	},
-	{
-		name: 'employeeId',
-		displayName: 'Employee',
-		prefix: KINDS.employee.prefix,
-		lineOnly: true,
-		search: 'searchEmployees',
-	},
-	{
-		name: 'customerId',
-		displayName: 'Customer',
-		prefix: '0cu',
-		lineOnly: true,
-		search: 'searchClassificationCustomers',
-	},
-];
-
-export type Level = 'line' | 'bill';
-
-/**
- * The classifications of a line or of the whole bill, each a resource locator (a list by name, or
- * an ID). Saved workflows from before hold plain ID strings here; n8n passes them on as they are
- * and lineItems.ts reads both (test/unit/bill-classifications.test.ts).
- */
-export function classificationsField(level: Level): INodeProperties {
-	return {
-		displayName: 'Classifications',
-		name: 'classifications',
-		type: 'collection',
-		placeholder: 'Add Classification',
-		default: {},
-		description:
-			level === 'line'
-				? 'Accounting classifications of this line (from BILL or your synced accounting system)'
-				: 'Accounting classifications of the whole bill',
-		options: CLASSIFICATIONS.filter((c) => level === 'line' || !c.lineOnly)
-			.map((c) => ({
-				...idLocator({
-					name: c.name,
-					displayName: c.displayName,
-					object: c.displayName.toLowerCase(),
-					prefix: c.prefix,
-					searchListMethod: c.search,
-				}),
-				required: false,
-			}))
-			.sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	};
-}
+// The classifications live in helpers (invoices and credit memos have them too).
+export { CLASSIFICATIONS, classificationsField, type Level } from '../../helpers/classifications';
 
 /** The "Line Items" fixed collection; `withId` adds the line item ID (Replace). */
 export function lineItemsField(withId: boolean): INodeProperties {

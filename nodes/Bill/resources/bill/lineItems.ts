@@ -4,9 +4,8 @@
 
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { locatorValue } from '../../helpers/getMany';
-import { checkAmount, checkId, invalid, parseJson } from '../../helpers/validation';
-import { CLASSIFICATIONS, type Level } from './lineItemDescriptions';
+import { checkAmount, invalid, parseJson } from '../../helpers/validation';
+import { checkClassifications, type Namer } from '../../helpers/classifications';
 import { checkPosition } from './linePositions';
 
 /**
@@ -33,49 +32,7 @@ export function checkKnownKeys(
 	}
 }
 
-/** A names a field in errors: the parameter's display name, or the JSON key under a path. */
-export type Namer = (field: string) => string;
-
-export function checkClassifications(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	name: Namer,
-	value: unknown,
-	level: Level,
-	displayNames: boolean,
-): IDataObject | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	if (typeof value !== 'object' || Array.isArray(value)) {
-		throw invalid(
-			context,
-			itemIndex,
-			name('classifications'),
-			'must be an object of classification IDs',
-		);
-	}
-	const allowed = CLASSIFICATIONS.filter((c) => level === 'line' || !c.lineOnly);
-	const result: IDataObject = {};
-	for (const [key, raw] of Object.entries(value as IDataObject)) {
-		const spec = allowed.find((c) => c.name === key);
-		if (!spec) {
-			throw invalid(
-				context,
-				itemIndex,
-				name('classifications'),
-				`"${key}" is not a ${level === 'line' ? 'line item' : 'bill-level'} classification`,
-				`Use ${allowed.map((c) => c.name).join(', ')}.`,
-			);
-		}
-		// A resource locator's value, or a plain ID (JSON input, workflows saved before the locators).
-		const id = raw && typeof raw === 'object' && 'value' in raw ? locatorValue(raw) : raw;
-		if (id === '' || id === undefined || id === null) continue;
-		const label = displayNames
-			? `${name('classifications')} → ${spec.displayName}`
-			: `${name('classifications')}.${key}`;
-		result[key] = checkId(context, itemIndex, label, id, spec.prefix);
-	}
-	return Object.keys(result).length ? result : undefined;
-}
+export { checkClassifications, type Namer } from '../../helpers/classifications';
 
 const LINE_ITEM_KEYS = ['amount', 'quantity', 'price', 'description', 'classifications'];
 

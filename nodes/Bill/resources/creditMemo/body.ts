@@ -3,6 +3,7 @@
 
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { putClassifications } from '../../helpers/classifications';
 import {
 	ID_PREFIX,
 	checkAmount,
@@ -42,6 +43,14 @@ function lineItems(context: IExecuteFunctions, itemIndex: number, required: bool
 				allowZero: true,
 			});
 		}
+		putClassifications(
+			context,
+			itemIndex,
+			out,
+			line.classifications,
+			'receivableLine',
+			`${where} → Classifications`,
+		);
 		return out;
 	});
 }
@@ -61,7 +70,9 @@ export function optionalCreditMemoBody(
 	const body: IDataObject = {};
 	for (const [key, value] of Object.entries(fields)) {
 		if (value === '' || value === undefined || value === null) continue;
-		if (OPTIONAL_IDS[key])
+		if (key === 'classifications')
+			putClassifications(context, itemIndex, body, value, 'receivable', 'Classifications');
+		else if (OPTIONAL_IDS[key])
 			body[key] = checkId(context, itemIndex, OPTIONAL_IDS[key][0], value, OPTIONAL_IDS[key][1]);
 		else if (key === 'creditDate')
 			body.creditDate = checkDate(context, itemIndex, 'Credit Date', value);

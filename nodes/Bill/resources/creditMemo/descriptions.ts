@@ -2,6 +2,7 @@
 
 import type { INodeProperties } from 'n8n-workflow';
 
+import { classificationsField } from '../../helpers/classifications';
 import { idLocator } from '../../helpers/descriptions';
 import { ID_PREFIX } from '../../helpers/validation';
 
@@ -67,6 +68,7 @@ export function creditMemoLinesField(withId: boolean, required: boolean): INodeP
 			default: 0,
 			displayOptions: { show: { lineType: ['percent'] } },
 		},
+		classificationsField('receivableLine'),
 	);
 	return {
 		displayName: 'Line Items',
@@ -81,6 +83,7 @@ export function creditMemoLinesField(withId: boolean, required: boolean): INodeP
 }
 
 export const optionalCreditMemoFields: INodeProperties[] = [
+	classificationsField('receivable', 'credit memo'),
 	{ displayName: 'Description', name: 'description', type: 'string', default: '' },
 	{
 		displayName: 'Pay To Bank Account ID',

@@ -4,6 +4,7 @@
 
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { putClassifications } from '../../helpers/classifications';
 import { ID_PREFIX, checkDate, checkId, invalid } from '../../helpers/validation';
 
 /** BILL's maximum length of an invoice number (createinvoice reference page). */
@@ -59,5 +60,13 @@ export function optionalInvoiceBody(
 		);
 	if (typeof fields.enableCardPayment === 'boolean')
 		body.enableCardPayment = fields.enableCardPayment;
+	putClassifications(
+		context,
+		itemIndex,
+		body,
+		fields.classifications,
+		'receivable',
+		'Classifications',
+	);
 	return body;
 }

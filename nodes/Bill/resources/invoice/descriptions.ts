@@ -2,6 +2,7 @@
 
 import type { INodeProperties } from 'n8n-workflow';
 
+import { classificationsField } from '../../helpers/classifications';
 import { idLocator } from '../../helpers/descriptions';
 import { ID_PREFIX } from '../../helpers/validation';
 
@@ -16,8 +17,8 @@ export const invoiceLocator = (description?: string): INodeProperties =>
 	});
 
 /**
- * The "Line Items" of an invoice (BILL's `invoiceLineItems`): quantity × price each. `withId`
- * adds the line item ID (Update and Replace keep or change lines by ID).
+ * The "Line Items" of an invoice (BILL's `invoiceLineItems`): quantity × price each, with its
+ * classifications. `withId` adds the line item ID (Update and Replace keep or change lines by ID).
  */
 export function invoiceLineItemsField(withId: boolean, required: boolean): INodeProperties {
 	const values: INodeProperties[] = [];
@@ -50,6 +51,7 @@ export function invoiceLineItemsField(withId: boolean, required: boolean): INode
 			default: 0,
 			description: 'Price of one unit; BILL computes the line amount as quantity × price',
 		},
+		classificationsField('receivableLine'),
 	);
 	return {
 		displayName: 'Line Items',
@@ -65,6 +67,7 @@ export function invoiceLineItemsField(withId: boolean, required: boolean): INode
 
 /** The optional invoice fields of Create, Update and Replace. */
 export const optionalInvoiceFields: INodeProperties[] = [
+	classificationsField('receivable', 'invoice'),
 	{
 		displayName: 'Due Date',
 		name: 'dueDate',

@@ -3,13 +3,14 @@
 
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { putClassifications } from '../../helpers/classifications';
 import { checkAmount, checkId, invalid } from '../../helpers/validation';
 
 /** Line item ids: BILL's "Update an invoice" keeps lines by `id` (`00f…`). */
 export const LINE_ITEM_PREFIX = '00f';
 
 /**
- * The lines as BILL takes them (`{id?, description, quantity, price}`). `required`: at least one
+ * The lines as BILL takes them (`{id?, description, quantity, price, classifications?}`). `required`: at least one
  * line (create and replace: BILL's "Create an invoice" requires `invoiceLineItems`). Line ids are
  * checked for `linePrefix` (null: shape only, e.g. recurring-invoice lines, whose prefix BILL
  * does not document).
@@ -41,6 +42,14 @@ export function getInvoiceLineItems(
 			allowZero: true,
 			allowNegative: true,
 		});
+		putClassifications(
+			context,
+			itemIndex,
+			out,
+			line.classifications,
+			'receivableLine',
+			`${where} → Classifications`,
+		);
 		return out;
 	});
 }

@@ -3,6 +3,7 @@
 
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { putClassifications } from '../../helpers/classifications';
 import { ID_PREFIX, checkDate, getId, invalid } from '../../helpers/validation';
 import { getInvoiceLineItems } from '../invoice/lineItems';
 
@@ -48,12 +49,24 @@ export function scheduleOf(
 	return schedule;
 }
 
-/** Description and Send Email, as BILL names them. */
-export function optionalRecurringBody(fields: IDataObject): IDataObject {
+/** Description, Send Email and Classifications, as BILL names them, checked. */
+export function optionalRecurringBody(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	fields: IDataObject,
+): IDataObject {
 	const body: IDataObject = {};
 	const description = String(fields.description ?? '').trim();
 	if (description) body.description = description;
 	if (typeof fields.sendEmail === 'boolean') body.sendEmail = fields.sendEmail;
+	putClassifications(
+		context,
+		itemIndex,
+		body,
+		fields.classifications,
+		'receivable',
+		'Classifications',
+	);
 	return body;
 }
 
@@ -70,6 +83,8 @@ export function recurringInvoiceBody(context: IExecuteFunctions, itemIndex: numb
 		schedule: scheduleOf(context, itemIndex, scheduleValues, true),
 		recurringInvoiceLineItems: getInvoiceLineItems(context, itemIndex, true, null),
 		...optionalRecurringBody(
+			context,
+			itemIndex,
 			context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject,
 		),
 	};

@@ -2,6 +2,7 @@
 
 import type { INodeProperties } from 'n8n-workflow';
 
+import { classificationsField } from '../../helpers/classifications';
 import { idLocator } from '../../helpers/descriptions';
 import { ID_PREFIX } from '../../helpers/validation';
 
@@ -64,6 +65,7 @@ export const scheduleFields: INodeProperties[] = [
 ];
 
 export const optionalRecurringFields: INodeProperties[] = [
+	classificationsField('receivable', 'recurring invoice'),
 	{ displayName: 'Description', name: 'description', type: 'string', default: '' },
 	{
 		displayName: 'Send Email',

@@ -41,7 +41,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		ID_PREFIX.recurringInvoice,
 	);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const body = optionalRecurringBody(fields);
+	const body = optionalRecurringBody(this, itemIndex, fields);
 	const schedule = scheduleOf(this, itemIndex, fields, false);
 	if (Object.keys(schedule).length) body.schedule = schedule;
 	const lines = getInvoiceLineItems(this, itemIndex, false, null);
