@@ -12,6 +12,7 @@ import { join } from 'node:path';
 
 import { Bill } from '../../nodes/Bill/Bill.node';
 import { parameterTable, scopeOf, type ParameterEntry } from '../harness/parameters';
+import { TEXT_TO_LOCATOR } from '../harness/textToLocator';
 
 const FIXTURE = join(__dirname, '..', 'fixtures', 'bill-node-parameters.json');
 const current = parameterTable(new Bill().description.properties);
@@ -20,7 +21,7 @@ if (process.env.UPDATE_PARAMETER_FIXTURE) {
 	writeFileSync(FIXTURE, `${JSON.stringify(current, null, '\t')}\n`);
 }
 
-const saved = JSON.parse(readFileSync(FIXTURE, 'utf8')) as ParameterEntry[];
+const saved = JSON.parse(readFileSync(FIXTURE, 'utf8')) as FixtureEntry[];
 const byPath = new Map(current.map((entry) => [entry.path, entry]));
 
 /** JSON with keys sorted, so that only values count (not the order keys were written in). */
@@ -40,19 +41,13 @@ function inOrder<T>(part: T[], whole: T[]): boolean {
 }
 
 /**
- * Deliberate changes a saved workflow survives, each with the test that proves it. A text field
- * that became a resource locator (a bill's classifications, now picked by name): n8n hands a
- * saved plain string to the node as it is (n8n-core's extractValue returns a value that is not a
- * locator unchanged, and its checks before the run pass it), and the node reads both shapes
- * (test/unit/bill-classifications.test.ts runs saved plain IDs).
+ * Deliberate changes a saved workflow survives: a text field that became a resource locator is
+ * in the fixture as the locator it is now, marked `"savedAs": "string"` (what older workflows
+ * hold there), and test/harness/textToLocator.ts names the test that runs such a saved string.
  */
-const TEXT_TO_LOCATOR = /^bill\.\w+\.(\w+\.)*classifications\.\w+Id$/;
-const deliberate = (was: ParameterEntry, now?: ParameterEntry) =>
-	TEXT_TO_LOCATOR.test(was.path) &&
-	was.type === 'string' &&
-	was.default === '' &&
-	now?.type === 'resourceLocator' &&
-	now.name === was.name;
+type FixtureEntry = ParameterEntry & { savedAs?: string };
+const converted = (path: string) =>
+	TEXT_TO_LOCATOR.some((rule) => rule.path.test(path.replace(/#\d+/g, '')));
 
 describe('BILL node parameters (compatibility with saved workflows)', () => {
 	it('the fixture covers the node', () => {
@@ -63,15 +58,35 @@ describe('BILL node parameters (compatibility with saved workflows)', () => {
 		const changed: Array<{ path: string; was: ParameterEntry; now?: ParameterEntry }> = [];
 		for (const was of saved) {
 			const now = byPath.get(was.path);
-			const { options: wasOptions, ...wasRest } = was;
+			const { options: wasOptions, savedAs: _savedAs, ...wasRest } = was;
 			const { options: nowOptions, ...nowRest } = now ?? ({} as ParameterEntry);
 			const same =
 				now !== undefined &&
 				canonical(nowRest) === canonical(wasRest) &&
 				(!wasOptions || (nowOptions !== undefined && inOrder(wasOptions, nowOptions)));
-			if (!same && !deliberate(was, now)) changed.push({ path: was.path, was, now });
+			if (!same) changed.push({ path: was.path, was, now });
 		}
 		expect(changed).toEqual([]);
+	});
+
+	it('every text field that became a resource locator has a test running a saved plain string', () => {
+		const marked = saved.filter((entry) => entry.savedAs !== undefined);
+		expect(
+			marked.filter(
+				(e) => e.savedAs !== 'string' || e.type !== 'resourceLocator' || !converted(e.path),
+			),
+		).toEqual([]);
+		// Every rule marks entries (none is stale), and has its test.
+		for (const rule of TEXT_TO_LOCATOR)
+			expect([rule.path, marked.some((e) => rule.path.test(e.path.replace(/#\d+/g, '')))]).toEqual([
+				rule.path,
+				true,
+			]);
+		const missing = TEXT_TO_LOCATOR.filter(({ proof: [file, title] }) => {
+			const text = readFileSync(join(__dirname, '..', '..', file), 'utf8');
+			return !text.includes(`'${title}`);
+		}).map(({ proof }) => proof.join(': '));
+		expect(missing).toEqual([]);
 	});
 
 	it('keeps the parameters of each operation in the same order', () => {

@@ -10,13 +10,25 @@ export function idLocator(options: {
 	prefix: string;
 	searchListMethod?: string;
 	description?: string;
+	/** In a collection, or not needed: an empty pick means "not given". */
+	optional?: boolean;
 }): INodeProperties {
+	// Where BILL documents no prefix for the object (bank-account users), the ID is checked for shape only.
+	const shape = options.prefix
+		? {
+				regex: `^${options.prefix}[0-9A-Za-z]{17}$`,
+				errorMessage: `A BILL ${options.object} ID has 20 characters and starts with ${options.prefix}`,
+			}
+		: {
+				regex: '^[0-9A-Za-z]{20}$',
+				errorMessage: `A BILL ${options.object} ID has 20 letters and digits`,
+			};
 	const locator: INodeProperties = {
 		displayName: options.displayName,
 		name: options.name,
 		type: 'resourceLocator',
 		default: { mode: options.searchListMethod ? 'list' : 'id', value: '' },
-		required: true,
+		required: !options.optional,
 		modes: [
 			{
 				displayName: 'From List',
@@ -28,16 +40,8 @@ export function idLocator(options: {
 				displayName: 'By ID',
 				name: 'id',
 				type: 'string',
-				placeholder: `${options.prefix}02ABCDEFGHIJKLMNO`,
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: `^${options.prefix}[0-9A-Za-z]{17}$`,
-							errorMessage: `A BILL ${options.object} ID has 20 characters and starts with ${options.prefix}`,
-						},
-					},
-				],
+				placeholder: `${options.prefix || 'abc'}02ABCDEFGHIJKLMNO`,
+				validation: [{ type: 'regex', properties: shape }],
 			},
 		],
 		description: options.description ?? `The ${options.object} to use`,

@@ -1,3 +1,4 @@
+import { searchBankAccountUsers } from './bankAccountUsers';
 import { searchBankAccounts } from './bankAccounts';
 import { searchBills } from './bills';
 import { searchCreditMemos } from './creditMemos';
@@ -14,6 +15,7 @@ import { searchVendors } from './vendors';
 /** Searchable lists behind the node's resource locators (`searchListMethod`). */
 export const listSearch = {
 	searchBankAccounts,
+	searchBankAccountUsers,
 	searchBillingStatements,
 	searchBills,
 	searchCreditMemos,

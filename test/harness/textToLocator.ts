@@ -1,0 +1,29 @@
+/**
+ * Parameters of the BILL node that were text fields (an ID typed in) and became resource locators
+ * (picked from a searchable list). A workflow saved before holds a plain string there: n8n hands
+ * it to the node as it is (n8n-core's extractValue returns a value that is not a locator
+ * unchanged; n8n-workflow's isValidResourceLocatorParameterValue accepts a non-empty string), and
+ * the node reads both shapes (helpers/validation.ts checkId, helpers/getMany.ts notGiven).
+ *
+ * Each entry names the test that runs a saved plain string through the parameter (file, then
+ * the test's title); test/unit/compatibility.test.ts accepts the fixture's type change
+ * (string → resourceLocator) only for these paths, and only where that test exists.
+ */
+export const TEXT_TO_LOCATOR: Array<{ path: RegExp; proof: [file: string, title: string] }> = [
+	{
+		path: /^bill\.\w+\.(\w+\.)*classifications\.\w+Id$/,
+		proof: ['test/unit/bill-classifications.test.ts', 'takes plain ID strings'],
+	},
+	{
+		path: /^bankAccount\.(create|update)\.(additionalFields|updateFields)\.chartOfAccountId$/,
+		proof: ['test/unit/saved-ids.test.ts', 'bank account: chart of account'],
+	},
+	{
+		path: /^bankAccount\.nominateUser\.userId$/,
+		proof: ['test/unit/saved-ids.test.ts', 'bank account: user to nominate'],
+	},
+	{
+		path: /^bankAccount\.removeUser\.bankAccountUserId$/,
+		proof: ['test/unit/saved-ids.test.ts', 'bank account: bank account user to remove'],
+	},
+];

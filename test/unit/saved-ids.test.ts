@@ -1,0 +1,150 @@
+/**
+ * Text fields that became resource locators (test/harness/textToLocator.ts): each one run with a
+ * plain ID string, as a workflow saved before holds it, and with the locator the editor saves now
+ * (picked from the list), against the emulator; plus the lists added for them.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { listSearch } from '../../nodes/Bill/listSearch';
+import { startEmulator, type Emulator } from '../emulator';
+import type { Json } from '../emulator/state';
+import { billCredentials, billNode, byId, runBillOk } from '../harness/bill';
+import { loadOptionsContext } from '../harness/context';
+
+let emulator: Emulator;
+beforeAll(async () => {
+	emulator = await startEmulator();
+});
+afterAll(async () => emulator.stop());
+beforeEach(() => emulator.reset());
+
+const credentials = () => billCredentials(emulator);
+
+/** What the editor saves for a pick from the list. */
+export const picked = (value: string, name = 'picked') => ({
+	__rl: true,
+	mode: 'list',
+	value,
+	cachedResultName: name,
+});
+
+/** The two shapes a converted parameter holds: a saved plain string, and a locator. */
+const shapes = (id: string): Array<[string, unknown]> => [
+	['saved plain string', id],
+	['picked from the list', picked(id)],
+];
+
+const lists = () =>
+	loadOptionsContext({
+		node: billNode,
+		parameters: { resource: 'bill', operation: 'create' },
+		credentials: credentials(),
+	});
+
+async function classification(type: string, fields: IDataObject): Promise<string> {
+	const [made] = await runBillOk(credentials(), {
+		resource: 'classification',
+		operation: 'create',
+		classificationType: type,
+		...fields,
+	});
+	return made.id as string;
+}
+
+let accountCounter = 4000;
+async function bankAccount(additionalFields: IDataObject = {}): Promise<string> {
+	const [account] = await runBillOk(credentials(), {
+		resource: 'bankAccount',
+		operation: 'create',
+		nameOnAccount: 'Emulator Music Co',
+		routingNumber: '074000010',
+		accountNumber: `98765432${++accountCounter}`,
+		bankAccountType: 'CHECKING',
+		ownerType: 'BUSINESS',
+		bankName: 'Chase operating',
+		accessToAdmins: true,
+		additionalFields,
+	});
+	return account.id as string;
+}
+
+async function verify(id: string): Promise<void> {
+	await runBillOk(credentials(), {
+		resource: 'bankAccount',
+		operation: 'verify',
+		bankAccountId: byId(id),
+		depositAmount: 0.5,
+	});
+}
+
+async function verified(): Promise<string> {
+	const id = await bankAccount();
+	await verify(id);
+	return id;
+}
+
+describe('Saved plain IDs and picked ones', () => {
+	it('bank account: chart of account', async () => {
+		const coa = await classification('chartOfAccount', { name: 'Cash', accountType: 'BANK' });
+		for (const [shape, value] of shapes(coa)) {
+			const id = await bankAccount({ chartOfAccountId: value });
+			expect([shape, emulator.state.bankAccounts.get(id)?.chartOfAccountId]).toEqual([shape, coa]);
+			await verify(id);
+			await runBillOk(credentials(), {
+				resource: 'bankAccount',
+				operation: 'update',
+				bankAccountId: byId(id),
+				updateFields: { chartOfAccountId: value, bankName: 'Renamed' },
+			});
+			expect(emulator.state.bankAccounts.get(id)?.bankName).toBe('Renamed');
+		}
+		// Added but nothing picked: not sent.
+		const id = await bankAccount({ chartOfAccountId: { __rl: true, mode: 'list', value: '' } });
+		expect(emulator.state.bankAccounts.get(id)?.chartOfAccountId).toBeUndefined();
+	});
+
+	it('bank account: user to nominate', async () => {
+		const { clerk } = emulator.fixtures;
+		for (const [shape, value] of shapes(clerk.userId)) {
+			const account = await verified();
+			await runBillOk(credentials(), {
+				resource: 'bankAccount',
+				operation: 'nominateUser',
+				bankAccountId: byId(account),
+				userId: value,
+			});
+			const entries = [...emulator.state.bankAccountUsers.values()].filter(
+				(e: Json) => e.bankAccountId === account && e.userId === clerk.userId,
+			);
+			expect([shape, entries.length]).toEqual([shape, 1]);
+		}
+		const found = await listSearch.searchUsers.call(lists(), 'clerk');
+		expect(found.results.map((r) => r.value)).toContain(clerk.userId);
+	});
+
+	it('bank account: bank account user to remove', async () => {
+		const { admin } = emulator.fixtures;
+		for (const [shape, value] of shapes('')) {
+			void value;
+			const account = await verified();
+			const entry = [...emulator.state.bankAccountUsers.values()].find(
+				(e: Json) => e.bankAccountId === account && e.userId === admin.userId,
+			)!;
+			const listed = await listSearch.searchBankAccountUsers.call(lists(), account);
+			expect(listed.results).toContainEqual({
+				name: expect.stringContaining(account) as string,
+				value: entry.id,
+			});
+			const given = shape === 'saved plain string' ? String(entry.id) : picked(String(entry.id));
+			await runBillOk(credentials(), {
+				resource: 'bankAccount',
+				operation: 'removeUser',
+				bankAccountUserId: given,
+			});
+			expect([shape, emulator.state.bankAccountUsers.get(String(entry.id))?.archived]).toEqual([
+				shape,
+				true,
+			]);
+		}
+	});
+});
