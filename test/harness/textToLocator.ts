@@ -26,4 +26,16 @@ export const TEXT_TO_LOCATOR: Array<{ path: RegExp; proof: [file: string, title:
 		path: /^bankAccount\.removeUser\.bankAccountUserId$/,
 		proof: ['test/unit/saved-ids.test.ts', 'bank account: bank account user to remove'],
 	},
+	{
+		path: /^bill\.\w+\.(additionalFields|updateFields)\.payFromChartOfAccountId$/,
+		proof: ['test/unit/saved-ids.test.ts', 'bill: pay-from chart of account and vendor credits'],
+	},
+	{
+		path: /^bill\.\w+\.(additionalFields|updateFields)\.vendorCredits\.credit\.id$/,
+		proof: ['test/unit/saved-ids.test.ts', 'bill: pay-from chart of account and vendor credits'],
+	},
+	{
+		path: /^bill\.recordPayment\.payments\.payment\.billId$/,
+		proof: ['test/unit/saved-ids.test.ts', 'bill: bills of a recorded payment'],
+	},
 ];

@@ -3,12 +3,12 @@
  * plain ID string, as a workflow saved before holds it, and with the locator the editor saves now
  * (picked from the list), against the emulator; plus the lists added for them.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { listSearch } from '../../nodes/Bill/listSearch';
 import { startEmulator, type Emulator } from '../emulator';
 import type { Json } from '../emulator/state';
-import { billCredentials, billNode, byId, runBillOk } from '../harness/bill';
+import { billCredentials, billNode, byId, runBill, runBillOk } from '../harness/bill';
 import { loadOptionsContext } from '../harness/context';
 
 let emulator: Emulator;
@@ -147,4 +147,82 @@ describe('Saved plain IDs and picked ones', () => {
 			]);
 		}
 	});
+
+	it('bill: pay-from chart of account and vendor credits', async () => {
+		const coa = await classification('chartOfAccount', { name: 'Cash', accountType: 'BANK' });
+		const vendorId = await vendor();
+		let n = 0;
+		for (const [shape, value] of shapes(coa)) {
+			const [made] = await runBillOk(
+				credentials(),
+				bill(vendorId, `PF-${++n}`, { payFromChartOfAccountId: value }),
+			);
+			expect([shape, emulator.state.bills.get(made.id as string)?.payFromChartOfAccountId]).toEqual(
+				[shape, coa],
+			);
+			await runBillOk(credentials(), {
+				resource: 'bill',
+				operation: 'update',
+				billId: byId(made.id as string),
+				updateFields: { payFromChartOfAccountId: value, description: 'updated' },
+			});
+			expect(emulator.state.bills.get(made.id as string)?.description).toBe('updated');
+		}
+		// The emulator knows no vendor credits: its refusal names the ID the node sent.
+		for (const [shape, value] of shapes('vcr02ABCDEFGHIJKLMNO')) {
+			const { error } = await runBill(
+				credentials(),
+				bill(vendorId, `VC-${++n}`, { vendorCredits: { credit: [{ id: value, amount: 5 }] } }),
+			);
+			expect([shape, error?.message]).toEqual([
+				shape,
+				expect.stringContaining('vendor credit vcr02ABCDEFGHIJKLMNO does not exist'),
+			]);
+		}
+	});
+
+	it('bill: bills of a recorded payment', async () => {
+		const vendorId = await vendor();
+		const [made] = await runBillOk(credentials(), bill(vendorId, 'RP-1'));
+		const billId = made.id as string;
+		for (const [shape, value] of shapes(billId)) {
+			await runBillOk(credentials(), {
+				resource: 'bill',
+				operation: 'recordPayment',
+				vendorId: byId(vendorId),
+				processDate: '2026-11-20',
+				payments: { payment: [{ billId: value, amount: 10 }] },
+			});
+			expect([shape, emulator.state.bills.get(billId)?.paidAmount]).toEqual([
+				shape,
+				shape === 'saved plain string' ? 10 : 20,
+			]);
+		}
+	});
 });
+
+async function vendor(): Promise<string> {
+	const [made] = await runBillOk(credentials(), {
+		resource: 'vendor',
+		operation: 'create',
+		name: `Landlord ${Math.random().toString(36).slice(2, 8)}`,
+		accountType: 'BUSINESS',
+		email: 'rent@landlord.example',
+		phone: '1',
+	});
+	return made.id as string;
+}
+
+function bill(vendorId: string, invoiceNumber: string, additionalFields: IDataObject = {}) {
+	return {
+		resource: 'bill',
+		operation: 'create',
+		vendorId: byId(vendorId),
+		invoiceNumber,
+		invoiceDate: '2026-12-01',
+		dueDate: '2026-12-05',
+		lineItemsInput: 'fields',
+		lineItems: { lineItem: [{ pricedBy: 'amount', amount: 100, description: 'Rent' }] },
+		additionalFields,
+	} as INodeParameters;
+}
