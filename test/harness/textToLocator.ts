@@ -38,4 +38,25 @@ export const TEXT_TO_LOCATOR: Array<{ path: RegExp; proof: [file: string, title:
 		path: /^bill\.recordPayment\.payments\.payment\.billId$/,
 		proof: ['test/unit/saved-ids.test.ts', 'bill: bills of a recorded payment'],
 	},
+	{
+		path: /^creditMemo\.\w+\.(additionalFields|updateFields)\.(payToBankAccountId|payToChartOfAccountId|salesTaxItemId)$/,
+		proof: [
+			'test/unit/saved-ids.test.ts',
+			'credit memo: refund bank account, chart of account and sales tax item',
+		],
+	},
+	{
+		path: /^invoice\.\w+\.(additionalFields|updateFields)\.(payToChartOfAccountId|salesTaxItemId)$/,
+		proof: [
+			'test/unit/saved-ids.test.ts',
+			'invoice: chart of account, sales tax item, reply-to user and invoices of a recorded payment',
+		],
+	},
+	{
+		path: /^invoice\.(sendEmail\.replyToUserId|recordPayment\.invoices\.invoice\.invoiceId)$/,
+		proof: [
+			'test/unit/saved-ids.test.ts',
+			'invoice: chart of account, sales tax item, reply-to user and invoices of a recorded payment',
+		],
+	},
 ];

@@ -51,6 +51,30 @@ export function idLocator(options: {
 	return locator;
 }
 
+/** An optional chart of account (a collection's field), picked from the list by number and name. */
+export const chartOfAccountLocator = (name: string, displayName: string, description: string) =>
+	idLocator({
+		name,
+		displayName,
+		object: 'chart of account',
+		prefix: '0ca',
+		searchListMethod: 'searchChartOfAccounts',
+		optional: true,
+		description,
+	});
+
+/** An optional sales-tax item (an item of the classification lists, 0ii). */
+export const salesTaxItemLocator = (description: string) =>
+	idLocator({
+		name: 'salesTaxItemId',
+		displayName: 'Sales Tax Item',
+		object: 'item',
+		prefix: '0ii',
+		searchListMethod: 'searchItems',
+		optional: true,
+		description,
+	});
+
 /** The "Filters" collection of a Get Many; helpers/getMany.ts reads it as the Get Many declares. */
 export function filtersCollection(options: INodeProperties[]): INodeProperties {
 	return {

@@ -3,6 +3,7 @@
 
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { notGiven } from '../../helpers/getMany';
 import {
 	ID_PREFIX,
 	checkAmount,
@@ -47,9 +48,9 @@ function lineItems(context: IExecuteFunctions, itemIndex: number, required: bool
 }
 
 const OPTIONAL_IDS: Record<string, [string, string]> = {
-	payToBankAccountId: ['Pay To Bank Account ID', ID_PREFIX.bankAccount],
-	payToChartOfAccountId: ['Pay To Chart of Account ID', ID_PREFIX.chartOfAccount],
-	salesTaxItemId: ['Sales Tax Item ID', '0ii'],
+	payToBankAccountId: ['Pay To Bank Account', ID_PREFIX.bankAccount],
+	payToChartOfAccountId: ['Pay To Chart of Account', ID_PREFIX.chartOfAccount],
+	salesTaxItemId: ['Sales Tax Item', '0ii'],
 };
 
 /** The optional fields (and Update's reference number and date), as BILL names them, checked. */
@@ -60,7 +61,7 @@ export function optionalCreditMemoBody(
 ): IDataObject {
 	const body: IDataObject = {};
 	for (const [key, value] of Object.entries(fields)) {
-		if (value === '' || value === undefined || value === null) continue;
+		if (notGiven(value)) continue;
 		if (OPTIONAL_IDS[key])
 			body[key] = checkId(context, itemIndex, OPTIONAL_IDS[key][0], value, OPTIONAL_IDS[key][1]);
 		else if (key === 'creditDate')
