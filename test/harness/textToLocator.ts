@@ -59,4 +59,11 @@ export const TEXT_TO_LOCATOR: Array<{ path: RegExp; proof: [file: string, title:
 			'invoice: chart of account, sales tax item, reply-to user and invoices of a recorded payment',
 		],
 	},
+	{
+		path: /^classification\.\w+\.(additionalFields|updateFields)\.(parentId|chartOfAccountId|expenseChartOfAccountId)$/,
+		proof: [
+			'test/unit/saved-ids.test.ts',
+			'classification: parent and the charts of account of an item',
+		],
+	},
 ];

@@ -305,6 +305,69 @@ describe('Saved plain IDs and picked ones', () => {
 		});
 		expect(sent.replyToUserId).toBe(emulator.fixtures.admin.userId);
 	});
+
+	it('classification: parent and the charts of account of an item', async () => {
+		const retail = await classification('department', { name: 'Retail' });
+		const income = await classification('chartOfAccount', { name: 'Sales', accountType: 'INCOME' });
+		const expense = await classification('chartOfAccount', {
+			name: 'COGS',
+			accountType: 'EXPENSE',
+		});
+		// What BILL holds, read back through the node.
+		const stored = async (type: string, id: string) =>
+			(
+				await runBillOk(credentials(), {
+					resource: 'classification',
+					operation: 'get',
+					classificationType: type,
+					classificationId: byId(id),
+				})
+			)[0];
+		let n = 0;
+		for (const [shape, pick] of [
+			['saved plain string', (id: string) => id],
+			['picked from the list', (id: string) => picked(id)],
+		] as const) {
+			const store = await classification('department', {
+				name: `Store ${++n}`,
+				additionalFields: { parentId: pick(retail) },
+			});
+			expect([shape, (await stored('department', store)).parentId]).toEqual([shape, retail]);
+			const other = await classification('department', { name: `Other ${n}` });
+			await runBillOk(credentials(), {
+				resource: 'classification',
+				operation: 'update',
+				classificationType: 'department',
+				classificationId: byId(other),
+				updateFields: { parentId: pick(retail) },
+			});
+			expect([shape, (await stored('department', other)).parentId]).toEqual([shape, retail]);
+			const item = await classification('item', {
+				name: `Guitar ${n}`,
+				itemType: 'INVENTORY',
+				additionalFields: {
+					chartOfAccountId: pick(income),
+					expenseChartOfAccountId: pick(expense),
+				},
+			});
+			expect([shape, await stored('item', item)]).toEqual([
+				shape,
+				expect.objectContaining({ chartOfAccountId: income, expenseChartOfAccountId: expense }),
+			]);
+		}
+		// The parent's list is of the type chosen.
+		const context = loadOptionsContext({
+			node: billNode,
+			parameters: {
+				resource: 'classification',
+				operation: 'create',
+				classificationType: 'department',
+			},
+			credentials: credentials(),
+		});
+		const found = await listSearch.searchClassifications.call(context, 'retail');
+		expect(found.results).toEqual([{ name: 'Retail', value: retail }]);
+	});
 });
 
 async function vendor(): Promise<string> {
