@@ -66,4 +66,18 @@ export const TEXT_TO_LOCATOR: Array<{ path: RegExp; proof: [file: string, title:
 			'classification: parent and the charts of account of an item',
 		],
 	},
+	{
+		path: /^payment\.(get|cancel|void)\.paymentId$/,
+		proof: [
+			'test/unit/saved-ids.test.ts',
+			'payment: the payment of Get and Cancel, and the bills of Create Bulk',
+		],
+	},
+	{
+		path: /^payment\.createBulk\.payments\.payment\.billId$/,
+		proof: [
+			'test/unit/saved-ids.test.ts',
+			'payment: the payment of Get and Cancel, and the bills of Create Bulk',
+		],
+	},
 ];

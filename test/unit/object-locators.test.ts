@@ -70,6 +70,10 @@ const ALLOWED: Record<string, string> = {
 		"BILL's payment terms list is not in BILL's Postman collection (its path is unconfirmed), so there is no list to pick from",
 	'bill:customer.*.updateFields.paymentTermId':
 		"BILL's payment terms list is not in BILL's Postman collection (its path is unconfirmed), so there is no list to pick from",
+	'bill:payment.create.cardAccountId':
+		'pending: the card account list (searchCardAccounts, GET /v3/funding-accounts/cards) comes with the Card Account resource being added in parallel; convert this field to a locator with it',
+	'bill:payment.createBulk.cardAccountId':
+		'pending: the card account list (searchCardAccounts, GET /v3/funding-accounts/cards) comes with the Card Account resource being added in parallel; convert this field to a locator with it',
 	'bill:attachment.*.attachmentId':
 		'BILL lists attachments only under their object (bill, vendor, invoice…; Attachment → Get Many): the operation has no object to list from',
 };

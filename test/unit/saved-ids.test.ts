@@ -11,6 +11,7 @@ import { receivables } from '../emulator/receivables';
 import type { Json } from '../emulator/state';
 import { billCredentials, billNode, byId, runBill, runBillOk } from '../harness/bill';
 import { loadOptionsContext } from '../harness/context';
+import { api, day } from './payment-setup';
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -367,6 +368,52 @@ describe('Saved plain IDs and picked ones', () => {
 		});
 		const found = await listSearch.searchClassifications.call(context, 'retail');
 		expect(found.results).toEqual([{ name: 'Retail', value: retail }]);
+	});
+
+	it('payment: the payment of Get and Cancel, and the bills of Create Bulk', async () => {
+		const admin = api(emulator);
+		const accountId = await admin.bankAccount();
+		const a = String((await admin.bill(await admin.vendor('Harbor Audio'), 300)).id);
+		const b = String((await admin.bill(await admin.vendor('Lumen Lighting'), 200)).id);
+		const made = await runBillOk(credentials(), {
+			resource: 'payment',
+			operation: 'createBulk',
+			processDate: day(emulator, 1),
+			fundingType: 'BANK_ACCOUNT',
+			fundingAccountId: byId(accountId),
+			payments: {
+				payment: [
+					{ billId: a, amount: 300 },
+					{ billId: picked(b), amount: 200 },
+				],
+			},
+		});
+		expect(made.map((p) => [p.billId, p.amount])).toEqual([
+			[a, 300],
+			[b, 200],
+		]);
+		const [first, second] = made.map((p) => String(p.id));
+		const listed = await listSearch.searchPayments.call(lists(), 'lumen');
+		expect(listed.results).toEqual([
+			{ name: expect.stringMatching(/^Lumen Lighting · 200 · /) as string, value: second },
+		]);
+		for (const [shape, value] of [
+			['saved plain string', first],
+			['picked from the list', picked(second)],
+		] as const) {
+			const [got] = await runBillOk(credentials(), {
+				resource: 'payment',
+				operation: 'get',
+				paymentId: value,
+			});
+			expect([shape, got.id]).toEqual([shape, typeof value === 'string' ? value : value.value]);
+			const [cancelled] = await runBillOk(credentials(), {
+				resource: 'payment',
+				operation: 'cancel',
+				paymentId: value,
+			});
+			expect([shape, cancelled.status]).toEqual([shape, 'CANCELLED']);
+		}
 	});
 });
 

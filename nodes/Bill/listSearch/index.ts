@@ -4,6 +4,7 @@ import { searchBills } from './bills';
 import { searchCreditMemos } from './creditMemos';
 import { searchCustomers } from './customers';
 import { searchInvoices } from './invoices';
+import { searchPayments } from './payments';
 import { searchRecurringInvoices } from './recurringInvoices';
 import { searchBillingStatements, searchRoles, searchUsers } from './organization';
 import { searchPartnerOrganizations, searchPartnerRoles, searchPartnerUsers } from './partner';
@@ -21,6 +22,7 @@ export const listSearch = {
 	searchCreditMemos,
 	searchCustomers,
 	searchInvoices,
+	searchPayments,
 	searchRecurringInvoices,
 	searchPartnerOrganizations,
 	searchPartnerRoles,
