@@ -80,4 +80,8 @@ export const TEXT_TO_LOCATOR: Array<{ path: RegExp; proof: [file: string, title:
 			'payment: the payment of Get and Cancel, and the bills of Create Bulk',
 		],
 	},
+	{
+		path: /^document\.get\.documentId$/,
+		proof: ['test/unit/document.test.ts', 'document: the document of Get'],
+	},
 ];

@@ -3,6 +3,7 @@ import { searchBankAccounts } from './bankAccounts';
 import { searchBills } from './bills';
 import { searchCreditMemos } from './creditMemos';
 import { searchCustomers } from './customers';
+import { searchDocuments } from './documents';
 import { searchInvoices } from './invoices';
 import { searchPayments } from './payments';
 import { searchRecurringInvoices } from './recurringInvoices';
@@ -21,6 +22,7 @@ export const listSearch = {
 	searchBills,
 	searchCreditMemos,
 	searchCustomers,
+	searchDocuments,
 	searchInvoices,
 	searchPayments,
 	searchRecurringInvoices,
