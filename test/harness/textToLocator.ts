@@ -84,4 +84,8 @@ export const TEXT_TO_LOCATOR: Array<{ path: RegExp; proof: [file: string, title:
 		path: /^document\.get\.documentId$/,
 		proof: ['test/unit/document.test.ts', 'document: the document of Get'],
 	},
+	{
+		path: /^network\.accept\.recordId$/,
+		proof: ['test/unit/network.test.ts', 'network: the existing record of Accept'],
+	},
 ];

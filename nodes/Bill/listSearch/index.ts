@@ -5,6 +5,7 @@ import { searchCreditMemos } from './creditMemos';
 import { searchCustomers } from './customers';
 import { searchDocuments } from './documents';
 import { searchInvoices } from './invoices';
+import { searchNetworkRecords } from './networkRecords';
 import { searchPayments } from './payments';
 import { searchRecurringInvoices } from './recurringInvoices';
 import { searchBillingStatements, searchRoles, searchUsers } from './organization';
@@ -24,6 +25,7 @@ export const listSearch = {
 	searchCustomers,
 	searchDocuments,
 	searchInvoices,
+	searchNetworkRecords,
 	searchPayments,
 	searchRecurringInvoices,
 	searchPartnerOrganizations,
