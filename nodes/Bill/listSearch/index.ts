@@ -7,6 +7,7 @@ import { searchDocuments } from './documents';
 import { searchInvoices } from './invoices';
 import { searchNetworkRecords } from './networkRecords';
 import { searchPayments } from './payments';
+import { searchReceivablePayments } from './receivablePayments';
 import { searchRecurringInvoices } from './recurringInvoices';
 import { searchBillingStatements, searchRoles, searchUsers } from './organization';
 import { searchPartnerOrganizations, searchPartnerRoles, searchPartnerUsers } from './partner';
@@ -27,6 +28,7 @@ export const listSearch = {
 	searchInvoices,
 	searchNetworkRecords,
 	searchPayments,
+	searchReceivablePayments,
 	searchRecurringInvoices,
 	searchPartnerOrganizations,
 	searchPartnerRoles,
