@@ -7,7 +7,7 @@ import { transactionIdField } from './descriptions';
 import { simplifyField, simplifyTransaction } from './output';
 
 const properties: INodeProperties[] = [
-	transactionIdField('The UUID of the card transaction to get'),
+	transactionIdField('The card transaction to get'),
 	simplifyField,
 ];
 
@@ -21,7 +21,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = checkSpendId(
 		this,
 		itemIndex,
-		'Transaction ID',
+		'Transaction',
 		this.getNodeParameter('transactionId', itemIndex),
 	);
 	const transaction = await spendApiRequest.call(this, {
