@@ -14,7 +14,7 @@ import { Bill } from '../../nodes/Bill/Bill.node';
 import { BillSpend } from '../../nodes/BillSpend/BillSpend.node';
 
 const MULTI =
-	'several IDs, comma-separated: n8n has no multi-select resource locator, and the list behind it is unbounded (a multiOptions field would load every page of it each time the panel opens)';
+	"several IDs, comma-separated (often mapped from an expression): n8n's resource locator holds one value (n8n-workflow's INodePropertyMode has no multiple selection); a multiOptions field would show only the first pages of an unbounded list without search, and would not display the comma-separated text saved workflows hold";
 const SPEND_MULTI = `${MULTI}; Spend & Expense allows 60 requests a minute per token`;
 const LINE =
 	'a line of the object being edited: BILL lists lines only inside their bill, credit or invoice (its Get shows their IDs); leave it empty to add a line';
@@ -25,15 +25,22 @@ const LINE =
  */
 const ALLOWED: Record<string, string> = {
 	// Not a BILL object.
-	'bill:vendor.*.additionalFields.taxId': "the vendor's tax identification number (EIN or SSN), not a BILL object",
-	'bill:vendor.*.updateFields.taxId': "the vendor's tax identification number (EIN or SSN), not a BILL object",
-	'bill:organization.*.updateFields.taxId': "the organization's tax identification number, not a BILL object",
-	'bill:partner.*.additionalFields.taxId': "the new organization's tax identification number, not a BILL object",
+	'bill:vendor.*.additionalFields.taxId':
+		"the vendor's tax identification number (EIN or SSN), not a BILL object",
+	'bill:vendor.*.updateFields.taxId':
+		"the vendor's tax identification number (EIN or SSN), not a BILL object",
+	'bill:organization.*.updateFields.taxId':
+		"the organization's tax identification number, not a BILL object",
+	'bill:partner.*.additionalFields.taxId':
+		"the new organization's tax identification number, not a BILL object",
 	// Transient IDs BILL gives for one exchange and has no list request for.
-	'bill:mfa.validatePhone.setupId': 'the setup ID Set Up Phone returns for this one phone verification; BILL has no list of setups',
-	'bill:mfa.validateChallenge.challengeId': 'the challenge ID Challenge returns for this one code; BILL has no list of challenges',
+	'bill:mfa.validatePhone.setupId':
+		'the setup ID Set Up Phone returns for this one phone verification; BILL has no list of setups',
+	'bill:mfa.validateChallenge.challengeId':
+		'the challenge ID Challenge returns for this one code; BILL has no list of challenges',
 	'bill:session.stepUp.mfaId': 'a secret (the remembered-device MFA ID); never listed',
-	'bill:document.getUploadStatus.uploadIds': 'the upload IDs Document → Upload returns, several at once; BILL has no list of uploads',
+	'bill:document.getUploadStatus.uploadIds':
+		'the upload IDs Document → Upload returns, several at once; BILL has no list of uploads',
 	// Lines of the object being edited.
 	'bill:bill.*.lineItems.lineItem.id': LINE,
 	'bill:bill.*.lineItemChanges.lineItem.id': LINE,
@@ -100,7 +107,9 @@ function walk(
 		const list = (key: string) => (Array.isArray(show[key]) ? show[key].map(String) : ['*']);
 		const paths =
 			prefix === undefined
-				? list('resource').flatMap((r) => list('operation').map((o) => `${r}.${o}.${property.name}`))
+				? list('resource').flatMap((r) =>
+						list('operation').map((o) => `${r}.${o}.${property.name}`),
+					)
 				: [`${prefix}.${property.name}`];
 		for (const path of paths) {
 			out.push({ path, property });
@@ -120,8 +129,7 @@ export function idOnlyFields(nodeName: string, node: INodeType): Found[] {
 	const found = new Map<string, Found>();
 	for (const { path, property } of walk(node.description.properties, undefined, [])) {
 		const idOnlyLocator =
-			property.type === 'resourceLocator' &&
-			!(property.modes ?? []).some((m) => m.name === 'list');
+			property.type === 'resourceLocator' && !(property.modes ?? []).some((m) => m.name === 'list');
 		const idText =
 			property.type === 'string' &&
 			(NAMES_AN_ID.test(property.name) || NAMES_AN_ID.test(property.displayName));
@@ -154,7 +162,9 @@ describe('parameters naming a BILL object are searchable lists', () => {
 	});
 
 	it('every allowed entry still matches a field (none is stale)', () => {
-		const keys = new Set(nodes.flatMap(([name, node]) => idOnlyFields(name, node).map((f) => f.key)));
+		const keys = new Set(
+			nodes.flatMap(([name, node]) => idOnlyFields(name, node).map((f) => f.key)),
+		);
 		expect(Object.keys(ALLOWED).filter((key) => !keys.has(key))).toEqual([]);
 	});
 
