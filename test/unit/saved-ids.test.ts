@@ -3,14 +3,14 @@
  * plain ID string, as a workflow saved before holds it, and with the locator the editor saves now
  * (picked from the list), against the emulator; plus the lists added for them.
  */
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameterResourceLocator, INodeParameters } from 'n8n-workflow';
 
 import { listSearch } from '../../nodes/Bill/listSearch';
 import { startEmulator, type Emulator } from '../emulator';
 import { receivables } from '../emulator/receivables';
 import type { Json } from '../emulator/state';
 import { billCredentials, billNode, byId, runBill, runBillOk } from '../harness/bill';
-import { loadOptionsContext } from '../harness/context';
+import { createContext, loadOptionsContext } from '../harness/context';
 import { api, day } from './payment-setup';
 
 let emulator: Emulator;
@@ -23,7 +23,7 @@ beforeEach(() => emulator.reset());
 const credentials = () => billCredentials(emulator);
 
 /** What the editor saves for a pick from the list. */
-export const picked = (value: string, name = 'picked') => ({
+export const picked = (value: string, name = 'picked'): INodeParameterResourceLocator => ({
 	__rl: true,
 	mode: 'list',
 	value,
@@ -31,7 +31,7 @@ export const picked = (value: string, name = 'picked') => ({
 });
 
 /** The two shapes a converted parameter holds: a saved plain string, and a locator. */
-const shapes = (id: string): Array<[string, unknown]> => [
+const shapes = (id: string): Array<[string, string | INodeParameterResourceLocator]> => [
 	['saved plain string', id],
 	['picked from the list', picked(id)],
 ];
@@ -54,7 +54,7 @@ async function classification(type: string, fields: IDataObject): Promise<string
 }
 
 let accountCounter = 4000;
-async function bankAccount(additionalFields: IDataObject = {}): Promise<string> {
+async function bankAccount(additionalFields: INodeParameters = {}): Promise<string> {
 	const [account] = await runBillOk(credentials(), {
 		resource: 'bankAccount',
 		operation: 'create',
@@ -86,6 +86,30 @@ async function verified(): Promise<string> {
 }
 
 describe('Saved plain IDs and picked ones', () => {
+	it('n8n-core hands a saved plain string in a locator parameter to the node as it is', () => {
+		// n8n-core's extractValue (utils/extract-value.js, extractValueRLC) returns a value that is
+		// not a { mode, value } object unchanged; a locator gives its value.
+		const read = (value: unknown) =>
+			createContext({
+				node: billNode,
+				parameters: { resource: 'payment', operation: 'get', paymentId: value } as INodeParameters,
+				credentials: credentials(),
+			}).getNodeParameter('paymentId', 0, '', { extractValue: true });
+		expect(read('stp02ABCDEFGHIJKLMNO')).toBe('stp02ABCDEFGHIJKLMNO');
+		expect(read(picked('stp02ABCDEFGHIJKLMNO'))).toBe('stp02ABCDEFGHIJKLMNO');
+		// Without extractValue the node gets the locator object; checkId reads both.
+		const raw = createContext({
+			node: billNode,
+			parameters: {
+				resource: 'payment',
+				operation: 'get',
+				paymentId: picked('stp02ABCDEFGHIJKLMNO'),
+			},
+			credentials: credentials(),
+		}).getNodeParameter('paymentId', 0);
+		expect(raw).toMatchObject({ mode: 'list', value: 'stp02ABCDEFGHIJKLMNO' });
+	});
+
 	it('bank account: chart of account', async () => {
 		const coa = await classification('chartOfAccount', { name: 'Cash', accountType: 'BANK' });
 		for (const [shape, value] of shapes(coa)) {
@@ -429,7 +453,7 @@ async function vendor(): Promise<string> {
 	return made.id as string;
 }
 
-function bill(vendorId: string, invoiceNumber: string, additionalFields: IDataObject = {}) {
+function bill(vendorId: string, invoiceNumber: string, additionalFields: INodeParameters = {}) {
 	return {
 		resource: 'bill',
 		operation: 'create',
