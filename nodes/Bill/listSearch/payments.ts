@@ -1,8 +1,6 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { billApiRequest } from '../../shared/transport';
-import type { BillList } from '../types';
-import { matchesSearch } from './page';
+import { matchesSearch, newestPage } from './page';
 
 type ListedPayment = {
 	id: string;
@@ -24,13 +22,7 @@ export async function searchPayments(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const qs: IDataObject = { max: 100, sort: 'createdTime:desc' };
-	if (paginationToken) qs.page = paginationToken;
-	const page = (await billApiRequest.call(this, {
-		method: 'GET',
-		path: '/v3/payments',
-		qs,
-	})) as unknown as BillList<ListedPayment>;
+	const page = await newestPage<ListedPayment>(this, '/v3/payments', paginationToken);
 	return {
 		results: (page.results ?? [])
 			.filter((p) => matchesSearch(filter, [p.vendorName, p.confirmationNumber, p.id]))

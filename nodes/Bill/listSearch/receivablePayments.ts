@@ -1,8 +1,6 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { billApiRequest } from '../../shared/transport';
-import type { BillList } from '../types';
-import { activePage, matchesSearch } from './page';
+import { activePage, matchesSearch, newestPage } from './page';
 
 type ListedReceivedPayment = {
 	id: string;
@@ -23,13 +21,11 @@ export async function searchReceivablePayments(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const qs: IDataObject = { max: 100, sort: 'createdTime:desc' };
-	if (paginationToken) qs.page = paginationToken;
-	const page = (await billApiRequest.call(this, {
-		method: 'GET',
-		path: '/v3/receivable-payments',
-		qs,
-	})) as unknown as BillList<ListedReceivedPayment>;
+	const page = await newestPage<ListedReceivedPayment>(
+		this,
+		'/v3/receivable-payments',
+		paginationToken,
+	);
 	const customers = await activePage<{ id: string; name?: string }>(
 		this,
 		'/v3/customers',
