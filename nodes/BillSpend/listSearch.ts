@@ -6,6 +6,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
+import { partLists } from './partLists';
 import { spendApiRequest } from './transport';
 
 /**
@@ -20,8 +21,9 @@ async function searchList(
 	filter: string | undefined,
 	paginationToken: string | undefined,
 	filters?: string,
+	max = 100,
 ): Promise<INodeListSearchResult> {
-	const qs: IDataObject = { max: 100 };
+	const qs: IDataObject = { max };
 	if (filters) qs.filters = filters;
 	if (paginationToken) qs.nextPage = paginationToken;
 	const page = await spendApiRequest.call(context, { method: 'GET', path, qs });
@@ -95,8 +97,59 @@ export async function searchCustomFields(
 	);
 }
 
+/** "merchant · amount · date · status" of a transaction or reimbursement. */
+const spendingName = (date: unknown) => (entry: IDataObject) =>
+	[entry.merchantName ?? entry.uuid, entry.amount, String(date ?? '').slice(0, 10), entry.status]
+		.filter((part) => part !== undefined && part !== null && part !== '')
+		.map(String)
+		.join(' · ');
+
+/** Reimbursements not retired, newest submissions first (Postman "Get list of reimbursements"). */
+export async function searchReimbursements(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchList(
+		this,
+		'/v3/spend/reimbursements',
+		(r) => spendingName(r.occurredDate)(r),
+		filter,
+		paginationToken,
+		'retired:eq:false',
+	);
+}
+
+/**
+ * Card transactions (Postman "Get list of transactions"), 50 a page: BILL's most for this list
+ * (https://developer.bill.com/reference/listtransactions).
+ */
+export async function searchTransactions(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchList(
+		this,
+		'/v3/spend/transactions',
+		(t) => spendingName(t.occurredTime ?? t.authorizedTime)(t),
+		filter,
+		paginationToken,
+		undefined,
+		50,
+	);
+}
+
 /** Searchable lists behind the node's resource locators (`searchListMethod`). */
-export const listSearch = { searchBudgets, searchCards, searchCustomFields, searchUsers };
+export const listSearch = {
+	searchBudgets,
+	searchCards,
+	searchCustomFields,
+	searchUsers,
+	searchReimbursements,
+	searchTransactions,
+	...partLists,
+};
 
 /** Up to 500 entries (5 pages) of a list, for the options of a field inside a collection. */
 async function optionsOf(

@@ -490,13 +490,13 @@ describe('Bank Account: users', () => {
 			bankAccountId: byId('bac02ABCDEFGHIJKLMNO'),
 			userId: '00902ABCDEFGHIJKLMNO',
 		});
-		expect(nominate.error?.message).toMatch(/User ID: .* is not a BILL user id \[item 0\]/);
+		expect(nominate.error?.message).toMatch(/User: .* is not a BILL user \[item 0\]/);
 		const remove = await runBill(credentials, {
 			resource: 'bankAccount',
 			operation: 'removeUser',
 			bankAccountUserId: 'bau-1',
 		});
-		expect(remove.error?.message).toMatch(/Bank Account User ID: .*\[item 0\]/);
+		expect(remove.error?.message).toMatch(/Bank Account User: .*\[item 0\]/);
 		expect(emulator.log).toHaveLength(0);
 	});
 });

@@ -100,7 +100,7 @@ describe('Bill: bad input is refused before sending', () => {
 		[
 			'a malformed chart of account id',
 			(v) => create(v, { additionalFields: { payFromChartOfAccountId: '009ABC' } }),
-			/^Pay From Chart of Account ID: .* \[item 0\]$/,
+			/^Pay From Chart of Account: .* \[item 0\]$/,
 		],
 	];
 	it.each(cases)('%s', async (_name, parameters, message) => {
@@ -158,7 +158,7 @@ describe('Bill: bad input is refused before sending', () => {
 					processDate: '2026-11-20',
 					payments: { payment: [{ billId: harbor, amount: 5 }] },
 				},
-				/^Payments, payment 1 → Bill ID: /,
+				/^Payments, payment 1 → Bill: /,
 			],
 			[
 				{

@@ -134,7 +134,7 @@ describe('Classification: create', () => {
 			],
 			[
 				create('department', { name: 'X', additionalFields: { parentId: '0ca02ABCDEFGHIJKLMNO' } }),
-				/^Parent ID: .*not a BILL parent id \[item 0\]/,
+				/^Parent: .*not a BILL parent \[item 0\]/,
 			],
 			[
 				create('chartOfAccount', { name: 'X', accountType: expr('not a type') }),
@@ -146,7 +146,7 @@ describe('Classification: create', () => {
 					itemType: 'INVENTORY',
 					additionalFields: { chartOfAccountId: 'cls02ABCDEFGHIJKLMNO' },
 				}),
-				/^Income Chart of Account ID: /,
+				/^Income Chart of Account: /,
 			],
 		];
 		for (const [parameters, message] of cases) {

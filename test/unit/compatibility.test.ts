@@ -18,8 +18,15 @@ import { join } from 'node:path';
 
 import { Bill } from '../../nodes/Bill/Bill.node';
 import { parameterTable, propertiesAt, scopeOf, type ParameterEntry } from '../harness/parameters';
+import { TEXT_TO_LOCATOR } from '../harness/textToLocator';
 
-type SavedEntry = ParameterEntry & { fromVersion?: number };
+/**
+ * A fixture entry: `fromVersion` for a path's parameter from that version on; `savedAs` for a
+ * text field that became a resource locator (the entry is the locator it is now, `savedAs` what
+ * older workflows hold there), with test/harness/textToLocator.ts naming the test that runs such a
+ * saved string.
+ */
+type SavedEntry = ParameterEntry & { fromVersion?: number; savedAs?: string };
 
 const FIXTURE = join(__dirname, '..', 'fixtures', 'bill-node-parameters.json');
 const node = new Bill().description;
@@ -39,7 +46,7 @@ function entriesAt(entries: SavedEntry[], version: number): ParameterEntry[] {
 	}
 	return entries
 		.filter((entry) => latest.get(entry.path) === entry)
-		.map(({ fromVersion: _, ...entry }) => entry);
+		.map(({ fromVersion: _, savedAs: _savedAs, ...entry }) => entry);
 }
 
 /** The first version's table, and each later version's differences after the entries they follow. */
@@ -62,7 +69,16 @@ function fixtureOf(): SavedEntry[] {
 }
 
 if (process.env.UPDATE_PARAMETER_FIXTURE) {
-	writeFileSync(FIXTURE, `${JSON.stringify(fixtureOf(), null, '\t')}\n`);
+	const marks = new Map(
+		(JSON.parse(readFileSync(FIXTURE, 'utf8')) as SavedEntry[])
+			.filter((entry) => entry.savedAs !== undefined)
+			.map((entry) => [`${entry.path}@${entry.fromVersion ?? ''}`, entry.savedAs]),
+	);
+	const rewritten = fixtureOf().map((entry) => {
+		const savedAs = marks.get(`${entry.path}@${entry.fromVersion ?? ''}`);
+		return savedAs === undefined ? entry : { ...entry, savedAs };
+	});
+	writeFileSync(FIXTURE, `${JSON.stringify(rewritten, null, '\t')}\n`);
 }
 
 const saved = JSON.parse(readFileSync(FIXTURE, 'utf8')) as SavedEntry[];
@@ -83,22 +99,8 @@ function inOrder<T>(part: T[], whole: T[]): boolean {
 	return at === part.length;
 }
 
-/**
- * Deliberate changes a saved workflow survives, each with the test that proves it. A text field
- * that became a resource locator (a bill's classifications, now picked by name): n8n hands a
- * saved plain string to the node as it is (n8n-core's extractValue returns a value that is not a
- * locator unchanged, and its checks before the run pass it), and the node reads both shapes
- * (test/unit/bill-classifications.test.ts runs saved plain IDs). Payment's card account, now
- * picked from the cards one may pay with: test/unit/payment-extras.test.ts runs a saved plain ID.
- */
-const TEXT_TO_LOCATOR =
-	/^bill\.\w+\.(\w+\.)*classifications\.\w+Id$|^payment\.(create|createBulk)\.cardAccountId$/;
-const deliberate = (was: ParameterEntry, now?: ParameterEntry) =>
-	TEXT_TO_LOCATOR.test(was.path) &&
-	was.type === 'string' &&
-	was.default === '' &&
-	now?.type === 'resourceLocator' &&
-	now.name === was.name;
+const converted = (path: string) =>
+	TEXT_TO_LOCATOR.some((rule) => rule.path.test(path.replace(/#\d+/g, '')));
 
 describe('BILL node parameters (compatibility with saved workflows)', () => {
 	it('the fixture covers the node', () => {
@@ -109,6 +111,26 @@ describe('BILL node parameters (compatibility with saved workflows)', () => {
 		const fromVersions = [...new Set(saved.map(since))].sort((a, b) => a - b);
 		expect(versions).toEqual(expect.arrayContaining(fromVersions));
 		expect(fromVersions[0]).toBe(versions[0]);
+	});
+
+	it('every text field that became a resource locator has a test running a saved plain string', () => {
+		const marked = saved.filter((entry) => entry.savedAs !== undefined);
+		expect(
+			marked.filter(
+				(e) => e.savedAs !== 'string' || e.type !== 'resourceLocator' || !converted(e.path),
+			),
+		).toEqual([]);
+		// Every rule marks entries (none is stale), and has its test.
+		for (const rule of TEXT_TO_LOCATOR)
+			expect([rule.path, marked.some((e) => rule.path.test(e.path.replace(/#\d+/g, '')))]).toEqual([
+				rule.path,
+				true,
+			]);
+		const missing = TEXT_TO_LOCATOR.filter(({ proof: [file, title] }) => {
+			const text = readFileSync(join(__dirname, '..', '..', file), 'utf8');
+			return !text.includes(`'${title}`);
+		}).map(({ proof }) => proof.join(': '));
+		expect(missing).toEqual([]);
 	});
 
 	describe.each(versions)('typeVersion %s', (version) => {
@@ -126,7 +148,7 @@ describe('BILL node parameters (compatibility with saved workflows)', () => {
 					now !== undefined &&
 					canonical(nowRest) === canonical(wasRest) &&
 					(!wasOptions || (nowOptions !== undefined && inOrder(wasOptions, nowOptions)));
-				if (!same && !deliberate(was, now)) changed.push({ path: was.path, was, now });
+				if (!same) changed.push({ path: was.path, was, now });
 			}
 			expect(changed).toEqual([]);
 		});

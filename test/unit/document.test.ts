@@ -6,10 +6,11 @@
  */
 import type { IBinaryKeyData, IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { searchDocuments } from '../../nodes/Bill/listSearch/documents';
 import { startEmulator, type Emulator } from '../emulator';
 import { UPLOAD_MS } from '../emulator/routes/documents';
 import { billCredentials, billNode, byId } from '../harness/bill';
-import { runNode, type RunResult } from '../harness/context';
+import { loadOptionsContext, runNode, type RunResult } from '../harness/context';
 import { api, type Api } from './payment-setup';
 
 let emulator: Emulator;
@@ -63,6 +64,37 @@ async function ok(
 const uploads = () => [...emulator.state.documents.values()];
 
 describe('Document', () => {
+	it('document: the document of Get, from the list of recent bills or a saved plain ID', async () => {
+		const vendorId = await admin.vendor('Harbor Audio');
+		const billId = String((await admin.bill(vendorId, 100, undefined, 'HA-77')).id);
+		await admin.bill(vendorId, 50, undefined, 'HA-78');
+		await ok({ resource: 'document', operation: 'upload', billId: byId(billId) }, [
+			file(PDF, 'invoice-77.pdf'),
+		]);
+		emulator.clock.advance(UPLOAD_MS);
+		const context = loadOptionsContext({
+			node: billNode,
+			parameters: { resource: 'document', operation: 'get' },
+			credentials: billCredentials(emulator),
+		});
+		const listed = await searchDocuments.call(context, 'HA-77');
+		expect(listed.results).toEqual([
+			{ name: '#HA-77 · Harbor Audio · invoice-77.pdf', value: expect.stringMatching(/^00h/) },
+		]);
+		expect((await searchDocuments.call(context, 'HA-78')).results).toEqual([]);
+		const documentId = String(listed.results[0].value);
+		for (const [shape, value] of [
+			['saved plain string', documentId],
+			[
+				'picked from the list',
+				{ __rl: true, mode: 'list', value: documentId, cachedResultName: 'x' },
+			],
+		] as const) {
+			const [details] = await ok({ resource: 'document', operation: 'get', documentId: value });
+			expect([shape, details.name]).toEqual([shape, 'invoice-77.pdf']);
+		}
+	});
+
 	it("uploads a file from binary data to a bill, then status, list and details follow BILL's upload steps", async () => {
 		const billId = String((await admin.bill(await admin.vendor(), 100)).id);
 		const [uploaded] = await ok(

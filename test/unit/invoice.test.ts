@@ -7,6 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { emailPacing } from '../../nodes/Bill/resources/invoice/sendEmail.operation';
 import { searchInvoices } from '../../nodes/Bill/listSearch/invoices';
+import { searchReceivablePayments } from '../../nodes/Bill/listSearch/receivablePayments';
 import { startEmulator, type Emulator } from '../emulator';
 import { receivables, receivablesSettings } from '../emulator/receivables';
 import { billCredentials, billNode, byId, expr, runBill, runBillOk } from '../harness/bill';
@@ -291,6 +292,21 @@ describe('Invoice', () => {
 		const [again] = await runBillOk(credentials, parameters);
 		expect(again).toMatchObject({ alreadyPaid: true, invoiceIds: [invoice.id] });
 		expect(ar().receivablePayments.size).toBe(1);
+		// Received payments: picked from the list (by customer, amount and date).
+		const received = await searchReceivablePayments.call(
+			loadOptionsContext({
+				node: billNode,
+				parameters: { resource: 'receivablePayment', operation: 'get' },
+				credentials,
+			}),
+			'Paperless',
+		);
+		expect(received.results).toEqual([
+			{
+				name: `${String(ar().customers.get(customerId)?.name)} · 79.98 · 2026-12-05`,
+				value: payment.id,
+			},
+		]);
 		// Received payments: Get and Get Many.
 		const [got] = await runBillOk(credentials, {
 			resource: 'receivablePayment',

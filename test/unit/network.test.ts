@@ -3,7 +3,9 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { startEmulator, type Emulator } from '../emulator';
 import { seedVendor } from '../emulator/routes/bills';
-import { billCredentials, byId, expr, runBill, runBillOk } from '../harness/bill';
+import { listSearch } from '../../nodes/Bill/listSearch';
+import { billCredentials, billNode, byId, expr, runBill, runBillOk } from '../harness/bill';
+import { loadOptionsContext } from '../harness/context';
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -95,6 +97,56 @@ describe('BILL Network', () => {
 			network('accept', { networkId: '0190000EMUPNI000002', type: 'VENDOR' }),
 		);
 		expect(accepted).toMatchObject({ accepted: true, type: 'VENDOR' });
+	});
+
+	it('network: the existing record of Accept, from the vendors or customers as They Are Your says', async () => {
+		const credentials = billCredentials(emulator);
+		const vendorId = seedVendor(emulator, 'Harbor Freight Logistics');
+		for (const [shape, value] of [
+			['saved plain string', vendorId],
+			[
+				'picked from the list',
+				{ __rl: true, mode: 'list', value: vendorId, cachedResultName: 'x' },
+			],
+		] as const) {
+			const [accepted] = await runBillOk(
+				credentials,
+				network('accept', { networkId: '0190000EMUPNI000002', type: 'VENDOR', recordId: value }),
+			);
+			expect([shape, accepted]).toEqual([
+				shape,
+				expect.objectContaining({ id: vendorId, type: 'VENDOR', accepted: true }),
+			]);
+		}
+		const [customer] = await runBillOk(credentials, {
+			resource: 'customer',
+			operation: 'create',
+			name: 'Paperless Band',
+			email: 'ap@paperless.example',
+		});
+		const records = async (type: string, filter: string) =>
+			(
+				await listSearch.searchNetworkRecords.call(
+					loadOptionsContext({
+						node: billNode,
+						parameters: { resource: 'network', operation: 'accept', type },
+						credentials,
+					}),
+					filter,
+				)
+			).results.map((r) => r.value);
+		expect(await records('VENDOR', 'Harbor')).toEqual([vendorId]);
+		expect(await records('CUSTOMER', 'Paperless')).toEqual([customer.id]);
+		// The customer of an invitation: from the customers' list too.
+		const customers = await listSearch.searchCustomers.call(
+			loadOptionsContext({
+				node: billNode,
+				parameters: { resource: 'network', operation: 'inviteCustomer' },
+				credentials,
+			}),
+			'Paper',
+		);
+		expect(customers.results.map((r) => r.value)).toEqual([customer.id]);
 	});
 
 	it("does not send an invitation again when BILL's answer is lost", async () => {

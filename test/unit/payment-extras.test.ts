@@ -281,7 +281,7 @@ describe('Payment: Get Check Image', () => {
 		expect(output.map((o) => String(o.json.error))).toEqual([
 			expect.stringMatching(/was not sent as a check/),
 			expect.stringMatching(/Payment not found: stp02NOSUCHPAYMENT00/),
-			expect.stringMatching(/^Payment ID: .*\[item 2\]$/),
+			expect.stringMatching(/^Payment: .*\[item 2\]$/),
 		]);
 		expect(emulator.requests({ route: '/v3/check-images/:checkImageId' })).toEqual([]);
 	});

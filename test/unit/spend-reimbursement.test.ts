@@ -180,7 +180,7 @@ describe('BILL Spend & Expense: Reimbursement', () => {
 			],
 			[
 				{ resource: 'reimbursement', operation: 'approve', reimbursementId: expr('') },
-				'Reimbursement ID: is required [item 0]',
+				'Reimbursement: is required [item 0]',
 			],
 		];
 		for (const [parameters, message] of cases) {

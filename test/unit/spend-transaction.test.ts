@@ -242,10 +242,10 @@ describe('BILL Spend & Expense: Transaction', () => {
 	it('refuses bad input naming the parameter and the item, before anything is sent', async () => {
 		const credentials = spendCredentials(emulator);
 		const cases: Array<[Record<string, unknown>, string]> = [
-			[{ operation: 'get', transactionId: expr('') }, 'Transaction ID: is required [item 0]'],
+			[{ operation: 'get', transactionId: expr('') }, 'Transaction: is required [item 0]'],
 			[
 				{ operation: 'get', transactionId: 'a/b' },
-				'Transaction ID: "a/b" is not a BILL Spend & Expense ID [item 0]',
+				'Transaction: "a/b" is not a BILL Spend & Expense ID [item 0]',
 			],
 			[
 				{ operation: 'getMany', returnAll: true, filters: { authorizedAfter: 'yesterday' } },
@@ -271,7 +271,7 @@ describe('BILL Spend & Expense: Transaction', () => {
 			transactionId: '',
 		});
 		expect(issues?.message).toBe(
-			`The 'BILL Spend & Expense' node has issues:\n- Parameter "Transaction ID" is required.`,
+			`The 'BILL Spend & Expense' node has issues:\n- Parameter "Transaction" is required.`,
 		);
 		expect(emulator.log).toHaveLength(0);
 	});

@@ -14,13 +14,25 @@ export function idLocator(options: {
 	prefix: string;
 	searchListMethod?: string;
 	description?: string;
+	/** In a collection, or not needed: an empty pick means "not given". */
+	optional?: boolean;
 }): INodeProperties {
+	// Where BILL documents no prefix for the object (bank-account users), the ID is checked for shape only.
+	const shape = options.prefix
+		? {
+				regex: `^${options.prefix}[0-9A-Za-z]{17}$`,
+				errorMessage: `A BILL ${options.object} ID has 20 characters and starts with ${options.prefix}`,
+			}
+		: {
+				regex: '^[0-9A-Za-z]{20}$',
+				errorMessage: `A BILL ${options.object} ID has 20 letters and digits`,
+			};
 	const locator: INodeProperties = {
 		displayName: options.displayName,
 		name: options.name,
 		type: 'resourceLocator',
 		default: { mode: options.searchListMethod ? 'list' : 'id', value: '' },
-		required: true,
+		required: !options.optional,
 		modes: [
 			{
 				displayName: 'From List',
@@ -33,20 +45,7 @@ export function idLocator(options: {
 				name: 'id',
 				type: 'string',
 				placeholder: options.prefix ? `${options.prefix}02ABCDEFGHIJKLMNO` : 'ABC02DEFGHIJKLMNOPQR',
-				validation: [
-					{
-						type: 'regex',
-						properties: options.prefix
-							? {
-									regex: `^${options.prefix}[0-9A-Za-z]{17}$`,
-									errorMessage: `A BILL ${options.object} ID has 20 characters and starts with ${options.prefix}`,
-								}
-							: {
-									regex: '^[0-9A-Za-z]{20}$',
-									errorMessage: `A BILL ${options.object} ID has 20 letters and digits`,
-								},
-					},
-				],
+				validation: [{ type: 'regex', properties: shape }],
 			},
 		],
 		description: options.description ?? `The ${options.object} to use`,
@@ -55,6 +54,30 @@ export function idLocator(options: {
 	if (!options.searchListMethod) locator.modes = locator.modes?.filter((m) => m.name !== 'list');
 	return locator;
 }
+
+/** An optional chart of account (a collection's field), picked from the list by number and name. */
+export const chartOfAccountLocator = (name: string, displayName: string, description: string) =>
+	idLocator({
+		name,
+		displayName,
+		object: 'chart of account',
+		prefix: '0ca',
+		searchListMethod: 'searchChartOfAccounts',
+		optional: true,
+		description,
+	});
+
+/** An optional sales-tax item (an item of the classification lists, 0ii). */
+export const salesTaxItemLocator = (description: string) =>
+	idLocator({
+		name: 'salesTaxItemId',
+		displayName: 'Sales Tax Item',
+		object: 'item',
+		prefix: '0ii',
+		searchListMethod: 'searchItems',
+		optional: true,
+		description,
+	});
 
 /** The "Filters" collection of a Get Many; helpers/getMany.ts reads it as the Get Many declares. */
 export function filtersCollection(options: INodeProperties[]): INodeProperties {

@@ -15,6 +15,17 @@ export function locatorValue(value: unknown): string {
 	return typeof value === 'string' ? value.trim() : '';
 }
 
+/**
+ * Whether a field in a collection was left empty: no value, blank text (a text field, or a
+ * workflow saved while the field was one), or a resource locator with nothing picked.
+ */
+export function notGiven(value: unknown): boolean {
+	if (value === undefined || value === null) return true;
+	if (typeof value === 'string') return value.trim() === '';
+	if (typeof value === 'object' && 'value' in value) return notGiven((value as IDataObject).value);
+	return false;
+}
+
 /** The "Return All" / "Limit" of an item, as billApiRequestAllItems takes them (it checks the limit). */
 export function pageOptions(context: IExecuteFunctions, itemIndex: number): PageOptions {
 	const returnAll = context.getNodeParameter('returnAll', itemIndex) as boolean;

@@ -52,14 +52,17 @@ export function checkId(
 	value: unknown,
 	prefix?: string,
 ): string {
-	const id = typeof value === 'string' ? value.trim() : '';
+	// A resource locator's value ({ mode, value }), or a plain ID: JSON input, expressions, and
+	// workflows saved while the parameter was a text field (n8n hands those on as they are).
+	const raw = value && typeof value === 'object' && 'value' in value ? value.value : value;
+	const id = typeof raw === 'string' ? raw.trim() : '';
 	if (!id) throw invalid(context, itemIndex, parameter, 'is required');
 	if (!BILL_ID.test(id) || (prefix && !id.startsWith(prefix))) {
 		throw invalid(
 			context,
 			itemIndex,
 			parameter,
-			`"${display(value)}" is not a BILL ${parameter.toLowerCase()}`,
+			`"${display(raw)}" is not a BILL ${parameter.toLowerCase()}`,
 			prefix
 				? `BILL ids are 20 characters; this one must start with ${prefix}.`
 				: 'BILL ids are 20 letters and digits.',

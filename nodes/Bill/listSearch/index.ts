@@ -1,9 +1,14 @@
+import { searchBankAccountUsers } from './bankAccountUsers';
 import { searchBankAccounts } from './bankAccounts';
 import { searchBills } from './bills';
 import { searchApCards, searchCardAccounts, searchPaymentCards } from './cardAccounts';
 import { searchCreditMemos } from './creditMemos';
 import { searchCustomers } from './customers';
+import { searchDocuments } from './documents';
 import { searchInvoices } from './invoices';
+import { searchNetworkRecords } from './networkRecords';
+import { searchPayments } from './payments';
+import { searchReceivablePayments } from './receivablePayments';
 import { searchRecurringInvoices } from './recurringInvoices';
 import { searchBillingStatements, searchRoles, searchUsers } from './organization';
 import { searchPartnerOrganizations, searchPartnerRoles, searchPartnerUsers } from './partner';
@@ -15,11 +20,16 @@ import { searchVendors } from './vendors';
 /** Searchable lists behind the node's resource locators (`searchListMethod`). */
 export const listSearch = {
 	searchBankAccounts,
+	searchBankAccountUsers,
 	searchBillingStatements,
 	searchBills,
 	searchCreditMemos,
 	searchCustomers,
+	searchDocuments,
 	searchInvoices,
+	searchNetworkRecords,
+	searchPayments,
+	searchReceivablePayments,
 	searchRecurringInvoices,
 	searchPartnerOrganizations,
 	searchPartnerRoles,

@@ -28,6 +28,24 @@ export async function activePage<T>(
 	})) as unknown as BillList<T>;
 }
 
+/**
+ * One page (100) of the objects at `path`, newest first, for lists BILL cannot filter by
+ * `archived` (payments, received payments: https://developer.bill.com/docs/filterable-fields).
+ */
+export async function newestPage<T>(
+	context: ILoadOptionsFunctions,
+	path: string,
+	paginationToken: string | undefined,
+): Promise<BillList<T>> {
+	const qs: IDataObject = { max: 100, sort: 'createdTime:desc' };
+	if (paginationToken) qs.page = paginationToken;
+	return (await billApiRequest.call(context, {
+		method: 'GET',
+		path,
+		qs,
+	})) as unknown as BillList<T>;
+}
+
 /** Whether the search text is in one of the texts, ignoring case; no search text matches all. */
 export function matchesSearch(filter: string | undefined, texts: unknown[]): boolean {
 	const needle = filter?.trim().toLowerCase();

@@ -27,15 +27,17 @@ export function checkSpendId(
 	parameter: string,
 	value: unknown,
 ): string {
-	const id =
-		typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+	// A resource locator's value, or a plain ID: expressions, and workflows saved while the
+	// parameter was a text field (n8n hands those on as they are).
+	const raw = value && typeof value === 'object' && 'value' in value ? value.value : value;
+	const id = typeof raw === 'string' ? raw.trim() : typeof raw === 'number' ? String(raw) : '';
 	if (!id) throw invalid(context, itemIndex, parameter, 'is required');
 	if (!SPEND_ID.test(id)) {
 		throw invalid(
 			context,
 			itemIndex,
 			parameter,
-			`"${display(value)}" is not a BILL Spend & Expense ID`,
+			`"${display(raw)}" is not a BILL Spend & Expense ID`,
 			'Use the UUID BILL gives the object (e.g. 3fa85f64-5717-4562-b3fc-2c963f66afa6), or pick it from the list.',
 		);
 	}

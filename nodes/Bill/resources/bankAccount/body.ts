@@ -3,6 +3,7 @@
 
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { notGiven } from '../../helpers/getMany';
 import { ID_PREFIX, checkId, getId, invalid } from '../../helpers/validation';
 
 /** Chart of accounts id, checked for shape and prefix; empty means "not given". */
@@ -12,8 +13,7 @@ export function chartOfAccountId(
 	parameter: string,
 	value: unknown,
 ): string | undefined {
-	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))
-		return undefined;
+	if (notGiven(value)) return undefined;
 	return checkId(context, itemIndex, parameter, value, ID_PREFIX.chartOfAccount);
 }
 

@@ -145,7 +145,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		bankName: getString(this, itemIndex, 'bankName', 'Bank Nickname'),
 		accessToAdmins: this.getNodeParameter('accessToAdmins', itemIndex, false) === true,
 	};
-	const coa = chartOfAccountId(this, itemIndex, 'Chart of Account ID', additional.chartOfAccountId);
+	const coa = chartOfAccountId(this, itemIndex, 'Chart of Account', additional.chartOfAccountId);
 	if (coa) body.chartOfAccountId = coa;
 	const output = wantsSimplified(this, itemIndex)
 		? simplifyBankAccount

@@ -43,12 +43,12 @@ export const accessToAdminsField: INodeProperties = {
 		'Whether every user with the ADMINISTRATOR role in the organization may use this bank account',
 };
 
-export const chartOfAccountField: INodeProperties = {
-	displayName: 'Chart of Account ID',
+export const chartOfAccountField: INodeProperties = idLocator({
 	name: 'chartOfAccountId',
-	type: 'string',
-	default: '',
-	placeholder: '0ca02ABCDEFGHIJKLMNO',
-	description:
-		'The chart of accounts (general-ledger account) the bank account maps to; starts with 0ca',
-};
+	displayName: 'Chart of Account',
+	object: 'chart of account',
+	prefix: ID_PREFIX.chartOfAccount,
+	searchListMethod: 'searchChartOfAccounts',
+	optional: true,
+	description: 'The chart of accounts (general-ledger account) the bank account maps to',
+});

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { idLocator } from '../../helpers/descriptions';
 import { ID_PREFIX, getId } from '../../helpers/validation';
 import { billApiRequest, withHint } from '../../../shared/transport';
 import { getBankAccountId } from './body';
@@ -9,16 +10,15 @@ import { BANKS_PATH } from './paths';
 
 const properties: INodeProperties[] = [
 	bankAccountLocator('The verified bank account the user should be able to pay with'),
-	{
-		displayName: 'User ID',
+	idLocator({
 		name: 'userId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '00602ABCDEFGHIJKLMNO',
+		displayName: 'User',
+		object: 'user',
+		prefix: ID_PREFIX.user,
+		searchListMethod: 'searchUsers',
 		description:
-			'The BILL user to nominate (starts with 006). BILL emails them to verify their identity; until then their status is Nominated.',
-	},
+			'The BILL user to nominate. BILL emails them to verify their identity; until then their status is Nominated.',
+	}),
 ];
 
 export const description = updateDisplayOptions(
@@ -29,7 +29,7 @@ export const description = updateDisplayOptions(
 /** `POST /v3/funding-accounts/banks/users/nominate` with `{ bankAccountId, userId }` → `{ status }`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const bankAccountId = getBankAccountId(this, itemIndex);
-	const userId = getId(this, itemIndex, 'userId', 'User ID', ID_PREFIX.user);
+	const userId = getId(this, itemIndex, 'userId', 'User', ID_PREFIX.user);
 	try {
 		return await billApiRequest.call(this, {
 			method: 'POST',

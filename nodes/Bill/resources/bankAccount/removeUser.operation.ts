@@ -1,20 +1,21 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { idLocator } from '../../helpers/descriptions';
 import { getId } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
 import { BANKS_PATH } from './paths';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Bank Account User ID',
+	idLocator({
 		name: 'bankAccountUserId',
-		type: 'string',
-		default: '',
-		required: true,
+		displayName: 'Bank Account User',
+		object: 'bank account user',
+		prefix: '',
+		searchListMethod: 'searchBankAccountUsers',
 		description:
-			'The "ID" of the user\'s entry in Bank Account → Get Many Users (not the user\'s own 006… ID)',
-	},
+			"A user's access to a bank account: from the list, or the ID of the entry in Bank Account → Get Many Users (not the user's own 006… ID)",
+	}),
 ];
 
 export const description = updateDisplayOptions(
@@ -28,7 +29,7 @@ export const description = updateDisplayOptions(
  * so the id is checked for shape only (ID_PREFIX.bankAccountUser is the emulator's choice).
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const bankAccountUserId = getId(this, itemIndex, 'bankAccountUserId', 'Bank Account User ID');
+	const bankAccountUserId = getId(this, itemIndex, 'bankAccountUserId', 'Bank Account User');
 	return await billApiRequest.call(this, {
 		method: 'POST',
 		path: `${BANKS_PATH}/users/${bankAccountUserId}/archive`,

@@ -92,7 +92,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const coa = chartOfAccountId(
 		this,
 		itemIndex,
-		'Update Fields → Chart of Account ID',
+		'Update Fields → Chart of Account',
 		fields.chartOfAccountId,
 	);
 	if (coa) body.chartOfAccountId = coa;

@@ -3,6 +3,7 @@
 
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { notGiven } from '../../helpers/getMany';
 import {
 	ID_PREFIX,
 	checkAmount,
@@ -29,7 +30,7 @@ const BILL_DISPLAY: Record<string, string> = {
 	invoiceDate: 'Invoice Date',
 	dueDate: 'Due Date',
 	description: 'Description',
-	payFromChartOfAccountId: 'Pay From Chart of Account ID',
+	payFromChartOfAccountId: 'Pay From Chart of Account',
 	purchaseOrderNumber: 'Purchase Order Number',
 	vendorCredits: 'Vendor Credits',
 	classifications: 'Classifications',
@@ -54,7 +55,7 @@ function applyOptionalFields(
 			throw invalid(context, itemIndex, name(key), 'must be text');
 		body[key] = String(value);
 	}
-	if (present(fields.payFromChartOfAccountId)) {
+	if (!notGiven(fields.payFromChartOfAccountId)) {
 		body.payFromChartOfAccountId = checkId(
 			context,
 			itemIndex,
@@ -91,7 +92,7 @@ function applyOptionalFields(
 				id: checkId(
 					context,
 					itemIndex,
-					`${where} → ${displayNames ? 'Vendor Credit ID' : 'id'}`,
+					`${where} → ${displayNames ? 'Vendor Credit' : 'id'}`,
 					credit.id,
 					ID_PREFIX.vendorCredit,
 				),

@@ -29,14 +29,15 @@ export const billLocator = (description?: string): INodeProperties =>
 export const optionalBillFields: INodeProperties[] = [
 	classificationsField('bill'),
 	{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-	{
-		displayName: 'Pay From Chart of Account ID',
+	idLocator({
 		name: 'payFromChartOfAccountId',
-		type: 'string',
-		default: '',
-		placeholder: '0ca02ABCDEFGHIJKLMNO',
-		description: 'The chart of account the bill is paid from (starts with 0ca)',
-	},
+		displayName: 'Pay From Chart of Account',
+		object: 'chart of account',
+		prefix: ID_PREFIX.chartOfAccount,
+		searchListMethod: 'searchChartOfAccounts',
+		optional: true,
+		description: 'The chart of account the bill is paid from',
+	}),
 	{
 		displayName: 'Purchase Order Number',
 		name: 'purchaseOrderNumber',
@@ -56,14 +57,15 @@ export const optionalBillFields: INodeProperties[] = [
 				displayName: 'Vendor Credit',
 				name: 'credit',
 				values: [
-					{
-						displayName: 'Vendor Credit ID',
+					idLocator({
 						name: 'id',
-						type: 'string',
-						default: '',
-						placeholder: 'vcr02ABCDEFGHIJKLMNO',
-						description: 'Starts with vcr',
-					},
+						displayName: 'Vendor Credit',
+						object: 'vendor credit',
+						prefix: ID_PREFIX.vendorCredit,
+						searchListMethod: 'searchVendorCredits',
+						optional: true,
+						description: 'The vendor credit to apply (one of this vendor, not used up)',
+					}),
 					{
 						displayName: 'Amount',
 						name: 'amount',

@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { ID_PREFIX, checkAmount, checkId, getDate, getId, invalid } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
 import { vendorLocator } from '../vendor/descriptions';
+import { billLocator } from './descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -37,14 +38,7 @@ const properties: INodeProperties[] = [
 				displayName: 'Bill Payment',
 				name: 'payment',
 				values: [
-					{
-						displayName: 'Bill ID',
-						name: 'billId',
-						type: 'string',
-						default: '',
-						placeholder: '00n02ABCDEFGHIJKLMNO',
-						description: 'The bill paid (starts with 00n)',
-					},
+					{ ...billLocator('The bill paid'), required: false },
 					{
 						displayName: 'Amount',
 						name: 'amount',
@@ -85,7 +79,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		billId: checkId(
 			this,
 			itemIndex,
-			`Payments, payment ${n + 1} → Bill ID`,
+			`Payments, payment ${n + 1} → Bill`,
 			entry.billId,
 			ID_PREFIX.bill,
 		),

@@ -4,6 +4,7 @@
 
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { notGiven } from '../../helpers/getMany';
 import { checkAmount, checkId, invalid, parseJson } from '../../helpers/validation';
 import { KINDS, nameOf, type Field, type KindInfo } from './kinds';
 import { MAIN_FIELDS } from './descriptions';
@@ -15,15 +16,16 @@ const LABELS: Partial<Record<Field, string>> = {
 	accountType: 'Account Type',
 	accountNumber: 'Account Number',
 	itemType: 'Item Type',
-	parentId: 'Parent ID',
+	parentId: 'Parent',
 	price: 'Price',
 	purchaseCost: 'Purchase Cost',
 	percentage: 'Percentage',
-	chartOfAccountId: 'Income Chart of Account ID',
-	expenseChartOfAccountId: 'Expense Chart of Account ID',
+	chartOfAccountId: 'Income Chart of Account',
+	expenseChartOfAccountId: 'Expense Chart of Account',
 };
 
-const empty = (value: unknown) => value === undefined || value === null || value === '';
+// Blank, or a locator with nothing picked (parent, charts of account).
+const empty = notGiven;
 
 function typeCode(
 	context: IExecuteFunctions,

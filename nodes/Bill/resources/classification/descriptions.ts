@@ -2,7 +2,21 @@
 
 import type { INodeProperties } from 'n8n-workflow';
 
+import { chartOfAccountLocator, idLocator } from '../../helpers/descriptions';
 import { KINDS, KIND_NAMES, type Field, type Kind } from './kinds';
+
+/** The classification of the same type this one is under, from the list of the chosen type. */
+function parentLocator(kind: Kind): INodeProperties {
+	return idLocator({
+		name: 'parentId',
+		displayName: 'Parent',
+		object: KINDS[kind].displayName.toLowerCase(),
+		prefix: KINDS[kind].prefix,
+		searchListMethod: 'searchClassifications',
+		optional: true,
+		description: 'The classification of the same type this one is under',
+	});
+}
 
 export const typeField: INodeProperties = {
 	displayName: 'Type',
@@ -110,13 +124,8 @@ const FIELDS: Record<Field, INodeProperties> = {
 	},
 	shortName: { displayName: 'Short Name', name: 'shortName', type: 'string', default: '' },
 	description: { displayName: 'Description', name: 'description', type: 'string', default: '' },
-	parentId: {
-		displayName: 'Parent ID',
-		name: 'parentId',
-		type: 'string',
-		default: '',
-		description: 'ID of the classification of the same type this one is under',
-	},
+	// Each kind's collection has its own (parentLocator): the ID prefix is the kind's.
+	parentId: parentLocator('chartOfAccount'),
 	accountType: {
 		displayName: 'Account Type',
 		name: 'accountType',
@@ -164,20 +173,16 @@ const FIELDS: Record<Field, INodeProperties> = {
 		default: false,
 		description: 'Whether the item is taxable',
 	},
-	chartOfAccountId: {
-		displayName: 'Income Chart of Account ID',
-		name: 'chartOfAccountId',
-		type: 'string',
-		default: '',
-		placeholder: '0ca02ABCDEFGHIJKLMNO',
-	},
-	expenseChartOfAccountId: {
-		displayName: 'Expense Chart of Account ID',
-		name: 'expenseChartOfAccountId',
-		type: 'string',
-		default: '',
-		placeholder: '0ca02ABCDEFGHIJKLMNO',
-	},
+	chartOfAccountId: chartOfAccountLocator(
+		'chartOfAccountId',
+		'Income Chart of Account',
+		'The income account of sales of the item',
+	),
+	expenseChartOfAccountId: chartOfAccountLocator(
+		'expenseChartOfAccountId',
+		'Expense Chart of Account',
+		'The expense account of purchases of the item',
+	),
 };
 
 /** The fields a create asks for first (all required but an employee's last name). */
@@ -212,7 +217,7 @@ export function fieldsCollections(
 		displayOptions: { show: { classificationType: [kind] } },
 		options: KINDS[kind].fields
 			.filter((field) => !omit.includes(field))
-			.map((field) => FIELDS[field])
+			.map((field) => (field === 'parentId' ? parentLocator(kind) : FIELDS[field]))
 			.sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	}));
 }

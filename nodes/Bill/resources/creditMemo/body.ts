@@ -4,6 +4,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { putClassifications } from '../../helpers/classifications';
+import { notGiven } from '../../helpers/getMany';
 import {
 	ID_PREFIX,
 	checkAmount,
@@ -56,9 +57,9 @@ function lineItems(context: IExecuteFunctions, itemIndex: number, required: bool
 }
 
 const OPTIONAL_IDS: Record<string, [string, string]> = {
-	payToBankAccountId: ['Pay To Bank Account ID', ID_PREFIX.bankAccount],
-	payToChartOfAccountId: ['Pay To Chart of Account ID', ID_PREFIX.chartOfAccount],
-	salesTaxItemId: ['Sales Tax Item ID', '0ii'],
+	payToBankAccountId: ['Pay To Bank Account', ID_PREFIX.bankAccount],
+	payToChartOfAccountId: ['Pay To Chart of Account', ID_PREFIX.chartOfAccount],
+	salesTaxItemId: ['Sales Tax Item', '0ii'],
 };
 
 /** The optional fields (and Update's reference number and date), as BILL names them, checked. */
@@ -69,7 +70,7 @@ export function optionalCreditMemoBody(
 ): IDataObject {
 	const body: IDataObject = {};
 	for (const [key, value] of Object.entries(fields)) {
-		if (value === '' || value === undefined || value === null) continue;
+		if (notGiven(value)) continue;
 		if (key === 'classifications')
 			putClassifications(context, itemIndex, body, value, 'receivable', 'Classifications');
 		else if (OPTIONAL_IDS[key])

@@ -3,7 +3,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { classificationsField } from '../../helpers/classifications';
-import { idLocator } from '../../helpers/descriptions';
+import { chartOfAccountLocator, idLocator, salesTaxItemLocator } from '../../helpers/descriptions';
 import { ID_PREFIX } from '../../helpers/validation';
 
 export const creditMemoLocator = (description?: string): INodeProperties =>
@@ -85,25 +85,19 @@ export function creditMemoLinesField(withId: boolean, required: boolean): INodeP
 export const optionalCreditMemoFields: INodeProperties[] = [
 	classificationsField('receivable', 'credit memo'),
 	{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-	{
-		displayName: 'Pay To Bank Account ID',
+	idLocator({
 		name: 'payToBankAccountId',
-		type: 'string',
-		default: '',
-		placeholder: 'bac02ABCDEFGHIJKLMNO',
-	},
-	{
-		displayName: 'Pay To Chart of Account ID',
-		name: 'payToChartOfAccountId',
-		type: 'string',
-		default: '',
-		placeholder: '0ca02ABCDEFGHIJKLMNO',
-	},
-	{
-		displayName: 'Sales Tax Item ID',
-		name: 'salesTaxItemId',
-		type: 'string',
-		default: '',
-		placeholder: '0ii02ABCDEFGHIJKLMNO',
-	},
+		displayName: 'Pay To Bank Account',
+		object: 'bank account',
+		prefix: ID_PREFIX.bankAccount,
+		searchListMethod: 'searchBankAccounts',
+		optional: true,
+		description: 'The bank account a refund of the credit is paid from',
+	}),
+	chartOfAccountLocator(
+		'payToChartOfAccountId',
+		'Pay To Chart of Account',
+		'The chart of account the credit memo is booked to',
+	),
+	salesTaxItemLocator('A sales-tax item, applied to the taxable lines'),
 ];

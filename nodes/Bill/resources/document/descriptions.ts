@@ -2,13 +2,14 @@
 
 import type { INodeProperties } from 'n8n-workflow';
 
-export const documentIdField: INodeProperties = {
-	displayName: 'Document ID',
+import { idLocator } from '../../helpers/descriptions';
+
+export const documentIdField: INodeProperties = idLocator({
 	name: 'documentId',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: '00h02ABCDEFGHIJKLMNO',
+	displayName: 'Document',
+	object: 'document',
+	prefix: '00h',
+	searchListMethod: 'searchDocuments',
 	description:
-		'The ID of an uploaded document (starts with 00h; Get Upload Status gives it once BILL has processed the upload)',
-};
+		'An uploaded document, from the list of documents of recent bills (search by invoice number, vendor or file name), or its ID (Get Upload Status gives it once BILL has processed the upload)',
+});

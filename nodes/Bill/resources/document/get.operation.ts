@@ -18,8 +18,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const documentId = checkId(
 		this,
 		itemIndex,
-		'Document ID',
-		this.getNodeParameter('documentId', itemIndex, ''),
+		'Document',
+		this.getNodeParameter('documentId', itemIndex, '', { extractValue: true }),
 		DOCUMENT_ID_PREFIX,
 	);
 	return await billApiRequest.call(this, {

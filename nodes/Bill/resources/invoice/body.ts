@@ -5,6 +5,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { putClassifications } from '../../helpers/classifications';
+import { notGiven } from '../../helpers/getMany';
 import { ID_PREFIX, checkDate, checkId, invalid } from '../../helpers/validation';
 
 /** BILL's maximum length of an invoice number (createinvoice reference page). */
@@ -32,8 +33,7 @@ export function optionalInvoiceBody(
 	fields: IDataObject,
 ): IDataObject {
 	const body: IDataObject = {};
-	const present = (key: string) =>
-		fields[key] !== undefined && fields[key] !== null && fields[key] !== '';
+	const present = (key: string) => !notGiven(fields[key]);
 	if (present('invoiceNumber')) {
 		const number = checkInvoiceNumber(context, itemIndex, fields.invoiceNumber);
 		if (number) body.invoiceNumber = number;
@@ -45,7 +45,7 @@ export function optionalInvoiceBody(
 		body.payToChartOfAccountId = checkId(
 			context,
 			itemIndex,
-			'Pay To Chart of Account ID',
+			'Pay To Chart of Account',
 			fields.payToChartOfAccountId,
 			ID_PREFIX.chartOfAccount,
 		);
@@ -54,7 +54,7 @@ export function optionalInvoiceBody(
 		body.salesTaxItemId = checkId(
 			context,
 			itemIndex,
-			'Sales Tax Item ID',
+			'Sales Tax Item',
 			fields.salesTaxItemId,
 			'0ii',
 		);

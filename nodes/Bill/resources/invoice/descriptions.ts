@@ -3,7 +3,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { classificationsField } from '../../helpers/classifications';
-import { idLocator } from '../../helpers/descriptions';
+import { chartOfAccountLocator, idLocator, salesTaxItemLocator } from '../../helpers/descriptions';
 import { ID_PREFIX } from '../../helpers/validation';
 
 export const invoiceLocator = (description?: string): INodeProperties =>
@@ -89,19 +89,10 @@ export const optionalInvoiceFields: INodeProperties[] = [
 		default: '',
 		description: 'BILL uses the day the invoice is created when left empty',
 	},
-	{
-		displayName: 'Pay To Chart of Account ID',
-		name: 'payToChartOfAccountId',
-		type: 'string',
-		default: '',
-		placeholder: '0ca02ABCDEFGHIJKLMNO',
-	},
-	{
-		displayName: 'Sales Tax Item ID',
-		name: 'salesTaxItemId',
-		type: 'string',
-		default: '',
-		placeholder: '0ii02ABCDEFGHIJKLMNO',
-		description: 'A sales-tax item, applied to the taxable lines',
-	},
+	chartOfAccountLocator(
+		'payToChartOfAccountId',
+		'Pay To Chart of Account',
+		'The chart of account the invoice is booked to',
+	),
+	salesTaxItemLocator('A sales-tax item, applied to the taxable lines'),
 ];

@@ -12,6 +12,7 @@ import {
 } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
 import { customerLocator } from '../customer/descriptions';
+import { invoiceLocator } from './descriptions';
 import { RECORD_PAYMENT_HINT } from './hints';
 
 /** BILL's payment types for a payment received outside BILL (https://developer.bill.com/docs/recording-an-ar-payment). */
@@ -66,11 +67,8 @@ const properties: INodeProperties[] = [
 				name: 'invoice',
 				values: [
 					{
-						displayName: 'Invoice ID',
-						name: 'invoiceId',
-						type: 'string',
-						default: '',
-						placeholder: '00e02ABCDEFGHIJKLMNO',
+						...invoiceLocator("An invoice of this customer's that the payment pays"),
+						required: false,
 					},
 					{
 						displayName: 'Amount',
@@ -148,7 +146,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		id: checkId(
 			this,
 			itemIndex,
-			`Invoices, invoice ${n + 1} → Invoice ID`,
+			`Invoices, invoice ${n + 1} → Invoice`,
 			entry.invoiceId,
 			ID_PREFIX.invoice,
 		),

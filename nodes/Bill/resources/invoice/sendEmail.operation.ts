@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, sleep, updateDisplayOptions } from 'n8n-workflow';
 
+import { idLocator } from '../../helpers/descriptions';
+import { notGiven } from '../../helpers/getMany';
 import { ID_PREFIX, checkEmail, checkId, getId, invalid } from '../../helpers/validation';
 import { splitList } from '../../helpers/filters';
 import { asNodeError, billApiRequest } from '../../../shared/transport';
@@ -17,15 +19,16 @@ const properties: INodeProperties[] = [
 		placeholder: 'ap@customer.example, owner@customer.example',
 		description: 'Email addresses to send the invoice to, separated by commas',
 	},
-	{
-		displayName: 'Reply-To User ID',
+	idLocator({
 		name: 'replyToUserId',
-		type: 'string',
-		default: '',
-		placeholder: '00602ABCDEFGHIJKLMNO',
+		displayName: 'Reply-To User',
+		object: 'user',
+		prefix: ID_PREFIX.user,
+		searchListMethod: 'searchUsers',
+		optional: true,
 		description:
-			'The BILL user (ID starting with 006) the customer replies to. Empty: the user the credential signs in as.',
-	},
+			'The BILL user the customer replies to. Empty: the user the credential signs in as.',
+	}),
 ];
 
 export const description = updateDisplayOptions(
@@ -68,10 +71,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		checkEmail(this, itemIndex, 'Recipients', email),
 	);
 	if (!to.length) throw invalid(this, itemIndex, 'Recipients', 'is required');
-	const given = String(this.getNodeParameter('replyToUserId', itemIndex, '') ?? '').trim();
-	const userId = given
-		? checkId(this, itemIndex, 'Reply-To User ID', given, ID_PREFIX.user)
-		: await sessionUserId(this, itemIndex);
+	const given = this.getNodeParameter('replyToUserId', itemIndex, '', { extractValue: true });
+	const userId = notGiven(given)
+		? await sessionUserId(this, itemIndex)
+		: checkId(this, itemIndex, 'Reply-To User', given, ID_PREFIX.user);
 	const body = { recipient: { to }, replyTo: { userId } };
 	for (let attempt = 1; ; attempt++) {
 		try {

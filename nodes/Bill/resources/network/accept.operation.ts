@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { idLocator } from '../../helpers/descriptions';
+import { notGiven } from '../../helpers/getMany';
 import { checkId, invalid } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
 
@@ -24,14 +26,17 @@ const properties: INodeProperties[] = [
 		],
 		default: 'CUSTOMER',
 	},
-	{
-		displayName: 'Existing Record ID',
+	idLocator({
 		name: 'recordId',
-		type: 'string',
-		default: '',
+		displayName: 'Existing Record',
+		object: 'vendor or customer',
+		// 009… (vendor) or 0cu… (customer), as They Are Your says: checked for shape only.
+		prefix: '',
+		searchListMethod: 'searchNetworkRecords',
+		optional: true,
 		description:
-			'Your customer or vendor record to connect (Postman sends its ID as `ID`); empty: BILL links it its own way',
-	},
+			'Your customer record (They Are Your: Customer) or vendor record (Vendor) to connect (Postman sends its ID as `ID`); empty: BILL links it its own way',
+	}),
 ];
 
 export const description = updateDisplayOptions(
@@ -52,9 +57,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (type !== 'CUSTOMER' && type !== 'VENDOR')
 		throw invalid(this, itemIndex, 'They Are Your', 'must be CUSTOMER or VENDOR');
 	const body: IDataObject = { networkId: String(networkId).trim(), type };
-	const recordId = this.getNodeParameter('recordId', itemIndex, '');
-	if (recordId !== '' && recordId !== undefined)
-		body.id = checkId(this, itemIndex, 'Existing Record ID', recordId);
+	const recordId = this.getNodeParameter('recordId', itemIndex, '', { extractValue: true });
+	if (!notGiven(recordId)) body.id = checkId(this, itemIndex, 'Existing Record', recordId);
 	// Accepting twice leaves the connection as it is: safe to send again.
 	await billApiRequest.call(this, {
 		method: 'POST',

@@ -7,7 +7,7 @@ import { vendorLocator } from '../vendor/descriptions';
 
 export const CUSTOMER_PREFIX = '0cu';
 
-/** Vendor (picked from the list) or customer (by ID: customers are accounts receivable's). */
+/** Vendor or customer, picked from the list (or by ID). */
 export function counterpartyProperties(operation: string, both: boolean): INodeProperties[] {
 	const show = (kind: string) => (both ? { counterparty: [kind] } : {});
 	const properties: INodeProperties[] = [];
@@ -35,8 +35,11 @@ export function counterpartyProperties(operation: string, both: boolean): INodeP
 				displayName: 'Customer',
 				object: 'customer',
 				prefix: CUSTOMER_PREFIX,
+				searchListMethod: 'searchCustomers',
 				description: 'The customer record the connection is for',
 			}),
+			// "By ID" stays the default it was (saved workflows and the fixture keep it).
+			default: { mode: 'id', value: '' },
 			displayOptions: { show: show('customer') },
 		});
 	return properties;

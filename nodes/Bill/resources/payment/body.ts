@@ -71,8 +71,8 @@ export function getPaymentId(context: IExecuteFunctions, itemIndex: number): str
 	return checkId(
 		context,
 		itemIndex,
-		'Payment ID',
-		context.getNodeParameter('paymentId', itemIndex, ''),
+		'Payment',
+		context.getNodeParameter('paymentId', itemIndex, '', { extractValue: true }),
 		ID_PREFIX.payment,
 	);
 }

@@ -5,6 +5,7 @@ import { buildFilters, oneOrMany } from '../../helpers/filters';
 import { ID_PREFIX, checkAmount, checkId, getDate, invalid } from '../../helpers/validation';
 import { billApiRequestAllItems } from '../../../shared/transport';
 import { defaultPayablesAccountId } from '../bankAccount/defaultForPayables';
+import { billLocator } from '../bill/descriptions';
 import { getExchangeRateBatchId, getFunding, processingOptions } from './body';
 import { additionalPaymentFields, fundingFields, simplifyPaymentField } from './descriptions';
 import { paymentsOfPaidBill } from './alreadyPaid';
@@ -39,14 +40,7 @@ const properties: INodeProperties[] = [
 				displayName: 'Bill Payment',
 				name: 'payment',
 				values: [
-					{
-						displayName: 'Bill ID',
-						name: 'billId',
-						type: 'string',
-						default: '',
-						placeholder: '00n02ABCDEFGHIJKLMNO',
-						description: 'The bill to pay (starts with 00n)',
-					},
+					{ ...billLocator('The bill to pay'), required: false },
 					{
 						displayName: 'Amount',
 						name: 'amount',
@@ -103,7 +97,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		billId: checkId(
 			this,
 			itemIndex,
-			`Bill Payments, payment ${n + 1} → Bill ID`,
+			`Bill Payments, payment ${n + 1} → Bill`,
 			entry.billId,
 			ID_PREFIX.bill,
 		),

@@ -4,17 +4,17 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { idLocator } from '../../helpers/descriptions';
 import { simplifyOutputField } from '../../helpers/simplify';
+import { ID_PREFIX } from '../../helpers/validation';
 import { bankAccountLocator } from '../bankAccount/descriptions';
 
-export const paymentIdField: INodeProperties = {
-	displayName: 'Payment ID',
+export const paymentIdField: INodeProperties = idLocator({
 	name: 'paymentId',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: 'stp02ABCDEFGHIJKLMNO',
-	description: 'The BILL payment (starts with stp)',
-};
+	displayName: 'Payment',
+	object: 'payment',
+	prefix: ID_PREFIX.payment,
+	searchListMethod: 'searchPayments',
+	description: 'The BILL payment, picked by vendor, amount and date',
+});
 
 export const fundingTypeOptions = [
 	{

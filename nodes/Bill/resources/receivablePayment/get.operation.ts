@@ -5,16 +5,21 @@ import { idLocator } from '../../helpers/descriptions';
 import { ID_PREFIX, getId } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
 
-// BILL offers no way to search received payments by text, so the ID is given (e.g. from Get
+// Picked from the newest received payments (by customer, amount and date), or by ID (from Get
 // Many, or the `id` Invoice → Record Payment outputs).
 const properties: INodeProperties[] = [
-	idLocator({
-		name: 'receivablePaymentId',
-		displayName: 'Received Payment',
-		object: 'received payment',
-		prefix: ID_PREFIX.receivablePayment,
-		description: 'The received payment to get (ID starting with 0rp)',
-	}),
+	{
+		...idLocator({
+			name: 'receivablePaymentId',
+			displayName: 'Received Payment',
+			object: 'received payment',
+			prefix: ID_PREFIX.receivablePayment,
+			searchListMethod: 'searchReceivablePayments',
+			description: 'The received payment to get',
+		}),
+		// "By ID" stays the default it was (saved workflows and the fixture keep it).
+		default: { mode: 'id', value: '' },
+	},
 ];
 
 export const description = updateDisplayOptions(

@@ -1,20 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { customFieldLocator } from '../../helpers/fields';
+import { customFieldLocator, spendLocator } from '../../helpers/fields';
 import { checkSpendId, getSpendId } from '../../helpers/validation';
 import { spendApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
 	customFieldLocator('The custom field the value belongs to'),
-	{
-		displayName: 'Value ID',
+	spendLocator({
 		name: 'valueId',
-		type: 'string',
-		default: '',
-		required: true,
-		description: "The value's UUID (Get Many Values lists them)",
-	},
+		displayName: 'Value',
+		object: 'custom field value',
+		searchListMethod: 'searchCustomFieldValues',
+		description: 'A value of the custom field, or its UUID (Get Many Values lists them)',
+	}),
 ];
 
 export const description = updateDisplayOptions(
@@ -28,7 +27,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const valueId = checkSpendId(
 		this,
 		itemIndex,
-		'Value ID',
+		'Value',
 		this.getNodeParameter('valueId', itemIndex),
 	);
 	const value = await spendApiRequest.call(this, {

@@ -29,7 +29,7 @@ export async function reimbursementAction(
 	const id = checkSpendId(
 		context,
 		itemIndex,
-		'Reimbursement ID',
+		'Reimbursement',
 		context.getNodeParameter('reimbursementId', itemIndex),
 	);
 	const body: IDataObject = { action };

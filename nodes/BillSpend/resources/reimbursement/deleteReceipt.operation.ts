@@ -1,20 +1,21 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { spendLocator } from '../../helpers/fields';
 import { checkSpendId } from '../../helpers/validation';
 import { spendApiRequest } from '../../transport';
 import { reimbursementIdField } from './descriptions';
 
 const properties: INodeProperties[] = [
 	reimbursementIdField('The reimbursement the receipt belongs to'),
-	{
-		displayName: 'Receipt ID',
+	spendLocator({
 		name: 'receiptId',
-		type: 'string',
-		default: '',
-		required: true,
-		description: "The receipt's UUID (in the reimbursement's receipts)",
-	},
+		displayName: 'Receipt',
+		object: 'receipt',
+		searchListMethod: 'searchReimbursementReceipts',
+		description:
+			"A receipt of the reimbursement (by file name), or its UUID (in the reimbursement's receipts)",
+	}),
 ];
 
 export const description = updateDisplayOptions(
@@ -27,13 +28,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = checkSpendId(
 		this,
 		itemIndex,
-		'Reimbursement ID',
+		'Reimbursement',
 		this.getNodeParameter('reimbursementId', itemIndex),
 	);
 	const receiptId = checkSpendId(
 		this,
 		itemIndex,
-		'Receipt ID',
+		'Receipt',
 		this.getNodeParameter('receiptId', itemIndex),
 	);
 	await spendApiRequest.call(this, {

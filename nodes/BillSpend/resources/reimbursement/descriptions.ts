@@ -2,16 +2,15 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { spendLocator } from '../../helpers/fields';
 
-/** A reimbursement by its UUID (BILL has no list to search by name; Get Many finds them). */
-export const reimbursementIdField = (description: string): INodeProperties => ({
-	displayName: 'Reimbursement ID',
-	name: 'reimbursementId',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: '3fa85f64-5717-4562-b3fc-2c963f66afa6',
-	description,
-});
+/** A reimbursement, picked by merchant, amount, date and status, or by its UUID. */
+export const reimbursementIdField = (description: string): INodeProperties =>
+	spendLocator({
+		name: 'reimbursementId',
+		displayName: 'Reimbursement',
+		object: 'reimbursement',
+		searchListMethod: 'searchReimbursements',
+		description,
+	});
 
 /**
  * Statuses seen in BILL's examples (Postman "Get list of reimbursements"). Open question: BILL

@@ -17,7 +17,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = checkSpendId(
 		this,
 		itemIndex,
-		'Reimbursement ID',
+		'Reimbursement',
 		this.getNodeParameter('reimbursementId', itemIndex),
 	);
 	return await spendApiRequest.call(this, {

@@ -48,7 +48,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = checkSpendId(
 		this,
 		itemIndex,
-		'Reimbursement ID',
+		'Reimbursement',
 		this.getNodeParameter('reimbursementId', itemIndex),
 	);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;

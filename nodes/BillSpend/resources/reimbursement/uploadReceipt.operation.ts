@@ -26,7 +26,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = checkSpendId(
 		this,
 		itemIndex,
-		'Reimbursement ID',
+		'Reimbursement',
 		this.getNodeParameter('reimbursementId', itemIndex),
 	);
 	const image = await receiptImage(this, itemIndex);

@@ -1,20 +1,21 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { spendLocator } from '../../helpers/fields';
 import { checkSpendId } from '../../helpers/validation';
 import { spendApiRequest } from '../../transport';
 import { transactionIdField } from './descriptions';
 
 const properties: INodeProperties[] = [
-	transactionIdField('The UUID of the card transaction the receipt belongs to'),
-	{
-		displayName: 'Receipt ID',
+	transactionIdField('The card transaction the receipt belongs to'),
+	spendLocator({
 		name: 'receiptId',
-		type: 'string',
-		default: '',
-		required: true,
-		description: "The receipt's UUID (in the transaction's receipts)",
-	},
+		displayName: 'Receipt',
+		object: 'receipt',
+		searchListMethod: 'searchTransactionReceipts',
+		description:
+			"A receipt of the transaction (by file name), or its UUID (in the transaction's receipts)",
+	}),
 ];
 
 export const description = updateDisplayOptions(
@@ -27,13 +28,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = checkSpendId(
 		this,
 		itemIndex,
-		'Transaction ID',
+		'Transaction',
 		this.getNodeParameter('transactionId', itemIndex),
 	);
 	const receiptId = checkSpendId(
 		this,
 		itemIndex,
-		'Receipt ID',
+		'Receipt',
 		this.getNodeParameter('receiptId', itemIndex),
 	);
 	await spendApiRequest.call(this, {

@@ -1,14 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export const transactionIdField = (description: string): INodeProperties => ({
-	displayName: 'Transaction ID',
-	name: 'transactionId',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: '3fa85f64-5717-4562-b3fc-2c963f66afa6',
-	description,
-});
+import { spendLocator } from '../../helpers/fields';
+
+/** A card transaction, picked by merchant, amount, date and status, or by its UUID. */
+export const transactionIdField = (description: string): INodeProperties =>
+	spendLocator({
+		name: 'transactionId',
+		displayName: 'Transaction',
+		object: 'transaction',
+		searchListMethod: 'searchTransactions',
+		description,
+	});
 
 export const TRANSACTION_TYPES = [
 	{ name: 'Authorization', value: 'AUTHORIZATION' },

@@ -8,7 +8,7 @@ import { simplifyField, simplifyTransaction } from './output';
 import { wantsSimplified } from '../../../shared/simplify';
 
 const properties: INodeProperties[] = [
-	transactionIdField('The UUID of the card transaction to get'),
+	transactionIdField('The card transaction to get'),
 	...simplifyField,
 ];
 
@@ -22,7 +22,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = checkSpendId(
 		this,
 		itemIndex,
-		'Transaction ID',
+		'Transaction',
 		this.getNodeParameter('transactionId', itemIndex),
 	);
 	const transaction = await spendApiRequest.call(this, {

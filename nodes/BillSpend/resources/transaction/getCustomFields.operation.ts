@@ -6,7 +6,7 @@ import { spendApiRequest } from '../../transport';
 import { transactionIdField } from './descriptions';
 
 const properties: INodeProperties[] = [
-	transactionIdField('The UUID of the card transaction whose custom fields to get'),
+	transactionIdField('The card transaction whose custom fields to get'),
 ];
 
 export const description = updateDisplayOptions(
@@ -22,7 +22,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = checkSpendId(
 		this,
 		itemIndex,
-		'Transaction ID',
+		'Transaction',
 		this.getNodeParameter('transactionId', itemIndex),
 	);
 	const response = await spendApiRequest.call(this, {

@@ -6,7 +6,7 @@ import { spendApiRequest } from '../../transport';
 import { transactionIdField } from './descriptions';
 
 const properties: INodeProperties[] = [
-	transactionIdField('The UUID of the card transaction whose custom fields to set'),
+	transactionIdField('The card transaction whose custom fields to set'),
 	{
 		displayName: 'Custom Fields',
 		name: 'customFields',
@@ -65,7 +65,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = checkSpendId(
 		this,
 		itemIndex,
-		'Transaction ID',
+		'Transaction',
 		this.getNodeParameter('transactionId', itemIndex),
 	);
 	const given = this.getNodeParameter('customFields.field', itemIndex, []) as IDataObject[];

@@ -7,7 +7,7 @@ import { spendApiRequest } from '../../transport';
 import { transactionIdField } from './descriptions';
 
 const properties: INodeProperties[] = [
-	transactionIdField('The UUID of the card transaction to move'),
+	transactionIdField('The card transaction to move'),
 	budgetLocator('The budget the transaction moves to'),
 	{
 		displayName:
@@ -28,7 +28,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = checkSpendId(
 		this,
 		itemIndex,
-		'Transaction ID',
+		'Transaction',
 		this.getNodeParameter('transactionId', itemIndex),
 	);
 	const budgetId = decodeURIComponent(getSpendId(this, itemIndex, 'budgetId', 'Budget'));

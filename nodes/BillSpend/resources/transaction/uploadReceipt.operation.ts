@@ -8,7 +8,7 @@ import { spendApiRequest } from '../../transport';
 import { transactionIdField } from './descriptions';
 
 const properties: INodeProperties[] = [
-	transactionIdField('The UUID of the card transaction the receipt belongs to'),
+	transactionIdField('The card transaction the receipt belongs to'),
 	receiptBinaryProperty('The receipt image to attach: JPG or PNG, as BILL accepts'),
 ];
 
@@ -27,7 +27,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = checkSpendId(
 		this,
 		itemIndex,
-		'Transaction ID',
+		'Transaction',
 		this.getNodeParameter('transactionId', itemIndex),
 	);
 	const image = await receiptImage(this, itemIndex);
