@@ -5,8 +5,9 @@
  * example workflows into a throw-away n8n, runs them with `n8n execute` and prints what each did.
  * Where an example needs a person, the demo plays that person (SPECIAL below): it reads the texted
  * MFA code, approves bills in BILL before the payment run, and creates a bill in BILL while the
- * trigger's workflow is active in `n8n start`. The AI agent (06) gets a scripted stand-in for its
- * chat model (scripts/lib/bills-assistant.mjs, as in the end-to-end tests).
+ * trigger's workflow is active in `n8n start`, and submits expenses in BILL Spend & Expense before
+ * the approval run. The AI agent (06) gets a scripted stand-in for its chat model
+ * (scripts/lib/bills-assistant.mjs, as in the end-to-end tests).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -29,7 +30,14 @@ import {
 	startEmulatorProcess,
 	startN8nServer,
 } from './lib/stack.mjs';
-import { approveInBill, createBillInBill, people, waitFor, waitForExecution } from './lib/live.mjs';
+import {
+	approveInBill,
+	createBillInBill,
+	people,
+	submitReimbursements,
+	waitFor,
+	waitForExecution,
+} from './lib/live.mjs';
 import { startStubOpenAi } from './lib/stub-openai.mjs';
 import {
 	billsAssistantScript,
@@ -177,6 +185,17 @@ const SPECIAL = {
 		}
 	},
 
+	// A card holder submits four expenses in BILL Spend & Expense first: two within the $100
+	// limit (approved by the run), two over it (left for a person).
+	async billcomSpendApprove({ env, emulator }, example) {
+		const submitted = await submitReimbursements(emulator, [24.5, 100, 100.01, 480]);
+		const run = await runOk(env, 'billcomSpendApprove');
+		return [
+			`in BILL Spend & Expense, a card holder submitted ${submitted.length} reimbursements: ${submitted.map((r) => money(r.amount)).join(', ')}`,
+			example.summary(run),
+		];
+	},
+
 	// The trigger in a running n8n: activated (a BILL webhook subscription), a bill created in
 	// BILL, the execution it started, then deactivated (the subscription removed).
 	async billcomBillCreated({ env, emulator }) {
@@ -228,7 +247,9 @@ async function main() {
 
 	step('BILL emulator with demo data');
 	const emulator = await startEmulatorProcess({ port: 0, seed: true });
-	console.log(`  ${emulator.baseUrl}`);
+	// BILL Spend & Expense: 300 more card transactions over the last 90 days (the Spend examples).
+	const spend = await emulator.control('POST', '/spend/seed', { transactions: 300 });
+	console.log(`  ${emulator.baseUrl} (Spend & Expense: ${spend.transactions} card transactions)`);
 	const workdir = mkdtempSync(join(tmpdir(), 'billcom-demo-'));
 	try {
 		const env = n8nEnv({

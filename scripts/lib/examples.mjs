@@ -215,6 +215,43 @@ export const EXAMPLES = [
 			return `HTTP Request GET /v3/bills?max=5 (Predefined Credential Type → BILL API): ${bills.length} bills: ${bills.join(', ')}\n      then the BILL node read ${bill?.invoiceNumber} of ${bill?.vendorName} with the same credential: ${money(bill?.amount)} (${money(bill?.dueAmount)} still due), due ${bill?.dueDate}`;
 		},
 	},
+	{
+		id: 'billcomSpendReceipts',
+		title:
+			'Spend & Expense: card transactions over $75 without a receipt → a request to the card holder',
+		resources: [],
+		needs: ['GET /v3/spend/transactions'],
+		summary(run) {
+			const messages = nodeOutput(run, 'Receipt requests') ?? [];
+			const total = messages.reduce((sum, m) => sum + Number(m.amount), 0);
+			return `${messages.length} receipt requests for ${money(total)} of card spend${messages[0] ? `, e.g. "${messages[0].text}"` : ''}`;
+		},
+	},
+	{
+		id: 'billcomSpendMonthly',
+		title: "Spend & Expense: last month's card spend per budget",
+		resources: [],
+		needs: ['GET /v3/spend/budgets', 'GET /v3/spend/transactions'],
+		summary(run) {
+			const [report] = nodeOutput(run, 'Spend per budget') ?? [];
+			return report ? String(report.text).replace(/\n/g, '\n      ') : 'no report';
+		},
+	},
+	{
+		id: 'billcomSpendApprove',
+		title: 'Spend & Expense: reimbursements up to $100 approved, the others left for review',
+		resources: [],
+		needs: [
+			'GET /v3/spend/reimbursements',
+			'POST /v3/spend/reimbursements/:reimbursementId/action',
+		],
+		summary(run) {
+			const [summary] = nodeOutput(run, 'Summary') ?? [];
+			if (!summary) return 'nothing awaiting approval';
+			const list = (rows) => rows.map((r) => money(r.amount)).join(', ') || 'none';
+			return `${summary.text} Approved: ${list(summary.approved)}; left for review: ${list(summary.leftForReview)}`;
+		},
+	},
 ];
 
 /** Why an example cannot run here yet (node resources not built, emulator routes missing), or ''. */
