@@ -5,7 +5,9 @@
  * example workflows into a throw-away n8n, runs them with `n8n execute` and prints what each did.
  * Where an example needs a person, the demo plays that person (SPECIAL below): it reads the texted
  * MFA code, approves bills in BILL before the payment run, and creates a bill in BILL while the
- * trigger's workflow is active in `n8n start`. The AI agent (06) needs a chat model: imported only.
+ * trigger's workflow is active in `n8n start`, and submits expenses in BILL Spend & Expense before
+ * the approval run. The AI agent (06) gets a scripted stand-in for its chat model
+ * (scripts/lib/bills-assistant.mjs, as in the end-to-end tests).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -19,6 +21,7 @@ import {
 	exampleWorkflows,
 	executeWorkflow,
 	freePort,
+	importCredentials,
 	importIntoN8n,
 	importWorkflow,
 	nodeOutput,
@@ -27,7 +30,22 @@ import {
 	startEmulatorProcess,
 	startN8nServer,
 } from './lib/stack.mjs';
-import { approveInBill, createBillInBill, people, waitFor, waitForExecution } from './lib/live.mjs';
+import {
+	approveInBill,
+	createBillInBill,
+	people,
+	submitReimbursements,
+	waitFor,
+	waitForExecution,
+} from './lib/live.mjs';
+import { startStubOpenAi } from './lib/stub-openai.mjs';
+import {
+	billsAssistantScript,
+	owedInEmulator,
+	stubCredential,
+	toolCalls,
+	withStubModel,
+} from './lib/bills-assistant.mjs';
 
 const started = Date.now();
 const seconds = () => `${Math.round((Date.now() - started) / 1000)} s`;
@@ -120,6 +138,64 @@ const SPECIAL = {
 		];
 	},
 
+	// The AI agent with its OpenAI Chat Model pointed at a scripted OpenAI-compatible stand-in
+	// (what a real model does with the example's question, without a model service): the tools it
+	// called, with the arguments n8n ran them with, and its answer next to what BILL holds.
+	async billcomAiAgentTools({ env, emulator, workdir }) {
+		const example = exampleWorkflows().find((w) => w.id === 'billcomAiAgentTools');
+		const question = example.json.nodes.find((n) => n.name === 'Question').parameters.assignments
+			.assignments[0].value;
+		const seen = {};
+		const stub = await startStubOpenAi({ script: billsAssistantScript(seen) });
+		try {
+			await importCredentials(env, [stubCredential(stub.baseUrl)], workdir);
+			await importWorkflow(env, withStubModel(example.json), workdir);
+			const result = await executeWorkflow(env, example.id);
+			const refused = stub.failures.length
+				? ` (the scripted model: ${stub.failures.join('; ')})`
+				: '';
+			if (!result.ok) throw new Error(`${runFailure(result)}${refused}`);
+			if (refused) throw new Error(refused);
+			const calls = toolCalls(result.run, ['Vendors', 'Unpaid bills']);
+			const [answer] = nodeOutput(result.run, 'AI Agent') ?? [];
+			const owed = await owedInEmulator(emulator, seen.vendorId);
+			if (!String(answer?.output).includes(money(owed.total)))
+				throw new Error(
+					`the answer "${answer?.output}" does not hold ${money(owed.total)}, what BILL (the emulator) holds`,
+				);
+			const said = (call) => {
+				if (call.tool === 'Vendors')
+					return call.items.map((v) => `${v.name} (${v.id})`).join(', ') || 'no vendor';
+				const due = call.items.reduce((sum, b) => sum + Number(b.dueAmount ?? b.amount), 0);
+				const list = call.items.map(
+					(b) => `${b.invoiceNumber} ${money(b.dueAmount ?? b.amount)} due ${b.dueDate}`,
+				);
+				return `${call.items.length} bill(s), ${money(due)} due: ${list.join(', ') || 'none'}`;
+			};
+			return [
+				`asked: "${question}" (chat model: a scripted OpenAI-compatible stand-in; ${stub.requests.length} completions)`,
+				...calls.map(
+					(call, i) => `tool ${i + 1}: ${call.tool} ${JSON.stringify(call.input)} → ${said(call)}`,
+				),
+				`answer: "${answer.output}"`,
+				`BILL (the emulator) holds ${money(owed.total)} unpaid in ${owed.bills.length} bill(s) of that vendor: the answer agrees (with your own model: your OpenAI credential in "OpenAI Chat Model")`,
+			];
+		} finally {
+			await stub.stop();
+		}
+	},
+
+	// A card holder submits four expenses in BILL Spend & Expense first: two within the $100
+	// limit (approved by the run), two over it (left for a person).
+	async billcomSpendApprove({ env, emulator }, example) {
+		const submitted = await submitReimbursements(emulator, [24.5, 100, 100.01, 480]);
+		const run = await runOk(env, 'billcomSpendApprove');
+		return [
+			`in BILL Spend & Expense, a card holder submitted ${submitted.length} reimbursements: ${submitted.map((r) => money(r.amount)).join(', ')}`,
+			example.summary(run),
+		];
+	},
+
 	// The trigger in a running n8n: activated (a BILL webhook subscription), a bill created in
 	// BILL, the execution it started, then deactivated (the subscription removed).
 	async billcomBillCreated({ env, emulator }) {
@@ -171,7 +247,9 @@ async function main() {
 
 	step('BILL emulator with demo data');
 	const emulator = await startEmulatorProcess({ port: 0, seed: true });
-	console.log(`  ${emulator.baseUrl}`);
+	// BILL Spend & Expense: 300 more card transactions over the last 90 days (the Spend examples).
+	const spend = await emulator.control('POST', '/spend/seed', { transactions: 300 });
+	console.log(`  ${emulator.baseUrl} (Spend & Expense: ${spend.transactions} card transactions)`);
 	const workdir = mkdtempSync(join(tmpdir(), 'billcom-demo-'));
 	try {
 		const env = n8nEnv({
@@ -217,6 +295,12 @@ async function main() {
 			}
 			console.log(`  ✓ ${example.title}\n      ${example.summary(result.run)}`);
 		}
+		// Examples the demo has no entry for (scripts/lib/examples.mjs): imported, and said so.
+		const known = new Set(EXAMPLES.map((e) => e.id));
+		for (const { file, name } of exampleWorkflows().filter((w) => !known.has(w.id)))
+			console.log(
+				`  – ${name} (${file}): imported, not run by the demo (try it in the editor: npm start)`,
+			);
 		const stats = await emulator.control('GET', '/stats');
 		step('what BILL (the emulator) saw');
 		console.log(

@@ -115,8 +115,8 @@ export const EXAMPLES = [
 		title: 'AI agent answering questions about bills, with BILL tools',
 		resources: ['bill', 'vendor'],
 		needs: ['GET /v3/bills', 'GET /v3/vendors'],
-		manual:
-			'it needs a chat model credential (OpenAI or another); the end-to-end tests run it with a scripted stand-in',
+		// Needs a chat model: the demo and the end-to-end tests give it a scripted stand-in
+		// (scripts/lib/bills-assistant.mjs).
 	},
 	{
 		id: 'billcomMcpServer',
@@ -200,6 +200,57 @@ export const EXAMPLES = [
 		},
 		manual:
 			'it needs the partner credential (scope Partner) and client organizations: the end-to-end tests seed 50 and run it',
+	},
+	{
+		id: 'billcomHttpRequest',
+		title: 'Any BILL endpoint from the HTTP Request node, with the BILL credential',
+		resources: ['bill'],
+		needs: ['GET /v3/bills', 'GET /v3/bills/:billId'],
+		summary(run) {
+			const [listed] = nodeOutput(run, 'List bills (HTTP Request)') ?? [];
+			const [bill] = nodeOutput(run, 'Read the first bill (BILL node)') ?? [];
+			const bills = (listed?.results ?? []).map(
+				(b) => `${b.invoice?.invoiceNumber ?? b.id} ${money(b.amount)}`,
+			);
+			return `HTTP Request GET /v3/bills?max=5 (Predefined Credential Type → BILL API): ${bills.length} bills: ${bills.join(', ')}\n      then the BILL node read ${bill?.invoiceNumber} of ${bill?.vendorName} with the same credential: ${money(bill?.amount)} (${money(bill?.dueAmount)} still due), due ${bill?.dueDate}`;
+		},
+	},
+	{
+		id: 'billcomSpendReceipts',
+		title:
+			'Spend & Expense: card transactions over $75 without a receipt → a request to the card holder',
+		resources: [],
+		needs: ['GET /v3/spend/transactions'],
+		summary(run) {
+			const messages = nodeOutput(run, 'Receipt requests') ?? [];
+			const total = messages.reduce((sum, m) => sum + Number(m.amount), 0);
+			return `${messages.length} receipt requests for ${money(total)} of card spend${messages[0] ? `, e.g. "${messages[0].text}"` : ''}`;
+		},
+	},
+	{
+		id: 'billcomSpendMonthly',
+		title: "Spend & Expense: last month's card spend per budget",
+		resources: [],
+		needs: ['GET /v3/spend/budgets', 'GET /v3/spend/transactions'],
+		summary(run) {
+			const [report] = nodeOutput(run, 'Spend per budget') ?? [];
+			return report ? String(report.text).replace(/\n/g, '\n      ') : 'no report';
+		},
+	},
+	{
+		id: 'billcomSpendApprove',
+		title: 'Spend & Expense: reimbursements up to $100 approved, the others left for review',
+		resources: [],
+		needs: [
+			'GET /v3/spend/reimbursements',
+			'POST /v3/spend/reimbursements/:reimbursementId/action',
+		],
+		summary(run) {
+			const [summary] = nodeOutput(run, 'Summary') ?? [];
+			if (!summary) return 'nothing awaiting approval';
+			const list = (rows) => rows.map((r) => money(r.amount)).join(', ') || 'none';
+			return `${summary.text} Approved: ${list(summary.approved)}; left for review: ${list(summary.leftForReview)}`;
+		},
 	},
 ];
 

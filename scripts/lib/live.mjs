@@ -1,12 +1,14 @@
 /**
  * What happens outside n8n while the examples run: people working in BILL (here, the emulator),
  * and a running n8n's executions. Used by `npm run demo` to show the examples that need a person
- * between two runs (the MFA code, an approver, a bill created in BILL while a trigger listens).
+ * between two runs (the MFA code, an approver, a bill created in BILL while a trigger listens, a
+ * card holder's expenses submitted in BILL Spend & Expense).
  */
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 import { RUNTIME_DIR } from '../n8n-runtime.mjs';
+import { SPEND_API_TOKEN } from './spend.mjs';
 
 /**
  * BILL's API as its fixture administrator uses it (each call logs in: `people.logins` counts them,
@@ -63,6 +65,40 @@ export async function approveInBill(emulator, billIds) {
 		'/v3/bill-approvals/actions',
 		billIds.map((billId) => ({ billId, action: 'APPROVE', comment: 'approved in BILL' })),
 	);
+}
+
+/**
+ * A card holder's out-of-pocket expenses submitted in BILL Spend & Expense (its API, with the
+ * emulator's administrator token, for the first MEMBER and the first budget): one reimbursement
+ * awaiting approval per amount. Resolves with them.
+ */
+export async function submitReimbursements(emulator, amounts) {
+	const call = async (method, path, body) => {
+		const response = await fetch(`${emulator.baseUrl}${path}`, {
+			method,
+			headers: { apiToken: SPEND_API_TOKEN, 'content-type': 'application/json' },
+			body: body ? JSON.stringify(body) : undefined,
+		});
+		const json = await response.json();
+		if (!response.ok)
+			throw new Error(`BILL Spend ${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
+		return json;
+	};
+	const [budget] = (await call('GET', '/v3/spend/budgets?max=1')).results;
+	const [user] = (await call('GET', '/v3/spend/users?max=1&filters=role:eq:MEMBER')).results;
+	const today = new Date().toISOString().slice(0, 10);
+	const made = [];
+	for (const [i, amount] of amounts.entries())
+		made.push(
+			await call('POST', '/v3/spend/reimbursements', {
+				budgetId: budget.uuid,
+				userId: user.uuid,
+				occurredDate: today,
+				merchantName: ['Office Depot', 'Taxi', 'Conference fee', 'Team lunch'][i % 4],
+				amount,
+			}),
+		);
+	return made;
 }
 
 /**

@@ -153,26 +153,50 @@ async function n8nOk(args, env, what) {
 
 /**
  * Imports the emulator credential and the example workflows into the n8n of `env` (same ids:
- * a second import replaces them).
+ * a second import replaces them), the examples pointed at the emulator (forEmulator).
  */
 export async function importIntoN8n(env, emulator, workdir) {
-	mkdirSync(workdir, { recursive: true });
-	const credentialFile = join(workdir, 'credentials.json');
-	// Holds the emulator's fixture password only; deleted by the caller with its folder.
-	writeFileSync(
-		credentialFile,
-		JSON.stringify([emulatorCredential(emulator), spendEmulatorCredential(emulator)], null, 2),
-	);
-	await n8nOk(
-		['import:credentials', `--input=${credentialFile}`],
+	// Hold the emulator's fixture password only; deleted by the caller with its folder.
+	await importCredentials(
 		env,
-		'Importing the BILL credential',
+		[emulatorCredential(emulator), spendEmulatorCredential(emulator)],
+		workdir,
+		'the BILL credential',
 	);
+	const dir = join(workdir, 'examples');
+	mkdirSync(dir, { recursive: true });
+	for (const { file, json } of exampleWorkflows())
+		writeFileSync(join(dir, file), JSON.stringify(forEmulator(json, emulator), null, 2));
 	await n8nOk(
-		['import:workflow', '--separate', `--input=${EXAMPLES_DIR}`],
+		['import:workflow', '--separate', `--input=${dir}`],
 		env,
 		'Importing the example workflows',
 	);
+}
+
+/**
+ * A workflow (JSON) whose HTTP Request nodes call the emulator: a `billApiUrl` its Set nodes
+ * assign (examples/17: the user's BILL environment, BILL's sandbox in the file) becomes the
+ * emulator's base URL. Other workflows come back as they are.
+ */
+export function forEmulator(workflow, emulator) {
+	const copy = structuredClone(workflow);
+	for (const node of copy.nodes)
+		for (const assignment of node.parameters?.assignments?.assignments ?? [])
+			if (node.type === 'n8n-nodes-base.set' && assignment.name === 'billApiUrl')
+				assignment.value = emulator.baseUrl;
+	return copy;
+}
+
+/**
+ * Imports credentials (plain data: n8n encrypts them) into the n8n of `env`, replacing those with
+ * their ids. The file they pass through stays in `workdir`, which the caller deletes.
+ */
+export async function importCredentials(env, credentials, workdir, what = 'credentials') {
+	mkdirSync(workdir, { recursive: true });
+	const file = join(workdir, `credentials-${credentials.map((c) => c.id).join('-')}.json`);
+	writeFileSync(file, JSON.stringify(credentials, null, 2));
+	await n8nOk(['import:credentials', `--input=${file}`], env, `Importing ${what}`);
 }
 
 /** Imports one workflow (JSON object) into the n8n of `env`, replacing the one with its id. */

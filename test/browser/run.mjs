@@ -37,7 +37,29 @@ const README_IMAGES = {
 	'workflow-run': 'workflow-run',
 	'workflow-output': 'workflow-output',
 	'trigger-events': 'trigger-events',
+	'ai-agent': 'workflow-ai-agent',
+	'mcp-server': 'workflow-mcp-server',
+	'http-request': 'http-request-bill-credential',
 };
+
+/** The example workflows the README shows: each opens in the editor with these nodes. */
+const PICTURED_WORKFLOWS = [
+	{
+		id: 'billcomAiAgentTools',
+		screen: 'workflow-ai-agent',
+		nodes: ['AI Agent', 'OpenAI Chat Model', 'Unpaid bills', 'Vendors', 'Question'],
+	},
+	{
+		id: 'billcomMcpServer',
+		screen: 'workflow-mcp-server',
+		nodes: ['MCP Server Trigger', 'Vendors', 'Unpaid bills', 'Bill details'],
+	},
+	{
+		id: 'billcomHttpRequest',
+		screen: 'workflow-http-request',
+		nodes: ['Settings', 'List bills (HTTP Request)', 'Read the first bill (BILL node)'],
+	},
+];
 
 const STEPS = {
 	nodesPanel:
@@ -51,6 +73,10 @@ const STEPS = {
 	triggerEvents: "BILL Trigger: the event list loads from the emulator's catalog",
 	workflowRun:
 		'example workflow executed from the editor: every node succeeds and the output shows in the table view',
+	pictured: (id) =>
+		`example ${id} opens in the editor: its nodes on the canvas, no error in the browser console or n8n's log`,
+	httpRequestPanel:
+		'HTTP Request node of example 17: Authentication "Predefined Credential Type", Credential Type "BILL API", the BILL credential',
 };
 
 const { record, test, writeResults } = suite('browser');
@@ -218,6 +244,8 @@ async function main() {
 			STEPS.vendorList,
 			STEPS.triggerEvents,
 			STEPS.workflowRun,
+			...PICTURED_WORKFLOWS.map((w) => STEPS.pictured(w.id)),
+			STEPS.httpRequestPanel,
 		])
 			record(name, 'pending', skip);
 		return;
@@ -678,6 +706,50 @@ async function main() {
 			await screen('workflow-output');
 			noProblems();
 			return `${rows.length} bills in the table (columns ${headers.slice(0, 6).join(', ')}, …)`;
+		});
+
+		// 7. The workflows of the README's agents, MCP and HTTP Request sections, as they open.
+		for (const pictured of PICTURED_WORKFLOWS) {
+			await step(STEPS.pictured(pictured.id), async () => {
+				await openWorkflow(pictured.id);
+				// Fit the workflow into the view, then one step smaller: the nodes along the bottom
+				// clear the "Execute workflow" button.
+				await page.locator('[data-test-id=zoom-to-fit]').click();
+				await sleep(500);
+				await page.locator('[data-test-id=zoom-out-button]').click();
+				// A node's text: its name and subtitle, and the labels of its handles, one a line.
+				const names = (await page.locator('[data-test-id=canvas-node]').allInnerTexts()).map((t) =>
+					t.split('\n').map((line) => line.trim()),
+				);
+				const missing = pictured.nodes.filter((n) => !names.some((lines) => lines.includes(n)));
+				check(
+					!missing.length,
+					`nodes not on the canvas: ${missing.join(', ')} (shown: ${JSON.stringify(names)})`,
+				);
+				await page.mouse.move(5, 450);
+				await screen(pictured.screen);
+				noProblems();
+				return `${names.length} nodes: ${pictured.nodes.join(', ')} among them`;
+			});
+		}
+		await step(STEPS.httpRequestPanel, async () => {
+			await openWorkflow('billcomHttpRequest');
+			await openNode('List bills (HTTP Request)');
+			const ndv = page.locator('[data-test-id=ndv]');
+			const values = await ndv
+				.locator('[data-test-id=node-parameters] input')
+				.evaluateAll((inputs) => inputs.map((i) => i.value));
+			for (const value of ['Predefined Credential Type', 'BILL API', CREDENTIAL.name])
+				check(
+					values.includes(value),
+					`"${value}" not shown in the panel: ${JSON.stringify(values)}`,
+				);
+			const text = await ndv.locator('[data-test-id=node-parameters]').innerText();
+			check(/\/v3\/bills/.test(text), `the URL's path not shown: ${text.slice(0, 400)}`);
+			await page.mouse.move(720, 890);
+			await screen('http-request-bill-credential');
+			noProblems();
+			return values.filter(Boolean).slice(0, 8).join(' | ');
 		});
 	} finally {
 		await browser.close();

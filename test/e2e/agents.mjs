@@ -2,7 +2,8 @@
  * USERS.md job 12, proven in a real n8n without any model service:
  *  - the AI Agent of examples/06 (n8n's AI Agent + OpenAI Chat Model + BILL tools with $fromAI
  *    parameters), its model credential pointed at a scripted OpenAI-compatible stub
- *    (stub-openai.mjs) that calls our tools and answers from what they returned;
+ *    (scripts/lib/stub-openai.mjs, scripted by scripts/lib/bills-assistant.mjs, which `npm run
+ *    demo` uses too) that calls our tools and answers from what they returned;
  *  - examples/09, BILL as an MCP server (n8n's MCP Server Trigger with BILL tools), activated in
  *    `n8n start` and used with the official MCP TypeScript SDK: tools listed with their
  *    descriptions, tools called, the answers checked against the emulator.
@@ -23,90 +24,20 @@ import {
 } from '../../scripts/lib/stack.mjs';
 import { check, equal } from '../../scripts/lib/testkit.mjs';
 import { billInBill, day, importAll } from './helpers.mjs';
-import { lastUserMessage, startStubOpenAi } from './stub-openai.mjs';
+import { startStubOpenAi } from '../../scripts/lib/stub-openai.mjs';
+import {
+	billsAssistantScript,
+	cents,
+	money,
+	objectsIn,
+	owedInEmulator,
+	stubCredential,
+	toolCalls,
+	withStubModel,
+} from '../../scripts/lib/bills-assistant.mjs';
 
 const VENDOR = 'San Jose Music Supplies';
-const STUB_CREDENTIAL = { id: 'openAiStubCred', name: 'OpenAI (scripted stub)' };
 const MCP_BEARER = { id: 'billMcpBearerCred', name: 'BILL MCP bearer token' };
-const money = (n) => `$${Number(n).toFixed(2)}`;
-const cents = (n) => Math.round(Number(n) * 100) / 100;
-
-/** Every object with an `id` found in a tool result (n8n gives the items as JSON, maybe wrapped). */
-function objectsIn(value, out = []) {
-	if (typeof value === 'string') {
-		try {
-			return objectsIn(JSON.parse(value), out);
-		} catch {
-			return out;
-		}
-	}
-	if (Array.isArray(value)) value.forEach((v) => objectsIn(v, out));
-	else if (value && typeof value === 'object') {
-		if (typeof value.id === 'string') out.push(value);
-		else Object.values(value).forEach((v) => objectsIn(v, out));
-	}
-	return out;
-}
-
-/** The unpaid bills of a vendor in the emulator (as the tool filters them), and their total due. */
-async function owedInEmulator(emulator, vendorId, dueDateTo) {
-	const bills = (await emulator.control('GET', '/state/bills')).filter(
-		(b) =>
-			b.vendorId === vendorId &&
-			!b.archived &&
-			['UNPAID', 'PARTIAL'].includes(b.paymentStatus) &&
-			(!dueDateTo || b.dueDate <= dueDateTo),
-	);
-	const total = cents(bills.reduce((sum, b) => sum + Number(b.dueAmount ?? b.amount), 0));
-	return { bills, total };
-}
-
-/**
- * The scripted model: reads the vendor's name from the question, asks the Vendors tool for it,
- * then the Unpaid bills tool for that vendor's ID, then answers with the total of what came back.
- * Each step checks the request n8n sent (tools offered, tool results) and throws when it is wrong.
- */
-function scriptedModel(seen) {
-	const toolNames = (body) => (body.tools ?? []).map((t) => t.function?.name);
-	return [
-		(body) => {
-			const names = toolNames(body);
-			seen.tools = body.tools;
-			check(
-				names.includes('Vendors') && names.includes('Unpaid_bills'),
-				`the agent offered the tools ${JSON.stringify(names)}`,
-			);
-			const asked = /owe (.+?)[,?]/.exec(lastUserMessage(body))?.[1];
-			check(asked, `no vendor in the question "${lastUserMessage(body)}"`);
-			seen.nameStartsWith = asked.split(' ').slice(0, 2).join(' ');
-			return {
-				toolCalls: [{ name: 'Vendors', arguments: { nameStartsWith: seen.nameStartsWith } }],
-			};
-		},
-		(body, { tools }) => {
-			const result = tools.findLast((t) => t.name === 'Vendors');
-			check(result, 'no result of the Vendors tool in the second request');
-			const vendor = objectsIn(result.content).find((v) => v.name?.startsWith(seen.nameStartsWith));
-			check(vendor, `the Vendors tool gave no matching vendor: ${result.content.slice(0, 300)}`);
-			seen.vendorId = vendor.id;
-			return {
-				toolCalls: [{ name: 'Unpaid_bills', arguments: { vendorId: vendor.id, dueDateTo: '' } }],
-			};
-		},
-		(body, { tools }) => {
-			const result = tools.findLast((t) => t.name === 'Unpaid_bills');
-			check(result, 'no result of the Unpaid bills tool in the third request');
-			const bills = objectsIn(result.content).filter((b) => b.dueDate);
-			seen.bills = bills;
-			const total = cents(bills.reduce((sum, b) => sum + Number(b.dueAmount ?? b.amount), 0));
-			const oldest = bills.map((b) => b.dueDate).sort()[0];
-			seen.total = total;
-			return {
-				content: `We owe ${bills[0]?.vendorName ?? 'them'} ${money(total)} over ${bills.length} unpaid bills; the oldest was due on ${oldest}.`,
-			};
-		},
-	];
-}
 
 /** The tests; `ctx` = { env, emulator, workdir, n8nPort, test, record }. */
 export async function agentTests({ env, emulator, workdir, n8nPort, test, record }) {
@@ -127,21 +58,13 @@ export async function agentTests({ env, emulator, workdir, n8nPort, test, record
 	let stub;
 	try {
 		await billInBill(emulator, 318.4, { vendorId: vendor.id, dueDate: day(3) });
-		stub = await startStubOpenAi({ script: scriptedModel(seen) });
-		const agentWorkflow = structuredClone(example.json);
-		agentWorkflow.nodes.find((n) => n.name === 'OpenAI Chat Model').credentials = {
-			openAiApi: STUB_CREDENTIAL,
-		};
+		stub = await startStubOpenAi({ script: billsAssistantScript(seen) });
 		await importAll(env, workdir, 'agents', {
 			credentials: [
-				{
-					...STUB_CREDENTIAL,
-					type: 'openAiApi',
-					data: { apiKey: 'sk-stub-not-a-key', url: stub.baseUrl, header: false },
-				},
+				stubCredential(stub.baseUrl),
 				{ ...MCP_BEARER, type: 'httpBearerAuth', data: { token } },
 			],
-			workflows: [agentWorkflow],
+			workflows: [withStubModel(example.json)],
 		});
 	} catch (error) {
 		await stub?.stop();
@@ -185,12 +108,21 @@ async function agentTest({ env, emulator, test, example, vendor, stub, seen }) {
 			'parameters of the Unpaid bills tool',
 		);
 
-		// n8n ran our tool with the arguments the model chose; BILL saw the request.
-		const runData = result.run.data.resultData.runData;
-		const toolRuns = runData['Unpaid bills'] ?? [];
-		equal(toolRuns.length, 1, 'runs of the Unpaid bills tool');
-		const input = toolRuns[0].inputOverride?.ai_tool?.[0]?.[0]?.json ?? {};
-		equal(input.vendorId, seen.vendorId, 'vendorId the tool ran with');
+		// n8n ran our tools with the arguments the model chose, in its order (as the demo prints
+		// them); BILL saw the request.
+		const calls = toolCalls(result.run, ['Vendors', 'Unpaid bills']);
+		equal(
+			calls.map((c) => [c.tool, c.input]),
+			[
+				['Vendors', { nameStartsWith: seen.nameStartsWith }],
+				['Unpaid bills', { dueDateTo: '', vendorId: seen.vendorId }],
+			],
+			'the tools n8n ran, with their arguments',
+		);
+		check(
+			calls[0].items.some((v) => v.id === vendor.id),
+			`the Vendors tool's output as n8n kept it: ${JSON.stringify(calls[0].items).slice(0, 300)}`,
+		);
 		equal(seen.vendorId, vendor.id, 'the vendor the model chose (from the Vendors tool)');
 		const billsAfter = (await emulator.control('GET', '/stats')).requests['GET /v3/bills'];
 		equal(billsAfter - billsBefore, 1, 'GET /v3/bills requests BILL received');

@@ -1,6 +1,6 @@
 /**
  * USERS.md job 13: any BILL endpoint from n8n's HTTP Request node with our credential (Predefined
- * Credential Type → BILL API), in a real n8n. The HTTP Request node logs in through the
+ * Credential Type → BILL API), in a real n8n: examples/17 with a credential of its own. The HTTP Request node logs in through the
  * credential's preAuthentication, n8n stores the session with the credential, and our BILL node
  * uses the same session in the same execution and in later ones; when BILL ends the session, the
  * next HTTP Request call logs in again, once. Logins are counted by the emulator.
@@ -8,7 +8,9 @@
  */
 import {
 	emulatorCredential,
+	exampleWorkflows,
 	executeWorkflow,
+	forEmulator,
 	nodeOutput,
 	runFailure,
 } from '../../scripts/lib/stack.mjs';
@@ -17,6 +19,7 @@ import { billInBill, importAll } from './helpers.mjs';
 
 /** A BILL credential of its own (no session yet), so its logins are this test's alone. */
 export const HTTP_CREDENTIAL = { id: 'billHttpRequestCred', name: 'BILL (HTTP Request test)' };
+const EXAMPLE_ID = 'billcomHttpRequest';
 const WORKFLOW_ID = 'billcomHttpRequestE2e';
 const MISSING_ID = 'billcomHttpMissingE2e';
 const PARTNER_CREDENTIAL = { id: 'billHttpPartnerCred', name: 'BILL Partner (HTTP Request test)' };
@@ -77,71 +80,37 @@ function partnerWorkflow(emulator) {
 	};
 }
 
-/** Manual Trigger → HTTP Request GET /v3/bills (BILL credential) → BILL node: Get the first bill. */
-function workflow(emulator, url = `${emulator.baseUrl}/v3/bills`) {
-	const credentials = { billApi: { id: HTTP_CREDENTIAL.id, name: HTTP_CREDENTIAL.name } };
-	return {
-		id: WORKFLOW_ID,
-		name: 'e2e: BILL endpoint from the HTTP Request node, then the BILL node',
-		active: false,
-		nodes: [
-			{
-				parameters: {},
-				id: 'run',
-				name: 'Run',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-			},
-			{
-				parameters: {
-					url,
-					authentication: 'predefinedCredentialType',
-					nodeCredentialType: 'billApi',
-					sendQuery: true,
-					queryParameters: { parameters: [{ name: 'max', value: '5' }] },
-					options: {},
-				},
-				id: 'http',
-				name: 'List bills (HTTP Request)',
-				type: 'n8n-nodes-base.httpRequest',
-				typeVersion: 4.2,
-				position: [220, 0],
-				credentials,
-			},
-			{
-				parameters: {
-					authentication: 'billApi',
-					resource: 'bill',
-					operation: 'get',
-					billId: { __rl: true, mode: 'id', value: '={{ $json.results[0].id }}' },
-					simplify: true,
-				},
-				id: 'bill',
-				name: 'Read the first bill (BILL node)',
-				type: 'CUSTOM.bill',
-				typeVersion: 1,
-				position: [440, 0],
-				credentials,
-			},
-		],
-		connections: {
-			Run: { main: [[{ node: 'List bills (HTTP Request)', type: 'main', index: 0 }]] },
-			'List bills (HTTP Request)': {
-				main: [[{ node: 'Read the first bill (BILL node)', type: 'main', index: 0 }]],
-			},
-		},
-		settings: { executionOrder: 'v1' },
-		pinData: {},
-	};
+/**
+ * examples/17 (Manual Trigger → Settings → HTTP Request GET /v3/bills with the BILL credential →
+ * BILL node: Get the first bill), pointed at the emulator, with this test's credential; `path`
+ * replaces the HTTP Request node's path.
+ */
+function workflow(emulator, { id = WORKFLOW_ID, path } = {}) {
+	const example = exampleWorkflows().find((w) => w.id === EXAMPLE_ID);
+	check(example, `examples/: no workflow with the id ${EXAMPLE_ID}`);
+	const copy = forEmulator(example.json, emulator);
+	const settings = copy.nodes.find((n) => n.name === 'Settings').parameters.assignments;
+	equal(
+		settings.assignments.map((a) => [a.name, a.value]),
+		[['billApiUrl', emulator.baseUrl]],
+		"example 17's Settings pointed at the emulator",
+	);
+	for (const node of copy.nodes)
+		if (node.credentials?.billApi)
+			node.credentials.billApi = { id: HTTP_CREDENTIAL.id, name: HTTP_CREDENTIAL.name };
+	const http = copy.nodes.find((n) => n.name === 'List bills (HTTP Request)');
+	equal(
+		[http.parameters.authentication, http.parameters.nodeCredentialType],
+		['predefinedCredentialType', 'billApi'],
+		"example 17's HTTP Request authentication",
+	);
+	if (path) http.parameters.url = `={{ $json.billApiUrl }}${path}`;
+	return { ...copy, id, name: `e2e: ${copy.name}` };
 }
 
 /** The same workflow reading a bill BILL does not have. */
 function missing(emulator) {
-	return {
-		...workflow(emulator, `${emulator.baseUrl}/v3/bills/00n01ZZZZZZZZZZZZZZZ`),
-		id: MISSING_ID,
-	};
+	return workflow(emulator, { id: MISSING_ID, path: '/v3/bills/00n01ZZZZZZZZZZZZZZZ' });
 }
 
 /** The tests; `ctx` = { env, emulator, workdir, test }. */
@@ -156,7 +125,7 @@ export async function httpRequestTests({ env, emulator, workdir, test }) {
 	let ready = false;
 	let loginsBefore = 0;
 
-	await test('HTTP Request node with the BILL API credential: GET /v3/bills and a BILL node Get in one execution, one login', async () => {
+	await test('HTTP Request node with the BILL API credential (example 17): GET /v3/bills and a BILL node Get in one execution, one login', async () => {
 		await importAll(env, workdir, 'http-request', {
 			credentials: [
 				{ ...emulatorCredential(emulator), ...HTTP_CREDENTIAL },
