@@ -101,7 +101,10 @@ describe('Partner: an MFA ID per organization', () => {
 		expect(output).toHaveLength(6);
 		output.forEach((item, i) => {
 			if (i % 3 === 1) expect(item.json.id).toMatch(/^stp/);
-			else expect(String(item.json.error)).toMatch(/BDC_1361|MFA/);
+			else {
+				expect(String(item.json.error)).toMatch(/BDC_1361/);
+				expect(String(item.json.hint)).toMatch(/MFA ID of the User/);
+			}
 		});
 		// The refusals carry the payment's MFA hint, and name no MFA ID.
 		const refused = output.filter((_, i) => i % 3 !== 1).map((item) => JSON.stringify(item.json));
