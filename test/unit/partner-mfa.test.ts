@@ -200,4 +200,41 @@ describe('Partner: an MFA ID per organization', () => {
 		expect(Object.keys(JSON.parse(stored))).toHaveLength(4);
 		for (const c of clients) expect(stored).not.toContain(c.mfaId);
 	});
+
+	it('no session ID (partner or organization), MFA ID, password or key in the outputs, errors or log lines of runs that log in, renew and fail', async () => {
+		const credentials = partnerScope();
+		const vendors = { ...acting, resource: 'vendor', operation: 'getMany', returnAll: true };
+		const linesBefore = logLines.length;
+		const texts: string[] = [];
+		const runOnce = async (input: IDataObject[]) => {
+			const { output, error } = await runBill(credentials, vendors, {
+				items: input,
+				continueOnFail: true,
+			});
+			texts.push(JSON.stringify(output), JSON.stringify(error ?? null));
+		};
+		await runOnce(items(1));
+		for (const session of [...emulator.state.sessions.values()])
+			if (session.organizationId === clients[0].organizationId)
+				emulator.state.sessions.delete(session.id);
+		const ended = emulator.log.length;
+		// A renewal (401), an MFA ID BILL refuses, and a half MFA pair.
+		await runOnce([
+			...items(1),
+			{ ...items(1)[2], mfaId: clients[0].mfaId, device: clients[0].device },
+			{ ...items(1)[0], mfaId: clients[0].mfaId, device: '' },
+		]);
+		expect(emulator.log.slice(ended).some((e) => e.status === 401)).toBe(true);
+		const text = texts.join('\n') + logLines.slice(linesBefore).join('\n');
+		const f = emulator.fixtures;
+		const secrets = [
+			...emulator.state.sessions.keys(),
+			String(credentials.data.billPartnerApi.sessionId),
+			...clients.map((c) => c.mfaId),
+			f.partner.password,
+			f.appKey,
+			f.devKey,
+		];
+		for (const secret of secrets) expect(text).not.toContain(secret);
+	});
 });
