@@ -1033,8 +1033,9 @@ async function main() {
 		session: testWorkersAndSession,
 		renewal: testRenewal,
 		trigger: testTrigger,
-		workerKill: testWorkerKill,
+		// Before workerKill: the partner test needs both workers alive.
 		partner: testPartner,
+		workerKill: testWorkerKill,
 	};
 	for (const [name, run] of Object.entries(parts))
 		if (!only || only.includes(name)) await run(stack);
