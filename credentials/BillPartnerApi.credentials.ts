@@ -158,6 +158,17 @@ export class BillPartnerApi implements ICredentialType {
 		// With scope Partner, the MFA ID makes the BILL node's log-in-as-user sessions MFA-trusted.
 		...mfaProperties,
 		...sessionProperties,
+		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password -- it holds session IDs, secrets like sessionId
+		{
+			// The log-in-as-user session of each organization the BILL node acted for (JSON, by a
+			// digest of organization, user and login fields), kept with the credential so that every
+			// execution, process and queue-mode worker shares it (organizationSessionStore.ts).
+			displayName: 'Organization Sessions',
+			name: 'organizationSessions',
+			type: 'hidden',
+			typeOptions: { password: true },
+			default: '',
+		},
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {

@@ -7,7 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { authenticationProperty, billCredentials } from '../shared/authentication';
-import { actingForProperties } from './actingFor';
+import { actingForProperties, sessionActingForProperties } from './actingFor';
 import { listSearch } from './listSearch';
 import { resources } from './resources';
 import { router } from './router';
@@ -48,6 +48,7 @@ export class Bill implements INodeType {
 				default: 'bill',
 			},
 			...actingForProperties,
+			...sessionActingForProperties,
 			...Object.values(resources).flatMap((resource) => resource.description),
 		],
 	};

@@ -5,6 +5,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import {
 	ACT_AS_USER,
+	ACT_AS_USER_DEVICE,
+	ACT_AS_USER_MFA_ID,
 	ACT_FOR_ORGANIZATION,
 	NOT_ACTING_RESOURCES,
 } from '../shared/transport/organizationSession';
@@ -43,4 +45,47 @@ export const actingForProperties: INodeProperties[] = [
 		required: false,
 		displayOptions,
 	},
+	{
+		displayName: 'MFA ID of the User',
+		name: ACT_AS_USER_MFA_ID,
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		description:
+			'Optional. The MFA ID (rememberMeId) BILL issued to this user of this organization. With its device name the session is MFA-trusted, which BILL requires in production for payments, bank accounts and autopay. One per user: take it per organization with an expression. Empty: the MFA ID of the credential, if any.',
+		displayOptions,
+	},
+	{
+		displayName: 'MFA Device Name',
+		name: ACT_AS_USER_DEVICE,
+		type: 'string',
+		default: '',
+		placeholder: 'n8n-production',
+		description:
+			'Required with the MFA ID of the user: the device name used when that MFA ID was obtained',
+		displayOptions,
+	},
 ];
+
+/**
+ * Session → Get Details may describe the session of a named organization (the same parameters,
+ * optional: empty describes the credential's own session).
+ */
+export const sessionActingForProperties: INodeProperties[] = actingForProperties.map(
+	(property) => ({
+		...property,
+		...(property.name === ACT_FOR_ORGANIZATION
+			? {
+					description:
+						"Optional: the client organization whose log-in-as-user session to describe (with the user and MFA ID below, as in the workflow's other BILL nodes). Empty: the credential's own session.",
+				}
+			: {}),
+		displayOptions: {
+			show: {
+				authentication: ['billPartnerApi'],
+				resource: ['session'],
+				operation: ['getDetails'],
+			},
+		},
+	}),
+);

@@ -60,8 +60,10 @@ async function n8nOk(args, env, what) {
  */
 export async function importAndPublish(env, emulator, credentials, workflows, workdir) {
 	const credentialFile = join(workdir, 'credentials.json');
-	// The emulator's fixture administrator, once per { id, name } asked for.
-	const data = credentials.map(({ id, name }) => ({ ...emulatorCredential(emulator), id, name }));
+	// The emulator's fixture administrator, once per { id, name } asked for; or the { type, data } given.
+	const data = credentials.map((c) =>
+		c.type && c.data ? c : { ...emulatorCredential(emulator), id: c.id, name: c.name },
+	);
 	writeFileSync(credentialFile, JSON.stringify(data, null, 2));
 	await n8nOk(
 		['import:credentials', `--input=${credentialFile}`],

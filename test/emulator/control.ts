@@ -10,6 +10,8 @@
  *   POST /__emulator/reset             → fixtures only
  *   POST /__emulator/clock             → { advanceMs }
  *   POST /__emulator/seed/organizations → { count }: client organizations of the partner (seedOrganizations.ts)
+ *   POST /__emulator/sessions/end      → { organizationId }: BILL ends that organization's sessions
+ *                                        (what 35 idle minutes or a logout do); → { ended: n }
  *   POST /__emulator/faults            → a Fault, or [Fault]; DELETE clears them
  *   GET  /__emulator/options           → the options and readings in force
  *   POST /__emulator/options           → { latencyMs?, limits?, mfaStatusReading?, readings? } (readings.ts: the
@@ -79,6 +81,15 @@ export async function control(
 	if (method === 'POST' && path === '/seed/organizations') {
 		const { seedClientOrganizations } = await import('./seedOrganizations');
 		return { body: seedClientOrganizations(emulator, Number(body.count ?? 50)) };
+	}
+	if (method === 'POST' && path === '/sessions/end') {
+		let ended = 0;
+		for (const [id, session] of emulator.state.sessions)
+			if (session.organizationId === String(body.organizationId ?? '')) {
+				emulator.state.sessions.delete(id);
+				ended++;
+			}
+		return { body: { ended } };
 	}
 	if (method === 'POST' && path === '/clock') {
 		emulator.clock.advance(Number(body.advanceMs ?? 0));

@@ -13,6 +13,9 @@ export interface ClientOrganization {
 	name: string;
 	/** Bills whose createdTime is yesterday (emulator clock, UTC). */
 	billsYesterday: number;
+	/** An MFA ID (rememberMeId) BILL issued to the administrator, with its device: an MFA-trusted log-in-as-user. */
+	mfaId: string;
+	device: string;
 }
 
 const pad = (n: number) => String(n).padStart(6, '0');
@@ -30,7 +33,9 @@ export function seedClientOrganizations(emulator: Emulator, count: number): Clie
 		const name = `Client ${pad(n)} Inc`;
 		// n % 4 bills yesterday (0 for every fourth organization), and one today.
 		const billsYesterday = n % 4;
-		out.push({ organizationId, userId, name, billsYesterday });
+		const mfaId = `emuMfaClient${pad(n)}x7Q`;
+		const device = `client-${n}-device`;
+		out.push({ organizationId, userId, name, billsYesterday, mfaId, device });
 		if (state.organizations.has(organizationId)) continue; // seeded already: the same data
 		state.organizations.set(organizationId, { id: organizationId, name, appKey: fixtures.appKey });
 		state.users.set(userId, {
@@ -41,6 +46,7 @@ export function seedClientOrganizations(emulator: Emulator, count: number): Clie
 			role: 'ADMINISTRATOR',
 			phones: [],
 		});
+		state.rememberMe.set(mfaId, { id: mfaId, userId, device, expiresMs: Number.MAX_SAFE_INTEGER });
 		const vendorId = newId('009');
 		const now = clock.timestamp();
 		state.vendors.set(vendorId, {

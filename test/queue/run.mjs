@@ -12,7 +12,7 @@
  * test is reported pending with a loud message, and the exit code is 0. n8n's, Redis's and
  * PostgreSQL's logs are kept in .test-results/queue-logs/.
  *
- * For diagnosis: QUEUE_ONLY=session,renewal,trigger,workerKill runs some parts;
+ * For diagnosis: QUEUE_ONLY=session,renewal,trigger,workerKill,partner runs some parts;
  * QUEUE_CONTROL_REGULAR=1 runs the main alone in regular mode; QUEUE_PG_LOG_STATEMENTS=1 logs
  * PostgreSQL's writes; QUEUE_MAIN_NODE_OPTIONS is NODE_OPTIONS for the main (a --require hook).
  */
@@ -47,6 +47,10 @@ const TESTS = {
 		'BILL Trigger in queue mode: events delivered at the same time, then again, run once each',
 	workerKill:
 		'a worker killed in the middle of a batch: its executions are retried or reported failed, no bill created twice',
+	partnerSessions:
+		"a partner's job over client organizations (example 16's shape) run 10 times on both workers: 1 partner login and 1 log-in-as-user per organization in total",
+	partnerRenewal:
+		'a session BILL ended for one organization is renewed once, for that organization only; the other worker uses the renewed session',
 };
 
 const LOG_DIR = join(REPO, '.test-results', 'queue-logs');
@@ -88,6 +92,41 @@ const TRIGGER_CREDENTIAL = { id: 'billQueueTrigger', name: 'BILL (emulator, trig
 const BILLS_WORKFLOW = 'billQueueBills';
 const TRIGGER_WORKFLOW = 'billQueueTrigger';
 const BILLS_PATH = 'bill-queue-bills';
+const PARTNER_CREDENTIAL = { id: 'billQueuePartner', name: 'BILL Partner (emulator, queue)' };
+const PARTNER_WORKFLOW = 'billQueuePartner';
+const PARTNER_PATH = 'bill-queue-partner';
+const PARTNER_ORGANIZATIONS = 12;
+
+/** The partner credential with scope Partner (all organizations), as example 16 uses it. */
+function partnerCredential(emulator) {
+	const f = emulator.fixtures;
+	return {
+		...PARTNER_CREDENTIAL,
+		type: 'billPartnerApi',
+		data: {
+			environment: 'custom',
+			customBaseUrl: emulator.baseUrl,
+			appKey: f.appKey,
+			username: f.partner.username,
+			password: f.partner.password,
+			scope: 'partner',
+			devKey: f.devKey,
+		},
+	};
+}
+
+/** A production webhook that answers with the last node's output (the caller waits for the worker). */
+function webhookNode(path, responseData) {
+	return {
+		id: 'hook',
+		name: 'Webhook',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		position: [0, 0],
+		webhookId: randomUUID(),
+		parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData, options: {} },
+	};
+}
 
 /**
  * Webhook (production, answers with the last node's output, so the caller waits for the worker)
@@ -109,21 +148,7 @@ function billsWorkflow() {
 		name: 'Queue test: create and read a bill',
 		publish: true,
 		nodes: [
-			{
-				id: 'hook',
-				name: 'Webhook',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: randomUUID(),
-				parameters: {
-					httpMethod: 'POST',
-					path: BILLS_PATH,
-					responseMode: 'lastNode',
-					responseData: 'firstEntryJson',
-					options: {},
-				},
-			},
+			webhookNode(BILLS_PATH, 'firstEntryJson'),
 			bill('create', 'Create bill', [240, 0], {
 				operation: 'create',
 				vendorId: { __rl: true, mode: 'id', value: '={{ $json.body.vendorId }}' },
@@ -147,6 +172,58 @@ function billsWorkflow() {
 		connections: {
 			Webhook: { main: [[{ node: 'Create bill', type: 'main', index: 0 }]] },
 			'Create bill': { main: [[{ node: 'Get bill', type: 'main', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
+}
+
+/**
+ * Example 16's shape behind a production webhook (answers with every bill read): the partner's
+ * client organizations → one user of each → that organization's bills, acting as that user
+ * (Organization and Act as User by expression: one log-in-as-user session per organization).
+ */
+function partnerWorkflow() {
+	const bill = (id, name, position, parameters) => ({
+		id,
+		name,
+		type: 'CUSTOM.bill',
+		typeVersion: 1,
+		position,
+		parameters: { authentication: 'billPartnerApi', ...parameters },
+		credentials: { billPartnerApi: PARTNER_CREDENTIAL },
+	});
+	return {
+		id: PARTNER_WORKFLOW,
+		name: 'Queue test: partner job over client organizations',
+		publish: true,
+		nodes: [
+			webhookNode(PARTNER_PATH, 'allEntries'),
+			bill('organizations', 'Client organizations', [240, 0], {
+				resource: 'partner',
+				operation: 'getManyOrganizations',
+				returnAll: true,
+			}),
+			bill('user', 'User to act as', [480, 0], {
+				resource: 'partner',
+				operation: 'getManyUsers',
+				partnerOrganizationId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+				returnAll: false,
+				limit: 1,
+			}),
+			bill('bills', 'Bills of the organization', [720, 0], {
+				resource: 'bill',
+				operation: 'getMany',
+				actForOrganization: { __rl: true, mode: 'id', value: '={{ $json.organizationId }}' },
+				actAsUser: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+				returnAll: true,
+				filters: {},
+			}),
+		],
+		connections: {
+			Webhook: { main: [[{ node: 'Client organizations', type: 'main', index: 0 }]] },
+			'Client organizations': { main: [[{ node: 'User to act as', type: 'main', index: 0 }]] },
+			'User to act as': { main: [[{ node: 'Bills of the organization', type: 'main', index: 0 }]] },
 		},
 		settings: { executionOrder: 'v1' },
 		pinData: {},
@@ -284,11 +361,11 @@ async function startStack(tools) {
 
 	const vendors = await emulator.control('GET', '/state/vendors');
 	check(vendors.length > 0, 'the seeded emulator has no vendors');
-	const workflows = [billsWorkflow(), triggerWorkflow()];
+	const workflows = [billsWorkflow(), triggerWorkflow(), partnerWorkflow()];
 	const importDir = join(dir, 'import');
 	mkdirSync(importDir);
 	say('importing the BILL credentials and the workflows into PostgreSQL, publishing them');
-	const credentials = [BILL_CREDENTIAL, TRIGGER_CREDENTIAL];
+	const credentials = [BILL_CREDENTIAL, TRIGGER_CREDENTIAL, partnerCredential(emulator)];
 	await importAndPublish(mainEnv, emulator, credentials, workflows, importDir);
 
 	say(`n8n ${N8N_VERSION} main (n8n start, queue mode) on 127.0.0.1:${mainPort}`);
@@ -811,6 +888,131 @@ async function testWorkerKill(stack) {
 	});
 }
 
+/** One run of the partner job; resolves with the bills it read (checked to include every seeded one). */
+async function runPartnerOk(stack, seededBills) {
+	const response = await fetch(`http://127.0.0.1:${stack.mainPort}/webhook/${PARTNER_PATH}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: '{}',
+		signal: AbortSignal.timeout(180_000),
+	});
+	const text = await response.text();
+	let body;
+	try {
+		body = JSON.parse(text);
+	} catch {
+		body = text;
+	}
+	check(
+		response.status === 200 && Array.isArray(body) && body.length >= seededBills,
+		`partner run: HTTP ${response.status}, ${Array.isArray(body) ? `${body.length} bills (expected at least ${seededBills})` : JSON.stringify(body).slice(0, 500)}`,
+	);
+	return body;
+}
+
+/** Log-ins as user per organization between two /stats answers (only organizations with some). */
+const loginsAsUserBetween = (before, after) =>
+	Object.fromEntries(
+		Object.entries(after.loginsAsUser)
+			.map(([id, n]) => [id, n - (before.loginsAsUser[id] ?? 0)])
+			.filter(([, n]) => n !== 0),
+	);
+
+async function testPartner(stack) {
+	const { emulator, pg, workers } = stack;
+	const stats = () => emulator.control('GET', '/stats');
+	const clients = await emulator.control('POST', '/seed/organizations', {
+		count: PARTNER_ORGANIZATIONS,
+	});
+	const seededBills = clients.reduce((sum, c) => sum + c.billsYesterday + 1, 0);
+	const perWorkerOf = (records) => {
+		const byWorker = workerOf(workers);
+		return workers.map((w) => records.filter((r) => byWorker.get(r.id)?.[0] === w.name).length);
+	};
+	const runs = async (count) => {
+		await runPartnerOk(stack, seededBills);
+		await pool(Array.from({ length: count - 1 }), 4, () => runPartnerOk(stack, seededBills));
+	};
+
+	const before = await stats();
+	try {
+		// The first run alone (the credential has no session yet), then 9 more, 4 at a time.
+		await runs(10);
+	} catch (error) {
+		for (const name of [TESTS.partnerSessions, TESTS.partnerRenewal])
+			record(name, 'failed', `${error.message}\n${workerErrors(workers)}`);
+		return;
+	}
+	const after = await stats();
+	const first = executions(pg, PARTNER_WORKFLOW);
+
+	await test(TESTS.partnerSessions, async () => {
+		check(
+			first.length === 10 && first.every((r) => r.status === 'success'),
+			`executions of the partner job: ${JSON.stringify(first)}`,
+		);
+		const perWorker = perWorkerOf(first);
+		check(
+			perWorker.every((n) => n > 0),
+			`partner executions per worker ${perWorker.join(' / ')}: one worker ran none`,
+		);
+		const partnerLogins = after.partnerLogins - before.partnerLogins;
+		check(partnerLogins === 1, `partner logins during the 10 runs: ${partnerLogins}, expected 1`);
+		const asUser = loginsAsUserBetween(before, after);
+		const missing = clients.filter((c) => asUser[c.organizationId] !== 1);
+		check(
+			!missing.length,
+			`log-ins as user of the seeded organizations not exactly 1: ${missing.map((c) => `${c.organizationId}×${asUser[c.organizationId] ?? 0}`).join(', ')}`,
+		);
+		const more = Object.entries(asUser).filter(([, n]) => n !== 1);
+		check(
+			!more.length,
+			`organizations logged in as user more than once: ${JSON.stringify(more)} (sessions not shared between the workers through the credential)`,
+		);
+		return `10 runs (${perWorker.map((n, i) => `worker ${i + 1} ran ${n}`).join(', ')}) over ${Object.keys(asUser).length} organizations (${clients.length} seeded): 1 partner login, 1 log-in as user per organization`;
+	});
+
+	await test(TESTS.partnerRenewal, async () => {
+		check(first.length === 10, 'the first part did not run');
+		const target = clients[4];
+		const seen = new Set(first.map((r) => r.id));
+		const { ended } = await emulator.control('POST', '/sessions/end', {
+			organizationId: target.organizationId,
+		});
+		check(
+			ended === 1,
+			`BILL (the emulator) ended ${ended} sessions of ${target.organizationId}, expected 1`,
+		);
+		const refusedBefore = (await emulator.control('GET', '/log')).filter(
+			(e) => e.status === 401,
+		).length;
+		const beforeRenewal = await stats();
+		await runs(8);
+		const afterRenewal = await stats();
+		const fresh = executions(pg, PARTNER_WORKFLOW).filter((r) => !seen.has(r.id));
+		check(
+			fresh.length === 8 && fresh.every((r) => r.status === 'success'),
+			`executions after the end of the session: ${JSON.stringify(fresh)}`,
+		);
+		const perWorker = perWorkerOf(fresh);
+		check(
+			perWorker.every((n) => n > 0),
+			`runs after the end per worker ${perWorker.join(' / ')}: one worker ran none`,
+		);
+		const partnerLogins = afterRenewal.partnerLogins - beforeRenewal.partnerLogins;
+		check(partnerLogins === 0, `partner logins after the end: ${partnerLogins}, expected 0`);
+		const asUser = loginsAsUserBetween(beforeRenewal, afterRenewal);
+		check(
+			JSON.stringify(asUser) === JSON.stringify({ [target.organizationId]: 1 }),
+			`log-ins as user after BILL ended ${target.organizationId}'s session: ${JSON.stringify(asUser)}, expected 1 for it and none for any other`,
+		);
+		const refused =
+			(await emulator.control('GET', '/log')).filter((e) => e.status === 401).length -
+			refusedBefore;
+		return `BILL ended ${target.organizationId}'s session; 8 runs (${perWorker.join(' + ')} on the two workers): 1 log-in as user for it, none for the others, no partner login; ${refused} requests refused with 401 (the ended session, once in each worker that had it)`;
+	});
+}
+
 // ------------------------------------------------------------------ main
 
 async function main() {
@@ -831,6 +1033,8 @@ async function main() {
 		session: testWorkersAndSession,
 		renewal: testRenewal,
 		trigger: testTrigger,
+		// Before workerKill: the partner test needs both workers alive.
+		partner: testPartner,
 		workerKill: testWorkerKill,
 	};
 	for (const [name, run] of Object.entries(parts))

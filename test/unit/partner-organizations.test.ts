@@ -115,18 +115,57 @@ describe('Partner: acting for the organization named in each item', () => {
 		expect(loginsAsUser()[extra.organizationId]).toBe(1);
 	});
 
-	it('a new process (restart, another worker) logs in as each user once again, with the stored partner session', async () => {
-		const credentials = partnerScope();
-		await run(credentials, interleaved(1));
+	/** The BILL node as a new n8n process loads it (restart, another queue-mode worker): no memory of its own. */
+	const newProcess = () => {
 		let node: INodeType | undefined;
 		jest.isolateModules(() => {
 			// eslint-disable-next-line @typescript-eslint/no-require-imports
 			const { Bill } = require('../../nodes/Bill/Bill.node') as { Bill: new () => INodeType };
 			node = new Bill();
 		});
-		await run(credentials, interleaved(2), node);
+		return node!;
+	};
+
+	it('a new process (restart, another worker) uses the sessions stored with the credential: no login at all', async () => {
+		const credentials = partnerScope();
+		await run(credentials, interleaved(1));
+		const sessionsAfterFirst = emulator.state.sessions.size;
+		await run(credentials, interleaved(2), newProcess());
 		expect(partnerLogins()).toBe(1);
-		expect(Object.values(loginsAsUser())).toEqual([2, 2, 2]);
+		expect(Object.values(loginsAsUser())).toEqual([1, 1, 1]);
+		expect(emulator.state.sessions.size).toBe(sessionsAfterFirst);
+		// Stored with the credential (n8n encrypts it): one entry per organization, naming none.
+		const stored = String(credentials.data.billPartnerApi.organizationSessions);
+		expect(Object.keys(JSON.parse(stored))).toHaveLength(3);
+		for (const c of clients) expect(stored).not.toContain(c.organizationId);
+	});
+
+	it('a session BILL ended is renewed by one process for that organization only; the other process then uses the renewed one', async () => {
+		const credentials = partnerScope();
+		const first = newProcess();
+		const second = newProcess();
+		await run(credentials, interleaved(1), first);
+		const [ended] = [...emulator.state.sessions.values()].filter(
+			(s) => s.organizationId === clients[2].organizationId,
+		);
+		emulator.state.sessions.delete(ended.id);
+		await run(credentials, interleaved(2), second);
+		// The first process still has the ended session in memory: BILL refuses it (401), and the
+		// renewal finds the second process's session in the credential instead of logging in.
+		await run(credentials, interleaved(2), first);
+		expect(partnerLogins()).toBe(1);
+		expect(loginsAsUser()).toEqual({
+			[clients[0].organizationId]: 1,
+			[clients[1].organizationId]: 1,
+			[clients[2].organizationId]: 2,
+		});
+		const refused = emulator.log.filter((e) => e.status === 401);
+		expect(refused.length).toBeGreaterThanOrEqual(1);
+		expect(
+			refused.every(
+				(e) => e.organizationId === undefined || e.organizationId === clients[2].organizationId,
+			),
+		).toBe(true);
 	});
 
 	it('makes the log-in-as-user session MFA-trusted with the MFA ID of the credential', async () => {

@@ -8,6 +8,8 @@ import {
 	OrganizationSessionEnded,
 	keptSession,
 	loggedIn,
+	organizationSessionsToStore,
+	type OrganizationSessionsToStore,
 	sessionStillWorks,
 	type BillSessionFields,
 } from './session';
@@ -81,8 +83,7 @@ async function post(
 	what: string,
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<LoginResponse> {
-	// ignoreHttpStatusErrors: a failed login must never surface n8n's raw HTTP error, which would
-	// carry the request (and with it the password) along; we keep only BILL's code and message.
+	// ignoreHttpStatusErrors: n8n's raw HTTP error would carry the request (the password) along.
 	const response = (await helper.helpers
 		.httpRequest({
 			method: 'POST',
@@ -162,10 +163,7 @@ export function loginDigest(credentials: ICredentialDataDecryptedObject): string
 	return createHash('sha256').update(identity).digest('hex');
 }
 
-/**
- * What preAuthentication returns: a new session, or none when the credential's session still
- * works (sessionStillWorks), so that n8n sends nothing again.
- */
+/** What preAuthentication returns: a new session, or none when the credential's still works (sessionStillWorks). */
 export type LoginResult = BillSessionFields | Record<string, never>;
 
 /** Logins shared between requests, by credential digest and the session they replace (in memory only). */
@@ -262,9 +260,12 @@ async function loginOrganizationNow(
 export async function loginPartner(
 	this: IHttpRequestHelper,
 	credentials: ICredentialDataDecryptedObject,
-): Promise<LoginResult> {
+): Promise<LoginResult | OrganizationSessionsToStore> {
 	// A copy carrying one organization's session: renewed by the node, never stored (session.ts).
 	if (credentials[ORGANIZATION_SESSION]) throw new OrganizationSessionEnded();
+	// A copy carrying the organizations' sessions to store with the credential: no login.
+	const store = organizationSessionsToStore(credentials);
+	if (store) return store;
 	return await login(this, credentials, loginPartnerNow);
 }
 
@@ -281,9 +282,7 @@ async function loginPartnerNow(
 		'BILL partner login failed',
 		credentials,
 	);
-	if (credentials.scope !== 'organization') {
-		return loggedIn(partner.sessionId as string, false);
-	}
+	if (credentials.scope !== 'organization') return loggedIn(partner.sessionId as string, false);
 	const asUser = await post(
 		helper,
 		`${api}/v3/partner/login-as-user`,

@@ -3,21 +3,17 @@ import type {
 	ICredentialDataDecryptedObject,
 	ICredentialsDecrypted,
 	IDataObject,
-	IExecuteFunctions,
-	IHookFunctions,
-	ILoadOptionsFunctions,
-	IWebhookFunctions,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { loginDigest, mfaFields } from './login';
+import { mfaOfItem, parameter, refuse, type Context } from './actingParameters';
+import { storeOrganizationSession, storedOrganizationSessions } from './organizationSessionStore';
 import { ORGANIZATION_SESSION, OrganizationSessionEnded } from './session';
-
-type Context = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
 
 /** The node parameters naming the organization to act for and the user to act as (actingFor.ts). */
 export const ACT_FOR_ORGANIZATION = 'actForOrganization';
 export const ACT_AS_USER = 'actAsUser';
+export { ACT_AS_USER_DEVICE, ACT_AS_USER_MFA_ID } from './actingParameters';
 
 /** Resources that never act for a named organization: the partner itself, the credential's own session, no login. */
 export const NOT_ACTING_RESOURCES = ['health', 'partner', 'session', 'mfa'];
@@ -32,21 +28,29 @@ export type SendPartnerRequest = (request: {
 }) => Promise<IDataObject>;
 
 interface KeptSession {
-	session: Promise<string>;
+	session: Promise<NewSession>;
 	/** The session once known (to tell whether a 401 was for the one still kept). */
 	sessionId?: string;
 	lastUsedMs: number;
 }
 
+interface NewSession {
+	sessionId: string;
+	/** BILL's `trusted` in the log-in-as-user answer: an MFA-trusted session. */
+	trusted: boolean;
+}
+
 /**
- * Log-in-as-user sessions, one per (credential, organization, user), in this process's memory.
- * n8n keeps one session per credential (what preAuthentication returns): that is the partner
- * session. A partner acting for hundreds of organizations needs one session per organization
- * (BILL: `POST /v3/partner/login-as-user` "returns a sessionId for the organization", Postman
- * "API login as user"); storing those in the credential would rewrite it on every item. So they
- * are kept here; a new process (restart, another queue-mode worker) logs in as the user once per
- * organization again, with the partner session n8n kept. BILL ends a session after 35 idle
- * minutes (https://developer.bill.com/docs/api-session-management): one idle for 30 is not used.
+ * Log-in-as-user sessions, one per (credential, organization, user, MFA ID). n8n keeps one
+ * session per credential (what preAuthentication returns): that is the partner session. A partner
+ * acting for hundreds of organizations needs one session per organization (BILL: `POST
+ * /v3/partner/login-as-user` "returns a sessionId for the organization", Postman "API login as
+ * user"). Each new one is stored with the credential (organizationSessionStore.ts), so every
+ * execution, process and queue-mode worker uses it; this map is the process's copy of those it
+ * used, and shares one log-in-as-user between the requests that need it at once. BILL ends a
+ * session after 35 idle minutes (https://developer.bill.com/docs/api-session-management): one
+ * this process left idle for 30 is read again from the credential (another process may have used
+ * or renewed it); if BILL has ended it, the 401 renews it.
  */
 const organizationSessions = new Map<string, KeptSession>();
 const IDLE_MS = 30 * 60 * 1000;
@@ -55,25 +59,8 @@ const MAX_SESSIONS = 2000;
 export interface ActingFor {
 	organizationId: string;
 	userId: string;
-}
-
-function parameter(context: Context, name: string, itemIndex: number): unknown {
-	try {
-		if ('getCurrentNodeParameter' in context)
-			return context.getCurrentNodeParameter(name, { extractValue: true });
-		return (context as IExecuteFunctions).getNodeParameter(name, itemIndex, '', {
-			extractValue: true,
-		});
-	} catch {
-		return '';
-	}
-}
-
-function refuse(context: Context, itemIndex: number, message: string, hint?: string): Error {
-	return new NodeOperationError(context.getNode(), `${message} [item ${itemIndex}]`, {
-		itemIndex,
-		description: hint,
-	});
+	/** The MFA ID and device named in the node for this organization's user (actingFor.ts). */
+	mfa?: { rememberMeId: string; device: string };
 }
 
 /**
@@ -93,13 +80,16 @@ export async function actingForOf(
 	} catch {
 		return undefined; // not the BILL node (the trigger)
 	}
-	if (typeof resource !== 'string' || NOT_ACTING_RESOURCES.includes(resource)) return undefined;
+	// Session → Get Details may describe a named organization's session (else the credential's).
+	const optional = resource === 'session' && parameter(context, 'operation', 0) === 'getDetails';
+	if (typeof resource !== 'string' || (NOT_ACTING_RESOURCES.includes(resource) && !optional))
+		return undefined;
 	const organization = parameter(context, ACT_FOR_ORGANIZATION, itemIndex);
 	const user = parameter(context, ACT_AS_USER, itemIndex);
 	const credentials = await context.getCredentials('billPartnerApi');
 	const organizationId = typeof organization === 'string' ? organization.trim() : organization;
 	if (organizationId === '' || organizationId === undefined || organizationId === null) {
-		if (credentials.scope === 'partner')
+		if (credentials.scope === 'partner' && !optional)
 			throw refuse(
 				context,
 				itemIndex,
@@ -139,13 +129,16 @@ export async function actingForOf(
 			itemIndex,
 			"Organization: the credential has no Developer Key, which BILL needs with a log-in-as-user session for the organization's data",
 		);
-	return { organizationId, userId };
+	return { organizationId, userId, ...mfaOfItem(context, itemIndex) };
 }
 
+/** A digest of the login fields, organization, user and MFA ID of the node (naming none of them). */
 function keyOf(credentials: ICredentialDataDecryptedObject, acting: ActingFor): string {
+	const mfa = acting.mfa ? `${acting.mfa.rememberMeId}\u0000${acting.mfa.device}` : '';
 	return createHash('sha256')
-		.update(`${loginDigest(credentials)}|${acting.organizationId}|${acting.userId}`)
-		.digest('hex');
+		.update(`${loginDigest(credentials)}|${acting.organizationId}|${acting.userId}|${mfa}`)
+		.digest('hex')
+		.slice(0, 32);
 }
 
 function forget(now: number): void {
@@ -156,37 +149,44 @@ function forget(now: number): void {
 		organizationSessions.delete(organizationSessions.keys().next().value as string);
 }
 
+/** The MFA fields of the log-in-as-user: the node's for this organization, else the credential's. */
+function mfaOf(credentials: ICredentialDataDecryptedObject, acting: ActingFor): IDataObject {
+	return acting.mfa ? { ...acting.mfa } : mfaFields(credentials);
+}
+
 /** `POST /v3/partner/login-as-user` with the partner session n8n keeps in the credential. */
-function logInAsUser(
+async function logInAsUser(
 	send: SendPartnerRequest,
 	credentials: ICredentialDataDecryptedObject,
 	acting: ActingFor,
 	itemIndex: number,
-): Promise<string> {
-	return send({
+): Promise<NewSession> {
+	const answer = await send({
 		method: 'POST',
 		path: '/v3/partner/login-as-user',
-		// The credential's MFA ID makes the session MFA-trusted (BILL: rememberMeId + device, Postman
-		// "API login as user"); BILL refuses it for a user it was not issued to (BDC_1356).
+		// An MFA ID (with its device) makes the session MFA-trusted (BILL: rememberMeId + device,
+		// Postman "API login as user"). BILL issues it to one user (MFA → Validate Challenge in that
+		// user's session) and refuses it for another (BDC_1356): so it is named per organization in
+		// the node, or, for one organization's user, in the credential.
 		body: {
 			organizationId: acting.organizationId,
 			userId: acting.userId,
-			...mfaFields(credentials),
+			...mfaOf(credentials, acting),
 		},
 		// A new session, not a business object: a repeat after a lost answer only opens another.
 		repeatable: true,
 		itemIndex,
-	}).then((answer) => {
-		if (typeof answer.sessionId !== 'string' || !answer.sessionId)
-			throw new Error('BILL returned no session ID for the log-in-as-user');
-		return answer.sessionId;
 	});
+	if (typeof answer.sessionId !== 'string' || !answer.sessionId)
+		throw new Error('BILL returned no session ID for the log-in-as-user');
+	return { sessionId: answer.sessionId, trusted: answer.trusted === true };
 }
 
 /**
- * The session for an organization: the one kept, or one log-in-as-user shared by every request
- * that needs it at once. `ended` is the session BILL just refused: it is replaced (once, however
- * many requests saw it end); a session already renewed by another request is used as it is.
+ * The session for an organization: the one kept in this process, or the one stored with the
+ * credential, or one log-in-as-user shared by every request that needs it at once (then stored).
+ * `ended` is the session BILL just refused: it is replaced (once, however many requests saw it
+ * end); a session already renewed by another request, or another process, is used as it is.
  */
 export async function organizationSession(
 	context: Context,
@@ -200,19 +200,39 @@ export async function organizationSession(
 	const now = Date.now();
 	forget(now);
 	let kept = organizationSessions.get(key);
-	if (!kept || (ended !== undefined && kept.sessionId === ended)) {
+	if (kept && ended !== undefined && kept.sessionId === ended) {
 		organizationSessions.delete(key);
-		const session = logInAsUser(send, credentials, acting, itemIndex);
-		const entry: KeptSession = { session, lastUsedMs: now };
+		kept = undefined;
+	}
+	if (!kept) {
+		const stored = storedOrganizationSessions(credentials)[key];
+		const entry: KeptSession =
+			stored && stored.s !== ended
+				? {
+						session: Promise.resolve({ sessionId: stored.s, trusted: stored.t }),
+						sessionId: stored.s,
+						lastUsedMs: now,
+					}
+				: {
+						session: logInAsUser(send, credentials, acting, itemIndex).then(async (made) => {
+							await storeOrganizationSession(context, key, {
+								s: made.sessionId,
+								t: made.trusted,
+								at: Date.now(),
+							});
+							return made;
+						}),
+						lastUsedMs: now,
+					};
 		kept = entry;
 		organizationSessions.set(key, entry);
-		session.then(
-			(id) => (entry.sessionId = id),
+		entry.session.then(
+			(made) => (entry.sessionId = made.sessionId),
 			() => organizationSessions.get(key) === entry && organizationSessions.delete(key),
 		);
 	}
 	kept.lastUsedMs = now;
-	const sessionId = await kept.session;
+	const { sessionId, trusted } = await kept.session;
 	const saved = context.getNode().credentials?.billPartnerApi;
 	return {
 		id: saved?.id ?? '',
@@ -224,9 +244,23 @@ export async function organizationSession(
 			organizationId: acting.organizationId,
 			userId: acting.userId,
 			sessionId,
+			sessionTrusted: trusted,
+			sessionTrustedBy: trusted ? 'mfaIdAtLogin' : 'none',
 			[ORGANIZATION_SESSION]: key,
 		},
 	};
+}
+
+/** Whether the organization's session (kept or stored; after a request made it) is MFA-trusted. */
+export async function organizationSessionTrusted(
+	context: Context,
+	acting: ActingFor,
+): Promise<boolean> {
+	const credentials = await context.getCredentials('billPartnerApi');
+	const key = keyOf(credentials, acting);
+	const kept = organizationSessions.get(key);
+	if (kept) return (await kept.session).trusted;
+	return storedOrganizationSessions(credentials)[key]?.t === true;
 }
 
 /**

@@ -68,6 +68,35 @@ export function loggedIn(sessionId: string, trusted: boolean): BillSessionFields
  */
 export const ORGANIZATION_SESSION = 'organizationSessionKey';
 
+/**
+ * The fields of a credential copy that ask preAuthentication to store the log-in-as-user sessions
+ * of the organizations (organizationSessionStore.ts) rather than log in. As with KEEP_SESSION_ID:
+ * a node cannot write its credential, n8n stores what preAuthentication returns (with the
+ * credential, in its database: every execution, process and queue-mode worker then reads it) and
+ * calls preAuthentication when the session field is empty. So the node hands n8n a copy with the
+ * session field empty, the partner session to keep in STORE_PARTNER_SESSION and the sessions of
+ * the organizations in STORE_ORGANIZATION_SESSIONS; this returns both, without logging in. n8n
+ * 2.x writes only the fields returned over what its database holds: the user's fields (and the
+ * partner session's trust) stay as they are.
+ */
+export const STORE_ORGANIZATION_SESSIONS = 'storeOrganizationSessions';
+export const STORE_PARTNER_SESSION = 'storePartnerSession';
+
+export interface OrganizationSessionsToStore extends IDataObject {
+	sessionId: string;
+	organizationSessions: string;
+}
+
+export function organizationSessionsToStore(
+	credentials: ICredentialDataDecryptedObject,
+): OrganizationSessionsToStore | undefined {
+	const sessions = credentials[STORE_ORGANIZATION_SESSIONS];
+	const partner = credentials[STORE_PARTNER_SESSION];
+	if (credentials.sessionId !== '' || typeof sessions !== 'string') return undefined;
+	if (typeof partner !== 'string' || !partner) return undefined;
+	return { sessionId: partner, organizationSessions: sessions };
+}
+
 export class OrganizationSessionEnded extends Error {
 	constructor() {
 		super('BILL ended the log-in-as-user session of this organization');

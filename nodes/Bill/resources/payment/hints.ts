@@ -7,7 +7,7 @@ import { NodeApiError } from 'n8n-workflow';
  * where the walk-through is.
  */
 export const PAYMENT_MFA_HINT =
-	'BILL only creates payments in an MFA-trusted session. Put an MFA ID and its device name in the BILL credential (see "Getting an MFA ID" in the README of n8n-nodes-billcom: MFA → Send Challenge, then MFA → Validate Challenge with "Remember Me" on), or run Session → Step Up first.';
+	'BILL only creates payments in an MFA-trusted session. Put an MFA ID and its device name in the BILL credential (see "Getting an MFA ID" in the README of n8n-nodes-billcom: MFA → Send Challenge, then MFA → Validate Challenge with "Remember Me" on), or run Session → Step Up first. Acting for a client organization with the partner credential: that organization user\'s MFA ID in "MFA ID of the User" and "MFA Device Name".';
 
 /**
  * Shown when BILL refuses a payment for its exchange-rate batch: paying a vendor whose bill

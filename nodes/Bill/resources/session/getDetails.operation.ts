@@ -1,13 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { billApiRequest } from '../../../shared/transport';
+import { billApiRequest, credentialTypeOf } from '../../../shared/transport';
+import {
+	actingForOf,
+	organizationSessionTrusted,
+} from '../../../shared/transport/organizationSession';
 import { mfaIdOf, storedCredential, trustOf } from './trust';
 
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			'Shows who the credential signs in as, and whether this session is MFA-trusted. With "MFA ID Expires On" set in the credential, it also gives the days left, for a reminder workflow.',
+			'Shows who the credential signs in as, and whether this session is MFA-trusted. With "MFA ID Expires On" set in the credential, it also gives the days left, for a reminder workflow. With a partner credential and an organization named, it describes that organization\'s session.',
 		name: 'getDetailsNotice',
 		type: 'notice',
 		default: '',
@@ -33,5 +37,21 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	// Read after the request: it may have logged in, and the credential now holds that session.
 	const credentials = await storedCredential(this);
+	// Partner credential, organization named: that organization's log-in-as-user session, trusted
+	// as BILL said in its answer ("API login as user": `trusted`).
+	const acting =
+		credentialTypeOf(this) === 'billPartnerApi'
+			? await actingForOf(this, '/v3/login/session', itemIndex)
+			: undefined;
+	if (acting) {
+		const trusted = await organizationSessionTrusted(this, acting);
+		return {
+			...details,
+			mfaTrusted: trusted,
+			mfaTrustedBy: trusted ? 'mfaIdAtLogin' : 'none',
+			mfaIdInNode: acting.mfa !== undefined,
+			...(acting.mfa ? { deviceName: acting.mfa.device } : mfaIdOf(credentials)),
+		};
+	}
 	return { ...details, ...trustOf(credentials), ...mfaIdOf(credentials) };
 }
