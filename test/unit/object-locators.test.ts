@@ -39,6 +39,10 @@ const ALLOWED: Record<string, string> = {
 	'bill:mfa.validateChallenge.challengeId':
 		'the challenge ID Challenge returns for this one code; BILL has no list of challenges',
 	'bill:session.stepUp.mfaId': 'a secret (the remembered-device MFA ID); never listed',
+	'bill:*.*.actAsUserMfaId':
+		"a secret (the client user's remembered-device MFA ID, for that organization's log-in-as-user); never listed",
+	'bill:session.getDetails.actAsUserMfaId':
+		"a secret (the client user's remembered-device MFA ID); never listed",
 	'bill:document.getUploadStatus.uploadIds':
 		'the upload IDs Document → Upload returns, several at once; BILL has no list of uploads',
 	// Lines of the object being edited.
