@@ -162,3 +162,16 @@ export interface Invoice {
 	dueAmount?: number;
 	status?: string;
 }
+
+/** A vendor credit (BILL's "Get vendor credit details"): `usage` says where it was applied. */
+export interface VendorCredit {
+	id: string;
+	archived: boolean;
+	vendorId: string;
+	referenceNumber?: string;
+	creditDate?: string;
+	amount: number;
+	appliedAmount?: number;
+	status?: string;
+	usage?: Array<{ billId?: string; paymentId?: string; amount?: number }>;
+}

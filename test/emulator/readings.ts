@@ -26,6 +26,11 @@
  *   subscriptionStatus  'object'    a subscription's `status` is `{ enabled: true|false, … }`
  *                       'string'    `status.enabled` is "true" / "false"
  *                       'missing'   a subscription has no `status`
+ *   billVendorCredits   'set'       a bill's `vendorCredits` on PATCH or PUT set how much of each credit
+ *                                   listed is applied to that bill (sending the same again changes nothing)
+ *                       'add'       each one sent is applied once more, on top of what the bill has
+ *                                   (https://developer.bill.com/changelog/2025-05-22-bills-api-improvements-for-vendor-credits
+ *                                   says only that the bill's create, replace and update take them)
  *
  * Set them with `startEmulator({ readings: { … } })`, `emulator.readings.x = …` in a test, or
  * `POST /__emulator/options { "readings": { … } }` from another process. `reset()` restores the
@@ -37,6 +42,7 @@ export interface Readings {
 	notFound: 'BDC_1121' | 'otherCode' | 'badRequest';
 	subscriptionList: 'object' | 'array';
 	subscriptionStatus: 'object' | 'string' | 'missing';
+	billVendorCredits: 'set' | 'add';
 }
 
 export const DEFAULT_READINGS: Readings = {
@@ -45,6 +51,7 @@ export const DEFAULT_READINGS: Readings = {
 	notFound: 'BDC_1121',
 	subscriptionList: 'object',
 	subscriptionStatus: 'object',
+	billVendorCredits: 'set',
 };
 
 const CHOICES: { [K in keyof Readings]: Array<Readings[K]> } = {
@@ -53,6 +60,7 @@ const CHOICES: { [K in keyof Readings]: Array<Readings[K]> } = {
 	notFound: ['BDC_1121', 'otherCode', 'badRequest'],
 	subscriptionList: ['object', 'array'],
 	subscriptionStatus: ['object', 'string', 'missing'],
+	billVendorCredits: ['set', 'add'],
 };
 
 /** The readings with `changes` applied; an unknown name or value is an error (a typo must not pass silently). */
