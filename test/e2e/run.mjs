@@ -44,6 +44,7 @@ import { agentTests } from './agents.mjs';
 import { httpRequestTests } from './http-request.mjs';
 import { uxTests } from './ux.mjs';
 import { receivablesTests } from './receivables.mjs';
+import { payablesTests } from './payables.mjs';
 
 const { record, test, writeResults } = suite('e2e');
 const PARTNER_CREDENTIAL = { id: 'billEmulatorPartner', name: 'BILL Partner (emulator)' };
@@ -777,6 +778,8 @@ async function main() {
 			waitFor,
 			waitForExecution,
 		});
+		// Payables in depth (payables.mjs): examples 17-19, each run twice; it reads BILL with its own login.
+		await payablesTests({ test, record, runOk, state, requests, pendingOr, env, emulator });
 
 		// 10. USERS.md job 3: the trigger, in a running n8n: activation registers a subscription in
 		//     the emulator, a bill created in BILL reaches an execution, deactivation removes it.
