@@ -5,23 +5,14 @@
  */
 import { check, equal } from '../../scripts/lib/testkit.mjs';
 import { nodeOutput } from '../../scripts/lib/stack.mjs';
+import { adminSessionId } from './helpers.mjs';
 
 const cents = (n) => Math.round(Number(n) * 100) / 100;
 
 /** Reads the emulator as someone working in BILL would (its own login, every page). */
 async function billReader(emulator) {
 	const f = emulator.fixtures;
-	const login = await fetch(`${emulator.baseUrl}/v3/login`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({
-			username: f.admin.username,
-			password: f.admin.password,
-			organizationId: f.organizationId,
-			devKey: f.devKey,
-		}),
-	});
-	const { sessionId } = await login.json();
+	const sessionId = await adminSessionId(emulator);
 	return async (path) => {
 		const results = [];
 		let page;

@@ -7,7 +7,7 @@ import { billBodyFromParameters } from './body';
 import { billFields, billLocator, simplifyCreatedField } from './descriptions';
 import { billOutput } from './simplified';
 import { wantsSimplified } from '../../helpers/simplify';
-import { creditsUncertainHint, vendorCreditsToSend } from './vendorCredits';
+import { sendingCredits, vendorCreditsToSend } from './vendorCredits';
 
 const properties: INodeProperties[] = [
 	billLocator('The bill to replace'),
@@ -40,8 +40,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		method: 'PUT',
 		path: `/v3/bills/${billId}`,
 		body,
-		repeatable: !credits.length,
-		uncertainHint: credits.length ? creditsUncertainHint(billId) : undefined,
+		...sendingCredits(billId, credits),
 		itemIndex,
 	});
 	return await billOutput(this, itemIndex, bill, simplify);

@@ -10,7 +10,7 @@ import { wantsSimplified } from '../../helpers/simplify';
 import { lineItemChangesField } from './lineItemDescriptions';
 import { getLineItemChanges } from './lineItems';
 import { linePositionsToIds } from './linePositions';
-import { creditsUncertainHint, vendorCreditsToSend } from './vendorCredits';
+import { sendingCredits, vendorCreditsToSend } from './vendorCredits';
 
 const properties: INodeProperties[] = [
 	billLocator('The bill to update'),
@@ -76,8 +76,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				method: 'PATCH',
 				path: `/v3/bills/${billId}`,
 				body,
-				repeatable: !credits.length,
-				uncertainHint: credits.length ? creditsUncertainHint(billId) : undefined,
+				...sendingCredits(billId, credits),
 				itemIndex,
 			});
 	return await billOutput(this, itemIndex, bill, simplify);

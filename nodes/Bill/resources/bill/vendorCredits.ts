@@ -54,8 +54,17 @@ export async function vendorCreditsToSend(
 }
 
 /**
- * A request applying credits is not repeated by the transport (under the "applies once more"
- * reading a repeat would apply them twice); a re-run reads the credits first and is safe.
+ * How an update or replace that applies `credits` is sent: not repeated by the transport (under
+ * the "applies once more" reading a repeat would apply them twice), with how to check; a re-run
+ * reads the credits first and is safe. Without credits it is repeatable as before.
  */
-export const creditsUncertainHint = (billId: string): string =>
-	`Vendor Credit → Get shows whether the credits were applied ("usage" lists bill ${billId}); running it again applies only those that were not.`;
+export const sendingCredits = (
+	billId: string,
+	credits: IDataObject[],
+): { repeatable: boolean; uncertainHint?: string } =>
+	credits.length
+		? {
+				repeatable: false,
+				uncertainHint: `Vendor Credit → Get shows whether the credits were applied ("usage" lists bill ${billId}); running it again applies only those that were not.`,
+			}
+		: { repeatable: true };
