@@ -230,6 +230,32 @@ describe('Bill with a vendor credit applied', () => {
 		},
 	);
 
+	it('an Update applying a credit whose answer is lost is not sent again; a re-run finds it applied', async () => {
+		play({ billVendorCredits: 'add' });
+		const vendorId = await admin.vendor('Drum Supply Co');
+		const creditId = await creditOf(vendorId, [60]);
+		const [bill] = await runBillOk(credentials(), createBill(vendorId, 'INV-L', 100));
+		const path = `/v3/bills/${String(bill.id)}`;
+		emulator.addFault({ kind: 'resetAfter', method: 'PATCH', path });
+		const update: INodeParameters = {
+			resource: 'bill',
+			operation: 'update',
+			billId: byId(String(bill.id)),
+			updateFields: { vendorCredits: { credit: [{ id: creditId, amount: 20 }] } },
+		};
+		const { error } = await runBill(credentials(), update);
+		expect(error?.message).toMatch(/may have reached BILL.*not sent again/);
+		expect(error?.description).toMatch(
+			/Vendor Credit → Get shows whether the credits were applied/,
+		);
+		// BILL applied it (the answer was cut after): once, as a repeat under this reading would make it 40.
+		expect(emulator.faults.fired).toHaveLength(1);
+		expect(await readCredit(creditId)).toMatchObject({ appliedAmount: 20 });
+		const [again] = await runBillOk(credentials(), update);
+		expect(again).toMatchObject({ creditAmount: 20, dueAmount: 80 });
+		expect(await readCredit(creditId)).toMatchObject({ appliedAmount: 20 });
+	});
+
 	it('the readings differ: a PATCH listing an applied credit again sets it (set) or applies it once more (add)', async () => {
 		const vendorId = await admin.vendor('Drum Supply Co');
 		const creditId = await creditOf(vendorId, [50]);
