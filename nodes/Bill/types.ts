@@ -213,3 +213,16 @@ export interface ExchangeRate {
 	amountRange?: { from?: number; to?: number };
 	expirationTime?: string;
 }
+
+/** A vendor credit (BILL's "Get vendor credit details"): `usage` says where it was applied. */
+export interface VendorCredit {
+	id: string;
+	archived: boolean;
+	vendorId: string;
+	referenceNumber?: string;
+	creditDate?: string;
+	amount: number;
+	appliedAmount?: number;
+	status?: string;
+	usage?: Array<{ billId?: string; paymentId?: string; amount?: number }>;
+}

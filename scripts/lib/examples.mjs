@@ -252,6 +252,44 @@ export const EXAMPLES = [
 			return `${summary.text} Approved: ${list(summary.approved)}; left for review: ${list(summary.leftForReview)}`;
 		},
 	},
+	{
+		id: 'billcomBillsGlCoded',
+		title:
+			'Bills from a spreadsheet, each line coded to its GL account (no duplicates on a re-run)',
+		resources: ['vendor', 'bill'],
+		needs: ['GET /v3/vendors', 'GET /v3/bills', 'POST /v3/bills/bulk'],
+		summary(run) {
+			const [s] = nodeOutput(run, 'Summary') ?? [{}];
+			const lines = (s.bills ?? []).map((b) => `${b.invoiceNumber} ${money(b.amount)}`);
+			return `${s.created ?? 0} bills created, ${s.alreadyInBill ?? 0} already in BILL, lines coded to Office Supplies and Freight: ${lines.join(', ')}`;
+		},
+	},
+	{
+		id: 'billcomMonthlyRent',
+		title: 'Monthly rent as a recurring bill (set up once)',
+		resources: ['recurringBill'],
+		needs: ['GET /v3/recurringbills', 'POST /v3/recurringbills'],
+		summary(run) {
+			const [s] = nodeOutput(run, 'Summary') ?? [{}];
+			return `${s.description}: ${money(s.amount)} every ${s.every}, next due ${s.nextDueDate}${s.alreadyExisted ? ' (already in BILL)' : ''}`;
+		},
+	},
+	{
+		id: 'billcomCreditNextBill',
+		title: "A vendor credit applied to the vendor's next bill (once)",
+		resources: ['vendor', 'vendorCredit', 'bill'],
+		needs: [
+			'GET /v3/vendors',
+			'GET /v3/vendor-credits',
+			'POST /v3/vendor-credits',
+			'POST /v3/bills',
+		],
+		summary(run) {
+			const [s] = nodeOutput(run, 'Summary') ?? [];
+			if (!s) return 'no vendor with that name: nothing recorded';
+			return `credit ${s.creditReference} ${money(s.creditAmount)} on bill ${s.invoiceNumber} of ${money(s.billAmount)}: ${money(s.dueAmount)} due${s.billAlreadyInBill ? ' (already in BILL)' : ''}`;
+		},
+	},
 ];
 
 /** Why an example cannot run here yet (node resources not built, emulator routes missing), or ''. */

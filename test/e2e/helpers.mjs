@@ -34,6 +34,24 @@ export async function importAll(env, workdir, name, { credentials = [], workflow
 	}
 }
 
+/** A session of someone working in BILL: the emulator's fixture administrator, logged in on its own. */
+export async function adminSessionId(emulator) {
+	const f = emulator.fixtures;
+	const response = await fetch(`${emulator.baseUrl}/v3/login`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({
+			username: f.admin.username,
+			password: f.admin.password,
+			organizationId: f.organizationId,
+			devKey: f.devKey,
+		}),
+	});
+	const json = await response.json();
+	check(response.ok, `BILL /v3/login: ${response.status} ${JSON.stringify(json)}`);
+	return json.sessionId;
+}
+
 /**
  * A bill made in BILL by someone working there (its own login, as the emulator's fixture
  * administrator): of `vendorId` (default the first vendor), due `dueDate` (default in 3 days).
@@ -51,12 +69,7 @@ export async function billInBill(emulator, amount, { vendorId, dueDate = day(3) 
 		return json;
 	};
 	const vendor = vendorId ?? (await emulator.control('GET', '/state/vendors'))[0].id;
-	const { sessionId } = await post('/v3/login', {
-		username: f.admin.username,
-		password: f.admin.password,
-		organizationId: f.organizationId,
-		devKey: f.devKey,
-	});
+	const sessionId = await adminSessionId(emulator);
 	return await post(
 		'/v3/bills',
 		{

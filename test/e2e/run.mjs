@@ -44,6 +44,7 @@ import { agentTests } from './agents.mjs';
 import { httpRequestTests } from './http-request.mjs';
 import { uxTests } from './ux.mjs';
 import { receivablesTests } from './receivables.mjs';
+import { payablesTests } from './payables.mjs';
 
 const { record, test, writeResults } = suite('e2e');
 const PARTNER_CREDENTIAL = { id: 'billEmulatorPartner', name: 'BILL Partner (emulator)' };
@@ -780,6 +781,8 @@ async function main() {
 			waitFor,
 			waitForExecution,
 		});
+		// Payables in depth (payables.mjs): examples 17-19, each run twice; it reads BILL with its own login.
+		await payablesTests({ test, record, runOk, state, requests, pendingOr, env, emulator });
 
 		// Issue 18: the BILL Spend & Expense Trigger in n8n start (spend.mjs).
 		await spendTriggerTests({

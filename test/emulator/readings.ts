@@ -34,6 +34,11 @@
  *                                   processed the check answers `{ "results": [] }`
  *                       'refused'   it answers 400 BDC_1002 (BILL's reference only says the images
  *                                   are available once the bank processed the check)
+ *   billVendorCredits   'set'       a bill's `vendorCredits` on PATCH or PUT set how much of each credit
+ *                                   listed is applied to that bill (sending the same again changes nothing)
+ *                       'add'       each one sent is applied once more, on top of what the bill has
+ *                                   (https://developer.bill.com/changelog/2025-05-22-bills-api-improvements-for-vendor-credits
+ *                                   says only that the bill's create, replace and update take them)
  *
  * Set them with `startEmulator({ readings: { … } })`, `emulator.readings.x = …` in a test, or
  * `POST /__emulator/options { "readings": { … } }` from another process. `reset()` restores the
@@ -47,6 +52,7 @@ export interface Readings {
 	subscriptionStatus: 'object' | 'string' | 'missing';
 	fundingPurposesEmpty: 'noBody' | 'emptyResults';
 	checkImagesPending: 'empty' | 'refused';
+	billVendorCredits: 'set' | 'add';
 }
 
 export const DEFAULT_READINGS: Readings = {
@@ -57,6 +63,7 @@ export const DEFAULT_READINGS: Readings = {
 	subscriptionStatus: 'object',
 	fundingPurposesEmpty: 'noBody',
 	checkImagesPending: 'empty',
+	billVendorCredits: 'set',
 };
 
 const CHOICES: { [K in keyof Readings]: Array<Readings[K]> } = {
@@ -67,6 +74,7 @@ const CHOICES: { [K in keyof Readings]: Array<Readings[K]> } = {
 	subscriptionStatus: ['object', 'string', 'missing'],
 	fundingPurposesEmpty: ['noBody', 'emptyResults'],
 	checkImagesPending: ['empty', 'refused'],
+	billVendorCredits: ['set', 'add'],
 };
 
 /** The readings with `changes` applied; an unknown name or value is an error (a typo must not pass silently). */

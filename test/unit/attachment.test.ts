@@ -1,5 +1,5 @@
 /**
- * Attachments of customers and invoices against the emulator: upload from n8n binary data (the
+ * Attachments of customers, invoices and vendors against the emulator: upload from n8n binary data (the
  * raw file as the body, 6 MB refused unsent), a re-run attaching nothing twice, list, download as
  * binary data, delete.
  */
@@ -7,6 +7,7 @@ import type { IBinaryKeyData, IDataObject, INodeParameters } from 'n8n-workflow'
 
 import { startEmulator, type Emulator } from '../emulator';
 import { receivables } from '../emulator/receivables';
+import { seedVendor } from '../emulator/routes/bills';
 import { billCredentials, billNode, byId, expr, runBillOk } from '../harness/bill';
 import { runNode, type CredentialStore, type RunResult } from '../harness/context';
 
@@ -125,6 +126,93 @@ describe('Attachment', () => {
 			limit: 10,
 		});
 		expect(list.map((i) => i.json.name)).toEqual(['contract.pdf']);
+	});
+
+	it("attaches a vendor's W-9 as the raw body, once on a re-run; lists, downloads and deletes it", async () => {
+		const vendorId = seedVendor(emulator, 'Paper Supplies Co');
+		const upload = {
+			resource: 'attachment',
+			operation: 'upload',
+			parentType: 'vendor',
+			vendorId: byId(vendorId),
+			fileName: 'w9.pdf',
+		};
+		const before = emulator.log.length;
+		const [first] = await ok(upload, [file(PDF)]);
+		const sent = emulator.log
+			.slice(before)
+			.find((r) => r.method === 'POST' && r.route.startsWith('/v3/attachments/'));
+		expect(sent).toMatchObject({ path: `/v3/attachments/vendors/${vendorId}`, status: 200 });
+		expect(first.json).toMatchObject({ name: 'w9.pdf', alreadyExisted: false, size: PDF.length });
+		expect(stored()).toHaveLength(1);
+		expect(stored()[0]).toMatchObject({ parent: `vendors/${vendorId}` });
+		expect((stored()[0].content as Buffer).equals(PDF)).toBe(true);
+		const [again] = await ok(upload, [file(PDF)]);
+		expect(again.json).toMatchObject({ id: first.json.id, alreadyExisted: true });
+		expect(stored()).toHaveLength(1);
+		const list = await ok({
+			resource: 'attachment',
+			operation: 'getMany',
+			parentType: 'vendor',
+			vendorId: byId(vendorId),
+			returnAll: true,
+		});
+		expect(list.map((i) => i.json.name)).toEqual(['w9.pdf']);
+		// The vendor's list holds only its own files: the invoice's are elsewhere.
+		await ok({ ...upload, parentType: 'invoice', invoiceId: byId(invoiceId) }, [file(PDF)]);
+		const still = await ok({
+			resource: 'attachment',
+			operation: 'getMany',
+			parentType: 'vendor',
+			vendorId: byId(vendorId),
+			returnAll: true,
+		});
+		expect(still).toHaveLength(1);
+		const [download] = await ok({
+			resource: 'attachment',
+			operation: 'download',
+			attachmentId: byId(String(first.json.id)),
+		});
+		expect(Buffer.from(String(download.binary?.data?.data), 'base64').equals(PDF)).toBe(true);
+		await ok({
+			resource: 'attachment',
+			operation: 'delete',
+			attachmentId: byId(String(first.json.id)),
+		});
+		expect(stored().map((f) => f.parent)).toEqual([`invoices/${invoiceId}`]);
+	});
+
+	it('refuses a vendor file over 6 MB and a vendor ID that is not one, before sending', async () => {
+		const vendorId = seedVendor(emulator, 'Paper Supplies Co');
+		const before = emulator.log.length;
+		const big = await run(
+			{
+				resource: 'attachment',
+				operation: 'upload',
+				parentType: 'vendor',
+				vendorId: byId(vendorId),
+			},
+			[file(Buffer.alloc(6 * 1024 * 1024 + 1, 1), 'big.pdf')],
+		);
+		expect(big.error?.message).toMatch(/Input Binary Field: .*BILL takes at most 6 MB \[item 0\]/);
+		const wrong = await run({
+			resource: 'attachment',
+			operation: 'getMany',
+			parentType: 'vendor',
+			vendorId: byId(expr(customerId)),
+			returnAll: true,
+		});
+		expect(wrong.error?.message).toMatch(/Vendor: .* is not a BILL vendor/);
+		expect(emulator.log.slice(before).filter((r) => r.route !== '/v3/login')).toHaveLength(0);
+		// BILL's own refusal of an unknown vendor reaches the user with BILL's code.
+		const unknown = await run({
+			resource: 'attachment',
+			operation: 'getMany',
+			parentType: 'vendor',
+			vendorId: byId('00902ABCDEFGHIJKLMNO'),
+			returnAll: true,
+		});
+		expect(unknown.error?.message).toMatch(/BDC_1121|not found/i);
 	});
 
 	it('refuses a file over 6 MB, an empty file and a name without extension before sending', async () => {

@@ -1,5 +1,5 @@
 /**
- * Attachments of customers and invoices (BILL's Postman folder "Attachments";
+ * Attachments of customers, invoices and vendors (BILL's Postman folder "Attachments";
  * https://developer.bill.com/docs/documents-attachments): upload (200; the raw file as the body,
  * `?name=` with its extension, at most 6 MB; invoices also `replaceInvoicePdf`), list per object
  * (`max`, `page`), get (`{id, name, createdTime, downloadLink}`), delete (`{status: "SUCCESS"}`,
@@ -9,7 +9,7 @@
  * the API host and needs the session header (BILL: "GET the link with the session header");
  * an attachment is ready at once (BILL says processing "takes a few minutes"); no body is an
  * empty file.
- * A vendor's attachments would be one more entry of PARENTS.
+ * Each owner (customer, invoice, vendor) is one entry of PARENTS: the same list and upload routes.
  */
 import { errors } from '../errors';
 import { listPage } from '../list';
@@ -17,6 +17,7 @@ import { receivables } from '../receivables';
 import { type Emulator, type RequestContext } from '../server';
 import { newId, type Json } from '../state';
 import { customerOf } from './customers';
+import { vendorOf } from './vendors';
 
 export const MAX_ATTACHMENT_BYTES = 6 * 1024 * 1024;
 
@@ -38,6 +39,7 @@ const PARENTS: Record<
 				throw errors.notFound('Invoice', id);
 		},
 	},
+	vendors: { param: 'vendorId', check: (context, id) => vendorOf(context, id) },
 };
 
 const visible = ({ id, name, createdTime, downloadLink }: Stored): Json => ({

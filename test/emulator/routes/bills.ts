@@ -18,6 +18,7 @@ import { listPage, type FilterableFields } from '../list';
 import { objectBody, type Emulator, type RequestContext } from '../server';
 import { newId, type Json } from '../state';
 import { checkClassifications } from './amountLines';
+import { applyVendorCredits, planVendorCredits } from './vendorCreditUse';
 
 /** https://developer.bill.com/docs/filterable-fields, with https://developer.bill.com/changelog/2025-02-18-filtering-bills-and-invoices-improvements. */
 export const BILL_FILTERS: FilterableFields = {
@@ -156,15 +157,27 @@ function vendorFor(context: RequestContext, vendorId: unknown): Json {
 	return vendor;
 }
 
-/** The emulator has no vendor credits, so any credit named is unknown to it. */
-function checkVendorCredits(value: unknown): void {
-	if (value === undefined || value === null) return;
-	if (!Array.isArray(value)) throw bad('vendorCredits', 'must be an array');
-	if (value.length)
-		throw bad(
-			'vendorCredits[0].id',
-			`vendor credit ${String((value[0] as Json)?.id)} does not exist`,
-		);
+/**
+ * The vendor credits of a bill body (routes/vendorCreditUse.ts), checked against `bill` as it will
+ * be; once every check of the request has passed, `commit` applies them: the credits' applied
+ * amounts and usage, and the bill's `creditAmount` and `paidAmount` (which counts applied credits),
+ * so its `dueAmount` drops.
+ */
+function withVendorCredits(
+	context: RequestContext,
+	bill: Json,
+	vendor: Json,
+	value: unknown,
+	pending?: Map<string, number>,
+): () => void {
+	const plan = planVendorCredits(context, bill, value, pending);
+	return () => {
+		if (!plan) return;
+		applyVendorCredits(context, String(bill.id), plan);
+		bill.creditAmount = cents(((bill.creditAmount as number) ?? 0) + plan.total);
+		bill.paidAmount = cents(((bill.paidAmount as number) ?? 0) + plan.total);
+		recompute(bill, vendor);
+	};
 }
 
 /** A whole bill (create or PUT body) checked; the line items are returned without ids. */
@@ -184,7 +197,8 @@ function checkWholeBill(context: RequestContext, body: Json): { vendor: Json; li
 	if (!list.length) throw bad('billLineItems', 'must not be empty');
 	const lines = list.map((raw, n) => lineItem(`billLineItems[${n}]`, raw));
 	checkClassifications('classifications', body.classifications, BILL_CLASSIFICATIONS);
-	checkVendorCredits(body.vendorCredits);
+	if (body.vendorCredits !== undefined && body.vendorCredits !== null)
+		if (!Array.isArray(body.vendorCredits)) throw bad('vendorCredits', 'must be an array');
 	return { vendor, lines };
 }
 
@@ -337,8 +351,8 @@ function patchBill(context: RequestContext, bill: Json, body: Json): void {
 	);
 	if (classifications)
 		next.classifications = { ...((next.classifications as Json) ?? {}), ...classifications };
-	checkVendorCredits(body.vendorCredits);
 	recompute(next, vendor);
+	withVendorCredits(context, next, vendor, body.vendorCredits)();
 	Object.assign(bill, next);
 }
 
@@ -373,6 +387,7 @@ function replaceBill(context: RequestContext, bill: Json, body: Json): void {
 		else next[key] = body[key];
 	}
 	recompute(next, vendor);
+	withVendorCredits(context, next, vendor, body.vendorCredits)();
 	Object.assign(bill, next);
 	for (const key of Object.keys(bill)) if (!(key in next)) delete bill[key];
 }
@@ -461,12 +476,9 @@ export function registerBills(emulator: Emulator): void {
 	emulator.add('POST', '/v3/bills', (context) => {
 		const body = objectBody(context);
 		const { vendor, lines } = checkWholeBill(context, body);
-		return {
-			status: 201,
-			body: answer(
-				store(context, newBill(context.clock.timestamp(), body, vendor, lines, context.user?.id)),
-			),
-		};
+		const bill = newBill(context.clock.timestamp(), body, vendor, lines, context.user?.id);
+		withVendorCredits(context, bill, vendor, body.vendorCredits)();
+		return { status: 201, body: answer(store(context, bill)) };
 	});
 
 	emulator.add('POST', '/v3/bills/bulk', (context) => {
@@ -475,20 +487,37 @@ export function registerBills(emulator: Emulator): void {
 			throw errors.invalid('Request body must be a non-empty JSON array of bills');
 		if (list.length > BULK_LIMIT)
 			throw errors.invalid(`At most ${BULK_LIMIT} bills per bulk request, got ${list.length}`);
-		// All or nothing: every bill is checked (and built) before any is stored.
-		const bills = list.map((raw, i) => {
+		// All or nothing: every bill is checked (and built) before any is stored; the credits the
+		// bills before it take count against each bill's credits (`pending`).
+		const pending = new Map<string, number>();
+		const built = list.map((raw, i) => {
 			try {
 				if (!raw || typeof raw !== 'object' || Array.isArray(raw))
 					throw errors.invalid('bill: must be an object');
 				const { vendor, lines } = checkWholeBill(context, raw as Json);
-				return newBill(context.clock.timestamp(), raw as Json, vendor, lines, context.user?.id);
+				const bill = newBill(
+					context.clock.timestamp(),
+					raw as Json,
+					vendor,
+					lines,
+					context.user?.id,
+				);
+				const commit = withVendorCredits(
+					context,
+					bill,
+					vendor,
+					(raw as Json).vendorCredits,
+					pending,
+				);
+				return { bill, commit };
 			} catch (error) {
 				if (error instanceof BillError)
 					throw new BillError(error.status, error.code, `[${i}] ${error.message}`);
 				throw error;
 			}
 		});
-		return { status: 201, body: bills.map((bill) => answer(store(context, bill))) };
+		for (const { commit } of built) commit();
+		return { status: 201, body: built.map(({ bill }) => answer(store(context, bill))) };
 	});
 
 	emulator.add('POST', '/v3/bills/record-payment', (context) => ({ body: recordPayment(context) }));

@@ -51,6 +51,18 @@ const SORTS = ['archived', 'createdTime', 'updatedTime', 'creditDate', 'referenc
 const BULK_MAX = 50;
 
 const store = storePerState();
+/** The organization's vendor credits (routes/vendorCreditUse.ts applies them to bills). */
+export const vendorCreditStore = store;
+
+/**
+ * BILL's collection shows `NOT_APPLIED`, `IN_PROCESS` and `FULLY_APPLIED`; a credit partly used
+ * is taken as `IN_PROCESS` (the emulator's choice: BILL lists no other value).
+ */
+export function creditStatus(credit: Json): string {
+	const applied = Number(credit.appliedAmount ?? 0);
+	if (applied <= 0) return 'NOT_APPLIED';
+	return applied >= Number(credit.amount) ? 'FULLY_APPLIED' : 'IN_PROCESS';
+}
 
 export function vendorCreditOf(context: RequestContext, id: string): Json {
 	const credit = store(context).get(id);
@@ -120,6 +132,7 @@ function replace(context: RequestContext, credit: Json, body: Json, patch: boole
 	if (credit.archived) throw bad('id', 'an archived vendor credit cannot be changed');
 	const next = build(context, body, credit, patch);
 	Object.assign(credit, next, { updatedTime: context.clock.timestamp() });
+	credit.status = creditStatus(credit);
 	return credit;
 }
 
@@ -149,7 +162,9 @@ export function registerVendorCredits(emulator: Emulator): void {
 	const base = '/v3/vendor-credits';
 	emulator.add('GET', base, (context) => ({
 		body: listPage(
-			context.state.ofOrganization(store(context), context.organization!.id),
+			context.state
+				.ofOrganization(store(context), context.organization!.id)
+				.map((credit) => ({ usage: [], ...credit })),
 			context.query,
 			{
 				filterable: FILTERS,

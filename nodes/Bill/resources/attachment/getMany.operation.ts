@@ -13,7 +13,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** `GET /v3/attachments/{customers|invoices}/{id}` (`max`, `page`): id, name, createdTime, downloadLink. */
+/** `GET /v3/attachments/{customers|invoices|vendors}/{id}` (`max`, `page`): id, name, createdTime, downloadLink. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const parent = parentPath(this, itemIndex);
 	return await billApiRequestAllItems.call(

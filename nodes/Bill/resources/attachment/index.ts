@@ -16,7 +16,7 @@ const operationSelector: INodeProperties = {
 		{
 			name: 'Delete',
 			value: 'delete',
-			description: 'Delete an attachment of a customer or invoice, for good',
+			description: 'Delete an attachment of a customer, invoice or vendor, for good',
 			action: 'Delete an attachment',
 		},
 		{
@@ -28,14 +28,14 @@ const operationSelector: INodeProperties = {
 		{
 			name: 'Get Many',
 			value: 'getMany',
-			description: 'List the attachments of a customer or an invoice',
+			description: 'List the attachments of a customer, an invoice or a vendor',
 			action: 'Get many attachments',
 		},
 		{
 			name: 'Upload',
 			value: 'upload',
 			description:
-				'Attach a file (n8n binary data, at most 6 MB) to a customer or an invoice, e.g. a contract, or the PDF BILL sends as the invoice',
+				'Attach a file (n8n binary data, at most 6 MB) to a customer, an invoice or a vendor, e.g. a contract or a W-9, or the PDF BILL sends as the invoice',
 			action: 'Upload an attachment',
 		},
 	],
@@ -44,7 +44,7 @@ const operationSelector: INodeProperties = {
 
 export const attachment: Resource = {
 	displayName: 'Attachment',
-	summary: 'Files attached to customers and invoices: upload, list, download, delete',
+	summary: 'Files attached to customers, invoices and vendors: upload, list, download, delete',
 	description: [
 		operationSelector,
 		...upload.description,

@@ -52,8 +52,8 @@ export const description = updateDisplayOptions(
 );
 
 /**
- * `POST /v3/attachments/{customers|invoices}/{id}?name=…` with the file itself as the body
- * (BILL's "Upload invoice attachment", 200). The file is checked (present, not empty, at most
+ * `POST /v3/attachments/{customers|invoices|vendors}/{id}?name=…` with the file itself as the
+ * body (BILL's "Upload invoice attachment", "Upload vendor attachment", 200). The file is checked (present, not empty, at most
  * 6 MB) before anything is sent; an upload whose outcome is unknown is not repeated.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -7,6 +7,7 @@ import { billBodyFromParameters } from './body';
 import { billFields, billLocator, simplifyCreatedField } from './descriptions';
 import { billOutput } from './simplified';
 import { wantsSimplified } from '../../helpers/simplify';
+import { sendingCredits, vendorCreditsToSend } from './vendorCredits';
 
 const properties: INodeProperties[] = [
 	billLocator('The bill to replace'),
@@ -26,16 +27,20 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** `PUT /v3/bills/{id}` (Postman "Replace a bill"): repeating it lands in the same state, so it is repeatable. */
+/**
+ * `PUT /v3/bills/{id}` (Postman "Replace a bill"): repeating it lands in the same state, so it is
+ * repeatable, except when it applies vendor credits (vendorCredits.ts: only those the bill lacks).
+ */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const billId = getId(this, itemIndex, 'billId', 'Bill', ID_PREFIX.bill);
 	const body = billBodyFromParameters(this, itemIndex, true);
 	const simplify = wantsSimplified(this, itemIndex);
+	const credits = await vendorCreditsToSend(this, itemIndex, billId, body);
 	const bill = await billApiRequest.call(this, {
 		method: 'PUT',
 		path: `/v3/bills/${billId}`,
 		body,
-		repeatable: true,
+		...sendingCredits(billId, credits),
 		itemIndex,
 	});
 	return await billOutput(this, itemIndex, bill, simplify);

@@ -10,6 +10,7 @@ import { wantsSimplified } from '../../helpers/simplify';
 import { lineItemChangesField } from './lineItemDescriptions';
 import { getLineItemChanges } from './lineItems';
 import { linePositionsToIds } from './linePositions';
+import { sendingCredits, vendorCreditsToSend } from './vendorCredits';
 
 const properties: INodeProperties[] = [
 	billLocator('The bill to update'),
@@ -49,7 +50,10 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** `PATCH /v3/bills/{id}` with only what changes; repeating it lands in the same state. */
+/**
+ * `PATCH /v3/bills/{id}` with only what changes; repeating it lands in the same state, except when
+ * it applies vendor credits (vendorCredits.ts: only those the bill lacks are sent, never repeated).
+ */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const billId = getId(this, itemIndex, 'billId', 'Bill', ID_PREFIX.bill);
 	const body = patchFieldsFromParameters(
@@ -64,12 +68,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const simplify = wantsSimplified(this, itemIndex);
 	await linePositionsToIds(this, itemIndex, billId, lines);
-	const bill = await billApiRequest.call(this, {
-		method: 'PATCH',
-		path: `/v3/bills/${billId}`,
-		body,
-		repeatable: true,
-		itemIndex,
-	});
+	const credits = await vendorCreditsToSend(this, itemIndex, billId, body);
+	// Every credit named is on the bill already and nothing else changes: the bill as it is.
+	const bill = !Object.keys(body).length
+		? await billApiRequest.call(this, { method: 'GET', path: `/v3/bills/${billId}`, itemIndex })
+		: await billApiRequest.call(this, {
+				method: 'PATCH',
+				path: `/v3/bills/${billId}`,
+				body,
+				...sendingCredits(billId, credits),
+				itemIndex,
+			});
 	return await billOutput(this, itemIndex, bill, simplify);
 }
