@@ -3,11 +3,11 @@ import type {
 	IExecuteFunctions,
 	IHookFunctions,
 	IHttpRequestMethods,
-	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
+import { httpOptions, readAnswer } from '../shared/transport/answer';
 import { resolveBaseUrls } from '../shared/transport/environment';
 import { billApiError } from '../shared/transport/errors';
 import { classify, type Failure } from './failures';
@@ -63,15 +63,7 @@ export async function spendApiRequest(
 	request: SpendRequest,
 ): Promise<IDataObject> {
 	const { api, events, key } = await spendBaseUrl(this);
-	const options: IHttpRequestOptions = {
-		method: request.method,
-		url: `${request.host === 'events' ? events : api}${request.path}`,
-		headers: { Accept: 'application/json', ...(request.headers ?? {}) },
-		qs: request.qs,
-		json: true,
-		timeout: spendTransportSettings.requestTimeoutMs,
-	};
-	if (request.body !== undefined) options.body = request.body;
+	const options = httpOptions(request, { api, events }, spendTransportSettings.requestTimeoutMs);
 	const repeatable = request.repeatable ?? request.method !== 'POST';
 	let refusals = 0;
 	let uncertainties = 0;
@@ -85,21 +77,9 @@ export async function spendApiRequest(
 				options,
 			)) as unknown;
 			releaseSlot(slot);
-			if (typeof response === 'string' && response.length > 0) {
-				try {
-					return JSON.parse(response) as IDataObject;
-				} catch {
-					failure = {
-						problem: { message: 'BILL answered with a body that is not JSON (cut short?)' },
-						refused: false,
-						uncertain: true,
-					};
-				}
-			} else {
-				return (
-					response === '' || response === undefined || response === null ? {} : response
-				) as IDataObject;
-			}
+			const answer = readAnswer(response);
+			if ('body' in answer) return answer.body;
+			failure = answer.failure;
 		} catch (error) {
 			releaseSlot(slot);
 			failure = classify(error);

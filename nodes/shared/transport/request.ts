@@ -3,12 +3,12 @@ import type {
 	IExecuteFunctions,
 	IHookFunctions,
 	IHttpRequestMethods,
-	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IWebhookFunctions,
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
+import { httpOptions, readAnswer } from './answer';
 import { resolveBaseUrls, type BillBaseUrls } from './environment';
 import { BillLoginError, billApiError, problemFromResponse, type BillProblem } from './errors';
 import { actingForOf, organizationSession, organizationSessionEnded } from './organizationSession';
@@ -132,15 +132,7 @@ export async function billApiRequest(
 	request: BillRequest,
 ): Promise<IDataObject> {
 	const urls = await baseUrlsOf(this);
-	const options: IHttpRequestOptions = {
-		method: request.method,
-		url: `${request.host === 'events' ? urls.events : urls.api}${request.path}`,
-		headers: { Accept: 'application/json', ...(request.headers ?? {}) },
-		qs: request.qs,
-		json: true,
-		timeout: transportSettings.requestTimeoutMs,
-	};
-	if (request.body !== undefined) options.body = request.body;
+	const options = httpOptions(request, urls, transportSettings.requestTimeoutMs);
 	const repeatable = request.repeatable ?? request.method !== 'POST';
 	const credentialType = credentialTypeOf(this);
 	// Partner credential, organization named in the item: that organization's own session.
@@ -163,21 +155,9 @@ export async function billApiRequest(
 				options,
 				organization && { credentialsDecrypted: organization },
 			)) as unknown;
-			if (typeof response === 'string' && response.length > 0) {
-				try {
-					return JSON.parse(response) as IDataObject;
-				} catch {
-					failure = {
-						problem: { message: 'BILL answered with a body that is not JSON (cut short?)' },
-						refused: false,
-						uncertain: true,
-					};
-				}
-			} else {
-				return (
-					response === '' || response === undefined || response === null ? {} : response
-				) as IDataObject;
-			}
+			const answer = readAnswer(response);
+			if ('body' in answer) return answer.body;
+			failure = answer.failure;
 		} catch (error) {
 			if (acting && organization && !renewed && organizationSessionEnded(error)) {
 				// BILL refused the session (401) before doing anything: renew it, send again once.
