@@ -2,12 +2,11 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
-	IHttpRequestMethods,
 	ILoadOptionsFunctions,
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { httpOptions, readAnswer } from '../shared/transport/answer';
+import { type ApiCall, httpOptions, readAnswer } from '../shared/transport/answer';
 import { resolveBaseUrls } from '../shared/transport/environment';
 import { billApiError } from '../shared/transport/errors';
 import { classify, type Failure } from './failures';
@@ -19,25 +18,10 @@ export type SpendFunctions = IExecuteFunctions | ILoadOptionsFunctions | IHookFu
 
 export const SPEND_CREDENTIAL = 'billSpendApi';
 
-export interface SpendRequest {
-	method: IHttpRequestMethods;
+export interface SpendRequest extends ApiCall {
 	/** Path below the host, always under `/v3/spend`, e.g. `/v3/spend/budgets` */
 	path: string;
 	body?: IDataObject;
-	qs?: IDataObject;
-	headers?: IDataObject;
-	/** `api` = .../connect (default), `events` = .../connect-events (webhook subscriptions) */
-	host?: 'api' | 'events';
-	/**
-	 * Whether the request may be sent again when its outcome is unknown (a 5xx, a cut
-	 * connection): true for reads and for writes that land in the same state when repeated
-	 * (PATCH, PUT, DELETE, freeze). Defaults to true for every method but POST: a create must
-	 * never be repeated blindly, it could make a second card or reimbursement.
-	 */
-	repeatable?: boolean;
-	itemIndex?: number;
-	/** Added to the error when the outcome is unknown: how the user checks whether it happened. */
-	uncertainHint?: string;
 }
 
 const MAX_REFUSED_ATTEMPTS = 8;

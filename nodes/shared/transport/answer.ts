@@ -6,19 +6,32 @@ import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-
 
 import type { BillProblem } from './errors';
 
-/** The parts of a call that make its HTTP request. */
-export interface AnswerRequest {
+/** One call to BILL (BillRequest) or to Spend & Expense (SpendRequest). */
+export interface ApiCall {
 	method: IHttpRequestMethods;
+	/** Path below the host, e.g. `/v3/bills` */
 	path: string;
 	body?: IDataObject | IDataObject[];
 	qs?: IDataObject;
 	headers?: IDataObject;
+	/** `api` = .../connect (default), `events` = .../connect-events (webhooks) */
 	host?: 'api' | 'events';
+	/**
+	 * Whether the request may be sent again when its outcome is unknown (a 5xx, a reset
+	 * connection, an unreadable answer): true for reads and for writes that land in the same
+	 * state when repeated (PATCH, PUT, DELETE, archive, restore, freeze). Defaults to true for
+	 * every method but POST. A create must never be repeated blindly: it could make a second
+	 * bill, payment, card or reimbursement.
+	 */
+	repeatable?: boolean;
+	itemIndex?: number;
+	/** Text added to the error when the outcome is unknown: how the user checks whether it happened. */
+	uncertainHint?: string;
 }
 
 /** The HTTP request of a call: JSON, to the API or events host, with a timeout. */
 export function httpOptions(
-	request: AnswerRequest,
+	request: ApiCall,
 	urls: { api: string; events: string },
 	timeout: number,
 ): IHttpRequestOptions {

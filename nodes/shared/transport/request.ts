@@ -2,13 +2,12 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
-	IHttpRequestMethods,
 	ILoadOptionsFunctions,
 	IWebhookFunctions,
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { httpOptions, readAnswer } from './answer';
+import { type ApiCall, httpOptions, readAnswer } from './answer';
 import { resolveBaseUrls, type BillBaseUrls } from './environment';
 import { BillLoginError, billApiError, problemFromResponse, type BillProblem } from './errors';
 import { actingForOf, organizationSession, organizationSessionEnded } from './organizationSession';
@@ -22,26 +21,7 @@ export type BillFunctions =
 
 export type BillCredentialType = 'billApi' | 'billPartnerApi';
 
-export interface BillRequest {
-	method: IHttpRequestMethods;
-	/** Path below the host, e.g. `/v3/bills` */
-	path: string;
-	body?: IDataObject | IDataObject[];
-	qs?: IDataObject;
-	headers?: IDataObject;
-	/** `api` = .../connect (default), `events` = .../connect-events (webhooks) */
-	host?: 'api' | 'events';
-	/**
-	 * Whether the request may be sent again when its outcome is unknown (a 5xx, a reset
-	 * connection, an unreadable answer): true for reads and for writes that land in the same
-	 * state when repeated (PATCH, PUT, archive, restore). Defaults to true for every method
-	 * but POST. A create must never be repeated blindly: it could make a second bill or payment.
-	 */
-	repeatable?: boolean;
-	itemIndex?: number;
-	/** Text added to the error when the outcome is unknown, e.g. how to check for the bill. */
-	uncertainHint?: string;
-}
+export type BillRequest = ApiCall;
 
 /** BILL's own limits (https://developer.bill.com/docs/api-rate-limits); backoff as BILL recommends, bounded. */
 export const BILL_MAX_CONCURRENT_REQUESTS = 3;
