@@ -1,101 +1,19 @@
 import type {
 	IDataObject,
 	ILoadOptionsFunctions,
-	INodeListSearchItems,
 	INodeListSearchResult,
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
+import { type SpendList, searchPage } from './listPage';
 import { partLists } from './partLists';
-import { spendApiRequest } from './transport';
 
-/**
- * One page (100) of a Spend & Expense list for a resource locator, matched by name on this side:
- * BILL documents no name filter for these lists, only `retired`
- * (Postman "Get list of users": `filters=retired:eq:false`).
- */
-async function searchList(
-	context: ILoadOptionsFunctions,
-	path: string,
-	nameOf: (entry: IDataObject) => string,
-	filter: string | undefined,
-	paginationToken: string | undefined,
-	filters?: string,
-	max = 100,
-): Promise<INodeListSearchResult> {
-	const qs: IDataObject = { max };
-	if (filters) qs.filters = filters;
-	if (paginationToken) qs.nextPage = paginationToken;
-	const page = await spendApiRequest.call(context, { method: 'GET', path, qs });
-	const text = (filter ?? '').trim().toLowerCase();
-	const results: INodeListSearchItems[] = ((page.results as IDataObject[] | undefined) ?? [])
-		.map((entry) => ({ name: nameOf(entry), value: String(entry.uuid ?? entry.id) }))
-		.filter((entry) => !text || entry.name.toLowerCase().includes(text));
-	return { results, paginationToken: (page.nextPage as string | undefined) || undefined };
-}
+const ACTIVE = 'retired:eq:false';
+
+const byName = (entry: IDataObject) => String(entry.name ?? entry.uuid);
 
 const userName = (u: IDataObject) =>
 	`${String(u.firstName ?? '')} ${String(u.lastName ?? '')} (${String(u.email ?? '')})`.trim();
-
-export async function searchUsers(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await searchList(
-		this,
-		'/v3/spend/users',
-		(u) =>
-			`${String(u.firstName ?? '')} ${String(u.lastName ?? '')} (${String(u.email ?? '')})`.trim(),
-		filter,
-		paginationToken,
-		'retired:eq:false',
-	);
-}
-
-export async function searchBudgets(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await searchList(
-		this,
-		'/v3/spend/budgets',
-		(b) => String(b.name ?? b.uuid),
-		filter,
-		paginationToken,
-		'retired:eq:false',
-	);
-}
-
-export async function searchCards(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await searchList(
-		this,
-		'/v3/spend/cards',
-		(c) => `${String(c.name ?? c.uuid)}${c.lastFour ? ` (…${String(c.lastFour)})` : ''}`,
-		filter,
-		paginationToken,
-	);
-}
-
-export async function searchCustomFields(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await searchList(
-		this,
-		'/v3/spend/custom-fields',
-		(f) => String(f.name ?? f.uuid),
-		filter,
-		paginationToken,
-		'retired:eq:false',
-	);
-}
 
 /** "merchant · amount · date · status" of a transaction or reimbursement. */
 const spendingName = (date: unknown) => (entry: IDataObject) =>
@@ -104,41 +22,49 @@ const spendingName = (date: unknown) => (entry: IDataObject) =>
 		.map(String)
 		.join(' · ');
 
-/** Reimbursements not retired, newest submissions first (Postman "Get list of reimbursements"). */
-export async function searchReimbursements(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await searchList(
-		this,
-		'/v3/spend/reimbursements',
-		(r) => spendingName(r.occurredDate)(r),
-		filter,
-		paginationToken,
-		'retired:eq:false',
-	);
+/** The lists behind the node's resource locators, and how each shows its entries. */
+const LISTS = {
+	users: { path: '/v3/spend/users', nameOf: userName, filters: ACTIVE },
+	budgets: { path: '/v3/spend/budgets', nameOf: byName, filters: ACTIVE },
+	cards: {
+		path: '/v3/spend/cards',
+		nameOf: (c) => `${String(c.name ?? c.uuid)}${c.lastFour ? ` (…${String(c.lastFour)})` : ''}`,
+	},
+	customFields: { path: '/v3/spend/custom-fields', nameOf: byName, filters: ACTIVE },
+	/** Reimbursements not retired (Postman "Get list of reimbursements"). */
+	reimbursements: {
+		path: '/v3/spend/reimbursements',
+		nameOf: (r) => spendingName(r.occurredDate)(r),
+		filters: ACTIVE,
+	},
+	/**
+	 * Card transactions (Postman "Get list of transactions"), 50 a page: BILL's most for this list
+	 * (https://developer.bill.com/reference/listtransactions).
+	 */
+	transactions: {
+		path: '/v3/spend/transactions',
+		nameOf: (t) => spendingName(t.occurredTime ?? t.authorizedTime)(t),
+		max: 50,
+	},
+} satisfies Record<string, SpendList>;
+
+/** The searchable list (`searchListMethod`) of one of LISTS, a page at a time. */
+function searchOf(list: SpendList) {
+	return async function (
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		return await searchPage(this, list, filter, paginationToken);
+	};
 }
 
-/**
- * Card transactions (Postman "Get list of transactions"), 50 a page: BILL's most for this list
- * (https://developer.bill.com/reference/listtransactions).
- */
-export async function searchTransactions(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await searchList(
-		this,
-		'/v3/spend/transactions',
-		(t) => spendingName(t.occurredTime ?? t.authorizedTime)(t),
-		filter,
-		paginationToken,
-		undefined,
-		50,
-	);
-}
+export const searchUsers = searchOf(LISTS.users);
+export const searchBudgets = searchOf(LISTS.budgets);
+export const searchCards = searchOf(LISTS.cards);
+export const searchCustomFields = searchOf(LISTS.customFields);
+export const searchReimbursements = searchOf(LISTS.reimbursements);
+export const searchTransactions = searchOf(LISTS.transactions);
 
 /** Searchable lists behind the node's resource locators (`searchListMethod`). */
 export const listSearch = {
@@ -154,16 +80,14 @@ export const listSearch = {
 /** Up to 500 entries (5 pages) of a list, for the options of a field inside a collection. */
 async function optionsOf(
 	context: ILoadOptionsFunctions,
-	path: string,
-	nameOf: (entry: IDataObject) => string,
-	filters?: string,
+	list: SpendList,
 ): Promise<INodePropertyOptions[]> {
 	const options: INodePropertyOptions[] = [];
 	let token: string | undefined;
 	for (let page = 0; page < 5; page++) {
-		const list = await searchList(context, path, nameOf, undefined, token, filters);
-		options.push(...list.results.map((r) => ({ name: r.name, value: r.value })));
-		token = list.paginationToken as string | undefined;
+		const found = await searchPage(context, list, undefined, token);
+		options.push(...found.results.map((r) => ({ name: r.name, value: r.value })));
+		token = found.paginationToken as string | undefined;
 		if (!token) break;
 	}
 	return options.sort((a, b) => a.name.localeCompare(b.name));
@@ -172,22 +96,12 @@ async function optionsOf(
 /** Options (by name) where a user, budget or custom field is picked inside a collection. */
 export const loadOptions = {
 	async getUsers(this: ILoadOptionsFunctions) {
-		return await optionsOf(this, '/v3/spend/users', userName, 'retired:eq:false');
+		return await optionsOf(this, LISTS.users);
 	},
 	async getBudgets(this: ILoadOptionsFunctions) {
-		return await optionsOf(
-			this,
-			'/v3/spend/budgets',
-			(b) => String(b.name ?? b.uuid),
-			'retired:eq:false',
-		);
+		return await optionsOf(this, LISTS.budgets);
 	},
 	async getCustomFields(this: ILoadOptionsFunctions) {
-		return await optionsOf(
-			this,
-			'/v3/spend/custom-fields',
-			(f) => String(f.name ?? f.uuid),
-			'retired:eq:false',
-		);
+		return await optionsOf(this, LISTS.customFields);
 	},
 };

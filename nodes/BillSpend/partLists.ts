@@ -8,6 +8,7 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
+import { searchPage } from './listPage';
 import { spendApiRequest } from './transport';
 
 /** The object the operation names (its locator's value), or undefined while none is picked. */
@@ -61,20 +62,11 @@ export const partLists = {
 	): Promise<INodeListSearchResult> {
 		const id = chosen(this, 'customFieldId');
 		if (!id) return { results: [] };
-		const qs: IDataObject = { max: 100 };
-		if (paginationToken) qs.nextPage = paginationToken;
-		const page = await spendApiRequest.call(this, {
-			method: 'GET',
-			path: `/v3/spend/custom-fields/${id}/values`,
-			qs,
-		});
-		const values = ((page.results as IDataObject[] | undefined) ?? []).map((v) => ({
-			name: String(v.value ?? v.uuid),
-			value: String(v.uuid ?? v.id),
-		}));
-		return {
-			results: matching(values, filter),
-			paginationToken: (page.nextPage as string | undefined) || undefined,
-		};
+		return await searchPage(
+			this,
+			{ path: `/v3/spend/custom-fields/${id}/values`, nameOf: (v) => String(v.value ?? v.uuid) },
+			filter,
+			paginationToken,
+		);
 	},
 };

@@ -2,12 +2,11 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
-	IHttpRequestMethods,
-	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
+import { type ApiCall, httpOptions, readAnswer } from '../shared/transport/answer';
 import { resolveBaseUrls } from '../shared/transport/environment';
 import { billApiError } from '../shared/transport/errors';
 import { classify, type Failure } from './failures';
@@ -19,25 +18,10 @@ export type SpendFunctions = IExecuteFunctions | ILoadOptionsFunctions | IHookFu
 
 export const SPEND_CREDENTIAL = 'billSpendApi';
 
-export interface SpendRequest {
-	method: IHttpRequestMethods;
+export interface SpendRequest extends ApiCall {
 	/** Path below the host, always under `/v3/spend`, e.g. `/v3/spend/budgets` */
 	path: string;
 	body?: IDataObject;
-	qs?: IDataObject;
-	headers?: IDataObject;
-	/** `api` = .../connect (default), `events` = .../connect-events (webhook subscriptions) */
-	host?: 'api' | 'events';
-	/**
-	 * Whether the request may be sent again when its outcome is unknown (a 5xx, a cut
-	 * connection): true for reads and for writes that land in the same state when repeated
-	 * (PATCH, PUT, DELETE, freeze). Defaults to true for every method but POST: a create must
-	 * never be repeated blindly, it could make a second card or reimbursement.
-	 */
-	repeatable?: boolean;
-	itemIndex?: number;
-	/** Added to the error when the outcome is unknown: how the user checks whether it happened. */
-	uncertainHint?: string;
 }
 
 const MAX_REFUSED_ATTEMPTS = 8;
@@ -63,15 +47,7 @@ export async function spendApiRequest(
 	request: SpendRequest,
 ): Promise<IDataObject> {
 	const { api, events, key } = await spendBaseUrl(this);
-	const options: IHttpRequestOptions = {
-		method: request.method,
-		url: `${request.host === 'events' ? events : api}${request.path}`,
-		headers: { Accept: 'application/json', ...(request.headers ?? {}) },
-		qs: request.qs,
-		json: true,
-		timeout: spendTransportSettings.requestTimeoutMs,
-	};
-	if (request.body !== undefined) options.body = request.body;
+	const options = httpOptions(request, { api, events }, spendTransportSettings.requestTimeoutMs);
 	const repeatable = request.repeatable ?? request.method !== 'POST';
 	let refusals = 0;
 	let uncertainties = 0;
@@ -85,21 +61,9 @@ export async function spendApiRequest(
 				options,
 			)) as unknown;
 			releaseSlot(slot);
-			if (typeof response === 'string' && response.length > 0) {
-				try {
-					return JSON.parse(response) as IDataObject;
-				} catch {
-					failure = {
-						problem: { message: 'BILL answered with a body that is not JSON (cut short?)' },
-						refused: false,
-						uncertain: true,
-					};
-				}
-			} else {
-				return (
-					response === '' || response === undefined || response === null ? {} : response
-				) as IDataObject;
-			}
+			const answer = readAnswer(response);
+			if ('body' in answer) return answer.body;
+			failure = answer.failure;
 		} catch (error) {
 			releaseSlot(slot);
 			failure = classify(error);

@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { REPO } from '../../scripts/n8n-runtime.mjs';
 import { CREDENTIAL } from '../../scripts/lib/stack.mjs';
 import { check, equal, suite } from '../../scripts/lib/testkit.mjs';
+import { adminSessionId } from '../e2e/helpers.mjs';
 import { aptInstall, which } from '../../scripts/queue/services.mjs';
 import { startStack } from './stack.mjs';
 
@@ -155,20 +156,9 @@ function readmeCredentialFields() {
 
 /** A BILL request as a user of the emulator would make it (its own login). */
 async function billGet(emulator, path, host = 'connect') {
-	const f = emulator.fixtures;
-	const login = await fetch(`${emulator.baseUrl}/v3/login`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({
-			username: f.admin.username,
-			password: f.admin.password,
-			organizationId: f.organizationId,
-			devKey: f.devKey,
-		}),
-	});
-	const { sessionId } = await login.json();
+	const sessionId = await adminSessionId(emulator);
 	const response = await fetch(`${emulator.url}/${host}${path}`, {
-		headers: { devKey: f.devKey, sessionId },
+		headers: { devKey: emulator.fixtures.devKey, sessionId },
 	});
 	return response.json();
 }

@@ -32,6 +32,7 @@ import {
 	startedExecutions,
 } from '../../scripts/queue/stack.mjs';
 import { check, suite } from '../../scripts/lib/testkit.mjs';
+import { adminSessionId } from '../e2e/helpers.mjs';
 
 const TESTS = {
 	workers:
@@ -621,22 +622,10 @@ const STATIC_DATA_NOT_SAVED = (remembered) =>
 /** A BILL client of our own (not n8n): creates vendors, each a vendor.created event, and resends events. */
 async function billClient(emulator) {
 	const f = emulator.fixtures;
-	const login = await (
-		await fetch(`${emulator.baseUrl}/v3/login`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({
-				username: f.admin.username,
-				password: f.admin.password,
-				organizationId: f.organizationId,
-				devKey: f.devKey,
-			}),
-		})
-	).json();
 	const headers = {
 		'content-type': 'application/json',
 		devKey: f.devKey,
-		sessionId: login.sessionId,
+		sessionId: await adminSessionId(emulator),
 	};
 	return {
 		async createVendor(name) {

@@ -1,8 +1,9 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { billApiError } from '../../shared/transport/errors';
 import { putReceiptImage, spendApiRequest } from '../transport';
-import { getString, invalid } from './validation';
+import { spendLocator } from './fields';
+import { checkSpendId, getString, invalid } from './validation';
 
 /** BILL takes receipt images as JPG or PNG only (Postman "Create a transaction upload URL"). */
 const IMAGE_TYPES: Record<string, string> = {
@@ -81,4 +82,50 @@ export async function uploadReceiptImage(
 		throw billApiError(context.getNode(), { message: 'BILL gave no upload URL' }, itemIndex);
 	await putReceiptImage.call(context, url, image.data, image.mimeType, itemIndex);
 	return url;
+}
+
+/** The object a receipt belongs to: a reimbursement or a card transaction. */
+export interface ReceiptOwner {
+	/** Its parameter, e.g. `reimbursementId`; also the key of the output. */
+	parameter: string;
+	/** Its name in errors, e.g. `Reimbursement`. */
+	displayName: string;
+	/** Its collection under `/v3/spend`, e.g. `reimbursements`. */
+	collection: string;
+}
+
+/** The receipt of an owner: pick from the owner's receipts, or give its UUID. */
+export const receiptLocator = (owner: string, searchListMethod: string): INodeProperties =>
+	spendLocator({
+		name: 'receiptId',
+		displayName: 'Receipt',
+		object: 'receipt',
+		searchListMethod,
+		description: `A receipt of the ${owner} (by file name), or its UUID (in the ${owner}'s receipts)`,
+	});
+
+/** `DELETE /v3/spend/{collection}/{ownerId}/receipts/{receiptId}`, both IDs checked first. */
+export async function deleteReceipt(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	owner: ReceiptOwner,
+): Promise<IDataObject> {
+	const id = checkSpendId(
+		context,
+		itemIndex,
+		owner.displayName,
+		context.getNodeParameter(owner.parameter, itemIndex),
+	);
+	const receiptId = checkSpendId(
+		context,
+		itemIndex,
+		'Receipt',
+		context.getNodeParameter('receiptId', itemIndex),
+	);
+	await spendApiRequest.call(context, {
+		method: 'DELETE',
+		path: `/v3/spend/${owner.collection}/${encodeURIComponent(id)}/receipts/${encodeURIComponent(receiptId)}`,
+		itemIndex,
+	});
+	return { [owner.parameter]: id, receiptId, deleted: true };
 }

@@ -2,13 +2,12 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
-	IHttpRequestMethods,
-	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IWebhookFunctions,
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
+import { type ApiCall, httpOptions, readAnswer } from './answer';
 import { resolveBaseUrls, type BillBaseUrls } from './environment';
 import { BillLoginError, billApiError, problemFromResponse, type BillProblem } from './errors';
 import { actingForOf, organizationSession, organizationSessionEnded } from './organizationSession';
@@ -22,26 +21,7 @@ export type BillFunctions =
 
 export type BillCredentialType = 'billApi' | 'billPartnerApi';
 
-export interface BillRequest {
-	method: IHttpRequestMethods;
-	/** Path below the host, e.g. `/v3/bills` */
-	path: string;
-	body?: IDataObject | IDataObject[];
-	qs?: IDataObject;
-	headers?: IDataObject;
-	/** `api` = .../connect (default), `events` = .../connect-events (webhooks) */
-	host?: 'api' | 'events';
-	/**
-	 * Whether the request may be sent again when its outcome is unknown (a 5xx, a reset
-	 * connection, an unreadable answer): true for reads and for writes that land in the same
-	 * state when repeated (PATCH, PUT, archive, restore). Defaults to true for every method
-	 * but POST. A create must never be repeated blindly: it could make a second bill or payment.
-	 */
-	repeatable?: boolean;
-	itemIndex?: number;
-	/** Text added to the error when the outcome is unknown, e.g. how to check for the bill. */
-	uncertainHint?: string;
-}
+export type BillRequest = ApiCall;
 
 /** BILL's own limits (https://developer.bill.com/docs/api-rate-limits); backoff as BILL recommends, bounded. */
 export const BILL_MAX_CONCURRENT_REQUESTS = 3;
@@ -132,15 +112,7 @@ export async function billApiRequest(
 	request: BillRequest,
 ): Promise<IDataObject> {
 	const urls = await baseUrlsOf(this);
-	const options: IHttpRequestOptions = {
-		method: request.method,
-		url: `${request.host === 'events' ? urls.events : urls.api}${request.path}`,
-		headers: { Accept: 'application/json', ...(request.headers ?? {}) },
-		qs: request.qs,
-		json: true,
-		timeout: transportSettings.requestTimeoutMs,
-	};
-	if (request.body !== undefined) options.body = request.body;
+	const options = httpOptions(request, urls, transportSettings.requestTimeoutMs);
 	const repeatable = request.repeatable ?? request.method !== 'POST';
 	const credentialType = credentialTypeOf(this);
 	// Partner credential, organization named in the item: that organization's own session.
@@ -163,21 +135,9 @@ export async function billApiRequest(
 				options,
 				organization && { credentialsDecrypted: organization },
 			)) as unknown;
-			if (typeof response === 'string' && response.length > 0) {
-				try {
-					return JSON.parse(response) as IDataObject;
-				} catch {
-					failure = {
-						problem: { message: 'BILL answered with a body that is not JSON (cut short?)' },
-						refused: false,
-						uncertain: true,
-					};
-				}
-			} else {
-				return (
-					response === '' || response === undefined || response === null ? {} : response
-				) as IDataObject;
-			}
+			const answer = readAnswer(response);
+			if ('body' in answer) return answer.body;
+			failure = answer.failure;
 		} catch (error) {
 			if (acting && organization && !renewed && organizationSessionEnded(error)) {
 				// BILL refused the session (401) before doing anything: renew it, send again once.

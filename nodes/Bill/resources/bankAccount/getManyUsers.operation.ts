@@ -1,20 +1,19 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { filtersCollection, returnAllOrLimit, sortField } from '../../helpers/descriptions';
-import { type ListFilter, getManyItems } from '../../helpers/getMany';
+import {
+	accountUsersProperties,
+	archivedAccessFilter,
+	getManyAccountUsers,
+} from '../../helpers/accountUsers';
+import { filtersCollection } from '../../helpers/descriptions';
+import type { ListFilter } from '../../helpers/getMany';
 import { ID_PREFIX } from '../../helpers/validation';
 import { bankAccountLocator } from './descriptions';
 import { BANKS_PATH } from './paths';
 
 const filtersField = filtersCollection([
-	{
-		displayName: 'Archived',
-		name: 'archived',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return only removed access (on) or only current access (off)',
-	},
+	archivedAccessFilter,
 	{ ...bankAccountLocator('Only users of this bank account'), required: false },
 ]);
 
@@ -29,18 +28,7 @@ const filters: ListFilter[] = [
 	{ kind: 'boolean', option: 'archived', field: 'archived' },
 ];
 
-const properties: INodeProperties[] = [
-	...returnAllOrLimit,
-	{
-		displayName: 'Only Current User',
-		name: 'currentUser',
-		type: 'boolean',
-		default: false,
-		description: "Whether to list only the signed-in user's access to bank accounts",
-	},
-	filtersField,
-	sortField([{ name: 'Archived', value: 'archived' }]),
-];
+const properties = accountUsersProperties('bank accounts', filtersField);
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['bankAccount'], operation: ['getManyUsers'] } },
@@ -53,7 +41,5 @@ export const description = updateDisplayOptions(
  * bank-account users; `bankAccountId` and `archived` follow the fields of the objects (open question).
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return await getManyItems(this, itemIndex, `${BANKS_PATH}/users`, filtersField, filters, {
-		currentUser: this.getNodeParameter('currentUser', itemIndex, false) === true,
-	});
+	return await getManyAccountUsers(this, itemIndex, `${BANKS_PATH}/users`, filtersField, filters);
 }

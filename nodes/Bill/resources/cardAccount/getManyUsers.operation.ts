@@ -1,8 +1,13 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { filtersCollection, returnAllOrLimit, sortField } from '../../helpers/descriptions';
-import { type ListFilter, getManyItems } from '../../helpers/getMany';
+import {
+	accountUsersProperties,
+	archivedAccessFilter,
+	getManyAccountUsers,
+} from '../../helpers/accountUsers';
+import { filtersCollection } from '../../helpers/descriptions';
+import type { ListFilter } from '../../helpers/getMany';
 import { ID_PREFIX } from '../../helpers/validation';
 import { userLocator } from '../user/descriptions';
 import { cardUserStatusOptions } from './getMany.operation';
@@ -10,13 +15,7 @@ import { cardAccountLocator } from './descriptions';
 import { CARDS_PATH } from './paths';
 
 const filtersField = filtersCollection([
-	{
-		displayName: 'Archived',
-		name: 'archived',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return only removed access (on) or only current access (off)',
-	},
+	archivedAccessFilter,
 	{ ...cardAccountLocator('Only users of this card account'), required: false },
 	{ ...userLocator('Only this user'), required: false },
 	{
@@ -37,18 +36,7 @@ const filters: ListFilter[] = [
 	{ kind: 'list', option: 'verificationStatus', field: 'verificationStatus' },
 ];
 
-const properties: INodeProperties[] = [
-	...returnAllOrLimit,
-	{
-		displayName: 'Only Current User',
-		name: 'currentUser',
-		type: 'boolean',
-		default: false,
-		description: "Whether to list only the signed-in user's access to card accounts",
-	},
-	filtersField,
-	sortField([{ name: 'Archived', value: 'archived' }]),
-];
+const properties = accountUsersProperties('card accounts', filtersField);
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['cardAccount'], operation: ['getManyUsers'] } },
@@ -62,7 +50,5 @@ export const description = updateDisplayOptions(
  * object's own fields.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return await getManyItems(this, itemIndex, `${CARDS_PATH}/users`, filtersField, filters, {
-		currentUser: this.getNodeParameter('currentUser', itemIndex, false) === true,
-	});
+	return await getManyAccountUsers(this, itemIndex, `${CARDS_PATH}/users`, filtersField, filters);
 }

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { budgetLocator, pageOptions, returnAllOrLimit } from '../../helpers/fields';
+import { budgetLocator, returnAllOrLimit } from '../../helpers/fields';
+import { activeOnly, spendGetMany } from '../../helpers/getMany';
 import { getSpendId } from '../../helpers/validation';
-import { spendApiRequestAllItems } from '../../transport';
 
 const properties: INodeProperties[] = [
 	budgetLocator('The budget whose members to list'),
@@ -28,12 +28,9 @@ export const description = updateDisplayOptions(
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const budgetId = getSpendId(this, itemIndex, 'budgetId', 'Budget');
-	const qs: IDataObject = { sort: 'spent:desc' };
-	if (!this.getNodeParameter('includeRetired', itemIndex, false)) qs.filters = 'retired:eq:false';
-	const members = await spendApiRequestAllItems.call(
-		this,
-		{ method: 'GET', path: `/v3/spend/budgets/${budgetId}/members`, qs, itemIndex },
-		pageOptions(this, itemIndex),
-	);
+	const members = await spendGetMany(this, itemIndex, `/v3/spend/budgets/${budgetId}/members`, {
+		sort: 'spent:desc',
+		...activeOnly(this, itemIndex),
+	});
 	return members.map((member) => ({ budgetId: decodeURIComponent(budgetId), ...member }));
 }

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { pageOptions, returnAllOrLimit } from '../../helpers/fields';
-import { spendApiRequestAllItems } from '../../transport';
+import { returnAllOrLimit } from '../../helpers/fields';
+import { activeOnly, spendGetMany } from '../../helpers/getMany';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
@@ -22,11 +22,8 @@ export const description = updateDisplayOptions(
 
 /** `GET /v3/spend/custom-fields`, newest first (Postman "Get list of custom fields": `sort=createdTime:desc`). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const qs: IDataObject = { sort: 'createdTime:desc' };
-	if (!this.getNodeParameter('includeRetired', itemIndex, false)) qs.filters = 'retired:eq:false';
-	return await spendApiRequestAllItems.call(
-		this,
-		{ method: 'GET', path: '/v3/spend/custom-fields', qs, itemIndex },
-		pageOptions(this, itemIndex),
-	);
+	return await spendGetMany(this, itemIndex, '/v3/spend/custom-fields', {
+		sort: 'createdTime:desc',
+		...activeOnly(this, itemIndex),
+	});
 }

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { customFieldLocator, pageOptions, returnAllOrLimit } from '../../helpers/fields';
+import { customFieldLocator, returnAllOrLimit } from '../../helpers/fields';
+import { spendGetMany } from '../../helpers/getMany';
 import { getSpendId } from '../../helpers/validation';
-import { spendApiRequestAllItems } from '../../transport';
 
 const properties: INodeProperties[] = [
 	customFieldLocator('The custom field whose values to list'),
@@ -18,10 +18,6 @@ export const description = updateDisplayOptions(
 /** `GET /v3/spend/custom-fields/{customFieldId}/values` (Postman "Get list of custom field values"). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const id = getSpendId(this, itemIndex, 'customFieldId', 'Custom Field');
-	const values = await spendApiRequestAllItems.call(
-		this,
-		{ method: 'GET', path: `/v3/spend/custom-fields/${id}/values`, itemIndex },
-		pageOptions(this, itemIndex),
-	);
+	const values = await spendGetMany(this, itemIndex, `/v3/spend/custom-fields/${id}/values`);
 	return values.map((value) => ({ customFieldId: decodeURIComponent(id), ...value }));
 }

@@ -1,52 +1,25 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { buildFilters } from '../../../Bill/helpers/filters';
-import { pageOptions, returnAllOrLimit } from '../../helpers/fields';
-import { checkIdList } from '../../helpers/validation';
-import { spendApiRequestAllItems } from '../../transport';
+import { filtersCollection } from '../../../Bill/helpers/descriptions';
+import { returnAllOrLimit } from '../../helpers/fields';
+import { idListOption, spendFilters, spendGetMany } from '../../helpers/getMany';
 import { REIMBURSEMENT_STATUSES } from './descriptions';
 
-const properties: INodeProperties[] = [
-	...returnAllOrLimit(),
+const filters = filtersCollection([
+	idListOption('Budget IDs', 'budgetIds', 'Comma-separated budget UUIDs'),
+	idListOption('Reimbursement IDs', 'reimbursementIds', 'Comma-separated reimbursement UUIDs'),
 	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Budget IDs',
-				name: 'budgetIds',
-				type: 'string',
-				default: '',
-				description: 'Comma-separated budget UUIDs',
-			},
-			{
-				displayName: 'Reimbursement IDs',
-				name: 'reimbursementIds',
-				type: 'string',
-				default: '',
-				description: 'Comma-separated reimbursement UUIDs',
-			},
-			{
-				displayName: 'Statuses',
-				name: 'statuses',
-				type: 'multiOptions',
-				options: REIMBURSEMENT_STATUSES,
-				default: [],
-			},
-			{
-				displayName: 'User IDs',
-				name: 'userIds',
-				type: 'string',
-				default: '',
-				description: 'Comma-separated UUIDs of the users paid back',
-			},
-		],
+		displayName: 'Statuses',
+		name: 'statuses',
+		type: 'multiOptions',
+		options: REIMBURSEMENT_STATUSES,
+		default: [],
 	},
-];
+	idListOption('User IDs', 'userIds', 'Comma-separated UUIDs of the users paid back'),
+]);
+
+const properties: INodeProperties[] = [...returnAllOrLimit(), filters];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['reimbursement'], operation: ['getMany'] } },
@@ -59,24 +32,14 @@ export const description = updateDisplayOptions(
  * `reimbursementIds`; status, user and budget are sent as `field:in:"…"` like the other lists.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const f = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const ids = (key: string, label: string) =>
-		f[key] ? checkIdList(this, itemIndex, `Filters → ${label}`, f[key]) : [];
-	const reimbursementIds = ids('reimbursementIds', 'Reimbursement IDs');
-	const budgetIds = ids('budgetIds', 'Budget IDs');
-	const userIds = ids('userIds', 'User IDs');
-	const statuses = ((f.statuses as string[] | undefined) ?? []).filter(Boolean);
-	const filters = buildFilters([
-		reimbursementIds.length > 0 && { field: 'reimbursementIds', op: 'in', value: reimbursementIds },
-		budgetIds.length > 0 && { field: 'budgetId', op: 'in', value: budgetIds },
-		userIds.length > 0 && { field: 'userId', op: 'in', value: userIds },
-		statuses.length > 0 && { field: 'status', op: 'in', value: statuses },
-	]);
-	const qs: IDataObject = { sort: 'submittedTime:desc' };
-	if (filters) qs.filters = filters;
-	return await spendApiRequestAllItems.call(
-		this,
-		{ method: 'GET', path: '/v3/spend/reimbursements', qs, itemIndex },
-		pageOptions(this, itemIndex),
-	);
+	const qs: IDataObject = {
+		sort: 'submittedTime:desc',
+		...spendFilters(this, itemIndex, filters, [
+			{ kind: 'ids', option: 'reimbursementIds', field: 'reimbursementIds' },
+			{ kind: 'ids', option: 'budgetIds', field: 'budgetId' },
+			{ kind: 'ids', option: 'userIds', field: 'userId' },
+			{ kind: 'list', option: 'statuses', field: 'status' },
+		]),
+	};
+	return await spendGetMany(this, itemIndex, '/v3/spend/reimbursements', qs);
 }

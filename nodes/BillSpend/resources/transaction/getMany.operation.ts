@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { buildFilters } from '../../../Bill/helpers/filters';
-import { pageOptions, returnAllOrLimit } from '../../helpers/fields';
-import { checkAmount, checkDateTime, checkIdList } from '../../helpers/validation';
-import { spendApiRequestAllItems } from '../../transport';
+import { filtersCollection } from '../../../Bill/helpers/descriptions';
+import { returnAllOrLimit } from '../../helpers/fields';
+import { idListOption, spendFilters, spendGetMany } from '../../helpers/getMany';
 import { SYNC_STATUSES, TRANSACTION_STATUSES, TRANSACTION_TYPES } from './descriptions';
 import { simplifyField, simplifyTransaction } from './output';
 import { wantsSimplified } from '../../../shared/simplify';
@@ -12,93 +11,70 @@ import { wantsSimplified } from '../../../shared/simplify';
 /** BILL's largest page of transactions (Postman "Get list of transactions": `max` 1 to 50). */
 export const TRANSACTIONS_PAGE = 50;
 
+const filters = filtersCollection([
+	{
+		displayName: 'Amount At Least',
+		name: 'amountMin',
+		type: 'number',
+		typeOptions: { numberPrecision: 2 },
+		default: 0,
+	},
+	{
+		displayName: 'Amount At Most',
+		name: 'amountMax',
+		type: 'number',
+		typeOptions: { numberPrecision: 2 },
+		default: 0,
+	},
+	{
+		displayName: 'Authorized After',
+		name: 'authorizedAfter',
+		type: 'dateTime',
+		default: '',
+		description: 'Only transactions authorized at or after this time',
+	},
+	{
+		displayName: 'Authorized Before',
+		name: 'authorizedBefore',
+		type: 'dateTime',
+		default: '',
+		description: 'Only transactions authorized at or before this time',
+	},
+	idListOption('Budget IDs', 'budgetIds', 'Comma-separated budget UUIDs'),
+	idListOption('Card IDs', 'cardIds', 'Comma-separated card UUIDs'),
+	{ displayName: 'Merchant Name Is', name: 'merchantName', type: 'string', default: '' },
+	{
+		displayName: 'Statuses',
+		name: 'statuses',
+		type: 'multiOptions',
+		options: TRANSACTION_STATUSES,
+		default: [],
+	},
+	{
+		displayName: 'Sync Statuses',
+		name: 'syncStatuses',
+		type: 'multiOptions',
+		options: SYNC_STATUSES,
+		default: [],
+		description: 'Sync with your accounting system',
+	},
+	{
+		displayName: 'Transaction Types',
+		name: 'transactionTypes',
+		type: 'multiOptions',
+		options: TRANSACTION_TYPES,
+		default: [],
+		description:
+			'Authorization (money held), Clear (money moved; a negative amount is a refund) or Decline',
+	},
+	{ displayName: 'Updated After', name: 'updatedAfter', type: 'dateTime', default: '' },
+	{ displayName: 'Updated Before', name: 'updatedBefore', type: 'dateTime', default: '' },
+	idListOption('User IDs', 'userIds', 'Comma-separated user UUIDs (the card holders)'),
+]);
+
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Amount At Least',
-				name: 'amountMin',
-				type: 'number',
-				typeOptions: { numberPrecision: 2 },
-				default: 0,
-			},
-			{
-				displayName: 'Amount At Most',
-				name: 'amountMax',
-				type: 'number',
-				typeOptions: { numberPrecision: 2 },
-				default: 0,
-			},
-			{
-				displayName: 'Authorized After',
-				name: 'authorizedAfter',
-				type: 'dateTime',
-				default: '',
-				description: 'Only transactions authorized at or after this time',
-			},
-			{
-				displayName: 'Authorized Before',
-				name: 'authorizedBefore',
-				type: 'dateTime',
-				default: '',
-				description: 'Only transactions authorized at or before this time',
-			},
-			{
-				displayName: 'Budget IDs',
-				name: 'budgetIds',
-				type: 'string',
-				default: '',
-				description: 'Comma-separated budget UUIDs',
-			},
-			{
-				displayName: 'Card IDs',
-				name: 'cardIds',
-				type: 'string',
-				default: '',
-				description: 'Comma-separated card UUIDs',
-			},
-			{ displayName: 'Merchant Name Is', name: 'merchantName', type: 'string', default: '' },
-			{
-				displayName: 'Statuses',
-				name: 'statuses',
-				type: 'multiOptions',
-				options: TRANSACTION_STATUSES,
-				default: [],
-			},
-			{
-				displayName: 'Sync Statuses',
-				name: 'syncStatuses',
-				type: 'multiOptions',
-				options: SYNC_STATUSES,
-				default: [],
-				description: 'Sync with your accounting system',
-			},
-			{
-				displayName: 'Transaction Types',
-				name: 'transactionTypes',
-				type: 'multiOptions',
-				options: TRANSACTION_TYPES,
-				default: [],
-				description:
-					'Authorization (money held), Clear (money moved; a negative amount is a refund) or Decline',
-			},
-			{ displayName: 'Updated After', name: 'updatedAfter', type: 'dateTime', default: '' },
-			{ displayName: 'Updated Before', name: 'updatedBefore', type: 'dateTime', default: '' },
-			{
-				displayName: 'User IDs',
-				name: 'userIds',
-				type: 'string',
-				default: '',
-				description: 'Comma-separated user UUIDs (the card holders)',
-			},
-		],
-	},
+	filters,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -143,61 +119,33 @@ export const description = updateDisplayOptions(
  * `transactionType` among the filterable fields; they are sent as `field:in:"…"` like the others.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const f = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const label = (name: string) => `Filters → ${name}`;
-	const ids = (key: string, name: string) =>
-		f[key] ? checkIdList(this, itemIndex, label(name), f[key]) : [];
-	const time = (key: string, name: string) =>
-		f[key] ? checkDateTime(this, itemIndex, label(name), f[key]) : undefined;
-	const budgetIds = ids('budgetIds', 'Budget IDs');
-	const cardIds = ids('cardIds', 'Card IDs');
-	const userIds = ids('userIds', 'User IDs');
-	const list = (key: string) => ((f[key] as string[] | undefined) ?? []).filter(Boolean);
-	const amountMin = f.amountMin
-		? checkAmount(this, itemIndex, label('Amount At Least'), f.amountMin, { allowNegative: true })
-		: undefined;
-	const amountMax = f.amountMax
-		? checkAmount(this, itemIndex, label('Amount At Most'), f.amountMax, { allowNegative: true })
-		: undefined;
-	const ranges: Array<[string, string, 'gte' | 'lte', string]> = [
-		['authorizedAfter', 'authorizedTime', 'gte', 'Authorized After'],
-		['authorizedBefore', 'authorizedTime', 'lte', 'Authorized Before'],
-		['updatedAfter', 'updatedTime', 'gte', 'Updated After'],
-		['updatedBefore', 'updatedTime', 'lte', 'Updated Before'],
-	];
-	const filters = buildFilters([
-		budgetIds.length > 0 && { field: 'budgetId', op: 'in', value: budgetIds },
-		cardIds.length > 0 && { field: 'cardId', op: 'in', value: cardIds },
-		userIds.length > 0 && { field: 'userId', op: 'in', value: userIds },
-		!!f.merchantName && { field: 'merchantName', op: 'eq', value: String(f.merchantName) },
-		amountMin !== undefined && { field: 'amount', op: 'gte', value: amountMin.toFixed(2) },
-		amountMax !== undefined && { field: 'amount', op: 'lte', value: amountMax.toFixed(2) },
-		list('statuses').length > 0 && { field: 'status', op: 'in', value: list('statuses') },
-		list('transactionTypes').length > 0 && {
-			field: 'transactionType',
-			op: 'in',
-			value: list('transactionTypes'),
-		},
-		list('syncStatuses').length > 0 && {
-			field: 'syncStatus',
-			op: 'in',
-			value: list('syncStatuses'),
-		},
-		...ranges.map(([key, field, op, name]) => {
-			const value = time(key, name);
-			return value !== undefined && { field, op, value };
-		}),
+	const query = spendFilters(this, itemIndex, filters, [
+		{ kind: 'ids', option: 'budgetIds', field: 'budgetId' },
+		{ kind: 'ids', option: 'cardIds', field: 'cardId' },
+		{ kind: 'ids', option: 'userIds', field: 'userId' },
+		{ kind: 'text', option: 'merchantName', field: 'merchantName' },
+		{ kind: 'amount', option: 'amountMin', field: 'amount', op: 'gte' },
+		{ kind: 'amount', option: 'amountMax', field: 'amount', op: 'lte' },
+		{ kind: 'list', option: 'statuses', field: 'status' },
+		{ kind: 'list', option: 'transactionTypes', field: 'transactionType' },
+		{ kind: 'list', option: 'syncStatuses', field: 'syncStatus' },
+		{ kind: 'time', option: 'authorizedAfter', field: 'authorizedTime', op: 'gte' },
+		{ kind: 'time', option: 'authorizedBefore', field: 'authorizedTime', op: 'lte' },
+		{ kind: 'time', option: 'updatedAfter', field: 'updatedTime', op: 'gte' },
+		{ kind: 'time', option: 'updatedBefore', field: 'updatedTime', op: 'lte' },
 	]);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {
 		includeReceipts: options.includeReceipts ?? true,
 		sort: options.sort ?? 'occurredTime:desc',
+		...query,
 	};
-	if (filters) qs.filters = filters;
-	const transactions = await spendApiRequestAllItems.call(
+	const transactions = await spendGetMany(
 		this,
-		{ method: 'GET', path: '/v3/spend/transactions', qs, itemIndex },
-		pageOptions(this, itemIndex, TRANSACTIONS_PAGE),
+		itemIndex,
+		'/v3/spend/transactions',
+		qs,
+		TRANSACTIONS_PAGE,
 	);
 	return wantsSimplified(this, itemIndex) ? transactions.map(simplifyTransaction) : transactions;
 }

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { pageOptions, returnAllOrLimit } from '../../helpers/fields';
-import { spendApiRequestAllItems } from '../../transport';
+import { returnAllOrLimit } from '../../helpers/fields';
+import { activeOnly, spendGetMany } from '../../helpers/getMany';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
@@ -22,11 +22,5 @@ export const description = updateDisplayOptions(
 
 /** `GET /v3/spend/users` (Postman "Get list of users": `filters=retired:eq:false`). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const qs: IDataObject = {};
-	if (!this.getNodeParameter('includeRetired', itemIndex, false)) qs.filters = 'retired:eq:false';
-	return await spendApiRequestAllItems.call(
-		this,
-		{ method: 'GET', path: '/v3/spend/users', qs, itemIndex },
-		pageOptions(this, itemIndex),
-	);
+	return await spendGetMany(this, itemIndex, '/v3/spend/users', activeOnly(this, itemIndex));
 }

@@ -1,0 +1,112 @@
+// What Spend's Get Many operations share: an option of their "Filters" collection, BILL's
+// `filters` from the values set there (spendFilters), and the list read page by page through
+// `nextPage` with the item's Return All / Limit (spendGetMany). The BILL node's counterpart is
+// nodes/Bill/helpers/getMany.ts.
+
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { type FilterCondition, buildFilters } from '../../Bill/helpers/filters';
+import { spendApiRequestAllItems } from '../transport';
+import { pageOptions } from './fields';
+import { checkAmount, checkDateTime, checkIdList } from './validation';
+
+/**
+ * How one option of a Spend Get Many's "Filters" collection goes to BILL
+ * (https://developer.bill.com/docs/search-op-with-lists):
+ * - `ids`: comma-separated UUIDs, each checked → `field:in:"…"`;
+ * - `list`: chosen values (multi-options) → `field:in:"…"`;
+ * - `boolean`: set (on or off) → `field:eq:true|false`;
+ * - `text`: a non-empty text → `field:eq:text`;
+ * - `amount`: a non-zero amount, checked (negative allowed) → `field:op:0.00`;
+ * - `time`: a date-time, checked → `field:op:time`.
+ * Filters go to BILL, and are checked, in the order they are declared.
+ */
+export type SpendListFilter =
+	| { kind: 'ids' | 'list' | 'boolean' | 'text'; option: string; field: string }
+	| { kind: 'amount' | 'time'; option: string; field: string; op: 'gte' | 'lte' };
+
+/** A "Filters" option taking comma-separated UUIDs. */
+export const idListOption = (
+	displayName: string,
+	name: string,
+	description: string,
+): INodeProperties => ({ displayName, name, type: 'string', default: '', description });
+
+/** The condition of one declared filter, its value checked (errors name "Filters → Option"). */
+function condition(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	values: IDataObject,
+	filter: SpendListFilter,
+	label: string,
+): FilterCondition | undefined {
+	const value = values[filter.option];
+	switch (filter.kind) {
+		case 'ids': {
+			const ids = value ? checkIdList(context, itemIndex, label, value) : [];
+			return ids.length > 0 ? { field: filter.field, op: 'in', value: ids } : undefined;
+		}
+		case 'list': {
+			const list = ((value as string[] | undefined) ?? []).filter(Boolean);
+			return list.length > 0 ? { field: filter.field, op: 'in', value: list } : undefined;
+		}
+		case 'boolean':
+			return value !== undefined
+				? { field: filter.field, op: 'eq', value: value as boolean }
+				: undefined;
+		case 'text':
+			return value ? { field: filter.field, op: 'eq', value: String(value) } : undefined;
+		case 'amount': {
+			if (!value) return undefined;
+			const amount = checkAmount(context, itemIndex, label, value, { allowNegative: true });
+			return { field: filter.field, op: filter.op, value: amount.toFixed(2) };
+		}
+		case 'time': {
+			if (!value) return undefined;
+			const time = checkDateTime(context, itemIndex, label, value);
+			return { field: filter.field, op: filter.op, value: time };
+		}
+	}
+}
+
+/**
+ * `{ filters }` from the values of a Get Many's "Filters" collection (`collection`, whose option
+ * names label errors) as `declared` says; `{}` when nothing is set.
+ */
+export function spendFilters(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	collection: INodeProperties,
+	declared: SpendListFilter[],
+): IDataObject {
+	const values = context.getNodeParameter(collection.name, itemIndex, {}) as IDataObject;
+	const options = (collection.options as INodeProperties[] | undefined) ?? [];
+	const label = (option: string) =>
+		`${collection.displayName} → ${options.find((o) => o.name === option)?.displayName ?? option}`;
+	const filters = buildFilters(
+		declared.map((filter) => condition(context, itemIndex, values, filter, label(filter.option))),
+	);
+	return filters ? { filters } : {};
+}
+
+/** `{ filters: 'retired:eq:false' }` unless the item's "Include Retired …" is on. */
+export function activeOnly(context: IExecuteFunctions, itemIndex: number): IDataObject {
+	return context.getNodeParameter('includeRetired', itemIndex, false)
+		? {}
+		: { filters: 'retired:eq:false' };
+}
+
+/** `GET path` with `qs`, page by page through BILL's `nextPage`, as far as Return All / Limit say. */
+export async function spendGetMany(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	path: string,
+	qs: IDataObject = {},
+	pageSize?: number,
+): Promise<IDataObject[]> {
+	return await spendApiRequestAllItems.call(
+		context,
+		{ method: 'GET', path, qs, itemIndex },
+		pageOptions(context, itemIndex, pageSize),
+	);
+}
