@@ -45,6 +45,7 @@ import { httpRequestTests } from './http-request.mjs';
 import { uxTests } from './ux.mjs';
 import { receivablesTests } from './receivables.mjs';
 import { payablesTests } from './payables.mjs';
+import { operationsTests } from './operations.mjs';
 
 const { record, test, writeResults } = suite('e2e');
 const PARTNER_CREDENTIAL = { id: 'billEmulatorPartner', name: 'BILL Partner (emulator)' };
@@ -783,6 +784,8 @@ async function main() {
 		});
 		// Payables in depth (payables.mjs): examples 17-19, each run twice; it reads BILL with its own login.
 		await payablesTests({ test, record, runOk, state, requests, pendingOr, env, emulator });
+		// Card accounts, a payment in CAD, vendor attachments in n8n (operations.mjs): one workflow, one run.
+		await operationsTests({ test, state, env, emulator, workdir });
 
 		// Issue 18: the BILL Spend & Expense Trigger in n8n start (spend.mjs).
 		await spendTriggerTests({
