@@ -96,6 +96,8 @@ describe('Attachment', () => {
 		});
 		expect(download.json.name).toBe('invoice.pdf');
 		expect(download.binary?.file?.fileName).toBe('invoice.pdf');
+		// The emulator serves the bytes as application/octet-stream: the type comes from the name.
+		expect(download.binary?.file?.mimeType).toBe('application/pdf');
 		expect(Buffer.from(String(download.binary?.file?.data), 'base64').equals(PDF)).toBe(true);
 		const [deleted] = await ok({
 			resource: 'attachment',

@@ -4,6 +4,9 @@ import { NodeOperationError } from 'n8n-workflow';
 import { billApiError, problemFromResponse } from './errors';
 import { baseUrlsOf, credentialTypeOf, transportSettings } from './request';
 
+/** What a server sends for bytes whose type it does not know. */
+const GENERIC_TYPE = /^\s*(application\/octet-stream|binary\/octet-stream)\s*(;|$)/i;
+
 /**
  * Downloads a file BILL links to (an attachment's `downloadLink`: "GET the link with the
  * session header", https://developer.bill.com/docs/documents-attachments) through n8n's
@@ -48,9 +51,12 @@ export async function billDownload(
 			credentialTypeOf(context),
 			options,
 		)) as { body: ArrayBuffer | Buffer; headers?: Record<string, string> };
+		const contentType = response.headers?.['content-type'];
 		return {
 			content: Buffer.from(response.body as ArrayBuffer),
-			mimeType: response.headers?.['content-type'],
+			// A generic type says nothing about the file: without one, n8n's prepareBinaryData
+			// takes the type from the file name (or the bytes), so a W-9.pdf is application/pdf.
+			mimeType: contentType && !GENERIC_TYPE.test(contentType) ? contentType : undefined,
 		};
 	} catch (error) {
 		const e = error as {
