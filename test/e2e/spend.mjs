@@ -395,11 +395,27 @@ export async function spendTriggerTests(ctx) {
 				(list) => list.length > 0,
 				'a 3D Secure subscription pointing at this n8n',
 			);
+			// The node keeps the subscription's security key in the workflow's static data, which n8n
+			// writes to its database once activation ends; a delivery before that could not be
+			// verified (BILL sends it again later). Wait until n8n holds it, where its REST API shows it.
+			const keptByN8n = async () => {
+				const staticData = (await rest.call('GET', `/workflows/${THREE_DS}`))?.staticData;
+				return staticData === undefined
+					? 'not shown'
+					: (staticData?.[`node:${TRIGGER}`]?.subscriptionId ?? 'none');
+			};
+			const kept = await waitFor(
+				keptByN8n,
+				(id) => id === 'not shown' || id === subscription.id,
+				`n8n's static data holding subscription ${subscription.id}`,
+			);
 			const challenged = await emulator.control('POST', '/spend/3ds-challenges', {
 				amount: 249.5,
 				merchantName: 'E2E Online Store',
 			});
-			const execution = await nextExecution(THREE_DS);
+			const execution = await nextExecution(THREE_DS).catch(async (error) => {
+				throw new Error(`${error.message}; n8n's static data: subscription ${await keptByN8n()}`);
+			});
 			equal(execution.status, 'success', 'status of the execution');
 			const [event] = execution.output[TRIGGER];
 			equal(
@@ -433,7 +449,7 @@ export async function spendTriggerTests(ctx) {
 				(list) => list.length === 0,
 				'the subscription removed after deactivation',
 			);
-			return `challenge of $249.50 at E2E Online Store accepted once`;
+			return `challenge of $249.50 at E2E Online Store accepted once (the key in n8n's static data before the event: ${kept === 'not shown' ? 'not shown by its REST API' : 'yes'})`;
 		});
 	} finally {
 		await server.stop();
