@@ -6,7 +6,7 @@
  * Details says so, and both hold in a new process. The MFA ID appears in Validate Challenge's
  * output only (where BILL gives it to the user), never in another output, error or log line.
  */
-import type { IDataObject, INodeParameters, INodeType } from 'n8n-workflow';
+import type { INodeParameters, INodeType } from 'n8n-workflow';
 
 import { startEmulator, type Emulator } from '../emulator';
 import { seedClientOrganizations, type ClientOrganization } from '../emulator/seedOrganizations';
@@ -140,7 +140,13 @@ describe('Partner: Step Up and MFA operations for the organization named in the 
 		);
 		await runBillOk(
 			credentials,
-			{ ...acting, resource: 'mfa', operation: 'validatePhone', setupId: setup.setupId, code },
+			{
+				...acting,
+				resource: 'mfa',
+				operation: 'validatePhone',
+				setupId: String(setup.setupId),
+				code,
+			},
 			{ items: [who(first)] },
 		);
 		// BILL registered the phone for that organization's user, no other.
@@ -158,7 +164,7 @@ describe('Partner: Step Up and MFA operations for the organization named in the 
 				...acting,
 				resource: 'mfa',
 				operation: 'validateChallenge',
-				challengeId: challenge.challengeId,
+				challengeId: String(challenge.challengeId),
 				code,
 				rememberMe: true,
 				deviceName: 'partner-n8n',

@@ -14,7 +14,8 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		description: 'The Challenge ID that MFA → Send Challenge returned (with the same credential)',
+		description:
+			'The Challenge ID that MFA → Send Challenge returned (with the same credential and organization)',
 	},
 	codeField('validateChallenge', 'after Send Challenge'),
 	{
