@@ -7,7 +7,11 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { authenticationProperty, billCredentials } from '../shared/authentication';
-import { actingForProperties, sessionActingForProperties } from './actingFor';
+import {
+	actingForProperties,
+	stepUpActingForProperties,
+	sessionActingForProperties,
+} from './actingFor';
 import { listSearch } from './listSearch';
 import { resources } from './resources';
 import { router } from './router';
@@ -49,6 +53,7 @@ export class Bill implements INodeType {
 			},
 			...actingForProperties,
 			...sessionActingForProperties,
+			...stepUpActingForProperties,
 			...Object.values(resources).flatMap((resource) => resource.description),
 		],
 	};

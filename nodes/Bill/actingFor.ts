@@ -71,21 +71,34 @@ export const actingForProperties: INodeProperties[] = [
  * Session → Get Details may describe the session of a named organization (the same parameters,
  * optional: empty describes the credential's own session).
  */
-export const sessionActingForProperties: INodeProperties[] = actingForProperties.map(
-	(property) => ({
+function optionalActingFor(
+	show: Record<string, string[]>,
+	organizationDescription: string,
+): INodeProperties[] {
+	return actingForProperties.map((property) => ({
 		...property,
-		...(property.name === ACT_FOR_ORGANIZATION
-			? {
-					description:
-						"Optional: the client organization whose log-in-as-user session to describe (with the user and MFA ID below, as in the workflow's other BILL nodes). Empty: the credential's own session.",
-				}
-			: {}),
-		displayOptions: {
-			show: {
-				authentication: ['billPartnerApi'],
-				resource: ['session'],
-				operation: ['getDetails'],
-			},
-		},
-	}),
+		...(property.name === ACT_FOR_ORGANIZATION ? { description: organizationDescription } : {}),
+		displayOptions: { show: { authentication: ['billPartnerApi'], ...show } },
+	}));
+}
+
+export const sessionActingForProperties = optionalActingFor(
+	{ resource: ['session'], operation: ['getDetails'] },
+	"Optional: the client organization whose log-in-as-user session to describe (with the user and MFA ID below, as in the workflow's other BILL nodes). Empty: the credential's own session.",
+);
+
+/**
+ * Session → Step Up and the MFA operations may act for a named organization too (the same
+ * parameters, optional): a partner gets a client user's MFA ID, or makes that organization's
+ * session MFA-trusted, in the same workflow that then pays for it.
+ */
+export const stepUpActingForProperties: INodeProperties[] = optionalActingFor(
+	{ resource: ['session'], operation: ['stepUp'] },
+	"Optional: the client organization whose log-in-as-user session to make MFA-trusted (with the same user and MFA ID as the workflow's other BILL nodes for it). Empty: the credential's own session.",
+);
+
+/** The same for the MFA operations (placed after MFA's operation selector: resources/mfa). */
+export const mfaActingForProperties: INodeProperties[] = optionalActingFor(
+	{ resource: ['mfa'] },
+	"Optional: the client organization whose user's MFA to manage, in that organization's log-in-as-user session (e.g. to get the user's MFA ID with Send Challenge, then Validate Challenge). Empty: the credential's own session.",
 );

@@ -43,6 +43,10 @@ const ALLOWED: Record<string, string> = {
 		"a secret (the client user's remembered-device MFA ID, for that organization's log-in-as-user); never listed",
 	'bill:session.getDetails.actAsUserMfaId':
 		"a secret (the client user's remembered-device MFA ID); never listed",
+	'bill:session.stepUp.actAsUserMfaId':
+		"a secret (the client user's remembered-device MFA ID); never listed",
+	'bill:mfa.*.actAsUserMfaId':
+		"a secret (the client user's remembered-device MFA ID); never listed",
 	'bill:document.getUploadStatus.uploadIds':
 		'the upload IDs Document → Upload returns, several at once; BILL has no list of uploads',
 	// Lines of the object being edited.

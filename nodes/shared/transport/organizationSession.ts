@@ -6,17 +6,20 @@ import type {
 } from 'n8n-workflow';
 
 import { loginDigest, mfaFields } from './login';
-import { mfaOfItem, parameter, refuse, type Context } from './actingParameters';
+import type { ActingFor, Context } from './actingParameters';
 import { storeOrganizationSession, storedOrganizationSessions } from './organizationSessionStore';
-import { ORGANIZATION_SESSION, OrganizationSessionEnded } from './session';
+import { ORGANIZATION_SESSION, OrganizationSessionEnded, type SessionTrustedBy } from './session';
 
-/** The node parameters naming the organization to act for and the user to act as (actingFor.ts). */
-export const ACT_FOR_ORGANIZATION = 'actForOrganization';
-export const ACT_AS_USER = 'actAsUser';
-export { ACT_AS_USER_DEVICE, ACT_AS_USER_MFA_ID } from './actingParameters';
-
-/** Resources that never act for a named organization: the partner itself, the credential's own session, no login. */
-export const NOT_ACTING_RESOURCES = ['health', 'partner', 'session', 'mfa'];
+export {
+	ACT_AS_USER,
+	ACT_AS_USER_DEVICE,
+	ACT_AS_USER_MFA_ID,
+	ACT_FOR_ORGANIZATION,
+	NOT_ACTING_RESOURCES,
+	OPTIONALLY_ACTING,
+	actingForOf,
+	type ActingFor,
+} from './actingParameters';
 
 /** Sends one partner-level request (request.ts passes billApiRequest; no import cycle). */
 export type SendPartnerRequest = (request: {
@@ -36,8 +39,10 @@ interface KeptSession {
 
 interface NewSession {
 	sessionId: string;
-	/** BILL's `trusted` in the log-in-as-user answer: an MFA-trusted session. */
+	/** BILL's `trusted` in the log-in-as-user answer (or later step-up / challenge): MFA-trusted. */
 	trusted: boolean;
+	/** Set when BILL made it trusted after the login (Session → Step Up, MFA → Validate Challenge). */
+	by?: 'stepUp' | 'challenge';
 }
 
 /**
@@ -55,82 +60,6 @@ interface NewSession {
 const organizationSessions = new Map<string, KeptSession>();
 const IDLE_MS = 30 * 60 * 1000;
 const MAX_SESSIONS = 2000;
-
-export interface ActingFor {
-	organizationId: string;
-	userId: string;
-	/** The MFA ID and device named in the node for this organization's user (actingFor.ts). */
-	mfa?: { rememberMeId: string; device: string };
-}
-
-/**
- * The organization and user an item names (BILL node, partner credential), checked before
- * anything is sent; undefined where the credential's own session serves.
- */
-export async function actingForOf(
-	context: Context,
-	path: string,
-	itemIndex: number,
-): Promise<ActingFor | undefined> {
-	// Partner-level calls (and the log-in-as-user itself) carry the partner session.
-	if (/^\/v3\/partner\//.test(path)) return undefined;
-	let resource: unknown;
-	try {
-		resource = context.getNodeParameter('resource', 0);
-	} catch {
-		return undefined; // not the BILL node (the trigger)
-	}
-	// Session → Get Details may describe a named organization's session (else the credential's).
-	const optional = resource === 'session' && parameter(context, 'operation', 0) === 'getDetails';
-	if (typeof resource !== 'string' || (NOT_ACTING_RESOURCES.includes(resource) && !optional))
-		return undefined;
-	const organization = parameter(context, ACT_FOR_ORGANIZATION, itemIndex);
-	const user = parameter(context, ACT_AS_USER, itemIndex);
-	const credentials = await context.getCredentials('billPartnerApi');
-	const organizationId = typeof organization === 'string' ? organization.trim() : organization;
-	if (organizationId === '' || organizationId === undefined || organizationId === null) {
-		if (credentials.scope === 'partner' && !optional)
-			throw refuse(
-				context,
-				itemIndex,
-				'Organization: choose the client organization to act for',
-				'The credential\'s scope is "Partner (All Organizations)": name the organization (and the user to act as) in the node, or use a credential with scope "Organization (Log In as User)".',
-			);
-		return undefined;
-	}
-	if (typeof organizationId !== 'string' || !/^008[0-9A-Za-z]{17}$/.test(organizationId))
-		throw refuse(
-			context,
-			itemIndex,
-			`Organization: not a BILL organization ID (20 characters starting with 008): ${JSON.stringify(organizationId)}`,
-		);
-	const userId = typeof user === 'string' ? user.trim() : user;
-	if (typeof userId !== 'string' || !/^006[0-9A-Za-z]{17}$/.test(userId))
-		throw refuse(
-			context,
-			itemIndex,
-			`Act as User: ${userId === '' ? 'is required with an organization' : `not a BILL user ID (20 characters starting with 006): ${JSON.stringify(userId)}`}`,
-			'The user of that organization to log in as (Partner → Get Many Users lists them).',
-		);
-	if (credentials.scope !== 'partner') {
-		// The credential logs in as its own organization's user: that one needs nothing more.
-		if (organizationId === credentials.organizationId && userId === credentials.userId)
-			return undefined;
-		throw refuse(
-			context,
-			itemIndex,
-			'Organization: acting for an organization named in the node needs the credential\'s scope "Partner (All Organizations)"',
-			'With scope "Organization (Log In as User)" the credential keeps one organization\'s session, not the partner session BILL needs to log in as users of other organizations.',
-		);
-	}
-	if (!String(credentials.devKey ?? '').trim())
-		throw refuse(
-			context,
-			itemIndex,
-			"Organization: the credential has no Developer Key, which BILL needs with a log-in-as-user session for the organization's data",
-		);
-	return { organizationId, userId, ...mfaOfItem(context, itemIndex) };
-}
 
 /** A digest of the login fields, organization, user and MFA ID of the node (naming none of them). */
 function keyOf(credentials: ICredentialDataDecryptedObject, acting: ActingFor): string {
@@ -209,7 +138,7 @@ export async function organizationSession(
 		const entry: KeptSession =
 			stored && stored.s !== ended
 				? {
-						session: Promise.resolve({ sessionId: stored.s, trusted: stored.t }),
+						session: Promise.resolve({ sessionId: stored.s, trusted: stored.t, by: stored.b }),
 						sessionId: stored.s,
 						lastUsedMs: now,
 					}
@@ -232,7 +161,7 @@ export async function organizationSession(
 		);
 	}
 	kept.lastUsedMs = now;
-	const { sessionId, trusted } = await kept.session;
+	const { sessionId, trusted, by } = await kept.session;
 	const saved = context.getNode().credentials?.billPartnerApi;
 	return {
 		id: saved?.id ?? '',
@@ -245,22 +174,59 @@ export async function organizationSession(
 			userId: acting.userId,
 			sessionId,
 			sessionTrusted: trusted,
-			sessionTrustedBy: trusted ? 'mfaIdAtLogin' : 'none',
+			sessionTrustedBy: trusted ? (by ?? 'mfaIdAtLogin') : 'none',
 			[ORGANIZATION_SESSION]: key,
 		},
 	};
 }
 
-/** Whether the organization's session (kept or stored; after a request made it) is MFA-trusted. */
-export async function organizationSessionTrusted(
+/** The organization's session (kept, else stored), undefined before any request made one. */
+async function currentSession(
 	context: Context,
 	acting: ActingFor,
-): Promise<boolean> {
+): Promise<{ key: string; kept?: KeptSession; session?: NewSession }> {
 	const credentials = await context.getCredentials('billPartnerApi');
 	const key = keyOf(credentials, acting);
 	const kept = organizationSessions.get(key);
-	if (kept) return (await kept.session).trusted;
-	return storedOrganizationSessions(credentials)[key]?.t === true;
+	if (kept) return { key, kept, session: await kept.session.catch(() => undefined) };
+	const stored = storedOrganizationSessions(credentials)[key];
+	return { key, session: stored && { sessionId: stored.s, trusted: stored.t, by: stored.b } };
+}
+
+/** Whether the organization's session (kept or stored; after a request made it) is MFA-trusted, and how. */
+export async function organizationSessionTrust(
+	context: Context,
+	acting: ActingFor,
+): Promise<{ trusted: boolean; by: SessionTrustedBy }> {
+	const { session } = await currentSession(context, acting);
+	if (session?.trusted !== true) return { trusted: false, by: 'none' };
+	return { trusted: true, by: session.by ?? 'mfaIdAtLogin' };
+}
+
+/**
+ * Call after BILL made the organization's session MFA-trusted (Session → Step Up answered
+ * `trusted: true`, MFA → Validate Challenge succeeded: "After the validation is complete, your API
+ * session is MFA trusted", Postman "Validate MFA challenge"). Keeps that with the session, in
+ * this process and stored with the credential (organizationSessionStore.ts), so Get Details and
+ * every later execution, process and worker use the trusted session as it is. Never fails the
+ * operation: BILL's answer stands.
+ */
+export async function organizationSessionNowTrusted(
+	context: Context,
+	acting: ActingFor,
+	by: 'stepUp' | 'challenge',
+): Promise<void> {
+	const { key, kept, session } = await currentSession(context, acting);
+	// Unknown (nothing to mark), or trusted since its login: nothing to add.
+	if (!session || session.trusted) return;
+	const made: NewSession = { sessionId: session.sessionId, trusted: true, by };
+	if (kept) kept.session = Promise.resolve(made);
+	await storeOrganizationSession(context, key, {
+		s: made.sessionId,
+		t: true,
+		b: by,
+		at: Date.now(),
+	});
 }
 
 /**

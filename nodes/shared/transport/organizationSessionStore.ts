@@ -15,11 +15,13 @@ type Context = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWeb
  * One organization's log-in-as-user session as the partner credential keeps it (hidden field
  * `organizationSessions`, JSON by key: a digest of the login fields, organization, user and MFA
  * ID, naming none of them): `s` the session, `t` BILL's `trusted` from the log-in-as-user
- * (Postman "API login as user"), `at` when it was stored (to drop the oldest beyond the limit).
+ * (Postman "API login as user"), `b` how BILL made it trusted later when it did (Session → Step
+ * Up, MFA → Validate Challenge), `at` when it was stored (to drop the oldest beyond the limit).
  */
 export interface StoredOrganizationSession {
 	s: string;
 	t: boolean;
+	b?: 'stepUp' | 'challenge';
 	at: number;
 }
 
@@ -41,7 +43,12 @@ export function storedOrganizationSessions(
 		for (const [key, value] of Object.entries(parsed as Record<string, unknown>)) {
 			const entry = value as Partial<StoredOrganizationSession> | null;
 			if (entry && typeof entry.s === 'string' && entry.s)
-				out[key] = { s: entry.s, t: entry.t === true, at: Number(entry.at) || 0 };
+				out[key] = {
+					s: entry.s,
+					t: entry.t === true,
+					...(entry.b === 'stepUp' || entry.b === 'challenge' ? { b: entry.b } : {}),
+					at: Number(entry.at) || 0,
+				};
 		}
 		return out;
 	} catch {

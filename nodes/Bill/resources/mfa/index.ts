@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Resource } from '../../../shared/operation';
+import { mfaActingForProperties } from '../../actingFor';
 import * as listPhones from './listPhones.operation';
 import * as sendChallenge from './sendChallenge.operation';
 import * as setUpPhone from './setUpPhone.operation';
@@ -58,6 +59,7 @@ export const mfa: Resource = {
 		'Multi-factor authentication: register a phone, and get the MFA ID that makes unattended logins trusted (needed for payments and bank accounts)',
 	description: [
 		operationSelector,
+		...mfaActingForProperties,
 		...setUpPhone.description,
 		...validatePhone.description,
 		...sendChallenge.description,

@@ -7,7 +7,7 @@ import { explainSmsLimit } from './hints';
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			"BILL texts a 6-digit code to the user's MFA phone. Then run MFA → Validate Challenge with the Challenge ID and the code, with this same credential: the challenge belongs to this session.",
+			"BILL texts a 6-digit code to the user's MFA phone. Then run MFA → Validate Challenge with the Challenge ID and the code, with this same credential (and the same organization, for a partner): the challenge belongs to this session.",
 		name: 'sendChallengeNotice',
 		type: 'notice',
 		default: '',

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { getString } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
-import { keepTrusted, mfaIdExpiryFromToday } from '../session/trust';
+import { mfaIdExpiryFromToday, sessionNowTrusted } from '../session/trust';
 import { checkCode } from './body';
 import { codeField } from './descriptions';
 
@@ -14,7 +14,8 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		description: 'The Challenge ID that MFA → Send Challenge returned (with the same credential)',
+		description:
+			'The Challenge ID that MFA → Send Challenge returned (with the same credential and organization)',
 	},
 	codeField('validateChallenge', 'after Send Challenge'),
 	{
@@ -74,7 +75,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body,
 		itemIndex,
 	});
-	await keepTrusted(this, 'challenge');
+	const { forOrganization } = await sessionNowTrusted(this, itemIndex, 'challenge');
 	if (!rememberMe) {
 		return {
 			mfaTrusted: true,
@@ -88,6 +89,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		mfaId: response.rememberMeId,
 		deviceName: device,
 		mfaIdExpiresOn: expiresOn,
-		instruction: `Open the BILL credential and paste the MFA ID above into "MFA ID", "${device}" into "Device Name" (exactly the same) and ${expiresOn} into "MFA ID Expires On". Every login is then MFA-trusted until ${expiresOn}. Keep the MFA ID secret, and delete this execution's data once it is saved in the credential.`,
+		instruction: forOrganization
+			? `This is the MFA ID of the user the node acts as, for this organization only. Give it to this organization's items in "MFA ID of the User", with "${device}" in "MFA Device Name" (exactly the same), e.g. by expression from where you keep it per organization; it is valid until ${expiresOn}. This organization's current session is already MFA-trusted. Keep the MFA ID secret, and delete this execution's data once it is saved.`
+			: `Open the BILL credential and paste the MFA ID above into "MFA ID", "${device}" into "Device Name" (exactly the same) and ${expiresOn} into "MFA ID Expires On". Every login is then MFA-trusted until ${expiresOn}. Keep the MFA ID secret, and delete this execution's data once it is saved in the credential.`,
 	};
 }

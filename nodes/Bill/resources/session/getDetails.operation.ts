@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { billApiRequest, credentialTypeOf } from '../../../shared/transport';
 import {
 	actingForOf,
-	organizationSessionTrusted,
+	organizationSessionTrust,
 } from '../../../shared/transport/organizationSession';
 import { mfaIdOf, storedCredential, trustOf } from './trust';
 
@@ -38,17 +38,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// Read after the request: it may have logged in, and the credential now holds that session.
 	const credentials = await storedCredential(this);
 	// Partner credential, organization named: that organization's log-in-as-user session, trusted
-	// as BILL said in its answer ("API login as user": `trusted`).
+	// as BILL said in its answer ("API login as user": `trusted`) or to a later Step Up or
+	// Validate Challenge for that organization (stored with its session).
 	const acting =
 		credentialTypeOf(this) === 'billPartnerApi'
 			? await actingForOf(this, '/v3/login/session', itemIndex)
 			: undefined;
 	if (acting) {
-		const trusted = await organizationSessionTrusted(this, acting);
+		const trust = await organizationSessionTrust(this, acting);
 		return {
 			...details,
-			mfaTrusted: trusted,
-			mfaTrustedBy: trusted ? 'mfaIdAtLogin' : 'none',
+			mfaTrusted: trust.trusted,
+			mfaTrustedBy: trust.by,
 			mfaIdInNode: acting.mfa !== undefined,
 			...(acting.mfa ? { deviceName: acting.mfa.device } : mfaIdOf(credentials)),
 		};

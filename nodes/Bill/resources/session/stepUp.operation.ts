@@ -3,7 +3,7 @@ import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import { getString } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
-import { keepTrusted } from './trust';
+import { sessionNowTrusted } from './trust';
 
 const properties: INodeProperties[] = [
 	{
@@ -67,6 +67,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		throw refusalExplained(error);
 	}
 	const trusted = response.trusted === true;
-	if (trusted) await keepTrusted(this, 'stepUp');
+	if (trusted) await sessionNowTrusted(this, itemIndex, 'stepUp');
 	return { trusted };
 }

@@ -6,6 +6,10 @@ import type {
 
 import { baseUrlsOf, credentialTypeOf } from '../../../shared/transport';
 import {
+	actingForOf,
+	organizationSessionNowTrusted,
+} from '../../../shared/transport/organizationSession';
+import {
 	KEEP_SESSION_ID,
 	KEEP_SESSION_TRUSTED_BY,
 	type SessionTrustedBy,
@@ -79,6 +83,25 @@ export async function keepTrusted(
 	} catch {
 		// See above: the session stays trusted at BILL whatever happened here.
 	}
+}
+
+/**
+ * Call after BILL made the session of this item trusted (Step Up, Validate Challenge): with a
+ * partner credential and an organization named in the item, that organization's log-in-as-user
+ * session (kept with its entry in the credential); else the credential's own session.
+ */
+export async function sessionNowTrusted(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	how: 'stepUp' | 'challenge',
+): Promise<{ forOrganization: boolean }> {
+	const acting =
+		credentialTypeOf(context) === 'billPartnerApi'
+			? await actingForOf(context, '/v3/mfa/step-up', itemIndex)
+			: undefined;
+	if (acting) await organizationSessionNowTrusted(context, acting, how);
+	else await keepTrusted(context, how);
+	return { forOrganization: acting !== undefined };
 }
 
 export function trustOf(credentials: ICredentialDataDecryptedObject): {
