@@ -1,0 +1,88 @@
+/**
+ * Create Many's parameter reader (nodes/Bill/helpers/itemParameters.ts) answers exactly what n8n's
+ * own getNodeParameter answers, item by item, for the values it answers itself (a `$json` field,
+ * a parameter without expression) and for those it leaves to n8n.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { perItemReader } from '../../nodes/Bill/helpers/itemParameters';
+import { billNode } from '../harness/bill';
+import { CredentialStore, createContext } from '../harness/context';
+
+const items: IDataObject[] = [
+	{ name: 'Acme', email: 'ap@acme.example', n: 5, ok: true, a: { b: 'deep' } },
+	{ name: ' spaced ', n: 0, ok: false, a: { b: 7 } },
+	{ name: '', email: null, n: -1.5, a: null },
+	{ name: 'x', a: { b: { c: 1 } }, list: ['q'] },
+	{ constructor: 'own', n: '12' },
+	{ first_name: 'Zoë', toString: 'own', name: 'long name' },
+];
+
+const parameters = {
+	resource: 'vendor',
+	operation: 'createMany',
+	name: '={{ $json.name }}',
+	accountType: 'BUSINESS',
+	email: '={{$json.email}}',
+	phone: '={{ $json.a.b }}',
+	payeeName: '={{ $json.name + "!" }}',
+	billCurrency: '={{ $json.constructor }}',
+	address: { line1: '={{ $json.name }}', city: 'Springfield', country: 'US' },
+	additionalFields: { shortName: 'S', accountNumber: '={{ $json.n }}' },
+	// Not parameters of the node: n8n reads them without checking them against its description.
+	snake: '={{ $json.first_name }}',
+	inherited: '={{ $json.toString }}',
+	bracket: '={{ $json["name"] }}',
+	length: '={{ $json.name.length }}',
+	number: '={{ $json.n }}',
+	flag: '={{ $json.ok }}',
+};
+
+describe('Create Many parameter reader', () => {
+	it('gives what n8n gives for every parameter and item, and copies objects it keeps', () => {
+		const context = createContext({
+			node: billNode,
+			parameters,
+			items,
+			credentials: new CredentialStore({}),
+		});
+		const reader = perItemReader(context);
+		const names = [
+			'name',
+			'accountType',
+			'email',
+			'phone',
+			'payeeName',
+			'billCurrency',
+			'address',
+			'additionalFields',
+			'address.city',
+			'snake',
+			'inherited',
+			'bracket',
+			'length',
+			'number',
+			'flag',
+		];
+		for (let i = 0; i < items.length; i++)
+			for (const name of names) {
+				let expected: unknown;
+				let actual: unknown;
+				try {
+					expected = context.getNodeParameter(name, i, '');
+				} catch (error) {
+					expected = `threw ${(error as Error).message}`;
+				}
+				try {
+					actual = reader.getNodeParameter(name, i, '');
+				} catch (error) {
+					actual = `threw ${(error as Error).message}`;
+				}
+				expect({ name, i, value: actual }).toEqual({ name, i, value: expected });
+			}
+		const first = reader.getNodeParameter('additionalFields', 0, {}) as IDataObject;
+		first.shortName = 'changed';
+		expect(reader.getNodeParameter('additionalFields', 1, {})).toMatchObject({ shortName: 'S' });
+		expect(reader.getNode().name).toBe(context.getNode().name);
+	});
+});
