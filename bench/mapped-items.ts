@@ -4,6 +4,11 @@
  * request to BILL (reading and checking the items) and in all.
  *
  *   npx tsx bench/mapped-items.ts [--items 1000] [--runs 3]
+ *
+ * The harness evaluates expressions with n8n-workflow's in-process (legacy) evaluator, about ten
+ * times cheaper than the isolated-vm sandbox n8n 2.41's server uses (which needs a whole workflow
+ * execution to start): what the node itself spends per item shows here, the sandbox's cost only
+ * in `npm run bench -- --jobs create,vendors --variants ours` (bench/RESULTS.md).
  */
 import type { IDataObject } from 'n8n-workflow';
 

@@ -6,6 +6,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { perItemReader } from '../../nodes/Bill/helpers/itemParameters';
+import { description as billCreateMany } from '../../nodes/Bill/resources/bill/createMany.operation';
 import { billNode } from '../harness/bill';
 import { CredentialStore, createContext } from '../harness/context';
 
@@ -84,5 +85,61 @@ describe('Create Many parameter reader', () => {
 		first.shortName = 'changed';
 		expect(reader.getNodeParameter('additionalFields', 1, {})).toMatchObject({ shortName: 'S' });
 		expect(reader.getNode().name).toBe(context.getNode().name);
+	});
+
+	it('gives what n8n gives for a bill: vendor locator by ID, line items, other expressions', () => {
+		const bills: IDataObject[] = [
+			{ vendorId: '00901AAAAAAAAAAAAAAA', invoice: 'INV-1', amount: 12.5, memo: 'Paper' },
+			{ vendorId: 901, invoice: 7, amount: '3', memo: '' },
+			{ vendorId: null, invoice: 'INV-3', amount: { v: 1 } },
+			{ invoice: 'INV-4', amount: 4, memo: 'x' },
+		];
+		const billParameters = {
+			resource: 'bill',
+			operation: 'createMany',
+			billsInput: 'items',
+			vendorId: { __rl: true, mode: 'id', value: '={{ $json.vendorId }}' },
+			invoiceNumber: '={{ $json.invoice }}',
+			invoiceDate: '2026-11-01',
+			dueDate: '={{ $now.plus(30, "days").toISODate() }}',
+			lineItemsInput: 'fields',
+			lineItems: {
+				lineItem: [
+					{ pricedBy: 'amount', amount: '={{ $json.amount }}', description: '={{ $json.memo }}' },
+					{ pricedBy: 'amount', amount: 1, description: 'fixed' },
+				],
+			},
+			additionalFields: { description: '={{ $json.memo.toUpperCase() }}' },
+		};
+		const context = createContext({
+			node: billNode,
+			parameters: billParameters,
+			items: bills,
+			credentials: new CredentialStore({}),
+		});
+		const reader = perItemReader(context, billCreateMany);
+		const reads: Array<[string, IDataObject | undefined]> = [
+			['vendorId', { extractValue: true }],
+			['vendorId', undefined],
+			['invoiceNumber', undefined],
+			['invoiceDate', undefined],
+			['dueDate', undefined],
+			['lineItems.lineItem', undefined],
+			['lineItems', undefined],
+			['additionalFields', undefined],
+		];
+		const outcome = (read: () => unknown) => {
+			try {
+				return read();
+			} catch (error) {
+				return `threw ${(error as Error).message}`;
+			}
+		};
+		for (let i = 0; i < bills.length; i++)
+			for (const [name, options] of reads) {
+				const expected = outcome(() => context.getNodeParameter(name, i, '', options));
+				const actual = outcome(() => reader.getNodeParameter(name, i, '', options));
+				expect({ name, i, value: actual }).toEqual({ name, i, value: expected });
+			}
 	});
 });

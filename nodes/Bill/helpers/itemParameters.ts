@@ -3,13 +3,14 @@
 // `{{ $json.name }}`, `{{ $json.email }}`… that is most of the time before the first request
 // (bench/RESULTS.md, "Mapped fields per item"). Two reads give the same value without it:
 // - a parameter with no expression in it has the same value for every item: read once for the run;
-// - a parameter that is exactly `={{ $json.field }}` (or `$json.a.b`) is the item's own field:
+// - an expression that is exactly `={{ $json.field }}` (or `$json.a.b`) is the item's own field:
 //   when that is a string, number or boolean, it is what n8n's evaluation returns (the value as
-//   it is; n8n's checks after evaluating change nothing for a plain parameter, as none of this
-//   node's has `validateType`). Anything else (a missing field, null, an object, another
-//   expression, a nested parameter path, read options) is read through n8n as before.
+//   it is; n8n's checks after evaluating change nothing here, as no parameter of this node has
+//   `validateType`). A collection or resource locator whose expressions are all such is read
+//   the same way. Anything else (a missing field, null, an object, any other expression, a read
+//   option other than a plain locator's extractValue) is read through n8n as before.
 
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 /** Whether a saved parameter value holds an expression anywhere (n8n marks one by a leading "="). */
 function hasExpression(value: unknown): boolean {
@@ -66,12 +67,49 @@ function jsonField(expression: string, json: unknown): { value: unknown } | unde
 }
 
 /**
- * The run's context, with `getNodeParameter` answering as above; every other method is the run's
- * own. A read through n8n that fails is not kept (each item reads it again and gets its own
- * error). Objects are copied on every answer, so a caller changing one changes nothing for the
- * next item.
+ * A saved value with each expression replaced by the item's field it names; undefined when one
+ * is not such an expression (then n8n evaluates the whole value).
  */
-export function perItemReader(context: IExecuteFunctions): IExecuteFunctions {
+function withFields(value: unknown, json: unknown): { value: unknown } | undefined {
+	if (typeof value === 'string') return value.startsWith('=') ? jsonField(value, json) : { value };
+	if (value === null || typeof value !== 'object') return { value };
+	const entries = Array.isArray(value)
+		? value.map((v, n) => [n, v] as const)
+		: Object.entries(value);
+	const out = (Array.isArray(value) ? [] : {}) as Record<string | number, unknown>;
+	for (const [key, v] of entries) {
+		const resolved = withFields(v, json);
+		if (!resolved) return undefined;
+		out[key] = resolved.value;
+	}
+	return { value: out };
+}
+
+/** What `extractValue: true` gives for a resource locator whose mode extracts nothing: its value. */
+function locatorValue(
+	resolved: unknown,
+	name: string,
+	properties: INodeProperties[],
+): { value: unknown } | undefined {
+	const locator = resolved as { __rl?: unknown; mode?: unknown; value?: unknown } | null;
+	if (!locator || typeof locator !== 'object' || !('mode' in locator) || !('value' in locator))
+		return undefined;
+	const property = properties.find((p) => p.name === name && p.type === 'resourceLocator');
+	const mode = property?.modes?.find((m) => m.name === locator.mode);
+	if (!mode || mode.extractValue) return undefined;
+	return { value: locator.value };
+}
+
+/**
+ * The run's context, with `getNodeParameter` answering as above; every other method is the run's
+ * own. `properties` are the operation's (for the modes of its resource locators). A read through
+ * n8n that fails is not kept (each item reads it again and gets its own error). Objects are
+ * copied on every answer, so a caller changing one changes nothing for the next item.
+ */
+export function perItemReader(
+	context: IExecuteFunctions,
+	properties: INodeProperties[] = [],
+): IExecuteFunctions {
 	const saved = context.getNode().parameters;
 	const items = context.getInputData();
 	const constant = new Map<string, unknown>();
@@ -82,12 +120,19 @@ export function perItemReader(context: IExecuteFunctions): IExecuteFunctions {
 		fallback?: unknown,
 		options?: Parameters<IExecuteFunctions['getNodeParameter']>[3],
 	) => {
-		const raw = saved[name.split('.')[0]];
 		const read = () => context.getNodeParameter(name, itemIndex, fallback as never, options);
-		if (hasExpression(raw)) {
-			const plain = !name.includes('.') && (!options || Object.keys(options).length === 0);
-			const field = plain && typeof raw === 'string' && jsonField(raw, items[itemIndex]?.json);
-			return field ? field.value : read();
+		let raw: unknown = saved;
+		for (const key of name.split('.'))
+			raw = raw !== null && typeof raw === 'object' ? (raw as IDataObject)[key] : undefined;
+		if (raw !== undefined && hasExpression(raw)) {
+			const resolved = withFields(raw, items[itemIndex]?.json);
+			if (!resolved) return read();
+			const optionNames = Object.keys(options ?? {});
+			if (!optionNames.length) return resolved.value;
+			const extract = optionNames.length === 1 && options?.extractValue === true;
+			const value =
+				extract && !name.includes('.') && locatorValue(resolved.value, name, properties);
+			return value ? value.value : read();
 		}
 		const key = JSON.stringify([name, fallback, options ?? {}]);
 		if (!constant.has(key)) constant.set(key, read());

@@ -108,7 +108,7 @@ export async function executeBatch(
 	const simplify = wantsSimplified(this, 0);
 	const slots: Slot[] = [];
 	const entries: Entry[] = [];
-	const reader = perItemReader(this);
+	const reader = perItemReader(this, description);
 
 	// 1. Check every item; with "Continue On Fail" a bad item gets its error and is not sent.
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {

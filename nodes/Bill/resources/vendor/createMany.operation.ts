@@ -54,7 +54,7 @@ export async function executeBatch(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const reader = perItemReader(this);
+	const reader = perItemReader(this, description);
 	const { slots, entries } = readItems(this, items, (itemIndex) => {
 		const body = vendorFromItem(reader, itemIndex);
 		return [{ key: nameKey(body), body }];
