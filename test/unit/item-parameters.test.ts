@@ -16,7 +16,7 @@ const items: IDataObject[] = [
 	{ name: '', email: null, n: -1.5, a: null },
 	{ name: 'x', a: { b: { c: 1 } }, list: ['q'] },
 	{ constructor: 'own', n: '12' },
-	{ first_name: 'Zoë', toString: 'own', name: 'long name' },
+	{ first_name: 'Zoë', toString: 'own', name: 'long name', length: 3, caller: 'c' },
 ];
 
 const parameters = {
@@ -28,15 +28,19 @@ const parameters = {
 	phone: '={{ $json.a.b }}',
 	payeeName: '={{ $json.name + "!" }}',
 	billCurrency: '={{ $json.constructor }}',
-	address: { line1: '={{ $json.name }}', city: 'Springfield', country: 'US' },
-	additionalFields: { shortName: 'S', accountNumber: '={{ $json.n }}' },
-	// Not parameters of the node: n8n reads them without checking them against its description.
-	snake: '={{ $json.first_name }}',
-	inherited: '={{ $json.toString }}',
-	bracket: '={{ $json["name"] }}',
-	length: '={{ $json.name.length }}',
-	number: '={{ $json.n }}',
-	flag: '={{ $json.ok }}',
+	address: {
+		line1: '={{ $json.first_name }}',
+		line2: '={{ $json.toString }}',
+		city: '={{ $json["name"] }}',
+		stateOrProvince: '={{ $json.name.length }}',
+		zipOrPostalCode: '={{ $json.length }}',
+		country: 'US',
+	},
+	additionalFields: {
+		shortName: '={{ $json.caller }}',
+		accountNumber: '={{ $json.n }}',
+		companyName: '={{ $json.ok }}',
+	},
 };
 
 describe('Create Many parameter reader', () => {
@@ -57,13 +61,15 @@ describe('Create Many parameter reader', () => {
 			'billCurrency',
 			'address',
 			'additionalFields',
+			'address.line1',
+			'address.line2',
 			'address.city',
-			'snake',
-			'inherited',
-			'bracket',
-			'length',
-			'number',
-			'flag',
+			'address.stateOrProvince',
+			'address.zipOrPostalCode',
+			'address.country',
+			'additionalFields.shortName',
+			'additionalFields.accountNumber',
+			'additionalFields.companyName',
 		];
 		for (let i = 0; i < items.length; i++)
 			for (const name of names) {
@@ -81,10 +87,36 @@ describe('Create Many parameter reader', () => {
 				}
 				expect({ name, i, value: actual }).toEqual({ name, i, value: expected });
 			}
-		const first = reader.getNodeParameter('additionalFields', 0, {}) as IDataObject;
-		first.shortName = 'changed';
-		expect(reader.getNodeParameter('additionalFields', 1, {})).toMatchObject({ shortName: 'S' });
 		expect(reader.getNode().name).toBe(context.getNode().name);
+		// The point of it: `$json` fields and values without expression do not go through n8n's
+		// evaluation for each item (the constant ones were read above, once).
+		const constant = perItemReader(
+			createContext({
+				node: billNode,
+				parameters: { ...parameters, address: { city: 'Springfield', country: 'US' } },
+				items,
+				credentials: new CredentialStore({}),
+			}),
+		);
+		const first = constant.getNodeParameter('address', 0, {}) as IDataObject;
+		first.country = 'changed';
+		expect(constant.getNodeParameter('address', 1, {})).toEqual({
+			city: 'Springfield',
+			country: 'US',
+		});
+		const evaluations = jest.spyOn(context, 'getNodeParameter');
+		for (let i = 0; i < items.length; i++)
+			for (const name of ['name', 'accountType', 'address.line1', 'address.country'])
+				reader.getNodeParameter(name, i, '');
+		// name: missing on item 4; line1 (first_name): on item 5 only.
+		expect(evaluations.mock.calls.map(([name, i]) => `${name} ${i}`)).toEqual([
+			'address.line1 0',
+			'address.line1 1',
+			'address.line1 2',
+			'address.line1 3',
+			'name 4',
+			'address.line1 4',
+		]);
 	});
 
 	it('gives what n8n gives for a bill: vendor locator by ID, line items, other expressions', () => {

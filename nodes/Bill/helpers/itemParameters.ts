@@ -24,7 +24,7 @@ const JSON_FIELD = /^=\{\{\s*\$json((?:\.[A-Za-z][\w]*)+)\s*\}\}$/;
 
 /**
  * Names n8n's expression sandbox refuses or treats apart (n8n-workflow's unsafe object properties,
- * and anything objects or functions inherit): those are always left to n8n.
+ * and what every object inherits): those are always left to n8n.
  */
 const LEFT_TO_N8N = new Set([
 	'prototype',
@@ -50,7 +50,6 @@ const LEFT_TO_N8N = new Set([
 	'global',
 	'globalThis',
 	...Object.getOwnPropertyNames(Object.prototype),
-	...Object.getOwnPropertyNames(Function.prototype),
 ]);
 
 /** The item's field an expression `={{ $json.a.b }}` names, when it is a string, number or boolean. */
