@@ -25,6 +25,7 @@ import {
 } from './bulk';
 import { billFields, simplifyCreatedField, skipExistingField } from './descriptions';
 import { simplifiedBills } from './simplified';
+import { perItemReader } from '../../helpers/itemParameters';
 import { wantsSimplified } from '../../helpers/simplify';
 
 const properties: INodeProperties[] = [
@@ -107,6 +108,7 @@ export async function executeBatch(
 	const simplify = wantsSimplified(this, 0);
 	const slots: Slot[] = [];
 	const entries: Entry[] = [];
+	const reader = perItemReader(this, description);
 
 	// 1. Check every item; with "Continue On Fail" a bad item gets its error and is not sent.
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
@@ -117,7 +119,7 @@ export async function executeBatch(
 					? billFromItem(this, itemIndex, items[itemIndex].json)
 					: mode === 'json'
 						? billsFromJson(this, itemIndex)
-						: [billBodyFromParameters(this, itemIndex, false)];
+						: [billBodyFromParameters(reader, itemIndex, false)];
 		} catch (error) {
 			if (!continueOnFail) throw asNodeError(this.getNode(), error);
 			slots.push({ itemIndex, json: errorJson(error) });

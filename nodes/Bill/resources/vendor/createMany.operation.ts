@@ -8,6 +8,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { finishRepeats, readItems, sendAll, skipKnown, toOutput } from '../../helpers/bulkRequests';
 import { buildFilters } from '../../helpers/filters';
+import { perItemReader } from '../../helpers/itemParameters';
 import { billApiRequest, billApiRequestAllItems } from '../../../shared/transport';
 import { vendorFields, vendorFromItem } from './create.operation';
 
@@ -53,8 +54,9 @@ export async function executeBatch(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
+	const reader = perItemReader(this, description);
 	const { slots, entries } = readItems(this, items, (itemIndex) => {
-		const body = vendorFromItem(this, itemIndex);
+		const body = vendorFromItem(reader, itemIndex);
 		return [{ key: nameKey(body), body }];
 	});
 	let found = new Map<string, IDataObject>();
