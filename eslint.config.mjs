@@ -7,6 +7,7 @@ export default [
 	{
 		ignores: [
 			'test/**',
+			'emulator/**',
 			'scripts/**',
 			'bench/**',
 			'examples/**',

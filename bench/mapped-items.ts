@@ -14,9 +14,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 // Bill.node.ts by its full name: tsx would take Bill.node.json (the codex file) for `Bill.node`.
 import { Bill } from '../nodes/Bill/Bill.node.ts';
-import { startEmulator, type Emulator } from '../test/emulator';
+import { startEmulator, type Emulator } from '../emulator';
 import { CredentialStore, runNode } from '../test/harness/context';
-import { seedVendor } from '../test/emulator/routes/bills';
+import { seedVendor } from '../emulator/routes/bills';
 
 const arg = (name: string, fallback: number) => {
 	const at = process.argv.indexOf(`--${name}`);

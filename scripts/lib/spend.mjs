@@ -1,6 +1,6 @@
 /**
  * The BILL Spend & Expense credential for the emulator (examples 10–12 name it; the import
- * creates it). The token is the emulator's fixture ADMIN token (test/emulator/routes/spendState.ts).
+ * creates it). The token is the emulator's fixture ADMIN token (emulator/routes/spendState.ts).
  */
 export const SPEND_CREDENTIAL = {
 	id: 'billSpendEmulatorCred',

@@ -37,13 +37,13 @@ export function portInUse(port) {
 }
 
 /**
- * Starts `tsx test/emulator/cli.ts` and waits for its JSON line. Resolves with
+ * Starts `tsx emulator/cli.ts` and waits for its JSON line. Resolves with
  * { baseUrl, url, fixtures, routes, has(route), control(method, path, body), stop() }.
  */
 export function startEmulatorProcess({ port = 0, seed = true } = {}) {
 	const tsx = join(REPO, 'node_modules', '.bin', 'tsx');
 	const args = [
-		join(REPO, 'test', 'emulator', 'cli.ts'),
+		join(REPO, 'emulator', 'cli.ts'),
 		'--port',
 		String(port),
 		...(seed ? ['--seed'] : []),

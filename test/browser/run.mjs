@@ -20,9 +20,9 @@ import { join } from 'node:path';
 import { REPO } from '../../scripts/n8n-runtime.mjs';
 import { CREDENTIAL } from '../../scripts/lib/stack.mjs';
 import { check, equal, suite } from '../../scripts/lib/testkit.mjs';
-import { adminSessionId } from '../e2e/helpers.mjs';
+import { adminSessionId } from '../../scripts/lib/e2e.mjs';
 import { aptInstall, which } from '../../scripts/queue/services.mjs';
-import { startStack } from './stack.mjs';
+import { startStack } from '../../scripts/lib/browser-stack.mjs';
 
 const SCREENS = join(REPO, 'test', 'browser', '.screens');
 const FAILURES = join(REPO, '.test-results', 'browser-failures');

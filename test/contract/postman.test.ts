@@ -12,16 +12,16 @@ import { randomUUID } from 'crypto';
 import { readdirSync, readFileSync, statSync } from 'fs';
 import { join, resolve } from 'path';
 
-import { startEmulator, type Emulator } from '../emulator';
-import { UPLOAD_MS } from '../emulator/routes/documents';
+import { startEmulator, type Emulator } from '../../emulator';
+import { UPLOAD_MS } from '../../emulator/routes/documents';
 import {
 	CLASSIFICATION_VARIABLES,
 	sendableBody,
 	vendorBankAccount,
 	vendorCreditBody,
 } from './apDepth';
-import { processPayments } from '../emulator/routes/payments';
-import { UPLOAD_PATH } from '../emulator/routes/spend';
+import { processPayments } from '../../emulator/routes/payments';
+import { UPLOAD_PATH } from '../../emulator/routes/spend';
 import {
 	SPEND_FIELDS_AFTER_COLLECTION,
 	SPEND_PLACEHOLDER_BODIES,

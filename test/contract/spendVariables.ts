@@ -5,9 +5,9 @@
  */
 import type { AxiosInstance } from 'axios';
 
-import type { Emulator } from '../emulator';
-import { SPEND_FIXTURES } from '../emulator/routes/spendState';
-import { createThreeDsChallenge } from '../emulator/routes/spendThreeDs';
+import type { Emulator } from '../../emulator';
+import { SPEND_FIXTURES } from '../../emulator/routes/spendState';
+import { createThreeDsChallenge } from '../../emulator/routes/spendThreeDs';
 
 /** Fields BILL documented after the collection was made, with where: the emulator serves them. */
 export const SPEND_FIELDS_AFTER_COLLECTION: Record<string, string> = {

@@ -23,7 +23,7 @@ import {
 	startN8nServer,
 } from '../../scripts/lib/stack.mjs';
 import { check, equal } from '../../scripts/lib/testkit.mjs';
-import { billInBill, day, importAll } from './helpers.mjs';
+import { billInBill, day, importAll } from '../../scripts/lib/e2e.mjs';
 import { startStubOpenAi } from '../../scripts/lib/stub-openai.mjs';
 import {
 	billsAssistantScript,

@@ -15,7 +15,7 @@ import {
 	runFailure,
 } from '../../scripts/lib/stack.mjs';
 import { check, equal } from '../../scripts/lib/testkit.mjs';
-import { billInBill, importAll } from './helpers.mjs';
+import { billInBill, importAll } from '../../scripts/lib/e2e.mjs';
 
 /** A BILL credential of its own (no session yet), so its logins are this test's alone. */
 export const HTTP_CREDENTIAL = { id: 'billHttpRequestCred', name: 'BILL (HTTP Request test)' };

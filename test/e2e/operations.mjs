@@ -11,7 +11,7 @@ import { join } from 'node:path';
 
 import { check, equal } from '../../scripts/lib/testkit.mjs';
 import { CREDENTIAL, executeWorkflow, nodeOutput, runFailure } from '../../scripts/lib/stack.mjs';
-import { adminSessionId, billInBill, importAll } from './helpers.mjs';
+import { adminSessionId, billInBill, importAll } from '../../scripts/lib/e2e.mjs';
 
 const ID = 'billcomE2EOperations';
 const NOTE = 'Signed W-9 on file, received by the e2e test.';

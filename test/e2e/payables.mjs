@@ -5,7 +5,7 @@
  */
 import { check, equal } from '../../scripts/lib/testkit.mjs';
 import { nodeOutput } from '../../scripts/lib/stack.mjs';
-import { adminSessionId } from './helpers.mjs';
+import { adminSessionId } from '../../scripts/lib/e2e.mjs';
 
 const cents = (n) => Math.round(Number(n) * 100) / 100;
 

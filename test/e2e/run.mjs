@@ -162,7 +162,7 @@ async function main() {
 
 	const emulator = await startEmulatorProcess({ port: 0, seed: true });
 	// BILL_EMULATOR_READINGS=keyHeaders=strict,paymentFilters=strict,... runs everything with the
-	// emulator playing other readings where BILL's documents are silent (test/emulator/readings.ts).
+	// emulator playing other readings where BILL's documents are silent (emulator/readings.ts).
 	const readings = Object.fromEntries(
 		String(process.env.BILL_EMULATOR_READINGS ?? '')
 			.split(',')

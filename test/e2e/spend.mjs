@@ -14,7 +14,7 @@ import {
 	startN8nServer,
 } from '../../scripts/lib/stack.mjs';
 import { check, equal } from '../../scripts/lib/testkit.mjs';
-import { importAll, manualWorkflow } from './helpers.mjs';
+import { importAll, manualWorkflow } from '../../scripts/lib/e2e.mjs';
 
 /** A call of this test's own, waiting out the emulator's per-minute refusals as the node does. */
 async function spendApi(emulator, method, path, body) {

@@ -1,7 +1,7 @@
 /** The emulator itself: BILL's session, error, list and limit rules, over plain HTTP. */
 import axios from 'axios';
 
-import { SESSION_IDLE_MS, startEmulator, type Emulator } from '../../test/emulator';
+import { SESSION_IDLE_MS, startEmulator, type Emulator } from '../../emulator';
 
 let emulator: Emulator;
 const http = axios.create({ validateStatus: () => true });

@@ -12,7 +12,7 @@ import type {
 } from 'n8n-workflow';
 
 import { Bill } from '../../nodes/Bill/Bill.node';
-import type { Emulator } from '../emulator';
+import type { Emulator } from '../../emulator';
 import { CredentialStore, runNode, type RunResult } from './context';
 
 export { expr } from './context';

@@ -7,8 +7,8 @@ import type { IBinaryKeyData, IDataObject, INodeParameters } from 'n8n-workflow'
 
 import { BillSpendApi } from '../../credentials/BillSpendApi.credentials';
 import { BillSpend } from '../../nodes/BillSpend/BillSpend.node';
-import type { Emulator } from '../emulator';
-import { SPEND_FIXTURES } from '../emulator/routes/spendState';
+import type { Emulator } from '../../emulator';
+import { SPEND_FIXTURES } from '../../emulator/routes/spendState';
 import { CredentialStore, credentialTypes, runNode, type RunResult } from './context';
 
 export { expr } from './context';

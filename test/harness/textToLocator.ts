@@ -12,84 +12,90 @@
 export const TEXT_TO_LOCATOR: Array<{ path: RegExp; proof: [file: string, title: string] }> = [
 	{
 		path: /^bill\.\w+\.(\w+\.)*classifications\.\w+Id$/,
-		proof: ['test/unit/bill-classifications.test.ts', 'takes plain ID strings'],
+		proof: ['test/integration/Bill/bill/classifications.test.ts', 'takes plain ID strings'],
 	},
 	{
 		path: /^bankAccount\.(create|update)\.(additionalFields|updateFields)\.chartOfAccountId$/,
-		proof: ['test/unit/saved-ids.test.ts', 'bank account: chart of account'],
+		proof: ['test/integration/Bill/savedIds.test.ts', 'bank account: chart of account'],
 	},
 	{
 		path: /^bankAccount\.nominateUser\.userId$/,
-		proof: ['test/unit/saved-ids.test.ts', 'bank account: user to nominate'],
+		proof: ['test/integration/Bill/savedIds.test.ts', 'bank account: user to nominate'],
 	},
 	{
 		path: /^bankAccount\.removeUser\.bankAccountUserId$/,
-		proof: ['test/unit/saved-ids.test.ts', 'bank account: bank account user to remove'],
+		proof: ['test/integration/Bill/savedIds.test.ts', 'bank account: bank account user to remove'],
 	},
 	{
 		path: /^bill\.\w+\.(additionalFields|updateFields)\.payFromChartOfAccountId$/,
-		proof: ['test/unit/saved-ids.test.ts', 'bill: pay-from chart of account and vendor credits'],
+		proof: [
+			'test/integration/Bill/savedIds.test.ts',
+			'bill: pay-from chart of account and vendor credits',
+		],
 	},
 	{
 		path: /^bill\.\w+\.(additionalFields|updateFields)\.vendorCredits\.credit\.id$/,
-		proof: ['test/unit/saved-ids.test.ts', 'bill: pay-from chart of account and vendor credits'],
+		proof: [
+			'test/integration/Bill/savedIds.test.ts',
+			'bill: pay-from chart of account and vendor credits',
+		],
 	},
 	{
 		path: /^bill\.recordPayment\.payments\.payment\.billId$/,
-		proof: ['test/unit/saved-ids.test.ts', 'bill: bills of a recorded payment'],
+		proof: ['test/integration/Bill/savedIds.test.ts', 'bill: bills of a recorded payment'],
 	},
 	{
 		path: /^creditMemo\.\w+\.(additionalFields|updateFields)\.(payToBankAccountId|payToChartOfAccountId|salesTaxItemId)$/,
 		proof: [
-			'test/unit/saved-ids.test.ts',
+			'test/integration/Bill/savedIds.test.ts',
 			'credit memo: refund bank account, chart of account and sales tax item',
 		],
 	},
 	{
 		path: /^invoice\.\w+\.(additionalFields|updateFields)\.(payToChartOfAccountId|salesTaxItemId)$/,
 		proof: [
-			'test/unit/saved-ids.test.ts',
+			'test/integration/Bill/savedIds.test.ts',
 			'invoice: chart of account, sales tax item, reply-to user and invoices of a recorded payment',
 		],
 	},
 	{
 		path: /^invoice\.(sendEmail\.replyToUserId|recordPayment\.invoices\.invoice\.invoiceId)$/,
 		proof: [
-			'test/unit/saved-ids.test.ts',
+			'test/integration/Bill/savedIds.test.ts',
 			'invoice: chart of account, sales tax item, reply-to user and invoices of a recorded payment',
 		],
 	},
 	{
 		path: /^classification\.\w+\.(additionalFields|updateFields)\.(parentId|chartOfAccountId|expenseChartOfAccountId)$/,
 		proof: [
-			'test/unit/saved-ids.test.ts',
+			'test/integration/Bill/savedIds.test.ts',
 			'classification: parent and the charts of account of an item',
 		],
 	},
 	{
 		path: /^payment\.(get|cancel|void)\.paymentId$/,
 		proof: [
-			'test/unit/saved-ids.test.ts',
+			'test/integration/Bill/savedIds.test.ts',
 			'payment: the payment of Get and Cancel, and the bills of Create Bulk',
 		],
 	},
 	{
 		path: /^payment\.createBulk\.payments\.payment\.billId$/,
 		proof: [
-			'test/unit/saved-ids.test.ts',
+			'test/integration/Bill/savedIds.test.ts',
 			'payment: the payment of Get and Cancel, and the bills of Create Bulk',
 		],
 	},
 	{
 		path: /^document\.get\.documentId$/,
-		proof: ['test/unit/document.test.ts', 'document: the document of Get'],
+		proof: ['test/integration/Bill/document.test.ts', 'document: the document of Get'],
 	},
 	{
 		path: /^network\.accept\.recordId$/,
-		proof: ['test/unit/network.test.ts', 'network: the existing record of Accept'],
+		proof: ['test/integration/Bill/network.test.ts', 'network: the existing record of Accept'],
 	},
 	{
 		path: /^payment\.(create|createBulk)\.cardAccountId$/,
-		proof: ['test/unit/payment-extras.test.ts', 'a verified card account pays'],
+		proof: ['test/integration/Bill/payment/extras.test.ts', 'a verified card account pays'],
 	},
 ];

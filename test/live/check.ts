@@ -4,7 +4,7 @@
  * in status code, BILL error codes, or field names and types (see shape.ts). The emulator is
  * started in-process with its fixture credentials unless one is given.
  */
-import { startEmulator, type Emulator } from '../emulator';
+import { startEmulator, type Emulator } from '../../emulator';
 import { BillSide, type Answer, type SideName } from './client';
 import type { LiveConfig } from './config';
 import { seedReference } from './reference';

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 
-import { startEmulator, type Emulator } from '../emulator';
+import { startEmulator, type Emulator } from '../../emulator';
 import { runLiveCheck, type LiveResult } from './check';
 import { assertAllowed, RefusedCall } from './client';
 import { checkBaseUrl, readLiveSetup, SANDBOX_BASE_URL, type LiveConfig } from './config';

@@ -10,7 +10,7 @@
  */
 import { randomUUID } from 'crypto';
 
-import type { Emulator } from '../emulator';
+import type { Emulator } from '../../emulator';
 
 /** Bills of this amount or more need the administrator's approval in the reference emulator. */
 export const REFERENCE_POLICY_MINIMUM = 1000;

@@ -50,7 +50,7 @@ export function renderReport(result: LiveResult): string {
 		'# Live check: BILL against the emulator',
 		'',
 		`Run ${result.startedAt} by \`npm run test:live\` against ${target}.`,
-		'Compared with the emulator (test/emulator) making the same calls with its fixture login.',
+		'Compared with the emulator (emulator/) making the same calls with its fixture login.',
 		`MFA-trusted login: ${result.config.mfa ? 'yes' : 'no'}. Names used: \`${result.prefix}\`.`,
 		'',
 		'Compared for each call: the HTTP status, BILL error codes, and the field names and JSON',
@@ -64,7 +64,7 @@ export function renderReport(result: LiveResult): string {
 	else {
 		lines.push(
 			"Each is something the emulator does differently from BILL: fix the emulator's route in",
-			'test/emulator/routes/ (unless the node depends on it: then the node too).',
+			'emulator/routes/ (unless the node depends on it: then the node too).',
 			'',
 		);
 		for (const d of result.differences) lines.push(`- ${describeDifference(d)}`);

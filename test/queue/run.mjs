@@ -32,7 +32,7 @@ import {
 	startedExecutions,
 } from '../../scripts/queue/stack.mjs';
 import { check, suite } from '../../scripts/lib/testkit.mjs';
-import { adminSessionId } from '../e2e/helpers.mjs';
+import { adminSessionId } from '../../scripts/lib/e2e.mjs';
 
 const TESTS = {
 	workers:

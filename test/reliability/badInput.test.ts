@@ -13,7 +13,7 @@ import type { IDataObject, INodeProperties, INodeParameters } from 'n8n-workflow
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { resources } from '../../nodes/Bill/resources';
-import { startEmulator, type Emulator } from '../emulator';
+import { startEmulator, type Emulator } from '../../emulator';
 import { billCredentials, runBill } from '../harness/bill';
 
 const RUNS = Number(process.env.BAD_INPUT_RUNS ?? 25);

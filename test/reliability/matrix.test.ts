@@ -9,7 +9,7 @@ import { writeFileSync } from 'fs';
 import { join } from 'path';
 
 import { transportSettings } from '../../nodes/shared/transport/request';
-import { startEmulator, type Emulator, type Fault } from '../emulator';
+import { startEmulator, type Emulator, type Fault } from '../../emulator';
 import { billCredentials } from '../harness/bill';
 import { scenarios } from './index';
 

@@ -5,10 +5,10 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Emulator } from '../emulator';
-import { newId } from '../emulator/state';
+import type { Emulator } from '../../emulator';
+import { newId } from '../../emulator/state';
 import type { CredentialStore, RunResult } from '../harness/context';
-import { seedBills, seedVendor } from '../emulator/routes/bills';
+import { seedBills, seedVendor } from '../../emulator/routes/bills';
 import { byId, runBill } from '../harness/bill';
 
 export interface Scenario {

@@ -6,7 +6,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { FIXTURES, startEmulator, type Emulator } from '../emulator';
+import { FIXTURES, startEmulator, type Emulator } from '../../emulator';
 import { billCredentials, byId, partnerCredentials, runBill } from '../harness/bill';
 import { logLines } from '../harness/context';
 

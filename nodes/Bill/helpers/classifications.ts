@@ -118,7 +118,7 @@ export const classificationsOf = (level: Level) =>
 /**
  * The classifications of a line or of a whole object, each a resource locator (a list by name, or
  * an ID). Saved workflows from before hold plain ID strings here; n8n passes them on as they are
- * and lineItems.ts reads both (test/unit/bill-classifications.test.ts). `whole` names the object
+ * and lineItems.ts reads both (test/integration/Bill/bill/classifications.test.ts). `whole` names the object
  * in the description of a whole-object level.
  */
 export function classificationsField(level: Level, whole = 'bill'): INodeProperties {
