@@ -44,11 +44,19 @@ export const baseUrlExpression =
  */
 export const mfaProperties: INodeProperties[] = [
 	{
+		displayName:
+			'MFA ID (optional, needed in production for payments): save this credential first without it, then import and run the example "Get the MFA ID" (examples/04-mfa-id-setup.json), which texts a code to your phone and gives the MFA ID, its device name and its expiry date to paste below.',
+		name: 'mfaIdNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
 		displayName: 'MFA ID',
 		name: 'mfaId',
 		type: 'string',
 		typeOptions: { password: true },
 		default: '',
+		hint: 'Save the credential first, then run the example "Get the MFA ID" (examples/04-mfa-id-setup.json) to get one',
 		description:
 			'Optional. The MFA ID (rememberMeId) from MFA → Validate Challenge with "Remember Me" on. With it and its device name, every login is MFA-trusted for 30 days, which BILL requires in production for payments, bank accounts and autopay. Get a new one before it expires.',
 	},
@@ -66,7 +74,7 @@ export const mfaProperties: INodeProperties[] = [
 		name: 'mfaIdExpiresOn',
 		type: 'string',
 		default: '',
-		placeholder: '2026-12-31',
+		placeholder: 'YYYY-MM-DD',
 		description:
 			'Optional. The date MFA → Validate Challenge gave with the MFA ID (30 days after it was made). With it, Session → Get Details reports the days left (for a reminder workflow), and a refused login says whether the MFA ID has expired.',
 	},

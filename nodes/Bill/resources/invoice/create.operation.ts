@@ -13,7 +13,7 @@ import { getInvoiceLineItems } from './lineItems';
 
 const properties: INodeProperties[] = [
 	{
-		displayName: 'Customer',
+		displayName: 'Customer Source',
 		name: 'customerMode',
 		description:
 			'An existing customer picked from the list or by ID, or a new one by name and email',
