@@ -30,8 +30,14 @@ export class BillApi implements ICredentialType {
 	 * the session with the BILL node. The URL is the full address: sandbox, production or the
 	 * credential's Custom Base URL, followed by /v3/... .
 	 */
+	// hidden: no "BILL · HTTP request" entry in the nodes panel, where it was listed above the
+	// BILL node. n8n hides it by itself for a package installed from npm whose nodes use the
+	// credential (n8n-core's PackageDirectoryLoader.inferSupportedNodes), but not for a custom
+	// extensions folder; the HTTP Request node still lists the credential under Predefined
+	// Credential Type, as it lists every credential with `authenticate`.
 	httpRequestNode = {
 		name: 'BILL',
+		hidden: true,
 		docsUrl: 'https://developer.bill.com/docs/whats-different-in-v3',
 		apiBaseUrlPlaceholder: 'https://gateway.stage.bill.com/connect/v3/bills',
 	};

@@ -60,8 +60,14 @@ export class BillPartnerApi implements ICredentialType {
 	documentationUrl = 'https://developer.bill.com/docs/bill-keys-tokens';
 
 	/** As BILL API's: n8n's HTTP Request node may use this credential (partner or log-in-as-user session). */
+	// hidden: no "BILL · HTTP request" entry in the nodes panel, where it was listed above the
+	// BILL node. n8n hides it by itself for a package installed from npm whose nodes use the
+	// credential (n8n-core's PackageDirectoryLoader.inferSupportedNodes), but not for a custom
+	// extensions folder; the HTTP Request node still lists the credential under Predefined
+	// Credential Type, as it lists every credential with `authenticate`.
 	httpRequestNode = {
 		name: 'BILL Partner',
+		hidden: true,
 		docsUrl: 'https://developer.bill.com/docs/whats-different-in-v3',
 		apiBaseUrlPlaceholder: 'https://gateway.stage.bill.com/connect/v3/partner/organizations',
 	};

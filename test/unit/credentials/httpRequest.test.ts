@@ -20,7 +20,9 @@ describe.each([
 		expect('apiBaseUrlPlaceholder' in http && http.apiBaseUrlPlaceholder).toMatch(
 			new RegExp(`^${SANDBOX_BASE_URL.replace(/\./g, '\\.')}/v3/`),
 		);
-		expect(http.hidden).toBeUndefined();
+		// No panel entry of its own above the BILL node (n8n's node creator lists only credentials
+		// whose httpRequestNode is not hidden); Predefined Credential Type still lists it.
+		expect(http.hidden).toBe(true);
 	});
 
 	it('logs in by itself (preAuthentication, an expirable session) and authenticates every request', async () => {
