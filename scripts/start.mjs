@@ -6,6 +6,7 @@
  * n8n's data stays in .n8n-data/ between starts (the credential and the examples are imported
  * again each time; the emulator starts empty but for its demo vendors).
  */
+import { seedDemoStory } from './lib/demo-data.mjs';
 import { mkdirSync, openSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -36,6 +37,9 @@ async function main() {
 	}
 	const emulatorPort = (await portInUse(EMULATOR_PORT)) ? 0 : EMULATOR_PORT;
 	const emulator = await startEmulatorProcess({ port: emulatorPort, seed: true });
+	// The demo's customers, open invoices and card transactions, so the editor shows what
+	// `npm run demo` prints (scripts/lib/demo-data.mjs).
+	const story = await seedDemoStory(emulator);
 	let server;
 	const stopAll = async () => {
 		await server?.stop();
@@ -85,6 +89,7 @@ async function main() {
 				'',
 				` BILL emulator (plays BILL's sandbox): ${emulator.baseUrl}`,
 				`   credential "BILL (emulator)": ${f.admin.username}, org ${f.organizationId}, MFA ID set`,
+				`   demo data: 4 vendors, ${story.customers} customers with ${story.invoices} open invoices (one overdue), ${story.transactions} card transactions`,
 				`   what it holds: ${emulator.url}/__emulator/state/bills (…/vendors, …/bankAccounts, …/stats)`,
 				'',
 				" n8n's log: .n8n-data/n8n.log.  Ctrl-C stops n8n and the emulator.",
