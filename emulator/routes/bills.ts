@@ -17,7 +17,7 @@ import { BillError, errors } from '../errors';
 import { listPage, type FilterableFields } from '../list';
 import { objectBody, type Emulator, type RequestContext } from '../server';
 import { newId, type Json } from '../state';
-import { checkClassifications } from './amountLines';
+import { cents, checkClassifications } from './amountLines';
 import { applyVendorCredits, planVendorCredits } from './vendorCreditUse';
 
 /** https://developer.bill.com/docs/filterable-fields, with https://developer.bill.com/changelog/2025-02-18-filtering-bills-and-invoices-improvements. */
@@ -83,7 +83,6 @@ const BILL_CLASSIFICATIONS = [
 ];
 const LINE_CLASSIFICATIONS = [...BILL_CLASSIFICATIONS, 'employeeId', 'jobId', 'customerId'];
 
-const cents = (n: number) => Math.round((n + Number.EPSILON) * 100) / 100;
 const missing = (v: unknown) => v === undefined || v === null || v === '';
 
 /** BILL's gateway names each bad field as "<field>: <reason>" (https://developer.bill.com/docs/ap-bills). */

@@ -13,11 +13,10 @@ import { listPage } from '../list';
 import { AR_CLASSIFICATIONS, AR_LINE_CLASSIFICATIONS, receivables } from '../receivables';
 import { objectBody, type Emulator, type RequestContext } from '../server';
 import { newId, type Json } from '../state';
-import { checkClassifications } from './amountLines';
+import { cents, checkClassifications } from './amountLines';
 import { customerOf } from './customers';
 
 export const CREDIT_MEMO_BULK_LIMIT = 50;
-const cents = (n: number) => Math.round(n * 100) / 100;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const memos = (context: RequestContext) => receivables(context.state).creditMemos;

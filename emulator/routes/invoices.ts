@@ -23,7 +23,7 @@ import {
 } from '../receivables';
 import { objectBody, type Emulator, type RequestContext } from '../server';
 import { newId, type Json } from '../state';
-import { checkClassifications } from './amountLines';
+import { cents, checkClassifications } from './amountLines';
 import { checkCustomer, customerOf, newCustomer } from './customers';
 
 /** https://developer.bill.com/docs/filterable-fields; `status` since the 2026-03-20 changelog. */
@@ -48,7 +48,6 @@ export const INVOICE_SORTS = [
 ];
 
 const EMAILS_PER_WINDOW = 5;
-const cents = (n: number) => Math.round(n * 100) / 100;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function checkLine(line: unknown, i: number): Json {

@@ -22,6 +22,7 @@
  * Filterable fields of payments are not on https://developer.bill.com/docs/filterable-fields; the emulator allows id, vendorId, status,
  * processDate, createdTime and updatedTime (v2's SentPay list documents these as filterable).
  */
+import { cents } from './amountLines';
 import { BillError, errors } from '../errors';
 import { listPage, type FilterableFields } from '../list';
 import { objectBody, type Emulator, type RequestContext } from '../server';
@@ -58,7 +59,6 @@ export const VOID_TYPES = [
 	'VOID_AND_CREDIT',
 ];
 
-const cents = (n: number) => Math.round((n + Number.EPSILON) * 100) / 100;
 const bad = (field: string, reason: string) => errors.invalid(`${field}: ${reason}`);
 const copy = (value: Json): Json => structuredClone(value);
 

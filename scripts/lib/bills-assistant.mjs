@@ -6,14 +6,14 @@
  * question, the Unpaid bills tool for that vendor's ID, and answers with the total of what came
  * back. With a real model the example is unchanged: its OpenAI Chat Model takes your credential.
  */
-import { check } from './testkit.mjs';
+import { cents, check } from './testkit.mjs';
 import { lastUserMessage } from './stub-openai.mjs';
 
 /** The OpenAI credential the demo and the tests give the example's OpenAI Chat Model. */
 export const STUB_CREDENTIAL = { id: 'openAiStubCred', name: 'OpenAI (scripted stub)' };
 
 export const money = (n) => `$${Number(n).toFixed(2)}`;
-export const cents = (n) => Math.round(Number(n) * 100) / 100;
+export { cents };
 
 /** The credential (plain data, for `n8n import:credentials`) pointing at the stub's base URL. */
 export function stubCredential(baseUrl) {

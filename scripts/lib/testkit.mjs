@@ -57,3 +57,6 @@ export function suite(name) {
 
 	return { results, record, test, writeResults };
 }
+
+/** An amount rounded to cents, as BILL keeps amounts (one rounding for every test and tool). */
+export const cents = (n) => Math.round((Number(n) + Number.EPSILON) * 100) / 100;

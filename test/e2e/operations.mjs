@@ -9,13 +9,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { check, equal } from '../../scripts/lib/testkit.mjs';
+import { cents, check, equal } from '../../scripts/lib/testkit.mjs';
 import { CREDENTIAL, executeWorkflow, nodeOutput, runFailure } from '../../scripts/lib/stack.mjs';
 import { adminSessionId, billInBill, importAll } from '../../scripts/lib/e2e.mjs';
 
 const ID = 'billcomE2EOperations';
 const NOTE = 'Signed W-9 on file, received by the e2e test.';
-const cents = (n) => Math.round(Number(n) * 100) / 100;
 const byId = (value) => ({ __rl: true, mode: 'id', value });
 
 /** The next US business day after today (UTC; weekends skipped): a foreign payment's process date. */

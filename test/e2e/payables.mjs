@@ -3,11 +3,9 @@
  * in the real n8n of run.mjs: each example run twice, the emulator's state checked after each run
  * (bills with the right GL accounts, one recurring bill, one credit applied once).
  */
-import { check, equal } from '../../scripts/lib/testkit.mjs';
+import { cents, check, equal } from '../../scripts/lib/testkit.mjs';
 import { nodeOutput } from '../../scripts/lib/stack.mjs';
 import { adminSessionId } from '../../scripts/lib/e2e.mjs';
-
-const cents = (n) => Math.round(Number(n) * 100) / 100;
 
 /** Reads the emulator as someone working in BILL would (its own login, every page). */
 async function billReader(emulator) {

@@ -2,10 +2,8 @@
  * End-to-end tests of the receivables examples (USERS.md job 9) in the real n8n of run.mjs:
  * each run checked against what the emulator holds afterwards.
  */
-import { check, equal } from '../../scripts/lib/testkit.mjs';
+import { cents, check, equal } from '../../scripts/lib/testkit.mjs';
 import { nodeOutput, restClient, startN8nServer } from '../../scripts/lib/stack.mjs';
-
-const cents = (n) => Math.round(Number(n) * 100) / 100;
 
 /** Calls the emulator as someone working in BILL would (its own login). */
 async function billApi(emulator) {

@@ -37,7 +37,7 @@ import {
 	startEmulatorProcess,
 	startN8nServer,
 } from '../../scripts/lib/stack.mjs';
-import { check, equal, suite } from '../../scripts/lib/testkit.mjs';
+import { cents, check, equal, suite } from '../../scripts/lib/testkit.mjs';
 import { SPEND_CREDENTIAL } from '../../scripts/lib/spend.mjs';
 import { spendExamples, spendTriggerTests } from './spend.mjs';
 import { agentTests } from './agents.mjs';
@@ -55,7 +55,6 @@ const key = (name) =>
 		.trim()
 		.toLowerCase();
 const byName = (list) => new Map(list.map((v) => [key(v.name), v]));
-const cents = (n) => Math.round(Number(n) * 100) / 100;
 
 /** Creates a bill straight in the emulator, as someone working in BILL would (its own login). */
 async function createBillInBill(emulator, invoiceNumber) {
