@@ -397,8 +397,8 @@ export function newCard(data: SpendData, c: Json, now: string): Json {
 		lastFour: String(1000 + Math.floor(Math.random() * 9000)),
 		validThru: `${String(expires.getUTCMonth() + 1).padStart(2, '0')}/${String(expires.getUTCFullYear()).slice(2)}`,
 		expirationDate: expires.toISOString().slice(0, 10),
-		// Open question: Postman "Get list of cards" shows only FROZEN; ACTIVE is the emulator's word for the rest.
-		status: 'ACTIVE',
+		// The card statuses of https://developer.bill.com/reference/listcards: ACTIVATED, NOT_ACTIVATED, FROZEN, DELETED.
+		status: 'ACTIVATED',
 		type: 'VIRTUAL',
 		shareBudgetFunds: false,
 		recurring: c.recurringLimit !== undefined,
