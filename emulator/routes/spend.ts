@@ -18,6 +18,7 @@ import {
 	newCard,
 	notFound,
 	oneOf,
+	onlyFields,
 	required,
 	setMember,
 	spendData,
@@ -127,6 +128,8 @@ export function registerSpend(emulator: Emulator): void {
 	}));
 	route('POST', '/v3/spend/users', (context, { data, now }) => {
 		const b = body(context);
+		// Postman "Create a user"; dateOfBirth and phone: https://developer.bill.com/reference/createuser.
+		onlyFields(b, ['firstName', 'lastName', 'email', 'role', 'dateOfBirth', 'phone']);
 		required(b, 'firstName', 'lastName', 'email', 'role');
 		oneOf(b, 'role', ROLES);
 		if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(String(b.email)))
@@ -181,6 +184,21 @@ export function registerSpend(emulator: Emulator): void {
 	}));
 	route('POST', '/v3/spend/budgets', (context, { data, now }) => {
 		const b = body(context);
+		// Postman "Create a budget" and https://developer.bill.com/reference/createbudget.
+		onlyFields(b, [
+			'name',
+			'description',
+			'recurringInterval',
+			'limit',
+			'recurringLimit',
+			'owners',
+			'members',
+			'observers',
+			'recurMonth',
+			'expirationDate',
+			'timezone',
+			'shareFunds',
+		]);
 		required(b, 'name', 'recurringInterval');
 		oneOf(b, 'recurringInterval', INTERVALS);
 		amount(b, 'limit');
@@ -317,6 +335,15 @@ export function registerSpend(emulator: Emulator): void {
 		const b = body(context);
 		// Open question: Postman "Create a vendor card" sends userId/budgetId, the guide
 		// (https://developer.bill.com/docs/virtual-cards) userUuid/budgetUuid; both are taken.
+		onlyFields(b, [
+			'name',
+			'userId',
+			'userUuid',
+			'budgetId',
+			'budgetUuid',
+			'limit',
+			'recurringLimit',
+		]);
 		required(b, 'name');
 		if (!b.userId && !b.userUuid) throw errors.invalid('userId: must not be null');
 		if (!b.budgetId && !b.budgetUuid) throw errors.invalid('budgetId: must not be null');
@@ -392,6 +419,7 @@ export function registerSpend(emulator: Emulator): void {
 	route('PUT', '/v3/spend/transactions/:transactionId', (context, { data, now }) => {
 		const t = transactionOf(data, context.params.transactionId);
 		const b = body(context);
+		onlyFields(b, ['budgetId']);
 		required(b, 'budgetId');
 		const budget = find(data.budgets, String(b.budgetId));
 		if (!budget) throw errors.invalid(`budgetId: no such budget ${String(b.budgetId)}`);
@@ -502,6 +530,17 @@ export function registerSpend(emulator: Emulator): void {
 	}));
 	route('POST', '/v3/spend/reimbursements', (context, { data, user: submitter }) => {
 		const b = body(context);
+		// Postman "Create a reimbursement"; customFields: https://developer.bill.com/reference/createreimbursement.
+		onlyFields(b, [
+			'budgetId',
+			'userId',
+			'occurredDate',
+			'note',
+			'merchantName',
+			'amount',
+			'receipts',
+			'customFields',
+		]);
 		required(b, 'budgetId', 'userId', 'occurredDate', 'merchantName');
 		amount(b, 'amount', { required: true });
 		if (Number(b.amount) <= 0) throw errors.invalid('amount: must be more than 0');
@@ -580,6 +619,7 @@ export function registerSpend(emulator: Emulator): void {
 		adminOnly(spend, 'approve or deny reimbursements');
 		const r = reimbursementOf(spend.data, context.params.reimbursementId);
 		const b = body(context);
+		onlyFields(b, ['action', 'note']);
 		// Open question: Postman "Approve or deny a reimbursement" shows APPROVE; DENY is the emulator's
 		// (and the node's) word for the other.
 		oneOf(b, 'action', ['APPROVE', 'DENY']);
@@ -627,6 +667,19 @@ export function registerSpend(emulator: Emulator): void {
 	}));
 	route('POST', '/v3/spend/custom-fields', (context, { data, now }) => {
 		const b = body(context);
+		// Postman "Create a custom field" and https://developer.bill.com/reference/createcustomfield.
+		onlyFields(b, [
+			'name',
+			'description',
+			'type',
+			'values',
+			'multiSelect',
+			'allowCustomValues',
+			'minimumAmountForRequirement',
+			'required',
+			'global',
+			'selectedBudgetIds',
+		]);
 		required(b, 'name');
 		const type =
 			b.type ?? (Array.isArray(b.values) && b.values.length ? 'CUSTOM_SELECTOR' : 'NOTE');

@@ -163,6 +163,12 @@ export function body(context: RequestContext): Json {
 	return value as Json;
 }
 
+/** A body field BILL does not know is refused, as BILL refuses an unknown field (400 BDC_1002). */
+export function onlyFields(source: Json, allowed: string[]): void {
+	for (const field of Object.keys(source))
+		if (!allowed.includes(field)) throw errors.invalid(`${field}: is not a field of this request`);
+}
+
 export function required(source: Json, ...fields: string[]): void {
 	for (const field of fields) {
 		const value = source[field];
