@@ -39,6 +39,10 @@
  *                       'add'       each one sent is applied once more, on top of what the bill has
  *                                   (https://developer.bill.com/changelog/2025-05-22-bills-api-improvements-for-vendor-credits
  *                                   says only that the bill's create, replace and update take them)
+ *   customFieldValuesAnswer 'first'  POST /v3/spend/custom-fields/{id}/values with several values
+ *                                   answers the first value made, one object, as Postman "Create a
+ *                                   custom field value" shows its answer
+ *                       'list'      it answers the list of values made
  *
  * Set them with `startEmulator({ readings: { … } })`, `emulator.readings.x = …` in a test, or
  * `POST /__emulator/options { "readings": { … } }` from another process. `reset()` restores the
@@ -53,6 +57,7 @@ export interface Readings {
 	fundingPurposesEmpty: 'noBody' | 'emptyResults';
 	checkImagesPending: 'empty' | 'refused';
 	billVendorCredits: 'set' | 'add';
+	customFieldValuesAnswer: 'first' | 'list';
 }
 
 export const DEFAULT_READINGS: Readings = {
@@ -64,6 +69,7 @@ export const DEFAULT_READINGS: Readings = {
 	fundingPurposesEmpty: 'noBody',
 	checkImagesPending: 'empty',
 	billVendorCredits: 'set',
+	customFieldValuesAnswer: 'first',
 };
 
 const CHOICES: { [K in keyof Readings]: Array<Readings[K]> } = {
@@ -75,6 +81,7 @@ const CHOICES: { [K in keyof Readings]: Array<Readings[K]> } = {
 	fundingPurposesEmpty: ['noBody', 'emptyResults'],
 	checkImagesPending: ['empty', 'refused'],
 	billVendorCredits: ['set', 'add'],
+	customFieldValuesAnswer: ['first', 'list'],
 };
 
 /** The readings with `changes` applied; an unknown name or value is an error (a typo must not pass silently). */

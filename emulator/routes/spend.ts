@@ -760,8 +760,9 @@ export function registerSpend(emulator: Emulator): void {
 			values.push(v);
 			return v;
 		});
-		// Postman's example shows one value object; with several values the emulator answers the list.
-		return { body: added.length === 1 ? added[0] : added };
+		// Postman's example answers one value object; with several values, readings.ts customFieldValuesAnswer.
+		const asList = added.length > 1 && context.emulator.readings.customFieldValuesAnswer === 'list';
+		return { body: asList ? added : added[0] };
 	});
 	route('DELETE', '/v3/spend/custom-fields/:customFieldId/values', (context, { data }) => {
 		const field = customFieldOf(data, context.params.customFieldId);

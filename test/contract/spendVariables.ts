@@ -11,9 +11,9 @@ import { createThreeDsChallenge } from '../../emulator/routes/spendThreeDs';
 
 /** Fields BILL documented after the collection was made, with where: the emulator serves them. */
 export const SPEND_FIELDS_AFTER_COLLECTION: Record<string, string> = {
-	'results[].status':
+	'$.results[].status':
 		'transaction status, https://developer.bill.com/changelog/2026-04-17-se-transactions-improvements',
-	status:
+	'$.status':
 		'transaction status, https://developer.bill.com/changelog/2026-04-17-se-transactions-improvements',
 };
 
