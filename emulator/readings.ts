@@ -43,6 +43,12 @@
  *                                   answers the first value made, one object, as Postman "Create a
  *                                   custom field value" shows its answer
  *                       'list'      it answers the list of values made
+ *   spendRateLimit      'http429'   a Spend & Expense call over the 60 a minute is HTTP 429 with BILL's
+ *                                   error array (BDC_1144) and a Retry-After in seconds
+ *                       'bdc1144'   it is 400 with the BDC_1144 array, category DOWNSTREAM, and no
+ *                                   Retry-After, as BILL answers its AP/AR hourly limit
+ *                                   (https://developer.bill.com/docs/api-rate-limits); S&E's own
+ *                                   answer is not documented (https://developer.bill.com/docs/spend-expense-api)
  *
  * Set them with `startEmulator({ readings: { … } })`, `emulator.readings.x = …` in a test, or
  * `POST /__emulator/options { "readings": { … } }` from another process. `reset()` restores the
@@ -58,6 +64,7 @@ export interface Readings {
 	checkImagesPending: 'empty' | 'refused';
 	billVendorCredits: 'set' | 'add';
 	customFieldValuesAnswer: 'first' | 'list';
+	spendRateLimit: 'http429' | 'bdc1144';
 }
 
 export const DEFAULT_READINGS: Readings = {
@@ -70,6 +77,7 @@ export const DEFAULT_READINGS: Readings = {
 	checkImagesPending: 'empty',
 	billVendorCredits: 'set',
 	customFieldValuesAnswer: 'first',
+	spendRateLimit: 'http429',
 };
 
 const CHOICES: { [K in keyof Readings]: Array<Readings[K]> } = {
@@ -82,6 +90,7 @@ const CHOICES: { [K in keyof Readings]: Array<Readings[K]> } = {
 	checkImagesPending: ['empty', 'refused'],
 	billVendorCredits: ['set', 'add'],
 	customFieldValuesAnswer: ['first', 'list'],
+	spendRateLimit: ['http429', 'bdc1144'],
 };
 
 /** The readings with `changes` applied; an unknown name or value is an error (a typo must not pass silently). */

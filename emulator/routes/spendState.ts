@@ -130,14 +130,14 @@ export function spendRoute(emulator: Emulator, handler: SpendHandler): Handler {
 				usage.refused++;
 				data.calls.set(token, calls);
 				const waitMs = calls[0] + limits.windowMs - now;
-				// Open question: BILL documents 60 calls a minute
-				// (https://developer.bill.com/docs/spend-expense-api) but not its answer; the
-				// emulator answers HTTP 429 with BILL's error array and a Retry-After in seconds.
-				const error = new BillError(
-					429,
-					'BDC_1144',
-					`Max number of allowed requests per minute reached: ${limits.perWindow}.`,
-				);
+				// BILL documents 60 calls a minute (https://developer.bill.com/docs/spend-expense-api)
+				// but not its answer: readings.ts spendRateLimit.
+				const message = `Max number of allowed requests per minute reached: ${limits.perWindow}.`;
+				if (emulator.readings.spendRateLimit === 'bdc1144') {
+					const error = new BillError(400, 'BDC_1144', message, 'DOWNSTREAM');
+					return { status: 400, body: error.body(context.clock.now()) };
+				}
+				const error = new BillError(429, 'BDC_1144', message);
 				return {
 					status: 429,
 					body: error.body(context.clock.now()),
