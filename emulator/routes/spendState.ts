@@ -236,8 +236,12 @@ export function spendPage(
 			throw errors.invalid(`max: must be between 1 and ${maxPage}, was ${query.max}`);
 	}
 	const filters = parseFilters(query.filters, rules.filterable);
+	// What filters and sort see is made only when they need it (a list of thousands, read page by page).
+	const sortField = String(query.sort ?? '').split(':')[0];
+	const derived = !!sortField && all.length > 0 && !(sortField in all[0]);
+	const view = rules.view && (filters.length > 0 || derived) ? rules.view : undefined;
 	const views = new Map<Json, Json>();
-	for (const o of all) views.set(rules.view ? rules.view(o) : o, o);
+	for (const o of all) views.set(view ? view(o) : o, o);
 	const sorted = sortBy(
 		[...views.keys()].filter((v) => matches(v, filters)),
 		query.sort,

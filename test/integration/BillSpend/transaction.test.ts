@@ -139,7 +139,7 @@ describe('BILL Spend & Expense: Transaction', () => {
 			const { spendTransportSettings } = await import('../../../nodes/BillSpend/transport');
 			const saved = { ...spendTransportSettings };
 			// BILL allows fewer calls than the node believes: the node meets 429s and waits them out.
-			spendLimits(emulator, { perWindow: 3, windowMs: 300 });
+			spendLimits(emulator, { perWindow: 3, windowMs: 500 });
 			Object.assign(spendTransportSettings, { callsPerWindow: 60, windowMs: 300 });
 			try {
 				const all = await runSpendOk(spendCredentials(emulator), {
