@@ -81,7 +81,12 @@ const DATE_LIKE = /^\d{4}-\d{2}-\d{2}/;
 
 function compare(actual: unknown, expected: string): number {
 	if (typeof actual === 'number') return actual - Number(expected);
-	if (typeof actual === 'boolean') return Number(actual) - Number(expected === 'true');
+	if (typeof actual === 'boolean') {
+		// BILL takes true or false for a Yes/No field; `archived:eq:null` is no answer.
+		if (expected !== 'true' && expected !== 'false')
+			throw errors.invalid(`filters: "${expected}" is not true or false`);
+		return Number(actual) - Number(expected === 'true');
+	}
 	const a = String(actual ?? '');
 	if (DATE_LIKE.test(a) && DATE_LIKE.test(expected)) {
 		// Dates and date-times compare as instants (a date alone is midnight UTC).
@@ -96,30 +101,40 @@ function compare(actual: unknown, expected: string): number {
 export function matches(object: Json, filters: Filter[]): boolean {
 	return filters.every(({ field, op, value }) => {
 		const actual = getPath(object, field);
-		switch (op) {
-			case 'eq':
-				return compare(actual, value) === 0;
-			case 'ne':
-				return compare(actual, value) !== 0;
-			case 'gt':
-				return compare(actual, value) > 0;
-			case 'gte':
-				return compare(actual, value) >= 0;
-			case 'lt':
-				return compare(actual, value) < 0;
-			case 'lte':
-				return compare(actual, value) <= 0;
-			case 'in':
-				return value.split(',').some((v) => compare(actual, v.trim()) === 0);
-			case 'nin':
-				return value.split(',').every((v) => compare(actual, v.trim()) !== 0);
-			case 'sw':
-				return String(actual ?? '')
-					.toLowerCase()
-					.startsWith(value.toLowerCase());
+		// A field with several values (an object's id and uuid, say): one of them matches, or
+		// for `ne`/`nin` none of them is excluded.
+		if (Array.isArray(actual)) {
+			const each = (a: unknown) => test(a, op, value);
+			return op === 'ne' || op === 'nin' ? actual.every(each) : actual.some(each);
 		}
-		return false;
+		return test(actual, op, value);
 	});
+}
+
+function test(actual: unknown, op: Operator, value: string): boolean {
+	switch (op) {
+		case 'eq':
+			return compare(actual, value) === 0;
+		case 'ne':
+			return compare(actual, value) !== 0;
+		case 'gt':
+			return compare(actual, value) > 0;
+		case 'gte':
+			return compare(actual, value) >= 0;
+		case 'lt':
+			return compare(actual, value) < 0;
+		case 'lte':
+			return compare(actual, value) <= 0;
+		case 'in':
+			return value.split(',').some((v) => compare(actual, v.trim()) === 0);
+		case 'nin':
+			return value.split(',').every((v) => compare(actual, v.trim()) !== 0);
+		case 'sw':
+			return String(actual ?? '')
+				.toLowerCase()
+				.startsWith(value.toLowerCase());
+	}
+	return false;
 }
 
 export function sortBy(list: Json[], raw: unknown, sortable: string[]): Json[] {

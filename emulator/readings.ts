@@ -39,6 +39,16 @@
  *                       'add'       each one sent is applied once more, on top of what the bill has
  *                                   (https://developer.bill.com/changelog/2025-05-22-bills-api-improvements-for-vendor-credits
  *                                   says only that the bill's create, replace and update take them)
+ *   customFieldValuesAnswer 'first'  POST /v3/spend/custom-fields/{id}/values with several values
+ *                                   answers the first value made, one object, as Postman "Create a
+ *                                   custom field value" shows its answer
+ *                       'list'      it answers the list of values made
+ *   spendRateLimit      'http429'   a Spend & Expense call over the 60 a minute is HTTP 429 with BILL's
+ *                                   error array (BDC_1144) and a Retry-After in seconds
+ *                       'bdc1144'   it is 400 with the BDC_1144 array, category DOWNSTREAM, and no
+ *                                   Retry-After, as BILL answers its AP/AR hourly limit
+ *                                   (https://developer.bill.com/docs/api-rate-limits); S&E's own
+ *                                   answer is not documented (https://developer.bill.com/docs/spend-expense-api)
  *
  * Set them with `startEmulator({ readings: { … } })`, `emulator.readings.x = …` in a test, or
  * `POST /__emulator/options { "readings": { … } }` from another process. `reset()` restores the
@@ -53,6 +63,8 @@ export interface Readings {
 	fundingPurposesEmpty: 'noBody' | 'emptyResults';
 	checkImagesPending: 'empty' | 'refused';
 	billVendorCredits: 'set' | 'add';
+	customFieldValuesAnswer: 'first' | 'list';
+	spendRateLimit: 'http429' | 'bdc1144';
 }
 
 export const DEFAULT_READINGS: Readings = {
@@ -64,6 +76,8 @@ export const DEFAULT_READINGS: Readings = {
 	fundingPurposesEmpty: 'noBody',
 	checkImagesPending: 'empty',
 	billVendorCredits: 'set',
+	customFieldValuesAnswer: 'first',
+	spendRateLimit: 'http429',
 };
 
 const CHOICES: { [K in keyof Readings]: Array<Readings[K]> } = {
@@ -75,6 +89,8 @@ const CHOICES: { [K in keyof Readings]: Array<Readings[K]> } = {
 	fundingPurposesEmpty: ['noBody', 'emptyResults'],
 	checkImagesPending: ['empty', 'refused'],
 	billVendorCredits: ['set', 'add'],
+	customFieldValuesAnswer: ['first', 'list'],
+	spendRateLimit: ['http429', 'bdc1144'],
 };
 
 /** The readings with `changes` applied; an unknown name or value is an error (a typo must not pass silently). */

@@ -4,7 +4,13 @@
  * Sessions, limits, errors and lists follow BILL's pages cited where each is played; routes live in routes/, one file per
  * BILL area. `/__emulator/*` is a control API for tests, the demo and benchmarks (never BILL's).
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
+import {
+	createServer,
+	type IncomingHttpHeaders,
+	type IncomingMessage,
+	type Server,
+	type ServerResponse,
+} from 'http';
 import type { AddressInfo, Socket } from 'net';
 
 import { Clock } from './clock';
@@ -62,6 +68,11 @@ interface Route {
 	names: string[];
 	handler: Handler;
 	auth: AuthKind;
+	/**
+	 * Serves only requests whose headers it accepts, before any route of the same method and
+	 * path without it (S&E subscriptions: `/v3/subscriptions` with `apiToken`, routes/spendWebhooks.ts).
+	 */
+	when?: (headers: IncomingHttpHeaders) => boolean;
 }
 
 export interface EmulatorOptions {
@@ -158,7 +169,7 @@ export class Emulator {
 		method: string,
 		pattern: string,
 		handler: Handler,
-		options: { auth?: AuthKind; host?: Host } = {},
+		options: { auth?: AuthKind; host?: Host; when?: Route['when'] } = {},
 	): void {
 		const names: string[] = [];
 		const regex = new RegExp(
@@ -175,6 +186,7 @@ export class Emulator {
 			names,
 			handler,
 			auth: options.auth ?? 'organization',
+			when: options.when,
 		});
 	}
 
@@ -367,9 +379,11 @@ export class Emulator {
 				);
 			if (fault?.kind === 'limit1322') throw errors.concurrency();
 			if (fault?.kind === 'limit1144') throw errors.hourly(this.options.hourlyLimit);
+			const candidates = this.routes.filter(
+				(r) => r.host === host && r.method === method && r.regex.test(path),
+			);
 			const route =
-				host &&
-				this.routes.find((r) => r.host === host && r.method === method && r.regex.test(path));
+				candidates.find((r) => r.when?.(req.headers)) ?? candidates.find((r) => !r.when);
 			if (!route) {
 				const known = host && this.routes.some((r) => r.host === host && r.regex.test(path));
 				throw known

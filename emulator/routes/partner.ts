@@ -31,6 +31,17 @@ export function registerPartner(emulator: Emulator): void {
 			const address = body.address as Json | undefined;
 			for (const field of ['line1', 'city', 'zipOrPostalCode', 'country'])
 				if (!address || !address[field]) throw errors.invalid(`address.${field}: must not be null`);
+			// Postman "Create an organization" sends "true" where its answer has a boolean.
+			const options = body.processingOptions as Json | undefined;
+			const same = options?.mailingAddressSameAsPhysical;
+			if (same !== undefined) {
+				if (!['true', 'false', true, false].includes(same as string | boolean))
+					throw errors.invalid('processingOptions.mailingAddressSameAsPhysical: true or false');
+				body.processingOptions = {
+					...options,
+					mailingAddressSameAsPhysical: String(same) === 'true',
+				};
+			}
 			const now = context.clock.timestamp();
 			const id = newId('008');
 			context.state.organizations.set(id, { id, name, appKey: context.session!.appKey });

@@ -19,7 +19,8 @@ const FIELDS = [
 ];
 const SCHEDULE_FIELDS = ['period', 'frequency', 'nextDueDate', 'endDate', 'daysInAdvance'];
 const PERIODS = ['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'];
-// Postman "Update a recurring bill" sends `quantity` on a line; it is accepted and kept.
+// Postman "Update a recurring bill" sends `quantity` on a line; it is accepted, but BILL's
+// example answer has no `quantity` on a line, so it is not kept.
 const LINE_FIELDS = ['id', 'amount', 'description', 'classifications', 'quantity'];
 const CLASSIFICATIONS = [
 	'chartOfAccountId',
@@ -117,7 +118,13 @@ function build(context: RequestContext, body: Json, existing?: Json, patch = fal
 	const lines = body.recurringBillLineItems;
 	if (!patch || lines !== undefined) {
 		const old = existing?.recurringBillLineItems as Json[] | undefined;
-		next.recurringBillLineItems = mergeLines(LINES, 'recurringBillLineItems', lines, old, patch);
+		next.recurringBillLineItems = mergeLines(
+			LINES,
+			'recurringBillLineItems',
+			lines,
+			old,
+			patch,
+		).map(({ quantity: _quantity, ...line }) => line);
 	}
 	return next;
 }

@@ -6,8 +6,8 @@
 import { randomUUID } from 'crypto';
 
 import { BillError, errors } from '../errors';
-import type { FilterableFields } from '../list';
 import type { Emulator, RequestContext } from '../server';
+import { spendListRules } from '../spendLists';
 import type { Json } from '../state';
 import {
 	amount,
@@ -18,6 +18,7 @@ import {
 	newCard,
 	notFound,
 	oneOf,
+	onlyFields,
 	required,
 	setMember,
 	spendData,
@@ -36,8 +37,6 @@ const BUDGET_ROLES = ['OWNER', 'MEMBER', 'OBSERVER'];
 const DELETE_REASONS = ['CANCELLED', 'LOST', 'STOLEN', 'MISPLACED'];
 /** The path of the upload URLs the emulator hands out (BILL's are storage addresses, not API). */
 export const UPLOAD_PATH = '/v3/spend/__uploads';
-
-const ids: FilterableFields[string] = ['eq', 'in'];
 
 function must<T>(value: T | undefined, what: string, id: string): T {
 	if (!value) throw notFound(what, id);
@@ -120,9 +119,7 @@ export function registerSpend(emulator: Emulator): void {
 	// Users (Postman "Get list of users" … "Delete a user")
 	route('GET', '/v3/spend/users', (context, { data }) => ({
 		body: spendPage([...data.users.values()], context.query, {
-			filterable: { retired: ['eq'], role: ['eq', 'in'], userIds: ids, email: ['eq'] },
-			sortable: ['firstName', 'lastName', 'createdTime'],
-			view: (u) => ({ ...u, userIds: u.uuid }),
+			...spendListRules('users'),
 		}),
 	}));
 	route('GET', '/v3/spend/users/current', (_context, { user }) => ({ body: user }));
@@ -131,6 +128,8 @@ export function registerSpend(emulator: Emulator): void {
 	}));
 	route('POST', '/v3/spend/users', (context, { data, now }) => {
 		const b = body(context);
+		// Postman "Create a user"; dateOfBirth and phone: https://developer.bill.com/reference/createuser.
+		onlyFields(b, ['firstName', 'lastName', 'email', 'role', 'dateOfBirth', 'phone']);
 		required(b, 'firstName', 'lastName', 'email', 'role');
 		oneOf(b, 'role', ROLES);
 		if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(String(b.email)))
@@ -171,22 +170,35 @@ export function registerSpend(emulator: Emulator): void {
 	// Budgets (Postman "Get list of budgets" … "Delete a budget member")
 	route('GET', '/v3/spend/budgets', (context, { data }) => ({
 		body: spendPage([...data.budgets.values()], context.query, {
-			filterable: {
-				budgetIds: ids,
-				retired: ['eq'],
-				name: ['eq'],
-				recurringInterval: ['eq', 'in'],
-			},
-			sortable: ['name', 'spent', 'startDate'],
+			...spendListRules('budgets'),
 			view: (b) => ({
 				...b,
 				budgetIds: b.uuid,
+				isBudgetGroup: b.budgetGroup,
+				parentBudgetId: b.parentBudgetUuid ?? b.parentBudgetId,
+				assigned: (b.currentPeriod as Json).assigned,
+				limit: (b.currentPeriod as Json).limit,
 				spent: ((b.currentPeriod as Json).spent as Json).total,
 			}),
 		}),
 	}));
 	route('POST', '/v3/spend/budgets', (context, { data, now }) => {
 		const b = body(context);
+		// Postman "Create a budget" and https://developer.bill.com/reference/createbudget.
+		onlyFields(b, [
+			'name',
+			'description',
+			'recurringInterval',
+			'limit',
+			'recurringLimit',
+			'owners',
+			'members',
+			'observers',
+			'recurMonth',
+			'expirationDate',
+			'timezone',
+			'shareFunds',
+		]);
 		required(b, 'name', 'recurringInterval');
 		oneOf(b, 'recurringInterval', INTERVALS);
 		amount(b, 'limit');
@@ -249,8 +261,7 @@ export function registerSpend(emulator: Emulator): void {
 		const budget = budgetOf(data, context.params.budgetId);
 		return {
 			body: spendPage([...data.members.get(String(budget.uuid))!.values()], context.query, {
-				filterable: { retired: ['eq'], budgetRole: ['eq', 'in'] },
-				sortable: ['spent', 'name', 'limit'],
+				...spendListRules('budgetMembers'),
 			}),
 		};
 	});
@@ -306,15 +317,17 @@ export function registerSpend(emulator: Emulator): void {
 			[...data.cards.values()].filter((c) => !c.deletedReason),
 			context.query,
 			{
-				filterable: {
-					cardIds: ids,
-					budgetId: ids,
-					userId: ids,
-					status: ['eq', 'in'],
-					type: ['eq'],
-				},
-				sortable: ['status', 'name', 'createdTime'],
-				view: (c) => ({ ...c, cardIds: c.uuid, budgetId: c.budgetUuid, userId: c.userUuid }),
+				...spendListRules('cards'),
+				// `budgetIds`, `userIds` take "string IDs or UUIDs" (https://developer.bill.com/reference/listcards).
+				view: (c) => ({
+					...c,
+					cardIds: [c.uuid, c.id],
+					budgetIds: [c.budgetUuid, c.budgetId],
+					userIds: [c.userUuid, c.userId],
+					// Cards made here are vendor cards ("Create a vendor card"): VIRTUAL in BILL's
+					// example answer, VIRTUAL_VENDOR among the filter's values.
+					types: c.type === 'VIRTUAL' ? 'VIRTUAL_VENDOR' : c.type,
+				}),
 			},
 		),
 	}));
@@ -322,6 +335,15 @@ export function registerSpend(emulator: Emulator): void {
 		const b = body(context);
 		// Open question: Postman "Create a vendor card" sends userId/budgetId, the guide
 		// (https://developer.bill.com/docs/virtual-cards) userUuid/budgetUuid; both are taken.
+		onlyFields(b, [
+			'name',
+			'userId',
+			'userUuid',
+			'budgetId',
+			'budgetUuid',
+			'limit',
+			'recurringLimit',
+		]);
 		required(b, 'name');
 		if (!b.userId && !b.userUuid) throw errors.invalid('userId: must not be null');
 		if (!b.budgetId && !b.budgetUuid) throw errors.invalid('budgetId: must not be null');
@@ -355,7 +377,7 @@ export function registerSpend(emulator: Emulator): void {
 	});
 	for (const [action, status] of [
 		['freeze', 'FROZEN'],
-		['unfreeze', 'ACTIVE'],
+		['unfreeze', 'ACTIVATED'],
 	] as const) {
 		route('POST', `/v3/spend/cards/:cardId/${action}`, (context, { data, now }) => {
 			const card = cardOf(data, context.params.cardId);
@@ -370,31 +392,17 @@ export function registerSpend(emulator: Emulator): void {
 	// Transactions (Postman "Get list of transactions" … "Delete a transaction receipt")
 	route('GET', '/v3/spend/transactions', (context, { data }) => {
 		const page = spendPage([...data.transactions.values()], context.query, {
-			maxPage: 50,
-			// https://developer.bill.com/reference/listtransactions and the changelogs of
-			// 2025-11-05 (syncStatus) and 2026-01-26 (updatedTime, authorizedTime).
-			filterable: {
-				cardId: ids,
-				userId: ids,
-				budgetId: ids,
-				transactionIds: ids,
-				merchantName: ['eq'],
-				amount: ['gte', 'lte'],
-				fees: ['gte', 'lte'],
-				updatedTime: ['gte', 'lte'],
-				authorizedTime: ['gte', 'lte'],
-				occurredTime: ['gte', 'lte'],
-				syncStatus: ['eq', 'ne', 'in', 'nin'],
-				status: ['eq', 'in'],
-				transactionType: ['eq', 'in'],
-			},
-			sortable: ['amount', 'merchantName', 'occurredTime'],
+			...spendListRules('transactions'),
 			view: (t) => ({
 				...t,
-				cardId: t.cardUuid,
-				userId: t.userUuid,
-				budgetId: t.budgetUuid,
-				transactionIds: t.uuid,
+				cardId: [t.cardUuid, t.cardId],
+				userId: [t.userUuid, t.userId],
+				budgetId: [t.budgetUuid, t.budgetId],
+				transactionIds: [t.uuid, t.id],
+				customFieldIds: ((t.customFields as Json[] | undefined) ?? []).flatMap((c) => [
+					c.uuid,
+					c.id,
+				]),
 				syncStatus: t.syncStatus ?? 'NOT_SYNCED',
 			}),
 		});
@@ -411,6 +419,7 @@ export function registerSpend(emulator: Emulator): void {
 	route('PUT', '/v3/spend/transactions/:transactionId', (context, { data, now }) => {
 		const t = transactionOf(data, context.params.transactionId);
 		const b = body(context);
+		onlyFields(b, ['budgetId']);
 		required(b, 'budgetId');
 		const budget = find(data.budgets, String(b.budgetId));
 		if (!budget) throw errors.invalid(`budgetId: no such budget ${String(b.budgetId)}`);
@@ -465,10 +474,11 @@ export function registerSpend(emulator: Emulator): void {
 			const field = customFieldOf(data, context.params.customFieldId);
 			const set = (t.customFields as Json[]).find((c) => c.uuid === field.uuid);
 			return {
-				body: spendPage((set?.selectedValues as Json[]) ?? [], context.query, {
-					filterable: {},
-					sortable: [],
-				}),
+				body: spendPage(
+					(set?.selectedValues as Json[]) ?? [],
+					context.query,
+					spendListRules('transactionCustomFieldValues'),
+				),
 			};
 		},
 	);
@@ -503,21 +513,15 @@ export function registerSpend(emulator: Emulator): void {
 	// Reimbursements (Postman "Get list of reimbursements" … "Delete a reimbursement receipt")
 	route('GET', '/v3/spend/reimbursements', (context, { data }) => ({
 		body: spendPage([...data.reimbursements.values()], context.query, {
-			filterable: {
-				reimbursementIds: ids,
-				status: ['eq', 'in'],
-				userId: ids,
-				budgetId: ids,
-				amount: ['gte', 'lte'],
-				submittedTime: ['gte', 'lte'],
-				retired: ['eq'],
-			},
-			sortable: ['submittedTime', 'amount', 'occurredDate'],
+			...spendListRules('reimbursements'),
 			view: (r) => ({
 				...r,
-				reimbursementIds: r.uuid,
-				userId: r.userUuid,
-				budgetId: r.budgetUuid,
+				reimbursementIds: [r.uuid, r.id],
+				userIds: [r.userUuid, r.userId],
+				budgetIds: [r.budgetUuid, r.budgetId],
+				customFieldValueIds: ((r.customFields as Json[] | undefined) ?? []).flatMap((c) =>
+					((c.selectedValues as Json[] | undefined) ?? []).flatMap((v) => [v.uuid, v.id]),
+				),
 			}),
 		}),
 	}));
@@ -526,6 +530,17 @@ export function registerSpend(emulator: Emulator): void {
 	}));
 	route('POST', '/v3/spend/reimbursements', (context, { data, user: submitter }) => {
 		const b = body(context);
+		// Postman "Create a reimbursement"; customFields: https://developer.bill.com/reference/createreimbursement.
+		onlyFields(b, [
+			'budgetId',
+			'userId',
+			'occurredDate',
+			'note',
+			'merchantName',
+			'amount',
+			'receipts',
+			'customFields',
+		]);
 		required(b, 'budgetId', 'userId', 'occurredDate', 'merchantName');
 		amount(b, 'amount', { required: true });
 		if (Number(b.amount) <= 0) throw errors.invalid('amount: must be more than 0');
@@ -550,7 +565,8 @@ export function registerSpend(emulator: Emulator): void {
 			// Open question: BILL's examples show no status for a new submission; the emulator
 			// says AWAITING_APPROVAL until an ADMIN approves (APPROVED) or denies (DENIED) it.
 			status: 'AWAITING_APPROVAL',
-			type: 'REIMBURSEMENT',
+			// BILL's reimbursement types: PURCHASE, MILEAGE (https://developer.bill.com/reference/listreimbursements).
+			type: 'PURCHASE',
 			statusHistory: [
 				{
 					actorId: submitter.id,
@@ -603,6 +619,7 @@ export function registerSpend(emulator: Emulator): void {
 		adminOnly(spend, 'approve or deny reimbursements');
 		const r = reimbursementOf(spend.data, context.params.reimbursementId);
 		const b = body(context);
+		onlyFields(b, ['action', 'note']);
 		// Open question: Postman "Approve or deny a reimbursement" shows APPROVE; DENY is the emulator's
 		// (and the node's) word for the other.
 		oneOf(b, 'action', ['APPROVE', 'DENY']);
@@ -645,13 +662,24 @@ export function registerSpend(emulator: Emulator): void {
 	// Custom fields (Postman "Get list of custom fields" … "Get custom field value details")
 	route('GET', '/v3/spend/custom-fields', (context, { data }) => ({
 		body: spendPage([...data.customFields.values()], context.query, {
-			filterable: { customFieldIds: ids, retired: ['eq'], global: ['eq'], type: ['eq'] },
-			sortable: ['createdTime', 'name'],
-			view: (f) => ({ ...f, customFieldIds: f.uuid }),
+			...spendListRules('customFields'),
 		}),
 	}));
 	route('POST', '/v3/spend/custom-fields', (context, { data, now }) => {
 		const b = body(context);
+		// Postman "Create a custom field" and https://developer.bill.com/reference/createcustomfield.
+		onlyFields(b, [
+			'name',
+			'description',
+			'type',
+			'values',
+			'multiSelect',
+			'allowCustomValues',
+			'minimumAmountForRequirement',
+			'required',
+			'global',
+			'selectedBudgetIds',
+		]);
 		required(b, 'name');
 		const type =
 			b.type ?? (Array.isArray(b.values) && b.values.length ? 'CUSTOM_SELECTOR' : 'NOTE');
@@ -717,7 +745,7 @@ export function registerSpend(emulator: Emulator): void {
 			body: spendPage(
 				(data.values.get(String(field.uuid)) ?? []).filter((v) => !v.deleted),
 				context.query,
-				{ filterable: { value: ['eq'] }, sortable: ['value'] },
+				{ ...spendListRules('customFieldValues'), view: (v) => ({ ...v, retired: v.deleted }) },
 			),
 		};
 	});
@@ -732,8 +760,9 @@ export function registerSpend(emulator: Emulator): void {
 			values.push(v);
 			return v;
 		});
-		// Postman's example shows one value object; with several values the emulator answers the list.
-		return { body: added.length === 1 ? added[0] : added };
+		// Postman's example answers one value object; with several values, readings.ts customFieldValuesAnswer.
+		const asList = added.length > 1 && context.emulator.readings.customFieldValuesAnswer === 'list';
+		return { body: asList ? added : added[0] };
 	});
 	route('DELETE', '/v3/spend/custom-fields/:customFieldId/values', (context, { data }) => {
 		const field = customFieldOf(data, context.params.customFieldId);

@@ -130,14 +130,14 @@ export function spendRoute(emulator: Emulator, handler: SpendHandler): Handler {
 				usage.refused++;
 				data.calls.set(token, calls);
 				const waitMs = calls[0] + limits.windowMs - now;
-				// Open question: BILL documents 60 calls a minute
-				// (https://developer.bill.com/docs/spend-expense-api) but not its answer; the
-				// emulator answers HTTP 429 with BILL's error array and a Retry-After in seconds.
-				const error = new BillError(
-					429,
-					'BDC_1144',
-					`Max number of allowed requests per minute reached: ${limits.perWindow}.`,
-				);
+				// BILL documents 60 calls a minute (https://developer.bill.com/docs/spend-expense-api)
+				// but not its answer: readings.ts spendRateLimit.
+				const message = `Max number of allowed requests per minute reached: ${limits.perWindow}.`;
+				if (emulator.readings.spendRateLimit === 'bdc1144') {
+					const error = new BillError(400, 'BDC_1144', message, 'DOWNSTREAM');
+					return { status: 400, body: error.body(context.clock.now()) };
+				}
+				const error = new BillError(429, 'BDC_1144', message);
 				return {
 					status: 429,
 					body: error.body(context.clock.now()),
@@ -161,6 +161,12 @@ export function body(context: RequestContext): Json {
 	if (!value || typeof value !== 'object' || Array.isArray(value) || Buffer.isBuffer(value))
 		throw errors.invalid('Request body must be a JSON object');
 	return value as Json;
+}
+
+/** A body field BILL does not know is refused, as BILL refuses an unknown field (400 BDC_1002). */
+export function onlyFields(source: Json, allowed: string[]): void {
+	for (const field of Object.keys(source))
+		if (!allowed.includes(field)) throw errors.invalid(`${field}: is not a field of this request`);
 }
 
 export function required(source: Json, ...fields: string[]): void {
@@ -230,8 +236,12 @@ export function spendPage(
 			throw errors.invalid(`max: must be between 1 and ${maxPage}, was ${query.max}`);
 	}
 	const filters = parseFilters(query.filters, rules.filterable);
+	// What filters and sort see is made only when they need it (a list of thousands, read page by page).
+	const sortField = String(query.sort ?? '').split(':')[0];
+	const derived = !!sortField && all.length > 0 && !(sortField in all[0]);
+	const view = rules.view && (filters.length > 0 || derived) ? rules.view : undefined;
 	const views = new Map<Json, Json>();
-	for (const o of all) views.set(rules.view ? rules.view(o) : o, o);
+	for (const o of all) views.set(view ? view(o) : o, o);
 	const sorted = sortBy(
 		[...views.keys()].filter((v) => matches(v, filters)),
 		query.sort,
@@ -397,8 +407,8 @@ export function newCard(data: SpendData, c: Json, now: string): Json {
 		lastFour: String(1000 + Math.floor(Math.random() * 9000)),
 		validThru: `${String(expires.getUTCMonth() + 1).padStart(2, '0')}/${String(expires.getUTCFullYear()).slice(2)}`,
 		expirationDate: expires.toISOString().slice(0, 10),
-		// Open question: Postman "Get list of cards" shows only FROZEN; ACTIVE is the emulator's word for the rest.
-		status: 'ACTIVE',
+		// The card statuses of https://developer.bill.com/reference/listcards: ACTIVATED, NOT_ACTIVATED, FROZEN, DELETED.
+		status: 'ACTIVATED',
 		type: 'VIRTUAL',
 		shareBudgetFunds: false,
 		recurring: c.recurringLimit !== undefined,

@@ -2,14 +2,19 @@
  * BILL Spend & Expense webhooks in the emulator: subscriptions on the webhook host with the
  * `apiToken` header, and signed deliveries of `spend.*` events.
  *
- * Open question: BILL's payload pages name `POST v3/subscriptions`, the Postman collection's
- * subscriptions folder `POST /v3/spend/subscriptions`; the emulator serves the S&E spelling
- * (its `/v3/subscriptions` is the AP/AR one, with a session). The payload is BILL's webhook
+ * `POST /v3/subscriptions` (get, list, delete) on the events host with the `apiToken` header, as
+ * BILL's reference for creating a subscription (https://developer.bill.com/reference/createsubscription,
+ * its header list) and the S&E payload pages
+ * (https://developer.bill.com/docs/spend-expense-transaction-notification-payloads) say: a
+ * request with `apiToken` and no `sessionId` is an S&E one, anything else the AP/AR one
+ * (routes/webhooks.ts). The `/v3/spend/subscriptions` of BILL's 2025-09-29 changelog is no
+ * request of BILL's collection and is not served. The payload is BILL's webhook
  * envelope, `{metadata: {eventId, subscriptionId, eventType, version}, <entity>: {...}}`, signed
  * as BILL signs every webhook: `x-bill-sha-signature` = base64(HMAC-SHA256(securityKey, body)).
  * BILL delivers S&E events in production only; the emulator delivers them everywhere.
  */
 import { createHmac, randomBytes, randomUUID } from 'crypto';
+import type { IncomingHttpHeaders } from 'http';
 
 import { errors } from '../errors';
 import type { Emulator, RequestContext } from '../server';
@@ -162,6 +167,10 @@ export function spendDeliveryControl(
 	return { body: delivery };
 }
 
+/** An S&E call: the `apiToken` header, no session (https://developer.bill.com/docs/authentication-with-api-token). */
+const isSpendCall = (headers: IncomingHttpHeaders) =>
+	headers.apitoken !== undefined && headers.sessionid === undefined;
+
 export function registerSpendWebhooks(emulator: Emulator): void {
 	const route = (
 		method: string,
@@ -172,7 +181,7 @@ export function registerSpendWebhooks(emulator: Emulator): void {
 			method,
 			path,
 			spendRoute(emulator, (context) => handler(context, spendWebhooks(emulator))),
-			{ auth: 'none', host: 'events' },
+			{ auth: 'none', host: 'events', when: isSpendCall },
 		);
 	const subscriptionOf = (hooks: WebhookData, id: string) => {
 		const subscription = hooks.subscriptions.get(id);
@@ -180,7 +189,7 @@ export function registerSpendWebhooks(emulator: Emulator): void {
 		return subscription;
 	};
 
-	route('POST', '/v3/spend/subscriptions', (context, hooks) => {
+	route('POST', '/v3/subscriptions', (context, hooks) => {
 		const raw = context.headers['x-idempotent-key'];
 		const key = Array.isArray(raw) ? raw[0] : raw;
 		if (!key || !/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i.test(key))
@@ -211,13 +220,13 @@ export function registerSpendWebhooks(emulator: Emulator): void {
 		hooks.idempotency.set(key, subscription.id);
 		return { body: { ...subscription, securityKey } };
 	});
-	route('GET', '/v3/spend/subscriptions', (_context, hooks) => ({
+	route('GET', '/v3/subscriptions', (_context, hooks) => ({
 		body: { results: [...hooks.subscriptions.values()] },
 	}));
-	route('GET', '/v3/spend/subscriptions/:subscriptionId', (context, hooks) => ({
+	route('GET', '/v3/subscriptions/:subscriptionId', (context, hooks) => ({
 		body: subscriptionOf(hooks, context.params.subscriptionId),
 	}));
-	route('DELETE', '/v3/spend/subscriptions/:subscriptionId', (context, hooks) => {
+	route('DELETE', '/v3/subscriptions/:subscriptionId', (context, hooks) => {
 		const subscription = subscriptionOf(hooks, context.params.subscriptionId);
 		hooks.subscriptions.delete(subscription.id);
 		hooks.keys.delete(subscription.id);

@@ -103,6 +103,11 @@ export interface SpendPageOptions {
 	limit?: number;
 	/** BILL's largest page: 100, but 50 for transactions. */
 	pageSize?: number;
+	/**
+	 * A filter BILL's list does not have, applied to what it returns: only the entries it keeps
+	 * count towards the limit (full pages are read then).
+	 */
+	keep?: (entry: IDataObject) => boolean;
 }
 
 interface SpendPage {
@@ -118,7 +123,7 @@ interface SpendPage {
 export async function spendApiRequestAllItems(
 	this: SpendFunctions,
 	request: SpendRequest,
-	{ returnAll, limit = 50, pageSize = 100 }: SpendPageOptions,
+	{ returnAll, limit = 50, pageSize = 100, keep }: SpendPageOptions,
 ): Promise<IDataObject[]> {
 	if (!returnAll && !(Number.isInteger(limit) && limit >= 1)) {
 		throw new NodeOperationError(
@@ -131,11 +136,11 @@ export async function spendApiRequestAllItems(
 	const seen = new Set<string>();
 	let page: string | undefined;
 	do {
-		const max = returnAll ? pageSize : Math.min(pageSize, limit - results.length);
+		const max = returnAll || keep ? pageSize : Math.min(pageSize, limit - results.length);
 		const qs: IDataObject = { ...(request.qs ?? {}), max };
 		if (page) qs.nextPage = page;
 		const response = (await spendApiRequest.call(this, { ...request, qs })) as SpendPage;
-		for (const entry of response.results ?? []) results.push(entry);
+		for (const entry of response.results ?? []) if (!keep || keep(entry)) results.push(entry);
 		const next = response.nextPage || undefined;
 		// A token seen before would read the same pages forever.
 		if (next && seen.has(next)) break;

@@ -9,7 +9,10 @@ import { spendApiRequest } from '../BillSpend/transport';
 /** What the node keeps with the workflow between activation, deliveries and deactivation. */
 export interface SpendTriggerData {
 	subscriptionId?: string;
-	/** The subscription path that answered (see SUBSCRIPTION_PATHS). */
+	/**
+	 * The path the subscription was made at: SUBSCRIPTIONS_PATH (activations before it was the
+	 * only one may hold `/v3/spend/subscriptions`; such a subscription is read and deleted there).
+	 */
 	path?: string;
 	/** BILL returns it once, with the new subscription; it signs every delivery. */
 	securityKey?: string;
@@ -19,14 +22,14 @@ export interface SpendTriggerData {
 }
 
 /**
- * Where Spend & Expense subscriptions live, on the webhook host (`/connect-events`) with the
- * `apiToken` header. BILL's payload pages
- * (https://developer.bill.com/docs/spend-expense-transaction-notification-payloads) say
- * `POST v3/subscriptions`; the subscriptions folder of BILL's Postman collection says "Create a
- * subscription (`POST /v3/spend/subscriptions`)" for S&E. Open question: the node asks the S&E
- * path first and, when BILL does not know it (404), the general one; it remembers which answered.
+ * Where Spend & Expense subscriptions live: `POST /v3/subscriptions` on the webhook host
+ * (`/connect-events`) with the `apiToken` header and an `X-Idempotent-Key`, as BILL's reference
+ * for creating a subscription (https://developer.bill.com/reference/createsubscription, its
+ * header list) and every S&E payload page say
+ * (https://developer.bill.com/docs/spend-expense-transaction-notification-payloads,
+ * https://developer.bill.com/docs/spend-expense-reimbursement-notification-payload).
  */
-export const SUBSCRIPTION_PATHS = ['/v3/spend/subscriptions', '/v3/subscriptions'];
+export const SUBSCRIPTIONS_PATH = '/v3/subscriptions';
 
 export const SPEND_EVENTS = [
 	{
@@ -113,37 +116,32 @@ export async function checkExists(context: IHookFunctions): Promise<boolean> {
 	return false;
 }
 
-/** `POST …/subscriptions` with an `X-Idempotent-Key` (a UUID, as BILL wants it), once. */
+/** `POST /v3/subscriptions` with an `X-Idempotent-Key` (a UUID, as BILL wants it), once. */
 export async function create(context: IHookFunctions): Promise<boolean> {
 	const data = context.getWorkflowStaticData('node') as SpendTriggerData;
 	const body = wanted(context);
 	const pending = (data.pendingCreate ??= { idempotencyKey: randomUUID() });
-	let lastError: unknown;
-	for (const path of SUBSCRIPTION_PATHS) {
-		try {
-			const created = await spendApiRequest.call(context, {
-				method: 'POST',
-				path,
-				host: 'events',
-				body,
-				headers: { 'X-Idempotent-Key': pending.idempotencyKey },
-				// BILL answers the same key with the same subscription: a repeat is safe.
-				repeatable: true,
-			});
-			if (typeof created.id !== 'string' || typeof created.securityKey !== 'string')
-				throw new NodeOperationError(
-					context.getNode(),
-					'BILL answered the new subscription without its ID or security key',
-				);
-			delete data.pendingCreate;
-			Object.assign(data, { subscriptionId: created.id, path, securityKey: created.securityKey });
-			return true;
-		} catch (error) {
-			lastError = error;
-			if (!isStatus(error, 404)) break;
-		}
-	}
-	throw lastError;
+	const created = await spendApiRequest.call(context, {
+		method: 'POST',
+		path: SUBSCRIPTIONS_PATH,
+		host: 'events',
+		body,
+		headers: { 'X-Idempotent-Key': pending.idempotencyKey },
+		// BILL answers the same key with the same subscription: a repeat is safe.
+		repeatable: true,
+	});
+	if (typeof created.id !== 'string' || typeof created.securityKey !== 'string')
+		throw new NodeOperationError(
+			context.getNode(),
+			'BILL answered the new subscription without its ID or security key',
+		);
+	delete data.pendingCreate;
+	Object.assign(data, {
+		subscriptionId: created.id,
+		path: SUBSCRIPTIONS_PATH,
+		securityKey: created.securityKey,
+	});
+	return true;
 }
 
 /** Deletes the node's subscription; one BILL no longer has is gone already. */

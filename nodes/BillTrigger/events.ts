@@ -24,7 +24,7 @@ export const ANY_EVENT = '*';
 /**
  * BILL's documented event types (https://developer.bill.com/docs/notification-payloads-reference), all at version "1": shown when the catalog
  * cannot be loaded. Spend & Expense events are left out: they belong to S&E subscriptions
- * (`/v3/spend/subscriptions`, an API token instead of a session), which this node does not make.
+ * (`/v3/subscriptions` with an API token instead of a session), which this node does not make.
  */
 export const DOCUMENTED_EVENTS: CatalogEntry[] = [
 	'autopay.failed',

@@ -85,7 +85,10 @@ export async function submitReimbursements(emulator, amounts) {
 		return json;
 	};
 	const [budget] = (await call('GET', '/v3/spend/budgets?max=1')).results;
-	const [user] = (await call('GET', '/v3/spend/users?max=1&filters=role:eq:MEMBER')).results;
+	// BILL's user list has no role filter (https://developer.bill.com/reference/listusers): picked here.
+	const [user] = (await call('GET', '/v3/spend/users?max=100')).results.filter(
+		(u) => u.role === 'MEMBER',
+	);
 	const today = new Date().toISOString().slice(0, 10);
 	const made = [];
 	for (const [i, amount] of amounts.entries())

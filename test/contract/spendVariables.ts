@@ -11,9 +11,9 @@ import { createThreeDsChallenge } from '../../emulator/routes/spendThreeDs';
 
 /** Fields BILL documented after the collection was made, with where: the emulator serves them. */
 export const SPEND_FIELDS_AFTER_COLLECTION: Record<string, string> = {
-	'results[].status':
+	'$.results[].status':
 		'transaction status, https://developer.bill.com/changelog/2026-04-17-se-transactions-improvements',
-	status:
+	'$.status':
 		'transaction status, https://developer.bill.com/changelog/2026-04-17-se-transactions-improvements',
 };
 
@@ -146,19 +146,4 @@ export async function spendVariable(
  */
 export const SPEND_PLACEHOLDER_BODIES: Record<string, RegExp> = {
 	'PUT /v3/spend/transactions/:transactionId/custom-fields': /customFieldId: no such custom field/,
-};
-
-/**
- * Spend & Expense webhook subscriptions: BILL's Postman subscriptions folder names
- * `POST /v3/spend/subscriptions` for S&E in its description, but lists only `/v3/subscriptions`
- * requests (which the emulator serves for AP/AR, with a session). The node asks the S&E path
- * first and falls back to the general one on a 404.
- */
-const BECAUSE =
-	"the subscriptions folder's description names /v3/spend/subscriptions for S&E; no request of its own";
-export const SPEND_SUBSCRIPTION_ROUTES: Record<string, string> = {
-	'POST events /v3/spend/subscriptions': BECAUSE,
-	'GET events /v3/spend/subscriptions': BECAUSE,
-	'GET events /v3/spend/subscriptions/:subscriptionId': BECAUSE,
-	'DELETE events /v3/spend/subscriptions/:subscriptionId': BECAUSE,
 };

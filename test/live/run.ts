@@ -8,16 +8,61 @@
 import { mkdirSync, writeFileSync } from 'fs';
 import { dirname, resolve } from 'path';
 
+import { startEmulator } from '../../emulator';
 import { runLiveCheck } from './check';
-import { readLiveSetup } from './config';
+import {
+	checkBaseUrl,
+	DEFAULT_NOTIFICATION_URL,
+	DEFAULT_REPORT_PATH,
+	readLiveSetup,
+	SANDBOX_BASE_URL,
+} from './config';
 import { renderReport, summary } from './report';
+import { readSpendSetup, renderSpend, runSpendLiveCheck } from './spend';
+
+/**
+ * Spend & Expense only (BILL_LIVE_SPEND_API_TOKEN without the AP variables): its calls and the
+ * guesses they settle, in the report.
+ */
+async function spendOnly(env: NodeJS.ProcessEnv): Promise<number> {
+	const base = checkBaseUrl(env.BILL_LIVE_BASE_URL?.trim() || SANDBOX_BASE_URL);
+	if (typeof base === 'string') {
+		console.error(`BILL live check refused: ${base}.`);
+		return 2;
+	}
+	const notificationUrl = env.BILL_LIVE_NOTIFICATION_URL?.trim() || DEFAULT_NOTIFICATION_URL;
+	const config = readSpendSetup(env, base.urls, notificationUrl)!;
+	const emulator = await startEmulator();
+	try {
+		console.log(
+			`BILL Spend & Expense live check against ${base.urls.api}, compared with the emulator`,
+		);
+		const result = await runSpendLiveCheck(config, emulator);
+		const path = resolve(env.BILL_LIVE_REPORT?.trim() || DEFAULT_REPORT_PATH);
+		mkdirSync(dirname(path), { recursive: true });
+		writeFileSync(
+			path,
+			`# Live check: BILL Spend & Expense against the emulator\n\n${mask(renderSpend(result), config.apiToken)}`,
+		);
+		console.log(
+			`${result.differences.length} S&E difference(s) in ${result.calls.length} calls; ${result.settled.length} guesses reported; report: ${path}`,
+		);
+		return result.differences.length ? 1 : 0;
+	} finally {
+		await emulator.stop();
+	}
+}
+
+const mask = (text: string, secret: string) => text.split(secret).join('***');
 
 async function main(): Promise<number> {
 	const setup = readLiveSetup(process.env);
+	if (setup.kind === 'skip' && process.env.BILL_LIVE_SPEND_API_TOKEN?.trim())
+		return await spendOnly(process.env);
 	if (setup.kind === 'skip') {
 		console.log(`BILL live check skipped: ${setup.reason}.`);
 		console.log(
-			'To run it against your BILL sandbox, set them (and optionally BILL_LIVE_MFA_ID and BILL_LIVE_DEVICE); see the README.',
+			'To run it against your BILL sandbox, set them (and optionally BILL_LIVE_MFA_ID and BILL_LIVE_DEVICE; BILL_LIVE_SPEND_API_TOKEN adds Spend & Expense, alone or with them); see the README.',
 		);
 		return 0;
 	}
@@ -32,9 +77,23 @@ async function main(): Promise<number> {
 	const result = await runLiveCheck({ config, log: (line) => console.log(`  ${line}`) });
 	const path = resolve(config.reportPath);
 	mkdirSync(dirname(path), { recursive: true });
-	writeFileSync(path, renderReport(result));
+	const spendConfig = readSpendSetup(process.env, config.urls, config.notificationUrl);
+	let spendSection = '';
+	let spendDifferences = 0;
+	if (spendConfig) {
+		const emulator = await startEmulator();
+		try {
+			const spend = await runSpendLiveCheck(spendConfig, emulator);
+			spendSection = `\n${mask(renderSpend(spend), spendConfig.apiToken)}`;
+			spendDifferences = spend.differences.length;
+		} finally {
+			await emulator.stop();
+		}
+	}
+	writeFileSync(path, renderReport(result) + spendSection);
 	console.log(summary(result, config.reportPath));
-	return result.differences.length ? 1 : 0;
+	if (spendConfig) console.log(`${spendDifferences} S&E difference(s)`);
+	return result.differences.length || spendDifferences ? 1 : 0;
 }
 
 main().then(

@@ -16,11 +16,18 @@ function quote(value: string): string {
 		: `"${value.replace(/"/g, '\\"')}"`;
 }
 
+const isEmpty = (value: unknown) =>
+	value === null ||
+	value === undefined ||
+	(typeof value === 'string' && value.trim() === '') ||
+	(Array.isArray(value) && value.length === 0);
+
 export function buildFilters(
 	conditions: Array<FilterCondition | undefined | false>,
 ): string | undefined {
 	const parts = conditions
-		.filter((c): c is FilterCondition => !!c)
+		// A value that says nothing never goes out (`archived:eq:null`, `archived:eq:""`).
+		.filter((c): c is FilterCondition => !!c && !isEmpty(c.value))
 		.map(({ field, op, value }) => {
 			const text = Array.isArray(value) ? `"${value.map(String).join(',')}"` : quote(String(value));
 			return `${field}:${op}:${text}`;

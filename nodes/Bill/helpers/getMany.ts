@@ -6,7 +6,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { billApiRequestAllItems, type PageOptions } from '../../shared/transport';
 import { type FilterCondition, buildFilters, oneOrMany, splitList } from './filters';
-import { checkDate, checkDateTime, checkId } from './validation';
+import { checkDate, checkDateTime, checkId, checkYesNo } from './validation';
 
 /** The value of a resource locator met inside a collection (n8n may or may not have extracted it). */
 export function locatorValue(value: unknown): string {
@@ -94,12 +94,8 @@ function conditions(
 			];
 		}
 		case 'boolean': {
-			const value = values[filter.option];
-			return [
-				value !== undefined
-					? { field: filter.field, op: 'eq', value: value as boolean }
-					: undefined,
-			];
+			const value = checkYesNo(context, itemIndex, label(filter.option), values[filter.option]);
+			return [value !== undefined ? { field: filter.field, op: 'eq', value } : undefined];
 		}
 		case 'list': {
 			const list = splitList(values[filter.option]).map((value) => {

@@ -44,6 +44,31 @@ function display(value: unknown): string {
 	return text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
+/**
+ * A Yes/No parameter, which an expression may set to anything: `true`/`false` (also as text,
+ * "yes"/"no", 1/0) is the answer; nothing (`null`, `undefined`, "") is no answer, so the filter is
+ * not sent; anything else is an error naming the parameter, the item and the value.
+ */
+export function checkYesNo(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	parameter: string,
+	value: unknown,
+): boolean | undefined {
+	if (value === undefined || value === null) return undefined;
+	if (typeof value === 'boolean') return value;
+	const text = String(value).trim().toLowerCase();
+	if (text === '') return undefined;
+	if (['true', 'yes', '1'].includes(text)) return true;
+	if (['false', 'no', '0'].includes(text)) return false;
+	throw invalid(
+		context,
+		itemIndex,
+		parameter,
+		`"${display(value)}" is not Yes or No (true or false)`,
+	);
+}
+
 /** A BILL id given as text (or picked with a resource locator), checked for shape and prefix. */
 export function checkId(
 	context: IExecuteFunctions,

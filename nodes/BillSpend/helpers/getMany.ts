@@ -8,7 +8,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { type FilterCondition, buildFilters } from '../../Bill/helpers/filters';
 import { spendApiRequestAllItems } from '../transport';
 import { pageOptions } from './fields';
-import { checkAmount, checkDateTime, checkIdList } from './validation';
+import { checkAmount, checkDateTime, checkIdList, checkYesNo } from './validation';
 
 /**
  * How one option of a Spend Get Many's "Filters" collection goes to BILL
@@ -50,10 +50,10 @@ function condition(
 			const list = ((value as string[] | undefined) ?? []).filter(Boolean);
 			return list.length > 0 ? { field: filter.field, op: 'in', value: list } : undefined;
 		}
-		case 'boolean':
-			return value !== undefined
-				? { field: filter.field, op: 'eq', value: value as boolean }
-				: undefined;
+		case 'boolean': {
+			const yes = checkYesNo(context, itemIndex, label, value);
+			return yes !== undefined ? { field: filter.field, op: 'eq', value: yes } : undefined;
+		}
 		case 'text':
 			return value ? { field: filter.field, op: 'eq', value: String(value) } : undefined;
 		case 'amount': {
@@ -96,17 +96,58 @@ export function activeOnly(context: IExecuteFunctions, itemIndex: number): IData
 		: { filters: 'retired:eq:false' };
 }
 
-/** `GET path` with `qs`, page by page through BILL's `nextPage`, as far as Return All / Limit say. */
+/**
+ * A "Filters" option BILL's list does not have, applied by n8n to the entries BILL returns:
+ * - `list`: the entry's `field` is one of the values chosen;
+ * - `amount`: the entry's `field` is at least (`gte`) or at most (`lte`) the amount given.
+ */
+export type LocalFilter =
+	| { kind: 'list'; option: string; field: string }
+	| { kind: 'amount'; option: string; field: string; op: 'gte' | 'lte' };
+
+/** The entries kept by the local filters set in `collection`; undefined when none is set. */
+export function keepLocal(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	collection: INodeProperties,
+	declared: LocalFilter[],
+): ((entry: IDataObject) => boolean) | undefined {
+	const values = context.getNodeParameter(collection.name, itemIndex, {}) as IDataObject;
+	const options = (collection.options as INodeProperties[] | undefined) ?? [];
+	const label = (option: string) =>
+		`${collection.displayName} → ${options.find((o) => o.name === option)?.displayName ?? option}`;
+	const tests: Array<(entry: IDataObject) => boolean> = [];
+	for (const filter of declared) {
+		const value = values[filter.option];
+		if (filter.kind === 'list') {
+			const chosen = ((value as string[] | undefined) ?? []).filter(Boolean).map(String);
+			if (chosen.length) tests.push((entry) => chosen.includes(String(entry[filter.field])));
+		} else if (value) {
+			const amount = checkAmount(context, itemIndex, label(filter.option), value, {
+				allowNegative: true,
+			});
+			const sign = filter.op === 'gte' ? 1 : -1;
+			tests.push((entry) => (Number(entry[filter.field]) - amount) * sign >= 0);
+		}
+	}
+	return tests.length ? (entry) => tests.every((t) => t(entry)) : undefined;
+}
+
+/**
+ * `GET path` with `qs`, page by page through BILL's `nextPage`, as far as Return All / Limit say;
+ * with `keep`, only the entries it keeps (a filter applied after BILL answered).
+ */
 export async function spendGetMany(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	path: string,
 	qs: IDataObject = {},
 	pageSize?: number,
+	keep?: (entry: IDataObject) => boolean,
 ): Promise<IDataObject[]> {
 	return await spendApiRequestAllItems.call(
 		context,
 		{ method: 'GET', path, qs, itemIndex },
-		pageOptions(context, itemIndex, pageSize),
+		{ ...pageOptions(context, itemIndex, pageSize), keep },
 	);
 }

@@ -8,6 +8,7 @@ export {
 	checkDate,
 	checkDateTime,
 	checkEmail,
+	checkYesNo,
 	getDate,
 	getString,
 	invalid,

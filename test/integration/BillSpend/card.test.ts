@@ -2,6 +2,7 @@
 import { startEmulator, type Emulator } from '../../../emulator';
 import { spendData } from '../../../emulator/routes/spendState';
 import { resetSpendPacing } from '../../../nodes/BillSpend/transport';
+import { queriesSent } from '../../harness/queries';
 import { byId, expr, runSpend, runSpendOk, spendCredentials } from '../../harness/spend';
 
 let emulator: Emulator;
@@ -177,6 +178,38 @@ describe('BILL Spend & Expense: Card', () => {
 			`The 'BILL Spend & Expense' node has issues:\n- Parameter "Name" is required.`,
 		);
 		expect(emulator.log).toHaveLength(0);
+	});
+
+	it("Get Many sends BILL's card filters (budgetIds, userIds, status, types) and sort (lastFour)", async () => {
+		const a = await createCard('Ads card');
+		const b = await createCard('Google Ads');
+		let cards: Awaited<ReturnType<typeof runSpendOk>> = [];
+		const [sent] = await queriesSent(emulator, async () => {
+			cards = await runSpendOk(spendCredentials(emulator), {
+				resource: 'card',
+				operation: 'getMany',
+				returnAll: true,
+				filters: {
+					budgetIds: String(budget().uuid),
+					userIds: String(member().uuid),
+					status: 'ACTIVATED',
+					types: ['VIRTUAL_VENDOR'],
+				},
+				sort: 'lastFour:asc',
+			});
+		});
+		const uuids = [budget().uuid, member().uuid].map(String);
+		expect(sent.query).toEqual({
+			filters: `budgetIds:in:"${uuids[0]}",userIds:in:"${uuids[1]}",status:eq:ACTIVATED,types:in:"VIRTUAL_VENDOR"`,
+			sort: 'lastFour:asc',
+			max: '100',
+		});
+		const expected = [...data().cards.values()]
+			.filter((c) => c.budgetUuid === budget().uuid && c.userUuid === member().uuid)
+			.filter((c) => c.status === 'ACTIVATED' && !c.deletedReason)
+			.sort((x, y) => String(x.lastFour).localeCompare(String(y.lastFour)));
+		expect(expected.map((c) => c.uuid)).toEqual(expect.arrayContaining([a.uuid, b.uuid]));
+		expect(cards.map((c) => c.uuid)).toEqual(expected.map((c) => c.uuid));
 	});
 
 	it("gives BILL's error with its code and message", async () => {

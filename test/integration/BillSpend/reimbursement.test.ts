@@ -2,6 +2,7 @@
 import { startEmulator, type Emulator } from '../../../emulator';
 import { spendData } from '../../../emulator/routes/spendState';
 import { resetSpendPacing } from '../../../nodes/BillSpend/transport';
+import { queriesSent } from '../../harness/queries';
 import { PNG, byId, expr, runSpend, runSpendOk, spendCredentials } from '../../harness/spend';
 
 let emulator: Emulator;
@@ -102,6 +103,46 @@ describe('BILL Spend & Expense: Reimbursement', () => {
 		});
 		expect(deleted).toEqual({ reimbursementId: b.uuid, deleted: true });
 		expect(data().reimbursements.size).toBe(1);
+	});
+
+	it("Get Many sends BILL's reimbursement filters and keeps the statuses chosen itself (BILL has no status filter)", async () => {
+		const credentials = spendCredentials(emulator);
+		const made = [];
+		for (let i = 0; i < 5; i++) made.push((await runSpendOk(credentials, createParameters()))[0]);
+		await runSpendOk(credentials, {
+			resource: 'reimbursement',
+			operation: 'approve',
+			reimbursementId: made[1].uuid,
+		});
+		let out: Awaited<ReturnType<typeof runSpendOk>> = [];
+		const sent = await queriesSent(emulator, async () => {
+			out = await runSpendOk(credentials, {
+				resource: 'reimbursement',
+				operation: 'getMany',
+				returnAll: false,
+				limit: 1,
+				filters: {
+					statuses: ['APPROVED'],
+					userIds: String(member().uuid),
+					budgetIds: String(budget().uuid),
+					type: 'PURCHASE',
+					submittedAfter: '2000-01-01T00:00:00Z',
+				},
+				sort: 'amount:desc',
+			});
+		});
+		expect(out.map((r) => r.uuid)).toEqual([made[1].uuid]);
+		expect(sent).toHaveLength(1);
+		expect(sent[0].query).toEqual({
+			sort: 'amount:desc',
+			filters: `budgetIds:in:"${String(budget().uuid)}",userIds:in:"${String(member().uuid)}",type:eq:PURCHASE,submittedTime:gte:"2000-01-01T00:00:00.000Z"`,
+			max: '100',
+		});
+		// A saved workflow (no Sort By) still reads newest first.
+		const [newest] = await queriesSent(emulator, () =>
+			runSpendOk(credentials, { resource: 'reimbursement', operation: 'getMany', returnAll: true }),
+		);
+		expect(newest.query.sort).toBe('submittedTime:desc');
 	});
 
 	it('uploads and deletes a receipt of a reimbursement', async () => {

@@ -130,27 +130,31 @@ describe('BILL Spend & Expense: Transaction', () => {
 		}
 	});
 
-	it("waits out BILL's 429 (Retry-After) when another app uses the same token, and loses nothing", async () => {
-		seedSpendTransactions(emulator, 1000);
-		const { spendLimits } = await import('../../../emulator/routes/spendState');
-		const { spendTransportSettings } = await import('../../../nodes/BillSpend/transport');
-		const saved = { ...spendTransportSettings };
-		// BILL allows fewer calls than the node believes: the node meets 429s and waits them out.
-		spendLimits(emulator, { perWindow: 8, windowMs: 300 });
-		Object.assign(spendTransportSettings, { callsPerWindow: 60, windowMs: 300 });
-		try {
-			const all = await runSpendOk(spendCredentials(emulator), {
-				resource: 'transaction',
-				operation: 'getMany',
-				returnAll: true,
-			});
-			expect(all).toHaveLength(spendData(emulator).transactions.size);
-			expect(spendData(emulator).refused).toBeGreaterThan(0);
-		} finally {
-			Object.assign(spendTransportSettings, saved);
-			spendLimits(emulator, { perWindow: 60, windowMs: 60_000 });
-		}
-	});
+	it.each(['http429', 'bdc1144'] as const)(
+		"waits out BILL's refusal when another app uses the same token, and loses nothing (S&E rate limit answer read %s)",
+		async (reading) => {
+			emulator.readings.spendRateLimit = reading;
+			seedSpendTransactions(emulator, 1000);
+			const { spendLimits } = await import('../../../emulator/routes/spendState');
+			const { spendTransportSettings } = await import('../../../nodes/BillSpend/transport');
+			const saved = { ...spendTransportSettings };
+			// BILL allows fewer calls than the node believes: the node meets 429s and waits them out.
+			spendLimits(emulator, { perWindow: 3, windowMs: 500 });
+			Object.assign(spendTransportSettings, { callsPerWindow: 60, windowMs: 300 });
+			try {
+				const all = await runSpendOk(spendCredentials(emulator), {
+					resource: 'transaction',
+					operation: 'getMany',
+					returnAll: true,
+				});
+				expect(all).toHaveLength(spendData(emulator).transactions.size);
+				expect(spendData(emulator).refused).toBeGreaterThan(0);
+			} finally {
+				Object.assign(spendTransportSettings, saved);
+				spendLimits(emulator, { perWindow: 60, windowMs: 60_000 });
+			}
+		},
+	);
 
 	it('moves a transaction to another budget', async () => {
 		const t = anyTransaction();

@@ -163,6 +163,34 @@ describe('BILL Spend & Expense: Custom Field', () => {
 		expect(data().customFields.size).toBe(0);
 	});
 
+	it.each(['first', 'list'] as const)(
+		'adds several values, one item each, whatever BILL answers (custom field values answer read %s)',
+		async (reading) => {
+			emulator.readings.customFieldValuesAnswer = reading;
+			const credentials = spendCredentials(emulator);
+			const [field] = await runSpendOk(credentials, {
+				resource: 'customField',
+				operation: 'create',
+				name: 'Region',
+				values: ['North'],
+			});
+			const added = await runSpendOk(credentials, {
+				resource: 'customField',
+				operation: 'addValues',
+				customFieldId: byId(field.uuid),
+				values: ['East', 'West'],
+			});
+			const stored = spendData(emulator).values.get(String(field.uuid))!;
+			expect(added).toEqual(
+				['East', 'West'].map((value) => ({
+					customFieldId: field.uuid,
+					...stored.find((v) => v.value === value),
+				})),
+			);
+			expect(stored.map((v) => v.value)).toEqual(['North', 'East', 'West']);
+		},
+	);
+
 	it('adds, lists, gets and removes values (a DELETE with a JSON body)', async () => {
 		const credentials = spendCredentials(emulator);
 		const [field] = await runSpendOk(credentials, {

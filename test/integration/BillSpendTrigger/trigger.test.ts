@@ -55,7 +55,7 @@ async function moveFirstTransaction() {
 }
 
 describe('BILL Spend & Expense Trigger', () => {
-	it('subscribes once on activation (S&E path, apiToken, idempotency key) and keeps it', async () => {
+	it('subscribes once on activation (POST /v3/subscriptions on the events host, apiToken, idempotency key) and keeps it', async () => {
 		await harness.activate();
 		expect(subscriptions()).toEqual([
 			expect.objectContaining({
@@ -69,13 +69,18 @@ describe('BILL Spend & Expense Trigger', () => {
 		]);
 		expect(harness.staticData).toMatchObject({
 			subscriptionId: subscriptions()[0].id,
-			path: '/v3/spend/subscriptions',
+			path: '/v3/subscriptions',
 			securityKey: expect.any(String),
 		});
+		// The documented call, not the AP/AR one: no session, and no other path tried.
+		expect(emulator.state.subscriptions.size).toBe(0);
+		expect(emulator.log.filter((e) => e.method === 'POST').map((e) => e.path)).toEqual([
+			'/v3/subscriptions',
+		]);
 		expect(harness.staticData.pendingCreate).toBeUndefined();
 		await harness.activate();
 		expect(subscriptions()).toHaveLength(1);
-		expect(emulator.requests({ method: 'POST', route: '/v3/spend/subscriptions' })).toHaveLength(1);
+		expect(emulator.requests({ method: 'POST', route: '/v3/subscriptions' })).toHaveLength(1);
 	});
 
 	it('runs the workflow for a signed event, once even when BILL sends it again; refuses a bad signature', async () => {
@@ -145,30 +150,39 @@ describe('BILL Spend & Expense Trigger', () => {
 		expect(await harness.deactivate()).toBe(true);
 	});
 
-	it('falls back to /v3/subscriptions when BILL does not know the S&E path (404)', async () => {
+	it('a subscription an earlier version made at /v3/spend/subscriptions is replaced by one at /v3/subscriptions', async () => {
+		Object.assign(harness.staticData, {
+			subscriptionId: '3fa85f64-5717-4562-b3fc-2c963f66afa6',
+			path: '/v3/spend/subscriptions',
+			securityKey: 'old',
+		});
+		await harness.activate();
+		expect(subscriptions()).toHaveLength(1);
+		expect(harness.staticData).toMatchObject({
+			subscriptionId: subscriptions()[0].id,
+			path: '/v3/subscriptions',
+		});
+	});
+
+	it('keeps its idempotency key until BILL answered the create', async () => {
 		emulator.addFault({
 			method: 'POST',
-			path: '/v3/spend/subscriptions',
+			path: '/v3/subscriptions',
 			kind: 'status',
-			status: 404,
-			code: 'BDC_1121',
-			message: 'API not supported',
+			status: 400,
+			code: 'BDC_1002',
+			message: 'Invalid request',
 			times: 2,
 		});
 		const error = await harness.activate().catch((e: unknown) => e as { httpCode?: string });
-		// The emulator's /v3/subscriptions is the AP/AR one (a session, not a token): refused there.
-		expect(error?.httpCode).toBe('401');
-		// (n8n sends a request refused with 401 once more after refreshing the credential.)
-		expect([
-			...new Set(emulator.log.filter((e) => e.method === 'POST').map((e) => e.path)),
-		]).toEqual(['/v3/spend/subscriptions', '/v3/subscriptions']);
+		expect(error?.httpCode).toBe('400');
 		// n8n does not save the static data of a failed activation (ActiveWorkflowManager).
 		expect(harness.staticData.pendingCreate).toBeUndefined();
 		// The node itself keeps its idempotency key in the static data until BILL answered: `create`
 		// called on n8n's hook context, refused the same way, leaves it there.
 		const hooks = harness.hookFunctions();
 		await expect(trigger.webhookMethods.default.create.call(hooks)).rejects.toMatchObject({
-			httpCode: '401',
+			httpCode: '400',
 		});
 		expect(hooks.getWorkflowStaticData('node').pendingCreate).toEqual({
 			idempotencyKey: expect.any(String),

@@ -73,6 +73,7 @@ const ALLOWED: Record<string, string> = {
 	'spend:card.getMany.filters.userIds': SPEND_MULTI,
 	'spend:reimbursement.getMany.filters.budgetIds': SPEND_MULTI,
 	'spend:reimbursement.getMany.filters.reimbursementIds': SPEND_MULTI,
+	'spend:reimbursement.getMany.filters.customFieldValueIds': SPEND_MULTI,
 	'spend:reimbursement.getMany.filters.userIds': SPEND_MULTI,
 	'spend:transaction.getMany.filters.budgetIds': SPEND_MULTI,
 	'spend:transaction.getMany.filters.cardIds': SPEND_MULTI,

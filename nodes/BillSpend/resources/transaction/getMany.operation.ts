@@ -3,13 +3,17 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { filtersCollection } from '../../../Bill/helpers/descriptions';
 import { returnAllOrLimit } from '../../helpers/fields';
-import { idListOption, spendFilters, spendGetMany } from '../../helpers/getMany';
+import { idListOption, keepLocal, spendFilters, spendGetMany } from '../../helpers/getMany';
 import { SYNC_STATUSES, TRANSACTION_STATUSES, TRANSACTION_TYPES } from './descriptions';
 import { simplifyField, simplifyTransaction } from './output';
 import { wantsSimplified } from '../../../shared/simplify';
 
 /** BILL's largest page of transactions (Postman "Get list of transactions": `max` 1 to 50). */
 export const TRANSACTIONS_PAGE = 50;
+
+/** How the options BILL's list does not have are described. */
+const LOCAL =
+	"BILL's list has no such filter, so n8n reads the list and drops the others itself (with a Limit, it reads on until it has that many)";
 
 const filters = filtersCollection([
 	{
@@ -18,6 +22,7 @@ const filters = filtersCollection([
 		type: 'number',
 		typeOptions: { numberPrecision: 2 },
 		default: 0,
+		description: `Keep only transactions of at least this amount. ${LOCAL}.`,
 	},
 	{
 		displayName: 'Amount At Most',
@@ -25,6 +30,7 @@ const filters = filtersCollection([
 		type: 'number',
 		typeOptions: { numberPrecision: 2 },
 		default: 0,
+		description: `Keep only transactions of at most this amount. ${LOCAL}.`,
 	},
 	{
 		displayName: 'Authorized After',
@@ -49,6 +55,7 @@ const filters = filtersCollection([
 		type: 'multiOptions',
 		options: TRANSACTION_STATUSES,
 		default: [],
+		description: `Keep only transactions in these statuses. ${LOCAL}.`,
 	},
 	{
 		displayName: 'Sync Statuses',
@@ -64,8 +71,7 @@ const filters = filtersCollection([
 		type: 'multiOptions',
 		options: TRANSACTION_TYPES,
 		default: [],
-		description:
-			'Authorization (money held), Clear (money moved; a negative amount is a refund) or Decline',
+		description: `Authorization (money held), Clear (money moved; a negative amount is a refund) or Decline. ${LOCAL}.`,
 	},
 	{ displayName: 'Updated After', name: 'updatedAfter', type: 'dateTime', default: '' },
 	{ displayName: 'Updated Before', name: 'updatedBefore', type: 'dateTime', default: '' },
@@ -115,8 +121,8 @@ export const description = updateDisplayOptions(
 /**
  * `GET /v3/spend/transactions` (Postman "Get list of transactions"; parent transactions only),
  * filtered as https://developer.bill.com/reference/listtransactions lists: ids with `in`,
- * amount and times with `gte`/`lte`. Open question: the reference does not list `status` and
- * `transactionType` among the filterable fields; they are sent as `field:in:"…"` like the others.
+ * times with `gte`/`lte`. The reference lists no `amount`, `status` or `transactionType` filter:
+ * those are applied to the transactions BILL returns.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const query = spendFilters(this, itemIndex, filters, [
@@ -124,10 +130,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		{ kind: 'ids', option: 'cardIds', field: 'cardId' },
 		{ kind: 'ids', option: 'userIds', field: 'userId' },
 		{ kind: 'text', option: 'merchantName', field: 'merchantName' },
-		{ kind: 'amount', option: 'amountMin', field: 'amount', op: 'gte' },
-		{ kind: 'amount', option: 'amountMax', field: 'amount', op: 'lte' },
-		{ kind: 'list', option: 'statuses', field: 'status' },
-		{ kind: 'list', option: 'transactionTypes', field: 'transactionType' },
 		{ kind: 'list', option: 'syncStatuses', field: 'syncStatus' },
 		{ kind: 'time', option: 'authorizedAfter', field: 'authorizedTime', op: 'gte' },
 		{ kind: 'time', option: 'authorizedBefore', field: 'authorizedTime', op: 'lte' },
@@ -140,12 +142,20 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		sort: options.sort ?? 'occurredTime:desc',
 		...query,
 	};
+	// Not among BILL's filters (https://developer.bill.com/reference/listtransactions): applied here.
+	const keep = keepLocal(this, itemIndex, filters, [
+		{ kind: 'amount', option: 'amountMin', field: 'amount', op: 'gte' },
+		{ kind: 'amount', option: 'amountMax', field: 'amount', op: 'lte' },
+		{ kind: 'list', option: 'statuses', field: 'status' },
+		{ kind: 'list', option: 'transactionTypes', field: 'transactionType' },
+	]);
 	const transactions = await spendGetMany(
 		this,
 		itemIndex,
 		'/v3/spend/transactions',
 		qs,
 		TRANSACTIONS_PAGE,
+		keep,
 	);
 	return wantsSimplified(this, itemIndex) ? transactions.map(simplifyTransaction) : transactions;
 }
