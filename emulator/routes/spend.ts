@@ -174,7 +174,8 @@ export function registerSpend(emulator: Emulator): void {
 			filterable: {
 				budgetIds: ids,
 				retired: ['eq'],
-				name: ['eq'],
+				// `name` takes eq and sw (https://developer.bill.com/hc/reference/budgets).
+				name: ['eq', 'sw'],
 				recurringInterval: ['eq', 'in'],
 			},
 			sortable: ['name', 'spent', 'startDate'],
@@ -310,11 +311,21 @@ export function registerSpend(emulator: Emulator): void {
 					cardIds: ids,
 					budgetId: ids,
 					userId: ids,
+					// The plural names are BILL's (https://developer.bill.com/hc/reference/cards).
+					budgetIds: ids,
+					userIds: ids,
 					status: ['eq', 'in'],
 					type: ['eq'],
 				},
 				sortable: ['status', 'name', 'createdTime'],
-				view: (c) => ({ ...c, cardIds: c.uuid, budgetId: c.budgetUuid, userId: c.userUuid }),
+				view: (c) => ({
+					...c,
+					cardIds: c.uuid,
+					budgetId: c.budgetUuid,
+					userId: c.userUuid,
+					budgetIds: c.budgetUuid,
+					userIds: c.userUuid,
+				}),
 			},
 		),
 	}));
@@ -508,6 +519,9 @@ export function registerSpend(emulator: Emulator): void {
 				status: ['eq', 'in'],
 				userId: ids,
 				budgetId: ids,
+				// The plural names are BILL's (https://developer.bill.com/hc/reference/listreimbursements).
+				userIds: ids,
+				budgetIds: ids,
 				amount: ['gte', 'lte'],
 				submittedTime: ['gte', 'lte'],
 				retired: ['eq'],
@@ -518,6 +532,8 @@ export function registerSpend(emulator: Emulator): void {
 				reimbursementIds: r.uuid,
 				userId: r.userUuid,
 				budgetId: r.budgetUuid,
+				userIds: r.userUuid,
+				budgetIds: r.budgetUuid,
 			}),
 		}),
 	}));
@@ -645,7 +661,14 @@ export function registerSpend(emulator: Emulator): void {
 	// Custom fields (Postman "Get list of custom fields" … "Get custom field value details")
 	route('GET', '/v3/spend/custom-fields', (context, { data }) => ({
 		body: spendPage([...data.customFields.values()], context.query, {
-			filterable: { customFieldIds: ids, retired: ['eq'], global: ['eq'], type: ['eq'] },
+			// `name` takes eq and sw (https://developer.bill.com/hc/reference/listcustomfields).
+			filterable: {
+				customFieldIds: ids,
+				retired: ['eq'],
+				global: ['eq'],
+				type: ['eq'],
+				name: ['eq', 'sw'],
+			},
 			sortable: ['createdTime', 'name'],
 			view: (f) => ({ ...f, customFieldIds: f.uuid }),
 		}),

@@ -1,0 +1,278 @@
+/**
+ * How to run each create of test/harness/creates.ts once, for the lost-answer test
+ * (rerun.test.ts): what it needs in BILL first, its parameters, and the route of the request
+ * that creates. One input item each; Bill's bulk creates send it in one bulk request.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import type { Emulator } from '../../../emulator';
+import { seedVendor } from '../../../emulator/routes/bills';
+import { spendData } from '../../../emulator/routes/spendState';
+import type { CredentialStore } from '../../harness/context';
+import { byId, runBillOk } from '../../harness/bill';
+import { preparePayments } from '../../reliability/scenarios';
+
+export interface RerunCase {
+	/** The request that creates (the emulator cuts its connection after applying it). */
+	route: { method: 'POST'; path: string };
+	prepare?: (emulator: Emulator, credentials: CredentialStore) => Promise<IDataObject>;
+	parameters: (prepared: IDataObject) => Record<string, unknown>;
+}
+
+const vendor = async (emulator: Emulator) => ({ vendorId: seedVendor(emulator, 'Rerun Supplies') });
+
+const customer = async (_emulator: Emulator, credentials: CredentialStore) => {
+	const [made] = await runBillOk(credentials, {
+		resource: 'customer',
+		operation: 'create',
+		name: 'Rerun Band',
+		email: 'ap@rerun.example',
+	});
+	return { customerId: String(made.id) };
+};
+
+const vendorFields = {
+	name: 'Rerun  Music Supplies',
+	accountType: 'BUSINESS',
+	email: 'ap@rerun.example',
+	phone: '555',
+};
+
+const billFields = (prepared: IDataObject) => ({
+	vendorId: byId(prepared.vendorId),
+	invoiceNumber: 'RERUN-1',
+	invoiceDate: '2026-11-01',
+	dueDate: '2026-12-01',
+	lineItemsInput: 'fields',
+	lineItems: { lineItem: [{ pricedBy: 'amount', amount: 25 }] },
+});
+
+const creditFields = (prepared: IDataObject) => ({
+	vendorId: byId(prepared.vendorId),
+	referenceNumber: 'VC-RERUN',
+	creditDate: '2026-12-01',
+	lineItems: { lineItem: [{ amount: 14.99, description: 'Returned sticks' }] },
+});
+
+const memoFields = (prepared: IDataObject) => ({
+	customerId: byId(prepared.customerId),
+	referenceNumber: 'CM-RERUN',
+	creditDate: '2026-12-01',
+	lineItems: { item: [{ description: 'Picks', lineType: 'priced', quantity: 1, price: 50 }] },
+});
+
+const spend = (emulator: Emulator) => {
+	const data = spendData(emulator);
+	const user = [...data.users.values()].find((u) => u.role === 'MEMBER')!;
+	const budget = [...data.budgets.values()][0];
+	return { userId: String(user.uuid), budgetId: String(budget.uuid) };
+};
+
+/** `node:resource:operation` → how to run it. */
+export const RERUN_CASES: Record<string, RerunCase> = {
+	'bill:vendor:create': {
+		route: { method: 'POST', path: '/v3/vendors' },
+		parameters: () => ({ resource: 'vendor', operation: 'create', ...vendorFields }),
+	},
+	'bill:vendor:createMany': {
+		route: { method: 'POST', path: '/v3/vendors/bulk' },
+		parameters: () => ({ resource: 'vendor', operation: 'createMany', ...vendorFields }),
+	},
+	'bill:bill:create': {
+		route: { method: 'POST', path: '/v3/bills' },
+		prepare: vendor,
+		parameters: (p) => ({ resource: 'bill', operation: 'create', ...billFields(p) }),
+	},
+	'bill:bill:createMany': {
+		route: { method: 'POST', path: '/v3/bills/bulk' },
+		prepare: vendor,
+		parameters: (p) => ({
+			resource: 'bill',
+			operation: 'createMany',
+			billsInput: 'items',
+			...billFields(p),
+		}),
+	},
+	'bill:classification:create': {
+		route: { method: 'POST', path: '/v3/classifications/departments' },
+		parameters: () => ({
+			resource: 'classification',
+			operation: 'create',
+			classificationType: 'department',
+			name: 'Rerun Department',
+		}),
+	},
+	'bill:classification:createMany': {
+		route: { method: 'POST', path: '/v3/classifications/departments/bulk' },
+		parameters: () => ({
+			resource: 'classification',
+			operation: 'createMany',
+			classificationType: 'department',
+			classificationsInput: 'items',
+			name: 'Rerun Department',
+		}),
+	},
+	'bill:customer:create': {
+		route: { method: 'POST', path: '/v3/customers' },
+		parameters: () => ({
+			resource: 'customer',
+			operation: 'create',
+			name: 'Rerun Band',
+			email: 'ap@rerun.example',
+			// Off by default at every version (saved workflows); the option is offered.
+			skipExisting: true,
+		}),
+	},
+	'bill:creditMemo:create': {
+		route: { method: 'POST', path: '/v3/credit-memos' },
+		prepare: customer,
+		parameters: (p) => ({ resource: 'creditMemo', operation: 'create', ...memoFields(p) }),
+	},
+	'bill:creditMemo:createMany': {
+		route: { method: 'POST', path: '/v3/credit-memos/bulk' },
+		prepare: customer,
+		parameters: (p) => ({ resource: 'creditMemo', operation: 'createMany', ...memoFields(p) }),
+	},
+	'bill:invoice:create': {
+		route: { method: 'POST', path: '/v3/invoices' },
+		prepare: customer,
+		parameters: (p) => ({
+			resource: 'invoice',
+			operation: 'create',
+			customerMode: 'existing',
+			customerId: byId(p.customerId),
+			invoiceNumber: 'INV-RERUN',
+			lineItems: { item: [{ description: 'Picks', quantity: 1, price: 50 }] },
+			additionalFields: { invoiceDate: '2026-12-01', dueDate: '2026-12-31' },
+		}),
+	},
+	'bill:recurringBill:create': {
+		route: { method: 'POST', path: '/v3/recurringbills' },
+		prepare: vendor,
+		parameters: (p) => ({
+			resource: 'recurringBill',
+			operation: 'create',
+			vendorId: byId(p.vendorId),
+			period: 'MONTHLY',
+			frequency: 1,
+			nextDueDate: '2027-01-01',
+			lineItems: { lineItem: [{ amount: 2500, description: 'Office rent' }] },
+			additionalFields: { description: 'Monthly rent' },
+		}),
+	},
+	'bill:recurringInvoice:create': {
+		route: { method: 'POST', path: '/v3/recurring-invoices' },
+		prepare: customer,
+		parameters: (p) => ({
+			resource: 'recurringInvoice',
+			operation: 'create',
+			customerId: byId(p.customerId),
+			period: 'MONTHLY',
+			frequency: 1,
+			nextDueDate: '2026-12-31',
+			lineItems: { item: [{ description: 'Subscription', quantity: 1, price: 19.99 }] },
+			additionalFields: { description: 'Tea subscription' },
+		}),
+	},
+	'bill:vendorCredit:create': {
+		route: { method: 'POST', path: '/v3/vendor-credits' },
+		prepare: vendor,
+		parameters: (p) => ({ resource: 'vendorCredit', operation: 'create', ...creditFields(p) }),
+	},
+	'bill:vendorCredit:createMany': {
+		route: { method: 'POST', path: '/v3/vendor-credits/bulk' },
+		prepare: vendor,
+		parameters: (p) => ({
+			resource: 'vendorCredit',
+			operation: 'createMany',
+			vendorCreditsInput: 'items',
+			...creditFields(p),
+		}),
+	},
+	'bill:bankAccount:create': {
+		route: { method: 'POST', path: '/v3/funding-accounts/banks' },
+		parameters: () => ({
+			resource: 'bankAccount',
+			operation: 'create',
+			nameOnAccount: 'Emulator Music Co',
+			routingNumber: '074000010',
+			accountNumber: '44440001234',
+			bankAccountType: 'CHECKING',
+			ownerType: 'BUSINESS',
+			bankName: 'Operating',
+			accessToAdmins: true,
+		}),
+	},
+	'bill:payment:create': {
+		route: { method: 'POST', path: '/v3/payments' },
+		prepare: async (emulator) => await preparePayments(emulator),
+		parameters: (p) => ({
+			resource: 'payment',
+			operation: 'create',
+			billId: byId((p.billIds as string[])[0]),
+			amount: (p.amounts as number[])[0],
+			processDate: p.processDate,
+			fundingType: 'BANK_ACCOUNT',
+			fundingAccountId: byId(p.accountId),
+		}),
+	},
+	// BILL Spend & Expense
+	'billSpend:reimbursement:create': {
+		route: { method: 'POST', path: '/v3/spend/reimbursements' },
+		prepare: async (emulator) => spend(emulator),
+		parameters: (p) => ({
+			resource: 'reimbursement',
+			operation: 'create',
+			userId: byId(p.userId),
+			budgetId: byId(p.budgetId),
+			amount: 42.5,
+			merchantName: 'Jasmine Thai',
+			occurredDate: '2026-11-20',
+			note: 'Team lunch',
+		}),
+	},
+	'billSpend:card:create': {
+		route: { method: 'POST', path: '/v3/spend/cards' },
+		prepare: async (emulator) => spend(emulator),
+		parameters: (p) => ({
+			resource: 'card',
+			operation: 'create',
+			name: 'Google Ads – Rerun',
+			userId: byId(p.userId),
+			budgetId: byId(p.budgetId),
+			cardLimit: 250,
+		}),
+	},
+	'billSpend:budget:create': {
+		route: { method: 'POST', path: '/v3/spend/budgets' },
+		prepare: async (emulator) => spend(emulator),
+		parameters: (p) => ({
+			resource: 'budget',
+			operation: 'create',
+			name: 'Rerun Events',
+			ownerId: byId(p.userId),
+			recurringInterval: 'MONTHLY',
+			budgetLimit: 1000,
+		}),
+	},
+	'billSpend:user:create': {
+		route: { method: 'POST', path: '/v3/spend/users' },
+		parameters: () => ({
+			resource: 'user',
+			operation: 'create',
+			firstName: 'Rita',
+			lastName: 'Rerun',
+			email: 'rita.rerun@example.com',
+			role: 'MEMBER',
+		}),
+	},
+	'billSpend:customField:create': {
+		route: { method: 'POST', path: '/v3/spend/custom-fields' },
+		parameters: () => ({
+			resource: 'customField',
+			operation: 'create',
+			name: 'Rerun Project',
+			values: 'Alpha, Beta',
+		}),
+	},
+};
