@@ -3,20 +3,29 @@
  * (rerun.test.ts): what it needs in BILL first, its parameters, and the route of the request
  * that creates. One input item each; Bill's bulk creates send it in one bulk request.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject } from 'n8n-workflow';
 
 import type { Emulator } from '../../../emulator';
 import { seedVendor } from '../../../emulator/routes/bills';
+import { seedClientOrganizations } from '../../../emulator/seedOrganizations';
 import { spendData } from '../../../emulator/routes/spendState';
 import type { CredentialStore } from '../../harness/context';
-import { byId, runBillOk } from '../../harness/bill';
+import { byId, partnerCredentials, runBillOk } from '../../harness/bill';
 import { preparePayments } from '../../reliability/scenarios';
 
 export interface RerunCase {
-	/** The request that creates (the emulator cuts its connection after applying it). */
-	route: { method: 'POST'; path: string };
+	/**
+	 * The request that creates (the emulator cuts its connection after applying it): its path,
+	 * or `~regex` with `logged` the emulator's route pattern for it.
+	 */
+	route: { method: 'POST'; path: string; logged?: string };
+	/** Other credentials than the node's usual (e.g. the partner's). */
+	credentials?: (emulator: Emulator) => CredentialStore;
 	prepare?: (emulator: Emulator, credentials: CredentialStore) => Promise<IDataObject>;
 	parameters: (prepared: IDataObject) => Record<string, unknown>;
+	binary?: IBinaryKeyData;
+	/** How the re-run's output says it found the object (default `alreadyExisted: true`). */
+	found?: (json: IDataObject) => boolean;
 }
 
 const vendor = async (emulator: Emulator) => ({ vendorId: seedVendor(emulator, 'Rerun Supplies') });
@@ -39,7 +48,7 @@ const vendorFields = {
 };
 
 const billFields = (prepared: IDataObject) => ({
-	vendorId: byId(prepared.vendorId),
+	vendorId: byId(String(prepared.vendorId)),
 	invoiceNumber: 'RERUN-1',
 	invoiceDate: '2026-11-01',
 	dueDate: '2026-12-01',
@@ -48,14 +57,14 @@ const billFields = (prepared: IDataObject) => ({
 });
 
 const creditFields = (prepared: IDataObject) => ({
-	vendorId: byId(prepared.vendorId),
+	vendorId: byId(String(prepared.vendorId)),
 	referenceNumber: 'VC-RERUN',
 	creditDate: '2026-12-01',
 	lineItems: { lineItem: [{ amount: 14.99, description: 'Returned sticks' }] },
 });
 
 const memoFields = (prepared: IDataObject) => ({
-	customerId: byId(prepared.customerId),
+	customerId: byId(String(prepared.customerId)),
 	referenceNumber: 'CM-RERUN',
 	creditDate: '2026-12-01',
 	lineItems: { item: [{ description: 'Picks', lineType: 'priced', quantity: 1, price: 50 }] },
@@ -66,6 +75,22 @@ const spend = (emulator: Emulator) => {
 	const user = [...data.users.values()].find((u) => u.role === 'MEMBER')!;
 	const budget = [...data.budgets.values()][0];
 	return { userId: String(user.uuid), budgetId: String(budget.uuid) };
+};
+
+const partnerScope = (emulator: Emulator) =>
+	partnerCredentials(emulator, { scope: 'partner', organizationId: '', userId: '' });
+
+const invoiceOf = async (emulator: Emulator, credentials: CredentialStore) => {
+	const { customerId } = await customer(emulator, credentials);
+	const [invoice] = await runBillOk(credentials, {
+		resource: 'invoice',
+		operation: 'create',
+		customerMode: 'existing',
+		customerId: byId(customerId),
+		invoiceNumber: 'INV-PAID',
+		lineItems: { item: [{ description: 'Picks', quantity: 1, price: 50 }] },
+	});
+	return { customerId, invoiceId: String(invoice.id) };
 };
 
 /** `node:resource:operation` → how to run it. */
@@ -140,7 +165,7 @@ export const RERUN_CASES: Record<string, RerunCase> = {
 			resource: 'invoice',
 			operation: 'create',
 			customerMode: 'existing',
-			customerId: byId(p.customerId),
+			customerId: byId(String(p.customerId)),
 			invoiceNumber: 'INV-RERUN',
 			lineItems: { item: [{ description: 'Picks', quantity: 1, price: 50 }] },
 			additionalFields: { invoiceDate: '2026-12-01', dueDate: '2026-12-31' },
@@ -152,7 +177,7 @@ export const RERUN_CASES: Record<string, RerunCase> = {
 		parameters: (p) => ({
 			resource: 'recurringBill',
 			operation: 'create',
-			vendorId: byId(p.vendorId),
+			vendorId: byId(String(p.vendorId)),
 			period: 'MONTHLY',
 			frequency: 1,
 			nextDueDate: '2027-01-01',
@@ -166,7 +191,7 @@ export const RERUN_CASES: Record<string, RerunCase> = {
 		parameters: (p) => ({
 			resource: 'recurringInvoice',
 			operation: 'create',
-			customerId: byId(p.customerId),
+			customerId: byId(String(p.customerId)),
 			period: 'MONTHLY',
 			frequency: 1,
 			nextDueDate: '2026-12-31',
@@ -213,7 +238,110 @@ export const RERUN_CASES: Record<string, RerunCase> = {
 			amount: (p.amounts as number[])[0],
 			processDate: p.processDate,
 			fundingType: 'BANK_ACCOUNT',
-			fundingAccountId: byId(p.accountId),
+			fundingAccountId: byId(String(p.accountId)),
+		}),
+	},
+	'bill:payment:createBulk': {
+		route: { method: 'POST', path: '/v3/payments/bulk' },
+		prepare: async (emulator) => await preparePayments(emulator),
+		parameters: (p) => ({
+			resource: 'payment',
+			operation: 'createBulk',
+			payments: {
+				payment: (p.billIds as string[]).map((billId, i) => ({
+					billId,
+					amount: (p.amounts as number[])[i],
+				})),
+			},
+			processDate: p.processDate,
+			fundingType: 'BANK_ACCOUNT',
+			fundingAccountId: byId(String(p.accountId)),
+		}),
+	},
+	'bill:invoice:recordPayment': {
+		route: { method: 'POST', path: '/v3/invoices/record-payment' },
+		prepare: invoiceOf,
+		parameters: (p) => ({
+			resource: 'invoice',
+			operation: 'recordPayment',
+			customerId: byId(String(p.customerId)),
+			paymentDate: '2026-12-05',
+			paymentType: 'CHECK',
+			amount: 50,
+			invoices: { invoice: [{ invoiceId: p.invoiceId, amount: 50 }] },
+		}),
+		found: (json) => json.alreadyPaid === true,
+	},
+	'bill:attachment:upload': {
+		route: {
+			method: 'POST',
+			path: '~^/v3/attachments/customers/',
+			logged: '/v3/attachments/customers/:customerId',
+		},
+		prepare: customer,
+		parameters: (p) => ({
+			resource: 'attachment',
+			operation: 'upload',
+			parentType: 'customer',
+			customerId: byId(String(p.customerId)),
+			fileName: 'contract.pdf',
+		}),
+		binary: {
+			data: {
+				data: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64'),
+				mimeType: 'application/pdf',
+				fileName: 'contract.pdf',
+			},
+		},
+	},
+	'bill:user:create': {
+		route: { method: 'POST', path: '/v3/users' },
+		prepare: async (_emulator, credentials) => {
+			const roles = await runBillOk(credentials, {
+				resource: 'role',
+				operation: 'getMany',
+				returnAll: true,
+			});
+			return { roleId: String(roles.find((r) => r.type === 'CLERK')!.id) };
+		},
+		parameters: (p) => ({
+			resource: 'user',
+			operation: 'create',
+			firstName: 'Clark',
+			lastName: 'Rerun',
+			email: 'clark.rerun@example.com',
+			roleId: byId(String(p.roleId)),
+			acceptTermsOfService: true,
+		}),
+	},
+	'bill:partner:createOrganization': {
+		route: { method: 'POST', path: '/v3/partner/organizations' },
+		credentials: partnerScope,
+		parameters: () => ({
+			authentication: 'billPartnerApi',
+			resource: 'partner',
+			operation: 'createOrganization',
+			name: 'Rerun Rice Cakes Inc',
+			address: { line1: '987 Home St', city: 'San Jose', zipOrPostalCode: '95002', country: 'US' },
+			phone: '4085550100',
+		}),
+	},
+	'bill:partner:createUser': {
+		route: { method: 'POST', path: '/v3/partner/users' },
+		credentials: partnerScope,
+		prepare: async (emulator) => ({
+			organizationId: seedClientOrganizations(emulator, 1)[0].organizationId,
+		}),
+		parameters: (p) => ({
+			authentication: 'billPartnerApi',
+			resource: 'partner',
+			operation: 'createUser',
+			partnerOrganizationId: byId(String(p.organizationId)),
+			firstName: 'Tomato',
+			lastName: 'Rerun',
+			email: 'tomato.rerun@example.com',
+			username: 'tomatorerun1',
+			acceptTermsOfService: true,
 		}),
 	},
 	// BILL Spend & Expense
@@ -223,8 +351,8 @@ export const RERUN_CASES: Record<string, RerunCase> = {
 		parameters: (p) => ({
 			resource: 'reimbursement',
 			operation: 'create',
-			userId: byId(p.userId),
-			budgetId: byId(p.budgetId),
+			userId: byId(String(p.userId)),
+			budgetId: byId(String(p.budgetId)),
 			amount: 42.5,
 			merchantName: 'Jasmine Thai',
 			occurredDate: '2026-11-20',
@@ -238,8 +366,8 @@ export const RERUN_CASES: Record<string, RerunCase> = {
 			resource: 'card',
 			operation: 'create',
 			name: 'Google Ads – Rerun',
-			userId: byId(p.userId),
-			budgetId: byId(p.budgetId),
+			userId: byId(String(p.userId)),
+			budgetId: byId(String(p.budgetId)),
 			cardLimit: 250,
 		}),
 	},
@@ -250,7 +378,7 @@ export const RERUN_CASES: Record<string, RerunCase> = {
 			resource: 'budget',
 			operation: 'create',
 			name: 'Rerun Events',
-			ownerId: byId(p.userId),
+			ownerId: byId(String(p.userId)),
 			recurringInterval: 'MONTHLY',
 			budgetLimit: 1000,
 		}),
