@@ -39,6 +39,9 @@
  *                       'add'       each one sent is applied once more, on top of what the bill has
  *                                   (https://developer.bill.com/changelog/2025-05-22-bills-api-improvements-for-vendor-credits
  *                                   says only that the bill's create, replace and update take them)
+ *   spendNameStartsWith 'ignoreCase' a Spend list's `name:sw:` (budgets, custom fields) ignores case
+ *                       'matchCase'  it matches the case too (https://developer.bill.com/hc/reference/budgets
+ *                                   and …/listcustomfields list `sw` for `name` but do not say)
  *
  * Set them with `startEmulator({ readings: { … } })`, `emulator.readings.x = …` in a test, or
  * `POST /__emulator/options { "readings": { … } }` from another process. `reset()` restores the
@@ -53,6 +56,7 @@ export interface Readings {
 	fundingPurposesEmpty: 'noBody' | 'emptyResults';
 	checkImagesPending: 'empty' | 'refused';
 	billVendorCredits: 'set' | 'add';
+	spendNameStartsWith: 'ignoreCase' | 'matchCase';
 }
 
 export const DEFAULT_READINGS: Readings = {
@@ -64,6 +68,7 @@ export const DEFAULT_READINGS: Readings = {
 	fundingPurposesEmpty: 'noBody',
 	checkImagesPending: 'empty',
 	billVendorCredits: 'set',
+	spendNameStartsWith: 'ignoreCase',
 };
 
 const CHOICES: { [K in keyof Readings]: Array<Readings[K]> } = {
@@ -75,6 +80,7 @@ const CHOICES: { [K in keyof Readings]: Array<Readings[K]> } = {
 	fundingPurposesEmpty: ['noBody', 'emptyResults'],
 	checkImagesPending: ['empty', 'refused'],
 	billVendorCredits: ['set', 'add'],
+	spendNameStartsWith: ['ignoreCase', 'matchCase'],
 };
 
 /** The readings with `changes` applied; an unknown name or value is an error (a typo must not pass silently). */

@@ -161,3 +161,25 @@ describe('the keys each Spend create matches on', () => {
 		expect(sameEmail).toMatchObject({ uuid: first.uuid, alreadyExisted: true });
 	});
 });
+
+describe("names by BILL's `name:sw` under both readings of its case (docs/GUESSES.md)", () => {
+	it.each(['ignoreCase', 'matchCase'] as const)(
+		'%s: a re-run finds the budget and the custom field; another case is found where BILL ignores it',
+		async (reading) => {
+			emulator.readings.spendNameStartsWith = reading;
+			const credentials = spendCredentials(emulator);
+			for (const id of ['billSpend:budget:create', 'billSpend:customField:create']) {
+				const parameters = RERUN_CASES[id].parameters(fixtures());
+				const { path } = RERUN_CASES[id].route;
+				const [first] = await runSpendOk(credentials, parameters, { typeVersion: 1.2 });
+				const [again] = await runSpendOk(credentials, parameters, { typeVersion: 1.2 });
+				expect([id, again.uuid, again.alreadyExisted]).toEqual([id, first.uuid, true]);
+				const shouted = { ...parameters, name: String(parameters.name).toUpperCase() };
+				const [other] = await runSpendOk(credentials, shouted, { typeVersion: 1.2 });
+				expect([id, other.alreadyExisted]).toEqual([id, reading === 'ignoreCase']);
+				const posts = emulator.requests({ method: 'POST', route: path }).length;
+				expect([id, posts]).toEqual([id, reading === 'ignoreCase' ? 1 : 2]);
+			}
+		},
+	);
+});
