@@ -8,10 +8,10 @@ import type { IBinaryKeyData, IDataObject } from 'n8n-workflow';
 import type { Emulator } from '../../../emulator';
 import { seedVendor } from '../../../emulator/routes/bills';
 import { seedClientOrganizations } from '../../../emulator/seedOrganizations';
-import { spendData } from '../../../emulator/routes/spendState';
 import type { CredentialStore } from '../../harness/context';
 import { byId, partnerCredentials, runBillOk } from '../../harness/bill';
 import { preparePayments } from '../../reliability/scenarios';
+import { SPEND_CASES } from './rerunSpendCases';
 
 export interface RerunCase {
 	/**
@@ -70,17 +70,11 @@ const memoFields = (prepared: IDataObject) => ({
 	lineItems: { item: [{ description: 'Picks', lineType: 'priced', quantity: 1, price: 50 }] },
 });
 
-const spend = (emulator: Emulator) => {
-	const data = spendData(emulator);
-	const user = [...data.users.values()].find((u) => u.role === 'MEMBER')!;
-	const budget = [...data.budgets.values()][0];
-	return { userId: String(user.uuid), budgetId: String(budget.uuid) };
-};
-
 const partnerScope = (emulator: Emulator) =>
 	partnerCredentials(emulator, { scope: 'partner', organizationId: '', userId: '' });
 
-const invoiceOf = async (emulator: Emulator, credentials: CredentialStore) => {
+/** A customer and an invoice of theirs, made through the node. */
+export const invoiceOf = async (emulator: Emulator, credentials: CredentialStore) => {
 	const { customerId } = await customer(emulator, credentials);
 	const [invoice] = await runBillOk(credentials, {
 		resource: 'invoice',
@@ -344,63 +338,5 @@ export const RERUN_CASES: Record<string, RerunCase> = {
 			acceptTermsOfService: true,
 		}),
 	},
-	// BILL Spend & Expense
-	'billSpend:reimbursement:create': {
-		route: { method: 'POST', path: '/v3/spend/reimbursements' },
-		prepare: async (emulator) => spend(emulator),
-		parameters: (p) => ({
-			resource: 'reimbursement',
-			operation: 'create',
-			userId: byId(String(p.userId)),
-			budgetId: byId(String(p.budgetId)),
-			amount: 42.5,
-			merchantName: 'Jasmine Thai',
-			occurredDate: '2026-11-20',
-			note: 'Team lunch',
-		}),
-	},
-	'billSpend:card:create': {
-		route: { method: 'POST', path: '/v3/spend/cards' },
-		prepare: async (emulator) => spend(emulator),
-		parameters: (p) => ({
-			resource: 'card',
-			operation: 'create',
-			name: 'Google Ads – Rerun',
-			userId: byId(String(p.userId)),
-			budgetId: byId(String(p.budgetId)),
-			cardLimit: 250,
-		}),
-	},
-	'billSpend:budget:create': {
-		route: { method: 'POST', path: '/v3/spend/budgets' },
-		prepare: async (emulator) => spend(emulator),
-		parameters: (p) => ({
-			resource: 'budget',
-			operation: 'create',
-			name: 'Rerun Events',
-			ownerId: byId(String(p.userId)),
-			recurringInterval: 'MONTHLY',
-			budgetLimit: 1000,
-		}),
-	},
-	'billSpend:user:create': {
-		route: { method: 'POST', path: '/v3/spend/users' },
-		parameters: () => ({
-			resource: 'user',
-			operation: 'create',
-			firstName: 'Rita',
-			lastName: 'Rerun',
-			email: 'rita.rerun@example.com',
-			role: 'MEMBER',
-		}),
-	},
-	'billSpend:customField:create': {
-		route: { method: 'POST', path: '/v3/spend/custom-fields' },
-		parameters: () => ({
-			resource: 'customField',
-			operation: 'create',
-			name: 'Rerun Project',
-			values: 'Alpha, Beta',
-		}),
-	},
+	...SPEND_CASES,
 };

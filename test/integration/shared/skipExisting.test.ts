@@ -12,6 +12,7 @@ import { billCredentials, billNode, runBill } from '../../harness/bill';
 import { workflowOf } from '../../harness/n8n';
 import { byId, runSpend, runSpendOk, spendCredentials, spendNode } from '../../harness/spend';
 import { RERUN_CASES } from './rerunCases';
+import { spendFixtures } from './rerunSpendCases';
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -33,10 +34,7 @@ const SIX: Array<[string, INodeType]> = [
 ];
 
 const data = () => spendData(emulator);
-const fixtures = () => ({
-	userId: String([...data().users.values()].find((u) => u.role === 'MEMBER')!.uuid),
-	budgetId: String([...data().budgets.values()][0].uuid),
-});
+const fixtures = () => spendFixtures(emulator);
 
 describe('Skip Existing by typeVersion: on for new nodes (1.2), off for saved ones (1, 1.1)', () => {
 	it.each(SIX)('%s', (id, nodeType) => {
