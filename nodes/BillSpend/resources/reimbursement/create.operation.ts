@@ -89,7 +89,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		),
 		note: this.getNodeParameter('note', itemIndex, ''),
 	});
-	const attach = this.getNodeParameter('attachReceipt', itemIndex, false) === true;
+	const attach = Boolean(this.getNodeParameter('attachReceipt', itemIndex, false));
 	const image = attach ? await receiptImage(this, itemIndex) : undefined;
 	const create = async () => {
 		if (image) {
