@@ -49,6 +49,9 @@
  *                                   Retry-After, as BILL answers its AP/AR hourly limit
  *                                   (https://developer.bill.com/docs/api-rate-limits); S&E's own
  *                                   answer is not documented (https://developer.bill.com/docs/spend-expense-api)
+ *   spendNameStartsWith 'ignoreCase' a Spend list's `name:sw:` (budgets, custom fields) ignores case
+ *                       'matchCase'  it matches the case too (https://developer.bill.com/hc/reference/budgets
+ *                                   and …/listcustomfields list `sw` for `name` but do not say)
  *
  * Set them with `startEmulator({ readings: { … } })`, `emulator.readings.x = …` in a test, or
  * `POST /__emulator/options { "readings": { … } }` from another process. `reset()` restores the
@@ -65,6 +68,7 @@ export interface Readings {
 	billVendorCredits: 'set' | 'add';
 	customFieldValuesAnswer: 'first' | 'list';
 	spendRateLimit: 'http429' | 'bdc1144';
+	spendNameStartsWith: 'ignoreCase' | 'matchCase';
 }
 
 export const DEFAULT_READINGS: Readings = {
@@ -78,6 +82,7 @@ export const DEFAULT_READINGS: Readings = {
 	billVendorCredits: 'set',
 	customFieldValuesAnswer: 'first',
 	spendRateLimit: 'http429',
+	spendNameStartsWith: 'ignoreCase',
 };
 
 const CHOICES: { [K in keyof Readings]: Array<Readings[K]> } = {
@@ -91,6 +96,7 @@ const CHOICES: { [K in keyof Readings]: Array<Readings[K]> } = {
 	billVendorCredits: ['set', 'add'],
 	customFieldValuesAnswer: ['first', 'list'],
 	spendRateLimit: ['http429', 'bdc1144'],
+	spendNameStartsWith: ['ignoreCase', 'matchCase'],
 };
 
 /** The readings with `changes` applied; an unknown name or value is an error (a typo must not pass silently). */

@@ -82,6 +82,18 @@ function receipt(url: string, filename?: unknown): Json {
 	return { filename: String(filename ?? url.split('/').pop()), url, uuid: randomUUID() };
 }
 
+/**
+ * Under the `spendNameStartsWith: 'matchCase'` reading (readings.ts), a `name:sw:` filter keeps
+ * only names starting with the value in the same case (the list's own `sw` ignores case).
+ */
+function byNameCase(context: RequestContext, all: Json[]): Json[] {
+	if (context.emulator.readings.spendNameStartsWith !== 'matchCase') return all;
+	const prefixes = [
+		...String(context.query.filters ?? '').matchAll(/name:sw:("(?:[^"\\]|\\.)*"|[^,]*)/g),
+	].map(([, value]) => (value.startsWith('"') ? value.slice(1, -1).replace(/\\"/g, '"') : value));
+	return all.filter((o) => prefixes.every((prefix) => String(o.name ?? '').startsWith(prefix)));
+}
+
 export function registerSpend(emulator: Emulator): void {
 	registerSpendWebhooks(emulator);
 	const transactionUpdated = (t: Json) =>
@@ -169,7 +181,7 @@ export function registerSpend(emulator: Emulator): void {
 
 	// Budgets (Postman "Get list of budgets" … "Delete a budget member")
 	route('GET', '/v3/spend/budgets', (context, { data }) => ({
-		body: spendPage([...data.budgets.values()], context.query, {
+		body: spendPage(byNameCase(context, [...data.budgets.values()]), context.query, {
 			...spendListRules('budgets'),
 			view: (b) => ({
 				...b,
@@ -661,7 +673,7 @@ export function registerSpend(emulator: Emulator): void {
 
 	// Custom fields (Postman "Get list of custom fields" … "Get custom field value details")
 	route('GET', '/v3/spend/custom-fields', (context, { data }) => ({
-		body: spendPage([...data.customFields.values()], context.query, {
+		body: spendPage(byNameCase(context, [...data.customFields.values()]), context.query, {
 			...spendListRules('customFields'),
 		}),
 	}));

@@ -31,8 +31,9 @@ export class Bill implements INodeType {
 		icon: { light: 'file:bill.svg', dark: 'file:bill.dark.svg' },
 		group: ['transform'],
 		// 1.1: Simplify on by default for new nodes; nodes saved at 1 keep it off (nodes/shared/simplify.ts).
-		version: [1, 1.1],
-		defaultVersion: 1.1,
+		// 1.2: the "Skip Existing …" options added then are on by default (nodes/shared/skipExisting.ts).
+		version: [1, 1.1, 1.2],
+		defaultVersion: 1.2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			"Work with BILL (bill.com) accounts payable: bills, vendors, payments, approvals, documents, bank accounts, card accounts and AP cards, sessions and MFA; the organization, its users and roles, a partner's client organizations, the BILL network, risk verification and health",

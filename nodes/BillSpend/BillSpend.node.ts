@@ -25,8 +25,9 @@ export class BillSpend implements INodeType {
 		icon: { light: 'file:billSpend.svg', dark: 'file:billSpend.dark.svg' },
 		group: ['transform'],
 		// 1.1: Simplify on by default for new nodes; nodes saved at 1 keep it off (nodes/shared/simplify.ts).
-		version: [1, 1.1],
-		defaultVersion: 1.1,
+		// 1.2: the "Skip Existing …" options added then are on by default (nodes/shared/skipExisting.ts).
+		version: [1, 1.1, 1.2],
+		defaultVersion: 1.2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Work with BILL Spend & Expense (formerly Divvy): card transactions, budgets, cards, reimbursements, users and custom fields',

@@ -83,16 +83,24 @@ export async function spendApiRequest(
 			return {};
 		}
 		let extra: string | undefined;
+		let problem = failure.problem;
 		if (failure.uncertain && !repeatable) {
-			extra = `The request may have reached BILL, so it was not sent again. ${
-				request.uncertainHint ?? 'Check in BILL whether it was applied before running it again.'
-			}`;
+			const check =
+				request.uncertainHint ?? 'Check in BILL whether it was applied before running it again.';
+			extra = `The request may have reached BILL, so it was not sent again. ${check}`;
+			// In the message itself, as the BILL node says it (nodes/shared/transport/request.ts):
+			// a user may read only the message, and "No answer (ECONNRESET)" alone reads as "nothing
+			// happened".
+			problem = {
+				...problem,
+				message: `${problem.message.replace(/[.\s]+$/, '')}. The request may have reached BILL, so it was not sent again: whether BILL applied it is unknown. ${check}`,
+			};
 		} else if (failure.refused) {
 			extra = `Gave up after ${refusals} refusals.`;
 		} else if (failure.uncertain) {
 			extra = `Gave up after ${uncertainties} attempts.`;
 		}
-		const error = billApiError(this.getNode(), failure.problem, request.itemIndex, extra);
+		const error = billApiError(this.getNode(), problem, request.itemIndex, extra);
 		if (failure.uncertain && !repeatable) error.context.outcomeUnknown = true;
 		throw error;
 	}

@@ -46,6 +46,7 @@ import { uxTests } from './ux.mjs';
 import { receivablesTests } from './receivables.mjs';
 import { payablesTests } from './payables.mjs';
 import { operationsTests } from './operations.mjs';
+import { rerunTests } from './rerun.mjs';
 
 const { record, test, writeResults } = suite('e2e');
 const PARTNER_CREDENTIAL = { id: 'billEmulatorPartner', name: 'BILL Partner (emulator)' };
@@ -785,6 +786,7 @@ async function main() {
 		await payablesTests({ test, record, runOk, state, requests, pendingOr, env, emulator });
 		// Card accounts, a payment in CAD, vendor attachments in n8n (operations.mjs): one workflow, one run.
 		await operationsTests({ test, state, env, emulator, workdir });
+		await rerunTests({ test, env, emulator, workdir }); // issue 29: re-runs after lost answers
 
 		// Issue 18: the BILL Spend & Expense Trigger in n8n start (spend.mjs).
 		await spendTriggerTests({

@@ -231,7 +231,7 @@ export const billScenarios: Scenario[] = [
  * bill in full. Made straight in the emulator's state (no requests), so the fault only meets the
  * payment requests.
  */
-async function preparePayments(emulator: Emulator): Promise<IDataObject> {
+export async function preparePayments(emulator: Emulator): Promise<IDataObject> {
 	const { state, clock } = emulator;
 	const organizationId = emulator.fixtures.organizationId;
 	const vendorId = seedVendor(emulator, 'Harbor Audio');

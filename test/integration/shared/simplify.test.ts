@@ -185,10 +185,10 @@ describe('Simplify on creates and updates', () => {
 });
 
 describe('Simplify by typeVersion: on for new nodes (1.1), off for saved ones (1)', () => {
-	it('new nodes are 1.1, and a node saved at 1 still loads', () => {
+	it('new nodes are 1.2 (Simplify on since 1.1), and a node saved at 1 still loads', () => {
 		for (const node of [billNode, new BillSpend()] as INodeType[]) {
-			expect(node.description.defaultVersion).toBe(1.1);
-			expect(node.description.version).toEqual([1, 1.1]);
+			expect(node.description.defaultVersion).toBe(1.2);
+			expect(node.description.version).toEqual([1, 1.1, 1.2]);
 		}
 	});
 

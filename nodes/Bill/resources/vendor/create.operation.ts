@@ -2,7 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { getString } from '../../helpers/validation';
+import { skipExistingByVersion, wantsSkipExisting } from '../../../shared/skipExisting';
 import { billApiRequest } from '../../../shared/transport';
+import { createVendorOnce } from './existing';
 import { vendorBody } from './body';
 import { simplifyVendor, simplifyVendorField } from './output';
 import { wantsSimplified } from '../../helpers/simplify';
@@ -72,7 +74,14 @@ export const vendorFields: INodeProperties[] = [
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['vendor'], operation: ['create'] } },
-	[...vendorFields, ...simplifyVendorField],
+	[
+		...vendorFields,
+		...simplifyVendorField,
+		...skipExistingByVersion(
+			'Skip Existing Names',
+			'Whether to first look for an active vendor with the same name (ignoring case and extra spaces), as Create Many does, and, if there is one, output it with "alreadyExisted": true instead of creating a second vendor, so running the workflow again creates nothing twice. Created vendors get "alreadyExisted": false.',
+		),
+	],
 );
 
 /** One item's vendor as BILL takes it, checked. */
@@ -90,15 +99,25 @@ export function vendorFromItem(context: IExecuteFunctions, itemIndex: number): I
 	return vendorBody(context, itemIndex, fields);
 }
 
+/**
+ * `POST /v3/vendors` → 201 and the vendor. Not repeated when the answer is lost; with "Skip
+ * Existing Names" the active vendor of the same name is returned instead (./existing.ts).
+ */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body = vendorFromItem(this, itemIndex);
 	const simplify = wantsSimplified(this, itemIndex);
-	const vendor = await billApiRequest.call(this, {
-		method: 'POST',
-		path: '/v3/vendors',
-		body,
-		itemIndex,
-		uncertainHint: `Search the vendors for "${String(body.name)}" before running it again (Vendor → Get Many, Name Starts With).`,
-	});
-	return simplify ? simplifyVendor(vendor) : vendor;
+	const create = async () =>
+		await billApiRequest.call(this, {
+			method: 'POST',
+			path: '/v3/vendors',
+			body,
+			itemIndex,
+			uncertainHint: `Search the vendors for "${String(body.name)}" before running it again (Vendor → Get Many, Name Starts With), or run it again with "Skip Existing Names" on.`,
+		});
+	if (!wantsSkipExisting(this, itemIndex)) {
+		const vendor = await create();
+		return simplify ? simplifyVendor(vendor) : vendor;
+	}
+	const { alreadyExisted, ...vendor } = await createVendorOnce(this, itemIndex, body, create);
+	return { ...(simplify ? simplifyVendor(vendor) : vendor), alreadyExisted };
 }

@@ -1,6 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import {
+	createSpendOnce,
+	nameKey,
+	skipExistingField,
+	wantsSkipExisting,
+} from '../../helpers/existing';
 import { userLocator } from '../../helpers/fields';
 import { checkIdList, getSpendId, getString } from '../../helpers/validation';
 import { spendApiRequest } from '../../transport';
@@ -34,6 +40,10 @@ const properties: INodeProperties[] = [
 		description: 'When the limit starts again',
 	},
 	limitField(true),
+	...skipExistingField(
+		'Skip Existing Budgets',
+		'an active (not retired) budget with the same name (ignoring case and extra spaces)',
+	),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -51,7 +61,10 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** `POST /v3/spend/budgets` (Postman "Create a budget"; BILL answers 200). Not repeated blindly. */
+/**
+ * `POST /v3/spend/budgets` (Postman "Create a budget"; BILL answers 200). Not repeated blindly;
+ * with "Skip Existing Budgets" an active budget of the same name is returned instead.
+ */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const name = getString(this, itemIndex, 'name', 'Name');
 	const owner = decodeURIComponent(getSpendId(this, itemIndex, 'ownerId', 'Owner'));
@@ -78,11 +91,32 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		(key) => budgetLabel(key === 'budgetLimit' ? '' : 'Additional Fields')(key),
 	);
 	body.owners = [...new Set(owners)];
-	return await spendApiRequest.call(this, {
-		method: 'POST',
+	const create = async () =>
+		await spendApiRequest.call(this, {
+			method: 'POST',
+			path: '/v3/spend/budgets',
+			body,
+			itemIndex,
+			uncertainHint: `Look for a budget named "${name}" (Budget → Get Many) before running it again, or run it again with "Skip Existing Budgets" on.`,
+		});
+	if (!wantsSkipExisting(this, itemIndex)) return await create();
+	return await createSpendOnce(this, itemIndex, {
+		// BILL documents no rule that a budget's name is unique (https://developer.bill.com/docs/budgets-and-users):
+		// our guess (docs/GUESSES.md) is that an active budget with the name is the one meant.
+		// Listed with the documented `name:sw` and `retired:eq` filters
+		// (https://developer.bill.com/hc/reference/budgets); BILL does not say whether `sw` ignores
+		// case, so the whole name is compared here.
+		scope: `budgets|${nameKey(name).join()}`,
 		path: '/v3/spend/budgets',
-		body,
-		itemIndex,
-		uncertainHint: `Look for a budget named "${name}" (Budget → Get Many) before running it again.`,
+		filters: [
+			{ field: 'name', op: 'sw', value: name },
+			{ field: 'retired', op: 'eq', value: false },
+		],
+		keep: (budget) => budget.retired !== true,
+		keysOf: (budget) => nameKey(budget.name),
+		keys: nameKey(name),
+		create,
+		parameter: 'Name',
+		object: 'budget',
 	});
 }

@@ -2,10 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { userLocator } from '../../helpers/fields';
+import { skipExistingField, wantsSkipExisting } from '../../helpers/existing';
 import { receiptImage, uploadReceiptImage } from '../../helpers/receipts';
 import { checkDate, getSpendId, getString } from '../../helpers/validation';
 import { spendApiRequest } from '../../transport';
 import { reimbursementBody } from './body';
+import { createReimbursementOnce, matchByField } from './existing';
 import { optionalReimbursementFields, reimbursementBudget } from './descriptions';
 
 const properties: INodeProperties[] = [
@@ -38,6 +40,11 @@ const properties: INodeProperties[] = [
 		description: 'The day the expense happened',
 	},
 	...optionalReimbursementFields,
+	...skipExistingField(
+		'Skip Existing Reimbursements',
+		'a reimbursement of the same user with the same amount, merchant (ignoring case) and date, or with the same note when Match Existing By says so (deleted or retired ones do not count)',
+	),
+	matchByField,
 	{
 		displayName: 'Attach Receipt',
 		name: 'attachReceipt',
@@ -65,6 +72,8 @@ export const description = updateDisplayOptions(
  * `POST /v3/spend/reimbursements` (Postman "Create a reimbursement"; BILL answers 200), with the
  * receipt uploaded first when asked (Postman "Create a reimbursement upload URL", then PUT).
  * Everything is checked before the first call; the create is not repeated when its answer is lost.
+ * With "Skip Existing Reimbursements" the user's reimbursement with the same key is returned
+ * instead (./existing.ts), and no receipt is uploaded for it.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body = reimbursementBody(this, itemIndex, {
@@ -80,21 +89,26 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		),
 		note: this.getNodeParameter('note', itemIndex, ''),
 	});
-	if (this.getNodeParameter('attachReceipt', itemIndex, false)) {
-		const image = await receiptImage(this, itemIndex);
-		const url = await uploadReceiptImage(
-			this,
+	const attach = Boolean(this.getNodeParameter('attachReceipt', itemIndex, false));
+	const image = attach ? await receiptImage(this, itemIndex) : undefined;
+	const create = async () => {
+		if (image) {
+			const url = await uploadReceiptImage(
+				this,
+				itemIndex,
+				'/v3/spend/reimbursements/image-upload-url',
+				image,
+			);
+			body.receipts = [{ url, filename: image.fileName }];
+		}
+		return await spendApiRequest.call(this, {
+			method: 'POST',
+			path: '/v3/spend/reimbursements',
+			body,
 			itemIndex,
-			'/v3/spend/reimbursements/image-upload-url',
-			image,
-		);
-		body.receipts = [{ url, filename: image.fileName }];
-	}
-	return await spendApiRequest.call(this, {
-		method: 'POST',
-		path: '/v3/spend/reimbursements',
-		body,
-		itemIndex,
-		uncertainHint: `Look for a reimbursement of ${String(body.amount)} at "${String(body.merchantName)}" (Reimbursement → Get Many) before running it again.`,
-	});
+			uncertainHint: `Look for a reimbursement of ${String(body.amount)} at "${String(body.merchantName)}" (Reimbursement → Get Many) before running it again, or run it again with "Skip Existing Reimbursements" on.`,
+		});
+	};
+	if (!wantsSkipExisting(this, itemIndex)) return await create();
+	return await createReimbursementOnce(this, itemIndex, body, create);
 }
