@@ -39,6 +39,18 @@
  *                       'add'       each one sent is applied once more, on top of what the bill has
  *                                   (https://developer.bill.com/changelog/2025-05-22-bills-api-improvements-for-vendor-credits
  *                                   says only that the bill's create, replace and update take them)
+ *   receivablePaymentFilters 'lenient' GET /v3/receivable-payments filters by id, customerId, createdTime,
+ *                                   updatedTime (as invoices do)
+ *                       'strict'    only `id` (the one filter Postman "Get list of received payments" shows);
+ *                                   anything else is refused (400 BDC_1002)
+ *   chargeAuthorizationAnswer 'customer' POST /v3/customers/{id}/charge-authorization answers the customer
+ *                       'empty'     it answers an empty 200 (https://developer.bill.com/reference/authorizetochargecustomer
+ *                                   shows no response body in the stored copy)
+ *   approvalPolicyCreatePath 'both' a policy is created with POST /v3/bill-approvals (BILL's guide
+ *                                   https://developer.bill.com/docs/ap-bill-approvals) and with
+ *                                   POST /v3/bill-approvals/policies (Postman "Create a bill approval policy")
+ *                       'guide'     only the guide's path is served (the other is an unknown route, 404/405)
+ *                       'postman'   only Postman's path is served
  *
  * Set them with `startEmulator({ readings: { … } })`, `emulator.readings.x = …` in a test, or
  * `POST /__emulator/options { "readings": { … } }` from another process. `reset()` restores the
@@ -53,6 +65,9 @@ export interface Readings {
 	fundingPurposesEmpty: 'noBody' | 'emptyResults';
 	checkImagesPending: 'empty' | 'refused';
 	billVendorCredits: 'set' | 'add';
+	receivablePaymentFilters: 'lenient' | 'strict';
+	chargeAuthorizationAnswer: 'customer' | 'empty';
+	approvalPolicyCreatePath: 'both' | 'guide' | 'postman';
 }
 
 export const DEFAULT_READINGS: Readings = {
@@ -64,6 +79,9 @@ export const DEFAULT_READINGS: Readings = {
 	fundingPurposesEmpty: 'noBody',
 	checkImagesPending: 'empty',
 	billVendorCredits: 'set',
+	receivablePaymentFilters: 'lenient',
+	chargeAuthorizationAnswer: 'customer',
+	approvalPolicyCreatePath: 'both',
 };
 
 const CHOICES: { [K in keyof Readings]: Array<Readings[K]> } = {
@@ -75,6 +93,9 @@ const CHOICES: { [K in keyof Readings]: Array<Readings[K]> } = {
 	fundingPurposesEmpty: ['noBody', 'emptyResults'],
 	checkImagesPending: ['empty', 'refused'],
 	billVendorCredits: ['set', 'add'],
+	receivablePaymentFilters: ['lenient', 'strict'],
+	chargeAuthorizationAnswer: ['customer', 'empty'],
+	approvalPolicyCreatePath: ['both', 'guide', 'postman'],
 };
 
 /** The readings with `changes` applied; an unknown name or value is an error (a typo must not pass silently). */
