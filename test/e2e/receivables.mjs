@@ -8,7 +8,7 @@ import { nodeOutput, restClient, startN8nServer } from '../../scripts/lib/stack.
 const cents = (n) => Math.round(Number(n) * 100) / 100;
 
 /** Calls the emulator as someone working in BILL would (its own login). */
-async function billApi(emulator) {
+export async function billApi(emulator) {
 	const f = emulator.fixtures;
 	let sessionId;
 	const post = async (path, body) => {
@@ -21,7 +21,8 @@ async function billApi(emulator) {
 			},
 			body: JSON.stringify(body),
 		});
-		const json = await response.json();
+		const text = await response.text();
+		const json = text ? JSON.parse(text) : {};
 		if (!response.ok) throw new Error(`BILL ${path}: ${response.status} ${JSON.stringify(json)}`);
 		return json;
 	};
