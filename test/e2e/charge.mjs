@@ -175,4 +175,4 @@ async function main() {
 	process.exitCode = summary?.numFailedTests ? 1 : 0;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) await main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
