@@ -46,6 +46,9 @@
  *   chargeAuthorizationAnswer 'customer' POST /v3/customers/{id}/charge-authorization answers the customer
  *                       'empty'     it answers an empty 200 (https://developer.bill.com/reference/authorizetochargecustomer
  *                                   shows no response body in the stored copy)
+ *   chargeWithdrawalDate 'kept'    a charge is withdrawn on the paymentDate sent
+ *                       'businessDay' a paymentDate on a Saturday or Sunday becomes the next Monday
+ *                                   (https://developer.bill.com/docs/ar-charge-customer does not say)
  *   approvalPolicyCreatePath 'both' a policy is created with POST /v3/bill-approvals (BILL's guide
  *                                   https://developer.bill.com/docs/ap-bill-approvals) and with
  *                                   POST /v3/bill-approvals/policies (Postman "Create a bill approval policy")
@@ -67,6 +70,7 @@ export interface Readings {
 	billVendorCredits: 'set' | 'add';
 	receivablePaymentFilters: 'lenient' | 'strict';
 	chargeAuthorizationAnswer: 'customer' | 'empty';
+	chargeWithdrawalDate: 'kept' | 'businessDay';
 	approvalPolicyCreatePath: 'both' | 'guide' | 'postman';
 }
 
@@ -81,6 +85,7 @@ export const DEFAULT_READINGS: Readings = {
 	billVendorCredits: 'set',
 	receivablePaymentFilters: 'lenient',
 	chargeAuthorizationAnswer: 'customer',
+	chargeWithdrawalDate: 'kept',
 	approvalPolicyCreatePath: 'both',
 };
 
@@ -95,6 +100,7 @@ const CHOICES: { [K in keyof Readings]: Array<Readings[K]> } = {
 	billVendorCredits: ['set', 'add'],
 	receivablePaymentFilters: ['lenient', 'strict'],
 	chargeAuthorizationAnswer: ['customer', 'empty'],
+	chargeWithdrawalDate: ['kept', 'businessDay'],
 	approvalPolicyCreatePath: ['both', 'guide', 'postman'],
 };
 

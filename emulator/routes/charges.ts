@@ -16,6 +16,8 @@
  * - The answer to a charge authorization: the customer, or an empty 200 (reading
  *   `chargeAuthorizationAnswer`).
  * - No idempotency: the same charge sent twice charges twice (BILL documents no key).
+ * - The withdrawal date is the one sent, or (reading `chargeWithdrawalDate`) a weekend one moved
+ *   to the next Monday.
  */
 import { errors } from '../errors';
 import { listPage } from '../list';
@@ -121,6 +123,13 @@ function invoicePaymentsOf(context: RequestContext, customer: Json, list: unknow
 	});
 }
 
+/** A Saturday or Sunday moved to the next Monday (reading chargeWithdrawalDate 'businessDay'). */
+function businessDay(date: string): string {
+	const day = new Date(`${date}T00:00:00Z`);
+	const shift = day.getUTCDay() === 6 ? 2 : day.getUTCDay() === 0 ? 1 : 0;
+	return new Date(day.getTime() + shift * 86_400_000).toISOString().slice(0, 10);
+}
+
 function charge(context: RequestContext): Json {
 	const body = objectBody(context);
 	if (blank(body.customerId)) throw errors.invalid('customerId: must not be null');
@@ -134,9 +143,11 @@ function charge(context: RequestContext): Json {
 	const account = fundingAccountOf(context, customer, body.fundingAccount);
 	const applied = invoicePaymentsOf(context, customer, body.invoicePayments);
 	const today = context.clock.today();
-	const paymentDate = blank(body.paymentDate) ? today : String(body.paymentDate);
-	if (!DATE.test(paymentDate)) throw errors.invalid('paymentDate: must be a date as yyyy-MM-dd');
-	if (paymentDate < today) throw errors.invalid(`paymentDate: ${paymentDate} is in the past`);
+	const asked = blank(body.paymentDate) ? today : String(body.paymentDate);
+	if (!DATE.test(asked)) throw errors.invalid('paymentDate: must be a date as yyyy-MM-dd');
+	if (asked < today) throw errors.invalid(`paymentDate: ${asked} is in the past`);
+	const paymentDate =
+		context.emulator.readings.chargeWithdrawalDate === 'businessDay' ? businessDay(asked) : asked;
 	const now = context.clock.timestamp();
 	const id = newId('0rp');
 	for (const { invoice, amount } of applied) {

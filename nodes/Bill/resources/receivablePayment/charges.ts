@@ -74,14 +74,23 @@ const key = (parts: InvoicePayment[]) =>
 		.sort()
 		.join(',');
 
-/** The received payment that is this charge: same invoices, same amounts, same withdrawal date. */
+/** Days BILL may move a withdrawal date forward (a weekend or a holiday): a guess, docs/GUESSES.md. */
+const DATE_SHIFT_DAYS = 4;
+
+const daysAfter = (date: string, wanted: string) =>
+	(Date.parse(`${date.slice(0, 10)}T00:00:00Z`) - Date.parse(`${wanted}T00:00:00Z`)) / 86_400_000;
+
+/**
+ * The received payment that is this charge: same invoices, same amounts, and the withdrawal date
+ * asked for or up to four days after it (BILL may move a date that is not a business day; it does
+ * not say whether it does).
+ */
 export function sameCharge(payments: IDataObject[], wanted: WantedCharge): IDataObject | undefined {
 	const wantedKey = key(wanted.invoicePayments);
-	return payments.find(
-		(p) =>
-			String(p.paymentDate ?? '').slice(0, 10) === wanted.paymentDate &&
-			key(partsOf(p)) === wantedKey,
-	);
+	return payments.find((p) => {
+		const shift = daysAfter(String(p.paymentDate ?? ''), wanted.paymentDate);
+		return shift >= 0 && shift <= DATE_SHIFT_DAYS && key(partsOf(p)) === wantedKey;
+	});
 }
 
 /** The received payments that paid any of these invoices. */

@@ -214,6 +214,29 @@ describe('Received Payment → Charge', () => {
 		},
 	);
 
+	it.each(['kept', 'businessDay'] as const)(
+		'a withdrawal date on a Saturday (BILL reading the date as %s): the re-run still finds the charge',
+		async (reading) => {
+			emulator.readings.chargeWithdrawalDate = reading;
+			const { customerId, invoiceIds } = await customerWithInvoices([80]);
+			let saturday = emulator.clock.ms() + 2 * 86_400_000;
+			while (new Date(saturday).getUTCDay() !== 6) saturday += 86_400_000;
+			const date = new Date(saturday).toISOString().slice(0, 10);
+			const parameters = chargeParameters(
+				customerId,
+				[{ invoiceId: invoiceIds[0], amount: 25 }],
+				date,
+			);
+			const [first] = await runBillOk(billCredentials(emulator), parameters);
+			const [second] = await runBillOk(billCredentials(emulator), parameters);
+			expect(first.paymentDate).toBe(
+				reading === 'kept' ? date : new Date(saturday + 2 * 86_400_000).toISOString().slice(0, 10),
+			);
+			expect(second).toMatchObject({ id: first.id, alreadyExisted: true });
+			expect(posts()).toBe(1);
+		},
+	);
+
 	it("a re-run mapping the invoice's dueAmount (now 0) returns the charge, and two items of one run charge once", async () => {
 		const { customerId, invoiceIds } = await customerWithInvoices([80]);
 		const credentials = billCredentials(emulator);
