@@ -64,6 +64,7 @@ export const policyFields: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'Bills of $1,000 or more',
+		description: 'The name BILL shows for the policy; Create Policy also knows a re-run by it',
 	},
 	{
 		displayName: 'Rules',
