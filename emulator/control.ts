@@ -37,7 +37,12 @@ const COLLECTIONS = [
 	'events',
 	'payments',
 ] as const;
-const AR_COLLECTIONS = ['customers', 'invoices', 'receivablePayments'] as const;
+const AR_COLLECTIONS = [
+	'customers',
+	'invoices',
+	'receivablePayments',
+	'customerBankAccounts',
+] as const;
 
 export async function control(
 	emulator: Emulator,

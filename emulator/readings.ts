@@ -52,6 +52,21 @@
  *   spendNameStartsWith 'ignoreCase' a Spend list's `name:sw:` (budgets, custom fields) ignores case
  *                       'matchCase'  it matches the case too (https://developer.bill.com/hc/reference/budgets
  *                                   and …/listcustomfields list `sw` for `name` but do not say)
+ *   receivablePaymentFilters 'lenient' GET /v3/receivable-payments filters by id, customerId, createdTime,
+ *                                   updatedTime (as invoices do)
+ *                       'strict'    only `id` (the one filter Postman "Get list of received payments" shows);
+ *                                   anything else is refused (400 BDC_1002)
+ *   chargeAuthorizationAnswer 'customer' POST /v3/customers/{id}/charge-authorization answers the customer
+ *                       'empty'     it answers an empty 200 (https://developer.bill.com/reference/authorizetochargecustomer
+ *                                   shows no response body in the stored copy)
+ *   chargeWithdrawalDate 'kept'    a charge is withdrawn on the paymentDate sent
+ *                       'businessDay' a paymentDate on a Saturday or Sunday becomes the next Monday
+ *                                   (https://developer.bill.com/docs/ar-charge-customer does not say)
+ *   approvalPolicyCreatePath 'both' a policy is created with POST /v3/bill-approvals (BILL's guide
+ *                                   https://developer.bill.com/docs/ap-bill-approvals) and with
+ *                                   POST /v3/bill-approvals/policies (Postman "Create a bill approval policy")
+ *                       'guide'     only the guide's path is served (the other is an unknown route, 404/405)
+ *                       'postman'   only Postman's path is served
  *
  * Set them with `startEmulator({ readings: { … } })`, `emulator.readings.x = …` in a test, or
  * `POST /__emulator/options { "readings": { … } }` from another process. `reset()` restores the
@@ -69,6 +84,10 @@ export interface Readings {
 	customFieldValuesAnswer: 'first' | 'list';
 	spendRateLimit: 'http429' | 'bdc1144';
 	spendNameStartsWith: 'ignoreCase' | 'matchCase';
+	receivablePaymentFilters: 'lenient' | 'strict';
+	chargeAuthorizationAnswer: 'customer' | 'empty';
+	chargeWithdrawalDate: 'kept' | 'businessDay';
+	approvalPolicyCreatePath: 'both' | 'guide' | 'postman';
 }
 
 export const DEFAULT_READINGS: Readings = {
@@ -83,6 +102,10 @@ export const DEFAULT_READINGS: Readings = {
 	customFieldValuesAnswer: 'first',
 	spendRateLimit: 'http429',
 	spendNameStartsWith: 'ignoreCase',
+	receivablePaymentFilters: 'lenient',
+	chargeAuthorizationAnswer: 'customer',
+	chargeWithdrawalDate: 'kept',
+	approvalPolicyCreatePath: 'both',
 };
 
 const CHOICES: { [K in keyof Readings]: Array<Readings[K]> } = {
@@ -97,6 +120,10 @@ const CHOICES: { [K in keyof Readings]: Array<Readings[K]> } = {
 	customFieldValuesAnswer: ['first', 'list'],
 	spendRateLimit: ['http429', 'bdc1144'],
 	spendNameStartsWith: ['ignoreCase', 'matchCase'],
+	receivablePaymentFilters: ['lenient', 'strict'],
+	chargeAuthorizationAnswer: ['customer', 'empty'],
+	chargeWithdrawalDate: ['kept', 'businessDay'],
+	approvalPolicyCreatePath: ['both', 'guide', 'postman'],
 };
 
 /** The readings with `changes` applied; an unknown name or value is an error (a typo must not pass silently). */

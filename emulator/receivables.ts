@@ -12,6 +12,8 @@ export interface Receivables {
 	receivablePayments: Map<string, Json>;
 	creditMemos: Map<string, Json>;
 	recurringInvoices: Map<string, Json>;
+	/** Customer bank accounts (`cba…`), the accounts a charge takes the money from. */
+	customerBankAccounts: Map<string, Json>;
 	/** Attachments of customers and invoices (`att…`), with their bytes (never listed). */
 	attachments: Map<string, Json>;
 	/** Customers connected to the organization in the BILL network (no payment link for them). */
@@ -55,6 +57,7 @@ export function receivables(state: State): Receivables {
 			creditMemos: new Map(),
 			recurringInvoices: new Map(),
 			attachments: new Map(),
+			customerBankAccounts: new Map(),
 			connectedCustomers: new Set(),
 			emailsSent: new Map(),
 		};

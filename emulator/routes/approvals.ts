@@ -16,12 +16,25 @@ import { objectBody, type Emulator, type RequestContext } from '../server';
 import { newId, type Json, type State } from '../state';
 
 const bad = (field: string, reason: string) => errors.invalid(`${field}: ${reason}`);
-const RULE_KEYS = ['BILL_AMOUNT', 'VENDOR_ID'];
+// BILL_AMOUNT in BILL's guide; the other keys in Postman's examples (https://developer.bill.com/reference/createbillapprovalpolicy).
+const RULE_KEYS = ['BILL_AMOUNT', 'VENDOR_ID', 'CHART_OF_ACCOUNT_ID', 'LOCATION_ID', 'JOB_ID'];
 const RULE_OPS = ['eq', 'in', 'gt', 'gte', 'lt', 'lte'];
+
+/** The classification of a bill's lines a rule key compares (CHART_OF_ACCOUNT_ID, LOCATION_ID, JOB_ID). */
+const LINE_FIELD: Record<string, string> = {
+	CHART_OF_ACCOUNT_ID: 'chartOfAccountId',
+	LOCATION_ID: 'locationId',
+	JOB_ID: 'jobId',
+};
 
 function ruleMatches(rule: Json, bill: Json): boolean {
 	const values = (rule.values as Json[]).map((v) => String(v.value));
 	if (rule.key === 'VENDOR_ID') return values.includes(String(bill.vendorId));
+	const field = LINE_FIELD[String(rule.key)];
+	if (field)
+		return ((bill.billLineItems as Json[] | undefined) ?? []).some((line) =>
+			values.includes(String((line.classifications as Json | undefined)?.[field] ?? '')),
+		);
 	const amount = Number(bill.amount ?? 0);
 	const limit = Number(values[0]);
 	switch (rule.op) {
@@ -61,12 +74,22 @@ export function assignApprovers(state: State, bill: Json): void {
 	bill.approvalStatus = 'ASSIGNED';
 }
 
+/** A bill's approvers in order, as bills show them: `{ userId, status (WAITING, APPROVED, DENIED), approverOrder }`. */
+export function billApprovers(state: State, billId: string): Json[] {
+	return (state.billApprovals.get(billId)?.approvers ?? []).map((a, n) => ({
+		userId: a.userId,
+		status: a.status === 'PENDING' ? 'WAITING' : a.status,
+		approverOrder: n,
+	}));
+}
+
 function fullName(state: State, userId: string): string {
 	const user = state.users.get(userId);
 	return user ? user.username.split('@')[0] : userId;
 }
 
-function createPolicy(context: RequestContext): Json {
+/** A policy from a create or update body (PUT replaces everything): rules and approvers kept in order. */
+function policyFrom(context: RequestContext, id: string): Json {
 	const body = objectBody(context);
 	if (typeof body.policyName !== 'string' || !body.policyName.trim())
 		throw bad('policyName', 'must not be blank');
@@ -87,21 +110,37 @@ function createPolicy(context: RequestContext): Json {
 	});
 	if (!Array.isArray(body.approvers) || !body.approvers.length)
 		throw bad('approvers', 'must not be empty');
+	// The emulator has no approval groups (BILL's web app makes them): an `agp…` id is refused as unknown.
 	const users = body.approvers.map((userId, n) => {
 		const user = context.state.users.get(String(userId));
 		if (!user || user.organizationId !== context.organization!.id)
-			throw bad(`approvers[${n}]`, `user ${String(userId)} does not exist`);
+			throw bad(`approvers[${n}]`, `user or approval group ${String(userId)} does not exist`);
 		return { userId: user.id, fullName: fullName(context.state, user.id) };
 	});
-	const policy: Json = {
-		id: newId('app'),
+	if (new Set(users.map((u) => u.userId)).size < users.length)
+		throw bad('approvers', 'an approver is given twice');
+	return {
+		id,
 		policyName: body.policyName,
 		status: 'ACTIVE',
 		rules,
 		approvers: { users, groups: [] },
 	};
+}
+
+function createPolicy(context: RequestContext): Json {
+	// https://developer.bill.com/reference/updatebillapprovalpolicy: `{organization_id}-{unique_id}`.
+	const policy = policyFrom(context, `${context.organization!.id}-${newId('').slice(2, 14)}`);
 	context.state.approvalPolicies.set(String(policy.id), policy);
 	context.state.owner.set(String(policy.id), context.organization!.id);
+	return policy;
+}
+
+function policyOf(context: RequestContext): Json {
+	const id = context.params.policyId;
+	const policy = context.state.approvalPolicies.get(id);
+	if (!policy || context.state.owner.get(id) !== context.organization!.id)
+		throw errors.notFound('Approval policy', id);
 	return policy;
 }
 
@@ -112,10 +151,11 @@ function pendingForUser(context: RequestContext): Json[] {
 		.filter((bill) => {
 			if (bill.archived || !['ASSIGNED', 'APPROVING'].includes(String(bill.approvalStatus)))
 				return false;
-			const approval = context.state.billApprovals.get(String(bill.id));
-			return (
-				approval?.approvers.some((a) => a.userId === userId && a.status === 'PENDING') ?? false
-			);
+			// Approvals are requested in the policy's order: a bill waits for an approver once all
+			// before them approved (https://developer.bill.com/reference/createbillapprovalpolicy).
+			const approvers = context.state.billApprovals.get(String(bill.id))?.approvers ?? [];
+			const mine = approvers.findIndex((a) => a.userId === userId && a.status === 'PENDING');
+			return mine >= 0 && approvers.slice(0, mine).every((a) => a.status === 'APPROVED');
 		})
 		.map((bill) => ({
 			billId: bill.id,
@@ -186,10 +226,28 @@ export function registerApprovals(emulator: Emulator): void {
 	emulator.add('GET', '/v3/bill-approvals/policies', (context) => ({
 		body: context.state.ofOrganization(context.state.approvalPolicies, context.organization!.id),
 	}));
-	emulator.add('POST', '/v3/bill-approvals/policies', (context) => ({
-		status: 201,
-		body: createPolicy(context),
-	}));
+	// BILL's guide (https://developer.bill.com/docs/ap-bill-approvals) creates with POST /v3/bill-approvals,
+	// Postman's "Create a bill approval policy" with POST /v3/bill-approvals/policies: reading
+	// approvalPolicyCreatePath serves both (default) or one; the other is then an unknown route.
+	const create = (path: 'guide' | 'postman') => (context: RequestContext) => {
+		const served = context.emulator.readings.approvalPolicyCreatePath;
+		if (served !== 'both' && served !== path) throw errors.notSupported('POST', context.path);
+		return { status: 201, body: createPolicy(context) };
+	};
+	emulator.add('POST', '/v3/bill-approvals', create('guide'));
+	emulator.add('POST', '/v3/bill-approvals/policies', create('postman'));
+	emulator.add('PUT', '/v3/bill-approvals/policies/:policyId', (context) => {
+		const policy = policyOf(context);
+		const replaced = policyFrom(context, String(policy.id));
+		for (const key of Object.keys(policy)) delete policy[key];
+		Object.assign(policy, replaced);
+		return { body: policy };
+	});
+	emulator.add('DELETE', '/v3/bill-approvals/policies/:policyId', (context) => {
+		const policy = policyOf(context);
+		context.state.approvalPolicies.delete(String(policy.id));
+		return { body: { status: 'SUCCESS' } };
+	});
 	emulator.add('GET', '/v3/bill-approvals/pending-user-approvals', (context) => ({
 		body: { bills: pendingForUser(context) },
 	}));

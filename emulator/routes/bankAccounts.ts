@@ -23,8 +23,8 @@ const USER_PREFIX = 'bau';
 const SANDBOX_DEPOSIT = 0.5;
 const MAX_VERIFY_TRIES = 3;
 
-const TYPES = ['CHECKING', 'SAVINGS'];
-const OWNER_TYPES = ['BUSINESS', 'PERSONAL'];
+export const TYPES = ['CHECKING', 'SAVINGS'];
+export const OWNER_TYPES = ['BUSINESS', 'PERSONAL'];
 /** What PATCH may change (Postman "Update a bank account"); anything else is refused by name. */
 const UPDATABLE = [
 	'nameOnAccount',
@@ -79,12 +79,12 @@ export const USER_SORTS = ['archived'];
  * Whether BILL v3 masks account numbers is unconfirmed (BILL's v3 documents do not say); BILL's v2
  * list documents "only the last four digits are visible", so the emulator answers that way.
  */
-function masked(accountNumber: string): string {
+export function masked(accountNumber: string): string {
 	return `****${accountNumber.slice(-4)}`;
 }
 
 /** ABA routing number: 9 digits, 3·(d1+d4+d7) + 7·(d2+d5+d8) + (d3+d6+d9) a multiple of 10. */
-function validRoutingNumber(text: string): boolean {
+export function validRoutingNumber(text: string): boolean {
 	if (!/^\d{9}$/.test(text) || /^0+$/.test(text)) return false;
 	const d = [...text].map(Number);
 	return (3 * (d[0] + d[3] + d[6]) + 7 * (d[1] + d[4] + d[7]) + (d[2] + d[5] + d[8])) % 10 === 0;

@@ -16,6 +16,7 @@
 import { BillError, errors } from '../errors';
 import { listPage, type FilterableFields } from '../list';
 import { objectBody, type Emulator, type RequestContext } from '../server';
+import { billApprovers } from './approvals';
 import { newId, type Json } from '../state';
 import { cents, checkClassifications } from './amountLines';
 import { applyVendorCredits, planVendorCredits } from './vendorCreditUse';
@@ -72,6 +73,8 @@ const CREATE_FIELDS = [
 	'classifications',
 	'purchaseOrderNumber',
 	'vendorCredits',
+	// https://developer.bill.com/changelog/2025-11-05-new-endpoints-bill-approvals: asks for the approval data in the answer.
+	'billApprovals',
 ];
 const LINE_FIELDS = ['id', 'amount', 'quantity', 'price', 'description', 'classifications'];
 const BILL_CLASSIFICATIONS = [
@@ -271,6 +274,21 @@ const copy = (bill: Json): Json => structuredClone(bill);
 function answer(bill: Json, withVendorName = false): Json {
 	const { createdBy: _createdBy, vendorName, ...rest } = bill;
 	return withVendorName ? { ...rest, vendorName } : rest;
+}
+
+function checkBillApprovals(body: Json): void {
+	if (body.billApprovals !== undefined && typeof body.billApprovals !== 'boolean')
+		throw bad('billApprovals', 'must be true or false');
+}
+
+/**
+ * With `billApprovals: true` the answer carries the bill's approvers as
+ * https://developer.bill.com/changelog/2025-09-22-new-in-v3-bill-approvals shows them.
+ */
+function withApprovals(context: RequestContext, body: Json, bill: Json): Json {
+	return body.billApprovals === true
+		? { ...bill, approvers: billApprovers(context.state, String(bill.id)) }
+		: bill;
 }
 
 function store(context: RequestContext, bill: Json): Json {
@@ -474,10 +492,11 @@ function recordPayment(context: RequestContext): Json {
 export function registerBills(emulator: Emulator): void {
 	emulator.add('POST', '/v3/bills', (context) => {
 		const body = objectBody(context);
+		checkBillApprovals(body);
 		const { vendor, lines } = checkWholeBill(context, body);
 		const bill = newBill(context.clock.timestamp(), body, vendor, lines, context.user?.id);
 		withVendorCredits(context, bill, vendor, body.vendorCredits)();
-		return { status: 201, body: answer(store(context, bill)) };
+		return { status: 201, body: withApprovals(context, body, answer(store(context, bill))) };
 	});
 
 	emulator.add('POST', '/v3/bills/bulk', (context) => {
@@ -535,14 +554,16 @@ export function registerBills(emulator: Emulator): void {
 
 	emulator.add('PATCH', '/v3/bills/:billId', (context) => {
 		const bill = billOf(context, context.params.billId);
+		checkBillApprovals(objectBody(context));
 		patchBill(context, bill, objectBody(context));
-		return { body: answer(updated(context, bill)) };
+		return { body: withApprovals(context, objectBody(context), answer(updated(context, bill))) };
 	});
 
 	emulator.add('PUT', '/v3/bills/:billId', (context) => {
 		const bill = billOf(context, context.params.billId);
+		checkBillApprovals(objectBody(context));
 		replaceBill(context, bill, objectBody(context));
-		return { body: answer(updated(context, bill)) };
+		return { body: withApprovals(context, objectBody(context), answer(updated(context, bill))) };
 	});
 
 	emulator.add('POST', '/v3/bills/:billId/archive', (context) => ({

@@ -62,11 +62,27 @@ function uploadsOf(context: RequestContext): Array<Json & { billId: string; cont
 	return all;
 }
 
+/** The EICAR test string: a file holding it is scanned as INFECTED. */
+const EICAR = 'EICAR-STANDARD-ANTIVIRUS-TEST-FILE';
+
+/**
+ * https://developer.bill.com/changelog/2026-02-18-documents-api-improvements: `scanStatus` (NOT_SCANNED,
+ * CLEAN, INFECTED, IN_QUEUE, REJECTED, UNDEFINED) and, for a CLEAN document, `numOfPages`. The
+ * emulator scans at once: a PDF has as many pages as `/Type /Page` objects, any other file one.
+ */
+function scanned(upload: Json & { content?: Buffer }): Json {
+	const text = upload.content ? upload.content.toString('latin1') : '';
+	if (text.includes(EICAR)) return { scanStatus: 'INFECTED' };
+	const pages = text.startsWith('%PDF') ? (text.match(/\/Type\s*\/Page(?!s)/g) ?? []).length : 1;
+	return { scanStatus: 'CLEAN', numOfPages: Math.max(1, pages) };
+}
+
 const details = (context: RequestContext, upload: Json): Json => ({
 	id: upload.documentId,
 	name: upload.name,
 	createdTime: upload.createdTime,
 	downloadLink: `${context.emulator.baseUrl}/v3/documents/${String(upload.documentId)}/download`,
+	...scanned(upload),
 });
 
 export function registerDocuments(emulator: Emulator): void {

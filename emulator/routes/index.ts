@@ -6,6 +6,7 @@ import { registerAuth } from './auth';
 import { registerBankAccounts } from './bankAccounts';
 import { registerBills } from './bills';
 import { registerCardAccounts } from './cardAccounts';
+import { registerCharges } from './charges';
 import { registerCreditMemos } from './creditMemos';
 import { registerCustomers } from './customers';
 import { registerClassifications } from './classifications';
@@ -50,4 +51,5 @@ export const registrations: Array<(emulator: Emulator) => void> = [
 	registerRecurringBills,
 	registerVendorExtras,
 	registerCardAccounts,
+	registerCharges,
 ];

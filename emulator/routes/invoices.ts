@@ -81,7 +81,7 @@ function lineOf(line: Json, existing?: Json): Json {
 }
 
 /** Totals and status from the lines and the payments recorded. */
-function settle(invoice: Json): void {
+export function settle(invoice: Json): void {
 	const total = cents(
 		(invoice.invoiceLineItems as Json[]).reduce(
 			(sum, l) => sum + Number(l.quantity) * Number(l.price),
@@ -109,14 +109,14 @@ function checkDates(body: Json): void {
 		throw errors.invalid('invoiceNumber: size must be between 0 and 100');
 }
 
-function invoiceOf(context: RequestContext, invoiceId: string): Json {
+export function invoiceOf(context: RequestContext, invoiceId: string): Json {
 	const invoice = receivables(context.state).invoices.get(invoiceId);
 	if (!invoice || context.state.owner.get(invoiceId) !== context.organization!.id)
 		throw errors.notFound('Invoice', invoiceId);
 	return invoice;
 }
 
-function emit(context: RequestContext, type: string, invoice: Json): void {
+export function emit(context: RequestContext, type: string, invoice: Json): void {
 	context.emulator.emit(type, context.organization!.id, 'invoice', invoice);
 }
 
@@ -405,12 +405,15 @@ export function registerInvoices(emulator: Emulator): void {
 			),
 			context.query,
 			{
-				filterable: {
-					id: ['eq', 'ne', 'in'],
-					customerId: ['eq', 'in'],
-					createdTime: ['gt', 'gte', 'lt', 'lte'],
-					updatedTime: ['gt', 'gte', 'lt', 'lte'],
-				},
+				filterable:
+					context.emulator.readings.receivablePaymentFilters === 'strict'
+						? { id: ['eq'] }
+						: {
+								id: ['eq', 'ne', 'in'],
+								customerId: ['eq', 'in'],
+								createdTime: ['gt', 'gte', 'lt', 'lte'],
+								updatedTime: ['gt', 'gte', 'lt', 'lte'],
+							},
 				sortable: ['amount', 'createdTime', 'updatedTime'],
 			},
 		),

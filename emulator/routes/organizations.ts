@@ -51,6 +51,22 @@ const PATCHABLE = [
 	'processingOptions',
 ];
 
+/**
+ * `processingOptions` as Postman "Get organization details" shows it; the two ACH batching switches
+ * since https://developer.bill.com/changelog/2025-11-05-organizations-api-improvements. Booleans only.
+ */
+function checkProcessingOptions(value: unknown): void {
+	if (value === undefined) return;
+	if (!value || typeof value !== 'object' || Array.isArray(value))
+		throw errors.invalid('processingOptions: must be an object');
+	const known = ['mailingAddressSameAsPhysical', 'individualTransferOut', 'individualTransferIn'];
+	for (const [key, v] of Object.entries(value as Json)) {
+		if (!known.includes(key)) throw errors.invalid(`processingOptions.${key}: cannot be updated`);
+		if (typeof v !== 'boolean')
+			throw errors.invalid(`processingOptions.${key}: must be true or false`);
+	}
+}
+
 function rolesOf(state: State, organizationId: string, now: string): Json[] {
 	let roles = state.ofOrganization(state.roles, organizationId);
 	if (!roles.length) {
@@ -124,7 +140,11 @@ function profileOf(context: RequestContext): Json {
 			industry: 'Professional Services',
 			businessCategory: 'LLC',
 			accountType: 'BUSINESS',
-			processingOptions: { mailingAddressSameAsPhysical: true },
+			processingOptions: {
+				mailingAddressSameAsPhysical: true,
+				individualTransferOut: false,
+				individualTransferIn: false,
+			},
 			createdTime: now,
 			updatedTime: now,
 		};
@@ -200,6 +220,7 @@ export function registerOrganizations(emulator: Emulator): void {
 		const profile = profileOf(context);
 		for (const key of Object.keys(body))
 			if (!PATCHABLE.includes(key)) throw errors.invalid(`${key}: cannot be updated`);
+		checkProcessingOptions(body.processingOptions);
 		if (body.industry !== undefined && !INDUSTRIES.includes(String(body.industry)))
 			throw errors.invalid(`industry: "${String(body.industry)}" is not a BILL industry`);
 		for (const [key, value] of Object.entries(body)) {

@@ -97,6 +97,9 @@ export function registerVendorExtras(emulator: Emulator): void {
 			type: body.type,
 			ownerType: body.ownerType,
 			paymentCurrency: body.paymentCurrency ?? 'USD',
+			// https://developer.bill.com/changelog/2026-05-21-vendor-bank-accounts-api-improvements: the
+			// verification state; BILL names no values, the emulator says PENDING (a guess, docs/GUESSES.md).
+			status: 'PENDING',
 		};
 		mapOf(accounts, context.state).set(String(vendor.id), account);
 		record(context, String(vendor.id), 'bankAccount', '', shown(account));

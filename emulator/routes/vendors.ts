@@ -80,6 +80,15 @@ function newVendor(context: RequestContext, body: Json): Json {
 		updatedTime: now,
 	};
 	for (const [key, value] of Object.entries(body)) if (!(key in vendor)) vendor[key] = value;
+	// https://developer.bill.com/changelog/2026-02-18-vendors-api-improvements: a vendor paid by several
+	// methods (payBySubType MULTIPLE) has a default transfer method for international payments,
+	// LOCAL or WIRE (response only; the emulator starts with LOCAL, or WIRE for an IBAN account).
+	if ((paymentInformation as Json).payBySubType === 'MULTIPLE') {
+		const bank = ((paymentInformation as Json).bankAccount as Json | undefined) ?? {};
+		vendor.transferMethod = /^[A-Z]{2}\d{2}/.test(String(bank.accountNumber ?? ''))
+			? 'WIRE'
+			: 'LOCAL';
+	}
 	return vendor;
 }
 

@@ -43,6 +43,8 @@ export interface Vendor {
 	};
 	billCurrency?: string;
 	balance?: { amount?: number; lastUpdatedDate?: string };
+	/** International payments' default network (2026-02-18): the country's own (LOCAL) or a wire (WIRE). */
+	transferMethod?: 'LOCAL' | 'WIRE';
 	networkStatus?: string;
 	createdTime?: string;
 	updatedTime?: string;

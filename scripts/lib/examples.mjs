@@ -172,6 +172,24 @@ export const EXAMPLES = [
 		},
 	},
 	{
+		id: 'billcomChargeDueInvoices',
+		title: 'Customers charged for their invoices due (nothing charged twice)',
+		resources: ['invoice', 'receivablePayment'],
+		needs: [
+			'GET /v3/invoices',
+			'GET /v3/receivable-payments',
+			'GET /v3/invoices/:invoiceId',
+			'GET /v3/customers/:customerId/bank-accounts',
+			'POST /v3/receivable-payments',
+		],
+		summary(run) {
+			const [done] = nodeOutput(run, 'What was charged') ?? [];
+			return done
+				? String(done.text).replace(/\n/g, '\n      ')
+				: 'no invoice due: nothing charged';
+		},
+	},
+	{
 		id: 'billcomInvoicePaid',
 		title: 'BILL Trigger: an invoice paid in full becomes a message',
 		resources: [],

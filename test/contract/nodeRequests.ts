@@ -62,6 +62,22 @@ export const NOT_SENT = new Set([
 ]);
 
 export const SENT_FROM_ELSEWHERE: Record<string, string[]> = {
+	// The approval-policy create: the guide's path, then Postman's (send(path) posts; paths.ts names it).
+	'nodes/Bill/resources/approval/createPolicy.operation.ts:/v3/bill-approvals': ['POST'],
+	'nodes/Bill/resources/approval/createPolicy.operation.ts:/v3/bill-approvals/policies': ['POST'],
+	'nodes/Bill/resources/approval/paths.ts:/v3/bill-approvals': ['POST'],
+	// Skip Existing: createSpendOnce lists the path (GET) before the create posts to it.
+	'nodes/BillSpend/resources/budget/create.operation.ts:/v3/spend/budgets': ['GET', 'POST'],
+	'nodes/BillSpend/resources/card/create.operation.ts:/v3/spend/cards': ['GET', 'POST'],
+	'nodes/BillSpend/resources/customField/create.operation.ts:/v3/spend/custom-fields': [
+		'GET',
+		'POST',
+	],
+	'nodes/BillSpend/resources/reimbursement/existing.ts:/v3/spend/reimbursements': ['GET'],
+	'nodes/BillSpend/resources/user/create.operation.ts:/v3/spend/users': ['GET', 'POST'],
+	// One path for Get, Update and Archive of a customer's bank account, by operation.
+	'nodes/Bill/resources/customer/bankAccountAction.operation.ts:/v3/customers/:id/bank-accounts/:id':
+		['GET', 'PATCH'],
 	'nodes/BillSpend/listSearch.ts:/v3/spend/users': ['GET'],
 	'nodes/BillSpend/listSearch.ts:/v3/spend/budgets': ['GET'],
 	'nodes/BillSpend/listSearch.ts:/v3/spend/cards': ['GET'],

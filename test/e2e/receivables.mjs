@@ -6,7 +6,7 @@ import { cents, check, equal } from '../../scripts/lib/testkit.mjs';
 import { nodeOutput, restClient, startN8nServer } from '../../scripts/lib/stack.mjs';
 
 /** Calls the emulator as someone working in BILL would (its own login). */
-async function billApi(emulator) {
+export async function billApi(emulator) {
 	const f = emulator.fixtures;
 	let sessionId;
 	const post = async (path, body) => {
@@ -19,7 +19,8 @@ async function billApi(emulator) {
 			},
 			body: JSON.stringify(body),
 		});
-		const json = await response.json();
+		const text = await response.text();
+		const json = text ? JSON.parse(text) : {};
 		if (!response.ok) throw new Error(`BILL ${path}: ${response.status} ${JSON.stringify(json)}`);
 		return json;
 	};

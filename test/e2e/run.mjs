@@ -47,6 +47,7 @@ import { receivablesTests } from './receivables.mjs';
 import { payablesTests } from './payables.mjs';
 import { operationsTests } from './operations.mjs';
 import { rerunTests } from './rerun.mjs';
+import { chargeTests } from './charge.mjs';
 
 const { record, test, writeResults } = suite('e2e');
 const PARTNER_CREDENTIAL = { id: 'billEmulatorPartner', name: 'BILL Partner (emulator)' };
@@ -784,6 +785,7 @@ async function main() {
 		});
 		// Payables in depth (payables.mjs): examples 17-19, each run twice; it reads BILL with its own login.
 		await payablesTests({ test, record, runOk, state, requests, pendingOr, env, emulator });
+		await chargeTests({ test, record, state, pendingOr, env, emulator, workdir, knownTypes }); // examples/21, issue 27 §3
 		// Card accounts, a payment in CAD, vendor attachments in n8n (operations.mjs): one workflow, one run.
 		await operationsTests({ test, state, env, emulator, workdir });
 		await rerunTests({ test, env, emulator, workdir }); // issue 29: re-runs after lost answers

@@ -27,6 +27,11 @@ export const NODES: Record<string, Record<string, Resource>> = {
 export const CREATES: Record<string, Guarantee> = {
 	// BILL
 	'bill:attachment:upload': { option: 'skipExisting', key: 'file name on the object' },
+	'bill:customer:createBankAccount': {
+		builtIn: "customer's active account",
+		key: 'routing number, type and last four',
+	},
+	'bill:approval:createPolicy': { builtIn: 'existing policy', key: 'name' },
 	'bill:bankAccount:create': { builtIn: 'existing account', key: 'routing number and last four' },
 	'bill:bill:create': { option: 'skipExisting', key: 'vendor and invoice number' },
 	'bill:bill:createMany': { option: 'skipExisting', key: 'vendor and invoice number' },

@@ -21,6 +21,7 @@ export const ID_PREFIX = {
 	customer: '0cu',
 	invoice: '00e',
 	receivablePayment: '0rp',
+	customerBankAccount: 'cba',
 	creditMemo: 'ccr',
 	recurringInvoice: 'rit',
 	attachment: 'att',

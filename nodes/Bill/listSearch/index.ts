@@ -1,3 +1,4 @@
+import { searchApprovalPolicies } from './approvalPolicies';
 import { searchBankAccountUsers } from './bankAccountUsers';
 import { searchBankAccounts } from './bankAccounts';
 import { searchBills } from './bills';
@@ -19,6 +20,7 @@ import { searchVendors } from './vendors';
 
 /** Searchable lists behind the node's resource locators (`searchListMethod`). */
 export const listSearch = {
+	searchApprovalPolicies,
 	searchBankAccounts,
 	searchBankAccountUsers,
 	searchBillingStatements,

@@ -11,6 +11,7 @@ import { seedClientOrganizations } from '../../../emulator/seedOrganizations';
 import type { CredentialStore } from '../../harness/context';
 import { byId, partnerCredentials, runBillOk } from '../../harness/bill';
 import { preparePayments } from '../../reliability/scenarios';
+import { api } from '../Bill/payment/setup';
 import { SPEND_CASES } from './rerunSpendCases';
 
 export interface RerunCase {
@@ -89,6 +90,42 @@ export const invoiceOf = async (emulator: Emulator, credentials: CredentialStore
 
 /** `node:resource:operation` → how to run it. */
 export const RERUN_CASES: Record<string, RerunCase> = {
+	'bill:customer:createBankAccount': {
+		route: {
+			method: 'POST',
+			path: '~^/v3/customers/[^/]+/bank-accounts$',
+			logged: '/v3/customers/:customerId/bank-accounts',
+		},
+		// BILL takes a customer's bank account once the customer has a billing address.
+		prepare: async (emulator) => {
+			const made = await api(emulator).call('POST', '/v3/customers', {
+				name: 'Rerun Band',
+				email: 'ap@rerun.example',
+				billingAddress: { line1: '1 Main St', city: 'San Jose', country: 'US' },
+			});
+			return { customerId: String(made.data.id) };
+		},
+		parameters: (p) => ({
+			resource: 'customer',
+			operation: 'createBankAccount',
+			customerId: byId(String(p.customerId)),
+			nameOnAccount: 'Rerun Band LLC',
+			routingNumber: '074000010',
+			accountNumber: '1234 5678 9',
+			bankAccountType: 'CHECKING',
+			ownerType: 'BUSINESS',
+		}),
+	},
+	'bill:approval:createPolicy': {
+		route: { method: 'POST', path: '/v3/bill-approvals' },
+		parameters: () => ({
+			resource: 'approval',
+			operation: 'createPolicy',
+			policyName: 'Rerun policy',
+			rules: { rule: [{ key: 'BILL_AMOUNT', op: 'gte', values: '1000' }] },
+			approvers: { approver: [{ approverId: byId('00602EMULATORADM0001') }] },
+		}),
+	},
 	'bill:vendor:create': {
 		route: { method: 'POST', path: '/v3/vendors' },
 		parameters: () => ({ resource: 'vendor', operation: 'create', ...vendorFields }),

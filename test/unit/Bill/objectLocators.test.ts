@@ -49,6 +49,14 @@ const ALLOWED: Record<string, string> = {
 		"a secret (the client user's remembered-device MFA ID); never listed",
 	'bill:document.getUploadStatus.uploadIds':
 		'the upload IDs Document → Upload returns, several at once; BILL has no list of uploads',
+	// A customer's own bank accounts: BILL lists them per customer only (GET /v3/customers/{id}/bank-accounts),
+	// and the customer is usually an expression; Customer → Get Many Bank Accounts gives the IDs.
+	'bill:customer.*.customerBankAccountId':
+		"one of the customer's bank accounts; BILL lists them per customer only (Customer → Get Many Bank Accounts)",
+	'bill:receivablePayment.charge.customerBankAccountId':
+		'one of the customer\'s bank accounts (only with Funding Account "By ID"); BILL lists them per customer only',
+	'bill:receivablePayment.charge.invoices.invoice.invoiceId':
+		'an invoice of the customer, one per line, mapped from Invoice → Get Many in the charge workflow',
 	// Lines of the object being edited.
 	'bill:bill.*.lineItems.lineItem.id': LINE,
 	'bill:bill.*.lineItemChanges.lineItem.id': LINE,

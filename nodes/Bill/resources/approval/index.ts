@@ -2,9 +2,12 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { Resource } from '../../../shared/operation';
 import * as approve from './approve.operation';
+import * as createPolicy from './createPolicy.operation';
+import * as deletePolicy from './deletePolicy.operation';
 import * as deny from './deny.operation';
 import * as getManyPending from './getManyPending.operation';
 import * as getManyPolicies from './getManyPolicies.operation';
+import * as updatePolicy from './updatePolicy.operation';
 
 const operationSelector: INodeProperties = {
 	displayName: 'Operation',
@@ -18,6 +21,19 @@ const operationSelector: INodeProperties = {
 			value: 'approve',
 			description: 'Approve a bill, with a comment; approved bills can be paid',
 			action: 'Approve a bill',
+		},
+		{
+			name: 'Create Policy',
+			value: 'createPolicy',
+			description:
+				'Create an approval policy: which bills (rules, in order) need whose approval (approvers, in order)',
+			action: 'Create an approval policy',
+		},
+		{
+			name: 'Delete Policy',
+			value: 'deletePolicy',
+			description: 'Delete an approval policy for good',
+			action: 'Delete an approval policy',
 		},
 		{
 			name: 'Deny',
@@ -37,6 +53,12 @@ const operationSelector: INodeProperties = {
 			description: 'List the approval policies: which bills need whose approval',
 			action: 'Get many approval policies',
 		},
+		{
+			name: 'Update Policy',
+			value: 'updatePolicy',
+			description: 'Replace an approval policy: its name, rules and approvers',
+			action: 'Update an approval policy',
+		},
 	],
 	default: 'getManyPending',
 };
@@ -44,13 +66,24 @@ const operationSelector: INodeProperties = {
 export const approval: Resource = {
 	displayName: 'Approval',
 	summary:
-		'Bill approvals: bills waiting for my approval, approve or deny a bill with a comment, approval policies',
+		'Bill approvals: bills waiting for my approval, approve or deny a bill with a comment, approval policies (create, list, update, delete)',
 	description: [
 		operationSelector,
 		...approve.description,
 		...deny.description,
 		...getManyPending.description,
 		...getManyPolicies.description,
+		...createPolicy.description,
+		...updatePolicy.description,
+		...deletePolicy.description,
 	],
-	operations: { approve, deny, getManyPending, getManyPolicies },
+	operations: {
+		approve,
+		createPolicy,
+		deletePolicy,
+		deny,
+		getManyPending,
+		getManyPolicies,
+		updatePolicy,
+	},
 };

@@ -4,7 +4,14 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { notGiven } from '../../helpers/getMany';
-import { ID_PREFIX, checkId, getId, invalid } from '../../helpers/validation';
+import {
+	ID_PREFIX,
+	checkId,
+	checkRoutingNumber,
+	getId,
+	getString,
+	invalid,
+} from '../../helpers/validation';
 
 /** Chart of accounts id, checked for shape and prefix; empty means "not given". */
 export function chartOfAccountId(
@@ -62,4 +69,25 @@ export function defaultFlags(fields: IDataObject): IDataObject | undefined {
 /** The Bank Account parameter, checked (BILL bank account ids start with bac). */
 export function getBankAccountId(context: IExecuteFunctions, itemIndex: number): string {
 	return getId(context, itemIndex, 'bankAccountId', 'Bank Account', ID_PREFIX.bankAccount);
+}
+
+/** The fields of accountNumberFields as BILL names them, each checked before anything is sent. */
+export function accountNumbersBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
+	return {
+		nameOnAccount: getString(context, itemIndex, 'nameOnAccount', 'Name on Account'),
+		routingNumber: checkRoutingNumber(
+			context,
+			itemIndex,
+			'Routing Number',
+			context.getNodeParameter('routingNumber', itemIndex, ''),
+		),
+		accountNumber: checkAccountNumber(
+			context,
+			itemIndex,
+			'Account Number',
+			context.getNodeParameter('accountNumber', itemIndex, ''),
+		),
+		type: context.getNodeParameter('bankAccountType', itemIndex),
+		ownerType: context.getNodeParameter('ownerType', itemIndex),
+	};
 }

@@ -1,15 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { checkRoutingNumber, getString } from '../../helpers/validation';
+import { getString } from '../../helpers/validation';
 import { billApiRequest, billApiRequestAllItems, withHint } from '../../../shared/transport';
-import { chartOfAccountId, checkAccountNumber } from './body';
-import {
-	accessToAdminsField,
-	accountTypeOptions,
-	chartOfAccountField,
-	ownerTypeOptions,
-} from './descriptions';
+import { accountNumbersBody, chartOfAccountId } from './body';
+import { accessToAdminsField, accountNumberFields, chartOfAccountField } from './descriptions';
 import { MFA_AND_ADMIN_HINT } from './hints';
 import { simplifyBankAccount, simplifyBankAccountField } from './output';
 import { wantsSimplified } from '../../helpers/simplify';
@@ -23,50 +18,7 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	{
-		displayName: 'Name on Account',
-		name: 'nameOnAccount',
-		type: 'string',
-		default: '',
-		required: true,
-		description: 'The full name of the account holder, as the bank has it',
-	},
-	{
-		displayName: 'Routing Number',
-		name: 'routingNumber',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '074000010',
-		description: "The bank's 9-digit ABA routing number; checked before anything is sent",
-	},
-	{
-		displayName: 'Account Number',
-		name: 'accountNumber',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		required: true,
-		description: 'The bank account number (4 to 17 digits); never shown in errors',
-	},
-	{
-		displayName: 'Account Type',
-		name: 'bankAccountType',
-		description: "Checking or savings, as on the bank's records",
-		type: 'options',
-		options: accountTypeOptions,
-		default: 'CHECKING',
-		required: true,
-	},
-	{
-		displayName: 'Owner Type',
-		name: 'ownerType',
-		type: 'options',
-		options: ownerTypeOptions,
-		default: 'BUSINESS',
-		required: true,
-		description: 'Whether the account belongs to a business or a person',
-	},
+	...accountNumberFields,
 	{
 		displayName: 'Bank Nickname',
 		name: 'bankName',
@@ -127,21 +79,7 @@ async function findSameAccount(
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {
-		nameOnAccount: getString(this, itemIndex, 'nameOnAccount', 'Name on Account'),
-		routingNumber: checkRoutingNumber(
-			this,
-			itemIndex,
-			'Routing Number',
-			this.getNodeParameter('routingNumber', itemIndex, ''),
-		),
-		accountNumber: checkAccountNumber(
-			this,
-			itemIndex,
-			'Account Number',
-			this.getNodeParameter('accountNumber', itemIndex, ''),
-		),
-		type: this.getNodeParameter('bankAccountType', itemIndex),
-		ownerType: this.getNodeParameter('ownerType', itemIndex),
+		...accountNumbersBody(this, itemIndex),
 		bankName: getString(this, itemIndex, 'bankName', 'Bank Nickname'),
 		accessToAdmins: this.getNodeParameter('accessToAdmins', itemIndex, false) === true,
 	};

@@ -52,3 +52,51 @@ export const chartOfAccountField: INodeProperties = idLocator({
 	optional: true,
 	description: 'The chart of accounts (general-ledger account) the bank account maps to',
 });
+
+/** The holder, numbers, type and owner of a new bank account (the organization's or a customer's). */
+export const accountNumberFields: INodeProperties[] = [
+	{
+		displayName: 'Name on Account',
+		name: 'nameOnAccount',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'The full name of the account holder, as the bank has it',
+	},
+	{
+		displayName: 'Routing Number',
+		name: 'routingNumber',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '074000010',
+		description: "The bank's 9-digit ABA routing number; checked before anything is sent",
+	},
+	{
+		displayName: 'Account Number',
+		name: 'accountNumber',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		required: true,
+		description: 'The bank account number (4 to 17 digits); never shown in errors',
+	},
+	{
+		displayName: 'Account Type',
+		name: 'bankAccountType',
+		description: "Checking or savings, as on the bank's records",
+		type: 'options',
+		options: accountTypeOptions,
+		default: 'CHECKING',
+		required: true,
+	},
+	{
+		displayName: 'Owner Type',
+		name: 'ownerType',
+		type: 'options',
+		options: ownerTypeOptions,
+		default: 'BUSINESS',
+		required: true,
+		description: 'Whether the account belongs to a business or a person',
+	},
+];

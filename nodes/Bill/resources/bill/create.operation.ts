@@ -4,7 +4,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { billApiRequest } from '../../../shared/transport';
 import { createUnlessExists } from './existing';
 import { billBodyFromParameters } from './body';
-import { billFields, simplifyCreatedField, skipExistingField } from './descriptions';
+import {
+	billApprovalsField,
+	billFields,
+	simplifyCreatedField,
+	skipExistingField,
+} from './descriptions';
 import { createHint } from './hints';
 import { billOutput } from './simplified';
 import { wantsSimplified } from '../../helpers/simplify';
@@ -12,6 +17,7 @@ import { wantsSimplified } from '../../helpers/simplify';
 const properties: INodeProperties[] = [
 	...billFields(false),
 	skipExistingField,
+	billApprovalsField,
 	...simplifyCreatedField,
 ];
 
@@ -37,6 +43,7 @@ export async function createBill(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body = billBodyFromParameters(this, itemIndex, false);
+	if (this.getNodeParameter('billApprovals', itemIndex, false) === true) body.billApprovals = true;
 	const skipExisting = this.getNodeParameter('skipExisting', itemIndex, true) as boolean;
 	const simplify = wantsSimplified(this, itemIndex);
 	const bill = skipExisting

@@ -144,3 +144,16 @@ export const skipExistingField: INodeProperties = {
 	description:
 		'Whether to first look for an active (not archived) bill of the same vendor with the same invoice number (ignoring case and spaces) and, if there is one, output it with "alreadyExisted": true instead of creating a second bill. On by default so that running a workflow again never creates a bill twice; it costs one extra lookup per vendor. Created bills get "alreadyExisted": false.',
 };
+
+/**
+ * `billApprovals: true` on create and update (https://developer.bill.com/changelog/2025-11-05-new-endpoints-bill-approvals):
+ * BILL then adds the bill's approval data to its answer. Off (the default) sends nothing, as before.
+ */
+export const billApprovalsField: INodeProperties = {
+	displayName: 'Include Approvals',
+	name: 'billApprovals',
+	type: 'boolean',
+	default: false,
+	description:
+		"Whether BILL adds the bill's approval data to its answer: approvalStatus and the approvers in the order they approve (BILL's billApprovals). A bill with approvers is paid only once fully approved.",
+};

@@ -4,7 +4,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { ID_PREFIX, getId, invalid } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
 import { patchFieldsFromParameters } from './body';
-import { billLocator, optionalBillFields, simplifyCreatedField } from './descriptions';
+import {
+	billApprovalsField,
+	billLocator,
+	optionalBillFields,
+	simplifyCreatedField,
+} from './descriptions';
 import { billOutput } from './simplified';
 import { wantsSimplified } from '../../helpers/simplify';
 import { lineItemChangesField } from './lineItemDescriptions';
@@ -42,6 +47,7 @@ const properties: INodeProperties[] = [
 		).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 	lineItemChangesField,
+	billApprovalsField,
 	...simplifyCreatedField,
 ];
 
@@ -66,9 +72,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (!Object.keys(body).length) {
 		throw invalid(this, itemIndex, 'Update Fields', 'add at least one field or line item change');
 	}
+	const approvals = this.getNodeParameter('billApprovals', itemIndex, false) === true;
 	const simplify = wantsSimplified(this, itemIndex);
 	await linePositionsToIds(this, itemIndex, billId, lines);
 	const credits = await vendorCreditsToSend(this, itemIndex, billId, body);
+	if (approvals && Object.keys(body).length) body.billApprovals = true;
 	// Every credit named is on the bill already and nothing else changes: the bill as it is.
 	const bill = !Object.keys(body).length
 		? await billApiRequest.call(this, { method: 'GET', path: `/v3/bills/${billId}`, itemIndex })

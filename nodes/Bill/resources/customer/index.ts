@@ -2,10 +2,14 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { Resource } from '../../../shared/operation';
 import * as archive from './archive.operation';
+import * as bankAccountAction from './bankAccountAction.operation';
 import * as create from './create.operation';
+import * as createBankAccount from './createBankAccount.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
+import * as getManyBankAccounts from './getManyBankAccounts.operation';
 import * as restore from './restore.operation';
+import * as setChargeAuthorization from './setChargeAuthorization.operation';
 import * as update from './update.operation';
 
 const operationSelector: INodeProperties = {
@@ -22,11 +26,24 @@ const operationSelector: INodeProperties = {
 			action: 'Archive a customer',
 		},
 		{
+			name: 'Archive Bank Account',
+			value: 'archiveBankAccount',
+			description: "Archive one of a customer's bank accounts (it cannot be restored)",
+			action: 'Archive a customer bank account',
+		},
+		{
 			name: 'Create',
 			value: 'create',
 			description:
 				'Create a customer you invoice, with name and email. Optionally returns the existing customer with that name or email instead, so a re-run creates nothing twice.',
 			action: 'Create a customer',
+		},
+		{
+			name: 'Create Bank Account',
+			value: 'createBankAccount',
+			description:
+				"Add the customer's bank account, which Received Payment → Charge takes invoice payments from. Returns the customer's active account with the same numbers instead of adding it twice.",
+			action: 'Create a customer bank account',
 		},
 		{
 			name: 'Get',
@@ -35,10 +52,22 @@ const operationSelector: INodeProperties = {
 			action: 'Get a customer',
 		},
 		{
+			name: 'Get Bank Account',
+			value: 'getBankAccount',
+			description: "Get one of a customer's bank accounts, with its verification status",
+			action: 'Get a customer bank account',
+		},
+		{
 			name: 'Get Many',
 			value: 'getMany',
 			description: 'List customers, filtered by name, account type, currency or dates',
 			action: 'Get many customers',
+		},
+		{
+			name: 'Get Many Bank Accounts',
+			value: 'getManyBankAccounts',
+			description: "List a customer's bank accounts",
+			action: 'Get many customer bank accounts',
 		},
 		{
 			name: 'Restore',
@@ -47,10 +76,23 @@ const operationSelector: INodeProperties = {
 			action: 'Restore a customer',
 		},
 		{
+			name: 'Set Charge Authorization',
+			value: 'setChargeAuthorization',
+			description:
+				'Record that the customer authorized you to charge their bank account for invoices (needed before Received Payment → Charge)',
+			action: 'Set whether a customer may be charged',
+		},
+		{
 			name: 'Update',
 			value: 'update',
 			description: 'Change some fields of a customer (name, email, addresses…)',
 			action: 'Update a customer',
+		},
+		{
+			name: 'Update Bank Account',
+			value: 'updateBankAccount',
+			description: "Change the nickname or owner type of a customer's bank account",
+			action: 'Update a customer bank account',
 		},
 	],
 	default: 'getMany',
@@ -58,7 +100,8 @@ const operationSelector: INodeProperties = {
 
 export const customer: Resource = {
 	displayName: 'Customer',
-	summary: 'Companies and people you invoice (receivables): create, find, update, archive',
+	summary:
+		'Companies and people you invoice (receivables): create, find, update, archive; authorize charging them and keep their bank accounts',
 	description: [
 		operationSelector,
 		...create.description,
@@ -67,6 +110,23 @@ export const customer: Resource = {
 		...update.description,
 		...archive.description,
 		...restore.description,
+		...setChargeAuthorization.description,
+		...createBankAccount.description,
+		...getManyBankAccounts.description,
+		...bankAccountAction.description,
 	],
-	operations: { archive, create, get, getMany, restore, update },
+	operations: {
+		archive,
+		archiveBankAccount: bankAccountAction,
+		create,
+		createBankAccount,
+		get,
+		getBankAccount: bankAccountAction,
+		getMany,
+		getManyBankAccounts,
+		restore,
+		setChargeAuthorization,
+		update,
+		updateBankAccount: bankAccountAction,
+	},
 };

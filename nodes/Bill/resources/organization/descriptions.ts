@@ -45,3 +45,23 @@ export const organizationOptionalFields: INodeProperties[] = [
 		default: 'EIN',
 	},
 ];
+
+/** Organization → Update's ACH batching (BILL's processingOptions): off is BILL's default, one batched transfer a day. */
+export const achBatchingFields: INodeProperties[] = [
+	{
+		displayName: 'One ACH Transfer per Vendor Payment',
+		name: 'individualTransferOut',
+		type: 'boolean',
+		default: false,
+		description:
+			"Whether each ACH payment to a vendor leaves your bank account as its own transfer (BILL's individualTransferOut). Off: BILL's default, the day's payments leave as one batched transfer.",
+	},
+	{
+		displayName: 'One ACH Transfer per Customer Payment',
+		name: 'individualTransferIn',
+		type: 'boolean',
+		default: false,
+		description:
+			"Whether each ACH payment from a customer (e.g. Received Payment → Charge) arrives as its own transfer (BILL's individualTransferIn). Off: BILL's default, the day's payments arrive as one batched transfer.",
+	},
+];

@@ -6,7 +6,7 @@ import { billApiRequest } from '../../../shared/transport';
 import { addressField } from '../vendor/descriptions';
 import { organizationFields } from './body';
 import { organizationPath } from './current';
-import { organizationOptionalFields } from './descriptions';
+import { achBatchingFields, organizationOptionalFields } from './descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -21,6 +21,7 @@ const properties: INodeProperties[] = [
 				{ displayName: 'Name', name: 'name', type: 'string', default: '' },
 				{ displayName: 'Phone', name: 'phone', type: 'string', default: '' },
 				...organizationOptionalFields,
+				...achBatchingFields,
 			] as INodeProperties[]
 		).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
@@ -31,10 +32,28 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+/**
+ * ACH batching (https://developer.bill.com/changelog/2025-11-05-organizations-api-improvements):
+ * `processingOptions.individualTransferOut` / `individualTransferIn`, BILL's default false = one
+ * batched ACH transfer a day. They sit in `processingOptions` as Postman "Get organization details" shows.
+ */
+function processingOptions(fields: IDataObject): IDataObject | undefined {
+	const options: IDataObject = {};
+	for (const key of ['individualTransferOut', 'individualTransferIn'])
+		if (typeof fields[key] === 'boolean') options[key] = fields[key];
+	return Object.keys(options).length ? options : undefined;
+}
+
 /** Postman "Update an organization" (PATCH, only the fields given): needs the ADMINISTRATOR role. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const {
+		individualTransferOut: _out,
+		individualTransferIn: _in,
+		...fields
+	} = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body = organizationFields(this, itemIndex, fields, 'Update Fields → ');
+	const batching = processingOptions({ individualTransferOut: _out, individualTransferIn: _in });
+	if (batching) body.processingOptions = batching;
 	if (!Object.keys(body).length)
 		throw invalid(this, itemIndex, 'Update Fields', 'add at least one field to change');
 	if (body.industry !== undefined) {

@@ -19,7 +19,7 @@ const refusedIn = new WeakSet<object>();
  * BILL's refusal of the list request itself (400), as for a filter it does not support; not its
  * limits (BDC_1322, BDC_1144), which are no answer about the filter.
  */
-function refusedFilter(error: unknown): boolean {
+export function refusedFilter(error: unknown): boolean {
 	if (!(error instanceof NodeApiError)) return false;
 	const code = error.context.billCode;
 	return String(error.httpCode) === '400' && code !== 'BDC_1322' && code !== 'BDC_1144';

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Resource } from '../../../shared/operation';
+import * as charge from './charge.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 
@@ -11,6 +12,13 @@ const operationSelector: INodeProperties = {
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['receivablePayment'] } },
 	options: [
+		{
+			name: 'Charge',
+			value: 'charge',
+			description:
+				"Charge a customer's bank account for invoices (the customer must be authorized to charge). A re-run returns the charge made before instead of charging twice.",
+			action: 'Charge a customer for invoices',
+		},
 		{
 			name: 'Get',
 			value: 'get',
@@ -30,7 +38,13 @@ const operationSelector: INodeProperties = {
 
 export const receivablePayment: Resource = {
 	displayName: 'Received Payment',
-	summary: 'Payments customers made on your invoices (receivables): find and read them',
-	description: [operationSelector, ...get.description, ...getMany.description],
-	operations: { get, getMany },
+	summary:
+		"Payments customers made on your invoices (receivables): charge a customer's bank account, find and read them",
+	description: [
+		operationSelector,
+		...charge.description,
+		...get.description,
+		...getMany.description,
+	],
+	operations: { charge, get, getMany },
 };

@@ -6,7 +6,7 @@ import { simplifyOutputField } from '../../helpers/simplify';
 import type { Vendor } from '../../types';
 
 export const simplifyVendorField = simplifyOutputField(
-	'ID, name, short name, account type, email, phone, city, country, bill currency, balance, archived',
+	'ID, name, short name, account type, email, phone, city, country, bill currency, balance, archived, and for an international vendor its transfer method',
 );
 
 /** A vendor as one flat object (fields of BILL's vendor, Postman "Get vendor details"). */
@@ -24,5 +24,8 @@ export function simplifyVendor(raw: IDataObject): IDataObject {
 		billCurrency: vendor.billCurrency,
 		balance: vendor.balance?.amount,
 		archived: vendor.archived,
+		// https://developer.bill.com/changelog/2026-02-18-vendors-api-improvements: LOCAL or WIRE, only on
+		// vendors paid by several methods (payBySubType MULTIPLE); absent, it is left out.
+		...(vendor.transferMethod ? { transferMethod: vendor.transferMethod } : {}),
 	};
 }
