@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
 import { REPO, RuntimeError, n8nEnv, prepareRuntime } from './n8n-runtime.mjs';
+import { installPackage } from './lib/package.mjs';
 import { EXAMPLES, notRunnable } from './lib/examples.mjs';
 import {
 	exampleWorkflows,
@@ -205,8 +206,7 @@ const SPECIAL = {
 			const rest = restClient(server.base);
 			if (!(await rest.ownerSession()).loggedIn) throw new Error('could not log in to n8n');
 			const id = 'billcomBillCreated';
-			const workflow = await rest.call('GET', `/workflows/${id}`);
-			await rest.call('POST', `/workflows/${id}/activate`, { versionId: workflow.versionId });
+			await rest.activate(id);
 			const mine = () =>
 				emulator
 					.control('GET', '/state/subscriptions')
@@ -221,7 +221,7 @@ const SPECIAL = {
 			});
 			const execution = await waitForExecution(rest, id);
 			const [message] = execution.output['Message for Slack'] ?? [];
-			await rest.call('POST', `/workflows/${id}/deactivate`, {});
+			await rest.deactivate(id);
 			await waitFor(mine, (l) => l.length === 0, 'the subscription removed');
 			return [
 				`activated: BILL webhook subscription ${subscription.id} for ${subscription.events.map((e) => e.type ?? e).join(', ')}`,
@@ -258,6 +258,9 @@ async function main() {
 			port: await freePort(),
 			brokerPort: await freePort(),
 		});
+		step("install the packed package as users do (README: npm install --omit=peer in ~/.n8n/nodes)");
+		const installed = installPackage(env);
+		console.log(`  n8n-nodes-billcom ${installed.version} in ${installed.nodesDir}`);
 		step('import the BILL credential and the example workflows into n8n');
 		await importIntoN8n(env, emulator, workdir);
 

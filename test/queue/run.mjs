@@ -23,6 +23,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { N8N_VERSION, REPO, prepareRuntime } from '../../scripts/n8n-runtime.mjs';
+import { installPackage } from '../../scripts/lib/package.mjs';
 import { freePort, startEmulatorProcess } from '../../scripts/lib/stack.mjs';
 import { findOrInstall, startPostgres, startRedis } from '../../scripts/queue/services.mjs';
 import {
@@ -138,7 +139,7 @@ function billsWorkflow() {
 	const bill = (id, name, position, parameters) => ({
 		id,
 		name,
-		type: 'CUSTOM.bill',
+		type: 'n8n-nodes-billcom.bill',
 		typeVersion: 1,
 		position,
 		parameters: { authentication: 'billApi', resource: 'bill', ...parameters },
@@ -188,7 +189,7 @@ function partnerWorkflow() {
 	const bill = (id, name, position, parameters) => ({
 		id,
 		name,
-		type: 'CUSTOM.bill',
+		type: 'n8n-nodes-billcom.bill',
 		typeVersion: 1,
 		position,
 		parameters: { authentication: 'billPartnerApi', ...parameters },
@@ -241,7 +242,7 @@ function triggerWorkflow() {
 			{
 				id: 'trigger',
 				name: 'BILL Trigger',
-				type: 'CUSTOM.billTrigger',
+				type: 'n8n-nodes-billcom.billTrigger',
 				typeVersion: 1,
 				position: [0, 0],
 				webhookId: randomUUID(),
@@ -251,7 +252,7 @@ function triggerWorkflow() {
 			{
 				id: 'get-vendor',
 				name: 'Get vendor',
-				type: 'CUSTOM.bill',
+				type: 'n8n-nodes-billcom.bill',
 				typeVersion: 1,
 				position: [240, 0],
 				parameters: {
@@ -349,6 +350,8 @@ async function startStack(tools) {
 		QUEUE_WORKER_STALLED_INTERVAL: '5000',
 	};
 	const envFor = (brokerPort) => ({ ...queueEnv({ ...base, brokerPort }), ...extra });
+	// Main and workers share the user folder: the package installed there as users install it.
+	installPackage(base.userFolder);
 	// Diagnosis knobs: QUEUE_MAIN_NODE_OPTIONS (e.g. a --require hook in the main);
 	// QUEUE_CONTROL_REGULAR=1 runs the main in regular mode without workers, to tell what is queue mode's.
 	const regular = process.env.QUEUE_CONTROL_REGULAR === '1';
