@@ -52,6 +52,11 @@ export const LINES = {
 		ready: 'ready-1.x.json',
 		// n8n-nodes-base 1.x names xlsx as a tarball on cdn.sheetjs.com; the registry's last xlsx.
 		overrides: { xlsx: '0.18.5' },
+		// What n8n 1.x asks of every install (its start-up warns without it; 2.x has it on by
+		// default). Without it, 1.123 runs the Code node in-process and its items reach the
+		// default expression engine (isolated-vm) as proxies it cannot copy: `$('Code').item.json.x`
+		// then reads null in any later node, n8n's own Set node included (README → Compatibility).
+		env: { N8N_RUNNERS_ENABLED: 'true' },
 	},
 };
 export const DEFAULT_LINE = '2.x';
@@ -333,6 +338,7 @@ export function n8nEnv({
 		// info, not less: `n8n execute --rawOutput` prints the run through n8n's logger at level info.
 		N8N_LOG_LEVEL: 'info',
 		DB_SQLITE_POOL_SIZE: '2',
+		...runtimeLine(line).env,
 		...extra,
 	};
 }
@@ -381,5 +387,6 @@ export function runN8n(args, env, { timeoutMs = 5 * 60_000 } = {}) {
 	});
 }
 
+// Not awaited: the command line imports this module, which must finish loading first.
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url))
-	await (await import('./lib/runtime-cli.mjs')).main(process.argv.slice(2));
+	void import('./lib/runtime-cli.mjs').then((cli) => cli.main(process.argv.slice(2)));
