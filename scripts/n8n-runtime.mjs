@@ -246,12 +246,7 @@ function ensureN8n(line, quiet) {
 	// A half-finished or other-version tree is replaced whole.
 	rmSync(join(line.n8nDir, 'node_modules'), { recursive: true, force: true });
 	rmSync(join(line.n8nDir, 'package-lock.json'), { force: true });
-	npmInstall(
-		line.n8nDir,
-		`n8n@${line.version}`,
-		`Installing n8n ${line.version}`,
-		line.overrides,
-	);
+	npmInstall(line.n8nDir, `n8n@${line.version}`, `Installing n8n ${line.version}`, line.overrides);
 	if (!existsSync(line.bin))
 		throw new RuntimeError(`n8n ${line.version} installed but ${line.bin} is missing.`);
 }

@@ -35,8 +35,11 @@ npx jest --ci --json --outputFile=.test-results/jest.json || status=$?
 e2e_status=0
 if [ -z "${SKIP_E2E:-}" ] && [ -f test/e2e/run.mjs ]; then
 	for line in $(node --input-type=module -e 'import { requestedLines } from "./scripts/n8n-runtime.mjs"; console.log(requestedLines().join(" "))'); do
-		step "end-to-end tests in a real n8n ${line}"
-		node test/e2e/run.mjs --line="${line}" || e2e_status=$?
+		# The default line (2.x) runs everything; the others the example workflows (E2E_FULL=1: everything).
+		scope=""
+		if [ "${line}" != "2.x" ] && [ -z "${E2E_FULL:-}" ]; then scope="--examples"; fi
+		step "end-to-end tests in a real n8n ${line} ${scope}"
+		node test/e2e/run.mjs --line="${line}" ${scope} || e2e_status=$?
 	done
 fi
 

@@ -60,8 +60,7 @@ export function packPackage() {
  * (`npm start` keeps its user folder inside this repository). Returns { nodesDir, version }.
  */
 export function installPackage(envOrFolder, { tarball = packPackage() } = {}) {
-	const userFolder =
-		typeof envOrFolder === 'string' ? envOrFolder : envOrFolder?.N8N_USER_FOLDER;
+	const userFolder = typeof envOrFolder === 'string' ? envOrFolder : envOrFolder?.N8N_USER_FOLDER;
 	if (!userFolder) throw new RuntimeError('installPackage: no N8N_USER_FOLDER');
 	const nodesDir = join(userFolder, '.n8n', 'nodes');
 	mkdirSync(nodesDir, { recursive: true });
@@ -77,8 +76,7 @@ export function installPackage(envOrFolder, { tarball = packPackage() } = {}) {
 		`Installing ${PACKAGE_NAME} into ${nodesDir}`,
 	);
 	const installed = join(nodesDir, 'node_modules', PACKAGE_NAME, 'package.json');
-	if (!existsSync(installed))
-		throw new RuntimeError(`npm install ran but ${installed} is missing`);
+	if (!existsSync(installed)) throw new RuntimeError(`npm install ran but ${installed} is missing`);
 	return { nodesDir, version: JSON.parse(readFileSync(installed, 'utf8')).version };
 }
 

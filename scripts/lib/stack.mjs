@@ -130,6 +130,31 @@ export function emulatorCredential(emulator) {
 	};
 }
 
+/** The credential example 16 names for a partner (id and name); the demo and the tests import it. */
+export const PARTNER_CREDENTIAL = { id: 'billEmulatorPartner', name: 'BILL Partner (emulator)' };
+
+/**
+ * A BILL Partner API credential for the emulator's fixture partner at partner level (all client
+ * organizations, as example 16 uses it). Plain data: `n8n import:credentials` encrypts it.
+ */
+export function partnerEmulatorCredential(emulator, { id, name } = PARTNER_CREDENTIAL) {
+	const f = emulator.fixtures;
+	return {
+		id,
+		name,
+		type: 'billPartnerApi',
+		data: {
+			environment: 'custom',
+			customBaseUrl: emulator.baseUrl,
+			appKey: f.appKey,
+			username: f.partner.username,
+			password: f.partner.password,
+			scope: 'partner',
+			devKey: f.devKey,
+		},
+	};
+}
+
 /** The example workflows: [{ file, id, name, json }], in file-name order. */
 export function exampleWorkflows() {
 	return readdirSync(EXAMPLES_DIR)

@@ -37,13 +37,13 @@ for (const [line, { version }] of Object.entries(LINES)) {
 	const examples = new Set(
 		(r.tests ?? [])
 			.filter((t) => t.status === 'passed')
-			.map((t) => /^example (\d+)/.exec(t.name)?.[1])
+			.map((t) => /\bexample (\d+)\b/.exec(t.name)?.[1])
 			.filter(Boolean),
 	);
 	const failedExamples = new Set(
 		(r.tests ?? [])
 			.filter((t) => t.status === 'failed')
-			.map((t) => /^example (\d+)/.exec(t.name)?.[1])
+			.map((t) => /\bexample (\d+)\b/.exec(t.name)?.[1])
 			.filter(Boolean),
 	);
 	for (const n of failedExamples) examples.delete(n);

@@ -36,7 +36,9 @@ import {
 	freePort,
 	importIntoN8n,
 	importWorkflow,
+	importCredentials,
 	nodeOutput,
+	partnerEmulatorCredential,
 	restClient,
 	runFailure,
 	startEmulatorProcess,
@@ -58,7 +60,18 @@ const LINE = runtimeLine(
 		DEFAULT_LINE,
 );
 const N8N_VERSION = LINE.version;
-const { record, test, writeResults } = suite(LINE.name === DEFAULT_LINE ? 'e2e' : `e2e-${LINE.name}`);
+const results = suite(LINE.name === DEFAULT_LINE ? 'e2e' : `e2e-${LINE.name}`);
+const { record, writeResults } = results;
+/**
+ * `--examples` (or E2E_SCOPE=examples): the set-up, then only the tests of example workflows
+ * ("example NN: …", each example's run under `n8n execute` and the triggers in `n8n start`);
+ * scripts/test.sh runs the second n8n line this way. Without it: everything.
+ */
+const EXAMPLES_ONLY = process.argv.includes('--examples') || process.env.E2E_SCOPE === 'examples';
+const SET_UP =
+	/^(runtime:|the packed package|n8n loads our nodes|examples:|import:|example \d+|HTTP Request node with the BILL API credential \(example)/;
+const test = (name, fn) =>
+	EXAMPLES_ONLY && !SET_UP.test(name) ? Promise.resolve() : results.test(name, fn);
 const PARTNER_CREDENTIAL = { id: 'billEmulatorPartner', name: 'BILL Partner (emulator)' };
 
 const key = (name) =>
@@ -118,9 +131,7 @@ async function waitFor(read, done, what) {
  * returns its id, status and output per node.
  */
 async function waitForExecution(rest, workflowId, { skip = new Set() } = {}) {
-	const flatted = createRequire(join(LINE.n8nPackage, 'package.json'))(
-		'flatted',
-	);
+	const flatted = createRequire(join(LINE.n8nPackage, 'package.json'))('flatted');
 	const deadline = Date.now() + 60_000;
 	while (Date.now() < deadline) {
 		const list = await rest.call(
@@ -154,7 +165,9 @@ async function runOk(env, id) {
 }
 
 async function main() {
-	console.log(`End-to-end tests in a real n8n ${N8N_VERSION}`);
+	console.log(
+		`End-to-end tests in a real n8n ${N8N_VERSION}${EXAMPLES_ONLY ? ': the example workflows' : ''}`,
+	);
 
 	// 1. The runtime. No runtime, no tests: that is a failure, never a silent skip.
 	let runtimeReady = false;
@@ -235,7 +248,8 @@ async function main() {
 				'credentials of n8n-nodes-billcom.billSpend',
 			);
 			check(
-				spend.usableAsTool === true || types.some((t) => t.name === 'n8n-nodes-billcom.billSpendTool'),
+				spend.usableAsTool === true ||
+					types.some((t) => t.name === 'n8n-nodes-billcom.billSpendTool'),
 				'n8n-nodes-billcom.billSpend is not usable as an AI tool',
 			);
 			check(
@@ -524,7 +538,7 @@ async function main() {
 		// 6c. What a new user tripped over (test/e2e/ux.mjs): after example 05's default account.
 		if (billsWhy)
 			record('ux: bulk refusals, line by position, default account', 'pending', billsWhy);
-		else await uxTests({ test, record, env, workdir, state, bankWhy });
+		else if (!EXAMPLES_ONLY) await uxTests({ test, record, env, workdir, state, bankWhy });
 
 		// 7. USERS.md job 5: the MFA ID walk-through, both runs, the texted code read from the emulator.
 		const mfaWhy = pendingOr('billcomMfaIdSetup');
@@ -801,18 +815,19 @@ async function main() {
 		// Payables in depth (payables.mjs): examples 17-19, each run twice; it reads BILL with its own login.
 		await payablesTests({ test, record, runOk, state, requests, pendingOr, env, emulator });
 		// Card accounts, a payment in CAD, vendor attachments in n8n (operations.mjs): one workflow, one run.
-		await operationsTests({ test, state, env, emulator, workdir });
+		if (!EXAMPLES_ONLY) await operationsTests({ test, state, env, emulator, workdir });
 
 		// Issue 18: the BILL Spend & Expense Trigger in n8n start (spend.mjs).
-		await spendTriggerTests({
-			test,
-			env,
-			emulator,
-			workdir,
-			n8nPort,
-			waitFor,
-			waitForExecution,
-		});
+		if (!EXAMPLES_ONLY)
+			await spendTriggerTests({
+				test,
+				env,
+				emulator,
+				workdir,
+				n8nPort,
+				waitFor,
+				waitForExecution,
+			});
 
 		// 10. USERS.md job 3: the trigger, in a running n8n: activation registers a subscription in
 		//     the emulator, a bill created in BILL reaches an execution, deactivation removes it.
@@ -876,24 +891,7 @@ async function main() {
 		else {
 			await test("example 16: a partner's nightly job over 50 organizations: one row each, one partner login, one session per organization, none more on the next night", async () => {
 				const clients = await emulator.control('POST', '/seed/organizations', { count: 50 });
-				const f = emulator.fixtures;
-				const credentialFile = join(workdir, 'credential-partner.json');
-				const data = {
-					environment: 'custom',
-					customBaseUrl: emulator.baseUrl,
-					appKey: f.appKey,
-					username: f.partner.username,
-					password: f.partner.password,
-					scope: 'partner',
-					devKey: f.devKey,
-				};
-				writeFileSync(
-					credentialFile,
-					JSON.stringify([{ ...PARTNER_CREDENTIAL, type: 'billPartnerApi', data }]),
-				);
-				const imported = await runN8n(['import:credentials', `--input=${credentialFile}`], env);
-				rmSync(credentialFile, { force: true });
-				check(imported.code === 0, `import:credentials exited with ${imported.code}`);
+				await importCredentials(env, [partnerEmulatorCredential(emulator)], workdir);
 				const before = await stats();
 				const run = await runOk(env, 'billcomPartnerNightly');
 				const rows = nodeOutput(run, 'One row per organization');

@@ -24,7 +24,11 @@ import { join } from 'node:path';
 
 import { N8N_VERSION, REPO, prepareRuntime } from '../../scripts/n8n-runtime.mjs';
 import { installPackage } from '../../scripts/lib/package.mjs';
-import { freePort, startEmulatorProcess } from '../../scripts/lib/stack.mjs';
+import {
+	freePort,
+	partnerEmulatorCredential,
+	startEmulatorProcess,
+} from '../../scripts/lib/stack.mjs';
 import { findOrInstall, startPostgres, startRedis } from '../../scripts/queue/services.mjs';
 import {
 	importAndPublish,
@@ -98,24 +102,6 @@ const PARTNER_CREDENTIAL = { id: 'billQueuePartner', name: 'BILL Partner (emulat
 const PARTNER_WORKFLOW = 'billQueuePartner';
 const PARTNER_PATH = 'bill-queue-partner';
 const PARTNER_ORGANIZATIONS = 12;
-
-/** The partner credential with scope Partner (all organizations), as example 16 uses it. */
-function partnerCredential(emulator) {
-	const f = emulator.fixtures;
-	return {
-		...PARTNER_CREDENTIAL,
-		type: 'billPartnerApi',
-		data: {
-			environment: 'custom',
-			customBaseUrl: emulator.baseUrl,
-			appKey: f.appKey,
-			username: f.partner.username,
-			password: f.partner.password,
-			scope: 'partner',
-			devKey: f.devKey,
-		},
-	};
-}
 
 /** A production webhook that answers with the last node's output (the caller waits for the worker). */
 function webhookNode(path, responseData) {
@@ -369,7 +355,11 @@ async function startStack(tools) {
 	const importDir = join(dir, 'import');
 	mkdirSync(importDir);
 	say('importing the BILL credentials and the workflows into PostgreSQL, publishing them');
-	const credentials = [BILL_CREDENTIAL, TRIGGER_CREDENTIAL, partnerCredential(emulator)];
+	const credentials = [
+		BILL_CREDENTIAL,
+		TRIGGER_CREDENTIAL,
+		partnerEmulatorCredential(emulator, PARTNER_CREDENTIAL),
+	];
 	await importAndPublish(mainEnv, emulator, credentials, workflows, importDir);
 
 	say(`n8n ${N8N_VERSION} main (n8n start, queue mode) on 127.0.0.1:${mainPort}`);

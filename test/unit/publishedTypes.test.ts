@@ -66,7 +66,10 @@ function filesToCheck(): string[] {
 function typeMentions(text: string): Array<{ type: string; line: number }> {
 	const mentions: Array<{ type: string; line: number }> = [];
 	const escaped = pkg.name.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
-	const pattern = new RegExp(`["'\`](${escaped}\\.[A-Za-z]\\w*)["'\`]|\\b(CUSTOM\\.[A-Za-z]\\w*)`, 'g');
+	const pattern = new RegExp(
+		`["'\`](${escaped}\\.[A-Za-z]\\w*)["'\`]|\\b(CUSTOM\\.[A-Za-z]\\w*)`,
+		'g',
+	);
 	for (const match of text.matchAll(pattern)) {
 		const line = text.slice(0, match.index).split('\n').length;
 		mentions.push({ type: match[1] ?? match[2], line });

@@ -144,7 +144,7 @@ describe('pairedItem where operations answer with items of their own', () => {
 				operation: 'recordPayment',
 				vendorId: byId(made.id as string),
 				processDate: '2026-12-02',
-				payments: { payment: [{ billId: bills[i].id, amount: 10 + i }] },
+				payments: { payment: [{ billId: bills[i].id as string, amount: 10 + i }] },
 			}),
 			{ items: ITEMS },
 		);
