@@ -56,7 +56,9 @@ export const LINES = {
 		// default). Without it, 1.123 runs the Code node in-process and its items reach the
 		// default expression engine (isolated-vm) as proxies it cannot copy: `$('Code').item.json.x`
 		// then reads null in any later node, n8n's own Set node included (README → Compatibility).
-		env: { N8N_RUNNERS_ENABLED: 'true' },
+		// The task runner may take more than n8n's 60 s to take a Code node's first task on a busy
+		// machine (seen in the tests: "Task request timed out after 60 seconds").
+		env: { N8N_RUNNERS_ENABLED: 'true', N8N_RUNNERS_TASK_REQUEST_TIMEOUT: '240' },
 	},
 };
 export const DEFAULT_LINE = '2.x';
