@@ -300,7 +300,12 @@ export async function startN8nServer(env, port, { output = 'ignore', timeoutMs =
 			throw new RuntimeError(`n8n did not answer on ${base} within ${timeoutMs / 1000} s`);
 		}
 		try {
-			if ((await fetch(`${base}/healthz/readiness`)).ok) break;
+			// n8n 1.x answers its readiness check before its REST API is mounted: wait for both.
+			if (
+				(await fetch(`${base}/healthz/readiness`)).ok &&
+				(await fetch(`${base}/rest/settings`)).ok
+			)
+				break;
 		} catch {
 			// not listening yet
 		}
