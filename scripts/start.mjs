@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * The main job (run through scripts/start.sh, which installs and builds first): the BILL emulator
- * with demo data, a real n8n 2.x with this package, a BILL credential pointing at the emulator
+ * with demo data, a real n8n 2.x (N8N_LINE=1.x: n8n 1.123) with this package installed as users install it, a BILL credential pointing at the emulator
  * and the example workflows imported; the editor on http://localhost:5678. Ctrl-C stops all.
  * n8n's data stays in .n8n-data/ between starts (the credential and the examples are imported
  * again each time; the emulator starts empty but for its demo vendors).
@@ -10,7 +10,8 @@ import { seedDemoStory } from './lib/demo-data.mjs';
 import { mkdirSync, openSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { REPO, RuntimeError, n8nEnv, prepareRuntime } from './n8n-runtime.mjs';
+import { REPO, RuntimeError, n8nEnv, prepareRuntime, runtimeLine } from './n8n-runtime.mjs';
+import { installPackage } from './lib/package.mjs';
 import {
 	DEMO_OWNER,
 	importIntoN8n,
@@ -20,14 +21,17 @@ import {
 	startN8nServer,
 } from './lib/stack.mjs';
 
+const LINE = process.env.N8N_LINE ?? '2.x';
 const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
 const EMULATOR_PORT = Number(process.env.BILL_EMULATOR_PORT ?? 4010);
-const DATA_DIR = join(REPO, '.n8n-data');
+// n8n 1.x keeps its own data (its database is not 2.x's): .n8n-data/1.x/.
+const DATA_DIR = LINE === '2.x' ? join(REPO, '.n8n-data') : join(REPO, '.n8n-data', LINE);
+const DATA_SHOWN = DATA_DIR.slice(REPO.length + 1);
 // Fixed so that .n8n-data/ stays readable from one start to the next; local demo data only.
 const ENCRYPTION_KEY = process.env.N8N_ENCRYPTION_KEY ?? 'n8n-nodes-billcom-local-demo-key';
 
 async function main() {
-	prepareRuntime();
+	prepareRuntime({ line: LINE });
 	for (const port of [N8N_PORT, N8N_PORT + 1]) {
 		if (await portInUse(port)) {
 			throw new RuntimeError(
@@ -61,7 +65,11 @@ async function main() {
 			encryptionKey: ENCRYPTION_KEY,
 			port: N8N_PORT,
 			brokerPort: N8N_PORT + 1,
+			line: LINE,
 		});
+		// The packed package, installed by the README's route into .n8n-data/.n8n/nodes.
+		const installed = installPackage(env);
+		console.log(`Installed the packed package (${installed.version}) into ${installed.nodesDir}`);
 		const importDir = join(DATA_DIR, 'import');
 		await importIntoN8n(env, emulator, importDir);
 		rmSync(importDir, { recursive: true, force: true });
@@ -74,7 +82,7 @@ async function main() {
 			[
 				'',
 				'──────────────────────────────────────────────────────────────────────',
-				` n8n with the BILL nodes is running:  http://localhost:${N8N_PORT}`,
+				` n8n ${runtimeLine(LINE).version} with the BILL nodes is running:  http://localhost:${N8N_PORT}`,
 				owner.loggedIn
 					? `   log in as ${DEMO_OWNER.email} / ${DEMO_OWNER.password}${owner.created ? ' (just created)' : ''}`
 					: '   log in with the owner account you created',
@@ -92,13 +100,13 @@ async function main() {
 				`   demo data: 4 vendors, ${story.customers} customers with ${story.invoices} open invoices (one overdue), ${story.transactions} card transactions`,
 				`   what it holds: ${emulator.url}/__emulator/state/bills (…/vendors, …/bankAccounts, …/stats)`,
 				'',
-				" n8n's log: .n8n-data/n8n.log.  Ctrl-C stops n8n and the emulator.",
+				` n8n's log: ${DATA_SHOWN}/n8n.log.  Ctrl-C stops n8n and the emulator.`,
 				'──────────────────────────────────────────────────────────────────────',
 			].join('\n'),
 		);
 		await new Promise((resolveExit) => server.child.once('exit', resolveExit));
 		if (!stopping) {
-			console.error('n8n stopped by itself; its log is .n8n-data/n8n.log.');
+			console.error(`n8n stopped by itself; its log is ${DATA_SHOWN}/n8n.log.`);
 			await emulator.stop();
 			process.exit(1);
 		}

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The project's whole test run, from a fresh clone: installs what it needs, builds, lints,
 # runs the unit, emulator, contract and reliability tests (jest), then the end-to-end tests
-# in a real n8n (the runtime is prepared and cached in .n8n-runtime/ on first use).
+# in a real n8n, once per n8n line: 2.x (2.41.1) and 1.x (1.123.81); each runtime is prepared and
+# cached in .n8n-runtime/ on first use, and the packed package is installed into each n8n as users
+# install it (README → Install). N8N_LINES=2.x runs the end-to-end tests in one line only.
 # Set SKIP_E2E=1 to leave out the real-n8n parts (end-to-end and queue mode) on a quick local run,
 # SKIP_QUEUE=1 to leave out only queue mode, SKIP_BROWSER=1 to leave out the browser tests,
 # SKIP_INSTALL=1 to leave out the install routes of the packed tarball.
@@ -26,14 +28,19 @@ npx tsc -p test/tsconfig.json
 
 step "unit, emulator, contract and reliability tests"
 mkdir -p .test-results
-rm -f .test-results/jest.json .test-results/e2e.json .test-results/browser.json .test-results/install.json .test-results/queue.json
+rm -f .test-results/jest.json .test-results/e2e.json .test-results/e2e-*.json .test-results/browser.json .test-results/install.json .test-results/queue.json
 status=0
 npx jest --ci --json --outputFile=.test-results/jest.json || status=$?
 
 e2e_status=0
 if [ -z "${SKIP_E2E:-}" ] && [ -f test/e2e/run.mjs ]; then
-	step "end-to-end tests in a real n8n"
-	node test/e2e/run.mjs || e2e_status=$?
+	for line in $(node --input-type=module -e 'import { requestedLines } from "./scripts/n8n-runtime.mjs"; console.log(requestedLines().join(" "))'); do
+		# The default line (2.x) runs everything; the others the example workflows (E2E_FULL=1: everything).
+		scope=""
+		if [ "${line}" != "2.x" ] && [ -z "${E2E_FULL:-}" ]; then scope="--examples"; fi
+		step "end-to-end tests in a real n8n ${line} ${scope}"
+		node test/e2e/run.mjs --line="${line}" ${scope} || e2e_status=$?
+	done
 fi
 
 browser_status=0
@@ -54,14 +61,5 @@ if [ -z "${SKIP_E2E:-}" ] && [ -z "${SKIP_QUEUE:-}" ] && [ -f test/queue/run.mjs
 	node test/queue/run.mjs || queue_status=$?
 fi
 
-node -e '
-const fs = require("fs");
-let passed = 0, failed = 0, skipped = 0;
-for (const file of [".test-results/jest.json", ".test-results/e2e.json", ".test-results/browser.json", ".test-results/install.json", ".test-results/queue.json"]) {
-	if (!fs.existsSync(file)) continue;
-	const r = JSON.parse(fs.readFileSync(file, "utf8"));
-	passed += r.numPassedTests || 0; failed += r.numFailedTests || 0; skipped += r.numPendingTests || 0;
-}
-console.log(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
-'
+node scripts/lib/test-summary.mjs
 [ "$status" -eq 0 ] && [ "$e2e_status" -eq 0 ] && [ "$browser_status" -eq 0 ] && [ "$install_status" -eq 0 ] && [ "$queue_status" -eq 0 ]

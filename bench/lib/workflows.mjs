@@ -1,7 +1,7 @@
 /**
  * The benchmark's workflows, one per job and variant, each started by a production Webhook
  * (responds when its last node finished):
- *   ours      our node (CUSTOM.bill) with the BILL credential;
+ *   ours      our node (n8n-nodes-billcom.bill) with the BILL credential;
  *   oursJson  (job 1 only) our node with "Bills Input: JSON", one expression per item instead of
  *             one per field (n8n evaluates every expression on its own, ~0.5 ms each here);
  *   oursItems (job 1 only) a Code node maps all rows to BILL's bill format at once, then our node
@@ -95,7 +95,7 @@ const setJson = (name, expression) =>
 const ours = (name, parameters) =>
 	node(
 		name,
-		'CUSTOM.bill',
+		'n8n-nodes-billcom.bill',
 		1,
 		{ authentication: 'billApi', ...parameters },
 		{ credentials: { billApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } } },

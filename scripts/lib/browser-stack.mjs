@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { n8nEnv, prepareRuntime } from '../n8n-runtime.mjs';
+import { installPackage } from './package.mjs';
 import {
 	DEMO_OWNER,
 	freePort,
@@ -38,6 +39,7 @@ export async function startStack() {
 			// The trigger's webhook URL must be one BILL (the emulator) can reach.
 			extra: { WEBHOOK_URL: `http://127.0.0.1:${port}/` },
 		});
+		installPackage(env);
 		await importIntoN8n(env, emulator, join(workdir, 'import'));
 		rmSync(join(workdir, 'import'), { recursive: true, force: true });
 		const logFile = join(workdir, 'n8n.log');

@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
-import { N8N_BIN, NODE_BIN, REPO, RuntimeError, runN8n } from '../n8n-runtime.mjs';
+import { NODE_BIN, REPO, RuntimeError, n8nBin, runN8n } from '../n8n-runtime.mjs';
 import { spendEmulatorCredential } from './spend.mjs';
 
 /** The credential the example workflows name (id and name); the import creates it. */
@@ -126,6 +126,31 @@ export function emulatorCredential(emulator) {
 			devKey: f.devKey,
 			mfaId: f.mfaId,
 			deviceName: f.device,
+		},
+	};
+}
+
+/** The credential example 16 names for a partner (id and name); the demo and the tests import it. */
+export const PARTNER_CREDENTIAL = { id: 'billEmulatorPartner', name: 'BILL Partner (emulator)' };
+
+/**
+ * A BILL Partner API credential for the emulator's fixture partner at partner level (all client
+ * organizations, as example 16 uses it). Plain data: `n8n import:credentials` encrypts it.
+ */
+export function partnerEmulatorCredential(emulator, { id, name } = PARTNER_CREDENTIAL) {
+	const f = emulator.fixtures;
+	return {
+		id,
+		name,
+		type: 'billPartnerApi',
+		data: {
+			environment: 'custom',
+			customBaseUrl: emulator.baseUrl,
+			appKey: f.appKey,
+			username: f.partner.username,
+			password: f.partner.password,
+			scope: 'partner',
+			devKey: f.devKey,
 		},
 	};
 }
@@ -262,7 +287,7 @@ export const DEMO_OWNER = {
  * `output`: where n8n's log goes: 'ignore', 'inherit' or an open file descriptor.
  */
 export async function startN8nServer(env, port, { output = 'ignore', timeoutMs = 120_000 } = {}) {
-	const child = spawn(NODE_BIN, [N8N_BIN, 'start'], { env, stdio: ['ignore', output, output] });
+	const child = spawn(NODE_BIN, [n8nBin(env), 'start'], { env, stdio: ['ignore', output, output] });
 	const base = `http://127.0.0.1:${port}`;
 	const deadline = Date.now() + timeoutMs;
 	let exited = null;
@@ -275,7 +300,12 @@ export async function startN8nServer(env, port, { output = 'ignore', timeoutMs =
 			throw new RuntimeError(`n8n did not answer on ${base} within ${timeoutMs / 1000} s`);
 		}
 		try {
-			if ((await fetch(`${base}/healthz/readiness`)).ok) break;
+			// n8n 1.x answers its readiness check before its REST API is mounted: wait for both.
+			if (
+				(await fetch(`${base}/healthz/readiness`)).ok &&
+				(await fetch(`${base}/rest/settings`)).ok
+			)
+				break;
 		} catch {
 			// not listening yet
 		}
@@ -316,8 +346,25 @@ export function restClient(base) {
 			throw new Error(`n8n REST ${method} ${path}: ${response.status} ${text.slice(0, 500)}`);
 		return json?.data;
 	};
+	/**
+	 * Activates a workflow in either n8n line: 2.x publishes it (POST /workflows/:id/activate with
+	 * its version), 1.x has no such route and sets `active` with PATCH /workflows/:id.
+	 */
+	const setActive = async (id, active) => {
+		const workflow = await call('GET', `/workflows/${id}`);
+		try {
+			return active
+				? await call('POST', `/workflows/${id}/activate`, { versionId: workflow.versionId })
+				: await call('POST', `/workflows/${id}/deactivate`, {});
+		} catch (error) {
+			if (!/: 404 /.test(String(error.message))) throw error;
+			return await call('PATCH', `/workflows/${id}`, { active, versionId: workflow.versionId });
+		}
+	};
 	return {
 		call,
+		activate: (id) => setActive(id, true),
+		deactivate: (id) => setActive(id, false),
 		/** Creates the owner on a new n8n (returns true), or leaves an existing one (false); then logs in as DEMO_OWNER when it can. */
 		async ownerSession() {
 			const settings = await call('GET', '/settings');

@@ -2,14 +2,14 @@
  * n8n in queue mode for the scale-out test: one main process (`n8n start`: editor, REST API,
  * production webhooks, the queue's producer) and `n8n worker` processes that take executions
  * from Redis, all on one PostgreSQL database and one encryption key. The BILL nodes need nothing
- * of their own here: this is n8n's documented queue-mode set-up, with our dist/ as a custom
- * extension on every process (main and workers must load the same nodes).
+ * of their own here: this is n8n's documented queue-mode set-up, with our package installed in
+ * the user folder every process shares (main and workers must load the same nodes).
  */
 import { spawn } from 'node:child_process';
 import { openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { N8N_BIN, NODE_BIN, n8nEnv, runN8n } from '../n8n-runtime.mjs';
+import { NODE_BIN, n8nBin, n8nEnv, runN8n } from '../n8n-runtime.mjs';
 import { emulatorCredential } from '../lib/stack.mjs';
 
 /**
@@ -97,7 +97,7 @@ export async function startN8nProcess(
 	{ readyUrl, readyText, timeoutMs = 180_000 } = {},
 ) {
 	const out = openSync(logFile, 'a');
-	const child = spawn(NODE_BIN, [N8N_BIN, ...args], { env, stdio: ['ignore', out, out] });
+	const child = spawn(NODE_BIN, [n8nBin(env), ...args], { env, stdio: ['ignore', out, out] });
 	let exited = null;
 	child.once('exit', (code, signal) => (exited = code ?? signal ?? -1));
 	const proc = {

@@ -180,7 +180,7 @@ function everyResourceWorkflow(resources, typeVersion) {
 		...resources.map((r, i) => ({
 			id: `panel-${r.value}`,
 			name: `BILL ${r.name}`,
-			type: 'CUSTOM.bill',
+			type: 'n8n-nodes-billcom.bill',
 			typeVersion,
 			position: [300 + (i % 4) * 240, Math.floor(i / 4) * 220],
 			parameters: { authentication: 'billApi', resource: r.value },

@@ -187,10 +187,7 @@ async function mcpTest({ env, emulator, n8nPort, test, mcpExample, vendor, token
 				}
 				return lines.join('; ');
 			});
-			const stored = await rest.call('GET', `/workflows/${mcpExample.id}`);
-			await rest.call('POST', `/workflows/${mcpExample.id}/activate`, {
-				versionId: stored.versionId,
-			});
+			await rest.activate(mcpExample.id);
 			const path = mcpExample.json.nodes.find((n) => n.type.endsWith('mcpTrigger')).parameters.path;
 			const url = new URL(`${server.base}/mcp/${path}`);
 			const connect = async (bearer) => {
@@ -274,7 +271,7 @@ async function mcpTest({ env, emulator, n8nPort, test, mcpExample, vendor, token
 				'the bill read by Bill_details',
 			);
 
-			await rest.call('POST', `/workflows/${mcpExample.id}/deactivate`, {});
+			await rest.deactivate(mcpExample.id);
 			return `${tools.length} tools; ${bills.length} bills of ${VENDOR} due by ${weekEnd}: ${money(total)}; wrong token: ${refused.slice(0, 80)}`;
 		} finally {
 			for (const client of clients) await client.close().catch(() => {});

@@ -60,19 +60,15 @@ async function customer(post, name, invoices, { authorized, bank }) {
 	return { id: c.id, invoices: ids };
 }
 
-/** The example as this n8n knows our nodes: `CUSTOM.bill` when loaded as custom extensions. */
-function exampleFor(knownTypes) {
+/** Example 21 as users import it (the published type names; the package is installed from npm). */
+function exampleFor() {
 	const file = join(REPO, 'examples', '21-charge-customers-invoices-due.json');
-	const workflow = JSON.parse(readFileSync(file, 'utf8'));
-	const custom = !knownTypes || knownTypes.has('CUSTOM.bill');
-	for (const node of workflow.nodes)
-		if (custom) node.type = node.type.replace(/^n8n-nodes-billcom\./, 'CUSTOM.');
-	return workflow;
+	return JSON.parse(readFileSync(file, 'utf8'));
 }
 
-/** `ctx`: test, record, state, env, emulator, workdir, pendingOr and (from run.mjs) knownTypes. */
+/** `ctx`: test, record, state, env, emulator, workdir, pendingOr. */
 export async function chargeTests(ctx) {
-	const { test, record, state, env, emulator, workdir, pendingOr, knownTypes } = ctx;
+	const { test, record, state, env, emulator, workdir, pendingOr } = ctx;
 	const why = pendingOr?.(EXAMPLE);
 	if (why) return record('example 21: customers charged for their invoices due', 'pending', why);
 	await test('example 21: customers charged for their invoices due, a lost answer reported and not re-sent, a second run charges nothing twice', async () => {
@@ -106,7 +102,7 @@ export async function chargeTests(ctx) {
 					e.route.startsWith(ROUTE) &&
 					(e.status === 201 || e.status === -1 || e.route.includes('reset')),
 			).length;
-		await importWorkflow(env, exampleFor(knownTypes), workdir);
+		await importWorkflow(env, exampleFor(), workdir);
 
 		// Run 1: the first charge (Alder's oldest invoice) is applied by BILL, its answer lost.
 		await emulator.control('POST', '/faults', { kind: 'resetAfter', method: 'POST', path: ROUTE });

@@ -84,7 +84,7 @@ const bill = (name, x, y, parameters, extra = {}) => ({
 	parameters: { authentication: 'billApi', ...parameters },
 	id: name.toLowerCase().replace(/\W+/g, '-'),
 	name,
-	type: 'CUSTOM.bill',
+	type: 'n8n-nodes-billcom.bill',
 	typeVersion: 1,
 	position: [x, y],
 	credentials: { billApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } },

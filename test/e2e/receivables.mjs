@@ -56,8 +56,7 @@ async function invoicePaidTrigger(ctx) {
 			const rest = restClient(server.base);
 			check((await rest.ownerSession()).loggedIn, 'could not log in to n8n');
 			const id = 'billcomInvoicePaid';
-			const workflow = await rest.call('GET', `/workflows/${id}`);
-			await rest.call('POST', `/workflows/${id}/activate`, { versionId: workflow.versionId });
+			await rest.activate(id);
 			const pointingHere = async () =>
 				(await state('subscriptions')).filter((s) =>
 					String(s.notificationUrl).startsWith(`http://127.0.0.1:${n8nPort}/`),
@@ -97,7 +96,7 @@ async function invoicePaidTrigger(ctx) {
 				['invoice.updated', invoice.id, invoice.invoiceNumber, 80],
 				'event, invoice, number and amount in the execution',
 			);
-			await rest.call('POST', `/workflows/${id}/deactivate`, {});
+			await rest.deactivate(id);
 			await waitFor(
 				pointingHere,
 				(list) => list.length === 0,

@@ -37,7 +37,7 @@ function rerunWorkflow(userId, budgetId) {
 	});
 	const vendor = node(
 		'Vendor',
-		'CUSTOM.bill',
+		'n8n-nodes-billcom.bill',
 		{
 			resource: 'vendor',
 			operation: 'create',
@@ -51,7 +51,7 @@ function rerunWorkflow(userId, budgetId) {
 	);
 	const reimbursement = node(
 		'Reimbursement',
-		'CUSTOM.billSpend',
+		'n8n-nodes-billcom.billSpend',
 		{
 			resource: 'reimbursement',
 			operation: 'create',

@@ -56,7 +56,7 @@ function spendWorkflow(id, name, parameters, credential = SPEND_CREDENTIAL) {
 		parameters,
 		id: 'spend',
 		name: 'Transactions',
-		type: 'CUSTOM.billSpend',
+		type: 'n8n-nodes-billcom.billSpend',
 		typeVersion: 1,
 		credentials: { billSpendApi: { id: credential.id, name: credential.name } },
 	});
@@ -215,7 +215,7 @@ function triggerWorkflow(id, name, events, webhookId, nodes = []) {
 				parameters: { events },
 				id: 'trigger',
 				name: TRIGGER,
-				type: 'CUSTOM.billSpendTrigger',
+				type: 'n8n-nodes-billcom.billSpendTrigger',
 				typeVersion: 1,
 				position: [0, 0],
 				webhookId,
@@ -264,7 +264,7 @@ export async function spendTriggerTests(ctx) {
 						},
 						id: 'accept',
 						name: 'Accept',
-						type: 'CUSTOM.billSpend',
+						type: 'n8n-nodes-billcom.billSpend',
 						typeVersion: 1,
 					},
 				],
@@ -279,10 +279,7 @@ export async function spendTriggerTests(ctx) {
 	try {
 		const rest = restClient(server.base);
 		check((await rest.ownerSession()).loggedIn, 'could not log in to n8n');
-		const activate = async (id) => {
-			const workflow = await rest.call('GET', `/workflows/${id}`);
-			await rest.call('POST', `/workflows/${id}/activate`, { versionId: workflow.versionId });
-		};
+		const activate = (id) => rest.activate(id);
 		const pointingHere = async (events) =>
 			(await emulator.control('GET', '/spend/subscriptions')).filter(
 				(s) =>
@@ -381,7 +378,7 @@ export async function spendTriggerTests(ctx) {
 			await new Promise((resolveWait) => setTimeout(resolveWait, 3000));
 			equal((await finished(HOOK)).length, 2, 'executions of the workflow');
 
-			await rest.call('POST', `/workflows/${HOOK}/deactivate`, {});
+			await rest.deactivate(HOOK);
 			await waitFor(
 				() => pointingHere(events),
 				(list) => list.length === 0,
@@ -446,7 +443,7 @@ export async function spendTriggerTests(ctx) {
 			];
 			equal(answers, 1, 'answers sent to BILL');
 
-			await rest.call('POST', `/workflows/${THREE_DS}/deactivate`, {});
+			await rest.deactivate(THREE_DS);
 			await waitFor(
 				() => pointingHere(events),
 				(list) => list.length === 0,

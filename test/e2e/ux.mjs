@@ -33,7 +33,7 @@ function workflow(id, name, nodes) {
 			id: `step-${n}`,
 			typeVersion: node.type === 'n8n-nodes-base.code' ? 2 : 1,
 			position: [220 * (n + 1), 300],
-			...(node.type === 'CUSTOM.bill' ? { credentials: CREDENTIALS } : {}),
+			...(node.type === 'n8n-nodes-billcom.bill' ? { credentials: CREDENTIALS } : {}),
 			...node,
 		})),
 	];
@@ -80,7 +80,7 @@ export async function uxTests({ test, record, env, workdir, state, bankWhy }) {
 				},
 				{
 					name: 'Create bills',
-					type: 'CUSTOM.bill',
+					type: 'n8n-nodes-billcom.bill',
 					onError: 'continueRegularOutput',
 					parameters: {
 						authentication: 'billApi',
@@ -144,19 +144,19 @@ export async function uxTests({ test, record, env, workdir, state, bankWhy }) {
 			workflow('uxSimplifyVersions', 'ux: Simplify by node version', [
 				{
 					name: 'New create',
-					type: 'CUSTOM.bill',
+					type: 'n8n-nodes-billcom.bill',
 					typeVersion: 1.1,
 					parameters: create(`${tag}-v11`),
 				},
 				{
 					name: 'Saved create',
-					type: 'CUSTOM.bill',
+					type: 'n8n-nodes-billcom.bill',
 					typeVersion: 1,
 					parameters: create(`${tag}-v1`),
 				},
 				{
 					name: 'New update',
-					type: 'CUSTOM.bill',
+					type: 'n8n-nodes-billcom.bill',
 					typeVersion: 1.1,
 					parameters: {
 						authentication: 'billApi',
@@ -197,7 +197,7 @@ export async function uxTests({ test, record, env, workdir, state, bankWhy }) {
 			workflow('uxLinePosition', 'ux: line by position', [
 				{
 					name: 'Update line 1',
-					type: 'CUSTOM.bill',
+					type: 'n8n-nodes-billcom.bill',
 					parameters: {
 						authentication: 'billApi',
 						resource: 'bill',
@@ -232,7 +232,7 @@ export async function uxTests({ test, record, env, workdir, state, bankWhy }) {
 			workflow('uxPayDefault', 'ux: pay from the default account', [
 				{
 					name: 'Bill',
-					type: 'CUSTOM.bill',
+					type: 'n8n-nodes-billcom.bill',
 					parameters: {
 						authentication: 'billApi',
 						resource: 'bill',
@@ -242,7 +242,7 @@ export async function uxTests({ test, record, env, workdir, state, bankWhy }) {
 				},
 				{
 					name: 'Pay',
-					type: 'CUSTOM.bill',
+					type: 'n8n-nodes-billcom.bill',
 					parameters: {
 						authentication: 'billApi',
 						resource: 'payment',

@@ -67,14 +67,11 @@ function installed(nodeModules) {
 	);
 }
 
-/** `n8n export:nodes` in a fresh user folder, without our dist/ as custom extensions. */
+/** `n8n export:nodes` in a fresh user folder (no custom-extensions folder: n8nEnv sets none). */
 async function nodesN8nLoads(userFolder, work) {
-	const empty = join(work, 'no-custom-extensions');
-	mkdirSync(empty, { recursive: true });
 	const env = n8nEnv({
 		userFolder,
 		encryptionKey: randomBytes(24).toString('hex'),
-		extensions: empty,
 	});
 	const file = join(work, `nodes-${randomBytes(4).toString('hex')}.json`);
 	const result = await runN8n(['export:nodes', `--output=${file}`], env);

@@ -23,7 +23,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { N8N_VERSION, REPO, prepareRuntime } from '../../scripts/n8n-runtime.mjs';
-import { freePort, startEmulatorProcess } from '../../scripts/lib/stack.mjs';
+import { installPackage } from '../../scripts/lib/package.mjs';
+import {
+	freePort,
+	partnerEmulatorCredential,
+	startEmulatorProcess,
+} from '../../scripts/lib/stack.mjs';
 import { findOrInstall, startPostgres, startRedis } from '../../scripts/queue/services.mjs';
 import {
 	importAndPublish,
@@ -98,24 +103,6 @@ const PARTNER_WORKFLOW = 'billQueuePartner';
 const PARTNER_PATH = 'bill-queue-partner';
 const PARTNER_ORGANIZATIONS = 12;
 
-/** The partner credential with scope Partner (all organizations), as example 16 uses it. */
-function partnerCredential(emulator) {
-	const f = emulator.fixtures;
-	return {
-		...PARTNER_CREDENTIAL,
-		type: 'billPartnerApi',
-		data: {
-			environment: 'custom',
-			customBaseUrl: emulator.baseUrl,
-			appKey: f.appKey,
-			username: f.partner.username,
-			password: f.partner.password,
-			scope: 'partner',
-			devKey: f.devKey,
-		},
-	};
-}
-
 /** A production webhook that answers with the last node's output (the caller waits for the worker). */
 function webhookNode(path, responseData) {
 	return {
@@ -138,7 +125,7 @@ function billsWorkflow() {
 	const bill = (id, name, position, parameters) => ({
 		id,
 		name,
-		type: 'CUSTOM.bill',
+		type: 'n8n-nodes-billcom.bill',
 		typeVersion: 1,
 		position,
 		parameters: { authentication: 'billApi', resource: 'bill', ...parameters },
@@ -188,7 +175,7 @@ function partnerWorkflow() {
 	const bill = (id, name, position, parameters) => ({
 		id,
 		name,
-		type: 'CUSTOM.bill',
+		type: 'n8n-nodes-billcom.bill',
 		typeVersion: 1,
 		position,
 		parameters: { authentication: 'billPartnerApi', ...parameters },
@@ -241,7 +228,7 @@ function triggerWorkflow() {
 			{
 				id: 'trigger',
 				name: 'BILL Trigger',
-				type: 'CUSTOM.billTrigger',
+				type: 'n8n-nodes-billcom.billTrigger',
 				typeVersion: 1,
 				position: [0, 0],
 				webhookId: randomUUID(),
@@ -251,7 +238,7 @@ function triggerWorkflow() {
 			{
 				id: 'get-vendor',
 				name: 'Get vendor',
-				type: 'CUSTOM.bill',
+				type: 'n8n-nodes-billcom.bill',
 				typeVersion: 1,
 				position: [240, 0],
 				parameters: {
@@ -349,6 +336,8 @@ async function startStack(tools) {
 		QUEUE_WORKER_STALLED_INTERVAL: '5000',
 	};
 	const envFor = (brokerPort) => ({ ...queueEnv({ ...base, brokerPort }), ...extra });
+	// Main and workers share the user folder: the package installed there as users install it.
+	installPackage(base.userFolder);
 	// Diagnosis knobs: QUEUE_MAIN_NODE_OPTIONS (e.g. a --require hook in the main);
 	// QUEUE_CONTROL_REGULAR=1 runs the main in regular mode without workers, to tell what is queue mode's.
 	const regular = process.env.QUEUE_CONTROL_REGULAR === '1';
@@ -366,7 +355,11 @@ async function startStack(tools) {
 	const importDir = join(dir, 'import');
 	mkdirSync(importDir);
 	say('importing the BILL credentials and the workflows into PostgreSQL, publishing them');
-	const credentials = [BILL_CREDENTIAL, TRIGGER_CREDENTIAL, partnerCredential(emulator)];
+	const credentials = [
+		BILL_CREDENTIAL,
+		TRIGGER_CREDENTIAL,
+		partnerEmulatorCredential(emulator, PARTNER_CREDENTIAL),
+	];
 	await importAndPublish(mainEnv, emulator, credentials, workflows, importDir);
 
 	say(`n8n ${N8N_VERSION} main (n8n start, queue mode) on 127.0.0.1:${mainPort}`);

@@ -37,7 +37,7 @@ function toolDescription(parameters: INode['parameters']): string {
 	const node = {
 		id: 'tool',
 		name: 'BILL',
-		type: 'CUSTOM.billTool',
+		type: 'n8n-nodes-billcom.billTool',
 		typeVersion: 1,
 		position: [0, 0],
 		parameters,

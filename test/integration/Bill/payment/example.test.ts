@@ -104,8 +104,8 @@ beforeAll(async () => {
 afterAll(async () => emulator.stop());
 
 describe('Example: pay all approved bills due this week', () => {
-	it('uses BILL nodes of type CUSTOM.bill with the billApi credential, and only operations the node has', () => {
-		const billNodes = workflow.nodes.filter((n) => n.type === 'CUSTOM.bill');
+	it('uses BILL nodes of type n8n-nodes-billcom.bill with the billApi credential, and only operations the node has', () => {
+		const billNodes = workflow.nodes.filter((n) => n.type === 'n8n-nodes-billcom.bill');
 		expect(
 			billNodes.map((n) => `${String(n.parameters.resource)}.${String(n.parameters.operation)}`),
 		).toEqual(['bankAccount.getMany', 'bill.getMany', 'payment.create']);
