@@ -40,6 +40,19 @@
  *                                   (https://developer.bill.com/changelog/2025-05-22-bills-api-improvements-for-vendor-credits
  *                                   says only that the bill's create, replace and update take them)
  *
+ *   oauthTokenBody      'form'      POST /authx/token takes a form body (BILL's reference lists the
+ *                                   fields under "Form Data", https://developer.bill.com/reference/createaccesstoken)
+ *                       'json'      it takes JSON only and answers a form with 415
+ *   oauthTokenResponse  'rfc6749'   the token answer is `{ access_token, token_type, expires_in, scope }`
+ *                       'camelCase' `{ accessToken, tokenType, expiresIn }` (BILL's page is cut before the example)
+ *                       'noExpiresIn' `{ access_token, token_type, scope }`: no lifetime given
+ *   oauthPaymentMfa     'notNeeded' a Full-access token may create payments as it is (MFA was done when
+ *                                   the app was created, https://developer.bill.com/docs/oauth-api-scope-capabilities)
+ *                       'stepUp'    it must be stepped up first (POST /v3/mfa/step-up with an MFA ID), as a session
+ *   oauthScopeRefusal   'forbidden' an Accounting-data-access token is refused a payment or a funding-account
+ *                                   change with 403 BDC_1146
+ *                       'unauthorized' with 401 BDC_1146 (n8n then renews the token once, in vain)
+ *
  * Set them with `startEmulator({ readings: { … } })`, `emulator.readings.x = …` in a test, or
  * `POST /__emulator/options { "readings": { … } }` from another process. `reset()` restores the
  * ones the emulator was started with.
@@ -53,6 +66,10 @@ export interface Readings {
 	fundingPurposesEmpty: 'noBody' | 'emptyResults';
 	checkImagesPending: 'empty' | 'refused';
 	billVendorCredits: 'set' | 'add';
+	oauthTokenBody: 'form' | 'json';
+	oauthTokenResponse: 'rfc6749' | 'camelCase' | 'noExpiresIn';
+	oauthPaymentMfa: 'notNeeded' | 'stepUp';
+	oauthScopeRefusal: 'forbidden' | 'unauthorized';
 }
 
 export const DEFAULT_READINGS: Readings = {
@@ -64,6 +81,10 @@ export const DEFAULT_READINGS: Readings = {
 	fundingPurposesEmpty: 'noBody',
 	checkImagesPending: 'empty',
 	billVendorCredits: 'set',
+	oauthTokenBody: 'form',
+	oauthTokenResponse: 'rfc6749',
+	oauthPaymentMfa: 'notNeeded',
+	oauthScopeRefusal: 'forbidden',
 };
 
 const CHOICES: { [K in keyof Readings]: Array<Readings[K]> } = {
@@ -75,6 +96,10 @@ const CHOICES: { [K in keyof Readings]: Array<Readings[K]> } = {
 	fundingPurposesEmpty: ['noBody', 'emptyResults'],
 	checkImagesPending: ['empty', 'refused'],
 	billVendorCredits: ['set', 'add'],
+	oauthTokenBody: ['form', 'json'],
+	oauthTokenResponse: ['rfc6749', 'camelCase', 'noExpiresIn'],
+	oauthPaymentMfa: ['notNeeded', 'stepUp'],
+	oauthScopeRefusal: ['forbidden', 'unauthorized'],
 };
 
 /** The readings with `changes` applied; an unknown name or value is an error (a typo must not pass silently). */

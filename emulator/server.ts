@@ -11,6 +11,7 @@ import { Clock } from './clock';
 import { BillError, NotFoundError, errors } from './errors';
 import { FaultSet, type Fault } from './faults';
 import { DEFAULT_READINGS, withReadings, type Readings } from './readings';
+import { bearerSession } from './routes/authOAuth';
 import {
 	FIXTURES,
 	State,
@@ -26,7 +27,7 @@ import {
 export const SESSION_IDLE_MS = 35 * 60 * 1000;
 
 export type AuthKind = 'none' | 'organization' | 'partner' | 'organizationOrPartner';
-export type Host = 'api' | 'events';
+export type Host = 'api' | 'events' | 'auth';
 
 export interface RequestContext {
 	method: string;
@@ -338,6 +339,9 @@ export class Emulator {
 		} else if (path.startsWith('/connect/')) {
 			host = 'api';
 			path = path.slice('/connect'.length);
+		} else if (path.startsWith('/authx/')) {
+			// BILL's OAuth host (https://auth.stage.bill.com/authx/token): here the same origin.
+			host = 'auth';
 		}
 		const entry: RequestLogEntry = {
 			at: this.clock.timestamp(),
@@ -437,6 +441,15 @@ export class Emulator {
 
 	private authenticate(kind: AuthKind, context: RequestContext): void {
 		if (kind === 'none') return;
+		// OAuth: a Bearer token alone stands for its app's organization session (routes/authOAuth.ts).
+		const bearer = bearerSession(this, context);
+		if (bearer) {
+			if (kind === 'partner') throw errors.sessionInvalid();
+			context.session = bearer;
+			context.organization = this.state.organizations.get(bearer.organizationId!);
+			context.user = this.state.users.get(bearer.userId!);
+			return;
+		}
 		const sessionId = header(context, 'sessionid');
 		const devKey = header(context, 'devkey');
 		const appKey = header(context, 'appkey');

@@ -3,6 +3,7 @@ import type { Emulator } from '../server';
 import { registerApprovals } from './approvals';
 import { registerAttachments } from './attachments';
 import { registerAuth } from './auth';
+import { registerOAuth } from './authOAuth';
 import { registerBankAccounts } from './bankAccounts';
 import { registerBills } from './bills';
 import { registerCardAccounts } from './cardAccounts';
@@ -27,6 +28,7 @@ import { registerWebhooks } from './webhooks';
 
 export const registrations: Array<(emulator: Emulator) => void> = [
 	registerAuth,
+	registerOAuth,
 	registerVendors,
 	registerBills,
 	registerBankAccounts,

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { authenticationProperty, billCredentials } from '../shared/authentication';
+import { BILL_NODE_SIGN_INS, authenticationChoice, credentialsFor } from '../shared/authentication';
 import {
 	actingForProperties,
 	stepUpActingForProperties,
@@ -40,9 +40,11 @@ export class Bill implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: billCredentials,
+		credentials: credentialsFor(BILL_NODE_SIGN_INS),
 		properties: [
-			authenticationProperty('BILL Partner API (Log In as User)'),
+			authenticationChoice(BILL_NODE_SIGN_INS, {
+				billPartnerApi: 'BILL Partner API (Log In as User)',
+			}),
 			{
 				displayName: 'Resource',
 				name: 'resource',

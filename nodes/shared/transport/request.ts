@@ -12,6 +12,7 @@ import { resolveBaseUrls, type BillBaseUrls } from './environment';
 import { BillLoginError, billApiError, problemFromResponse, type BillProblem } from './errors';
 import { actingForOf, organizationSession, organizationSessionEnded } from './organizationSession';
 import { withNotFoundHint } from './notFound';
+import { explainSignInRefusal, movesMoney, oauthRenewal, refuseForSignIn } from './signIn';
 
 export type BillFunctions =
 	| IExecuteFunctions
@@ -19,7 +20,15 @@ export type BillFunctions =
 	| IHookFunctions
 	| IWebhookFunctions;
 
-export type BillCredentialType = 'billApi' | 'billPartnerApi';
+export type BillCredentialType = 'billApi' | 'billPartnerApi' | 'billOAuthApi' | 'billConsoleApi';
+
+/** The credential types the "Authentication" parameter may name (nodes/shared/authentication.ts). */
+const CREDENTIAL_TYPES: BillCredentialType[] = [
+	'billApi',
+	'billPartnerApi',
+	'billOAuthApi',
+	'billConsoleApi',
+];
 
 export type BillRequest = ApiCall;
 
@@ -44,7 +53,7 @@ export function credentialTypeOf(context: BillFunctions): BillCredentialType {
 	} catch {
 		authentication = 'billApi';
 	}
-	return authentication === 'billPartnerApi' ? 'billPartnerApi' : 'billApi';
+	return CREDENTIAL_TYPES.find((type) => type === authentication) ?? 'billApi';
 }
 
 export async function baseUrlsOf(context: BillFunctions): Promise<BillBaseUrls> {
@@ -124,6 +133,15 @@ export async function billApiRequest(
 	const send = async (partnerRequest: BillRequest) =>
 		await billApiRequest.call(this, partnerRequest);
 	let organization = acting && (await organizationSession(this, acting, send, itemIndex));
+	// Read only where needed (n8n reads its database for it): OAuth's token end, and money requests.
+	const credentials =
+		credentialType === 'billOAuthApi' || movesMoney(request)
+			? await this.getCredentials(credentialType)
+			: {};
+	// Before anything is sent: what this sign-in cannot do (signIn.ts).
+	refuseForSignIn(this, credentialType, credentials, request);
+	// OAuth: a token about to end is renewed first (signIn.ts).
+	if (credentialType === 'billOAuthApi') organization = oauthRenewal(this, credentials);
 	let renewed = false;
 
 	for (let attempt = 1; ; attempt++) {
@@ -171,7 +189,7 @@ export async function billApiRequest(
 		}
 		const error = billApiError(this.getNode(), problem, request.itemIndex, extra);
 		if (failure.uncertain && !repeatable) error.context.outcomeUnknown = true;
-		throw error;
+		throw explainSignInRefusal(error, credentialType, credentials, request);
 	}
 }
 
