@@ -12,6 +12,7 @@ import { BillError, NotFoundError, errors } from './errors';
 import { FaultSet, type Fault } from './faults';
 import { DEFAULT_READINGS, withReadings, type Readings } from './readings';
 import { bearerSession } from './routes/authOAuth';
+import { SYNC_SESSION_IDLE_MS, refuseForSyncToken } from './routes/authConsole';
 import {
 	FIXTURES,
 	State,
@@ -465,7 +466,8 @@ export class Emulator {
 			);
 		}
 		const session = sessionId ? this.state.sessions.get(sessionId) : undefined;
-		if (!session || this.clock.ms() - session.lastUsedMs > SESSION_IDLE_MS) {
+		const idleMs = session?.via === 'syncToken' ? SYNC_SESSION_IDLE_MS : SESSION_IDLE_MS;
+		if (!session || this.clock.ms() - session.lastUsedMs > idleMs) {
 			if (session) this.state.sessions.delete(session.id);
 			throw errors.sessionInvalid();
 		}
@@ -483,6 +485,7 @@ export class Emulator {
 			if (session.devKey && devKey !== session.devKey) throw errors.sessionInvalid();
 			context.organization = this.state.organizations.get(session.organizationId!);
 			context.user = this.state.users.get(session.userId!);
+			refuseForSyncToken(context, session);
 		}
 		session.lastUsedMs = this.clock.ms();
 		context.session = session;

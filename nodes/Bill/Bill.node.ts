@@ -9,6 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { BILL_NODE_SIGN_INS, authenticationChoice, credentialsFor } from '../shared/authentication';
 import {
 	actingForProperties,
+	consoleActingForProperties,
 	stepUpActingForProperties,
 	sessionActingForProperties,
 } from './actingFor';
@@ -54,6 +55,7 @@ export class Bill implements INodeType {
 				default: 'bill',
 			},
 			...actingForProperties,
+			...consoleActingForProperties,
 			...sessionActingForProperties,
 			...stepUpActingForProperties,
 			...Object.values(resources).flatMap((resource) => resource.description),

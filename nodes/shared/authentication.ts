@@ -15,7 +15,7 @@ export const SIGN_INS: Record<string, string> = {
 };
 
 /** The BILL node: every sign-in. OAuth and the Console come after the two older ones. */
-export const BILL_NODE_SIGN_INS = ['billApi', 'billPartnerApi', 'billOAuthApi'];
+export const BILL_NODE_SIGN_INS = ['billApi', 'billPartnerApi', 'billOAuthApi', 'billConsoleApi'];
 
 /** The BILL Spend & Expense node: its API token, or OAuth (one token serves AP, AR and S&E). */
 export const SPEND_NODE_SIGN_INS = ['billSpendApi', 'billOAuthApi'];

@@ -11,8 +11,14 @@ import { type ApiCall, httpOptions, readAnswer } from './answer';
 import { resolveBaseUrls, type BillBaseUrls } from './environment';
 import { BillLoginError, billApiError, problemFromResponse, type BillProblem } from './errors';
 import { actingForOf, organizationSession, organizationSessionEnded } from './organizationSession';
+import { consoleActingFor } from './consoleActing';
 import { withNotFoundHint } from './notFound';
-import { explainSignInRefusal, movesMoney, oauthRenewal, refuseForSignIn } from './signIn';
+import {
+	explainSignInRefusal,
+	needsCredentialFields,
+	oauthRenewal,
+	refuseForSignIn,
+} from './signIn';
 
 export type BillFunctions =
 	| IExecuteFunctions
@@ -129,15 +135,16 @@ export async function billApiRequest(
 	const acting =
 		credentialType === 'billPartnerApi'
 			? await actingForOf(this, request.path, itemIndex)
-			: undefined;
+			: credentialType === 'billConsoleApi'
+				? await consoleActingFor(this, request.path, itemIndex)
+				: undefined;
 	const send = async (partnerRequest: BillRequest) =>
 		await billApiRequest.call(this, partnerRequest);
 	let organization = acting && (await organizationSession(this, acting, send, itemIndex));
 	// Read only where needed (n8n reads its database for it): OAuth's token end, and money requests.
-	const credentials =
-		credentialType === 'billOAuthApi' || movesMoney(request)
-			? await this.getCredentials(credentialType)
-			: {};
+	const credentials = needsCredentialFields(credentialType, request)
+		? await this.getCredentials(credentialType)
+		: {};
 	// Before anything is sent: what this sign-in cannot do (signIn.ts).
 	refuseForSignIn(this, credentialType, credentials, request);
 	// OAuth: a token about to end is renewed first (signIn.ts).

@@ -11,6 +11,15 @@ import type { ApiCall as BillRequest } from './answer';
 import { tokenEndingSoon } from './oauth';
 import type { Context } from './actingParameters';
 
+/** Whether refuseForSignIn needs the credential's fields for this request (n8n reads its database for them). */
+export function needsCredentialFields(credentialType: string, request: BillRequest): boolean {
+	return (
+		credentialType === 'billOAuthApi' ||
+		movesMoney(request) ||
+		(credentialType === 'billApi' && /^\/v3\/mfa\//.test(request.path))
+	);
+}
+
 /** Payment creation and funding-account changes: what BILL names as Full access only, and what sync tokens lack. */
 const MONEY_PATHS: Array<[RegExp, RegExp]> = [
 	[/^POST$/, /^\/v3\/payments(\/bulk)?$/],
@@ -32,6 +41,55 @@ export const SYNC_TOKEN_MESSAGE =
 export const SYNC_TOKEN_HINT =
 	'Sync tokens are for reading and syncing data. To pay, use a BILL OAuth credential with "Full access", or a BILL API credential that signs in with a user\'s password and an MFA ID.';
 
+const PARTNER_ONLY = /^\/v3\/partner\//;
+
+/**
+ * What a sign-in cannot do whatever the request: BILL supports OAuth for neither partners nor
+ * webhooks (https://developer.bill.com/docs/oauth-client-credentials), an OAuth token has no
+ * session to end, and a sync token has no MFA (https://developer.bill.com/docs/token-based-sign-in).
+ */
+function wrongSignIn(
+	credentialType: string,
+	credentials: ICredentialDataDecryptedObject,
+	request: BillRequest,
+): [string, string] | undefined {
+	const partner = PARTNER_ONLY.test(request.path);
+	if (credentialType === 'billOAuthApi') {
+		if (partner)
+			return [
+				'BILL does not support OAuth for partner operations',
+				'Choose Authentication "BILL Partner API" with your app key.',
+			];
+		if (request.host === 'events')
+			return [
+				'BILL does not support OAuth for webhook subscriptions',
+				'Choose Authentication "BILL API (Organization)" (developer key); the BILL Trigger offers only the credentials that can subscribe.',
+			];
+		if (request.path === '/v3/logout')
+			return [
+				'An OAuth token has no session to log out of',
+				'Nothing to do: the token ends by itself. Log Out is for the BILL API and Partner credentials.',
+			];
+	}
+	if (credentialType === 'billConsoleApi' && partner)
+		return [
+			'Partner operations need the BILL Partner API credential, not the Accountant Console',
+			'Choose Authentication "BILL Partner API".',
+		];
+	if (
+		credentialType === 'billApi' &&
+		credentials.signInWith === 'syncToken' &&
+		/^\/v3\/mfa\//.test(request.path)
+	)
+		return [SYNC_TOKEN_MESSAGE, SYNC_TOKEN_HINT];
+	if (!movesMoney(request)) return undefined;
+	if (credentialType === 'billOAuthApi' && credentials.appScope === 'accounting')
+		return [SCOPE_MESSAGE, SCOPE_HINT];
+	if (credentialType === 'billApi' && credentials.signInWith === 'syncToken')
+		return [SYNC_TOKEN_MESSAGE, SYNC_TOKEN_HINT];
+	return undefined;
+}
+
 /** The refusal, before anything is sent, of a request the credential's sign-in cannot make. */
 export function refuseForSignIn(
 	context: Context,
@@ -39,13 +97,8 @@ export function refuseForSignIn(
 	credentials: ICredentialDataDecryptedObject,
 	request: BillRequest,
 ): void {
-	if (!movesMoney(request)) return;
 	const itemIndex = request.itemIndex ?? 0;
-	let refusal: [string, string] | undefined;
-	if (credentialType === 'billOAuthApi' && credentials.appScope === 'accounting')
-		refusal = [SCOPE_MESSAGE, SCOPE_HINT];
-	if (credentialType === 'billApi' && credentials.signInWith === 'syncToken')
-		refusal = [SYNC_TOKEN_MESSAGE, SYNC_TOKEN_HINT];
+	const refusal = wrongSignIn(credentialType, credentials, request);
 	if (refusal)
 		throw new NodeOperationError(context.getNode(), `${refusal[0]} [item ${itemIndex}]`, {
 			itemIndex,
