@@ -10,10 +10,16 @@ import { dirname, resolve } from 'path';
 
 import { runLiveCheck } from './check';
 import { readLiveSetup } from './config';
+import { readOAuthSetup, runOAuthLiveCheck } from './oauth';
 import { renderReport, summary } from './report';
 
 async function main(): Promise<number> {
 	const setup = readLiveSetup(process.env);
+	const oauth = readOAuthSetup(process.env);
+	if (typeof oauth === 'string') {
+		console.error(`BILL live check refused: ${oauth}.`);
+		return 2;
+	}
 	if (setup.kind === 'skip') {
 		console.log(`BILL live check skipped: ${setup.reason}.`);
 		console.log(
@@ -32,9 +38,13 @@ async function main(): Promise<number> {
 	const result = await runLiveCheck({ config, log: (line) => console.log(`  ${line}`) });
 	const path = resolve(config.reportPath);
 	mkdirSync(dirname(path), { recursive: true });
-	writeFileSync(path, renderReport(result));
+	// OAuth (issue 27): the token request and one Bearer read, when its variables are given.
+	const oauthPart = oauth && (await runOAuthLiveCheck(oauth, config.urls.api));
+	for (const line of oauthPart?.lines ?? []) console.log(`  ${line}`);
+	const oauthReport = oauthPart ? `\n${oauthPart.lines.join('\n')}\n` : '';
+	writeFileSync(path, renderReport(result) + oauthReport);
 	console.log(summary(result, config.reportPath));
-	return result.differences.length ? 1 : 0;
+	return result.differences.length || oauthPart?.differences ? 1 : 0;
 }
 
 main().then(
