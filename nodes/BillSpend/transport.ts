@@ -26,14 +26,21 @@ export const SPEND_CREDENTIAL = 'billSpendApi';
  * (https://developer.bill.com/docs/oauth-client-credentials).
  */
 export function spendCredentialOf(context: SpendFunctions): 'billSpendApi' | 'billOAuthApi' {
+	// Read once per execution context: n8n resolves every parameter of the node to read one.
+	let type = credentialTypes.get(context);
+	if (type) return type;
 	let authentication: unknown;
 	try {
 		authentication = context.getNodeParameter('authentication', 0, SPEND_CREDENTIAL);
 	} catch {
 		authentication = SPEND_CREDENTIAL;
 	}
-	return authentication === 'billOAuthApi' ? 'billOAuthApi' : SPEND_CREDENTIAL;
+	type = authentication === 'billOAuthApi' ? 'billOAuthApi' : SPEND_CREDENTIAL;
+	credentialTypes.set(context, type);
+	return type;
 }
+
+const credentialTypes = new WeakMap<object, 'billSpendApi' | 'billOAuthApi'>();
 
 export interface SpendRequest extends ApiCall {
 	/** Path below the host, always under `/v3/spend`, e.g. `/v3/spend/budgets` */
