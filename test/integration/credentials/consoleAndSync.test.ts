@@ -99,4 +99,14 @@ describe('OAuth where BILL does not support it', () => {
 		});
 		expect(error?.message).toMatch(/partner operations need the BILL Partner API credential/i);
 	});
+
+	it('Session → Log Out with the OAuth credential says there is no session (nothing sent)', async () => {
+		const { error } = await runBill(oauthCredentials(emulator), {
+			authentication: 'billOAuthApi',
+			resource: 'session',
+			operation: 'logOut',
+		});
+		expect(error?.message).toMatch(/An OAuth token has no session to log out of/);
+		expect(emulator.requests({ method: 'POST', route: '/v3/logout' })).toHaveLength(0);
+	});
 });
