@@ -55,7 +55,7 @@ describe('sign-ins offered by each node', () => {
 	it("the OAuth credential is offered to n8n's HTTP Request node and sends only the Bearer token", async () => {
 		const credential = new BillOAuthApi();
 		expect(credential.httpRequestNode?.name).toBeTruthy();
-		const authenticate = credential.authenticate as (
+		const authenticate = credential.authenticate as unknown as (
 			c: Record<string, unknown>,
 			o: { headers: Record<string, string> },
 		) => Promise<{ headers: Record<string, string> }>;

@@ -140,6 +140,8 @@ export async function billApiRequest(
 				: undefined;
 	const send = async (partnerRequest: BillRequest) =>
 		await billApiRequest.call(this, partnerRequest);
+	// The credential copy the request carries, if any: an organization's own session (partner,
+	// Accountant Console), or the OAuth credential without its ending token (below).
 	let organization = acting && (await organizationSession(this, acting, send, itemIndex));
 	// Read only where needed (n8n reads its database for it): OAuth's token end, and money requests.
 	const credentials = needsCredentialFields(credentialType, request)
