@@ -45,6 +45,25 @@ export class BillApi implements ICredentialType {
 	properties: INodeProperties[] = [
 		...environmentProperties,
 		{
+			displayName: 'Sign In With',
+			name: 'signInWith',
+			type: 'options',
+			options: [
+				{
+					name: 'User and Password',
+					value: 'password',
+					description: 'A BILL user: everything the user may do, payments with an MFA ID',
+				},
+				{
+					name: 'Sync Token',
+					value: 'syncToken',
+					description:
+						'A token made for syncing (Settings → Sync & Integrations → Tokens): reads and writes data, no payments and no MFA; its session lasts 48 hours of inactivity',
+				},
+			],
+			default: 'password',
+		},
+		{
 			displayName: 'Username',
 			name: 'username',
 			type: 'string',
@@ -52,6 +71,7 @@ export class BillApi implements ICredentialType {
 			required: true,
 			placeholder: 'name@company.com',
 			description: 'The email address you sign in to BILL with',
+			displayOptions: { show: { signInWith: ['password'] } },
 		},
 		{
 			displayName: 'Password',
@@ -60,6 +80,29 @@ export class BillApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
+			displayOptions: { show: { signInWith: ['password'] } },
+		},
+		// A sync token signs in as a user would: its name is the username, the token the password
+		// (https://developer.bill.com/docs/token-based-sign-in).
+		{
+			displayName: 'Token Name',
+			name: 'username',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The name given to the sync token in BILL; BILL takes it as the username',
+			displayOptions: { show: { signInWith: ['syncToken'] } },
+		},
+		{
+			displayName: 'Token',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'The sync token BILL generated (shown once); BILL takes it as the password. No payments and no MFA with it.',
+			displayOptions: { show: { signInWith: ['syncToken'] } },
 		},
 		{
 			displayName: 'Organization ID',

@@ -68,6 +68,19 @@
  *                       'guide'     only the guide's path is served (the other is an unknown route, 404/405)
  *                       'postman'   only Postman's path is served
  *
+ *   oauthTokenBody      'form'      POST /authx/token takes a form body (BILL's reference lists the
+ *                                   fields under "Form Data", https://developer.bill.com/reference/createaccesstoken)
+ *                       'json'      it takes JSON only and answers a form with 415
+ *   oauthTokenResponse  'rfc6749'   the token answer is `{ access_token, token_type, expires_in, scope }`
+ *                       'camelCase' `{ accessToken, tokenType, expiresIn }` (BILL's page is cut before the example)
+ *                       'noExpiresIn' `{ access_token, token_type, scope }`: no lifetime given
+ *   oauthPaymentMfa     'notNeeded' a Full-access token may create payments as it is (MFA was done when
+ *                                   the app was created, https://developer.bill.com/docs/oauth-api-scope-capabilities)
+ *                       'stepUp'    it must be stepped up first (POST /v3/mfa/step-up with an MFA ID), as a session
+ *   oauthScopeRefusal   'forbidden' an Accounting-data-access token is refused a payment or a funding-account
+ *                                   change with 403 BDC_1146
+ *                       'unauthorized' with 401 BDC_1146 (n8n then renews the token once, in vain)
+ *
  * Set them with `startEmulator({ readings: { … } })`, `emulator.readings.x = …` in a test, or
  * `POST /__emulator/options { "readings": { … } }` from another process. `reset()` restores the
  * ones the emulator was started with.
@@ -88,6 +101,10 @@ export interface Readings {
 	chargeAuthorizationAnswer: 'customer' | 'empty';
 	chargeWithdrawalDate: 'kept' | 'businessDay';
 	approvalPolicyCreatePath: 'both' | 'guide' | 'postman';
+	oauthTokenBody: 'form' | 'json';
+	oauthTokenResponse: 'rfc6749' | 'camelCase' | 'noExpiresIn';
+	oauthPaymentMfa: 'notNeeded' | 'stepUp';
+	oauthScopeRefusal: 'forbidden' | 'unauthorized';
 }
 
 export const DEFAULT_READINGS: Readings = {
@@ -106,6 +123,10 @@ export const DEFAULT_READINGS: Readings = {
 	chargeAuthorizationAnswer: 'customer',
 	chargeWithdrawalDate: 'kept',
 	approvalPolicyCreatePath: 'both',
+	oauthTokenBody: 'form',
+	oauthTokenResponse: 'rfc6749',
+	oauthPaymentMfa: 'notNeeded',
+	oauthScopeRefusal: 'forbidden',
 };
 
 const CHOICES: { [K in keyof Readings]: Array<Readings[K]> } = {
@@ -124,6 +145,10 @@ const CHOICES: { [K in keyof Readings]: Array<Readings[K]> } = {
 	chargeAuthorizationAnswer: ['customer', 'empty'],
 	chargeWithdrawalDate: ['kept', 'businessDay'],
 	approvalPolicyCreatePath: ['both', 'guide', 'postman'],
+	oauthTokenBody: ['form', 'json'],
+	oauthTokenResponse: ['rfc6749', 'camelCase', 'noExpiresIn'],
+	oauthPaymentMfa: ['notNeeded', 'stepUp'],
+	oauthScopeRefusal: ['forbidden', 'unauthorized'],
 };
 
 /** The readings with `changes` applied; an unknown name or value is an error (a typo must not pass silently). */

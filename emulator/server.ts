@@ -17,6 +17,8 @@ import { Clock } from './clock';
 import { BillError, NotFoundError, errors } from './errors';
 import { FaultSet, type Fault } from './faults';
 import { DEFAULT_READINGS, withReadings, type Readings } from './readings';
+import { bearerSession } from './routes/authOAuth';
+import { SYNC_SESSION_IDLE_MS, refuseForSyncToken } from './routes/authConsole';
 import {
 	FIXTURES,
 	State,
@@ -32,7 +34,7 @@ import {
 export const SESSION_IDLE_MS = 35 * 60 * 1000;
 
 export type AuthKind = 'none' | 'organization' | 'partner' | 'organizationOrPartner';
-export type Host = 'api' | 'events';
+export type Host = 'api' | 'events' | 'auth';
 
 export interface RequestContext {
 	method: string;
@@ -350,6 +352,9 @@ export class Emulator {
 		} else if (path.startsWith('/connect/')) {
 			host = 'api';
 			path = path.slice('/connect'.length);
+		} else if (path.startsWith('/authx/')) {
+			// BILL's OAuth host (https://auth.stage.bill.com/authx/token): here the same origin.
+			host = 'auth';
 		}
 		const entry: RequestLogEntry = {
 			at: this.clock.timestamp(),
@@ -451,6 +456,15 @@ export class Emulator {
 
 	private authenticate(kind: AuthKind, context: RequestContext): void {
 		if (kind === 'none') return;
+		// OAuth: a Bearer token alone stands for its app's organization session (routes/authOAuth.ts).
+		const bearer = bearerSession(this, context);
+		if (bearer) {
+			if (kind === 'partner') throw errors.sessionInvalid();
+			context.session = bearer;
+			context.organization = this.state.organizations.get(bearer.organizationId!);
+			context.user = this.state.users.get(bearer.userId!);
+			return;
+		}
 		const sessionId = header(context, 'sessionid');
 		const devKey = header(context, 'devkey');
 		const appKey = header(context, 'appkey');
@@ -466,7 +480,8 @@ export class Emulator {
 			);
 		}
 		const session = sessionId ? this.state.sessions.get(sessionId) : undefined;
-		if (!session || this.clock.ms() - session.lastUsedMs > SESSION_IDLE_MS) {
+		const idleMs = session?.via === 'syncToken' ? SYNC_SESSION_IDLE_MS : SESSION_IDLE_MS;
+		if (!session || this.clock.ms() - session.lastUsedMs > idleMs) {
 			if (session) this.state.sessions.delete(session.id);
 			throw errors.sessionInvalid();
 		}
@@ -484,6 +499,7 @@ export class Emulator {
 			if (session.devKey && devKey !== session.devKey) throw errors.sessionInvalid();
 			context.organization = this.state.organizations.get(session.organizationId!);
 			context.user = this.state.users.get(session.userId!);
+			refuseForSyncToken(context, session);
 		}
 		session.lastUsedMs = this.clock.ms();
 		context.session = session;

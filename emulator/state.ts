@@ -44,6 +44,8 @@ export interface Session {
 	appKey?: string;
 	partnerUser?: string;
 	trusted: boolean;
+	/** How an organization session was signed in to, when not by a user's password (routes/authConsole.ts). */
+	via?: 'console' | 'syncToken';
 	lastUsedMs: number;
 	/** `s1`, `s2`…: names the session in the request log without its ID (a secret). */
 	label?: string;

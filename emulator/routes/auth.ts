@@ -9,6 +9,7 @@ import { BillError, errors } from '../errors';
 import { listPage } from '../list';
 import { objectBody, type Emulator, type RequestContext } from '../server';
 import type { Json, Session, User } from '../state';
+import { otherLogin } from './authConsole';
 
 function newSessionId(): string {
 	return `emu!${randomBytes(24).toString('base64url')}`;
@@ -66,9 +67,28 @@ export function registerAuth(emulator: Emulator): void {
 		'/v3/login',
 		(context) => {
 			const body = objectBody(context);
-			required(body, ['username', 'password', 'organizationId', 'devKey']);
+			const byConsole = body.consoleApiToken !== undefined;
+			required(body, [
+				'username',
+				byConsole ? 'consoleApiToken' : 'password',
+				'organizationId',
+				'devKey',
+			]);
 			if (!context.state.devKeys.has(String(body.devKey))) throw errors.devKeyInvalid();
 			context.emulator.countLogin(String(body.devKey));
+			// Accountant Console and sync-token sign-ins (authConsole.ts).
+			const other = otherLogin(context, body);
+			if (other) {
+				const session = openSession(context, other);
+				return {
+					body: {
+						organizationId: other.organizationId,
+						sessionId: session.id,
+						trusted: false,
+						userId: other.userId,
+					},
+				};
+			}
 			const user = context.state.userByLogin(String(body.username), String(body.organizationId));
 			if (!user || user.password !== body.password) throw errors.wrongPassword();
 			const trusted = trustedBy(context, body, user);

@@ -3,6 +3,8 @@ import type { Emulator } from '../server';
 import { registerApprovals } from './approvals';
 import { registerAttachments } from './attachments';
 import { registerAuth } from './auth';
+import { registerOAuth } from './authOAuth';
+import { registerConsole } from './authConsole';
 import { registerBankAccounts } from './bankAccounts';
 import { registerBills } from './bills';
 import { registerCardAccounts } from './cardAccounts';
@@ -28,6 +30,8 @@ import { registerWebhooks } from './webhooks';
 
 export const registrations: Array<(emulator: Emulator) => void> = [
 	registerAuth,
+	registerOAuth,
+	registerConsole,
 	registerVendors,
 	registerBills,
 	registerBankAccounts,

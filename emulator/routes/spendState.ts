@@ -15,6 +15,7 @@ import { randomUUID } from 'crypto';
 import { BillError, errors } from '../errors';
 import { matches, parseFilters, sortBy, type FilterableFields } from '../list';
 import type { Emulator, Handler, RequestContext } from '../server';
+import { bearerSession } from './authOAuth';
 import type { Json, State } from '../state';
 
 export const SPEND_FIXTURES = {
@@ -115,7 +116,12 @@ export function spendRoute(emulator: Emulator, handler: SpendHandler): Handler {
 	return (context) => {
 		const data = spendData(emulator);
 		const raw = context.headers.apitoken;
-		const token = Array.isArray(raw) ? raw[0] : raw;
+		// OAuth: one token serves AP, AR and S&E; the emulator's apps are the S&E admin's.
+		const token = bearerSession(emulator, context)
+			? SPEND_FIXTURES.apiToken
+			: Array.isArray(raw)
+				? raw[0]
+				: raw;
 		const userUuid = token ? data.tokens.get(token) : undefined;
 		const user = userUuid ? data.users.get(userUuid) : undefined;
 		if (!token || !user || user.retired) throw badToken();

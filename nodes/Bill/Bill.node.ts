@@ -6,9 +6,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { authenticationProperty, billCredentials } from '../shared/authentication';
+import { BILL_NODE_SIGN_INS, authenticationChoice, credentialsFor } from '../shared/authentication';
 import {
 	actingForProperties,
+	consoleActingForProperties,
 	stepUpActingForProperties,
 	sessionActingForProperties,
 } from './actingFor';
@@ -41,9 +42,11 @@ export class Bill implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: billCredentials,
+		credentials: credentialsFor(BILL_NODE_SIGN_INS),
 		properties: [
-			authenticationProperty('BILL Partner API (Log In as User)'),
+			authenticationChoice(BILL_NODE_SIGN_INS, {
+				billPartnerApi: 'BILL Partner API (Log In as User)',
+			}),
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -53,6 +56,7 @@ export class Bill implements INodeType {
 				default: 'bill',
 			},
 			...actingForProperties,
+			...consoleActingForProperties,
 			...sessionActingForProperties,
 			...stepUpActingForProperties,
 			...Object.values(resources).flatMap((resource) => resource.description),

@@ -102,3 +102,23 @@ export const mfaActingForProperties: INodeProperties[] = optionalActingFor(
 	{ resource: ['mfa'] },
 	"Optional: the client organization whose user's MFA to manage, in that organization's log-in-as-user session (e.g. to get the user's MFA ID with Send Challenge, then Validate Challenge). Empty: the credential's own session.",
 );
+
+/** Accountant Console: the client organization per item (transport/consoleActing.ts); no user, no MFA. */
+export const consoleActingForProperties: INodeProperties[] = [
+	{
+		...idLocator({
+			name: ACT_FOR_ORGANIZATION,
+			displayName: 'Organization',
+			object: 'organization',
+			prefix: ID_PREFIX.organization,
+			searchListMethod: 'searchConsoleOrganizations',
+			description:
+				"The client organization to act for, e.g. {{ $json.id }} after Session → Get Organizations (one console session per organization, kept and reused). Empty: the credential's organization.",
+		}),
+		required: false,
+		displayOptions: {
+			show: { authentication: ['billConsoleApi'] },
+			hide: { resource: NOT_ACTING_RESOURCES },
+		},
+	},
+];

@@ -6,6 +6,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import {
+	SPEND_NODE_SIGN_INS,
+	authenticationChoice,
+	credentialsFor,
+} from '../shared/authentication';
 import { listSearch, loadOptions } from './listSearch';
 import { resources } from './resources';
 import { router } from './router';
@@ -35,8 +40,9 @@ export class BillSpend implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'billSpendApi', required: true }],
+		credentials: credentialsFor(SPEND_NODE_SIGN_INS),
 		properties: [
+			authenticationChoice(SPEND_NODE_SIGN_INS),
 			{
 				displayName: 'Resource',
 				name: 'resource',

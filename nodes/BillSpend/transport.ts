@@ -1,4 +1,5 @@
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
@@ -9,6 +10,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import { type ApiCall, httpOptions, readAnswer } from '../shared/transport/answer';
 import { resolveBaseUrls } from '../shared/transport/environment';
 import { billApiError } from '../shared/transport/errors';
+import { oauthRenewal } from '../shared/transport/signIn';
 import { classify, type Failure } from './failures';
 import { acquireSlot, fnv1a, releaseSlot, spendTransportSettings } from './pacing';
 
@@ -17,6 +19,28 @@ export { resetSpendPacing, spendTransportSettings } from './pacing';
 export type SpendFunctions = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions;
 
 export const SPEND_CREDENTIAL = 'billSpendApi';
+
+/**
+ * The credential of the node: the S&E API token (the only one before OAuth, and what nodes saved
+ * without an "Authentication" parameter use), or BILL OAuth, whose token also serves S&E
+ * (https://developer.bill.com/docs/oauth-client-credentials).
+ */
+export function spendCredentialOf(context: SpendFunctions): 'billSpendApi' | 'billOAuthApi' {
+	// Read once per execution context: n8n resolves every parameter of the node to read one.
+	let type = credentialTypes.get(context);
+	if (type) return type;
+	let authentication: unknown;
+	try {
+		authentication = context.getNodeParameter('authentication', 0, SPEND_CREDENTIAL);
+	} catch {
+		authentication = SPEND_CREDENTIAL;
+	}
+	type = authentication === 'billOAuthApi' ? 'billOAuthApi' : SPEND_CREDENTIAL;
+	credentialTypes.set(context, type);
+	return type;
+}
+
+const credentialTypes = new WeakMap<object, 'billSpendApi' | 'billOAuthApi'>();
 
 export interface SpendRequest extends ApiCall {
 	/** Path below the host, always under `/v3/spend`, e.g. `/v3/spend/budgets` */
@@ -28,12 +52,20 @@ const MAX_REFUSED_ATTEMPTS = 8;
 const MAX_UNCERTAIN_ATTEMPTS = 4;
 const UNCERTAIN_BACKOFF_MS = [500, 1000, 2000];
 
-export async function spendBaseUrl(
-	context: SpendFunctions,
-): Promise<{ api: string; events: string; key: string }> {
-	const credentials = await context.getCredentials(SPEND_CREDENTIAL);
+export async function spendBaseUrl(context: SpendFunctions): Promise<{
+	api: string;
+	events: string;
+	key: string;
+	type: 'billSpendApi' | 'billOAuthApi';
+	credentials: ICredentialDataDecryptedObject;
+}> {
+	const type = spendCredentialOf(context);
+	const credentials = await context.getCredentials(type);
 	const { api, events } = resolveBaseUrls(credentials);
-	return { api, events, key: `${api}|${fnv1a(String(credentials.apiToken ?? ''))}` };
+	// The per-minute limit is BILL's per token: the API token's, or the OAuth app's.
+	const token =
+		type === SPEND_CREDENTIAL ? credentials.apiToken : `oauth|${String(credentials.clientId)}`;
+	return { api, events, key: `${api}|${fnv1a(String(token ?? ''))}`, type, credentials };
 }
 
 /**
@@ -46,7 +78,9 @@ export async function spendApiRequest(
 	this: SpendFunctions,
 	request: SpendRequest,
 ): Promise<IDataObject> {
-	const { api, events, key } = await spendBaseUrl(this);
+	const { api, events, key, type, credentials } = await spendBaseUrl(this);
+	// OAuth: a token about to end is renewed first (nodes/shared/transport/signIn.ts).
+	const renewal = type === 'billOAuthApi' ? oauthRenewal(this, credentials) : undefined;
 	const options = httpOptions(request, { api, events }, spendTransportSettings.requestTimeoutMs);
 	const repeatable = request.repeatable ?? request.method !== 'POST';
 	let refusals = 0;
@@ -57,8 +91,9 @@ export async function spendApiRequest(
 		try {
 			const response = (await this.helpers.httpRequestWithAuthentication.call(
 				this,
-				SPEND_CREDENTIAL,
+				type,
 				options,
+				renewal && { credentialsDecrypted: renewal },
 			)) as unknown;
 			releaseSlot(slot);
 			const answer = readAnswer(response);

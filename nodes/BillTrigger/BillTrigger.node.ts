@@ -10,7 +10,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { authenticationProperty, billCredentials } from '../shared/authentication';
+import {
+	authenticationProperty,
+	billCredentials,
+	webhookSignInNotice,
+} from '../shared/authentication';
 import { signedEvent } from '../shared/signedEvent';
 import { DOCUMENTED_EVENTS, eventOptions, loadCatalog } from './events';
 import { acceptEvent } from '../shared/acceptedEvents';
@@ -48,6 +52,7 @@ export class BillTrigger implements INodeType {
 		],
 		properties: [
 			authenticationProperty('BILL Partner API'),
+			webhookSignInNotice,
 			{
 				displayName:
 					'With the partner credential in the "Partner (All Organizations)" scope, the subscription receives the events of every organization created with your app key; each item\'s "organization" gives the ID and name of the one it is for.',

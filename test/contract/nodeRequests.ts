@@ -54,6 +54,8 @@ export const BUILT_FROM_PARTS: Record<string, string[]> = {
 
 /** `/v3/…` texts that are no request: createOnce's scope is a key of its in-run memory. */
 export const NOT_SENT = new Set([
+	// signIn.ts compares a request's path with it to explain a refusal; the request is elsewhere.
+	'nodes/shared/transport/signIn.ts:/v3/logout',
 	'nodes/Bill/resources/classification/existing.ts:/v3/classifications/:id',
 	'nodes/Bill/resources/vendorCredit/existing.ts:/v3/vendor-credits',
 	'nodes/Bill/resources/recurringBill/create.operation.ts:/v3/recurringbills',
@@ -62,6 +64,13 @@ export const NOT_SENT = new Set([
 ]);
 
 export const SENT_FROM_ELSEWHERE: Record<string, string[]> = {
+	// bearerStatus(helper, url, token, method = 'GET'): the OAuth token's checks and its step-up.
+	'nodes/shared/transport/oauthLogin.ts:/v3/login/session': ['GET'],
+	'nodes/shared/transport/oauthLogin.ts:/v3/spend/users/current': ['GET'],
+	'nodes/shared/transport/oauthLogin.ts:/v3/mfa/step-up': ['POST'],
+	// STORE_READ: the read that carries an organization's session to n8n's credential store.
+	'nodes/shared/transport/organizationSessionStore.ts:/v3/partner/organizations': ['GET'],
+	'nodes/shared/transport/organizationSessionStore.ts:/v3/login/organizations': ['GET'],
 	// The approval-policy create: the guide's path, then Postman's (send(path) posts; paths.ts names it).
 	'nodes/Bill/resources/approval/createPolicy.operation.ts:/v3/bill-approvals': ['POST'],
 	'nodes/Bill/resources/approval/createPolicy.operation.ts:/v3/bill-approvals/policies': ['POST'],

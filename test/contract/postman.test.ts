@@ -37,6 +37,8 @@ import { nodeRequests } from './nodeRequests';
 
 /** Routes the emulator serves that the collection does not list, and why. */
 const NOT_IN_COLLECTION: Record<string, string> = {
+	'POST auth /authx/token':
+		"BILL's OAuth token endpoint (https://developer.bill.com/docs/get-started-with-bill-oauth), on its auth host",
 	'POST api /v3/mfa/validate':
 		"BILL's prose path for Postman 'Validate phone for MFA setup'; the emulator accepts both",
 	'GET api /v3/attachments/:attachmentId/download':
@@ -74,6 +76,11 @@ const AFTER_COLLECTION: Array<{ method: string; path: string; source: string }> 
 		method: 'POST',
 		path: '/v3/customers/:customerId/charge-authorization',
 		source: 'https://developer.bill.com/reference/authorizetochargecustomer',
+	},
+	{
+		method: 'GET',
+		path: '/v3/login/organizations',
+		source: 'https://developer.bill.com/changelog/2025-01-21-new-endpoint-login-organizations',
 	},
 	{
 		method: 'POST',

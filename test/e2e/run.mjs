@@ -49,6 +49,7 @@ import { SPEND_CREDENTIAL } from '../../scripts/lib/spend.mjs';
 import { spendExamples, spendTriggerTests } from './spend.mjs';
 import { agentTests } from './agents.mjs';
 import { httpRequestTests } from './http-request.mjs';
+import { oauthTests } from './oauth.mjs';
 import { uxTests } from './ux.mjs';
 import { receivablesTests } from './receivables.mjs';
 import { payablesTests } from './payables.mjs';
@@ -236,7 +237,11 @@ async function main() {
 			const bill = types.find((t) => t.name === 'n8n-nodes-billcom.bill');
 			check(bill, `n8n-nodes-billcom.bill not among the ${types.length} node types n8n exported`);
 			const credentials = (bill.credentials ?? []).map((c) => c.name).sort();
-			equal(credentials, ['billApi', 'billPartnerApi'], 'credentials of n8n-nodes-billcom.bill');
+			equal(
+				credentials,
+				['billApi', 'billConsoleApi', 'billOAuthApi', 'billPartnerApi'],
+				'credentials of n8n-nodes-billcom.bill',
+			);
 			check(
 				bill.usableAsTool === true || types.some((t) => t.name === 'n8n-nodes-billcom.billTool'),
 				'n8n-nodes-billcom.bill is not usable as an AI tool',
@@ -245,7 +250,7 @@ async function main() {
 			check(spend, 'n8n-nodes-billcom.billSpend (BILL Spend & Expense) not exported');
 			equal(
 				(spend.credentials ?? []).map((c) => c.name),
-				['billSpendApi'],
+				['billSpendApi', 'billOAuthApi'],
 				'credentials of n8n-nodes-billcom.billSpend',
 			);
 			check(
@@ -290,7 +295,8 @@ async function main() {
 					} else if (
 						node.type.startsWith('n8n-nodes-billcom.bill') &&
 						node.credentials?.billApi?.id !== CREDENTIAL.id &&
-						node.credentials?.billPartnerApi?.id !== PARTNER_CREDENTIAL.id
+						node.credentials?.billPartnerApi?.id !== PARTNER_CREDENTIAL.id &&
+						!node.credentials?.billOAuthApi
 					) {
 						problems.push(`${file}: "${node.name}" does not use the credential ${CREDENTIAL.name}`);
 					}
@@ -662,6 +668,7 @@ async function main() {
 		// 8c. USERS.md jobs 13 and 12: the HTTP Request node with our credential; AI agents and MCP.
 		const ctx = { env, emulator, workdir, n8nPort, test, record };
 		await httpRequestTests(ctx);
+		await oauthTests(ctx);
 		await agentTests(ctx);
 
 		// 9. The credential's "Test" button, through n8n's REST API as the editor calls it.

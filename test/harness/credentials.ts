@@ -25,11 +25,15 @@ import type {
 import { ICredentialsHelper, isExpression } from 'n8n-workflow';
 
 import { BillApi } from '../../credentials/BillApi.credentials';
+import { BillConsoleApi } from '../../credentials/BillConsoleApi.credentials';
+import { BillOAuthApi } from '../../credentials/BillOAuthApi.credentials';
 import { BillPartnerApi } from '../../credentials/BillPartnerApi.credentials';
 
 export const credentialTypes: Record<string, ICredentialType> = {
 	billApi: new BillApi(),
 	billPartnerApi: new BillPartnerApi(),
+	billOAuthApi: new BillOAuthApi(),
+	billConsoleApi: new BillConsoleApi(),
 };
 
 /** Stands in for n8n's credential database: what preAuthentication returns is kept here. */

@@ -17,6 +17,7 @@ import {
 	readLiveSetup,
 	SANDBOX_BASE_URL,
 } from './config';
+import { readOAuthSetup, runOAuthLiveCheck } from './oauth';
 import { renderReport, summary } from './report';
 import { readSpendSetup, renderSpend, runSpendLiveCheck } from './spend';
 
@@ -59,6 +60,11 @@ async function main(): Promise<number> {
 	const setup = readLiveSetup(process.env);
 	if (setup.kind === 'skip' && process.env.BILL_LIVE_SPEND_API_TOKEN?.trim())
 		return await spendOnly(process.env);
+	const oauth = readOAuthSetup(process.env);
+	if (typeof oauth === 'string') {
+		console.error(`BILL live check refused: ${oauth}.`);
+		return 2;
+	}
 	if (setup.kind === 'skip') {
 		console.log(`BILL live check skipped: ${setup.reason}.`);
 		console.log(
@@ -90,10 +96,14 @@ async function main(): Promise<number> {
 			await emulator.stop();
 		}
 	}
-	writeFileSync(path, renderReport(result) + spendSection);
+	// OAuth (issue 27): the token request and one Bearer read, when its variables are given.
+	const oauthPart = oauth && (await runOAuthLiveCheck(oauth, config.urls.api));
+	for (const line of oauthPart?.lines ?? []) console.log(`  ${line}`);
+	const oauthReport = oauthPart ? `\n${oauthPart.lines.join('\n')}\n` : '';
+	writeFileSync(path, renderReport(result) + spendSection + oauthReport);
 	console.log(summary(result, config.reportPath));
 	if (spendConfig) console.log(`${spendDifferences} S&E difference(s)`);
-	return result.differences.length || spendDifferences ? 1 : 0;
+	return result.differences.length || spendDifferences || oauthPart?.differences ? 1 : 0;
 }
 
 main().then(

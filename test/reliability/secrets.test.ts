@@ -9,6 +9,9 @@ import type { IDataObject } from 'n8n-workflow';
 import { FIXTURES, startEmulator, type Emulator } from '../../emulator';
 import { billCredentials, byId, partnerCredentials, runBill } from '../harness/bill';
 import { logLines } from '../harness/context';
+import { consoleCredentials, oauthCredentials, syncTokenCredentials } from '../harness/oauth';
+import { CONSOLE_FIXTURES, SYNC_FIXTURES } from '../../emulator/routes/authConsole';
+import { OAUTH_FIXTURES, oauthData } from '../../emulator/routes/authOAuth';
 
 const SECRET = {
 	password: 'Pw-SECRET-7f3a9c',
@@ -112,5 +115,50 @@ describe('no secret in outputs, errors or logs', () => {
 		}
 		expect(runs.some((r) => r.error)).toBe(true);
 		for (const result of runs) expectNoSecret(visible(result));
+	});
+
+	it('with the OAuth, Accountant Console and sync-token sign-ins: no client secret, access token or console token', async () => {
+		const tokens = () => [...oauthData(emulator).tokens.keys()];
+		const oauthSecrets = [
+			OAUTH_FIXTURES.full.clientSecret,
+			OAUTH_FIXTURES.accounting.clientSecret,
+			CONSOLE_FIXTURES.consoleApiToken,
+			SYNC_FIXTURES.token,
+		];
+		const oauth = oauthCredentials(emulator);
+		const withOAuth = (p: IDataObject) => ({ authentication: 'billOAuthApi', ...p });
+		const runs = [
+			await runBill(
+				oauthCredentials(emulator, 'full', { clientSecret: 'wrong' }),
+				withOAuth(vendorCreate),
+			),
+			await runBill(oauth, withOAuth(vendorCreate)),
+			await runBill(oauth, withOAuth({ resource: 'session', operation: 'getDetails' })),
+			await runBill(
+				oauth,
+				withOAuth({ resource: 'vendor', operation: 'get', vendorId: byId('00902AAAAAAAAAAAAAAA') }),
+				{ continueOnFail: true },
+			),
+			await runBill(consoleCredentials(emulator), {
+				authentication: 'billConsoleApi',
+				...vendorCreate,
+				actForOrganization: byId(emulator.fixtures.otherOrganizationId),
+			}),
+			await runBill(consoleCredentials(emulator, { consoleApiToken: 'wrong' }), {
+				authentication: 'billConsoleApi',
+				...vendorCreate,
+			}),
+			await runBill(syncTokenCredentials(emulator), vendorCreate),
+		];
+		emulator.addFault({ kind: 'status', method: 'POST', path: '/v3/vendors' });
+		runs.push(await runBill(oauth, withOAuth(vendorCreate), { continueOnFail: true }));
+		emulator.faults.clear();
+		expect(runs.filter((r) => r.error).length).toBeGreaterThanOrEqual(2);
+		expect(tokens().length).toBeGreaterThan(0);
+		for (const result of runs) {
+			const text = visible(result);
+			expectNoSecret(text);
+			for (const secret of [...oauthSecrets, ...tokens()]) expect(text).not.toContain(secret);
+		}
 	});
 });

@@ -12,7 +12,12 @@ import { searchPayments } from './payments';
 import { searchReceivablePayments } from './receivablePayments';
 import { searchRecurringInvoices } from './recurringInvoices';
 import { searchBillingStatements, searchRoles, searchUsers } from './organization';
-import { searchPartnerOrganizations, searchPartnerRoles, searchPartnerUsers } from './partner';
+import {
+	searchConsoleOrganizations,
+	searchPartnerOrganizations,
+	searchPartnerRoles,
+	searchPartnerUsers,
+} from './partner';
 import * as classificationLists from './classifications';
 import { searchRecurringBills } from './recurringBills';
 import { searchVendorCredits } from './vendorCredits';
@@ -33,6 +38,7 @@ export const listSearch = {
 	searchPayments,
 	searchReceivablePayments,
 	searchRecurringInvoices,
+	searchConsoleOrganizations,
 	searchPartnerOrganizations,
 	searchPartnerRoles,
 	searchPartnerUsers,

@@ -98,3 +98,24 @@ export async function searchPartnerUsers(
 	const page = await organizationPage(this, '/v3/partner/users', paginationToken);
 	return page ? userResults(page, filter) : { results: [] };
 }
+
+/** The Accountant Console's client organizations (`GET /v3/login/organizations`), 100 at a time. */
+export async function searchConsoleOrganizations(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const qs: IDataObject = { max: 100 };
+	if (paginationToken) qs.page = paginationToken;
+	const page = (await billApiRequest.call(this, {
+		method: 'GET',
+		path: '/v3/login/organizations',
+		qs,
+	})) as unknown as BillList<{ id: string; name?: string }>;
+	return {
+		results: page.results
+			.filter((o) => matchesSearch(filter, [o.name, o.id]))
+			.map((o) => ({ name: o.name ?? o.id, value: o.id })),
+		paginationToken: page.nextPage,
+	};
+}

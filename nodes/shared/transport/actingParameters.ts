@@ -85,6 +85,8 @@ export function mfaOfItem(
 }
 
 export interface ActingFor {
+	/** The credential that keeps the organization's session: the partner's (default) or the console's. */
+	keeper?: 'billConsoleApi';
 	organizationId: string;
 	userId: string;
 	/** The MFA ID and device named in the node for this organization's user (actingFor.ts). */

@@ -75,7 +75,7 @@ function withMfaDetail(
 	);
 }
 
-async function post(
+export async function post(
 	helper: IHttpRequestHelper,
 	url: string,
 	body: IDataObject,
@@ -157,16 +157,17 @@ const LOGIN_FIELDS = [
 	'deviceName',
 ];
 
-/** A SHA-256 of the credential's login fields: changes with any of them, names none. */
+/** A SHA-256 of the login fields (the console's token only where set: others keep their digest). */
 export function loginDigest(credentials: ICredentialDataDecryptedObject): string {
-	const identity = LOGIN_FIELDS.map((field) => String(credentials[field] ?? '')).join('\u0000');
+	const fields = credentials.consoleApiToken ? [...LOGIN_FIELDS, 'consoleApiToken'] : LOGIN_FIELDS;
+	const identity = fields.map((field) => String(credentials[field] ?? '')).join('\u0000');
 	return createHash('sha256').update(identity).digest('hex');
 }
 
 /** What preAuthentication returns: a new session, or none when the credential's still works (sessionStillWorks). */
 export type LoginResult = BillSessionFields | Record<string, never>;
 
-/** Logins shared between requests, by credential digest and the session they replace (in memory only). */
+/** Logins shared between requests, by credential digest and replaced session (in memory only). */
 const sharedLogins = new Map<string, { session: Promise<LoginResult>; settledMs?: number }>();
 
 /**
@@ -213,7 +214,7 @@ type LoginNow = (
 ) => Promise<BillSessionFields>;
 
 /** A session to keep (see keptSession), or one login shared by the requests that need it. */
-async function login(
+export async function login(
 	helper: IHttpRequestHelper,
 	credentials: ICredentialDataDecryptedObject,
 	loginNow: LoginNow,
@@ -246,7 +247,7 @@ async function loginOrganizationNow(
 		password: credentials.password,
 		organizationId: credentials.organizationId,
 		devKey: credentials.devKey,
-		...mfaFields(credentials),
+		...(credentials.signInWith === 'syncToken' ? {} : mfaFields(credentials)), // no MFA for sync tokens
 	};
 	const data = await post(helper, `${api}/v3/login`, body, {}, 'BILL login failed', credentials);
 	return loggedIn(data.sessionId as string, data.trusted === true);

@@ -5,6 +5,7 @@ import type {
 	IDataObject,
 } from 'n8n-workflow';
 
+import { loginConsoleTo } from './consoleLogin';
 import { loginDigest, mfaFields } from './login';
 import type { ActingFor, Context } from './actingParameters';
 import { storeOrganizationSession, storedOrganizationSessions } from './organizationSessionStore';
@@ -111,6 +112,20 @@ async function logInAsUser(
 	return { sessionId: answer.sessionId, trusted: answer.trusted === true };
 }
 
+/** A new session for the organization: the partner's log-in-as-user, or the console's login to it. */
+async function logIn(
+	context: Context,
+	send: SendPartnerRequest,
+	credentials: ICredentialDataDecryptedObject,
+	acting: ActingFor,
+	itemIndex: number,
+): Promise<NewSession> {
+	if (acting.keeper !== 'billConsoleApi')
+		return await logInAsUser(send, credentials, acting, itemIndex);
+	const made = await loginConsoleTo(context, credentials, acting.organizationId);
+	return { sessionId: made.sessionId, trusted: false };
+}
+
 /**
  * The session for an organization: the one kept in this process, or the one stored with the
  * credential, or one log-in-as-user shared by every request that needs it at once (then stored).
@@ -124,7 +139,8 @@ export async function organizationSession(
 	itemIndex: number,
 	ended?: string,
 ): Promise<ICredentialsDecrypted> {
-	const credentials = await context.getCredentials('billPartnerApi');
+	const type = acting.keeper ?? 'billPartnerApi';
+	const credentials = await context.getCredentials(type);
 	const key = keyOf(credentials, acting);
 	const now = Date.now();
 	forget(now);
@@ -143,12 +159,9 @@ export async function organizationSession(
 						lastUsedMs: now,
 					}
 				: {
-						session: logInAsUser(send, credentials, acting, itemIndex).then(async (made) => {
-							await storeOrganizationSession(context, key, {
-								s: made.sessionId,
-								t: made.trusted,
-								at: Date.now(),
-							});
+						session: logIn(context, send, credentials, acting, itemIndex).then(async (made) => {
+							const stored = { s: made.sessionId, t: made.trusted, at: Date.now() };
+							await storeOrganizationSession(context, key, stored, type);
 							return made;
 						}),
 						lastUsedMs: now,
@@ -162,11 +175,11 @@ export async function organizationSession(
 	}
 	kept.lastUsedMs = now;
 	const { sessionId, trusted, by } = await kept.session;
-	const saved = context.getNode().credentials?.billPartnerApi;
+	const saved = context.getNode().credentials?.[type];
 	return {
 		id: saved?.id ?? '',
 		name: saved?.name ?? '',
-		type: 'billPartnerApi',
+		type,
 		data: {
 			...credentials,
 			scope: 'organization',

@@ -65,6 +65,19 @@ function withEntry(
 	return Object.fromEntries(all.slice(0, MAX_STORED));
 }
 
+/** The credentials that keep organizations' sessions: the partner's, the Accountant Console's. */
+export type SessionKeeper = 'billPartnerApi' | 'billConsoleApi';
+
+/**
+ * The cheap read that carries the copy to store: with the partner session, Postman "Get list of
+ * organizations"; with the console's own session, "the organizations the session can reach"
+ * (https://developer.bill.com/changelog/2025-01-21-new-endpoint-login-organizations).
+ */
+const STORE_READ: Record<SessionKeeper, string> = {
+	billPartnerApi: '/v3/partner/organizations',
+	billConsoleApi: '/v3/login/organizations',
+};
+
 /** This process's writes, one credential at a time (each reads the credential anew first). */
 const writes = new Map<string, Promise<void>>();
 
@@ -85,11 +98,12 @@ export async function storeOrganizationSession(
 	context: Context,
 	key: string,
 	entry: StoredOrganizationSession,
+	type: SessionKeeper = 'billPartnerApi',
 ): Promise<void> {
-	const saved = context.getNode().credentials?.billPartnerApi;
+	const saved = context.getNode().credentials?.[type];
 	if (!saved?.id) return;
 	const previous = writes.get(saved.id) ?? Promise.resolve();
-	const write = previous.then(async () => await writeNow(context, saved, key, entry));
+	const write = previous.then(async () => await writeNow(context, { ...saved, type }, key, entry));
 	writes.set(saved.id, write);
 	try {
 		await write;
@@ -100,21 +114,22 @@ export async function storeOrganizationSession(
 
 async function writeNow(
 	context: Context,
-	saved: { id: string | null; name: string },
+	saved: { id: string | null; name: string; type: SessionKeeper },
 	key: string,
 	entry: StoredOrganizationSession,
 ): Promise<void> {
+	const { type } = saved;
 	try {
-		const fresh = await context.getCredentials('billPartnerApi');
+		const fresh = await context.getCredentials(type);
 		const partnerSession = String(fresh.sessionId ?? '');
 		if (!partnerSession) return;
 		const sessions = withEntry(storedOrganizationSessions(fresh), key, entry);
 		await context.helpers.httpRequestWithAuthentication.call(
 			context,
-			'billPartnerApi',
+			type,
 			{
 				method: 'GET',
-				url: `${resolveBaseUrls(fresh).api}/v3/partner/organizations`,
+				url: `${resolveBaseUrls(fresh).api}${STORE_READ[type]}`,
 				qs: { max: 1 },
 				headers: { Accept: 'application/json' },
 				json: true,
@@ -124,10 +139,10 @@ async function writeNow(
 				credentialsDecrypted: {
 					id: saved.id ?? '',
 					name: saved.name,
-					type: 'billPartnerApi',
+					type,
 					data: {
 						...fresh,
-						scope: 'partner',
+						...(type === 'billPartnerApi' ? { scope: 'partner' } : {}),
 						sessionId: '',
 						[STORE_PARTNER_SESSION]: partnerSession,
 						[STORE_ORGANIZATION_SESSIONS]: JSON.stringify(sessions),

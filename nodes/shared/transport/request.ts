@@ -11,7 +11,14 @@ import { type ApiCall, httpOptions, readAnswer } from './answer';
 import { resolveBaseUrls, type BillBaseUrls } from './environment';
 import { BillLoginError, billApiError, problemFromResponse, type BillProblem } from './errors';
 import { actingForOf, organizationSession, organizationSessionEnded } from './organizationSession';
+import { consoleActingFor } from './consoleActing';
 import { withNotFoundHint } from './notFound';
+import {
+	explainSignInRefusal,
+	needsCredentialFields,
+	oauthRenewal,
+	refuseForSignIn,
+} from './signIn';
 
 export type BillFunctions =
 	| IExecuteFunctions
@@ -19,7 +26,15 @@ export type BillFunctions =
 	| IHookFunctions
 	| IWebhookFunctions;
 
-export type BillCredentialType = 'billApi' | 'billPartnerApi';
+export type BillCredentialType = 'billApi' | 'billPartnerApi' | 'billOAuthApi' | 'billConsoleApi';
+
+/** The credential types the "Authentication" parameter may name (nodes/shared/authentication.ts). */
+const CREDENTIAL_TYPES: BillCredentialType[] = [
+	'billApi',
+	'billPartnerApi',
+	'billOAuthApi',
+	'billConsoleApi',
+];
 
 export type BillRequest = ApiCall;
 
@@ -44,7 +59,7 @@ export function credentialTypeOf(context: BillFunctions): BillCredentialType {
 	} catch {
 		authentication = 'billApi';
 	}
-	return authentication === 'billPartnerApi' ? 'billPartnerApi' : 'billApi';
+	return CREDENTIAL_TYPES.find((type) => type === authentication) ?? 'billApi';
 }
 
 export async function baseUrlsOf(context: BillFunctions): Promise<BillBaseUrls> {
@@ -120,10 +135,22 @@ export async function billApiRequest(
 	const acting =
 		credentialType === 'billPartnerApi'
 			? await actingForOf(this, request.path, itemIndex)
-			: undefined;
+			: credentialType === 'billConsoleApi'
+				? await consoleActingFor(this, request.path, itemIndex)
+				: undefined;
 	const send = async (partnerRequest: BillRequest) =>
 		await billApiRequest.call(this, partnerRequest);
+	// The credential copy the request carries, if any: an organization's own session (partner,
+	// Accountant Console), or the OAuth credential without its ending token (below).
 	let organization = acting && (await organizationSession(this, acting, send, itemIndex));
+	// Read only where needed (n8n reads its database for it): OAuth's token end, and money requests.
+	const credentials = needsCredentialFields(credentialType, request)
+		? await this.getCredentials(credentialType)
+		: {};
+	// Before anything is sent: what this sign-in cannot do (signIn.ts).
+	refuseForSignIn(this, credentialType, credentials, request);
+	// OAuth: a token about to end is renewed first (signIn.ts).
+	if (credentialType === 'billOAuthApi') organization = oauthRenewal(this, credentials);
 	let renewed = false;
 
 	for (let attempt = 1; ; attempt++) {
@@ -171,7 +198,7 @@ export async function billApiRequest(
 		}
 		const error = billApiError(this.getNode(), problem, request.itemIndex, extra);
 		if (failure.uncertain && !repeatable) error.context.outcomeUnknown = true;
-		throw error;
+		throw explainSignInRefusal(error, credentialType, credentials, request);
 	}
 }
 

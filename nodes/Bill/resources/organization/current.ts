@@ -1,6 +1,14 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { credentialTypeOf } from '../../../shared/transport';
+import { billApiRequest, credentialTypeOf } from '../../../shared/transport';
+import type { BillRequest } from '../../../shared/transport';
+
+/** `GET /v3/login/session` (Postman "Get API session details"). */
+const sessionDetails = (itemIndex: number): BillRequest => ({
+	method: 'GET',
+	path: '/v3/login/session',
+	itemIndex,
+});
 import { ACT_FOR_ORGANIZATION } from '../../../shared/transport/organizationSession';
 import { invalid } from '../../helpers/validation';
 
@@ -20,7 +28,11 @@ export async function currentOrganizationId(
 		});
 		if (typeof named === 'string' && named.trim()) return named.trim();
 	}
-	const organizationId = String((await context.getCredentials(type)).organizationId ?? '').trim();
+	// OAuth names no organization: the token's is the one its session details give.
+	const organizationId =
+		type === 'billOAuthApi'
+			? String((await billApiRequest.call(context, sessionDetails(itemIndex))).organizationId ?? '')
+			: String((await context.getCredentials(type)).organizationId ?? '').trim();
 	if (!organizationId)
 		throw invalid(context, itemIndex, 'Organization', 'name the organization to act for');
 	return organizationId;

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { Resource } from '../../../shared/operation';
 import * as getDetails from './getDetails.operation';
+import * as getOrganizations from './getOrganizations.operation';
 import * as logOut from './logOut.operation';
 import * as stepUp from './stepUp.operation';
 
@@ -18,6 +19,13 @@ const operationSelector: INodeProperties = {
 			description:
 				"Who the credential is signed in as (organization, user), the organization's MFA status, whether this session is MFA-trusted, and when the credential's MFA ID expires",
 			action: 'Get session details',
+		},
+		{
+			name: 'Get Organizations',
+			value: 'getOrganizations',
+			description:
+				'The organizations this sign-in can reach: with the Accountant Console, its client organizations',
+			action: 'Get the organizations the sign in can reach',
 		},
 		{
 			name: 'Log Out',
@@ -42,8 +50,9 @@ export const session: Resource = {
 	description: [
 		operationSelector,
 		...getDetails.description,
+		...getOrganizations.description,
 		...stepUp.description,
 		...logOut.description,
 	],
-	operations: { getDetails, logOut, stepUp },
+	operations: { getDetails, getOrganizations, logOut, stepUp },
 };
