@@ -171,10 +171,11 @@ export function registerSpend(emulator: Emulator): void {
 	// Budgets (Postman "Get list of budgets" … "Delete a budget member")
 	route('GET', '/v3/spend/budgets', (context, { data }) => ({
 		body: spendPage([...data.budgets.values()], context.query, {
+			// `name` eq and sw: https://developer.bill.com/hc/reference/budgets
 			filterable: {
 				budgetIds: ids,
 				retired: ['eq'],
-				name: ['eq'],
+				name: ['eq', 'sw'],
 				recurringInterval: ['eq', 'in'],
 			},
 			sortable: ['name', 'spent', 'startDate'],
@@ -645,7 +646,14 @@ export function registerSpend(emulator: Emulator): void {
 	// Custom fields (Postman "Get list of custom fields" … "Get custom field value details")
 	route('GET', '/v3/spend/custom-fields', (context, { data }) => ({
 		body: spendPage([...data.customFields.values()], context.query, {
-			filterable: { customFieldIds: ids, retired: ['eq'], global: ['eq'], type: ['eq'] },
+			// `name` eq and sw: https://developer.bill.com/hc/reference/listcustomfields
+			filterable: {
+				customFieldIds: ids,
+				retired: ['eq'],
+				global: ['eq'],
+				type: ['eq'],
+				name: ['eq', 'sw'],
+			},
 			sortable: ['createdTime', 'name'],
 			view: (f) => ({ ...f, customFieldIds: f.uuid }),
 		}),

@@ -1,0 +1,100 @@
+// Looking BILL objects up by name, for the resource locators' "By Name" mode (nodes/shared/byName.ts):
+// vendors and customers through BILL's `name` filter (`sw`, https://developer.bill.com/docs/filterable-fields),
+// users and classifications through their lists (BILL documents no name filter for them), each list
+// read once for the node's run.
+
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { NameKind, Named } from '../../shared/byName';
+import { BY_NAME } from '../../shared/byName';
+import { wholeList } from '../../shared/searchList';
+import { type ListedUser, userPage } from '../listSearch/organization';
+import { activePage, classificationPage, type Classification } from '../listSearch/page';
+import { KINDS, nameOf } from '../resources/classification/kinds';
+import { ID_PREFIX } from './validation';
+
+/** Active objects at `path` whose name starts with `name` (BILL's `sw`), every page up to the bound. */
+function byNameFilter(path: string, kind: string): NameKind {
+	return {
+		key: '',
+		kind,
+		candidates: async (context, name) =>
+			(
+				await wholeList<{ id: string; name?: string }>(
+					{},
+					path,
+					async (token) =>
+						await activePage(context, path, 'name:asc', token, [
+							{ field: 'name', op: 'sw', value: name },
+						]),
+				)
+			).map((o) => ({ id: o.id, names: [o.name ?? ''] })),
+	};
+}
+
+/** The organization's active users, known by full name and by email. */
+const users: NameKind = {
+	key: ID_PREFIX.user,
+	kind: 'user',
+	candidates: async (context) =>
+		(await wholeList<ListedUser>(context, 'users', async (token) => await userPage(context, token)))
+			.filter((u) => !u.archived)
+			.map((u) => ({
+				id: u.id,
+				names: [[u.firstName, u.lastName].filter(Boolean).join(' '), u.email ?? ''],
+			})),
+};
+
+/** Each kind of classification: its active ones, known by name (an employee by full name). */
+const classifications: NameKind[] = Object.values(KINDS).map((info) => ({
+	key: info.prefix,
+	kind: info.displayName.toLowerCase(),
+	candidates: async (context: IExecuteFunctions): Promise<Named[]> =>
+		(
+			await wholeList<Classification>(
+				context,
+				`classifications/${info.path}`,
+				async (token) => await classificationPage(context, info, token),
+			)
+		)
+			.filter((c) => c.archived !== true)
+			.map((c) => ({ id: c.id, names: [nameOf(info, c)] })),
+}));
+
+/** Every kind a BILL locator may name, by its ID prefix. */
+export const NAME_KINDS: Record<string, NameKind> = Object.fromEntries(
+	[
+		{ ...byNameFilter('/v3/vendors', 'vendor'), key: ID_PREFIX.vendor },
+		{ ...byNameFilter('/v3/customers', 'customer'), key: ID_PREFIX.customer },
+		users,
+		...classifications,
+	].map((kind) => [kind.key, kind]),
+);
+
+/** The ID prefix of a locator (from its "By ID" mode's check), when it has a "By Name" mode. */
+function namedPrefix(property: INodeProperties): string | undefined {
+	if (property.type !== 'resourceLocator' || !property.modes?.some((m) => m.name === BY_NAME))
+		return undefined;
+	const regex = property.modes.find((m) => m.name === 'id')?.validation?.[0];
+	const pattern =
+		regex && typeof regex === 'object' && 'properties' in regex
+			? String((regex.properties as { regex?: string }).regex ?? '')
+			: '';
+	return /^\^([0-9A-Za-z]{3})\[/.exec(pattern)?.[1];
+}
+
+/** Every parameter (at any depth) that is a locator with "By Name", and the kind it names. */
+export function namedLocators(properties: INodeProperties[]): Record<string, NameKind> {
+	const found: Record<string, NameKind> = {};
+	const walk = (list: unknown[]) => {
+		for (const property of list as INodeProperties[]) {
+			const prefix = namedPrefix(property);
+			if (prefix && NAME_KINDS[prefix]) found[property.name] = NAME_KINDS[prefix];
+			const nested = property.options as unknown[] | undefined;
+			if (Array.isArray(nested))
+				walk(nested.flatMap((o) => ((o as { values?: unknown[] }).values ?? [o]) as unknown[]));
+		}
+	};
+	walk(properties);
+	return found;
+}
