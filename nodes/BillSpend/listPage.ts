@@ -2,6 +2,7 @@
 
 import type {
 	IDataObject,
+	IExecuteFunctions,
 	ILoadOptionsFunctions,
 	INodeListSearchItems,
 	INodeListSearchResult,
@@ -37,19 +38,7 @@ export async function searchPage(
 	filter: string | undefined,
 	paginationToken: string | undefined,
 ): Promise<INodeListSearchResult> {
-	const read = async (token: string | undefined, name?: string) => {
-		const qs: IDataObject = { max: list.max ?? 100 };
-		const filters = [list.filters, name && `name:sw:"${name.replace(/"/g, '\\"')}"`].filter(
-			Boolean,
-		);
-		if (filters.length) qs.filters = filters.join(',');
-		if (token) qs.nextPage = token;
-		const page = await spendApiRequest.call(context, { method: 'GET', path: list.path, qs });
-		return {
-			results: (page.results as IDataObject[] | undefined) ?? [],
-			nextPage: (page.nextPage as string | undefined) || undefined,
-		};
-	};
+	const read = spendPages(context, list);
 	return await searchList<IDataObject>(
 		{
 			page: async (token) => await read(token),
@@ -64,6 +53,26 @@ export async function searchPage(
 		filter,
 		paginationToken,
 	);
+}
+
+/**
+ * Reads a page of the list (from a `nextPage` token), those whose name starts with `name` when
+ * given (BILL's `name` `sw`, only for lists that document it).
+ */
+export function spendPages(context: ILoadOptionsFunctions | IExecuteFunctions, list: SpendList) {
+	return async (token: string | undefined, name?: string) => {
+		const qs: IDataObject = { max: list.max ?? 100 };
+		const filters = [list.filters, name && `name:sw:"${name.replace(/"/g, '\\"')}"`].filter(
+			Boolean,
+		);
+		if (filters.length) qs.filters = filters.join(',');
+		if (token) qs.nextPage = token;
+		const page = await spendApiRequest.call(context, { method: 'GET', path: list.path, qs });
+		return {
+			results: (page.results as IDataObject[] | undefined) ?? [],
+			nextPage: (page.nextPage as string | undefined) || undefined,
+		};
+	};
 }
 
 /** Pages one search of a Spend & Expense list reads at most (60 calls a minute). */

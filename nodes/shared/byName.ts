@@ -3,7 +3,12 @@
 // distinct name for the node's run (the answers are kept with the run's context, so the next run
 // asks BILL again); the checks that read the locator then take the ID found, or say why none was.
 
-import type { IDataObject, IExecuteFunctions, INodePropertyMode } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyMode,
+} from 'n8n-workflow';
 
 /** The locator mode users pick to give a name. */
 export const BY_NAME = 'name';
@@ -63,7 +68,12 @@ const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLow
 const answerKey = (key: string, name: string) => `${key}\u0000${name.trim().toLowerCase()}`;
 
 /** Looks a name up (once for the run) among the objects of `kind`. */
-async function lookUp(context: IExecuteFunctions, kind: NameKind, name: string): Promise<void> {
+async function lookUp(
+	context: IExecuteFunctions,
+	kind: NameKind,
+	name: string,
+	parameterName: string,
+): Promise<void> {
 	const answers = answersOf(context, true) as Answers;
 	const id = answerKey(kind.key, name);
 	let answer = answers.pending.get(id);
@@ -80,8 +90,11 @@ async function lookUp(context: IExecuteFunctions, kind: NameKind, name: string):
 		// A failed request is not kept: the next item asks again, and its check reports it.
 		answer.catch(() => answers.pending.delete(id));
 	}
-	await answer;
+	// Kept under the parameter's name too, for checks that know the parameter and not the kind.
+	answers.settled.set(answerKey(PARAMETER + parameterName, name), await answer);
 }
+
+const PARAMETER = 'parameter:';
 
 /** The resource locators given "By Name" anywhere in a parameter value: their names and values. */
 function namedLocators(value: unknown, name: string, out: Array<[string, string]>) {
@@ -117,7 +130,7 @@ export async function lookUpNames(
 		namedLocators(value, parameter, named);
 		for (const [name, text] of named) {
 			const kind = kinds[name];
-			if (kind) await lookUp(context, kind, text);
+			if (kind) await lookUp(context, kind, text, name);
 		}
 	}
 }
@@ -125,6 +138,45 @@ export async function lookUpNames(
 /** What a name of the kind kept under `key` came to, or undefined when it was not looked up. */
 export function nameOutcome(context: object, key: string, name: string): NameOutcome | undefined {
 	return answersOf(context, false)?.settled.get(answerKey(key, name));
+}
+
+/** What a name given in the locator parameter `parameterName` came to, or undefined. */
+export function nameOutcomeOf(
+	context: object,
+	parameterName: string,
+	name: string,
+): NameOutcome | undefined {
+	return nameOutcome(context, PARAMETER + parameterName, name);
+}
+
+/**
+ * Every parameter (at any depth: collection options, fixed-collection values) that is a
+ * resource locator with a "By Name" mode, and the kind `kindOf` says it names.
+ */
+export function namedParameters(
+	properties: INodeProperties[],
+	kindOf: (locator: INodeProperties) => NameKind | undefined,
+): Record<string, NameKind> {
+	const found: Record<string, NameKind> = {};
+	const walk = (list: unknown[]) => {
+		for (const property of list as INodeProperties[]) {
+			const named =
+				property.type === 'resourceLocator' && property.modes?.some((m) => m.name === BY_NAME);
+			const kind = named ? kindOf(property) : undefined;
+			if (kind) found[property.name] = kind;
+			const nested = property.options as unknown[] | undefined;
+			if (Array.isArray(nested))
+				walk(nested.flatMap((o) => ((o as { values?: unknown[] }).values ?? [o]) as unknown[]));
+		}
+	};
+	walk(properties);
+	return found;
+}
+
+/** The search list method of a locator's "From List" mode. */
+export function listMethodOf(locator: INodeProperties): string | undefined {
+	const list = locator.modes?.find((m) => m.name === 'list');
+	return list?.typeOptions?.searchListMethod;
 }
 
 /** Whether a resource locator's value was given "By Name". */

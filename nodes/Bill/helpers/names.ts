@@ -6,7 +6,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { NameKind, Named } from '../../shared/byName';
-import { BY_NAME } from '../../shared/byName';
+import { namedParameters } from '../../shared/byName';
 import { wholeList } from '../../shared/searchList';
 import { type ListedUser, userPage } from '../listSearch/organization';
 import { activePage, classificationPage, type Classification } from '../listSearch/page';
@@ -71,11 +71,9 @@ export const NAME_KINDS: Record<string, NameKind> = Object.fromEntries(
 	].map((kind) => [kind.key, kind]),
 );
 
-/** The ID prefix of a locator (from its "By ID" mode's check), when it has a "By Name" mode. */
-function namedPrefix(property: INodeProperties): string | undefined {
-	if (property.type !== 'resourceLocator' || !property.modes?.some((m) => m.name === BY_NAME))
-		return undefined;
-	const regex = property.modes.find((m) => m.name === 'id')?.validation?.[0];
+/** The ID prefix of a locator (from its "By ID" mode's check). */
+function prefixOf(locator: INodeProperties): string | undefined {
+	const regex = locator.modes?.find((m) => m.name === 'id')?.validation?.[0];
 	const pattern =
 		regex && typeof regex === 'object' && 'properties' in regex
 			? String((regex.properties as { regex?: string }).regex ?? '')
@@ -84,17 +82,5 @@ function namedPrefix(property: INodeProperties): string | undefined {
 }
 
 /** Every parameter (at any depth) that is a locator with "By Name", and the kind it names. */
-export function namedLocators(properties: INodeProperties[]): Record<string, NameKind> {
-	const found: Record<string, NameKind> = {};
-	const walk = (list: unknown[]) => {
-		for (const property of list as INodeProperties[]) {
-			const prefix = namedPrefix(property);
-			if (prefix && NAME_KINDS[prefix]) found[property.name] = NAME_KINDS[prefix];
-			const nested = property.options as unknown[] | undefined;
-			if (Array.isArray(nested))
-				walk(nested.flatMap((o) => ((o as { values?: unknown[] }).values ?? [o]) as unknown[]));
-		}
-	};
-	walk(properties);
-	return found;
-}
+export const namedLocators = (properties: INodeProperties[]): Record<string, NameKind> =>
+	namedParameters(properties, (locator) => NAME_KINDS[prefixOf(locator) ?? '']);

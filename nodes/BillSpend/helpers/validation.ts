@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { invalid } from '../../Bill/helpers/validation';
+import { isByName, looksLikeName, nameOutcomeOf } from '../../shared/byName';
 import { SPEND_ID_PATTERN } from './fields';
 
 export {
@@ -20,13 +21,53 @@ function display(value: unknown): string {
 	return text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
-/** A Spend & Expense id (UUID or older id), given as text or picked with a resource locator. */
+/**
+ * The ID a name given "By Name" in the locator `parameterName` came to (looked up before the
+ * item ran, ../names.ts), or a refusal naming the parameter, the item and the name.
+ */
+function namedSpendId(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	parameter: string,
+	parameterName: string | undefined,
+	name: unknown,
+): string {
+	const text = typeof name === 'string' ? name.trim() : '';
+	if (!text) throw invalid(context, itemIndex, parameter, 'is required');
+	const outcome = parameterName ? nameOutcomeOf(context, parameterName, text) : undefined;
+	if (!outcome)
+		throw invalid(
+			context,
+			itemIndex,
+			parameter,
+			`the name "${display(text)}" could not be looked up here`,
+			'Pick it from the list, or give its ID.',
+		);
+	if ('id' in outcome) return outcome.id;
+	throw invalid(
+		context,
+		itemIndex,
+		parameter,
+		outcome.count === 0
+			? `no active ${outcome.kind} is named "${display(text)}"`
+			: `${outcome.count} active ${outcome.kind}s are named "${display(text)}"`,
+		`Pick the ${outcome.kind} from the list, or give its ID.`,
+	);
+}
+
+/**
+ * A Spend & Expense id (UUID or older id), given as text, picked with a resource locator, or given
+ * "By Name" in the locator `parameterName` (then the ID that name was found to have).
+ */
 export function checkSpendId(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	parameter: string,
 	value: unknown,
+	parameterName?: string,
 ): string {
+	if (isByName(value))
+		return namedSpendId(context, itemIndex, parameter, parameterName, value.value);
 	// A resource locator's value, or a plain ID: expressions, and workflows saved while the
 	// parameter was a text field (n8n hands those on as they are).
 	const raw = value && typeof value === 'object' && 'value' in value ? value.value : value;
@@ -38,7 +79,9 @@ export function checkSpendId(
 			itemIndex,
 			parameter,
 			`"${display(raw)}" is not a BILL Spend & Expense ID`,
-			'Use the UUID BILL gives the object (e.g. 3fa85f64-5717-4562-b3fc-2c963f66afa6), or pick it from the list.',
+			looksLikeName(id) && parameterName && /^(user|budget|owner)/i.test(parameterName)
+				? 'That looks like a name: use By Name (the mode beside the ID) to look it up by its name, or give its UUID.'
+				: 'Use the UUID BILL gives the object (e.g. 3fa85f64-5717-4562-b3fc-2c963f66afa6), or pick it from the list.',
 		);
 	}
 	return id;
@@ -51,8 +94,11 @@ export function getSpendId(
 	name: string,
 	parameter: string,
 ): string {
-	const value = context.getNodeParameter(name, itemIndex, '', { extractValue: true });
-	return encodeURIComponent(checkSpendId(context, itemIndex, parameter, value));
+	const given = context.getNodeParameter(name, itemIndex, '');
+	const value = isByName(given)
+		? given
+		: context.getNodeParameter(name, itemIndex, '', { extractValue: true });
+	return encodeURIComponent(checkSpendId(context, itemIndex, parameter, value, name));
 }
 
 /** A whole number within bounds (e.g. a month 1–12), or a refusal naming the parameter. */

@@ -27,7 +27,7 @@ const context = () =>
 
 /** Creates one object per item (`fields(n)` for the n-th) with the node itself. */
 async function create(count: number, fields: (n: number) => IDataObject): Promise<IDataObject[]> {
-	const items = Array.from({ length: count }, (_, n) => ({ json: { n } }));
+	const items = Array.from({ length: count }, (_, n) => ({ n }));
 	return await runBillOk(credentials(), (itemIndex) => fields(itemIndex) as INodeParameters, {
 		items,
 	});
