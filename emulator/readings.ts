@@ -40,6 +40,14 @@
  *                                   (https://developer.bill.com/changelog/2025-05-22-bills-api-improvements-for-vendor-credits
  *                                   says only that the bill's create, replace and update take them)
  *
+ *   invoiceCreditAmount 'set'       an invoice's `creditAmount` on PATCH or PUT is the credit the invoice
+ *                                   carries from then on (more is taken from the customer's credit memos,
+ *                                   less is given back to them)
+ *                       'add'       it is taken from the credit memos once more, on top of what the
+ *                                   invoice carries
+ *                       'refused'   it is refused (400 BDC_1002): BILL documents `creditAmount` only on
+ *                                   create (https://developer.bill.com/reference/createinvoice)
+ *
  * Set them with `startEmulator({ readings: { … } })`, `emulator.readings.x = …` in a test, or
  * `POST /__emulator/options { "readings": { … } }` from another process. `reset()` restores the
  * ones the emulator was started with.
@@ -53,6 +61,7 @@ export interface Readings {
 	fundingPurposesEmpty: 'noBody' | 'emptyResults';
 	checkImagesPending: 'empty' | 'refused';
 	billVendorCredits: 'set' | 'add';
+	invoiceCreditAmount: 'set' | 'add' | 'refused';
 }
 
 export const DEFAULT_READINGS: Readings = {
@@ -64,6 +73,7 @@ export const DEFAULT_READINGS: Readings = {
 	fundingPurposesEmpty: 'noBody',
 	checkImagesPending: 'empty',
 	billVendorCredits: 'set',
+	invoiceCreditAmount: 'set',
 };
 
 const CHOICES: { [K in keyof Readings]: Array<Readings[K]> } = {
@@ -75,6 +85,7 @@ const CHOICES: { [K in keyof Readings]: Array<Readings[K]> } = {
 	fundingPurposesEmpty: ['noBody', 'emptyResults'],
 	checkImagesPending: ['empty', 'refused'],
 	billVendorCredits: ['set', 'add'],
+	invoiceCreditAmount: ['set', 'add', 'refused'],
 };
 
 /** The readings with `changes` applied; an unknown name or value is an error (a typo must not pass silently). */

@@ -11,22 +11,31 @@ import { SPEND_SEARCH_PAGES, spendPages } from './listPage';
 
 const ACTIVE = 'retired:eq:false';
 
+const BUDGETS = { path: '/v3/spend/budgets', nameOf: String, filters: ACTIVE };
+
+/** Budgets whose name starts with the name (BILL's `sw`); the whole active list when none is it exactly. */
 const budgets: NameKind = {
 	key: 'spend:budget',
 	kind: 'budget',
-	candidates: async (context, name) =>
-		(
-			await wholeList<IDataObject>(
-				{},
-				'budgets',
-				async (token) =>
-					await spendPages(context, { path: '/v3/spend/budgets', nameOf: String, filters: ACTIVE })(
-						token,
-						name,
-					),
-				SPEND_SEARCH_PAGES,
+	candidates: async (context, name) => {
+		const read = spendPages(context, BUDGETS);
+		let found = await wholeList<IDataObject>(
+			{},
+			'budgets',
+			async (token) => await read(token, name),
+			SPEND_SEARCH_PAGES,
+		);
+		if (
+			!found.some(
+				(b) =>
+					String(b.name ?? '')
+						.trim()
+						.toLowerCase() === name.toLowerCase(),
 			)
-		).map((b) => ({ id: String(b.uuid ?? b.id), names: [String(b.name ?? '')] })),
+		)
+			found = await wholeList<IDataObject>(context, 'spend:budgets', read, SPEND_SEARCH_PAGES);
+		return found.map((b) => ({ id: String(b.uuid ?? b.id), names: [String(b.name ?? '')] }));
+	},
 };
 
 const users: NameKind = {

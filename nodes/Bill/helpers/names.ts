@@ -13,22 +13,36 @@ import { activePage, classificationPage, type Classification } from '../listSear
 import { KINDS, nameOf } from '../resources/classification/kinds';
 import { ID_PREFIX } from './validation';
 
-/** Active objects at `path` whose name starts with `name` (BILL's `sw`), every page up to the bound. */
-function byNameFilter(path: string, kind: string): NameKind {
+/**
+ * Active objects at `path` whose name starts with `name` (BILL's `sw`), every page up to the
+ * bound; when none of those carries the name exactly (BILL does not say whether `sw` ignores
+ * case: docs/GUESSES.md), the whole active list up to the bound, read once for the run.
+ */
+function byNameFilter(path: string, kind: string, key: string): NameKind {
+	type Entry = { id: string; name?: string };
+	const named = (entries: Entry[]) => entries.map((o) => ({ id: o.id, names: [o.name ?? ''] }));
 	return {
-		key: '',
+		key,
 		kind,
-		candidates: async (context, name) =>
-			(
-				await wholeList<{ id: string; name?: string }>(
-					{},
+		candidates: async (context, name) => {
+			const starting = await wholeList<Entry>(
+				{},
+				path,
+				async (token) =>
+					await activePage(context, path, 'name:asc', token, [
+						{ field: 'name', op: 'sw', value: name },
+					]),
+			);
+			if (starting.some((o) => (o.name ?? '').trim().toLowerCase() === name.toLowerCase()))
+				return named(starting);
+			return named(
+				await wholeList<Entry>(
+					context,
 					path,
-					async (token) =>
-						await activePage(context, path, 'name:asc', token, [
-							{ field: 'name', op: 'sw', value: name },
-						]),
-				)
-			).map((o) => ({ id: o.id, names: [o.name ?? ''] })),
+					async (token) => await activePage(context, path, 'name:asc', token),
+				),
+			);
+		},
 	};
 }
 
@@ -64,8 +78,8 @@ const classifications: NameKind[] = Object.values(KINDS).map((info) => ({
 /** Every kind a BILL locator may name, by its ID prefix. */
 export const NAME_KINDS: Record<string, NameKind> = Object.fromEntries(
 	[
-		{ ...byNameFilter('/v3/vendors', 'vendor'), key: ID_PREFIX.vendor },
-		{ ...byNameFilter('/v3/customers', 'customer'), key: ID_PREFIX.customer },
+		byNameFilter('/v3/vendors', 'vendor', ID_PREFIX.vendor),
+		byNameFilter('/v3/customers', 'customer', ID_PREFIX.customer),
 		users,
 		...classifications,
 	].map((kind) => [kind.key, kind]),

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { isByName, looksLikeName, nameOutcome } from '../../shared/byName';
+import { isByName, looksLikeName, nameOutcome, type NameOutcome } from '../../shared/byName';
 
 /** BILL ids: 20 characters, a 3-character type prefix (https://developer.bill.com/docs/bill-generated-ids). */
 const BILL_ID = /^[0-9A-Za-z]{20}$/;
@@ -80,19 +80,19 @@ function display(value: unknown): string {
 }
 
 /**
- * The ID a name given "By Name" came to (looked up before the item ran, helpers/names.ts), or a
- * refusal naming the parameter, the item and the name.
+ * The ID a name given "By Name" came to (looked up before the item ran; `outcomeOf` reads what
+ * it came to), or a refusal naming the parameter, the item and the name.
  */
-function namedId(
+export function idOfName(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	parameter: string,
 	name: unknown,
-	prefix: string | undefined,
+	outcomeOf: (text: string) => NameOutcome | undefined,
 ): string {
 	const text = typeof name === 'string' ? name.trim() : '';
 	if (!text) throw invalid(context, itemIndex, parameter, 'is required');
-	const outcome = prefix ? nameOutcome(context, prefix, text) : undefined;
+	const outcome = outcomeOf(text);
 	if (!outcome)
 		throw invalid(
 			context,
@@ -126,7 +126,10 @@ export function checkId(
 	value: unknown,
 	prefix?: string,
 ): string {
-	if (isByName(value)) return namedId(context, itemIndex, parameter, value.value, prefix);
+	if (isByName(value))
+		return idOfName(context, itemIndex, parameter, value.value, (text) =>
+			prefix ? nameOutcome(context, prefix, text) : undefined,
+		);
 	// A resource locator's value ({ mode, value }), or a plain ID: JSON input, expressions, and
 	// workflows saved while the parameter was a text field (n8n hands those on as they are).
 	const raw = value && typeof value === 'object' && 'value' in value ? value.value : value;

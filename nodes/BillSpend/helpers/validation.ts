@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { invalid } from '../../Bill/helpers/validation';
+import { idOfName, invalid } from '../../Bill/helpers/validation';
 import { isByName, looksLikeName, nameOutcomeOf } from '../../shared/byName';
 import { SPEND_ID_PATTERN } from './fields';
 
@@ -22,40 +22,6 @@ function display(value: unknown): string {
 }
 
 /**
- * The ID a name given "By Name" in the locator `parameterName` came to (looked up before the
- * item ran, ../names.ts), or a refusal naming the parameter, the item and the name.
- */
-function namedSpendId(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	parameter: string,
-	parameterName: string | undefined,
-	name: unknown,
-): string {
-	const text = typeof name === 'string' ? name.trim() : '';
-	if (!text) throw invalid(context, itemIndex, parameter, 'is required');
-	const outcome = parameterName ? nameOutcomeOf(context, parameterName, text) : undefined;
-	if (!outcome)
-		throw invalid(
-			context,
-			itemIndex,
-			parameter,
-			`the name "${display(text)}" could not be looked up here`,
-			'Pick it from the list, or give its ID.',
-		);
-	if ('id' in outcome) return outcome.id;
-	throw invalid(
-		context,
-		itemIndex,
-		parameter,
-		outcome.count === 0
-			? `no active ${outcome.kind} is named "${display(text)}"`
-			: `${outcome.count} active ${outcome.kind}s are named "${display(text)}"`,
-		`Pick the ${outcome.kind} from the list, or give its ID.`,
-	);
-}
-
-/**
  * A Spend & Expense id (UUID or older id), given as text, picked with a resource locator, or given
  * "By Name" in the locator `parameterName` (then the ID that name was found to have).
  */
@@ -67,7 +33,9 @@ export function checkSpendId(
 	parameterName?: string,
 ): string {
 	if (isByName(value))
-		return namedSpendId(context, itemIndex, parameter, parameterName, value.value);
+		return idOfName(context, itemIndex, parameter, value.value, (text) =>
+			parameterName ? nameOutcomeOf(context, parameterName, text) : undefined,
+		);
 	// A resource locator's value, or a plain ID: expressions, and workflows saved while the
 	// parameter was a text field (n8n hands those on as they are).
 	const raw = value && typeof value === 'object' && 'value' in value ? value.value : value;

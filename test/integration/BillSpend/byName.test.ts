@@ -25,14 +25,18 @@ it('gets budgets and users by name, from an item field, each distinct name looke
 	const marketing = [...data.budgets.values()].find((b) => b.name === 'Marketing');
 	const clark = [...data.users.values()].find((u) => u.firstName === 'Clark');
 	const items = [{ budget: 'Marketing' }, { budget: 'marketing' }, { budget: 'Marketing' }];
-	const before = emulator.log.filter((e) => e.route === '/v3/spend/budgets' && e.method === 'GET').length;
+	const before = emulator.log.filter(
+		(e) => e.route === '/v3/spend/budgets' && e.method === 'GET',
+	).length;
 	const budgets = await runSpendOk(
 		credentials(),
 		{ resource: 'budget', operation: 'get', budgetId: byName('={{ $json.budget }}') },
 		{ items },
 	);
 	expect(budgets.map((b) => b.uuid)).toEqual([marketing?.uuid, marketing?.uuid, marketing?.uuid]);
-	const lookups = emulator.log.filter((e) => e.route === '/v3/spend/budgets' && e.method === 'GET').length;
+	const lookups = emulator.log.filter(
+		(e) => e.route === '/v3/spend/budgets' && e.method === 'GET',
+	).length;
 	expect(lookups - before).toBe(1);
 	const [user] = await runSpendOk(credentials(), {
 		resource: 'user',

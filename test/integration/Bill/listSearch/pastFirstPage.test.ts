@@ -10,6 +10,8 @@ import { startEmulator, type Emulator } from '../../../../emulator';
 import { billCredentials, billNode, byId, runBillOk } from '../../../harness/bill';
 import { loadOptionsContext } from '../../../harness/context';
 
+jest.setTimeout(120_000);
+
 let emulator: Emulator;
 beforeAll(async () => {
 	emulator = await startEmulator();
