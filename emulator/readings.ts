@@ -81,6 +81,14 @@
  *                                   change with 403 BDC_1146
  *                       'unauthorized' with 401 BDC_1146 (n8n then renews the token once, in vain)
  *
+ *   invoiceCreditAmount 'set'       an invoice's `creditAmount` on PATCH or PUT is the credit the invoice
+ *                                   carries from then on (more is taken from the customer's credit memos,
+ *                                   less is given back to them)
+ *                       'add'       it is taken from the credit memos once more, on top of what the
+ *                                   invoice carries
+ *                       'refused'   it is refused (400 BDC_1002): BILL documents `creditAmount` only on
+ *                                   create (https://developer.bill.com/reference/createinvoice)
+ *
  * Set them with `startEmulator({ readings: { … } })`, `emulator.readings.x = …` in a test, or
  * `POST /__emulator/options { "readings": { … } }` from another process. `reset()` restores the
  * ones the emulator was started with.
@@ -105,6 +113,7 @@ export interface Readings {
 	oauthTokenResponse: 'rfc6749' | 'camelCase' | 'noExpiresIn';
 	oauthPaymentMfa: 'notNeeded' | 'stepUp';
 	oauthScopeRefusal: 'forbidden' | 'unauthorized';
+	invoiceCreditAmount: 'set' | 'add' | 'refused';
 }
 
 export const DEFAULT_READINGS: Readings = {
@@ -127,6 +136,7 @@ export const DEFAULT_READINGS: Readings = {
 	oauthTokenResponse: 'rfc6749',
 	oauthPaymentMfa: 'notNeeded',
 	oauthScopeRefusal: 'forbidden',
+	invoiceCreditAmount: 'set',
 };
 
 const CHOICES: { [K in keyof Readings]: Array<Readings[K]> } = {
@@ -149,6 +159,7 @@ const CHOICES: { [K in keyof Readings]: Array<Readings[K]> } = {
 	oauthTokenResponse: ['rfc6749', 'camelCase', 'noExpiresIn'],
 	oauthPaymentMfa: ['notNeeded', 'stepUp'],
 	oauthScopeRefusal: ['forbidden', 'unauthorized'],
+	invoiceCreditAmount: ['set', 'add', 'refused'],
 };
 
 /** The readings with `changes` applied; an unknown name or value is an error (a typo must not pass silently). */

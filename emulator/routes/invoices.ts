@@ -13,6 +13,7 @@
  * - Payment link for a network-connected customer: 400 BDC_1002 saying so (BILL names no code).
  * - `status`: OPEN, PARTIAL_PAYMENT or PAID_IN_FULL, from the amounts paid.
  */
+import { applyCreditOnCreate, changeCredit } from './creditMemoUse';
 import { BillError, errors } from '../errors';
 import { listPage, type FilterableFields } from '../list';
 import {
@@ -179,7 +180,7 @@ function createInvoice(context: RequestContext): Json {
 		totalAmount: 0,
 		dueAmount: 0,
 		scheduledAmount: 0,
-		creditAmount: Number(body.creditAmount ?? 0),
+		creditAmount: 0,
 		status: 'OPEN',
 		exchangeRate: 1,
 		createdTime: now,
@@ -191,6 +192,8 @@ function createInvoice(context: RequestContext): Json {
 	for (const key of ['payToChartOfAccountId', 'salesTaxItemId', 'classifications'])
 		if (body[key] !== undefined) invoice[key] = body[key];
 	settle(invoice);
+	applyCreditOnCreate(context, invoice, body.creditAmount);
+	settle(invoice);
 	ar.invoices.set(String(invoice.id), invoice);
 	context.state.owner.set(String(invoice.id), context.organization!.id);
 	emit(context, 'invoice.created', invoice);
@@ -200,6 +203,7 @@ function createInvoice(context: RequestContext): Json {
 /** PATCH keeps lines not named; PUT removes them. A line id the invoice does not have is refused. */
 function change(context: RequestContext, replace: boolean): Json {
 	const invoice = invoiceOf(context, context.params.invoiceId);
+	const before = structuredClone(invoice);
 	const body = objectBody(context);
 	checkDates(body);
 	if (replace && (!Array.isArray(body.invoiceLineItems) || !body.invoiceLineItems.length))
@@ -236,6 +240,15 @@ function change(context: RequestContext, replace: boolean): Json {
 		'classifications',
 	])
 		if (body[key] !== undefined) invoice[key] = body[key];
+	settle(invoice);
+	try {
+		changeCredit(context, invoice, body.creditAmount);
+	} catch (error) {
+		// A refused credit changes nothing: the invoice is as it was.
+		for (const key of Object.keys(invoice)) delete invoice[key];
+		Object.assign(invoice, before);
+		throw error;
+	}
 	settle(invoice);
 	invoice.updatedTime = context.clock.timestamp();
 	emit(context, 'invoice.updated', invoice);

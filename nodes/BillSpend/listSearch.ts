@@ -25,12 +25,17 @@ const spendingName = (date: unknown) => (entry: IDataObject) =>
 /** The lists behind the node's resource locators, and how each shows its entries. */
 const LISTS = {
 	users: { path: '/v3/spend/users', nameOf: userName, filters: ACTIVE },
-	budgets: { path: '/v3/spend/budgets', nameOf: byName, filters: ACTIVE },
+	budgets: { path: '/v3/spend/budgets', nameOf: byName, filters: ACTIVE, nameFilter: true },
 	cards: {
 		path: '/v3/spend/cards',
 		nameOf: (c) => `${String(c.name ?? c.uuid)}${c.lastFour ? ` (…${String(c.lastFour)})` : ''}`,
 	},
-	customFields: { path: '/v3/spend/custom-fields', nameOf: byName, filters: ACTIVE },
+	customFields: {
+		path: '/v3/spend/custom-fields',
+		nameOf: byName,
+		filters: ACTIVE,
+		nameFilter: true,
+	},
 	/** Reimbursements not retired (Postman "Get list of reimbursements"). */
 	reimbursements: {
 		path: '/v3/spend/reimbursements',

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { lookUpNames, type NameKind } from './byName';
 import type { ItemOperation, Operation, Resource } from './operation';
 import { asNodeError, errorJson, mapWithConcurrency } from './transport';
 
@@ -22,10 +23,12 @@ async function runItems(
 	operation: ItemOperation,
 	items: INodeExecutionData[],
 	concurrentItems: number,
+	names: Record<string, NameKind>,
 ) {
 	const limit = operation.concurrent === false ? 1 : concurrentItems;
 	const perItem = await mapWithConcurrency(items, limit, async (_item, itemIndex) => {
 		try {
+			await lookUpNames(context, itemIndex, names);
 			const result = await operation.execute.call(context, itemIndex);
 			const list = Array.isArray(result) ? result : [result];
 			return list.map((json) => ({ json, pairedItem: { item: itemIndex } }));
@@ -52,12 +55,16 @@ export async function route(
 	context: IExecuteFunctions,
 	resources: Record<string, Resource>,
 	concurrentItems: number,
+	names: Record<string, NameKind> = {},
 ): Promise<INodeExecutionData[][]> {
 	const items = context.getInputData();
 	const operation = findOperation(context, resources);
-	const output =
-		'executeBatch' in operation
-			? await operation.executeBatch.call(context, items)
-			: await runItems(context, operation, items, concurrentItems);
+	if ('executeBatch' in operation) {
+		// Names are looked up for every item first; where one could not be, that item's check says so.
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++)
+			await lookUpNames(context, itemIndex, names).catch(() => undefined);
+		return [await operation.executeBatch.call(context, items)];
+	}
+	const output = await runItems(context, operation, items, concurrentItems, names);
 	return [output];
 }

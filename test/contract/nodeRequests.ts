@@ -64,6 +64,18 @@ export const NOT_SENT = new Set([
 ]);
 
 export const SENT_FROM_ELSEWHERE: Record<string, string[]> = {
+	// List reads handed to searchList / the By Name lookups (nodes/shared/searchList.ts, byName.ts): GET.
+	'nodes/Bill/helpers/names.ts:/v3/vendors': ['GET'],
+	'nodes/Bill/helpers/names.ts:/v3/customers': ['GET'],
+	'nodes/Bill/listSearch/creditMemos.ts:/v3/credit-memos': ['GET'],
+	'nodes/Bill/listSearch/organization.ts:/v3/roles': ['GET'],
+	'nodes/Bill/listSearch/organization.ts:/v3/organizations/:id/billing-statements': ['GET'],
+	'nodes/Bill/listSearch/partner.ts:/v3/partner/organizations': ['GET'],
+	'nodes/Bill/listSearch/partner.ts:/v3/partner/roles': ['GET'],
+	'nodes/Bill/listSearch/partner.ts:/v3/partner/users': ['GET'],
+	'nodes/Bill/listSearch/recurringInvoices.ts:/v3/recurring-invoices': ['GET'],
+	'nodes/BillSpend/names.ts:/v3/spend/budgets': ['GET'],
+	'nodes/BillSpend/names.ts:/v3/spend/users': ['GET'],
 	// bearerStatus(helper, url, token, method = 'GET'): the OAuth token's checks and its step-up.
 	'nodes/shared/transport/oauthLogin.ts:/v3/login/session': ['GET'],
 	'nodes/shared/transport/oauthLogin.ts:/v3/spend/users/current': ['GET'],

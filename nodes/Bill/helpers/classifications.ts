@@ -5,6 +5,7 @@
 
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { isByName } from '../../shared/byName';
 import { KINDS } from '../resources/classification/kinds';
 import { idLocator } from './descriptions';
 import { locatorValue } from './getMany';
@@ -186,7 +187,13 @@ export function checkClassifications(
 			);
 		}
 		// A resource locator's value, or a plain ID (JSON input, workflows saved before the locators).
-		const id = raw && typeof raw === 'object' && 'value' in raw ? locatorValue(raw) : raw;
+		// A name given "By Name" goes on whole: checkId takes the ID it was found to have.
+		const id = isByName(raw)
+			? raw
+			: raw && typeof raw === 'object' && 'value' in raw
+				? locatorValue(raw)
+				: raw;
+		if (isByName(id) && !String(id.value ?? '').trim()) continue;
 		if (id === '' || id === undefined || id === null) continue;
 		const label = displayNames
 			? `${name('classifications')} → ${spec.displayName}`

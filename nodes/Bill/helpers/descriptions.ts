@@ -2,6 +2,26 @@
 
 import type { INodeProperties } from 'n8n-workflow';
 
+import { byNameMode } from '../../shared/byName';
+
+/**
+ * The lists whose objects BILL's names identify: their locators also take a name ("By Name",
+ * looked up by helpers/names.ts). The example is what the mode's placeholder shows.
+ */
+const BY_NAME_LISTS: Record<string, string> = {
+	searchVendors: 'Acme Supplies',
+	searchCustomers: 'Lakeside Music',
+	searchClassificationCustomers: 'Lakeside Music',
+	searchUsers: 'Jane Smith',
+	searchChartOfAccounts: 'Sales - Online',
+	searchAccountingClasses: 'Retail',
+	searchDepartments: 'Marketing',
+	searchEmployees: 'Jane Smith',
+	searchItems: 'Consulting',
+	searchJobs: 'Office Remodel',
+	searchLocations: 'San Jose',
+};
+
 /**
  * A resource locator for a BILL object: pick from a searchable list, or give its id. An empty
  * `prefix` is for objects whose id prefix BILL does not document (card accounts, AP cards): any
@@ -52,6 +72,8 @@ export function idLocator(options: {
 	};
 	// "From List" only where the object has a searchable list.
 	if (!options.searchListMethod) locator.modes = locator.modes?.filter((m) => m.name !== 'list');
+	const example = options.searchListMethod && BY_NAME_LISTS[options.searchListMethod];
+	if (example) locator.modes?.push(byNameMode(options.object, example));
 	return locator;
 }
 

@@ -4,6 +4,7 @@
 
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { isByName } from '../../shared/byName';
 import { billApiRequestAllItems, type PageOptions } from '../../shared/transport';
 import { type FilterCondition, buildFilters, oneOrMany, splitList } from './filters';
 import { checkDate, checkDateTime, checkId, checkYesNo } from './validation';
@@ -112,9 +113,16 @@ function conditions(
 			];
 		}
 		case 'locator': {
-			const value = locatorValue(values[filter.option]);
+			const given = values[filter.option];
+			const value = locatorValue(given);
 			if (!value) return [];
-			const id = checkId(context, itemIndex, label(filter.option), value, filter.prefix);
+			const id = checkId(
+				context,
+				itemIndex,
+				label(filter.option),
+				isByName(given) ? given : value,
+				filter.prefix,
+			);
 			return [{ field: filter.field, op: 'eq', value: id }];
 		}
 		case 'dateRange': {

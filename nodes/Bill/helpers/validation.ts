@@ -1,6 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { isByName, looksLikeName, nameOutcome, type NameOutcome } from '../../shared/byName';
+
 /** BILL ids: 20 characters, a 3-character type prefix (https://developer.bill.com/docs/bill-generated-ids). */
 const BILL_ID = /^[0-9A-Za-z]{20}$/;
 
@@ -26,6 +28,39 @@ export const ID_PREFIX = {
 	recurringInvoice: 'rit',
 	attachment: 'att',
 } as const;
+
+/**
+ * What an ID of each prefix is the ID of, as errors say it ("is not a BILL vendor ID"); the
+ * classifications' prefixes are those of resources/classification/kinds.ts.
+ */
+const KIND_OF_PREFIX: Record<string, string> = {
+	...Object.fromEntries(
+		Object.entries(ID_PREFIX).map(([kind, prefix]) => [
+			prefix,
+			kind.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`),
+		]),
+	),
+	cls: 'accounting class',
+	'0de': 'department',
+	emp: 'employee',
+	'0ii': 'item',
+	job: 'job',
+	loc: 'location',
+};
+
+/** The prefixes of the objects a locator may give "By Name" (Bill/helpers/names.ts looks them up). */
+export const BY_NAME_PREFIXES = new Set([
+	ID_PREFIX.vendor,
+	ID_PREFIX.customer,
+	ID_PREFIX.user,
+	ID_PREFIX.chartOfAccount,
+	'cls',
+	'0de',
+	'emp',
+	'0ii',
+	'job',
+	'loc',
+]);
 
 export function invalid(
 	context: IExecuteFunctions,
@@ -70,7 +105,46 @@ export function checkYesNo(
 	);
 }
 
-/** A BILL id given as text (or picked with a resource locator), checked for shape and prefix. */
+/**
+ * The ID a name given "By Name" came to (looked up before the item ran; `outcomeOf` reads what
+ * it came to), or a refusal naming the parameter, the item and the name.
+ */
+export function idOfName(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	parameter: string,
+	name: unknown,
+	outcomeOf: (text: string) => NameOutcome | undefined,
+): string {
+	const text = typeof name === 'string' ? name.trim() : '';
+	if (!text) throw invalid(context, itemIndex, parameter, 'is required');
+	const outcome = outcomeOf(text);
+	if (!outcome)
+		throw invalid(
+			context,
+			itemIndex,
+			parameter,
+			`the name "${display(text)}" could not be looked up here`,
+			'Pick it from the list, or give its ID.',
+		);
+	if ('id' in outcome) return outcome.id;
+	throw invalid(
+		context,
+		itemIndex,
+		parameter,
+		outcome.count === 0
+			? `no active ${outcome.kind} is named "${display(text)}"`
+			: `${outcome.count} active ${outcome.kind}s are named "${display(text)}"`,
+		outcome.count === 0
+			? `Check the spelling against BILL, or pick the ${outcome.kind} from the list.`
+			: `Pick the ${outcome.kind} from the list, or give its ID.`,
+	);
+}
+
+/**
+ * A BILL id given as text, picked with a resource locator, or given "By Name" (then the ID that
+ * name was found to have), checked for shape and prefix.
+ */
 export function checkId(
 	context: IExecuteFunctions,
 	itemIndex: number,
@@ -78,20 +152,34 @@ export function checkId(
 	value: unknown,
 	prefix?: string,
 ): string {
+	if (isByName(value))
+		return idOfName(context, itemIndex, parameter, value.value, (text) =>
+			prefix ? nameOutcome(context, prefix, text) : undefined,
+		);
 	// A resource locator's value ({ mode, value }), or a plain ID: JSON input, expressions, and
 	// workflows saved while the parameter was a text field (n8n hands those on as they are).
 	const raw = value && typeof value === 'object' && 'value' in value ? value.value : value;
 	const id = typeof raw === 'string' ? raw.trim() : '';
 	if (!id) throw invalid(context, itemIndex, parameter, 'is required');
 	if (!BILL_ID.test(id) || (prefix && !id.startsWith(prefix))) {
+		// What the ID is of: known from its prefix, else the parameter's own name ("Card Account").
+		const kind =
+			(prefix && KIND_OF_PREFIX[prefix]) ||
+			(parameter.split('→').pop() ?? '')
+				.trim()
+				.toLowerCase()
+				.replace(/\s+ids?$/, '');
+		const byName = !!prefix && BY_NAME_PREFIXES.has(prefix) && looksLikeName(id);
 		throw invalid(
 			context,
 			itemIndex,
 			parameter,
-			`"${display(raw)}" is not a BILL ${parameter.toLowerCase()}`,
-			prefix
-				? `BILL ids are 20 characters; this one must start with ${prefix}.`
-				: 'BILL ids are 20 letters and digits.',
+			`"${display(raw)}" is not a BILL ${kind ? `${kind} ID` : 'ID'}`,
+			byName
+				? `That looks like a name: use By Name (the mode beside the ID) to look the ${kind} up by its name, or give its ID.`
+				: prefix
+					? `BILL ids are 20 characters; this one must start with ${prefix}.`
+					: 'BILL ids are 20 letters and digits.',
 		);
 	}
 	return id;
@@ -104,7 +192,10 @@ export function getId(
 	parameter: string,
 	prefix?: string,
 ): string {
-	const value = context.getNodeParameter(name, itemIndex, '', { extractValue: true });
+	const given = context.getNodeParameter(name, itemIndex, '');
+	const value = isByName(given)
+		? given
+		: context.getNodeParameter(name, itemIndex, '', { extractValue: true });
 	return checkId(context, itemIndex, parameter, value, prefix);
 }
 

@@ -1,6 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { activePage, matchesSearch } from './page';
+import { searchList, wholeList } from '../../shared/searchList';
+import { activePage } from './page';
 
 type BankAccountUser = {
 	id: string;
@@ -12,36 +13,39 @@ type ListedUser = { id: string; firstName?: string; lastName?: string; email?: s
 
 /**
  * Current (not archived) access to bank accounts (Postman "Get list of bank account users"),
- * named by the user and the account: BILL's entries hold only IDs, so one page of the
- * organization's users (`GET /v3/users`) gives the names. The search text is matched here.
+ * named by the user and the account: BILL's entries hold only IDs, so the organization's users
+ * (`GET /v3/users`, read once for the request) give the names. The search text is matched here,
+ * through the list up to the search's bound.
  */
 export async function searchBankAccountUsers(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const page = await activePage<BankAccountUser>(
+	const users = await wholeList<ListedUser>(
 		this,
-		'/v3/funding-accounts/banks/users',
-		'archived:asc',
-		paginationToken,
+		'users',
+		async (token) => await activePage(this, '/v3/users', 'firstName:asc', token),
 	);
-	const users = await activePage<ListedUser>(this, '/v3/users', 'firstName:asc', undefined);
 	const nameOf = (id?: string) => {
-		const user = users.results.find((u) => u.id === id);
+		const user = users.find((u) => u.id === id);
 		if (!user) return id ?? '';
 		return [[user.firstName, user.lastName].filter(Boolean).join(' '), user.email]
 			.filter(Boolean)
 			.join(' — ');
 	};
-	const entries = page.results.map((entry) => ({
-		name: [nameOf(entry.userId), entry.bankAccountId, entry.verificationStatus]
+	const nameOfEntry = (entry: BankAccountUser) =>
+		[nameOf(entry.userId), entry.bankAccountId, entry.verificationStatus]
 			.filter(Boolean)
-			.join(' · '),
-		value: entry.id,
-	}));
-	return {
-		results: entries.filter((e) => matchesSearch(filter, [e.name, e.value])),
-		paginationToken: page.nextPage,
-	};
+			.join(' · ');
+	return await searchList<BankAccountUser>(
+		{
+			page: async (token) =>
+				await activePage(this, '/v3/funding-accounts/banks/users', 'archived:asc', token),
+			texts: (entry) => [nameOfEntry(entry), entry.id],
+			item: (entry) => ({ name: nameOfEntry(entry), value: entry.id }),
+		},
+		filter,
+		paginationToken,
+	);
 }

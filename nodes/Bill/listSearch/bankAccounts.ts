@@ -1,7 +1,8 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import type { BankAccount } from '../types';
-import { activePage, matchesSearch } from './page';
+import { searchList } from '../../shared/searchList';
+import { activePage } from './page';
 
 /** Only the last four digits of an account number are ever shown in a list. */
 function lastFour(accountNumber: string | undefined): string | undefined {
@@ -11,7 +12,7 @@ function lastFour(accountNumber: string | undefined): string | undefined {
 
 /**
  * Active bank accounts, newest first, a page of 100 at a time. BILL cannot filter bank accounts by
- * name (https://developer.bill.com/docs/filterable-fields), so the search text is matched here, on each page,
+ * name (https://developer.bill.com/docs/filterable-fields), so the search text is matched here, through the list up to the search's bound,
  * against the nickname, the name on the account and the ID.
  */
 export async function searchBankAccounts(
@@ -19,26 +20,29 @@ export async function searchBankAccounts(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const page = await activePage<BankAccount>(
-		this,
-		'/v3/funding-accounts/banks',
-		'createdTime:desc',
+	return await searchList<BankAccount>(
+		{
+			page: async (token) =>
+				await activePage<BankAccount>(
+					this,
+					'/v3/funding-accounts/banks',
+					'createdTime:desc',
+					token,
+				),
+			texts: (account) => [account.bankName, account.nameOnAccount, account.id],
+			item: (account) => ({
+				name: [
+					account.bankName ?? account.id,
+					account.nameOnAccount,
+					lastFour(account.accountNumber),
+					account.status,
+				]
+					.filter(Boolean)
+					.join(' · '),
+				value: account.id,
+			}),
+		},
+		filter,
 		paginationToken,
 	);
-	const matches = (account: BankAccount) =>
-		matchesSearch(filter, [account.bankName, account.nameOnAccount, account.id]);
-	return {
-		results: page.results.filter(matches).map((account) => ({
-			name: [
-				account.bankName ?? account.id,
-				account.nameOnAccount,
-				lastFour(account.accountNumber),
-				account.status,
-			]
-				.filter(Boolean)
-				.join(' · '),
-			value: account.id,
-		})),
-		paginationToken: page.nextPage,
-	};
 }

@@ -1,16 +1,15 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { billApiRequest } from '../../shared/transport';
 import { KINDS, nameOf, type Kind, type KindInfo } from '../resources/classification/kinds';
-import type { BillList } from '../types';
-import { activePage, matchesSearch } from './page';
-
-type Classification = Record<string, unknown> & { id: string; archived?: boolean };
+import { searchList } from '../../shared/searchList';
+import { type Classification, classificationPage } from './page';
+import { searchCustomers } from './customers';
 
 /**
- * One page (100) of a kind's active classifications, by name, the search text matched here on
- * their name, short name, account number and ID: BILL's collection shows no filter but `id` on
- * classification lists, so archived ones are dropped here too.
+ * A kind's active classifications by name, a page of 100 at a time; the search text is matched
+ * here on their name, short name, account number and ID, through the list up to the search's
+ * bound: BILL's collection shows no filter but `id` on classification lists (Postman "Get list of
+ * chart of accounts"), so archived ones are dropped here too.
  */
 async function searchKind(
 	context: ILoadOptionsFunctions,
@@ -18,32 +17,19 @@ async function searchKind(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const sort = info.naming === 'person' ? 'lastName:asc' : 'name:asc';
-	const qs: Record<string, string | number> = { max: 100, sort };
-	if (paginationToken) qs.page = paginationToken;
-	const page = (await billApiRequest.call(context, {
-		method: 'GET',
-		path: `/v3/classifications/${info.path}`,
-		qs,
-	})) as unknown as BillList<Classification>;
-	const label = (c: Classification) => {
-		const number = (c.account as { number?: string } | undefined)?.number;
-		return number ? `${number} · ${nameOf(info, c)}` : nameOf(info, c) || c.id;
-	};
-	return {
-		results: (page.results ?? [])
-			.filter((c) => c.archived !== true)
-			.filter((c) =>
-				matchesSearch(filter, [
-					nameOf(info, c),
-					c.shortName,
-					(c.account as { number?: string } | undefined)?.number,
-					c.id,
-				]),
-			)
-			.map((c) => ({ name: label(c), value: c.id })),
-		paginationToken: page.nextPage || undefined,
-	};
+	const number = (c: Classification) => (c.account as { number?: string } | undefined)?.number;
+	const label = (c: Classification) =>
+		number(c) ? `${number(c)} · ${nameOf(info, c)}` : nameOf(info, c) || c.id;
+	return await searchList<Classification>(
+		{
+			page: async (token) => await classificationPage(context, info, token),
+			keep: (c) => c.archived !== true,
+			texts: (c) => [nameOf(info, c), c.shortName, number(c), c.id],
+			item: (c) => ({ name: label(c), value: c.id }),
+		},
+		filter,
+		paginationToken,
+	);
 }
 
 /** The classifications of the type chosen in the node's "Type" parameter. */
@@ -76,25 +62,5 @@ export const searchItems = ofKind('item');
 export const searchJobs = ofKind('job');
 export const searchLocations = ofKind('location');
 
-/**
- * Active customers by name, for a bill line's customer (Postman "Get list of customers"). BILL's
- * filterable fields for customers are not known here, so the search text is matched on each page.
- */
-export async function searchClassificationCustomers(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const page = await activePage<{ id: string; name?: string; email?: string }>(
-		this,
-		'/v3/customers',
-		'name:asc',
-		paginationToken,
-	);
-	return {
-		results: page.results
-			.filter((c) => matchesSearch(filter, [c.name, c.email, c.id]))
-			.map((c) => ({ name: c.name ?? c.id, value: c.id })),
-		paginationToken: page.nextPage || undefined,
-	};
-}
+/** Active customers by name, for a bill line's customer: the Customer list's search. */
+export const searchClassificationCustomers: Search = searchCustomers;

@@ -1,8 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { matchesSearch } from './page';
-import { billApiRequest } from '../../shared/transport';
-import type { BillList } from '../types';
+import { searchList } from '../../shared/searchList';
+import { plainPage } from './page';
 
 interface CreditMemo {
 	id: string;
@@ -15,29 +14,27 @@ interface CreditMemo {
 /**
  * Credit memos, newest first, a page of 100 at a time. BILL documents no filter of credit memos
  * but `id` (its Postman collection), so archived ones are left out and the search text (reference
- * number or ID) is matched here, on each page.
+ * number or ID) is matched here, through the list up to the search's bound.
  */
 export async function searchCreditMemos(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const qs: Record<string, string | number> = { max: 100, sort: 'createdTime:desc' };
-	if (paginationToken) qs.page = paginationToken;
-	const page = (await billApiRequest.call(this, {
-		method: 'GET',
-		path: '/v3/credit-memos',
-		qs,
-	})) as unknown as BillList<CreditMemo>;
-	return {
-		results: page.results
-			.filter((memo) => !memo.archived && matchesSearch(filter, [memo.referenceNumber, memo.id]))
-			.map((memo) => ({
+	return await searchList<CreditMemo>(
+		{
+			page: async (token) =>
+				await plainPage<CreditMemo>(this, '/v3/credit-memos', token, { sort: 'createdTime:desc' }),
+			keep: (memo) => !memo.archived,
+			texts: (memo) => [memo.referenceNumber, memo.id],
+			item: (memo) => ({
 				name: [memo.referenceNumber ?? memo.id, memo.amount, memo.creditDate]
 					.filter((part) => part !== undefined)
 					.join(' · '),
 				value: memo.id,
-			})),
-		paginationToken: page.nextPage,
-	};
+			}),
+		},
+		filter,
+		paginationToken,
+	);
 }

@@ -1,11 +1,12 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { billApiRequest, credentialTypeOf } from '../../shared/transport';
+import { searchList, type SearchableList } from '../../shared/searchList';
+import { credentialTypeOf, type BillFunctions } from '../../shared/transport';
 import { ACT_FOR_ORGANIZATION } from '../../shared/transport/organizationSession';
 import type { BillList } from '../types';
-import { activePage, matchesSearch } from './page';
+import { activePage, plainPage } from './page';
 
-type ListedUser = {
+export type ListedUser = {
 	id: string;
 	firstName?: string;
 	lastName?: string;
@@ -14,39 +15,53 @@ type ListedUser = {
 };
 type ListedRole = { id: string; type?: string; description?: string };
 
-/** A page of users as list entries ("First Last — email"), active ones matching the search text. */
-export function userResults(page: BillList<ListedUser>, filter?: string): INodeListSearchResult {
+/** Users as list entries ("First Last — email"), active ones, the search text on their names and email. */
+export function userList(
+	page: (token: string | undefined) => Promise<BillList<ListedUser>>,
+): SearchableList<ListedUser> {
 	return {
-		results: page.results
-			.filter((u) => !u.archived && matchesSearch(filter, [u.firstName, u.lastName, u.email]))
-			.map((u) => ({
-				name: [[u.firstName, u.lastName].filter(Boolean).join(' '), u.email]
-					.filter(Boolean)
-					.join(' — '),
-				value: u.id,
-			})),
-		paginationToken: page.nextPage,
+		page,
+		keep: (u) => !u.archived,
+		texts: (u) => [u.firstName, u.lastName, u.email, u.id],
+		item: (u) => ({
+			name: [[u.firstName, u.lastName].filter(Boolean).join(' '), u.email]
+				.filter(Boolean)
+				.join(' — '),
+			value: u.id,
+		}),
 	};
 }
 
-/** A page of roles as list entries (their description), matching the search text. */
-export function roleResults(page: BillList<ListedRole>, filter?: string): INodeListSearchResult {
+/** Roles as list entries (their description), the search text on description and type. */
+export function roleList(
+	page: (token: string | undefined) => Promise<BillList<ListedRole>>,
+): SearchableList<ListedRole> {
 	return {
-		results: page.results
-			.filter((r) => matchesSearch(filter, [r.description, r.type]))
-			.map((r) => ({ name: r.description ?? r.type ?? r.id, value: r.id })),
-		paginationToken: page.nextPage,
+		page,
+		texts: (r) => [r.description, r.type],
+		item: (r) => ({ name: r.description ?? r.type ?? r.id, value: r.id }),
 	};
 }
 
-/** Active users of the organization, by first name; the search text matched on the page (BILL documents no name filter). */
+/** One page (100) of the organization's users, by first name (Postman "Get list of users"). */
+export async function userPage(
+	context: BillFunctions,
+	paginationToken?: string,
+): Promise<BillList<ListedUser>> {
+	return await activePage<ListedUser>(context, '/v3/users', 'firstName:asc', paginationToken);
+}
+
+/** Active users of the organization, by first name; the search text matched here (BILL documents no name filter). */
 export async function searchUsers(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const page = await activePage<ListedUser>(this, '/v3/users', 'firstName:asc', paginationToken);
-	return userResults(page, filter);
+	return await searchList(
+		userList(async (token) => await userPage(this, token)),
+		filter,
+		paginationToken,
+	);
 }
 
 /** The organization's roles, by description. */
@@ -55,14 +70,9 @@ export async function searchRoles(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const qs: IDataObject = { max: 100, sort: 'description:asc' };
-	if (paginationToken) qs.page = paginationToken;
-	const page = (await billApiRequest.call(this, {
-		method: 'GET',
-		path: '/v3/roles',
-		qs,
-	})) as unknown as BillList<ListedRole>;
-	return roleResults(page, filter);
+	const page = async (token: string | undefined) =>
+		await plainPage<ListedRole>(this, '/v3/roles', token, { sort: 'description:asc' });
+	return await searchList(roleList(page), filter, paginationToken);
 }
 
 /** The organization's billing statements, newest first as BILL gives them. */
@@ -81,25 +91,22 @@ export async function searchBillingStatements(
 			(await this.getCredentials(credentialTypeOf(this))).organizationId ?? '',
 		);
 	if (!organizationId) return { results: [] };
-	const qs: IDataObject = { max: 100 };
-	if (paginationToken) qs.page = paginationToken;
-	const page = (await billApiRequest.call(this, {
-		method: 'GET',
-		path: `/v3/organizations/${encodeURIComponent(organizationId)}/billing-statements`,
-		qs,
-	})) as unknown as BillList<{
-		id: string;
-		invoiceNumber?: string;
-		invoiceDate?: string;
-		amount?: number;
-	}>;
-	return {
-		results: page.results
-			.filter((s) => matchesSearch(filter, [s.invoiceNumber, s.invoiceDate]))
-			.map((s) => ({
+	type Statement = { id: string; invoiceNumber?: string; invoiceDate?: string; amount?: number };
+	return await searchList<Statement>(
+		{
+			page: async (token) =>
+				await plainPage<Statement>(
+					this,
+					`/v3/organizations/${encodeURIComponent(organizationId)}/billing-statements`,
+					token,
+				),
+			texts: (s) => [s.invoiceNumber, s.invoiceDate],
+			item: (s) => ({
 				name: `${s.invoiceDate ?? ''} ${s.invoiceNumber ?? s.id} ($${Number(s.amount ?? 0).toFixed(2)})`.trim(),
 				value: s.id,
-			})),
-		paginationToken: page.nextPage,
-	};
+			}),
+		},
+		filter,
+		paginationToken,
+	);
 }

@@ -1,15 +1,18 @@
 // What the searchable lists share: one page of BILL's active objects, and matching the search
 // text where BILL cannot filter by it.
 
-import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { type FilterCondition, buildFilters } from '../helpers/filters';
-import { billApiRequest } from '../../shared/transport';
+import { billApiRequest, type BillFunctions } from '../../shared/transport';
+import type { KindInfo } from '../resources/classification/kinds';
 import type { BillList } from '../types';
+
+export type Classification = Record<string, unknown> & { id: string; archived?: boolean };
 
 /** One page (100) of the active (not archived) objects at `path`, in `sort` order. */
 export async function activePage<T>(
-	context: ILoadOptionsFunctions,
+	context: BillFunctions,
 	path: string,
 	sort: string,
 	paginationToken: string | undefined,
@@ -28,12 +31,30 @@ export async function activePage<T>(
 	})) as unknown as BillList<T>;
 }
 
+/** One page (100) of the objects at `path` as BILL orders them, with `qs` (e.g. a sort) and `headers`. */
+export async function plainPage<T>(
+	context: BillFunctions,
+	path: string,
+	paginationToken: string | undefined,
+	qs: IDataObject = {},
+	headers?: IDataObject,
+): Promise<BillList<T>> {
+	const query: IDataObject = { max: 100, ...qs };
+	if (paginationToken) query.page = paginationToken;
+	return (await billApiRequest.call(context, {
+		method: 'GET',
+		path,
+		qs: query,
+		...(headers ? { headers } : {}),
+	})) as unknown as BillList<T>;
+}
+
 /**
  * One page (100) of the objects at `path`, newest first, for lists BILL cannot filter by
  * `archived` (payments, received payments: https://developer.bill.com/docs/filterable-fields).
  */
 export async function newestPage<T>(
-	context: ILoadOptionsFunctions,
+	context: BillFunctions,
 	path: string,
 	paginationToken: string | undefined,
 ): Promise<BillList<T>> {
@@ -46,15 +67,20 @@ export async function newestPage<T>(
 	})) as unknown as BillList<T>;
 }
 
-/** Whether the search text is in one of the texts, ignoring case; no search text matches all. */
-export function matchesSearch(filter: string | undefined, texts: unknown[]): boolean {
-	const needle = filter?.trim().toLowerCase();
-	return (
-		!needle ||
-		texts.some((text) =>
-			String(text ?? '')
-				.toLowerCase()
-				.includes(needle),
-		)
-	);
+/** One page (100) of a kind's classifications, by name (Postman "Get list of chart of accounts" and its siblings). */
+export async function classificationPage(
+	context: BillFunctions,
+	info: KindInfo,
+	paginationToken?: string,
+): Promise<BillList<Classification>> {
+	const sort = info.naming === 'person' ? 'lastName:asc' : 'name:asc';
+	const qs: Record<string, string | number> = { max: 100, sort };
+	if (paginationToken) qs.page = paginationToken;
+	return (await billApiRequest.call(context, {
+		method: 'GET',
+		path: `/v3/classifications/${info.path}`,
+		qs,
+	})) as unknown as BillList<Classification>;
 }
+
+export { matchesSearch } from '../../shared/searchList';

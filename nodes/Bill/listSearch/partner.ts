@@ -4,8 +4,9 @@ import { NodeOperationError } from 'n8n-workflow';
 import { billApiRequest, credentialTypeOf } from '../../shared/transport';
 import { ACT_FOR_ORGANIZATION } from '../../shared/transport/organizationSession';
 import type { BillList } from '../types';
-import { roleResults, userResults } from './organization';
-import { matchesSearch } from './page';
+import { matchesSearch, searchList } from '../../shared/searchList';
+import { roleList, userList } from './organization';
+import { plainPage } from './page';
 
 async function partnerContext(context: ILoadOptionsFunctions): Promise<void> {
 	const scope =
@@ -29,19 +30,17 @@ export async function searchPartnerOrganizations(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	await partnerContext(this);
-	const qs: IDataObject = { max: 100 };
-	if (paginationToken) qs.page = paginationToken;
-	const page = (await billApiRequest.call(this, {
-		method: 'GET',
-		path: '/v3/partner/organizations',
-		qs,
-	})) as unknown as BillList<{ id: string; name?: string }>;
-	return {
-		results: page.results
-			.filter((o) => matchesSearch(filter, [o.name, o.id]))
-			.map((o) => ({ name: o.name ?? o.id, value: o.id })),
-		paginationToken: page.nextPage,
-	};
+	type Organization = { id: string; name?: string };
+	return await searchList<Organization>(
+		{
+			page: async (token) =>
+				await plainPage<Organization>(this, '/v3/partner/organizations', token),
+			texts: (o) => [o.name, o.id],
+			item: (o) => ({ name: o.name ?? o.id, value: o.id }),
+		},
+		filter,
+		paginationToken,
+	);
 }
 
 /** The organization picked above: Partner operations' Organization, or the one acted for. */
@@ -57,23 +56,15 @@ function pickedOrganization(context: ILoadOptionsFunctions): string {
 	return '';
 }
 
-/** A page of the partner-level list at `path` for the organization picked above (the `organizationId` header). */
-async function organizationPage(
+/** Reads pages of the partner-level list at `path` for the organization picked above (the `organizationId` header). */
+async function organizationPages(
 	context: ILoadOptionsFunctions,
 	path: string,
-	paginationToken?: string,
-): Promise<BillList<never> | undefined> {
+): Promise<((token: string | undefined) => Promise<BillList<never>>) | undefined> {
 	await partnerContext(context);
 	const organizationId = pickedOrganization(context);
 	if (!organizationId) return undefined;
-	const qs: IDataObject = { max: 100 };
-	if (paginationToken) qs.page = paginationToken;
-	return (await billApiRequest.call(context, {
-		method: 'GET',
-		path,
-		headers: { organizationId },
-		qs,
-	})) as unknown as BillList<never>;
+	return async (token) => await plainPage<never>(context, path, token, {}, { organizationId });
 }
 
 /** The roles of the organization picked above (Postman "Get list of user roles", partner folder). */
@@ -82,8 +73,8 @@ export async function searchPartnerRoles(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const page = await organizationPage(this, '/v3/partner/roles', paginationToken);
-	return page ? roleResults(page, filter) : { results: [] };
+	const pages = await organizationPages(this, '/v3/partner/roles');
+	return pages ? await searchList(roleList(pages), filter, paginationToken) : { results: [] };
 }
 
 /**
@@ -95,8 +86,8 @@ export async function searchPartnerUsers(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const page = await organizationPage(this, '/v3/partner/users', paginationToken);
-	return page ? userResults(page, filter) : { results: [] };
+	const pages = await organizationPages(this, '/v3/partner/users');
+	return pages ? await searchList(userList(pages), filter, paginationToken) : { results: [] };
 }
 
 /** The Accountant Console's client organizations (`GET /v3/login/organizations`), 100 at a time. */

@@ -1,6 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { activePage, matchesSearch } from './page';
+import { searchList } from '../../shared/searchList';
+import { activePage } from './page';
 
 interface RecurringBill {
 	id: string;
@@ -18,16 +19,12 @@ export async function searchRecurringBills(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const page = await activePage<RecurringBill>(
-		this,
-		'/v3/recurringbills',
-		'description:asc',
-		paginationToken,
-	);
-	return {
-		results: page.results
-			.filter((b) => matchesSearch(filter, [b.description, b.id]))
-			.map((b) => {
+	return await searchList<RecurringBill>(
+		{
+			page: async (token) =>
+				await activePage<RecurringBill>(this, '/v3/recurringbills', 'description:asc', token),
+			texts: (b) => [b.description, b.id],
+			item: (b) => {
 				const total = (b.recurringBillLineItems ?? []).reduce(
 					(s, l) => s + Number(l.amount ?? 0),
 					0,
@@ -41,7 +38,9 @@ export async function searchRecurringBills(
 					].join(' · '),
 					value: b.id,
 				};
-			}),
-		paginationToken: page.nextPage || undefined,
-	};
+			},
+		},
+		filter,
+		paginationToken,
+	);
 }

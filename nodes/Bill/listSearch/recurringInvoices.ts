@@ -1,8 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { matchesSearch } from './page';
-import { billApiRequest } from '../../shared/transport';
-import type { BillList } from '../types';
+import { searchList } from '../../shared/searchList';
+import { plainPage } from './page';
 
 interface RecurringInvoice {
 	id: string;
@@ -20,17 +19,13 @@ export async function searchRecurringInvoices(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const qs: Record<string, string | number> = { max: 100 };
-	if (paginationToken) qs.page = paginationToken;
-	const page = (await billApiRequest.call(this, {
-		method: 'GET',
-		path: '/v3/recurring-invoices',
-		qs,
-	})) as unknown as BillList<RecurringInvoice>;
-	return {
-		results: page.results
-			.filter((r) => !r.archived && matchesSearch(filter, [r.description, r.id]))
-			.map((r) => ({
+	return await searchList<RecurringInvoice>(
+		{
+			page: async (token) =>
+				await plainPage<RecurringInvoice>(this, '/v3/recurring-invoices', token),
+			keep: (r) => !r.archived,
+			texts: (r) => [r.description, r.id],
+			item: (r) => ({
 				name: [
 					r.description || r.id,
 					r.schedule?.period,
@@ -39,7 +34,9 @@ export async function searchRecurringInvoices(
 					.filter(Boolean)
 					.join(' · '),
 				value: r.id,
-			})),
-		paginationToken: page.nextPage,
-	};
+			}),
+		},
+		filter,
+		paginationToken,
+	);
 }

@@ -1,6 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { activePage, matchesSearch } from './page';
+import { searchList } from '../../shared/searchList';
+import { activePage } from './page';
 
 interface VendorCredit {
 	id: string;
@@ -19,21 +20,19 @@ export async function searchVendorCredits(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const page = await activePage<VendorCredit>(
-		this,
-		'/v3/vendor-credits',
-		'createdTime:desc',
-		paginationToken,
-	);
-	return {
-		results: page.results
-			.filter((c) => matchesSearch(filter, [c.referenceNumber, c.id]))
-			.map((c) => ({
+	return await searchList<VendorCredit>(
+		{
+			page: async (token) =>
+				await activePage<VendorCredit>(this, '/v3/vendor-credits', 'createdTime:desc', token),
+			texts: (c) => [c.referenceNumber, c.id],
+			item: (c) => ({
 				name: [c.referenceNumber ?? c.id, c.creditDate, c.amount, c.status]
 					.filter((part) => part !== undefined && part !== '')
 					.join(' · '),
 				value: c.id,
-			})),
-		paginationToken: page.nextPage || undefined,
-	};
+			}),
+		},
+		filter,
+		paginationToken,
+	);
 }

@@ -1,6 +1,13 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { byNameMode } from '../../shared/byName';
 import type { SpendPageOptions } from '../transport';
+
+/** The lists whose objects BILL's names identify: their locators also take a name (../names.ts). */
+const BY_NAME_LISTS: Record<string, string> = {
+	searchBudgets: 'Marketing',
+	searchUsers: 'Jane Smith',
+};
 
 /** BILL Spend & Expense ids: a `uuid` (sent since 2025-07-09) or the older `id`; paths take both. */
 export const SPEND_ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9=_-]{0,99}$';
@@ -14,6 +21,7 @@ export function spendLocator(options: {
 	description?: string;
 	required?: boolean;
 }): INodeProperties {
+	const example = BY_NAME_LISTS[options.searchListMethod];
 	return {
 		displayName: options.displayName,
 		name: options.name,
@@ -42,6 +50,7 @@ export function spendLocator(options: {
 					},
 				],
 			},
+			...(example ? [byNameMode(options.object, example)] : []),
 		],
 		description: options.description ?? `The ${options.object} to use`,
 	};

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { invalid } from '../../Bill/helpers/validation';
+import { idOfName, invalid } from '../../Bill/helpers/validation';
+import { isByName, looksLikeName, nameOutcomeOf } from '../../shared/byName';
 import { SPEND_ID_PATTERN } from './fields';
 
 export {
@@ -21,13 +22,21 @@ function display(value: unknown): string {
 	return text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
-/** A Spend & Expense id (UUID or older id), given as text or picked with a resource locator. */
+/**
+ * A Spend & Expense id (UUID or older id), given as text, picked with a resource locator, or given
+ * "By Name" in the locator `parameterName` (then the ID that name was found to have).
+ */
 export function checkSpendId(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	parameter: string,
 	value: unknown,
+	parameterName?: string,
 ): string {
+	if (isByName(value))
+		return idOfName(context, itemIndex, parameter, value.value, (text) =>
+			parameterName ? nameOutcomeOf(context, parameterName, text) : undefined,
+		);
 	// A resource locator's value, or a plain ID: expressions, and workflows saved while the
 	// parameter was a text field (n8n hands those on as they are).
 	const raw = value && typeof value === 'object' && 'value' in value ? value.value : value;
@@ -39,7 +48,9 @@ export function checkSpendId(
 			itemIndex,
 			parameter,
 			`"${display(raw)}" is not a BILL Spend & Expense ID`,
-			'Use the UUID BILL gives the object (e.g. 3fa85f64-5717-4562-b3fc-2c963f66afa6), or pick it from the list.',
+			looksLikeName(id) && parameterName && /^(user|budget|owner)/i.test(parameterName)
+				? 'That looks like a name: use By Name (the mode beside the ID) to look it up by its name, or give its UUID.'
+				: 'Use the UUID BILL gives the object (e.g. 3fa85f64-5717-4562-b3fc-2c963f66afa6), or pick it from the list.',
 		);
 	}
 	return id;
@@ -52,8 +63,11 @@ export function getSpendId(
 	name: string,
 	parameter: string,
 ): string {
-	const value = context.getNodeParameter(name, itemIndex, '', { extractValue: true });
-	return encodeURIComponent(checkSpendId(context, itemIndex, parameter, value));
+	const given = context.getNodeParameter(name, itemIndex, '');
+	const value = isByName(given)
+		? given
+		: context.getNodeParameter(name, itemIndex, '', { extractValue: true });
+	return encodeURIComponent(checkSpendId(context, itemIndex, parameter, value, name));
 }
 
 /** A whole number within bounds (e.g. a month 1–12), or a refusal naming the parameter. */

@@ -490,7 +490,7 @@ describe('Bank Account: users', () => {
 			bankAccountId: byId('bac02ABCDEFGHIJKLMNO'),
 			userId: '00902ABCDEFGHIJKLMNO',
 		});
-		expect(nominate.error?.message).toMatch(/User: .* is not a BILL user \[item 0\]/);
+		expect(nominate.error?.message).toMatch(/User: .* is not a BILL user ID \[item 0\]/);
 		const remove = await runBill(credentials, {
 			resource: 'bankAccount',
 			operation: 'removeUser',

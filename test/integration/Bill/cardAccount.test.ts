@@ -98,7 +98,7 @@ describe('Card Account', () => {
 			admin(),
 			card({ operation: 'get', cardAccountId: byId(expr('123')) }),
 		);
-		expect(bad.error?.message).toBe('Card Account: "123" is not a BILL card account [item 0]');
+		expect(bad.error?.message).toBe('Card Account: "123" is not a BILL card account ID [item 0]');
 		expect(emulator.log.length).toBe(before);
 	});
 

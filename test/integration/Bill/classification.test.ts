@@ -134,7 +134,7 @@ describe('Classification: create', () => {
 			],
 			[
 				create('department', { name: 'X', additionalFields: { parentId: '0ca02ABCDEFGHIJKLMNO' } }),
-				/^Parent: .*not a BILL parent \[item 0\]/,
+				/^Parent: .*not a BILL department ID \[item 0\]/,
 			],
 			[
 				create('chartOfAccount', { name: 'X', accountType: expr('not a type') }),

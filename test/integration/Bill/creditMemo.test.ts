@@ -223,7 +223,7 @@ describe('Credit Memo', () => {
 					operation: 'createMany',
 					...fields('CM-1', { additionalFields: { salesTaxItemId: 'x' } }),
 				},
-				/Sales Tax Item: "x" is not a BILL sales tax item/,
+				/Sales Tax Item: "x" is not a BILL item ID/,
 			],
 			[
 				{

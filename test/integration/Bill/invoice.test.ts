@@ -438,7 +438,7 @@ describe('Invoice', () => {
 			parameters: { resource: 'invoice', operation: 'get' },
 			credentials,
 		});
-		const found = await searchInvoices.call(context, 'zz');
+		const found = await searchInvoices.call(context, 'zz-2');
 		expect(found.results).toEqual([
 			{ name: '#ZZ-2 · 79.98 · OPEN · due 2026-12-31', value: expect.stringMatching(/^00e/) },
 		]);

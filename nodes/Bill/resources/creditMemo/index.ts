@@ -42,7 +42,7 @@ const operationSelector: INodeProperties = {
 		op(
 			'Create',
 			'create',
-			'Create a credit memo for a customer (a refund or discount later applied to invoices). By default skips reference numbers the customer already has, so a re-run creates nothing twice.',
+			'Create a credit memo for a customer (a refund or discount; apply it with Credit Amount on Invoice → Create). By default skips reference numbers the customer already has, so a re-run creates nothing twice.',
 			'Create a credit memo',
 		),
 		op(

@@ -6,7 +6,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { putClassifications } from '../../helpers/classifications';
 import { notGiven } from '../../helpers/getMany';
-import { ID_PREFIX, checkDate, checkId, invalid } from '../../helpers/validation';
+import { ID_PREFIX, checkAmount, checkDate, checkId, invalid } from '../../helpers/validation';
 
 /** BILL's maximum length of an invoice number (createinvoice reference page). */
 const MAX_INVOICE_NUMBER = 100;
@@ -58,6 +58,10 @@ export function optionalInvoiceBody(
 			fields.salesTaxItemId,
 			'0ii',
 		);
+	if (present('creditAmount'))
+		body.creditAmount = checkAmount(context, itemIndex, 'Credit Amount', fields.creditAmount, {
+			allowZero: true,
+		});
 	if (typeof fields.enableCardPayment === 'boolean')
 		body.enableCardPayment = fields.enableCardPayment;
 	putClassifications(

@@ -69,6 +69,15 @@ export function invoiceLineItemsField(withId: boolean, required: boolean): INode
 export const optionalInvoiceFields: INodeProperties[] = [
 	classificationsField('receivable', 'invoice'),
 	{
+		displayName: 'Credit Amount',
+		name: 'creditAmount',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 2 },
+		default: 0,
+		description:
+			"Credit taken from the customer's credit memos and applied to this invoice (BILL's creditAmount); its due amount drops by it. On Update and Replace, the credit the invoice should carry in all: the same amount again applies nothing twice.",
+	},
+	{
 		displayName: 'Due Date',
 		name: 'dueDate',
 		type: 'dateTime',

@@ -5,6 +5,7 @@ import { ID_PREFIX, getId } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
 import { customerLocator } from '../customer/descriptions';
 import { checkInvoiceNumber, optionalInvoiceBody } from './body';
+import { checkCreditChange } from './credit';
 import { invoiceLineItemsField, invoiceLocator, optionalInvoiceFields } from './descriptions';
 import { getInvoiceLineItems } from './lineItems';
 
@@ -60,6 +61,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject,
 		),
 	};
+	await checkCreditChange(this, itemIndex, invoiceId, body);
 	return await billApiRequest.call(this, {
 		method: 'PUT',
 		path: `/v3/invoices/${invoiceId}`,

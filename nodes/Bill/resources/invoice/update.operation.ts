@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { ID_PREFIX, getId, invalid } from '../../helpers/validation';
 import { billApiRequest } from '../../../shared/transport';
 import { optionalInvoiceBody } from './body';
+import { checkCreditChange } from './credit';
 import { invoiceLineItemsField, invoiceLocator, optionalInvoiceFields } from './descriptions';
 import { getInvoiceLineItems } from './lineItems';
 
@@ -47,6 +48,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const body = optionalInvoiceBody(this, itemIndex, fields);
 	const lines = getInvoiceLineItems(this, itemIndex, false);
 	if (lines.length) body.invoiceLineItems = lines;
+	const invoice = await checkCreditChange(this, itemIndex, invoiceId, body);
+	// Only the credit was asked for, and the invoice carries it already: nothing to change.
+	if (invoice && !Object.keys(body).length) return invoice;
 	if (!Object.keys(body).length)
 		throw invalid(
 			this,

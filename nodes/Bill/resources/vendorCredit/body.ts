@@ -5,6 +5,7 @@
 
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { isByName } from '../../../shared/byName';
 import { locatorValue } from '../../helpers/getMany';
 import {
 	ID_PREFIX,
@@ -44,7 +45,8 @@ export function optionalFields(
 	];
 	for (const [key, display, prefix] of ids) {
 		const id = locatorValue(fields[key]);
-		if (id) body[key] = checkId(context, itemIndex, `${label} → ${display}`, id, prefix);
+		const given = isByName(fields[key]) ? fields[key] : id;
+		if (id) body[key] = checkId(context, itemIndex, `${label} → ${display}`, given, prefix);
 	}
 	for (const key of ['referenceNumber', 'creditDate'])
 		if (present(fields[key])) body[key] = fields[key];

@@ -28,7 +28,7 @@ export function reimbursementBody(
 		else if (key === 'occurredDate')
 			body.occurredDate = checkDate(context, itemIndex, label(key), value);
 		else if (key === 'budgetId')
-			body.budgetId = checkSpendId(context, itemIndex, label(key), value);
+			body.budgetId = checkSpendId(context, itemIndex, label(key), value, key);
 		else body[key] = typeof value === 'string' ? value.trim() : value;
 	}
 	return body;

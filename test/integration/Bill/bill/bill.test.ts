@@ -766,7 +766,8 @@ describe('Bill: search list', () => {
 		expect(found.results).toEqual([
 			{ name: `#MAPLE-42 · Maple Leaf Printing · 308.98 · due 2026-12-01`, value: mine.id },
 		]);
-		expect(found.paginationToken).toBeDefined();
+		// The search read the whole list (121 bills) at once: nothing left to scroll to.
+		expect(found.paginationToken).toBeUndefined();
 		const page1 = await searchBills.call(context);
 		expect(page1.results).toHaveLength(100);
 		const page2 = await searchBills.call(context, undefined, page1.paginationToken as string);

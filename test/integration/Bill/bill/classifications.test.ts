@@ -182,7 +182,7 @@ describe('Bill classifications picked by name', () => {
 			customers.push(made.id as string);
 		}
 		expect((await lists.searchClassificationCustomers.call(context, 'zen cafe')).results).toEqual([
-			{ name: 'Zen Cafe', value: customers[1] },
+			{ name: 'Zen Cafe · ap@zen.example', value: customers[1] },
 		]);
 	});
 

@@ -39,7 +39,7 @@ describe('Bill: bad input is refused before sending', () => {
 		[
 			'a vendor id of the wrong shape',
 			() => create(expr('12345')),
-			/^Vendor: "12345" is not a BILL vendor \[item 0\]$/,
+			/^Vendor: "12345" is not a BILL vendor ID \[item 0\]$/,
 		],
 		[
 			'a bill id as the vendor',

@@ -535,7 +535,7 @@ describe('Payment: get many, cancel, void, options', () => {
 		});
 		expect([voids[0].json.error, gets[1].json.error]).toEqual([
 			'Reason: is required [item 0]',
-			'Payment: "00n02ABCDEFGHIJKLMNO" is not a BILL payment [item 1]',
+			'Payment: "00n02ABCDEFGHIJKLMNO" is not a BILL payment ID [item 1]',
 		]);
 		expect(emulator.log.length).toBe(before);
 	});
