@@ -13,7 +13,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { authenticationProperty, billCredentials } from '../shared/authentication';
 import { signedEvent } from '../shared/signedEvent';
 import { DOCUMENTED_EVENTS, eventOptions, loadCatalog } from './events';
-import { acceptEvent } from '../shared/acceptedEvents';
+import { acceptEvent, storeAccepted } from '../shared/acceptedEvents';
 import { organizationOf } from './organizations';
 import type { TriggerData } from './staticData';
 import { createSubscription, deleteSubscription, subscriptionExists } from './subscription';
@@ -150,9 +150,7 @@ export class BillTrigger implements INodeType {
 			if (!acceptEvent(subscriptionId, eventId, data.acceptedEventIds)) {
 				return { webhookResponse: { received: true, duplicate: true } };
 			}
-			data.acceptedEventIds = [...(data.acceptedEventIds ?? []), eventId].slice(
-				-REMEMBERED_EVENT_IDS,
-			);
+			storeAccepted(data, subscriptionId, REMEMBERED_EVENT_IDS);
 		}
 
 		const options = this.getNodeParameter('options', {}) as IDataObject;

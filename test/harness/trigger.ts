@@ -33,6 +33,7 @@ import type {
 } from 'n8n-workflow';
 
 import { BillTrigger } from '../../nodes/BillTrigger/BillTrigger.node';
+import { acceptedEventsSettings } from '../../nodes/shared/acceptedEvents';
 import { nodeCredentialsOf, type CredentialStore } from './credentials';
 import { additionalDataOf, workflowOf } from './n8n';
 import {
@@ -45,6 +46,10 @@ import {
 } from './webhook';
 
 export const triggerNode = new BillTrigger();
+
+// The harness saves static data after each delivery itself; the node's re-marking for n8n's
+// save (nodes/shared/acceptedEvents.ts) need not outlive a test.
+acceptedEventsSettings.keepMarkedMs = 50;
 export type { LogLine } from './webhook';
 
 export interface ReceivedDelivery {

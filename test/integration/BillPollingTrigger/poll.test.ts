@@ -123,6 +123,35 @@ describe('BILL Polling Trigger', () => {
 		expect(later.map((i) => i.event)).toEqual(['billUpdated']);
 	});
 
+	it('a payment recorded against an invoice: one "payment received" and one "invoice paid in full"', async () => {
+		const poller = trigger({
+			events: ['paymentReceived', 'invoicePaid', 'paymentStatusChanged'],
+		});
+		await poller.poll();
+		const invoice = await bill('POST', '/v3/invoices', {
+			customer: { name: 'Polled Customer', email: 'polled@example.com' },
+			invoiceNumber: 'POLL-INV-1',
+			invoiceDate: '2026-11-01',
+			dueDate: '2026-12-01',
+			invoiceLineItems: [{ quantity: 1, price: 75 }],
+		});
+		expect(await poller.poll()).toBeNull(); // an open invoice is none of these events
+		await bill('POST', '/v3/invoices/record-payment', {
+			customerId: invoice.customerId,
+			paymentDate: '2026-11-03',
+			paymentType: 'CHECK',
+			amount: 75,
+			invoices: [{ id: invoice.id, amount: 75 }],
+		});
+		const items = (await poller.poll()) ?? [];
+		expect(items.map((i) => i.event).sort()).toEqual(['invoicePaid', 'paymentReceived']);
+		expect(items.find((i) => i.event === 'paymentReceived')).toMatchObject({
+			amount: 75,
+			customerId: invoice.customerId,
+		});
+		expect(await poller.poll()).toBeNull();
+	});
+
 	it('a manual test returns the newest object and moves no cursor', async () => {
 		await newBill(5);
 		const newest = await newBill(6);
