@@ -90,6 +90,7 @@ export class BillSpendTrigger implements INodeType {
 			if (!acceptEvent(data.subscriptionId ?? '', eventId, data.acceptedEventIds))
 				return { webhookResponse: { received: true, duplicate: true } };
 			storeAccepted(data, data.subscriptionId ?? '', REMEMBERED_EVENT_IDS);
+			data.lastAcceptedAt = new Date().toISOString();
 		}
 		const eventType = typeof metadata.eventType === 'string' ? metadata.eventType : undefined;
 		const wanted = this.getNodeParameter('events', []) as string[];

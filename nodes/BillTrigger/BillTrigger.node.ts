@@ -151,6 +151,7 @@ export class BillTrigger implements INodeType {
 				return { webhookResponse: { received: true, duplicate: true } };
 			}
 			storeAccepted(data, subscriptionId, REMEMBERED_EVENT_IDS);
+			data.lastAcceptedAt = new Date().toISOString();
 		}
 
 		const options = this.getNodeParameter('options', {}) as IDataObject;

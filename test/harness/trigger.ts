@@ -127,7 +127,9 @@ export class TriggerHarness {
 				});
 			});
 		});
-		await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
+		// Started again after stop(): the same port, so BILL's subscription still points here.
+		const port = Number(/^http:\/\/127\.0\.0\.1:(\d+)\//.exec(this.url)?.[1] ?? 0);
+		await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', () => resolve()));
 		this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/webhook/bill-trigger-test/webhook`;
 		return this;
 	}

@@ -150,10 +150,48 @@ describe('BILL Trigger: subscription lifecycle', () => {
 			harness.logs.some(
 				(l) =>
 					l.level === 'warn' &&
-					l.message.includes(`re-enabled webhook subscription ${subscription.id}`),
+					l.message.includes(`BILL had disabled webhook subscription ${subscription.id}`),
 			),
 		).toBe(true);
 		expect(subscriptions()).toHaveLength(1);
+	});
+
+	it('a subscription BILL disabled is enabled again and the events it missed are sent again from its history, each run once', async () => {
+		const credentials = billCredentials(emulator);
+		const harness = await trigger(credentials);
+		await harness.activate();
+		await createVendor(credentials, 'Before The Outage');
+		await emulator.deliveriesSettled();
+		expect(harness.executions).toHaveLength(1);
+		await harness.stop(); // n8n is down: every delivery fails, BILL disables the subscription
+		for (const name of ['Missed One', 'Missed Two', 'Missed Three'])
+			await createVendor(credentials, name);
+		await emulator.deliveriesSettled();
+		const [subscription] = subscriptions();
+		expect(subscription.status).toMatchObject({ enabled: false });
+		await harness.start(); // back, at the same URL
+		const exists = await triggerNode.webhookMethods.default.checkExists.call(
+			harness.hookFunctions(),
+		);
+		expect(exists).toBe(true);
+		expect(subscription.status).toMatchObject({ enabled: true });
+		await emulator.deliveriesSettled();
+		const names = harness.executions.map((items) => (items[0].vendor as IDataObject).name);
+		expect(names.sort()).toEqual(
+			['Before The Outage', 'Missed One', 'Missed Three', 'Missed Two'].sort(),
+		);
+		expect(
+			harness.logs.some(
+				(l) =>
+					l.level === 'warn' &&
+					l.message.includes(`BILL had disabled webhook subscription ${subscription.id}`) &&
+					l.message.includes('send the 3 event(s)'),
+			),
+		).toBe(true);
+		// Asked again: enabled, nothing more is sent.
+		await triggerNode.webhookMethods.default.checkExists.call(harness.hookFunctions());
+		await emulator.deliveriesSettled();
+		expect(harness.executions).toHaveLength(4);
 	});
 
 	it('checkExists answers false when the subscription is gone, and activation then creates a new one', async () => {
