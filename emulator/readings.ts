@@ -39,6 +39,12 @@
  *                       'add'       each one sent is applied once more, on top of what the bill has
  *                                   (https://developer.bill.com/changelog/2025-05-22-bills-api-improvements-for-vendor-credits
  *                                   says only that the bill's create, replace and update take them)
+ *   webhookRetries      'fast'      a failed delivery is tried `webhookAttempts` times in all, the waits
+ *                                   doubling from `webhookBackoffMs` (milliseconds: tests)
+ *                       'billLike'  5 attempts, 1, 5, 15 and 60 minutes apart by the emulator's clock
+ *                                   (POST /__emulator/clock moves it). BILL says only "exponential
+ *                                   backoff", then `status.enabled=false`
+ *                                   (https://developer.bill.com/docs/working-with-bill-webhooks)
  *
  * Set them with `startEmulator({ readings: { … } })`, `emulator.readings.x = …` in a test, or
  * `POST /__emulator/options { "readings": { … } }` from another process. `reset()` restores the
@@ -53,6 +59,7 @@ export interface Readings {
 	fundingPurposesEmpty: 'noBody' | 'emptyResults';
 	checkImagesPending: 'empty' | 'refused';
 	billVendorCredits: 'set' | 'add';
+	webhookRetries: 'fast' | 'billLike';
 }
 
 export const DEFAULT_READINGS: Readings = {
@@ -64,6 +71,7 @@ export const DEFAULT_READINGS: Readings = {
 	fundingPurposesEmpty: 'noBody',
 	checkImagesPending: 'empty',
 	billVendorCredits: 'set',
+	webhookRetries: 'fast',
 };
 
 const CHOICES: { [K in keyof Readings]: Array<Readings[K]> } = {
@@ -75,6 +83,7 @@ const CHOICES: { [K in keyof Readings]: Array<Readings[K]> } = {
 	fundingPurposesEmpty: ['noBody', 'emptyResults'],
 	checkImagesPending: ['empty', 'refused'],
 	billVendorCredits: ['set', 'add'],
+	webhookRetries: ['fast', 'billLike'],
 };
 
 /** The readings with `changes` applied; an unknown name or value is an error (a typo must not pass silently). */

@@ -29,6 +29,8 @@ afterEach(async () => {
 });
 
 const http = axios.create({ validateStatus: () => true });
+const enabledNow = (subscription: IDataObject) =>
+	(subscription.status as IDataObject | undefined)?.enabled === true;
 
 async function trigger(
 	credentials: CredentialStore,
@@ -192,6 +194,31 @@ describe('BILL Trigger: subscription lifecycle', () => {
 		await triggerNode.webhookMethods.default.checkExists.call(harness.hookFunctions());
 		await emulator.deliveriesSettled();
 		expect(harness.executions).toHaveLength(4);
+	});
+
+	it('under BILL-like retries (minutes apart, then disabled) the missed events are caught up the same way', async () => {
+		emulator.readings.webhookRetries = 'billLike';
+		const credentials = billCredentials(emulator);
+		const harness = await trigger(credentials);
+		await harness.activate();
+		await harness.stop();
+		await createVendor(credentials, 'Slow One');
+		await createVendor(credentials, 'Slow Two');
+		const [subscription] = subscriptions();
+		for (let step = 0; step < 6 && enabledNow(subscription); step++) {
+			await new Promise((resolve) => setTimeout(resolve, 100));
+			emulator.clock.advance(61 * 60_000);
+		}
+		await emulator.deliveriesSettled();
+		expect(subscription.status).toMatchObject({ enabled: false });
+		// 5 attempts for each of the two events, as the reading says.
+		expect(emulator.deliveries).toHaveLength(10);
+		await harness.start();
+		await triggerNode.webhookMethods.default.checkExists.call(harness.hookFunctions());
+		await emulator.deliveriesSettled();
+		expect(harness.executions.map((items) => (items[0].vendor as IDataObject).name).sort()).toEqual(
+			['Slow One', 'Slow Two'],
+		);
 	});
 
 	it('checkExists answers false when the subscription is gone, and activation then creates a new one', async () => {
