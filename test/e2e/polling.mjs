@@ -138,7 +138,13 @@ function executionsIn(rest) {
 
 /** `ctx`: test, env, emulator, workdir, n8nPort (run.mjs, or main below). */
 export async function pollingTests(ctx) {
-	const { test, env, emulator, workdir, n8nPort } = ctx;
+	const { env, emulator, workdir, n8nPort } = ctx;
+	// POLLING_E2E_ONLY=text: only the tests whose title has it (and those they need), when run alone.
+	const only = process.env.POLLING_E2E_ONLY;
+	const test = (title, body) =>
+		!only || title.includes(only) || title.includes('n8n start with')
+			? ctx.test(title, body)
+			: undefined;
 	await importAll(env, workdir, 'polling', {
 		credentials: [emulatorCredential(emulator), spendEmulatorCredential(emulator)],
 		workflows: WORKFLOWS,
@@ -248,7 +254,14 @@ export async function pollingTests(ctx) {
 			const spendSubscription = await subscriptionOf(HOOK_SPEND, '/spend/subscriptions');
 			await sleep(3_000); // n8n writes the signing keys into its database when activation ends
 			const made = await bill.ap('POST', '/v3/bills', newBill(77));
-			await until(HOOK_BILL, 1);
+			await until(HOOK_BILL, 1).catch(async (error) => {
+				const events = (await emulator.control('GET', '/state/events')).filter(
+					(e) => e.subscriptionId === billSubscription.id,
+				);
+				throw new Error(
+					`${error.message}; BILL's events for the subscription: ${JSON.stringify(events.map((e) => [e.type, e.statusCode]))}, subscription ${JSON.stringify(billSubscription)}`,
+				);
+			});
 			const history = await bill.events('GET', `/v3/events/subscription/${billSubscription.id}`);
 			billEvent = (history.results ?? history).find((e) => String(e.payload).includes(made.id));
 			check(billEvent, `the event of bill ${made.id} in BILL's event history`);
