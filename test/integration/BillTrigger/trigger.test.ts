@@ -29,8 +29,8 @@ afterEach(async () => {
 });
 
 const http = axios.create({ validateStatus: () => true });
-const enabledNow = (subscription: IDataObject) =>
-	(subscription.status as IDataObject | undefined)?.enabled === true;
+const enabledNow = (subscription: object) =>
+	((subscription as IDataObject).status as IDataObject | undefined)?.enabled === true;
 
 async function trigger(
 	credentials: CredentialStore,
