@@ -29,7 +29,7 @@ const properties: INodeProperties[] = [
 		name: 'entity',
 		type: 'json',
 		default: '',
-		placeholder: '{ "bill": { "vendorId": "test-vendor-id", "amount": 100 } }',
+		placeholder: '{ "bill": { "amount": 100, "description": "test" } }',
 		description:
 			'Optional entity details for the test event, keyed by the entity (bill, invoice, transaction, …). The values are test values only.',
 	},
