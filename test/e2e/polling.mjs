@@ -215,6 +215,18 @@ export async function pollingTests(ctx) {
 			return list[0];
 		};
 		let pollBillsActive = false;
+		const keysKept = async (id, node, subscriptionId) => {
+			const deadline = Date.now() + 60_000;
+			for (;;) {
+				const staticData = (await rest.call('GET', `/workflows/${id}`))?.staticData;
+				const data = typeof staticData === 'string' ? JSON.parse(staticData) : staticData;
+				if (data === undefined) return await sleep(10_000); // not shown by this n8n's REST API
+				if (data?.[`node:${node}`]?.subscriptionId === subscriptionId) return;
+				if (Date.now() > deadline)
+					throw new Error(`${id}: n8n's static data does not hold subscription ${subscriptionId}`);
+				await sleep(500);
+			}
+		};
 		let billEvent;
 		let spendEvent;
 		let transaction;
@@ -254,7 +266,10 @@ export async function pollingTests(ctx) {
 			await activate(HOOK_SPEND);
 			const billSubscription = await subscriptionOf(HOOK_BILL, '/state/subscriptions');
 			const spendSubscription = await subscriptionOf(HOOK_SPEND, '/spend/subscriptions');
-			await sleep(3_000); // n8n writes the signing keys into its database when activation ends
+			// n8n writes the signing keys into its database when activation ends (after answering
+			// the activation): a delivery before that cannot be verified. Wait until it holds them.
+			await keysKept(HOOK_BILL, 'BILL Trigger', billSubscription.id);
+			await keysKept(HOOK_SPEND, 'BILL Spend & Expense Trigger', spendSubscription.id);
 			const made = await bill.ap('POST', '/v3/bills', newBill(77));
 			await until(HOOK_BILL, 1).catch(async (error) => {
 				const events = (await emulator.control('GET', '/state/events')).filter(
