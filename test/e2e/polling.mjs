@@ -34,8 +34,8 @@ import { check, equal, suite } from '../../scripts/lib/testkit.mjs';
 
 const POLL_BILLS = 'billcomE2EPollBills';
 const POLL_SPEND = 'billcomE2EPollSpend';
-const HOOK_BILL = 'billcomE2ERestartBillHook';
-const HOOK_SPEND = 'billcomE2ERestartSpendHook';
+const HOOK_BILL = 'billcomE2EHookBill'; // ids of at most 21 characters: n8n saves no static data for longer ones
+const HOOK_SPEND = 'billcomE2EHookSpend';
 // n8n refuses poll times under a minute ("The polling interval is too short").
 const EVERY_MINUTE = { item: [{ mode: 'everyMinute' }] };
 const sleep = (ms) => new Promise((resolveWait) => setTimeout(resolveWait, ms));
