@@ -21,6 +21,27 @@ interface PollingData extends IDataObject {
 	cursors?: Record<string, EventCursor>;
 }
 
+/**
+ * Each event's newer cursor of two copies. n8n 2.41 keeps a poll's node static data in its
+ * poller-state table and seeds that row from the workflow's static data when it has none
+ * (PollCursorService.resolveCursor, getOrCreateCursor); a row seeded again after a restart
+ * would take the cursor of the activation and start every change since then again. The copy the
+ * node keeps in the workflow's global static data is saved with each poll that starts an
+ * execution, so the newer of the two is never behind what was started.
+ */
+function newest(
+	stored: PollingData['cursors'],
+	mirror: PollingData['cursors'],
+): Record<string, EventCursor> {
+	const cursors: Record<string, EventCursor> = { ...(stored ?? {}) };
+	for (const [event, copy] of Object.entries(mirror ?? {})) {
+		const kept = cursors[event];
+		if (!kept || Date.parse(copy.after) > Date.parse(kept.after))
+			cursors[event] = JSON.parse(JSON.stringify(copy)) as EventCursor;
+	}
+	return cursors;
+}
+
 function chosenEvents(context: IPollFunctions): PolledEvent[] {
 	const spend = context.getNodeParameter('authentication', 'billApi') === 'billSpendApi';
 	const values = context.getNodeParameter(spend ? 'spendEvents' : 'events', []) as string[];
@@ -105,8 +126,13 @@ export async function pollBill(this: IPollFunctions): Promise<INodeExecutionData
 		return [items];
 	}
 	const data = this.getWorkflowStaticData('node') as PollingData;
+	const mirror = this.getWorkflowStaticData('global');
+	const mirrorKey = `billPollingTrigger:${this.getNode().id}`;
+	data.cursors = newest(data.cursors, mirror[mirrorKey] as PollingData['cursors']);
 	for (const event of events)
 		items.push(...output(this, event, await changesOf(this, event, data, count)));
+	// A copy in the workflow's own static data (n8n saves it when a poll starts an execution).
+	if (items.length) mirror[mirrorKey] = JSON.parse(JSON.stringify(data.cursors)) as IDataObject;
 	this.logger.debug(
 		`BILL Polling Trigger: ${items.length} change(s) with ${count.calls} call(s) to BILL`,
 	);

@@ -105,6 +105,20 @@ describe('BILL Polling Trigger', () => {
 		expect(await restarted.poll()).toBeNull();
 	});
 
+	it("n8n seeding the node's cursor again from the activation's (a restart): the copy in the workflow's static data keeps it from repeating", async () => {
+		const poller = trigger();
+		await poller.poll();
+		const atActivation = structuredClone(poller.stored['node:BILL Polling Trigger']);
+		await newBill();
+		expect(await poller.poll()).toHaveLength(1);
+		const restarted = trigger();
+		restarted.stored = {
+			...structuredClone(poller.stored),
+			'node:BILL Polling Trigger': atActivation,
+		};
+		expect(await restarted.poll()).toBeNull();
+	});
+
 	it('bill paid in full: once per bill, not for unpaid bills', async () => {
 		const poller = trigger({ events: ['billPaid', 'billUpdated'] });
 		await poller.poll();
