@@ -88,6 +88,12 @@
  *                                   invoice carries
  *                       'refused'   it is refused (400 BDC_1002): BILL documents `creditAmount` only on
  *                                   create (https://developer.bill.com/reference/createinvoice)
+ *   webhookRetries      'fast'      a failed delivery is tried `webhookAttempts` times in all, the waits
+ *                                   doubling from `webhookBackoffMs` (milliseconds: tests)
+ *                       'billLike'  5 attempts, 1, 5, 15 and 60 minutes apart by the emulator's clock
+ *                                   (POST /__emulator/clock moves it). BILL says only "exponential
+ *                                   backoff", then `status.enabled=false`
+ *                                   (https://developer.bill.com/docs/working-with-bill-webhooks)
  *
  * Set them with `startEmulator({ readings: { … } })`, `emulator.readings.x = …` in a test, or
  * `POST /__emulator/options { "readings": { … } }` from another process. `reset()` restores the
@@ -114,6 +120,7 @@ export interface Readings {
 	oauthPaymentMfa: 'notNeeded' | 'stepUp';
 	oauthScopeRefusal: 'forbidden' | 'unauthorized';
 	invoiceCreditAmount: 'set' | 'add' | 'refused';
+	webhookRetries: 'fast' | 'billLike';
 }
 
 export const DEFAULT_READINGS: Readings = {
@@ -137,6 +144,7 @@ export const DEFAULT_READINGS: Readings = {
 	oauthPaymentMfa: 'notNeeded',
 	oauthScopeRefusal: 'forbidden',
 	invoiceCreditAmount: 'set',
+	webhookRetries: 'fast',
 };
 
 const CHOICES: { [K in keyof Readings]: Array<Readings[K]> } = {
@@ -160,6 +168,7 @@ const CHOICES: { [K in keyof Readings]: Array<Readings[K]> } = {
 	oauthPaymentMfa: ['notNeeded', 'stepUp'],
 	oauthScopeRefusal: ['forbidden', 'unauthorized'],
 	invoiceCreditAmount: ['set', 'add', 'refused'],
+	webhookRetries: ['fast', 'billLike'],
 };
 
 /** The readings with `changes` applied; an unknown name or value is an error (a typo must not pass silently). */

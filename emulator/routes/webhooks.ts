@@ -323,16 +323,35 @@ async function deliverWithRetries(
 	state: State,
 	record: EventRecord,
 ): Promise<void> {
-	const { webhookAttempts, webhookBackoffMs } = emulator.options;
-	for (let n = 1; n <= webhookAttempts; n++) {
+	const waits = retryWaits(emulator);
+	for (let n = 1; n <= waits.length + 1; n++) {
 		const subscription = state.subscriptions.get(record.subscriptionId);
 		if (!subscription || (subscription.status as Json).enabled !== true) return;
 		if ((await attempt(emulator, state, record, String(subscription.notificationUrl), n)) === 200)
 			return;
-		if (n < webhookAttempts) await delay(webhookBackoffMs * 2 ** (n - 1));
+		if (n <= waits.length) await waitOn(emulator, waits[n - 1]);
 	}
 	const subscription = state.subscriptions.get(record.subscriptionId);
 	if (subscription) subscription.status = status(emulator, false, 'SYSTEM');
+}
+
+/** The waits between attempts, by the `webhookRetries` reading (readings.ts). */
+const BILL_LIKE_WAITS_MS = [1, 5, 15, 60].map((minutes) => minutes * 60_000);
+
+function retryWaits(emulator: Emulator): number[] {
+	if (emulator.readings.webhookRetries === 'billLike') return BILL_LIKE_WAITS_MS;
+	const { webhookAttempts, webhookBackoffMs } = emulator.options;
+	return Array.from({ length: webhookAttempts - 1 }, (_, n) => webhookBackoffMs * 2 ** n);
+}
+
+/** Real time for the fast reading; the emulator's clock (tests move it) for minutes apart. */
+async function waitOn(emulator: Emulator, ms: number): Promise<void> {
+	if (emulator.readings.webhookRetries !== 'billLike') {
+		await delay(ms);
+		return;
+	}
+	const due = emulator.clock.ms() + ms;
+	while (emulator.clock.ms() < due) await delay(25);
 }
 
 /** What a route emitted, to every enabled subscription that wants it (organization or partner level). */

@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { acceptEvent } from '../shared/acceptedEvents';
+import { acceptEvent, storeAccepted } from '../shared/acceptedEvents';
 import { signedEvent } from '../shared/signedEvent';
 import { SPEND_EVENTS, checkExists, create, remove, type SpendTriggerData } from './subscription';
 
@@ -86,13 +86,11 @@ export class BillSpendTrigger implements INodeType {
 		const metadata = (event.metadata ?? {}) as IDataObject;
 		const eventId = typeof metadata.eventId === 'string' ? metadata.eventId : undefined;
 		if (eventId) {
-			// Kept in this process's memory too: n8n 2.41 does not save static data a production
-			// webhook call changed (nodes/shared/acceptedEvents.ts).
+			// In this process's memory and in static data (nodes/shared/acceptedEvents.ts).
 			if (!acceptEvent(data.subscriptionId ?? '', eventId, data.acceptedEventIds))
 				return { webhookResponse: { received: true, duplicate: true } };
-			data.acceptedEventIds = [...(data.acceptedEventIds ?? []), eventId].slice(
-				-REMEMBERED_EVENT_IDS,
-			);
+			storeAccepted(data, data.subscriptionId ?? '', REMEMBERED_EVENT_IDS);
+			data.lastAcceptedAt = new Date().toISOString();
 		}
 		const eventType = typeof metadata.eventType === 'string' ? metadata.eventType : undefined;
 		const wanted = this.getNodeParameter('events', []) as string[];

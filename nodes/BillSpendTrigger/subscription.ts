@@ -19,6 +19,8 @@ export interface SpendTriggerData {
 	/** Kept until BILL answered, so a repeated create cannot make a second subscription. */
 	pendingCreate?: { idempotencyKey: string };
 	acceptedEventIds?: string[];
+	/** When the last event was accepted (ISO), to say since when events were missed. */
+	lastAcceptedAt?: string;
 }
 
 /**
@@ -112,6 +114,10 @@ export async function checkExists(context: IHookFunctions): Promise<boolean> {
 		eventKey(subscription.events) === eventKey(want.events)
 	)
 		return true;
+	if (!enabled)
+		context.logger.warn(
+			`BILL Spend & Expense Trigger: BILL had disabled webhook subscription ${data.subscriptionId} after failed deliveries; a new one is made. Spend & Expense keeps no event history to send again, so the transactions and reimbursements BILL did not deliver since ${data.lastAcceptedAt ?? 'the last accepted event'} are lost to this trigger: the BILL Polling Trigger's Spend & Expense events read them from BILL's lists`,
+		);
 	await remove(context);
 	return false;
 }

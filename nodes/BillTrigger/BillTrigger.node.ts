@@ -17,7 +17,7 @@ import {
 } from '../shared/authentication';
 import { signedEvent } from '../shared/signedEvent';
 import { DOCUMENTED_EVENTS, eventOptions, loadCatalog } from './events';
-import { acceptEvent } from '../shared/acceptedEvents';
+import { acceptEvent, storeAccepted } from '../shared/acceptedEvents';
 import { organizationOf } from './organizations';
 import type { TriggerData } from './staticData';
 import { createSubscription, deleteSubscription, subscriptionExists } from './subscription';
@@ -155,9 +155,8 @@ export class BillTrigger implements INodeType {
 			if (!acceptEvent(subscriptionId, eventId, data.acceptedEventIds)) {
 				return { webhookResponse: { received: true, duplicate: true } };
 			}
-			data.acceptedEventIds = [...(data.acceptedEventIds ?? []), eventId].slice(
-				-REMEMBERED_EVENT_IDS,
-			);
+			storeAccepted(data, subscriptionId, REMEMBERED_EVENT_IDS);
+			data.lastAcceptedAt = new Date().toISOString();
 		}
 
 		const options = this.getNodeParameter('options', {}) as IDataObject;

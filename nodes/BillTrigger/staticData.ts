@@ -17,6 +17,8 @@ export interface TriggerData extends IDataObject {
 	pendingRotation?: { idempotencyKey: string; subscriptionId: string };
 	/** Event IDs already accepted (BILL retries deliveries), newest last, bounded. */
 	acceptedEventIds?: string[];
+	/** When the last event was accepted (ISO): where a catch-up reads BILL's event history from. */
+	lastAcceptedAt?: string;
 	/** Partner level: names of the app key's organizations, by ID. */
 	organizationNames?: Record<string, string>;
 }
@@ -32,4 +34,5 @@ export function forget(data: TriggerData): void {
 	delete data.securityKeyIssued;
 	delete data.pendingRotation;
 	delete data.acceptedEventIds;
+	delete data.lastAcceptedAt;
 }

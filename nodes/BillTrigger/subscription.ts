@@ -3,6 +3,7 @@ import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError, billApiRequest } from '../shared/transport';
+import { catchUp } from './catchUp';
 import { eventSetKey, type SubscribedEvent } from './events';
 import { rotateKey, rotateKeyIfDue } from './securityKey';
 import { forget, triggerData, type TriggerData } from './staticData';
@@ -160,8 +161,9 @@ export async function subscriptionExists(this: IHookFunctions): Promise<boolean>
 				host: 'events',
 				body: { status: { enabled: true } },
 			});
+			const caught = await catchUp(this, data, id);
 			this.logger.warn(
-				`BILL Trigger: re-enabled webhook subscription ${id}, which BILL had disabled after failed deliveries; events from that time are in BILL's event history`,
+				`BILL Trigger: BILL had disabled webhook subscription ${id} after failed deliveries; enabled it again and had BILL send the ${caught.resent} event(s) it did not deliver since ${caught.from} again${caught.failed ? ` (${caught.failed} could not be sent again; see BILL's event history)` : ''}`,
 			);
 		}
 	} catch (error) {

@@ -202,6 +202,15 @@ export const EXAMPLES = [
 		manual: 'it runs when the workflow is active: publish it, then record a payment of an invoice',
 	},
 	{
+		id: 'billcomPaidPolling',
+		title: 'BILL Polling Trigger: an invoice paid in full becomes a message, without a webhook',
+		resources: [],
+		trigger: true,
+		needs: ['GET /v3/invoices', 'POST /v3/invoices/record-payment'],
+		manual:
+			'it runs when the workflow is active: activate it, then record a payment of an invoice (polled every minute)',
+	},
+	{
 		id: 'billcomPartnerNightly',
 		title: "A partner's nightly job: bills each client organization created yesterday",
 		resources: ['partner', 'bill'],

@@ -64,6 +64,17 @@ export const NOT_SENT = new Set([
 ]);
 
 export const SENT_FROM_ELSEWHERE: Record<string, string[]> = {
+	// The polling trigger's event lists and the catch-up's event history: read with GET.
+	'nodes/BillPollingTrigger/events.ts:/v3/bills': ['GET'],
+	'nodes/BillPollingTrigger/events.ts:/v3/vendors': ['GET'],
+	'nodes/BillPollingTrigger/events.ts:/v3/customers': ['GET'],
+	'nodes/BillPollingTrigger/events.ts:/v3/invoices': ['GET'],
+	'nodes/BillPollingTrigger/events.ts:/v3/receivable-payments': ['GET'],
+	'nodes/BillPollingTrigger/events.ts:/v3/payments': ['GET'],
+	'nodes/BillPollingTrigger/events.ts:/v3/vendor-credits': ['GET'],
+	'nodes/BillPollingTrigger/events.ts:/v3/spend/transactions': ['GET'],
+	'nodes/BillPollingTrigger/events.ts:/v3/spend/reimbursements': ['GET'],
+	'nodes/BillTrigger/catchUp.ts:/v3/events/subscription/:id': ['GET'],
 	// List reads handed to searchList / the By Name lookups (nodes/shared/searchList.ts, byName.ts): GET.
 	'nodes/Bill/helpers/names.ts:/v3/vendors': ['GET'],
 	'nodes/Bill/helpers/names.ts:/v3/customers': ['GET'],

@@ -838,6 +838,8 @@ async function main() {
 				waitFor,
 				waitForExecution,
 			});
+		if (!EXAMPLES_ONLY)
+			await (await import('./polling.mjs')).pollingTests({ test, env, emulator, workdir, n8nPort }); // issue 31
 
 		// 10. USERS.md job 3: the trigger, in a running n8n: activation registers a subscription in
 		//     the emulator, a bill created in BILL reaches an execution, deactivation removes it.

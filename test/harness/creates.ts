@@ -62,6 +62,9 @@ export const CREATES: Record<string, Guarantee> = {
 	'bill:bankAccount:nominateUser': {
 		none: "A user's access to an account (a state of the user on it, not a new object); the lost answer says to list the account's users (Get Many Users) first",
 	},
+	'bill:webhook:sendTestEvent': {
+		none: 'Asks BILL to send a test notification to the subscription: a test, sent again by intent; it creates nothing in the books',
+	},
 	'bill:invoice:sendEmail': {
 		none: 'Sends an email, creates no object; a re-run sends the email again by intent (e.g. a reminder)',
 	},

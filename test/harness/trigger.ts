@@ -33,6 +33,7 @@ import type {
 } from 'n8n-workflow';
 
 import { BillTrigger } from '../../nodes/BillTrigger/BillTrigger.node';
+import { acceptedEventsSettings } from '../../nodes/shared/acceptedEvents';
 import { nodeCredentialsOf, type CredentialStore } from './credentials';
 import { additionalDataOf, workflowOf } from './n8n';
 import {
@@ -45,6 +46,10 @@ import {
 } from './webhook';
 
 export const triggerNode = new BillTrigger();
+
+// The harness saves static data after each delivery itself; the node's re-marking for n8n's
+// save (nodes/shared/acceptedEvents.ts) need not outlive a test.
+acceptedEventsSettings.keepMarkedMs = 50;
 export type { LogLine } from './webhook';
 
 export interface ReceivedDelivery {
@@ -122,7 +127,9 @@ export class TriggerHarness {
 				});
 			});
 		});
-		await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
+		// Started again after stop(): the same port, so BILL's subscription still points here.
+		const port = Number(/^http:\/\/127\.0\.0\.1:(\d+)\//.exec(this.url)?.[1] ?? 0);
+		await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', () => resolve()));
 		this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/webhook/bill-trigger-test/webhook`;
 		return this;
 	}

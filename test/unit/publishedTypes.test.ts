@@ -80,9 +80,10 @@ function typeMentions(text: string): Array<{ type: string; line: number }> {
 describe('node types named in examples, the README and test workflows', () => {
 	const registered = registeredTypes();
 
-	it('the packed package registers the four nodes and the AI tools of the two action nodes', () => {
+	it('the packed package registers the five nodes and the AI tools of the two action nodes', () => {
 		expect([...registered].sort()).toEqual([
 			`${pkg.name}.bill`,
+			`${pkg.name}.billPollingTrigger`,
 			`${pkg.name}.billSpend`,
 			`${pkg.name}.billSpendTool`,
 			`${pkg.name}.billSpendTrigger`,

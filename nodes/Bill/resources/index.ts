@@ -24,6 +24,7 @@ import { session } from './session';
 import { user } from './user';
 import { vendor } from './vendor';
 import { vendorCredit } from './vendorCredit';
+import { webhook } from './webhook';
 
 /**
  * Every resource of the BILL node, by the value of its "Resource" parameter.
@@ -55,4 +56,5 @@ export const resources: Record<string, Resource> = {
 	vendor,
 	vendorCredit,
 	cardAccount,
+	webhook,
 };

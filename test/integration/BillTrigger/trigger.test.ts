@@ -29,6 +29,8 @@ afterEach(async () => {
 });
 
 const http = axios.create({ validateStatus: () => true });
+const enabledNow = (subscription: object) =>
+	((subscription as IDataObject).status as IDataObject | undefined)?.enabled === true;
 
 async function trigger(
 	credentials: CredentialStore,
@@ -150,10 +152,73 @@ describe('BILL Trigger: subscription lifecycle', () => {
 			harness.logs.some(
 				(l) =>
 					l.level === 'warn' &&
-					l.message.includes(`re-enabled webhook subscription ${subscription.id}`),
+					l.message.includes(`BILL had disabled webhook subscription ${subscription.id}`),
 			),
 		).toBe(true);
 		expect(subscriptions()).toHaveLength(1);
+	});
+
+	it('a subscription BILL disabled is enabled again and the events it missed are sent again from its history, each run once', async () => {
+		const credentials = billCredentials(emulator);
+		const harness = await trigger(credentials);
+		await harness.activate();
+		await createVendor(credentials, 'Before The Outage');
+		await emulator.deliveriesSettled();
+		expect(harness.executions).toHaveLength(1);
+		await harness.stop(); // n8n is down: every delivery fails, BILL disables the subscription
+		for (const name of ['Missed One', 'Missed Two', 'Missed Three'])
+			await createVendor(credentials, name);
+		await emulator.deliveriesSettled();
+		const [subscription] = subscriptions();
+		expect(subscription.status).toMatchObject({ enabled: false });
+		await harness.start(); // back, at the same URL
+		const exists = await triggerNode.webhookMethods.default.checkExists.call(
+			harness.hookFunctions(),
+		);
+		expect(exists).toBe(true);
+		expect(subscription.status).toMatchObject({ enabled: true });
+		await emulator.deliveriesSettled();
+		const names = harness.executions.map((items) => (items[0].vendor as IDataObject).name);
+		expect(names.sort()).toEqual(
+			['Before The Outage', 'Missed One', 'Missed Three', 'Missed Two'].sort(),
+		);
+		expect(
+			harness.logs.some(
+				(l) =>
+					l.level === 'warn' &&
+					l.message.includes(`BILL had disabled webhook subscription ${subscription.id}`) &&
+					l.message.includes('send the 3 event(s)'),
+			),
+		).toBe(true);
+		// Asked again: enabled, nothing more is sent.
+		await triggerNode.webhookMethods.default.checkExists.call(harness.hookFunctions());
+		await emulator.deliveriesSettled();
+		expect(harness.executions).toHaveLength(4);
+	});
+
+	it('under BILL-like retries (minutes apart, then disabled) the missed events are caught up the same way', async () => {
+		emulator.readings.webhookRetries = 'billLike';
+		const credentials = billCredentials(emulator);
+		const harness = await trigger(credentials);
+		await harness.activate();
+		await harness.stop();
+		await createVendor(credentials, 'Slow One');
+		await createVendor(credentials, 'Slow Two');
+		const [subscription] = subscriptions();
+		for (let step = 0; step < 6 && enabledNow(subscription); step++) {
+			await new Promise((resolve) => setTimeout(resolve, 100));
+			emulator.clock.advance(61 * 60_000);
+		}
+		await emulator.deliveriesSettled();
+		expect(subscription.status).toMatchObject({ enabled: false });
+		// 5 attempts for each of the two events, as the reading says.
+		expect(emulator.deliveries).toHaveLength(10);
+		await harness.start();
+		await triggerNode.webhookMethods.default.checkExists.call(harness.hookFunctions());
+		await emulator.deliveriesSettled();
+		expect(harness.executions.map((items) => (items[0].vendor as IDataObject).name).sort()).toEqual(
+			['Slow One', 'Slow Two'],
+		);
 	});
 
 	it('checkExists answers false when the subscription is gone, and activation then creates a new one', async () => {

@@ -79,6 +79,37 @@ export const EXEMPT_CASES: Record<string, ExemptCase> = {
 		}),
 		binary: PDF,
 	},
+	'bill:webhook:sendTestEvent': {
+		route: {
+			method: 'POST',
+			path: '~^/v3/subscriptions/[^/]+/test$',
+			logged: '/v3/subscriptions/:subscriptionId/test',
+		},
+		// A subscription of the fixture organization, as POST /v3/subscriptions stores one.
+		prepare: async (emulator) => {
+			const id = '6f1d0c1e-5a3b-4c2d-9e8f-000000000001';
+			const now = emulator.clock.timestamp();
+			emulator.state.subscriptions.set(id, {
+				id,
+				name: 'Rerun test events',
+				organizationId: emulator.fixtures.organizationId,
+				status: { enabled: true, updatedBy: 'USER', updatedTime: now },
+				events: [{ type: 'bill.created', version: '1' }],
+				notificationUrl: 'https://example.com/hook',
+				createdTime: now,
+				updatedTime: now,
+			});
+			emulator.state.subscriptionScopes.set(id, {
+				organizationId: emulator.fixtures.organizationId,
+			});
+			return { subscriptionId: id };
+		},
+		parameters: (p) => ({
+			resource: 'webhook',
+			operation: 'sendTestEvent',
+			subscriptionId: String(p.subscriptionId),
+		}),
+	},
 	'bill:invoice:sendEmail': {
 		route: {
 			method: 'POST',

@@ -47,6 +47,13 @@ const ALLOWED: Record<string, string> = {
 		"a secret (the client user's remembered-device MFA ID); never listed",
 	'bill:mfa.*.actAsUserMfaId':
 		"a secret (the client user's remembered-device MFA ID); never listed",
+	// Webhook IDs (UUIDs): events have no name to search by; subscriptions could be listed.
+	'bill:webhook.*.subscriptionId':
+		'a webhook subscription (a UUID the BILL Trigger names in the log); not yet a list of GET /v3/subscriptions',
+	'bill:webhook.resendEvent.eventId':
+		'an event of the history (a UUID from Get Event History); events have no name to pick from',
+	'bill:webhook.getEvents.filters.entityId':
+		'the ID of any kind of object (bill, vendor, invoice, payment, …), so no one list fits',
 	'bill:document.getUploadStatus.uploadIds':
 		'the upload IDs Document → Upload returns, several at once; BILL has no list of uploads',
 	// A customer's own bank accounts: BILL lists them per customer only (GET /v3/customers/{id}/bank-accounts),
