@@ -103,3 +103,30 @@ export function manualWorkflow(id, name, node) {
 		settings: { executionOrder: 'v1' },
 	};
 }
+
+/**
+ * Waits until n8n holds a trigger's subscription in the workflow's static data, where its REST API
+ * shows it (or the API shows no static data at all). The trigger keeps the subscription's security
+ * key there, which n8n writes to its database once activation ends; a delivery before that could
+ * not be verified (BILL sends it again later, but a test waits for one execution). Resolves with
+ * what n8n showed.
+ */
+export async function subscriptionKeptByN8n({
+	rest,
+	workflowId,
+	nodeName,
+	subscriptionId,
+	waitFor,
+}) {
+	const kept = async () => {
+		const staticData = (await rest.call('GET', `/workflows/${workflowId}`))?.staticData;
+		return staticData === undefined
+			? 'not shown'
+			: (staticData?.[`node:${nodeName}`]?.subscriptionId ?? 'none');
+	};
+	return await waitFor(
+		kept,
+		(id) => id === 'not shown' || id === subscriptionId,
+		`n8n's static data holding subscription ${subscriptionId}`,
+	);
+}

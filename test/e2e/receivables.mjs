@@ -4,6 +4,7 @@
  */
 import { cents, check, equal } from '../../scripts/lib/testkit.mjs';
 import { nodeOutput, restClient, startN8nServer } from '../../scripts/lib/stack.mjs';
+import { subscriptionKeptByN8n } from '../../scripts/lib/e2e.mjs';
 
 /** Calls the emulator as someone working in BILL would (its own login). */
 export async function billApi(emulator) {
@@ -71,6 +72,13 @@ async function invoicePaidTrigger(ctx) {
 				['invoice.updated'],
 				'events of the subscription',
 			);
+			await subscriptionKeptByN8n({
+				rest,
+				workflowId: id,
+				nodeName: 'BILL Trigger',
+				subscriptionId: subscription.id,
+				waitFor,
+			});
 			const post = await billApi(emulator);
 			const customer = await post('/v3/customers', {
 				name: 'Hook Customer',
