@@ -172,7 +172,7 @@ export const EXAMPLES = [
 		},
 	},
 	{
-		id: 'billcomChargeDueInvoices',
+		id: 'billcomChargeDue',
 		title: 'Customers charged for their invoices due (nothing charged twice)',
 		resources: ['invoice', 'receivablePayment'],
 		needs: [

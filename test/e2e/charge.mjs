@@ -26,7 +26,7 @@ import {
 import { check, equal, suite } from '../../scripts/lib/testkit.mjs';
 import { billApi } from './receivables.mjs';
 
-const EXAMPLE = 'billcomChargeDueInvoices';
+const EXAMPLE = 'billcomChargeDue';
 const ROUTE = '/v3/receivable-payments';
 const day = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 

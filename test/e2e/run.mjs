@@ -291,7 +291,10 @@ async function main() {
 					else if (!knownTypes.has(node.type))
 						problems.push(`${file}: "${node.name}" has unknown type ${node.type}`);
 					if (node.type === 'n8n-nodes-billcom.billSpend') {
-						if (node.credentials?.billSpendApi?.id !== SPEND_CREDENTIAL.id)
+						if (
+							node.credentials?.billSpendApi?.id !== SPEND_CREDENTIAL.id &&
+							!node.credentials?.billOAuthApi
+						)
 							problems.push(`${file}: "${node.name}" does not use ${SPEND_CREDENTIAL.name}`);
 					} else if (
 						node.type.startsWith('n8n-nodes-billcom.bill') &&
