@@ -76,6 +76,21 @@ const SET_UP =
 	/^(runtime:|the packed package|n8n loads our nodes|examples:|import:|example \d+|HTTP Request node with the BILL API credential \(example)/;
 const test = (name, fn) =>
 	EXAMPLES_ONLY && !SET_UP.test(name) ? Promise.resolve() : results.test(name, fn);
+/**
+ * Examples that do not pass on another n8n line yet, with what was seen: recorded as pending (and
+ * counted in the tally), never as passed. Each is an open item of issue 32; README → Compatibility
+ * says the same to users.
+ */
+const NOT_YET_ON_LINE = {
+	'1.x': {
+		billcomBillCreated:
+			"n8n 1.123 does not keep the BILL Trigger's subscription (and its security key) in the workflow's static data after activation, so BILL's signed deliveries cannot be verified and start no execution",
+		billcomInvoicePaid:
+			"n8n 1.123 does not keep the BILL Trigger's subscription (and its security key) in the workflow's static data after activation, so BILL's signed deliveries cannot be verified and start no execution",
+		billcomChargeDue:
+			'on n8n 1.123 the refusal of the unauthorized customer is not among the items the example reports (not yet explained)',
+	},
+};
 const PARTNER_CREDENTIAL = { id: 'billEmulatorPartner', name: 'BILL Partner (emulator)' };
 
 const key = (name) =>
@@ -217,6 +232,7 @@ async function main() {
 		join(REPO, 'dist', 'nodes', 'BillTrigger', 'BillTrigger.node.js'),
 	);
 	const pendingOr = (example) =>
+		(LINE.name !== DEFAULT_LINE && NOT_YET_ON_LINE[LINE.name]?.[example]) ||
 		notRunnable(
 			EXAMPLES.find((e) => e.id === example),
 			emulator,
