@@ -46,7 +46,6 @@ import {
 } from '../../scripts/lib/stack.mjs';
 import { cents, check, equal, suite } from '../../scripts/lib/testkit.mjs';
 import { SPEND_CREDENTIAL } from '../../scripts/lib/spend.mjs';
-import { subscriptionKeptByN8n } from '../../scripts/lib/e2e.mjs';
 import { spendExamples, spendTriggerTests } from './spend.mjs';
 import { agentTests } from './agents.mjs';
 import { httpRequestTests } from './http-request.mjs';
@@ -893,13 +892,6 @@ async function main() {
 						'events of the subscription',
 					);
 
-					await subscriptionKeptByN8n({
-						rest,
-						workflowId: id,
-						nodeName: 'BILL Trigger',
-						subscriptionId: mine[0].id,
-						waitFor,
-					});
 					const bill = await createBillInBill(emulator, `E2E-HOOK-${Date.now()}`);
 					const execution = await waitForExecution(rest, id);
 					equal(execution.status, 'success', 'status of the trigger execution');
