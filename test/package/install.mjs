@@ -30,13 +30,14 @@ const PACKAGE = 'n8n-nodes-billcom';
 /** Every node package.json declares, and the AI tool n8n makes of each action node. */
 const EXPECTED_NODES = [
 	`${PACKAGE}.bill`,
+	`${PACKAGE}.billPollingTrigger`,
 	`${PACKAGE}.billSpend`,
 	`${PACKAGE}.billSpendTool`,
 	`${PACKAGE}.billSpendTrigger`,
 	`${PACKAGE}.billTool`,
 	`${PACKAGE}.billTrigger`,
 ];
-const EXPECTED_CREDENTIALS = ['billApi', 'billPartnerApi'];
+const EXPECTED_CREDENTIALS = ['billApi', 'billConsoleApi', 'billOAuthApi', 'billPartnerApi'];
 
 const { record, test, writeResults } = suite('install');
 
