@@ -18,6 +18,20 @@ if [ -n "${CI:-}" ] || [ ! -d node_modules ]; then
 	npm ci --no-audit --no-fund
 fi
 
+mkdir -p .test-results
+# The n8n runtimes (downloads, a native rebuild) are prepared in the background while the build,
+# lint and jest run; the end-to-end step waits for them. A ready runtime takes a few seconds.
+runtime_pid=""
+if [ -z "${SKIP_E2E:-}" ]; then
+	step "preparing the n8n runtimes in the background (log: .test-results/runtime.log)"
+	(
+		for line in $(node --input-type=module -e 'import { requestedLines } from "./scripts/n8n-runtime.mjs"; console.log(requestedLines().join(" "))'); do
+			node scripts/n8n-runtime.mjs --line="${line}" || exit $?
+		done
+	) >.test-results/runtime.log 2>&1 &
+	runtime_pid=$!
+fi
+
 step "build"
 npm run build
 
@@ -28,10 +42,18 @@ step "type-check the tests"
 npx tsc -p test/tsconfig.json
 
 step "unit, emulator, contract and reliability tests"
-mkdir -p .test-results
 rm -f .test-results/jest.json .test-results/e2e.json .test-results/e2e-*.json .test-results/browser.json .test-results/install.json .test-results/queue.json
 status=0
 npx jest --ci --json --outputFile=.test-results/jest.json || status=$?
+
+if [ -n "${runtime_pid}" ]; then
+	step "waiting for the n8n runtimes"
+	runtime_status=0
+	wait "${runtime_pid}" || runtime_status=$?
+	tail -n 20 .test-results/runtime.log
+	# The end-to-end runs prepare a runtime themselves too, and report what failed there.
+	[ "${runtime_status}" -eq 0 ] || echo "preparing the n8n runtimes failed (exit ${runtime_status}); see .test-results/runtime.log"
+fi
 
 e2e_status=0
 if [ -z "${SKIP_E2E:-}" ] && [ -f test/e2e/run.mjs ]; then
