@@ -40,6 +40,7 @@ npm run lint
 
 step "type-check the tests"
 npx tsc -p test/tsconfig.json
+npx tsc -p test/tsconfig.tools.json
 
 step "unit, emulator, contract and reliability tests"
 rm -f .test-results/jest.json .test-results/e2e.json .test-results/e2e-*.json .test-results/browser.json .test-results/install.json .test-results/queue.json
