@@ -43,7 +43,8 @@ export async function createBill(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body = billBodyFromParameters(this, itemIndex, false);
-	if (this.getNodeParameter('billApprovals', itemIndex, false) === true) body.billApprovals = true;
+	const approvals = this.getNodeParameter('billApprovals', itemIndex, false) === true;
+	if (approvals) body.billApprovals = true;
 	const skipExisting = this.getNodeParameter('skipExisting', itemIndex, true) as boolean;
 	const simplify = wantsSimplified(this, itemIndex);
 	const bill = skipExisting
@@ -54,5 +55,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				async () => await createBill(this, itemIndex, body),
 			)
 		: await createBill(this, itemIndex, body);
-	return await billOutput(this, itemIndex, bill, simplify);
+	return await billOutput(this, itemIndex, bill, simplify, approvals);
 }

@@ -75,12 +75,23 @@ export async function simplifiedBills(
 	});
 }
 
-/** One bill, simplified when the item's "Simplify" is on. */
+/** What "Include Approvals" (BILL's billApprovals) adds to the answer, kept in the small form too. */
+const APPROVAL_FIELDS = ['approvalStatus', 'approvers'] as const;
+
+/**
+ * One bill, simplified when the item's "Simplify" is on; `approvals`: the user asked for the
+ * bill's approval data (Include Approvals), so the small form keeps it.
+ */
 export async function billOutput(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	bill: IDataObject,
 	simplify: boolean,
+	approvals = false,
 ): Promise<IDataObject> {
-	return simplify ? (await simplifiedBills(context, itemIndex, [bill]))[0] : bill;
+	if (!simplify) return bill;
+	const [simple] = await simplifiedBills(context, itemIndex, [bill]);
+	if (approvals)
+		for (const field of APPROVAL_FIELDS) if (bill[field] !== undefined) simple[field] = bill[field];
+	return simple;
 }

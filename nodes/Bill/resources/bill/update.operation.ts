@@ -87,5 +87,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				...sendingCredits(billId, credits),
 				itemIndex,
 			});
-	return await billOutput(this, itemIndex, bill, simplify);
+	return await billOutput(this, itemIndex, bill, simplify, approvals);
 }

@@ -227,6 +227,34 @@ describe('Bills with their approvals (billApprovals)', () => {
 			approvers: [{ approverOrder: 0 }, { approverOrder: 1 }],
 		});
 	});
+
+	it('the simplified output (the default of new nodes) keeps the approvals Include Approvals asked for', async () => {
+		const f = emulator.fixtures;
+		const credentials = billCredentials(emulator);
+		await runBillOk(credentials, {
+			...policyParameters('Big bills', [f.clerk.userId, f.admin.userId]),
+			rules: { rule: [{ key: 'BILL_AMOUNT', op: 'gte', values: '1000' }] },
+		});
+		const vendorId = await api(emulator).vendor();
+		const create = (invoiceNumber: string, billApprovals: boolean) => ({
+			resource: 'bill',
+			operation: 'create',
+			vendorId: byId(vendorId),
+			invoiceNumber,
+			invoiceDate: day(emulator, 0),
+			dueDate: day(emulator, 10),
+			lineItems: { lineItem: [{ amount: 1500, description: 'Amp' }] },
+			billApprovals,
+			simplify: true,
+		});
+		const [asked] = await runBillOk(credentials, create('S-1', true));
+		expect(asked).toMatchObject({
+			approvalStatus: 'ASSIGNED',
+			approvers: [{ userId: f.clerk.userId }, { userId: f.admin.userId }],
+		});
+		const [plain] = await runBillOk(credentials, create('S-2', false));
+		expect(plain).not.toHaveProperty('approvers');
+	});
 });
 
 describe('Organization → Update: ACH batching', () => {
