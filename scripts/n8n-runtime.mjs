@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * Local n8n installs for this package, prepared once and cached in `.n8n-runtime/` (git-ignored),
  * one per n8n line we test (LINES): n8n 2.x (2.41.1) and n8n 1.x (the last 1.123 release).
@@ -304,6 +305,9 @@ export function prepareRuntime({ quiet = false, line: lineName = DEFAULT_LINE } 
  * line's n8n (BILLCOM_N8N_BIN, read by runN8n and startN8nServer). Our package is whatever is
  * installed in <userFolder>/.n8n/nodes (scripts/lib/package.mjs); `extensions` (a folder for
  * N8N_CUSTOM_EXTENSIONS) is the development shortcut only, never set by a test.
+ * @param {{ userFolder: string, encryptionKey: string, port?: number, brokerPort?: number,
+ *   line?: string, extensions?: string, extra?: Record<string, string> }} options
+ * @returns {NodeJS.ProcessEnv}
  */
 export function n8nEnv({
 	userFolder,

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Example 06 (the AI agent with BILL tools) without a model service, for `npm run demo` and the
  * end-to-end tests (test/e2e/agents.mjs): the example's OpenAI Chat Model gets an OpenAI credential
@@ -80,7 +81,7 @@ export function billsAssistantScript(seen) {
 				`the agent offered the tools ${JSON.stringify(names)}`,
 			);
 			const asked = /owe (.+?)[,?]/.exec(lastUserMessage(body))?.[1];
-			check(asked, `no vendor in the question "${lastUserMessage(body)}"`);
+			if (!asked) throw new Error(`no vendor in the question "${lastUserMessage(body)}"`);
 			seen.nameStartsWith = asked.split(' ').slice(0, 2).join(' ');
 			return {
 				toolCalls: [{ name: 'Vendors', arguments: { nameStartsWith: seen.nameStartsWith } }],

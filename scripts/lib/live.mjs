@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * What happens outside n8n while the examples run: people working in BILL (here, the emulator),
  * and a running n8n's executions. Used by `npm run demo` to show the examples that need a person

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Our package as users get it: `npm pack` of the built package (what npm would publish), installed
  * into an n8n user folder by the README's manual route (README → Install):

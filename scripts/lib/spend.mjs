@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The BILL Spend & Expense credential for the emulator (examples 10–12 name it; the import
  * creates it). The token is the emulator's fixture ADMIN token (emulator/routes/spendState.ts).

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The pieces `npm start`, `npm run demo` and the end-to-end tests share: the BILL emulator as a
  * process, the BILL credential that points n8n at it, importing the example workflows, and
@@ -16,12 +17,13 @@ export const CREDENTIAL = { id: 'billEmulatorCred', name: 'BILL (emulator)' };
 export const EXAMPLES_DIR = join(REPO, 'examples');
 
 /** A TCP port nobody listens on now. */
+/** @returns {Promise<number>} a TCP port free on 127.0.0.1 now */
 export function freePort() {
 	return new Promise((resolvePort, reject) => {
 		const server = createServer();
 		server.once('error', reject);
 		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
+			const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
 			server.close(() => resolvePort(port));
 		});
 	});
@@ -84,11 +86,13 @@ export function startEmulatorProcess({ port = 0, seed = true } = {}) {
 				has: (route) => routes.has(route),
 				control: (method, path, body) => control(info.url, method, path, body),
 				stop: () =>
-					new Promise((resolveStop) => {
-						if (child.exitCode !== null) return resolveStop();
-						child.once('exit', () => resolveStop());
-						child.kill('SIGTERM');
-					}),
+					/** @type {Promise<void>} */ (
+						new Promise((resolveStop) => {
+							if (child.exitCode !== null) return resolveStop();
+							child.once('exit', () => resolveStop());
+							child.kill('SIGTERM');
+						})
+					),
 			});
 		});
 	});
@@ -155,7 +159,10 @@ export function partnerEmulatorCredential(emulator, { id, name } = PARTNER_CREDE
 	};
 }
 
-/** The example workflows: [{ file, id, name, json }], in file-name order. */
+/**
+ * The example workflows: [{ file, id, name, json }], in file-name order.
+ * @returns {{ file: string, id: string, name: string, json: any }[]}
+ */
 export function exampleWorkflows() {
 	return readdirSync(EXAMPLES_DIR)
 		.filter((file) => file.endsWith('.json'))
@@ -164,6 +171,16 @@ export function exampleWorkflows() {
 			const json = JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8'));
 			return { file, id: json.id, name: json.name, json };
 		});
+}
+
+/**
+ * The example workflow of this id; throws when there is none.
+ * @param {string} id
+ */
+export function exampleWorkflow(id) {
+	const example = exampleWorkflows().find((w) => w.id === id);
+	if (!example) throw new Error(`no example workflow has the id ${id}`);
+	return example;
 }
 
 async function n8nOk(args, env, what) {
@@ -285,11 +302,16 @@ export const DEMO_OWNER = {
 /**
  * `n8n start` (editor and REST API on `port`); resolves once n8n answers its readiness check.
  * `output`: where n8n's log goes: 'ignore', 'inherit' or an open file descriptor.
+ * @param {NodeJS.ProcessEnv} env
+ * @param {number} port
+ * @param {{ output?: 'ignore' | 'inherit' | number, timeoutMs?: number }} [options]
  */
 export async function startN8nServer(env, port, { output = 'ignore', timeoutMs = 120_000 } = {}) {
+	/** @type {import('node:child_process').ChildProcess} */
 	const child = spawn(NODE_BIN, [n8nBin(env), 'start'], { env, stdio: ['ignore', output, output] });
 	const base = `http://127.0.0.1:${port}`;
 	const deadline = Date.now() + timeoutMs;
+	/** @type {number | null} */
 	let exited = null;
 	child.once('exit', (code) => (exited = code ?? -1));
 	for (;;) {
@@ -312,11 +334,13 @@ export async function startN8nServer(env, port, { output = 'ignore', timeoutMs =
 		await new Promise((resolveWait) => setTimeout(resolveWait, 500));
 	}
 	const stop = () =>
-		new Promise((resolveStop) => {
-			if (exited !== null) return resolveStop();
-			child.once('exit', () => resolveStop());
-			child.kill('SIGTERM');
-		});
+		/** @type {Promise<void>} */ (
+			new Promise((resolveStop) => {
+				if (exited !== null) return resolveStop();
+				child.once('exit', () => resolveStop());
+				child.kill('SIGTERM');
+			})
+		);
 	return { child, base, stop };
 }
 
@@ -357,7 +381,7 @@ export function restClient(base) {
 				? await call('POST', `/workflows/${id}/activate`, { versionId: workflow.versionId })
 				: await call('POST', `/workflows/${id}/deactivate`, {});
 		} catch (error) {
-			if (!/: 404 /.test(String(error.message))) throw error;
+			if (!/: 404 /.test(String(/** @type {Error} */ (error).message))) throw error;
 			return await call('PATCH', `/workflows/${id}`, { active, versionId: workflow.versionId });
 		}
 	};

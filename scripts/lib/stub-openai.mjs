@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * A scripted stand-in for an OpenAI-compatible chat model, so n8n's AI Agent runs end to end
  * without any model service. It answers `POST …/chat/completions` with the next step of a script:
@@ -101,6 +102,7 @@ export function startStubOpenAi({
 				},
 			};
 		}
+		/** @type {(delta: object, finishReason?: string | null, extra?: object) => string} */
 		const chunk = (delta, finishReason = null, extra = {}) =>
 			`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: body.model ?? model, choices: [{ index: 0, delta, finish_reason: finishReason, logprobs: null }], ...extra })}\n\n`;
 		const events = [chunk({ role: 'assistant', content: toolCalls.length ? null : '' })];
@@ -127,7 +129,7 @@ export function startStubOpenAi({
 		});
 		req.on('end', () => {
 			if (res.writableEnded) return;
-			const path = new URL(req.url, 'http://stub').pathname;
+			const path = new URL(req.url ?? '/', 'http://stub').pathname;
 			if (req.method === 'GET' && path.endsWith('/models'))
 				return reply(res, 200, {
 					object: 'list',
@@ -152,7 +154,8 @@ export function startStubOpenAi({
 				if (!next)
 					throw new Error(`the script has ${script.length} steps; request ${step} has none`);
 				answer = next(body, { step: step - 1, tools: toolResults(body) });
-			} catch (error) {
+			} catch (caught) {
+				const error = /** @type {Error} */ (caught);
 				failures.push(error.message);
 				return reply(res, 400, {
 					error: { message: `stub: ${error.message}`, type: 'invalid_request_error' },
@@ -169,7 +172,7 @@ export function startStubOpenAi({
 	return new Promise((resolveStart, reject) => {
 		server.once('error', reject);
 		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
+			const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
 			const lifetime = setTimeout(() => server.close(), lifetimeMs);
 			lifetime.unref();
 			resolveStart({
@@ -181,11 +184,13 @@ export function startStubOpenAi({
 					return step;
 				},
 				stop: () =>
-					new Promise((resolveStop) => {
-						clearTimeout(lifetime);
-						server.closeAllConnections?.();
-						server.close(() => resolveStop());
-					}),
+					/** @type {Promise<void>} */ (
+						new Promise((resolveStop) => {
+							clearTimeout(lifetime);
+							server.closeAllConnections?.();
+							server.close(() => resolveStop());
+						})
+					),
 			});
 		});
 	});

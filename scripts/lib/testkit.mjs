@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The small test runner of the suites that drive a real n8n (test/e2e, test/queue): named tests,
  * passed / failed / pending, and a result file in jest's summary shape that scripts/test.sh counts.
@@ -35,7 +36,7 @@ export function suite(name) {
 			const note = await fn();
 			record(testName, 'passed', typeof note === 'string' ? note : '');
 		} catch (error) {
-			record(testName, 'failed', error.stack ?? String(error));
+			record(testName, 'failed', /** @type {Error} */ (error).stack ?? String(error));
 		}
 	}
 

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Redis and PostgreSQL for the queue-mode test, each a throw-away child process on loopback
  * (own port, own data folder under the test's temp dir, nothing written elsewhere). Debian's
@@ -108,18 +109,25 @@ function handle(child, name) {
 			return !exited;
 		},
 		stop: (graceMs = 10_000) =>
-			new Promise((resolveStop) => {
-				if (exited) return resolveStop();
-				const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-				child.once('exit', () => {
-					clearTimeout(timer);
-					resolveStop();
-				});
-				child.kill('SIGTERM');
-			}),
+			/** @type {Promise<void>} */ (
+				new Promise((resolveStop) => {
+					if (exited) return resolveStop();
+					const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+					child.once('exit', () => {
+						clearTimeout(timer);
+						resolveStop();
+					});
+					child.kill('SIGTERM');
+				})
+			),
 	};
 }
 
+/**
+ * @param {string} what
+ * @param {() => Promise<boolean>} check
+ * @param {{ timeoutMs?: number, child?: import('node:child_process').ChildProcess }} [options]
+ */
 async function waitFor(what, check, { timeoutMs = 60_000, child } = {}) {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {

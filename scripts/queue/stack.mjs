@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * n8n in queue mode for the scale-out test: one main process (`n8n start`: editor, REST API,
  * production webhooks, the queue's producer) and `n8n worker` processes that take executions
@@ -89,6 +90,13 @@ export async function importAndPublish(env, emulator, credentials, workflows, wo
  * One n8n process (`start` or `worker`) with its output in `logFile`. Resolves once it is ready:
  * the main when /healthz/readiness answers, a worker when it logs that it is ready.
  */
+/**
+ * @param {string} name
+ * @param {string[]} args
+ * @param {NodeJS.ProcessEnv} env
+ * @param {string} logFile
+ * @param {{ readyUrl?: string, readyText?: string, timeoutMs?: number }} [options]
+ */
 export async function startN8nProcess(
 	name,
 	args,
@@ -111,22 +119,26 @@ export async function startN8nProcess(
 		log: () => readFileSync(logFile, 'utf8'),
 		/** SIGTERM (n8n finishes what runs, up to its own timeout), SIGKILL after `graceMs`. */
 		stop: (graceMs = 30_000) =>
-			new Promise((resolveStop) => {
-				if (exited !== null) return resolveStop();
-				const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-				child.once('exit', () => {
-					clearTimeout(timer);
-					resolveStop();
-				});
-				child.kill('SIGTERM');
-			}),
+			/** @type {Promise<void>} */ (
+				new Promise((resolveStop) => {
+					if (exited !== null) return resolveStop();
+					const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+					child.once('exit', () => {
+						clearTimeout(timer);
+						resolveStop();
+					});
+					child.kill('SIGTERM');
+				})
+			),
 		/** SIGKILL: the crash of a worker, nothing finished or cleaned up. */
 		kill: () =>
-			new Promise((resolveKill) => {
-				if (exited !== null) return resolveKill();
-				child.once('exit', () => resolveKill());
-				child.kill('SIGKILL');
-			}),
+			/** @type {Promise<void>} */ (
+				new Promise((resolveKill) => {
+					if (exited !== null) return resolveKill();
+					child.once('exit', () => resolveKill());
+					child.kill('SIGKILL');
+				})
+			),
 	};
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
