@@ -38,41 +38,35 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const NODE_VERSION = '24.21.0';
+import {
+	DEFAULT_LINE,
+	LINES,
+	N8N_VERSION,
+	NODE_BIN,
+	NODE_DIR,
+	NODE_HOME,
+	NODE_PACKAGE,
+	NODE_VERSION,
+	REPO,
+	RUNTIME_DIR,
+	RuntimeError,
+} from './lib/runtime-paths.mjs';
 
-/** A failed step: what failed, why, and what to do; the CLI prints it and exits 1. */
-export class RuntimeError extends Error {}
+export {
+	DEFAULT_LINE,
+	LINES,
+	N8N_VERSION,
+	NODE_BIN,
+	NODE_VERSION,
+	REPO,
+	RUNTIME_DIR,
+	RuntimeError,
+} from './lib/runtime-paths.mjs';
 
-/** The n8n lines we test; the first is the default. `dir` under .n8n-runtime/; `ready` its ready file. */
-export const LINES = {
-	'2.x': { name: '2.x', version: '2.41.1', dir: 'n8n', ready: 'ready.json' },
-	'1.x': {
-		name: '1.x',
-		version: '1.123.81',
-		dir: 'n8n-1',
-		ready: 'ready-1.x.json',
-		// n8n-nodes-base 1.x names xlsx as a tarball on cdn.sheetjs.com; the registry's last xlsx.
-		overrides: { xlsx: '0.18.5' },
-		// What n8n 1.x asks of every install (its start-up warns without it; 2.x has it on by
-		// default). Without it, 1.123 runs the Code node in-process and its items reach the
-		// default expression engine (isolated-vm) as proxies it cannot copy: `$('Code').item.json.x`
-		// then reads null in any later node, n8n's own Set node included (README → Compatibility).
-		// The task runner may take more than n8n's 60 s to take a Code node's first task on a busy
-		// machine (seen in the tests: "Task request timed out after 60 seconds").
-		env: { N8N_RUNNERS_ENABLED: 'true', N8N_RUNNERS_TASK_REQUEST_TIMEOUT: '240' },
-	},
-};
-export const DEFAULT_LINE = '2.x';
-export const N8N_VERSION = LINES[DEFAULT_LINE].version;
-
-export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const RUNTIME_DIR = join(REPO, '.n8n-runtime');
-const NODE_PACKAGE = `node-${process.platform}-${process.arch}`;
-const NODE_DIR = join(RUNTIME_DIR, 'node');
-const NODE_HOME = join(NODE_DIR, 'node_modules', NODE_PACKAGE);
-export const NODE_BIN = join(NODE_HOME, 'bin', 'node');
-
-/** A line by name ('2.x', '1.x', or a version of one), with its folders and n8n binary. */
+/**
+ * A line by name ('2.x', '1.x', or a version of one), with its folders and n8n binary.
+ * @param {string} [line] a line name (2.x, 1.x) or version
+ */
 export function runtimeLine(line = DEFAULT_LINE) {
 	const found =
 		LINES[line] ?? Object.values(LINES).find((l) => l.version === line || `n8n-${l.name}` === line);
@@ -89,7 +83,11 @@ export function runtimeLine(line = DEFAULT_LINE) {
 	};
 }
 
-/** The lines a run asks for: N8N_LINES=2.x,1.x (default: all). */
+/**
+ * The lines a run asks for: N8N_LINES=2.x,1.x (default: all).
+ * @param {string} [value] N8N_LINES
+ * @returns {string[]}
+ */
 export function requestedLines(value = process.env.N8N_LINES) {
 	const names = String(value ?? '')
 		.split(',')
@@ -258,6 +256,7 @@ function ensureN8n(line, quiet) {
  * Prepares (or checks) the runtime of one n8n line (`line`: '2.x' by default, or '1.x').
  * Returns { node, n8n, nodeVersion, n8nVersion, line }. Throws RuntimeError with a readable
  * message when a step fails.
+ * @param {{ quiet?: boolean, line?: string }} [options]
  */
 export function prepareRuntime({ quiet = false, line: lineName = DEFAULT_LINE } = {}) {
 	const started = Date.now();
@@ -344,13 +343,20 @@ export function n8nEnv({
 	};
 }
 
-/** The n8n binary an environment from n8nEnv() was made for. */
+/**
+ * The n8n binary an environment from n8nEnv() was made for.
+ * @param {NodeJS.ProcessEnv | undefined} env
+ */
 export const n8nBin = (env) => env?.BILLCOM_N8N_BIN ?? N8N_BIN;
 
 /**
  * Runs `n8n args` with Node 24; resolves with { code, stdout, stderr }. Output goes through files,
  * not pipes: n8n exits right after writing a run's JSON, and a pipe would lose what it had not
  * flushed yet (seen with `n8n execute`: the JSON went missing).
+ * @param {string[]} args
+ * @param {NodeJS.ProcessEnv} env
+ * @param {{ timeoutMs?: number }} [options]
+ * @returns {Promise<{ code: number | null, stdout: string, stderr: string }>}
  */
 export function runN8n(args, env, { timeoutMs = 5 * 60_000 } = {}) {
 	const dir = mkdtempSync(join(tmpdir(), 'n8n-run-'));

@@ -68,6 +68,9 @@ async function mcpClient(url, bearer) {
 
 const toolText = (result) => (result.content ?? []).map((c) => c.text ?? '').join('');
 
+/**
+ * @param {{ env: NodeJS.ProcessEnv, workdir: string }} context
+ */
 export async function mcpServerExample({ env, workdir }) {
 	const example = exampleWorkflow('billcomMcpServer');
 	const bearer = example.json.nodes.find((n) => n.type.endsWith('mcpTrigger')).credentials
@@ -109,6 +112,9 @@ export async function mcpServerExample({ env, workdir }) {
 	});
 }
 
+/**
+ * @param {{ env: NodeJS.ProcessEnv, emulator: import('./stack.mjs').Emulator }} context
+ */
 export async function invoicePaidExample({ env, emulator }) {
 	const id = 'billcomInvoicePaid';
 	return await withServer(env, async (rest, _base, port) => {
@@ -147,6 +153,10 @@ export async function invoicePaidExample({ env, emulator }) {
 	});
 }
 
+/**
+ * @param {{ env: NodeJS.ProcessEnv, emulator: import('./stack.mjs').Emulator, workdir: string }} context
+ * @param {{ id: string, summary: (run: any) => string }} example
+ */
 export async function partnerNightlyExample({ env, emulator, workdir }, example) {
 	const clients = await emulator.control('POST', '/seed/organizations', { count: 5 });
 	const partner = exampleWorkflow(example.id).json.nodes.find((n) => n.credentials?.billPartnerApi)

@@ -58,6 +58,9 @@ const EXPORTED = [
 	'N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS',
 ];
 
+/**
+ * @param {string[]} argv
+ */
 export async function main(argv) {
 	const lineArg = argv.find((a) => a.startsWith('--line='));
 	const args = argv.filter((a) => a !== lineArg);

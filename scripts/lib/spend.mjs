@@ -9,6 +9,9 @@ export const SPEND_CREDENTIAL = {
 };
 export const SPEND_API_TOKEN = 'se-sandbox-admin-token-7f3c2a91';
 
+/**
+ * @param {import('./stack.mjs').Emulator} emulator
+ */
 export function spendEmulatorCredential(emulator) {
 	return {
 		...SPEND_CREDENTIAL,

@@ -13,7 +13,10 @@ import { createServer } from 'node:http';
 
 const MAX_BODY = 2 * 1024 * 1024;
 
-/** The tool results in a chat request: [{ name, toolCallId, content, json }] in order. */
+/**
+ * The tool results in a chat request: [{ name, toolCallId, content, json }] in order.
+ * @param {any} body the chat request
+ */
 export function toolResults(body) {
 	const messages = body?.messages ?? [];
 	const names = new Map();
@@ -36,7 +39,11 @@ export function toolResults(body) {
 		});
 }
 
-/** The text of the last user message of a chat request. */
+/**
+ * The text of the last user message of a chat request.
+ * @param {any} body the chat request
+ * @returns {string}
+ */
 export function lastUserMessage(body) {
 	const user = (body?.messages ?? []).filter((m) => m.role === 'user').at(-1);
 	if (!user) return '';
@@ -49,6 +56,7 @@ export function lastUserMessage(body) {
  * Starts the stub. Resolves with { baseUrl (…/v1, for the OpenAI credential's Base URL),
  * requests, failures, stop() }. A step that throws answers 400 with its message, and the message
  * is kept in `failures` for the test to report.
+ * @param {{ script: ((body: any, context: { step: number, tools: any[] }) => any)[], model?: string, maxRequests?: number, lifetimeMs?: number }} options
  */
 export function startStubOpenAi({
 	script,

@@ -16,6 +16,7 @@ import { emulatorCredential } from '../lib/stack.mjs';
 /**
  * The environment every n8n process of the stack shares, plus per-process ports: `port` for the
  * main's HTTP server, `brokerPort` for each process's own task-runner broker.
+ * @param {{ userFolder: string, encryptionKey: string, postgres: { port: number, database: string }, redis: { port: number }, port: number, brokerPort: number }} options
  */
 export function queueEnv({ userFolder, encryptionKey, postgres, redis, port, brokerPort }) {
 	return n8nEnv({
@@ -58,6 +59,11 @@ async function n8nOk(args, env, what) {
 /**
  * Imports BILL credentials (pointing at the emulator) and the workflows, and publishes the
  * ones to be active. Runs before the main starts (the first command also creates n8n's tables).
+ * @param {NodeJS.ProcessEnv} env
+ * @param {import('../lib/stack.mjs').Emulator} emulator
+ * @param {any[]} credentials
+ * @param {any[]} workflows
+ * @param {string} workdir
  */
 export async function importAndPublish(env, emulator, credentials, workflows, workdir) {
 	const credentialFile = join(workdir, 'credentials.json');
@@ -164,7 +170,10 @@ export async function startN8nProcess(
 	}
 }
 
-/** Execution IDs a worker's log says it started ("Worker started execution 12 (job 7)"). */
+/**
+ * Execution IDs a worker's log says it started ("Worker started execution 12 (job 7)").
+ * @param {string} log
+ */
 export function startedExecutions(log) {
 	return [...log.matchAll(/Worker started execution (\d+) \(job (\d+)\)/g)].map((m) => m[1]);
 }
