@@ -52,16 +52,8 @@ import {
 	RuntimeError,
 } from './lib/runtime-paths.mjs';
 
-export {
-	DEFAULT_LINE,
-	LINES,
-	N8N_VERSION,
-	NODE_BIN,
-	NODE_VERSION,
-	REPO,
-	RUNTIME_DIR,
-	RuntimeError,
-} from './lib/runtime-paths.mjs';
+// The Node version, the lines and the folders (what other scripts import from here).
+export * from './lib/runtime-paths.mjs';
 
 /**
  * A line by name ('2.x', '1.x', or a version of one), with its folders and n8n binary.
@@ -209,7 +201,7 @@ function nodeGyp(n8nDir) {
 function rebuildSqlite3(dir, n8nDir, quiet) {
 	say(
 		quiet,
-		'rebuilding sqlite3 for Node 24 with node-gyp (about a minute; needs python3, make and g++)',
+		'rebuilding sqlite3 for Node 24 with node-gyp (13 minutes on a busy 2-core machine; needs python3, make and g++)',
 	);
 	const jobs = `--jobs=${Math.max(2, globalThis.navigator?.hardwareConcurrency ?? 2)}`;
 	run(
@@ -243,7 +235,10 @@ function ensureNode(quiet) {
 
 function ensureN8n(line, quiet) {
 	if (readJson(join(line.n8nPackage, 'package.json'))?.version === line.version) return;
-	say(quiet, `installing n8n ${line.version} (about 3 GB; about 4 minutes the first time)`);
+	say(
+		quiet,
+		`installing n8n ${line.version} (${line.size} on disk; 13 minutes on a busy 2-core machine, the first time only)`,
+	);
 	// A half-finished or other-version tree is replaced whole.
 	rmSync(join(line.n8nDir, 'node_modules'), { recursive: true, force: true });
 	rmSync(join(line.n8nDir, 'package-lock.json'), { force: true });

@@ -13,10 +13,12 @@ export class RuntimeError extends Error {}
 
 /** The n8n lines we test; the first is the default. `dir` under .n8n-runtime/; `ready` its ready file. */
 export const LINES = {
-	'2.x': { name: '2.x', version: '2.41.1', dir: 'n8n', ready: 'ready.json' },
+	// `size`: its folder on disk once installed (du -sh), for the message while it installs.
+	'2.x': { name: '2.x', version: '2.41.1', dir: 'n8n', ready: 'ready.json', size: '2.8 GB' },
 	'1.x': {
 		name: '1.x',
 		version: '1.123.81',
+		size: '1.8 GB',
 		dir: 'n8n-1',
 		ready: 'ready-1.x.json',
 		// n8n-nodes-base 1.x names xlsx as a tarball on cdn.sheetjs.com; the registry's last xlsx.
