@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+// @ts-check
 /**
  * Fails on any import cycle among the shipped sources (nodes/, credentials/): a cycle makes
  * a module see another half-initialised (an `undefined` import at load time) and ties files

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * `npm run demo`: the main job without the editor. Builds the package, prepares n8n (cached in
  * .n8n-runtime/), starts the BILL emulator with demo vendors, imports the BILL credential and the
@@ -21,6 +22,7 @@ import { REPO, RuntimeError, n8nEnv, prepareRuntime } from './n8n-runtime.mjs';
 import { installPackage } from './lib/package.mjs';
 import { EXAMPLES, notRunnable } from './lib/examples.mjs';
 import {
+	exampleWorkflow,
 	exampleWorkflows,
 	executeWorkflow,
 	freePort,
@@ -93,9 +95,7 @@ const SPECIAL = {
 		const sms = await emulator.control('GET', '/sms');
 		const code = sms.at(-1)?.token;
 		if (!code) throw new Error('BILL (the emulator) texted no code');
-		const workflow = structuredClone(
-			exampleWorkflows().find((w) => w.id === 'billcomMfaIdSetup').json,
-		);
+		const workflow = structuredClone(exampleWorkflow('billcomMfaIdSetup').json);
 		const settings = workflow.nodes.find((n) => n.name === 'Settings').parameters.assignments
 			.assignments;
 		settings.find((a) => a.name === 'challengeId').value = sent.challengeId;
@@ -149,7 +149,7 @@ const SPECIAL = {
 	// (what a real model does with the example's question, without a model service): the tools it
 	// called, with the arguments n8n ran them with, and its answer next to what BILL holds.
 	async billcomAiAgentTools({ env, emulator, workdir }) {
-		const example = exampleWorkflows().find((w) => w.id === 'billcomAiAgentTools');
+		const example = exampleWorkflow('billcomAiAgentTools');
 		const question = example.json.nodes.find((n) => n.name === 'Question').parameters.assignments
 			.assignments[0].value;
 		const seen = {};
@@ -283,7 +283,7 @@ async function main() {
 					console.log(`  ✓ ${example.title}\n      ${lines.join('\n      ')}`);
 				} catch (error) {
 					failures++;
-					console.log(`  ✗ ${example.title}: ${error.message}`);
+					console.log(`  ✗ ${example.title}: ${/** @type {Error} */ (error).message}`);
 				}
 				continue;
 			}
@@ -304,7 +304,7 @@ async function main() {
 				console.log(`  ✗ ${example.title}: ${runFailure(result)}`);
 				continue;
 			}
-			console.log(`  ✓ ${example.title}\n      ${example.summary(result.run)}`);
+			console.log(`  ✓ ${example.title}\n      ${example.summary?.(result.run) ?? ''}`);
 		}
 		// Examples the demo has no entry for (scripts/lib/examples.mjs): imported, and said so.
 		const known = new Set(EXAMPLES.map((e) => e.id));

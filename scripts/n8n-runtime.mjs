@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * Local n8n installs for this package, prepared once and cached in `.n8n-runtime/` (git-ignored),
  * one per n8n line we test (LINES): n8n 2.x (2.41.1) and n8n 1.x (the last 1.123 release).
@@ -37,41 +38,27 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const NODE_VERSION = '24.21.0';
+import {
+	DEFAULT_LINE,
+	LINES,
+	N8N_VERSION,
+	NODE_BIN,
+	NODE_DIR,
+	NODE_HOME,
+	NODE_PACKAGE,
+	NODE_VERSION,
+	REPO,
+	RUNTIME_DIR,
+	RuntimeError,
+} from './lib/runtime-paths.mjs';
 
-/** A failed step: what failed, why, and what to do; the CLI prints it and exits 1. */
-export class RuntimeError extends Error {}
+// The Node version, the lines and the folders (what other scripts import from here).
+export * from './lib/runtime-paths.mjs';
 
-/** The n8n lines we test; the first is the default. `dir` under .n8n-runtime/; `ready` its ready file. */
-export const LINES = {
-	'2.x': { name: '2.x', version: '2.41.1', dir: 'n8n', ready: 'ready.json' },
-	'1.x': {
-		name: '1.x',
-		version: '1.123.81',
-		dir: 'n8n-1',
-		ready: 'ready-1.x.json',
-		// n8n-nodes-base 1.x names xlsx as a tarball on cdn.sheetjs.com; the registry's last xlsx.
-		overrides: { xlsx: '0.18.5' },
-		// What n8n 1.x asks of every install (its start-up warns without it; 2.x has it on by
-		// default). Without it, 1.123 runs the Code node in-process and its items reach the
-		// default expression engine (isolated-vm) as proxies it cannot copy: `$('Code').item.json.x`
-		// then reads null in any later node, n8n's own Set node included (README → Compatibility).
-		// The task runner may take more than n8n's 60 s to take a Code node's first task on a busy
-		// machine (seen in the tests: "Task request timed out after 60 seconds").
-		env: { N8N_RUNNERS_ENABLED: 'true', N8N_RUNNERS_TASK_REQUEST_TIMEOUT: '240' },
-	},
-};
-export const DEFAULT_LINE = '2.x';
-export const N8N_VERSION = LINES[DEFAULT_LINE].version;
-
-export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const RUNTIME_DIR = join(REPO, '.n8n-runtime');
-const NODE_PACKAGE = `node-${process.platform}-${process.arch}`;
-const NODE_DIR = join(RUNTIME_DIR, 'node');
-const NODE_HOME = join(NODE_DIR, 'node_modules', NODE_PACKAGE);
-export const NODE_BIN = join(NODE_HOME, 'bin', 'node');
-
-/** A line by name ('2.x', '1.x', or a version of one), with its folders and n8n binary. */
+/**
+ * A line by name ('2.x', '1.x', or a version of one), with its folders and n8n binary.
+ * @param {string} [line] a line name (2.x, 1.x) or version
+ */
 export function runtimeLine(line = DEFAULT_LINE) {
 	const found =
 		LINES[line] ?? Object.values(LINES).find((l) => l.version === line || `n8n-${l.name}` === line);
@@ -88,7 +75,11 @@ export function runtimeLine(line = DEFAULT_LINE) {
 	};
 }
 
-/** The lines a run asks for: N8N_LINES=2.x,1.x (default: all). */
+/**
+ * The lines a run asks for: N8N_LINES=2.x,1.x (default: all).
+ * @param {string} [value] N8N_LINES
+ * @returns {string[]}
+ */
 export function requestedLines(value = process.env.N8N_LINES) {
 	const names = String(value ?? '')
 		.split(',')
@@ -210,7 +201,7 @@ function nodeGyp(n8nDir) {
 function rebuildSqlite3(dir, n8nDir, quiet) {
 	say(
 		quiet,
-		'rebuilding sqlite3 for Node 24 with node-gyp (about a minute; needs python3, make and g++)',
+		'rebuilding sqlite3 for Node 24 with node-gyp (13 minutes on a busy 2-core machine; needs python3, make and g++)',
 	);
 	const jobs = `--jobs=${Math.max(2, globalThis.navigator?.hardwareConcurrency ?? 2)}`;
 	run(
@@ -244,7 +235,10 @@ function ensureNode(quiet) {
 
 function ensureN8n(line, quiet) {
 	if (readJson(join(line.n8nPackage, 'package.json'))?.version === line.version) return;
-	say(quiet, `installing n8n ${line.version} (about 3 GB; about 4 minutes the first time)`);
+	say(
+		quiet,
+		`installing n8n ${line.version} (${line.size} on disk; 13 minutes on a busy 2-core machine, the first time only)`,
+	);
 	// A half-finished or other-version tree is replaced whole.
 	rmSync(join(line.n8nDir, 'node_modules'), { recursive: true, force: true });
 	rmSync(join(line.n8nDir, 'package-lock.json'), { force: true });
@@ -257,6 +251,7 @@ function ensureN8n(line, quiet) {
  * Prepares (or checks) the runtime of one n8n line (`line`: '2.x' by default, or '1.x').
  * Returns { node, n8n, nodeVersion, n8nVersion, line }. Throws RuntimeError with a readable
  * message when a step fails.
+ * @param {{ quiet?: boolean, line?: string }} [options]
  */
 export function prepareRuntime({ quiet = false, line: lineName = DEFAULT_LINE } = {}) {
 	const started = Date.now();
@@ -304,6 +299,9 @@ export function prepareRuntime({ quiet = false, line: lineName = DEFAULT_LINE } 
  * line's n8n (BILLCOM_N8N_BIN, read by runN8n and startN8nServer). Our package is whatever is
  * installed in <userFolder>/.n8n/nodes (scripts/lib/package.mjs); `extensions` (a folder for
  * N8N_CUSTOM_EXTENSIONS) is the development shortcut only, never set by a test.
+ * @param {{ userFolder: string, encryptionKey: string, port?: number, brokerPort?: number,
+ *   line?: string, extensions?: string, extra?: Record<string, string> }} options
+ * @returns {NodeJS.ProcessEnv}
  */
 export function n8nEnv({
 	userFolder,
@@ -340,13 +338,20 @@ export function n8nEnv({
 	};
 }
 
-/** The n8n binary an environment from n8nEnv() was made for. */
+/**
+ * The n8n binary an environment from n8nEnv() was made for.
+ * @param {NodeJS.ProcessEnv | undefined} env
+ */
 export const n8nBin = (env) => env?.BILLCOM_N8N_BIN ?? N8N_BIN;
 
 /**
  * Runs `n8n args` with Node 24; resolves with { code, stdout, stderr }. Output goes through files,
  * not pipes: n8n exits right after writing a run's JSON, and a pipe would lose what it had not
  * flushed yet (seen with `n8n execute`: the JSON went missing).
+ * @param {string[]} args
+ * @param {NodeJS.ProcessEnv} env
+ * @param {{ timeoutMs?: number }} [options]
+ * @returns {Promise<{ code: number | null, stdout: string, stderr: string }>}
  */
 export function runN8n(args, env, { timeoutMs = 5 * 60_000 } = {}) {
 	const dir = mkdtempSync(join(tmpdir(), 'n8n-run-'));

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * The main job (run through scripts/start.sh, which installs and builds first): the BILL emulator
  * with demo data, a real n8n 2.x (N8N_LINE=1.x: n8n 1.123) with this package installed as users install it, a BILL credential pointing at the emulator

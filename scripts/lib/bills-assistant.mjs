@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Example 06 (the AI agent with BILL tools) without a model service, for `npm run demo` and the
  * end-to-end tests (test/e2e/agents.mjs): the example's OpenAI Chat Model gets an OpenAI credential
@@ -12,10 +13,16 @@ import { lastUserMessage } from './stub-openai.mjs';
 /** The OpenAI credential the demo and the tests give the example's OpenAI Chat Model. */
 export const STUB_CREDENTIAL = { id: 'openAiStubCred', name: 'OpenAI (scripted stub)' };
 
+/**
+ * @param {number | string} n
+ */
 export const money = (n) => `$${Number(n).toFixed(2)}`;
 export { cents };
 
-/** The credential (plain data, for `n8n import:credentials`) pointing at the stub's base URL. */
+/**
+ * The credential (plain data, for `n8n import:credentials`) pointing at the stub's base URL.
+ * @param {string} baseUrl
+ */
 export function stubCredential(baseUrl) {
 	return {
 		...STUB_CREDENTIAL,
@@ -24,7 +31,10 @@ export function stubCredential(baseUrl) {
 	};
 }
 
-/** Example 06's workflow (JSON) with the stub's credential on its OpenAI Chat Model. */
+/**
+ * Example 06's workflow (JSON) with the stub's credential on its OpenAI Chat Model.
+ * @param {any} workflow
+ */
 export function withStubModel(workflow) {
 	const copy = structuredClone(workflow);
 	copy.nodes.find((n) => n.name === 'OpenAI Chat Model').credentials = {
@@ -33,7 +43,12 @@ export function withStubModel(workflow) {
 	return copy;
 }
 
-/** Every object with an `id` found in a tool result (n8n gives the items as JSON, maybe wrapped). */
+/**
+ * Every object with an `id` found in a tool result (n8n gives the items as JSON, maybe wrapped).
+ * @param {any} value
+ * @param {any[]} [out]
+ * @returns {any[]}
+ */
 export function objectsIn(value, out = []) {
 	if (typeof value === 'string') {
 		try {
@@ -50,7 +65,12 @@ export function objectsIn(value, out = []) {
 	return out;
 }
 
-/** The unpaid bills of a vendor in the emulator (as the tool filters them), and their total due. */
+/**
+ * The unpaid bills of a vendor in the emulator (as the tool filters them), and their total due.
+ * @param {import('./stack.mjs').Emulator} emulator
+ * @param {string} vendorId
+ * @param {string} [dueDateTo]
+ */
 export async function owedInEmulator(emulator, vendorId, dueDateTo) {
 	const bills = (await emulator.control('GET', '/state/bills')).filter(
 		(b) =>
@@ -68,6 +88,7 @@ export async function owedInEmulator(emulator, vendorId, dueDateTo) {
  * the question, Unpaid bills with the ID of the vendor it found, then the answer with the total.
  * Each step checks the request n8n sent (tools offered, tool results) and throws when it is
  * wrong (the stub then answers 400 and keeps the message). What it saw goes to `seen`.
+ * @param {Record<string, any>} seen
  */
 export function billsAssistantScript(seen) {
 	const toolNames = (body) => (body.tools ?? []).map((t) => t.function?.name);
@@ -80,7 +101,7 @@ export function billsAssistantScript(seen) {
 				`the agent offered the tools ${JSON.stringify(names)}`,
 			);
 			const asked = /owe (.+?)[,?]/.exec(lastUserMessage(body))?.[1];
-			check(asked, `no vendor in the question "${lastUserMessage(body)}"`);
+			if (!asked) throw new Error(`no vendor in the question "${lastUserMessage(body)}"`);
 			seen.nameStartsWith = asked.split(' ').slice(0, 2).join(' ');
 			return {
 				toolCalls: [{ name: 'Vendors', arguments: { nameStartsWith: seen.nameStartsWith } }],
@@ -117,6 +138,8 @@ export function billsAssistantScript(seen) {
  * The tool calls of an agent run, from n8n's run data, in the order n8n ran them:
  * [{ tool (node name), input (the arguments n8n ran it with, keys sorted), items (the BILL
  * objects it returned) }].
+ * @param {any} run n8n's run data
+ * @param {string[]} toolNodes
  */
 export function toolCalls(run, toolNodes) {
 	const runData = run?.data?.resultData?.runData ?? {};

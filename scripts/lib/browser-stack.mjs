@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The stack the browser tests and `npm run screenshots` drive: what `npm start` runs (the BILL
  * emulator with demo data, n8n with our nodes, the BILL credential and the example workflows

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The three examples `npm run demo` runs in a running n8n or with a partner's set-up, each doing
  * its job as in the end-to-end tests and saying what it did:
@@ -16,7 +17,7 @@ import { randomBytes } from 'node:crypto';
 import { billAsAdmin, waitFor, waitForExecution } from './live.mjs';
 import { objectsIn } from './bills-assistant.mjs';
 import {
-	exampleWorkflows,
+	exampleWorkflow,
 	executeWorkflow,
 	importCredentials,
 	nodeOutput,
@@ -55,7 +56,11 @@ async function mcpClient(url, bearer) {
 			return client;
 		} catch (error) {
 			await client.close().catch(() => {});
-			if (Date.now() > deadline || !/not registered|404/.test(error.message)) throw error;
+			if (
+				Date.now() > deadline ||
+				!/not registered|404/.test(String(/** @type {Error} */ (error).message))
+			)
+				throw error;
 			await new Promise((resolveWait) => setTimeout(resolveWait, 500));
 		}
 	}
@@ -63,8 +68,11 @@ async function mcpClient(url, bearer) {
 
 const toolText = (result) => (result.content ?? []).map((c) => c.text ?? '').join('');
 
+/**
+ * @param {{ env: NodeJS.ProcessEnv, workdir: string }} context
+ */
 export async function mcpServerExample({ env, workdir }) {
-	const example = exampleWorkflows().find((w) => w.id === 'billcomMcpServer');
+	const example = exampleWorkflow('billcomMcpServer');
 	const bearer = example.json.nodes.find((n) => n.type.endsWith('mcpTrigger')).credentials
 		.httpBearerAuth;
 	const token = randomBytes(24).toString('hex');
@@ -104,6 +112,9 @@ export async function mcpServerExample({ env, workdir }) {
 	});
 }
 
+/**
+ * @param {{ env: NodeJS.ProcessEnv, emulator: import('./stack.mjs').Emulator }} context
+ */
 export async function invoicePaidExample({ env, emulator }) {
 	const id = 'billcomInvoicePaid';
 	return await withServer(env, async (rest, _base, port) => {
@@ -142,11 +153,14 @@ export async function invoicePaidExample({ env, emulator }) {
 	});
 }
 
+/**
+ * @param {{ env: NodeJS.ProcessEnv, emulator: import('./stack.mjs').Emulator, workdir: string }} context
+ * @param {{ id: string, summary: (run: any) => string }} example
+ */
 export async function partnerNightlyExample({ env, emulator, workdir }, example) {
 	const clients = await emulator.control('POST', '/seed/organizations', { count: 5 });
-	const partner = exampleWorkflows()
-		.find((w) => w.id === example.id)
-		.json.nodes.find((n) => n.credentials?.billPartnerApi).credentials.billPartnerApi;
+	const partner = exampleWorkflow(example.id).json.nodes.find((n) => n.credentials?.billPartnerApi)
+		.credentials.billPartnerApi;
 	await importCredentials(
 		env,
 		[partnerEmulatorCredential(emulator, partner)],

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * What happens outside n8n while the examples run: people working in BILL (here, the emulator),
  * and a running n8n's executions. Used by `npm run demo` to show the examples that need a person
@@ -17,6 +18,9 @@ import { SPEND_API_TOKEN } from './spend.mjs';
  */
 export const people = { logins: 0 };
 
+/**
+ * @param {import('./stack.mjs').Emulator} emulator
+ */
 export async function billAsAdmin(emulator) {
 	people.logins++;
 	const f = emulator.fixtures;
@@ -44,7 +48,11 @@ export async function billAsAdmin(emulator) {
 	};
 }
 
-/** A bill created in BILL by a person (not by n8n): the first vendor, due today. */
+/**
+ * A bill created in BILL by a person (not by n8n): the first vendor, due today.
+ * @param {import('./stack.mjs').Emulator} emulator
+ * @param {{ invoiceNumber: string, amount: number, description: string }} bill
+ */
 export async function createBillInBill(emulator, { invoiceNumber, amount, description }) {
 	const bill = await billAsAdmin(emulator);
 	const vendor = (await emulator.control('GET', '/state/vendors'))[0];
@@ -57,7 +65,11 @@ export async function createBillInBill(emulator, { invoiceNumber, amount, descri
 	});
 }
 
-/** An approver approving bills in BILL (BILL's approval actions). */
+/**
+ * An approver approving bills in BILL (BILL's approval actions).
+ * @param {import('./stack.mjs').Emulator} emulator
+ * @param {string[]} billIds
+ */
 export async function approveInBill(emulator, billIds) {
 	if (!billIds.length) return;
 	const bill = await billAsAdmin(emulator);
@@ -71,6 +83,8 @@ export async function approveInBill(emulator, billIds) {
  * A card holder's out-of-pocket expenses submitted in BILL Spend & Expense (its API, with the
  * emulator's administrator token, for the first MEMBER and the first budget): one reimbursement
  * awaiting approval per amount. Resolves with them.
+ * @param {import('./stack.mjs').Emulator} emulator
+ * @param {number[]} amounts
  */
 export async function submitReimbursements(emulator, amounts) {
 	const call = async (method, path, body) => {
@@ -107,6 +121,9 @@ export async function submitReimbursements(emulator, amounts) {
 /**
  * Waits (up to `timeoutMs`) for a finished execution of a workflow in a running n8n (its REST API,
  * `rest` from restClient); resolves with { status, output: { node: [json…] } }.
+ * @param {ReturnType<typeof import('./stack.mjs').restClient>} rest
+ * @param {string} workflowId
+ * @param {{ timeoutMs?: number }} [options]
  */
 export async function waitForExecution(rest, workflowId, { timeoutMs = 60_000 } = {}) {
 	const flatted = createRequire(join(RUNTIME_DIR, 'n8n', 'node_modules', 'n8n', 'package.json'))(
@@ -137,7 +154,14 @@ export async function waitForExecution(rest, workflowId, { timeoutMs = 60_000 } 
 	throw new Error(`no finished execution of ${workflowId} within ${timeoutMs / 1000} s`);
 }
 
-/** Polls `read` until `done(value)` (up to 30 s); resolves with the value. */
+/**
+ * Polls `read` until `done(value)` (up to 30 s); resolves with the value.
+ * @template T
+ * @param {() => Promise<T>} read
+ * @param {(value: T) => boolean} done
+ * @param {string} what
+ * @returns {Promise<T>}
+ */
 export async function waitFor(read, done, what) {
 	const deadline = Date.now() + 30_000;
 	let value;

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Our package as users get it: `npm pack` of the built package (what npm would publish), installed
  * into an n8n user folder by the README's manual route (README → Install):
@@ -58,6 +59,8 @@ export function packPackage() {
  * A package.json is put in the nodes folder first when it has none (n8n writes the same one when
  * it installs a community package), so that npm installs there and not into a project above it
  * (`npm start` keeps its user folder inside this repository). Returns { nodesDir, version }.
+ * @param {NodeJS.ProcessEnv | string} envOrFolder n8n's environment (its N8N_USER_FOLDER) or the user folder
+ * @param {{ tarball?: string }} [options]
  */
 export function installPackage(envOrFolder, { tarball = packPackage() } = {}) {
 	const userFolder = typeof envOrFolder === 'string' ? envOrFolder : envOrFolder?.N8N_USER_FOLDER;
@@ -80,5 +83,8 @@ export function installPackage(envOrFolder, { tarball = packPackage() } = {}) {
 	return { nodesDir, version: JSON.parse(readFileSync(installed, 'utf8')).version };
 }
 
-/** The node type n8n gives one of our nodes installed as a package: `n8n-nodes-billcom.<name>`. */
+/**
+ * The node type n8n gives one of our nodes installed as a package: `n8n-nodes-billcom.<name>`.
+ * @param {string} name
+ */
 export const nodeType = (name) => `${PACKAGE_NAME}.${name}`;

@@ -1,3 +1,4 @@
+// @ts-check
 /** The command line of scripts/n8n-runtime.mjs (its top comment says how to call it). */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -57,6 +58,9 @@ const EXPORTED = [
 	'N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS',
 ];
 
+/**
+ * @param {string[]} argv
+ */
 export async function main(argv) {
 	const lineArg = argv.find((a) => a.startsWith('--line='));
 	const args = argv.filter((a) => a !== lineArg);
@@ -79,14 +83,15 @@ export async function main(argv) {
 			const env = defaultEnv(line);
 			installPackage(env);
 			const child = spawn(NODE_BIN, [n8nBin(env), ...args.slice(1)], { env, stdio: 'inherit' });
-			for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+			for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM']))
+				process.on(signal, () => child.kill(signal));
 			child.on('close', (code) => process.exit(code ?? 1));
 			return;
 		}
 		process.stdout.write(usage(line));
 	} catch (error) {
 		process.stderr.write(
-			`\n[n8n-runtime] ${error instanceof RuntimeError ? error.message : error.stack}\n`,
+			`\n[n8n-runtime] ${error instanceof RuntimeError ? error.message : /** @type {Error} */ (error).stack}\n`,
 		);
 		process.stderr.write(
 			'[n8n-runtime] the runtime is not ready; fix the above and run "npm run n8n:runtime" again.\n',

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The pieces `npm start`, `npm run demo` and the end-to-end tests share: the BILL emulator as a
  * process, the BILL credential that points n8n at it, importing the example workflows, and
@@ -8,26 +9,36 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
-import { NODE_BIN, REPO, RuntimeError, n8nBin, runN8n } from '../n8n-runtime.mjs';
+import { REPO, RuntimeError, runN8n } from '../n8n-runtime.mjs';
 import { spendEmulatorCredential } from './spend.mjs';
+
+// n8n's server and REST API, in their own module; importers of this one keep finding them here.
+export { DEMO_OWNER, restClient, startN8nServer } from './n8n-server.mjs';
 
 /** The credential the example workflows name (id and name); the import creates it. */
 export const CREDENTIAL = { id: 'billEmulatorCred', name: 'BILL (emulator)' };
 export const EXAMPLES_DIR = join(REPO, 'examples');
 
-/** A TCP port nobody listens on now. */
+/**
+ * A TCP port nobody listens on now.
+ * @returns {Promise<number>}
+ */
 export function freePort() {
 	return new Promise((resolvePort, reject) => {
 		const server = createServer();
 		server.once('error', reject);
 		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
+			const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
 			server.close(() => resolvePort(port));
 		});
 	});
 }
 
-/** Whether something already listens on a port of this machine. */
+/**
+ * Whether something already listens on a port of this machine.
+ * @param {number} port
+ * @returns {Promise<boolean>}
+ */
 export function portInUse(port) {
 	return new Promise((resolveUse) => {
 		const server = createServer();
@@ -37,8 +48,18 @@ export function portInUse(port) {
 }
 
 /**
+ * The emulator in its own process, as startEmulatorProcess resolves it.
+ * @typedef {{ baseUrl: string, url: string, fixtures: any, routes?: string[],
+ *   process: import('node:child_process').ChildProcess, has: (route: string) => boolean,
+ *   control: (method: string, path: string, body?: unknown) => Promise<any>,
+ *   stop: () => Promise<void>, [key: string]: any }} Emulator
+ */
+
+/**
  * Starts `tsx emulator/cli.ts` and waits for its JSON line. Resolves with
  * { baseUrl, url, fixtures, routes, has(route), control(method, path, body), stop() }.
+ * @param {{ port?: number, seed?: boolean }} [options]
+ * @returns {Promise<Emulator>}
  */
 export function startEmulatorProcess({ port = 0, seed = true } = {}) {
 	const tsx = join(REPO, 'node_modules', '.bin', 'tsx');
@@ -84,17 +105,26 @@ export function startEmulatorProcess({ port = 0, seed = true } = {}) {
 				has: (route) => routes.has(route),
 				control: (method, path, body) => control(info.url, method, path, body),
 				stop: () =>
-					new Promise((resolveStop) => {
-						if (child.exitCode !== null) return resolveStop();
-						child.once('exit', () => resolveStop());
-						child.kill('SIGTERM');
-					}),
+					/** @type {Promise<void>} */ (
+						new Promise((resolveStop) => {
+							if (child.exitCode !== null) return resolveStop();
+							child.once('exit', () => resolveStop());
+							child.kill('SIGTERM');
+						})
+					),
 			});
 		});
 	});
 }
 
-/** The emulator's control API (`/__emulator/*`). */
+/**
+ * The emulator's control API (`/__emulator/*`).
+ * @param {string} url the emulator's base URL
+ * @param {string} method
+ * @param {string} path
+ * @param {unknown} [body]
+ * @returns {Promise<any>}
+ */
 export async function control(url, method, path, body) {
 	const response = await fetch(`${url}/__emulator${path}`, {
 		method,
@@ -111,6 +141,7 @@ export async function control(url, method, path, body) {
  * The BILL credential for the emulator's fixture administrator, MFA ID and device included, so
  * every login is MFA-trusted (bank accounts need that). Plain data: `n8n import:credentials`
  * encrypts it with N8N_ENCRYPTION_KEY.
+ * @param {Emulator} emulator
  */
 export function emulatorCredential(emulator) {
 	const f = emulator.fixtures;
@@ -136,6 +167,8 @@ export const PARTNER_CREDENTIAL = { id: 'billEmulatorPartner', name: 'BILL Partn
 /**
  * A BILL Partner API credential for the emulator's fixture partner at partner level (all client
  * organizations, as example 16 uses it). Plain data: `n8n import:credentials` encrypts it.
+ * @param {Emulator} emulator
+ * @param {{ id: string, name: string }} [credential]
  */
 export function partnerEmulatorCredential(emulator, { id, name } = PARTNER_CREDENTIAL) {
 	const f = emulator.fixtures;
@@ -155,7 +188,10 @@ export function partnerEmulatorCredential(emulator, { id, name } = PARTNER_CREDE
 	};
 }
 
-/** The example workflows: [{ file, id, name, json }], in file-name order. */
+/**
+ * The example workflows: [{ file, id, name, json }], in file-name order.
+ * @returns {{ file: string, id: string, name: string, json: any }[]}
+ */
 export function exampleWorkflows() {
 	return readdirSync(EXAMPLES_DIR)
 		.filter((file) => file.endsWith('.json'))
@@ -164,6 +200,16 @@ export function exampleWorkflows() {
 			const json = JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8'));
 			return { file, id: json.id, name: json.name, json };
 		});
+}
+
+/**
+ * The example workflow of this id; throws when there is none.
+ * @param {string} id
+ */
+export function exampleWorkflow(id) {
+	const example = exampleWorkflows().find((w) => w.id === id);
+	if (!example) throw new Error(`no example workflow has the id ${id}`);
+	return example;
 }
 
 async function n8nOk(args, env, what) {
@@ -179,6 +225,9 @@ async function n8nOk(args, env, what) {
 /**
  * Imports the emulator credential and the example workflows into the n8n of `env` (same ids:
  * a second import replaces them), the examples pointed at the emulator (forEmulator).
+ * @param {NodeJS.ProcessEnv} env
+ * @param {Emulator} emulator
+ * @param {string} workdir
  */
 export async function importIntoN8n(env, emulator, workdir) {
 	// Hold the emulator's fixture password only; deleted by the caller with its folder.
@@ -203,6 +252,8 @@ export async function importIntoN8n(env, emulator, workdir) {
  * A workflow (JSON) whose HTTP Request nodes call the emulator: a `billApiUrl` its Set nodes
  * assign (examples/17: the user's BILL environment, BILL's sandbox in the file) becomes the
  * emulator's base URL. Other workflows come back as they are.
+ * @param {any} workflow the workflow's JSON
+ * @param {Emulator} emulator
  */
 export function forEmulator(workflow, emulator) {
 	const copy = structuredClone(workflow);
@@ -216,6 +267,10 @@ export function forEmulator(workflow, emulator) {
 /**
  * Imports credentials (plain data: n8n encrypts them) into the n8n of `env`, replacing those with
  * their ids. The file they pass through stays in `workdir`, which the caller deletes.
+ * @param {NodeJS.ProcessEnv} env
+ * @param {any[]} credentials
+ * @param {string} workdir
+ * @param {string} [what]
  */
 export async function importCredentials(env, credentials, workdir, what = 'credentials') {
 	mkdirSync(workdir, { recursive: true });
@@ -224,7 +279,12 @@ export async function importCredentials(env, credentials, workdir, what = 'crede
 	await n8nOk(['import:credentials', `--input=${file}`], env, `Importing ${what}`);
 }
 
-/** Imports one workflow (JSON object) into the n8n of `env`, replacing the one with its id. */
+/**
+ * Imports one workflow (JSON object) into the n8n of `env`, replacing the one with its id.
+ * @param {NodeJS.ProcessEnv} env
+ * @param {any} workflow
+ * @param {string} workdir
+ */
 export async function importWorkflow(env, workflow, workdir) {
 	const file = join(workdir, `${workflow.id}.json`);
 	writeFileSync(file, JSON.stringify(workflow, null, 2));
@@ -234,6 +294,9 @@ export async function importWorkflow(env, workflow, workdir) {
 /**
  * `n8n execute --id=<id> --rawOutput` → { ok, code, run, error, stdout, stderr }. `run` is the
  * execution n8n prints (status, data.resultData.runData...); log lines before it are skipped.
+ * @param {NodeJS.ProcessEnv} env
+ * @param {string} id
+ * @param {{ timeoutMs?: number }} [options]
  */
 export async function executeWorkflow(env, id, { timeoutMs = 3 * 60_000 } = {}) {
 	const result = await runN8n(['execute', `--id=${id}`, '--rawOutput'], env, { timeoutMs });
@@ -258,127 +321,27 @@ export async function executeWorkflow(env, id, { timeoutMs = 3 * 60_000 } = {}) 
 	return { ok, code: result.code, run, error, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** The output items (json) of a node in a run: its last run, main output `output`. */
+/**
+ * The output items (json) of a node in a run: its last run, main output `output`.
+ * @param {any} run
+ * @param {string} nodeName
+ * @param {number} [output]
+ * @returns {any[] | undefined}
+ */
 export function nodeOutput(run, nodeName, output = 0) {
 	const runs = run?.data?.resultData?.runData?.[nodeName];
 	if (!runs?.length) return undefined;
 	return (runs[runs.length - 1].data?.main?.[output] ?? []).map((item) => item.json);
 }
 
-/** What went wrong in a run, in one line: the node and n8n's message. */
+/**
+ * What went wrong in a run, in one line: the node and n8n's message.
+ * @param {any} result what executeWorkflow resolved with
+ */
 export function runFailure(result) {
 	if (result.error)
 		return `${result.error.node?.name ?? 'workflow'}: ${result.error.message}${result.error.description ? ` (${result.error.description})` : ''}`;
 	if (!result.run)
 		return `n8n execute exited with ${result.code} and printed no run:\n${(result.stdout + result.stderr).trim().slice(-1500)}`;
 	return `status ${result.run.status}`;
-}
-
-/** The owner account `npm start` and the tests create in a new n8n (local demo only). */
-export const DEMO_OWNER = {
-	email: 'demo@example.com',
-	firstName: 'Demo',
-	lastName: 'User',
-	password: 'Demo-password-1',
-};
-
-/**
- * `n8n start` (editor and REST API on `port`); resolves once n8n answers its readiness check.
- * `output`: where n8n's log goes: 'ignore', 'inherit' or an open file descriptor.
- */
-export async function startN8nServer(env, port, { output = 'ignore', timeoutMs = 120_000 } = {}) {
-	const child = spawn(NODE_BIN, [n8nBin(env), 'start'], { env, stdio: ['ignore', output, output] });
-	const base = `http://127.0.0.1:${port}`;
-	const deadline = Date.now() + timeoutMs;
-	let exited = null;
-	child.once('exit', (code) => (exited = code ?? -1));
-	for (;;) {
-		if (exited !== null)
-			throw new RuntimeError(`n8n start exited with ${exited} before it was ready`);
-		if (Date.now() > deadline) {
-			child.kill('SIGTERM');
-			throw new RuntimeError(`n8n did not answer on ${base} within ${timeoutMs / 1000} s`);
-		}
-		try {
-			// n8n 1.x answers its readiness check before its REST API is mounted: wait for both.
-			if (
-				(await fetch(`${base}/healthz/readiness`)).ok &&
-				(await fetch(`${base}/rest/settings`)).ok
-			)
-				break;
-		} catch {
-			// not listening yet
-		}
-		await new Promise((resolveWait) => setTimeout(resolveWait, 500));
-	}
-	const stop = () =>
-		new Promise((resolveStop) => {
-			if (exited !== null) return resolveStop();
-			child.once('exit', () => resolveStop());
-			child.kill('SIGTERM');
-		});
-	return { child, base, stop };
-}
-
-/** n8n's REST API as the editor uses it (cookie session, browser id). */
-export function restClient(base) {
-	let cookie = '';
-	const call = async (method, path, body) => {
-		const response = await fetch(`${base}/rest${path}`, {
-			method,
-			headers: {
-				'content-type': 'application/json',
-				'browser-id': 'n8n-nodes-billcom',
-				...(cookie ? { cookie } : {}),
-			},
-			body: body ? JSON.stringify(body) : undefined,
-		});
-		const setCookie = response.headers.get('set-cookie');
-		if (setCookie?.startsWith('n8n-auth=')) cookie = setCookie.split(';')[0];
-		const text = await response.text();
-		let json;
-		try {
-			json = JSON.parse(text);
-		} catch {
-			json = undefined;
-		}
-		if (!response.ok)
-			throw new Error(`n8n REST ${method} ${path}: ${response.status} ${text.slice(0, 500)}`);
-		return json?.data;
-	};
-	/**
-	 * Activates a workflow in either n8n line: 2.x publishes it (POST /workflows/:id/activate with
-	 * its version), 1.x has no such route and sets `active` with PATCH /workflows/:id.
-	 */
-	const setActive = async (id, active) => {
-		const workflow = await call('GET', `/workflows/${id}`);
-		try {
-			return active
-				? await call('POST', `/workflows/${id}/activate`, { versionId: workflow.versionId })
-				: await call('POST', `/workflows/${id}/deactivate`, {});
-		} catch (error) {
-			if (!/: 404 /.test(String(error.message))) throw error;
-			return await call('PATCH', `/workflows/${id}`, { active, versionId: workflow.versionId });
-		}
-	};
-	return {
-		call,
-		activate: (id) => setActive(id, true),
-		deactivate: (id) => setActive(id, false),
-		/** Creates the owner on a new n8n (returns true), or leaves an existing one (false); then logs in as DEMO_OWNER when it can. */
-		async ownerSession() {
-			const settings = await call('GET', '/settings');
-			const created = settings?.userManagement?.showSetupOnFirstLoad === true;
-			if (created) await call('POST', '/owner/setup', DEMO_OWNER);
-			try {
-				await call('POST', '/login', {
-					emailOrLdapLoginId: DEMO_OWNER.email,
-					password: DEMO_OWNER.password,
-				});
-				return { created, loggedIn: true };
-			} catch {
-				return { created, loggedIn: false };
-			}
-		},
-	};
 }

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * A scripted stand-in for an OpenAI-compatible chat model, so n8n's AI Agent runs end to end
  * without any model service. It answers `POST …/chat/completions` with the next step of a script:
@@ -12,7 +13,10 @@ import { createServer } from 'node:http';
 
 const MAX_BODY = 2 * 1024 * 1024;
 
-/** The tool results in a chat request: [{ name, toolCallId, content, json }] in order. */
+/**
+ * The tool results in a chat request: [{ name, toolCallId, content, json }] in order.
+ * @param {any} body the chat request
+ */
 export function toolResults(body) {
 	const messages = body?.messages ?? [];
 	const names = new Map();
@@ -35,7 +39,11 @@ export function toolResults(body) {
 		});
 }
 
-/** The text of the last user message of a chat request. */
+/**
+ * The text of the last user message of a chat request.
+ * @param {any} body the chat request
+ * @returns {string}
+ */
 export function lastUserMessage(body) {
 	const user = (body?.messages ?? []).filter((m) => m.role === 'user').at(-1);
 	if (!user) return '';
@@ -48,6 +56,7 @@ export function lastUserMessage(body) {
  * Starts the stub. Resolves with { baseUrl (…/v1, for the OpenAI credential's Base URL),
  * requests, failures, stop() }. A step that throws answers 400 with its message, and the message
  * is kept in `failures` for the test to report.
+ * @param {{ script: ((body: any, context: { step: number, tools: any[] }) => any)[], model?: string, maxRequests?: number, lifetimeMs?: number }} options
  */
 export function startStubOpenAi({
 	script,
@@ -101,6 +110,7 @@ export function startStubOpenAi({
 				},
 			};
 		}
+		/** @type {(delta: object, finishReason?: string | null, extra?: object) => string} */
 		const chunk = (delta, finishReason = null, extra = {}) =>
 			`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: body.model ?? model, choices: [{ index: 0, delta, finish_reason: finishReason, logprobs: null }], ...extra })}\n\n`;
 		const events = [chunk({ role: 'assistant', content: toolCalls.length ? null : '' })];
@@ -127,7 +137,7 @@ export function startStubOpenAi({
 		});
 		req.on('end', () => {
 			if (res.writableEnded) return;
-			const path = new URL(req.url, 'http://stub').pathname;
+			const path = new URL(req.url ?? '/', 'http://stub').pathname;
 			if (req.method === 'GET' && path.endsWith('/models'))
 				return reply(res, 200, {
 					object: 'list',
@@ -152,7 +162,8 @@ export function startStubOpenAi({
 				if (!next)
 					throw new Error(`the script has ${script.length} steps; request ${step} has none`);
 				answer = next(body, { step: step - 1, tools: toolResults(body) });
-			} catch (error) {
+			} catch (caught) {
+				const error = /** @type {Error} */ (caught);
 				failures.push(error.message);
 				return reply(res, 400, {
 					error: { message: `stub: ${error.message}`, type: 'invalid_request_error' },
@@ -169,7 +180,7 @@ export function startStubOpenAi({
 	return new Promise((resolveStart, reject) => {
 		server.once('error', reject);
 		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
+			const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
 			const lifetime = setTimeout(() => server.close(), lifetimeMs);
 			lifetime.unref();
 			resolveStart({
@@ -181,11 +192,13 @@ export function startStubOpenAi({
 					return step;
 				},
 				stop: () =>
-					new Promise((resolveStop) => {
-						clearTimeout(lifetime);
-						server.closeAllConnections?.();
-						server.close(() => resolveStop());
-					}),
+					/** @type {Promise<void>} */ (
+						new Promise((resolveStop) => {
+							clearTimeout(lifetime);
+							server.closeAllConnections?.();
+							server.close(() => resolveStop());
+						})
+					),
 			});
 		});
 	});

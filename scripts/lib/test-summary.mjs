@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+// @ts-check
 /**
  * The closing lines of scripts/test.sh: every suite's counts from .test-results/*.json (jest's
  * summary shape), the total, and per n8n line what its end-to-end run covered: the tests and the

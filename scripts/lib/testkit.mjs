@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The small test runner of the suites that drive a real n8n (test/e2e, test/queue): named tests,
  * passed / failed / pending, and a result file in jest's summary shape that scripts/test.sh counts.
@@ -7,17 +8,30 @@ import { join } from 'node:path';
 
 import { REPO } from '../n8n-runtime.mjs';
 
+/**
+ * @param {unknown} condition
+ * @param {string} message
+ * @returns {asserts condition}
+ */
 export function check(condition, message) {
 	if (!condition) throw new Error(message);
 }
 
+/**
+ * @param {unknown} actual
+ * @param {unknown} expected
+ * @param {string} what
+ */
 export function equal(actual, expected, what) {
 	const a = JSON.stringify(actual);
 	const e = JSON.stringify(expected);
 	if (a !== e) throw new Error(`${what}: expected ${e}, got ${a}`);
 }
 
-/** A suite whose results go to `.test-results/<name>.json`. */
+/**
+ * A suite whose results go to `.test-results/<name>.json`.
+ * @param {string} name
+ */
 export function suite(name) {
 	const results = [];
 	const started = Date.now();
@@ -35,7 +49,7 @@ export function suite(name) {
 			const note = await fn();
 			record(testName, 'passed', typeof note === 'string' ? note : '');
 		} catch (error) {
-			record(testName, 'failed', error.stack ?? String(error));
+			record(testName, 'failed', /** @type {Error} */ (error).stack ?? String(error));
 		}
 	}
 
@@ -58,5 +72,8 @@ export function suite(name) {
 	return { results, record, test, writeResults };
 }
 
-/** An amount rounded to cents, as BILL keeps amounts (one rounding for every test and tool). */
+/**
+ * An amount rounded to cents, as BILL keeps amounts (one rounding for every test and tool).
+ * @param {number | string} n
+ */
 export const cents = (n) => Math.round((Number(n) + Number.EPSILON) * 100) / 100;

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Redis and PostgreSQL for the queue-mode test, each a throw-away child process on loopback
  * (own port, own data folder under the test's temp dir, nothing written elsewhere). Debian's
@@ -13,6 +14,10 @@ import { join } from 'node:path';
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
+/**
+ * @param {string} command
+ * @returns {string | undefined}
+ */
 export function which(command) {
 	const result = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
 	return result.status === 0 ? result.stdout.trim() : undefined;
@@ -36,6 +41,11 @@ function postgresBinDir() {
 	return postgres ? postgres.replace(/\/postgres$/, '') : undefined;
 }
 
+/**
+ * @param {string[]} packages
+ * @param {(message: string) => void} log
+ * @returns {string | undefined} why it could not, or nothing
+ */
 export function aptInstall(packages, log) {
 	const sudo = isRoot
 		? []
@@ -66,6 +76,7 @@ export function aptInstall(packages, log) {
 
 /**
  * { redisServer, pgBin } when both are here (installing what is missing), or { skip: why }.
+ * @param {(message: string) => void} [log]
  */
 export function findOrInstall(log = () => {}) {
 	let redisServer = which('redis-server');
@@ -108,18 +119,25 @@ function handle(child, name) {
 			return !exited;
 		},
 		stop: (graceMs = 10_000) =>
-			new Promise((resolveStop) => {
-				if (exited) return resolveStop();
-				const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-				child.once('exit', () => {
-					clearTimeout(timer);
-					resolveStop();
-				});
-				child.kill('SIGTERM');
-			}),
+			/** @type {Promise<void>} */ (
+				new Promise((resolveStop) => {
+					if (exited) return resolveStop();
+					const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+					child.once('exit', () => {
+						clearTimeout(timer);
+						resolveStop();
+					});
+					child.kill('SIGTERM');
+				})
+			),
 	};
 }
 
+/**
+ * @param {string} what
+ * @param {() => Promise<boolean>} check
+ * @param {{ timeoutMs?: number, child?: import('node:child_process').ChildProcess }} [options]
+ */
 async function waitFor(what, check, { timeoutMs = 60_000, child } = {}) {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
@@ -131,7 +149,12 @@ async function waitFor(what, check, { timeoutMs = 60_000, child } = {}) {
 	}
 }
 
-/** redis-server on 127.0.0.1:port, no persistence. */
+/**
+ * redis-server on 127.0.0.1:port, no persistence.
+ * @param {string} redisServer
+ * @param {number} port
+ * @param {string} dir
+ */
 export async function startRedis(redisServer, port, dir) {
 	mkdirSync(dir, { recursive: true });
 	const out = openSync(join(dir, 'redis.log'), 'a');
@@ -185,6 +208,10 @@ async function portOpen(port) {
  * A new cluster in `dir` (trust authentication, loopback only, fsync off: a test database) and
  * `postgres` serving it on 127.0.0.1:port; creates database `database`. As root, the folders
  * above `dir` must let the `postgres` user pass (mode 711 or wider).
+ * @param {string} pgBin
+ * @param {number} port
+ * @param {string} dir
+ * @param {string} database
  */
 export async function startPostgres(pgBin, port, dir, database) {
 	const user = postgresUser();

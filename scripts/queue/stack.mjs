@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * n8n in queue mode for the scale-out test: one main process (`n8n start`: editor, REST API,
  * production webhooks, the queue's producer) and `n8n worker` processes that take executions
@@ -15,6 +16,7 @@ import { emulatorCredential } from '../lib/stack.mjs';
 /**
  * The environment every n8n process of the stack shares, plus per-process ports: `port` for the
  * main's HTTP server, `brokerPort` for each process's own task-runner broker.
+ * @param {{ userFolder: string, encryptionKey: string, postgres: { port: number, database: string }, redis: { port: number }, port: number, brokerPort: number }} options
  */
 export function queueEnv({ userFolder, encryptionKey, postgres, redis, port, brokerPort }) {
 	return n8nEnv({
@@ -57,6 +59,11 @@ async function n8nOk(args, env, what) {
 /**
  * Imports BILL credentials (pointing at the emulator) and the workflows, and publishes the
  * ones to be active. Runs before the main starts (the first command also creates n8n's tables).
+ * @param {NodeJS.ProcessEnv} env
+ * @param {import('../lib/stack.mjs').Emulator} emulator
+ * @param {any[]} credentials
+ * @param {any[]} workflows
+ * @param {string} workdir
  */
 export async function importAndPublish(env, emulator, credentials, workflows, workdir) {
 	const credentialFile = join(workdir, 'credentials.json');
@@ -89,6 +96,13 @@ export async function importAndPublish(env, emulator, credentials, workflows, wo
  * One n8n process (`start` or `worker`) with its output in `logFile`. Resolves once it is ready:
  * the main when /healthz/readiness answers, a worker when it logs that it is ready.
  */
+/**
+ * @param {string} name
+ * @param {string[]} args
+ * @param {NodeJS.ProcessEnv} env
+ * @param {string} logFile
+ * @param {{ readyUrl?: string, readyText?: string, timeoutMs?: number }} [options]
+ */
 export async function startN8nProcess(
 	name,
 	args,
@@ -111,22 +125,26 @@ export async function startN8nProcess(
 		log: () => readFileSync(logFile, 'utf8'),
 		/** SIGTERM (n8n finishes what runs, up to its own timeout), SIGKILL after `graceMs`. */
 		stop: (graceMs = 30_000) =>
-			new Promise((resolveStop) => {
-				if (exited !== null) return resolveStop();
-				const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-				child.once('exit', () => {
-					clearTimeout(timer);
-					resolveStop();
-				});
-				child.kill('SIGTERM');
-			}),
+			/** @type {Promise<void>} */ (
+				new Promise((resolveStop) => {
+					if (exited !== null) return resolveStop();
+					const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+					child.once('exit', () => {
+						clearTimeout(timer);
+						resolveStop();
+					});
+					child.kill('SIGTERM');
+				})
+			),
 		/** SIGKILL: the crash of a worker, nothing finished or cleaned up. */
 		kill: () =>
-			new Promise((resolveKill) => {
-				if (exited !== null) return resolveKill();
-				child.once('exit', () => resolveKill());
-				child.kill('SIGKILL');
-			}),
+			/** @type {Promise<void>} */ (
+				new Promise((resolveKill) => {
+					if (exited !== null) return resolveKill();
+					child.once('exit', () => resolveKill());
+					child.kill('SIGKILL');
+				})
+			),
 	};
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
@@ -152,7 +170,10 @@ export async function startN8nProcess(
 	}
 }
 
-/** Execution IDs a worker's log says it started ("Worker started execution 12 (job 7)"). */
+/**
+ * Execution IDs a worker's log says it started ("Worker started execution 12 (job 7)").
+ * @param {string} log
+ */
 export function startedExecutions(log) {
 	return [...log.matchAll(/Worker started execution (\d+) \(job (\d+)\)/g)].map((m) => m[1]);
 }

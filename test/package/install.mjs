@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+// @ts-check
 /**
  * Ready to publish: the packed tarball (`npm pack`, what npm would publish) installed the two ways
  * a user installs it, each in a fresh n8n user folder, and n8n 2.41.1 (scripts/n8n-runtime.mjs)
@@ -139,7 +139,7 @@ async function main() {
 			prepareRuntime({ quiet: true });
 			runtimeReady = true;
 		} catch (error) {
-			record('n8n runtime prepared', 'failed', error.message);
+			record('n8n runtime prepared', 'failed', /** @type {Error} */ (error).message);
 		}
 
 		// n8n's Community Nodes route, step by step as n8n 2.41.1 runs it.

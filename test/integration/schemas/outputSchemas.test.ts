@@ -99,7 +99,12 @@ function locatorOf(node: INodeType, resource: string): string | undefined {
 	)?.name;
 }
 
-const VERSIONS = ['1.0.0', '1.1.0'];
+/** The node versions with schemas: every version the nodes have (a test below checks it). */
+const VERSIONS = ['1.0.0', '1.1.0', '1.2.0'];
+
+/** n8n's name of a version's folder: 1.2 → "1.2.0" (padVersion in n8n-core's resolver). */
+const padVersion = (version: number) =>
+	String(version).split('.').concat(['0', '0']).slice(0, 3).join('.');
 
 async function outputs(
 	target: Target,
@@ -316,4 +321,11 @@ describe.each([
 		for (const [file, schema] of generated)
 			expect({ file, schema: shipped.get(file) }).toEqual({ file, schema });
 	}, 120_000);
+
+	it("has schemas for every version of the node (n8n's /schemas route takes the exact version only)", () => {
+		const target = makeTarget() as Target;
+		const { version } = target.node.description;
+		const versions = (Array.isArray(version) ? version : [version]).map(padVersion);
+		expect([...versions].sort()).toEqual([...VERSIONS].sort());
+	});
 });
