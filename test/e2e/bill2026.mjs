@@ -40,7 +40,7 @@ import {
 	webhookWorkflow,
 } from './bill2026-workflows.mjs';
 
-/** @typedef {{ baseUrl: string, fixtures: any, control: (method: string, path: string, body?: unknown) => Promise<any> }} Emulator */
+/** @typedef {import('../../scripts/lib/stack.mjs').Emulator} Emulator */
 /** @typedef {(title: string, body: () => Promise<string | void>) => Promise<unknown>} Test */
 
 /** BILL's API as the administrator (to set up data and to read what BILL holds). */
@@ -108,7 +108,7 @@ async function settle(/** @type {() => number} */ count, /** @type {number} */ w
 
 /**
  * The tests; `ctx` = { env, emulator, workdir, test } as run.mjs gives them.
- * @param {{ env: Record<string, string>, emulator: Emulator, workdir: string, test: Test }} ctx
+ * @param {{ env: NodeJS.ProcessEnv, emulator: Emulator, workdir: string, test: Test }} ctx
  */
 export async function bill2026Tests({ env, emulator, workdir, test }) {
 	const api = await adminApi(emulator);
@@ -233,7 +233,7 @@ async function policyTests({ test, emulator, api, runOk }) {
 	});
 }
 
-/** @param {{ test: Test, env: Record<string, string>, emulator: Emulator, api: any, runOk: (id: string) => Promise<any>, hook: { received: string[] } }} ctx */
+/** @param {{ test: Test, env: NodeJS.ProcessEnv, emulator: Emulator, api: any, runOk: (id: string) => Promise<any>, hook: { received: string[] } }} ctx */
 async function otherTests({ test, env, emulator, runOk, hook }) {
 	await test('sync token (issue 27 §2): reads work; a payment is refused before it is sent, saying why', async () => {
 		// Continue On Fail on "Pay bill": the item carries the refusal (n8n execute reports a failed
