@@ -2,18 +2,8 @@
 import { errors } from '../../errors';
 import { spendListRules } from '../../spendLists';
 import type { Json } from '../../state';
-import {
-	amount,
-	body,
-	find,
-	newBudget,
-	notFound,
-	oneOf,
-	onlyFields,
-	required,
-	setMember,
-	spendPage,
-} from '../spendState';
+import { find, newBudget, setMember } from '../spendState';
+import { amount, body, notFound, oneOf, onlyFields, required, spendPage } from '../spendRequest';
 import { budgetOf, byNameCase, must, patch, userOf, type SpendRoutes } from './objects';
 
 const INTERVALS = ['NONE', 'DAILY', 'WEEKLY', 'MONTHLY', 'QUARTERLY', 'YEARLY'];

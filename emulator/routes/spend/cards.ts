@@ -3,15 +3,8 @@ import { errors } from '../../errors';
 import type { RequestContext } from '../../server';
 import { spendListRules } from '../../spendLists';
 import type { Json } from '../../state';
-import {
-	amount,
-	body,
-	newCard,
-	onlyFields,
-	required,
-	spendPage,
-	type SpendContext,
-} from '../spendState';
+import { newCard, type SpendContext } from '../spendState';
+import { amount, body, onlyFields, required, spendPage } from '../spendRequest';
 import { cardOf, patch, type SpendRoutes } from './objects';
 
 const DELETE_REASONS = ['CANCELLED', 'LOST', 'STOLEN', 'MISPLACED'];

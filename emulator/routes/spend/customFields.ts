@@ -2,7 +2,8 @@
 import { errors } from '../../errors';
 import { spendListRules } from '../../spendLists';
 import type { Json } from '../../state';
-import { body, find, identity, oneOf, onlyFields, required, spendPage } from '../spendState';
+import { find, identity } from '../spendState';
+import { body, oneOf, onlyFields, required, spendPage } from '../spendRequest';
 import { byNameCase, customFieldOf, must, patch, type SpendRoutes } from './objects';
 
 export const customFieldsRoutes: SpendRoutes = [

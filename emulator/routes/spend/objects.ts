@@ -9,12 +9,12 @@ import type { Emulator, RequestContext } from '../../server';
 import type { Json } from '../../state';
 import {
 	find,
-	notFound,
 	spendData,
 	type SpendContext,
 	type SpendData,
 	type SpendHandler,
 } from '../spendState';
+import { notFound } from '../spendRequest';
 
 /** One route of a group: method, path, handler (the token check and limit are spendRoute's). */
 export type SpendRoutes = Array<readonly [method: string, path: string, handler: SpendHandler]>;

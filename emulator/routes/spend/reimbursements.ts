@@ -3,17 +3,8 @@ import { errors } from '../../errors';
 import type { RequestContext } from '../../server';
 import { spendListRules } from '../../spendLists';
 import type { Json } from '../../state';
-import {
-	amount,
-	body,
-	find,
-	identity,
-	notFound,
-	oneOf,
-	onlyFields,
-	required,
-	spendPage,
-} from '../spendState';
+import { find, identity } from '../spendState';
+import { amount, body, notFound, oneOf, onlyFields, required, spendPage } from '../spendRequest';
 import { emitSpend } from '../spendWebhooks';
 import {
 	adminOnly,

@@ -6,7 +6,8 @@ import { errors } from '../../errors';
 import type { RequestContext } from '../../server';
 import { spendListRules } from '../../spendLists';
 import type { Json } from '../../state';
-import { body, find, identity, notFound, onlyFields, required, spendPage } from '../spendState';
+import { find, identity } from '../spendState';
+import { body, notFound, onlyFields, required, spendPage } from '../spendRequest';
 import { threeDsRoute } from '../spendThreeDs';
 import { emitSpend } from '../spendWebhooks';
 import {

@@ -2,7 +2,8 @@
 import { errors } from '../../errors';
 import { spendListRules } from '../../spendLists';
 import type { Json } from '../../state';
-import { body, identity, oneOf, onlyFields, required, spendPage } from '../spendState';
+import { identity } from '../spendState';
+import { body, oneOf, onlyFields, required, spendPage } from '../spendRequest';
 import { patch, userOf, type SpendRoutes } from './objects';
 
 const ROLES = ['ADMIN', 'AUDITOR', 'BOOKKEEPER', 'MEMBER'];
