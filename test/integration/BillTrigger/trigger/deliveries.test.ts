@@ -3,7 +3,7 @@
  */
 import { createHmac } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
-import { resendEvent } from '../../../../emulator/routes/webhooks';
+import { resendEvent } from '../../../../emulator/routes/webhookDeliveries';
 import { billCredentials, partnerCredentials, runBillOk } from '../../../harness/bill';
 import { TriggerHarness } from '../../../harness/trigger';
 import { emulator, http, trigger, createVendor, subscriptions, useTriggerEmulator } from './setup';
