@@ -22,7 +22,6 @@ const NOT_YET: string[] = [
 	'bench/lib/workflows.mjs',
 	'bench/run.mjs',
 	'emulator/routes/invoices.ts',
-	'emulator/routes/organizations.ts',
 	'emulator/routes/payments.ts',
 	'emulator/server.ts',
 	'scripts/check-cycles.mjs',
