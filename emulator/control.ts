@@ -16,14 +16,14 @@
  *   GET  /__emulator/options           → the options and readings in force
  *   POST /__emulator/options           → { latencyMs?, limits?, mfaStatusReading?, readings? } (readings.ts: the
  *                                        reading played where BILL's documents are silent)
- *   /__emulator/spend/*                → Spend & Expense: limits, seed, tokens, stats (routes/spendState.ts),
+ *   /__emulator/spend/*                → Spend & Expense: limits, seed, tokens, stats (routes/spendControl.ts),
  *                                        subscriptions, deliveries and sending one again (spendWebhooks.ts),
  *                                        3D Secure challenges (spendThreeDs.ts)
  */
 import type { Emulator, Reply } from './server';
 import type { Fault } from './faults';
 import { withReadings } from './readings';
-import { spendControl } from './routes/spendState';
+import { spendControl } from './routes/spendControl';
 import { threeDsControl } from './routes/spendThreeDs';
 import { spendDeliveryControl } from './routes/spendWebhooks';
 import { receivables } from './receivables';

@@ -7,7 +7,7 @@
 import { errors } from '../errors';
 import { header, objectBody, type Emulator, type RequestContext } from '../server';
 import { newId, type Json } from '../state';
-import { registerUsersAndRoles } from './organizations';
+import { registerUsersAndRoles } from './organizationUsers';
 
 const PRICE_PLANS = ['PricePlan1', 'PricePlan2', 'PricePlan3', 'PricePlan4', 'PricePlan5'];
 

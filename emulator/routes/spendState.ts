@@ -13,7 +13,6 @@
 import { randomUUID } from 'crypto';
 
 import { BillError, errors } from '../errors';
-import { matches, parseFilters, sortBy, type FilterableFields } from '../list';
 import type { Emulator, Handler, RequestContext } from '../server';
 import { bearerSession } from './authOAuth';
 import type { Json, State } from '../state';
@@ -157,109 +156,6 @@ export function spendRoute(emulator: Emulator, handler: SpendHandler): Handler {
 		usage.calls++;
 		return handler(context, { data, user, now: new Date(context.clock.ms()).toISOString() });
 	};
-}
-
-export const notFound = (what: string, id: string) =>
-	new BillError(404, 'BDC_1121', `${what} not found: ${id}`);
-
-export function body(context: RequestContext): Json {
-	const value = context.body;
-	if (!value || typeof value !== 'object' || Array.isArray(value) || Buffer.isBuffer(value))
-		throw errors.invalid('Request body must be a JSON object');
-	return value as Json;
-}
-
-/** A body field BILL does not know is refused, as BILL refuses an unknown field (400 BDC_1002). */
-export function onlyFields(source: Json, allowed: string[]): void {
-	for (const field of Object.keys(source))
-		if (!allowed.includes(field)) throw errors.invalid(`${field}: is not a field of this request`);
-}
-
-export function required(source: Json, ...fields: string[]): void {
-	for (const field of fields) {
-		const value = source[field];
-		if (value === undefined || value === null || value === '')
-			throw errors.invalid(`${field}: must not be null`);
-	}
-}
-
-export function amount(
-	source: Json,
-	field: string,
-	{ required: must = false } = {},
-): number | undefined {
-	const value = source[field];
-	if (value === undefined || value === null || value === '') {
-		if (must) throw errors.invalid(`${field}: must not be null`);
-		return undefined;
-	}
-	const n = typeof value === 'number' ? value : Number(value);
-	if (!Number.isFinite(n) || n < 0) throw errors.invalid(`${field}: must be a number of 0 or more`);
-	return n;
-}
-
-export function oneOf(source: Json, field: string, allowed: string[]): void {
-	const value = source[field];
-	if (value !== undefined && !allowed.includes(String(value)))
-		throw errors.invalid(`${field}: must be one of ${allowed.join(', ')}`);
-}
-
-interface SpendToken {
-	o: number;
-}
-const encode = (t: SpendToken) => Buffer.from(JSON.stringify(t)).toString('base64url');
-function decode(raw: string): SpendToken {
-	try {
-		const token = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as SpendToken;
-		if (typeof token.o === 'number' && token.o >= 0) return token;
-	} catch {
-		// fall through
-	}
-	throw errors.invalid(`nextPage: "${raw}" is not a page token of this list`);
-}
-
-/**
- * An S&E list page (Postman "Get list of transactions"): `max` 1–100 (transactions 1–50,
- * https://developer.bill.com/reference/listtransactions), default 20; the next page is asked
- * for with `nextPage=<token>` (or `prevPage=<token>`); filters and sort as on AP lists.
- */
-export function spendPage(
-	all: Json[],
-	query: Record<string, string>,
-	rules: {
-		filterable: FilterableFields;
-		sortable: string[];
-		maxPage?: number;
-		/** What filters and sort see of an object (e.g. `budgetIds` for its uuid); results are the objects. */
-		view?: (object: Json) => Json;
-	},
-): Json {
-	const maxPage = rules.maxPage ?? 100;
-	let size = 20;
-	if (query.max !== undefined && query.max !== '') {
-		size = Number(query.max);
-		if (!Number.isInteger(size) || size < 1 || size > maxPage)
-			throw errors.invalid(`max: must be between 1 and ${maxPage}, was ${query.max}`);
-	}
-	const filters = parseFilters(query.filters, rules.filterable);
-	// What filters and sort see is made only when they need it (a list of thousands, read page by page).
-	const sortField = String(query.sort ?? '').split(':')[0];
-	const derived = !!sortField && all.length > 0 && !(sortField in all[0]);
-	const view = rules.view && (filters.length > 0 || derived) ? rules.view : undefined;
-	const views = new Map<Json, Json>();
-	for (const o of all) views.set(view ? view(o) : o, o);
-	const sorted = sortBy(
-		[...views.keys()].filter((v) => matches(v, filters)),
-		query.sort,
-		rules.sortable,
-	).map((v) => views.get(v)!);
-	const token = query.nextPage || query.prevPage;
-	const offset = token ? decode(token).o : 0;
-	const out: Json = {};
-	if (offset + size < sorted.length) out.nextPage = encode({ o: offset + size });
-	if (offset > 0) out.prevPage = encode({ o: Math.max(0, offset - size) });
-	out.results = sorted.slice(offset, offset + size);
-	return out;
 }
 
 function seed(emulator: Emulator): SpendData {
@@ -481,55 +377,4 @@ export function seedTransactions(data: SpendData, count: number, nowMs: number):
 /** Seeds `count` more transactions (for tests of long lists); in-process or POST /__emulator/spend/seed. */
 export function seedSpendTransactions(emulator: Emulator, count: number): void {
 	seedTransactions(spendData(emulator), count, emulator.clock.ms());
-}
-
-/** `/__emulator/spend/*`: the limits switch, seeding, and the 429 count (control.ts). */
-export function spendControl(
-	emulator: Emulator,
-	method: string,
-	path: string,
-	input: Record<string, unknown>,
-): { status?: number; body?: unknown } | undefined {
-	if (path === '/spend/limits' && method === 'POST') {
-		const change: Partial<SpendLimits> = {};
-		if (input.perWindow !== undefined) change.perWindow = Number(input.perWindow);
-		if (input.windowMs !== undefined) change.windowMs = Number(input.windowMs);
-		if (input.enforce !== undefined) change.enforce = Boolean(input.enforce);
-		return { body: spendLimits(emulator, change) };
-	}
-	if (path === '/spend/tokens' && method === 'POST') {
-		// Another API token of the ADMIN user ("Only ADMIN users can generate API tokens",
-		// https://developer.bill.com/docs/authentication-with-api-token): one per integration,
-		// each with its own 60 calls a minute.
-		const data = spendData(emulator);
-		const admin = [...data.users.values()].find((u) => u.role === 'ADMIN' && !u.retired)!;
-		const apiToken = `se-sandbox-admin-token-${randomUUID().slice(0, 8)}`;
-		const label = String(input.label ?? `token-${data.usage.size + 1}`);
-		data.tokens.set(apiToken, String(admin.uuid));
-		data.usage.set(apiToken, { label, calls: 0, refused: 0, peak: 0 });
-		return { body: { apiToken, label } };
-	}
-	if (path === '/spend/seed' && method === 'POST') {
-		seedSpendTransactions(emulator, Number(input.transactions ?? 0));
-		return { body: { transactions: spendData(emulator).transactions.size } };
-	}
-	if (path === '/spend/stats' && method === 'GET') {
-		const data = spendData(emulator);
-		return {
-			body: {
-				refused: data.refused,
-				usage: Object.fromEntries(
-					[...data.usage.values()].map(({ label, ...u }) => [label, u] as const),
-				),
-				users: data.users.size,
-				budgets: data.budgets.size,
-				cards: data.cards.size,
-				transactions: data.transactions.size,
-				reimbursements: data.reimbursements.size,
-				customFields: data.customFields.size,
-				apiToken: SPEND_FIXTURES.apiToken,
-			},
-		};
-	}
-	return undefined;
 }

@@ -23,15 +23,8 @@
 import { errors } from '../errors';
 import type { Emulator } from '../server';
 import type { Json } from '../state';
-import {
-	body,
-	find,
-	identity,
-	notFound,
-	spendData,
-	type SpendData,
-	type SpendHandler,
-} from './spendState';
+import { find, identity, spendData, type SpendData, type SpendHandler } from './spendState';
+import { body, notFound } from './spendRequest';
 import { emitSpend } from './spendWebhooks';
 
 export const THREE_DS_ACTIONS = ['ACCEPT', 'REJECT'];

@@ -19,7 +19,8 @@ import type { IncomingHttpHeaders } from 'http';
 import { errors } from '../errors';
 import type { Emulator, RequestContext } from '../server';
 import type { Json } from '../state';
-import { body, notFound, spendData, spendRoute, type SpendData } from './spendState';
+import { spendData, spendRoute, type SpendData } from './spendState';
+import { body, notFound } from './spendRequest';
 
 export const SPEND_EVENT_TYPES = [
 	'spend.transaction.updated',

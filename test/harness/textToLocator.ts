@@ -16,73 +16,76 @@ export const TEXT_TO_LOCATOR: Array<{ path: RegExp; proof: [file: string, title:
 	},
 	{
 		path: /^bankAccount\.(create|update)\.(additionalFields|updateFields)\.chartOfAccountId$/,
-		proof: ['test/integration/Bill/savedIds.test.ts', 'bank account: chart of account'],
+		proof: ['test/integration/Bill/savedIds/payables.test.ts', 'bank account: chart of account'],
 	},
 	{
 		path: /^bankAccount\.nominateUser\.userId$/,
-		proof: ['test/integration/Bill/savedIds.test.ts', 'bank account: user to nominate'],
+		proof: ['test/integration/Bill/savedIds/payables.test.ts', 'bank account: user to nominate'],
 	},
 	{
 		path: /^bankAccount\.removeUser\.bankAccountUserId$/,
-		proof: ['test/integration/Bill/savedIds.test.ts', 'bank account: bank account user to remove'],
+		proof: [
+			'test/integration/Bill/savedIds/payables.test.ts',
+			'bank account: bank account user to remove',
+		],
 	},
 	{
 		path: /^bill\.\w+\.(additionalFields|updateFields)\.payFromChartOfAccountId$/,
 		proof: [
-			'test/integration/Bill/savedIds.test.ts',
+			'test/integration/Bill/savedIds/payables.test.ts',
 			'bill: pay-from chart of account and vendor credits',
 		],
 	},
 	{
 		path: /^bill\.\w+\.(additionalFields|updateFields)\.vendorCredits\.credit\.id$/,
 		proof: [
-			'test/integration/Bill/savedIds.test.ts',
+			'test/integration/Bill/savedIds/payables.test.ts',
 			'bill: pay-from chart of account and vendor credits',
 		],
 	},
 	{
 		path: /^bill\.recordPayment\.payments\.payment\.billId$/,
-		proof: ['test/integration/Bill/savedIds.test.ts', 'bill: bills of a recorded payment'],
+		proof: ['test/integration/Bill/savedIds/payables.test.ts', 'bill: bills of a recorded payment'],
 	},
 	{
 		path: /^creditMemo\.\w+\.(additionalFields|updateFields)\.(payToBankAccountId|payToChartOfAccountId|salesTaxItemId)$/,
 		proof: [
-			'test/integration/Bill/savedIds.test.ts',
+			'test/integration/Bill/savedIds/receivables.test.ts',
 			'credit memo: refund bank account, chart of account and sales tax item',
 		],
 	},
 	{
 		path: /^invoice\.\w+\.(additionalFields|updateFields)\.(payToChartOfAccountId|salesTaxItemId)$/,
 		proof: [
-			'test/integration/Bill/savedIds.test.ts',
+			'test/integration/Bill/savedIds/receivables.test.ts',
 			'invoice: chart of account, sales tax item, reply-to user and invoices of a recorded payment',
 		],
 	},
 	{
 		path: /^invoice\.(sendEmail\.replyToUserId|recordPayment\.invoices\.invoice\.invoiceId)$/,
 		proof: [
-			'test/integration/Bill/savedIds.test.ts',
+			'test/integration/Bill/savedIds/receivables.test.ts',
 			'invoice: chart of account, sales tax item, reply-to user and invoices of a recorded payment',
 		],
 	},
 	{
 		path: /^classification\.\w+\.(additionalFields|updateFields)\.(parentId|chartOfAccountId|expenseChartOfAccountId)$/,
 		proof: [
-			'test/integration/Bill/savedIds.test.ts',
+			'test/integration/Bill/savedIds/classificationPayment.test.ts',
 			'classification: parent and the charts of account of an item',
 		],
 	},
 	{
 		path: /^payment\.(get|cancel|void)\.paymentId$/,
 		proof: [
-			'test/integration/Bill/savedIds.test.ts',
+			'test/integration/Bill/savedIds/classificationPayment.test.ts',
 			'payment: the payment of Get and Cancel, and the bills of Create Bulk',
 		],
 	},
 	{
 		path: /^payment\.createBulk\.payments\.payment\.billId$/,
 		proof: [
-			'test/integration/Bill/savedIds.test.ts',
+			'test/integration/Bill/savedIds/classificationPayment.test.ts',
 			'payment: the payment of Get and Cancel, and the bills of Create Bulk',
 		],
 	},

@@ -1,200 +1,27 @@
 /**
- * The live check (npm run test:live) proved without BILL: a second emulator stands in for
- * BILL's sandbox (a loopback base URL, its fixture login), so the check must run end to end and
- * find no difference; the same with a deliberate difference injected must name it. Plus: it is
- * skipped without BILL_LIVE_* variables, refuses production, and never sends a payment.
+ * The live check proved without BILL: the emulator in place of BILL's sandbox, so the check must run
+ * end to end and find no difference; the same with a deliberate difference injected must name it.
  */
-import { spawn } from 'child_process';
-import { randomUUID } from 'crypto';
 import { mkdtempSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
-import { join, resolve } from 'path';
-
-import { startEmulator, type Emulator } from '../../emulator';
-import { runLiveCheck, type LiveResult } from './check';
-import { assertAllowed, RefusedCall } from './client';
-import { checkBaseUrl, readLiveSetup, SANDBOX_BASE_URL, type LiveConfig } from './config';
+import { join } from 'path';
+import { runLiveCheck } from './check';
 import { seedReference } from './reference';
 import { renderReport } from './report';
-import { compareShapes, mask } from './shape';
 import { STEPS } from './steps';
+import {
+	bill,
+	reference,
+	envFor,
+	configFor,
+	runCli,
+	leaveSubscription,
+	secretsOf,
+	expectNothingSecretIn,
+	useTwoEmulators,
+} from './testSetup';
 
-const ROOT = resolve(__dirname, '../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
-
-/** Stands in for BILL's sandbox. */
-let bill: Emulator;
-/** The emulator the check compares with. */
-let reference: Emulator;
-
-beforeAll(async () => {
-	[bill, reference] = await Promise.all([startEmulator(), startEmulator()]);
-});
-afterAll(async () => {
-	await Promise.all([bill.stop(), reference.stop()]);
-});
-beforeEach(() => {
-	bill.reset();
-	reference.reset();
-});
-
-function envFor(emulator: Emulator, mfa: boolean): NodeJS.ProcessEnv {
-	const f = emulator.fixtures;
-	return {
-		BILL_LIVE_USERNAME: f.admin.username,
-		BILL_LIVE_PASSWORD: f.admin.password,
-		BILL_LIVE_ORGANIZATION_ID: f.organizationId,
-		BILL_LIVE_DEV_KEY: f.devKey,
-		BILL_LIVE_BASE_URL: emulator.baseUrl,
-		...(mfa ? { BILL_LIVE_MFA_ID: f.mfaId, BILL_LIVE_DEVICE: f.device } : {}),
-	};
-}
-
-function configFor(emulator: Emulator, mfa = true): LiveConfig {
-	const setup = readLiveSetup(envFor(emulator, mfa));
-	if (setup.kind !== 'run') throw new Error(`not runnable: ${JSON.stringify(setup)}`);
-	return setup.config;
-}
-
-/** Runs `tsx test/live/run.ts` with only these BILL_LIVE_* variables (none of the caller's). */
-function runCli(env: NodeJS.ProcessEnv): Promise<{ code: number | null; out: string }> {
-	const clean = Object.fromEntries(
-		Object.entries(process.env).filter(([name]) => !name.startsWith('BILL_LIVE_')),
-	);
-	return new Promise((done, fail) => {
-		const child = spawn(TSX, ['test/live/run.ts'], {
-			cwd: ROOT,
-			env: { ...clean, ...env },
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
-		let out = '';
-		child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-		child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-		child.on('error', fail);
-		child.on('close', (code) => done({ code, out }));
-	});
-}
-
-/** A webhook subscription made in an emulator directly (not by the check). */
-async function leaveSubscription(emulator: Emulator, name: string): Promise<void> {
-	const f = emulator.fixtures;
-	const login = await fetch(`${emulator.baseUrl}/v3/login`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/json' },
-		body: JSON.stringify({
-			username: f.admin.username,
-			password: f.admin.password,
-			organizationId: f.organizationId,
-			devKey: f.devKey,
-		}),
-	});
-	const { sessionId } = (await login.json()) as { sessionId: string };
-	const created = await fetch(`${emulator.eventsBaseUrl}/v3/subscriptions`, {
-		method: 'POST',
-		headers: {
-			'Content-Type': 'application/json',
-			sessionId,
-			devKey: f.devKey,
-			'X-Idempotent-Key': randomUUID(),
-		},
-		body: JSON.stringify({
-			name,
-			status: { enabled: true },
-			events: [{ type: 'vendor.created', version: '1' }],
-			notificationUrl: `https://example.invalid/${encodeURIComponent(name)}`,
-		}),
-	});
-	expect(created.status).toBe(200);
-}
-
-const secretsOf = (emulator: Emulator) => {
-	const f = emulator.fixtures;
-	return [f.admin.password, f.devKey, f.mfaId, f.admin.username, f.organizationId];
-};
-
-function expectNothingSecretIn(report: string, result: LiveResult) {
-	for (const secret of [...secretsOf(bill), ...result.secrets, ...result.ids])
-		expect(report).not.toContain(secret);
-	expect(report).not.toMatch(/\b(009|00n)02[0-9A-Za-z]{15}\b/);
-}
-
-describe('without BILL_LIVE_* variables', () => {
-	it('is skipped, says why, and exits 0', async () => {
-		expect(readLiveSetup({})).toEqual({
-			kind: 'skip',
-			reason: expect.stringContaining('BILL_LIVE_USERNAME'),
-		});
-		const { code, out } = await runCli({});
-		expect(code).toBe(0);
-		expect(out).toMatch(/BILL live check skipped: no BILL sandbox credentials/);
-		expect(out).toContain('BILL_LIVE_DEV_KEY');
-	});
-});
-
-describe('never production, never a payment', () => {
-	it("accepts only BILL's sandbox or a loopback URL", () => {
-		expect(checkBaseUrl(SANDBOX_BASE_URL)).toEqual({
-			urls: {
-				api: 'https://gateway.stage.bill.com/connect',
-				events: 'https://gateway.stage.bill.com/connect-events',
-			},
-			sandbox: true,
-		});
-		expect(checkBaseUrl('http://127.0.0.1:4010/connect/')).toMatchObject({ sandbox: false });
-		for (const refused of [
-			'https://gateway.prod.bill.com/connect',
-			'https://gateway.prod.bill.com.evil.example/connect',
-			'http://gateway.stage.bill.com/connect',
-			'https://api.bill.com/connect',
-			'https://bill-proxy.example.com/connect',
-			'http://10.0.0.5:4010/connect',
-			'http://127.0.0.1:4010/v3',
-			'not a url',
-		])
-			expect(typeof checkBaseUrl(refused)).toBe('string');
-		expect(checkBaseUrl('https://gateway.prod.bill.com/connect')).toMatch(
-			/never runs against production/,
-		);
-	});
-
-	it('refuses incomplete variables and a production URL with exit 2, sending nothing', async () => {
-		const env = envFor(bill, true);
-		expect(readLiveSetup({ ...env, BILL_LIVE_DEV_KEY: '' })).toEqual({
-			kind: 'refuse',
-			reason: expect.stringContaining('BILL_LIVE_DEV_KEY is not set'),
-		});
-		expect(readLiveSetup({ ...env, BILL_LIVE_DEVICE: undefined })).toMatchObject({
-			kind: 'refuse',
-		});
-		const { code, out } = await runCli({
-			...env,
-			BILL_LIVE_BASE_URL: 'https://gateway.prod.bill.com/connect',
-		});
-		expect(code).toBe(2);
-		expect(out).toMatch(/BILL live check refused: .*not BILL's sandbox/);
-		expect(bill.log).toHaveLength(0);
-	});
-
-	it('sends no payment, bank account, approval or SMS: only its own few writes', () => {
-		for (const [method, host, path] of [
-			['POST', 'api', '/v3/payments'],
-			['POST', 'api', '/v3/payments/bulk'],
-			['POST', 'api', '/v3/bills/record-payment'],
-			['POST', 'api', '/v3/funding-accounts/banks'],
-			['POST', 'api', '/v3/bill-approvals/actions'],
-			['POST', 'api', '/v3/mfa/challenge'],
-			['PATCH', 'api', '/v3/bills/00n02N8NLIVECHECK000'],
-			['DELETE', 'api', '/v3/vendors/00902N8NLIVECHECK000/bank-account'],
-			['POST', 'events', '/v3/vendors'],
-		] as const)
-			expect(() => assertAllowed(method, host, path)).toThrow(RefusedCall);
-		expect(() =>
-			assertAllowed('POST', 'api', '/v3/bills/00n02N8NLIVECHECK000/archive'),
-		).not.toThrow();
-		expect(() => assertAllowed('GET', 'api', '/v3/payments')).not.toThrow();
-		expect(STEPS.some((s) => s.route.startsWith('/v3/payments') && s.method !== 'GET')).toBe(false);
-	});
-});
+useTwoEmulators();
 
 describe('the emulator in place of BILL', () => {
 	it('runs every call on both sides and reports no difference', async () => {
@@ -382,29 +209,5 @@ describe('the emulator in place of BILL', () => {
 			expect(out).not.toContain(secret);
 		}
 		expect(bill.logins()).toBe(1);
-	});
-});
-
-describe('comparing and masking', () => {
-	it('compares field names and types recursively, arrays by their first element', () => {
-		const { differences, notes } = compareShapes(
-			{ a: 1, b: { c: 'x', d: [{ e: true }] }, f: [], g: null },
-			{ a: '1', b: { c: 'y', d: [{ e: true, h: 2 }, {}] }, f: [1], g: null, i: {} },
-		);
-		expect(differences).toEqual([
-			{ kind: 'type', path: '$.a', bill: 'number', emulator: 'string' },
-			{ kind: 'onlyInEmulator', path: '$.b.d[].h', emulator: 'number' },
-			{ kind: 'onlyInEmulator', path: '$.i', emulator: 'object' },
-		]);
-		expect(notes).toEqual([{ path: '$.f', emptyIn: 'BILL' }]);
-	});
-
-	it('masks secrets, BILL ids, UUIDs and tokens, not its own names', () => {
-		expect(
-			mask(
-				'pw s3cret! id 00n02ABCDEFGHIJKLMNO uuid 0f8fad5b-d9cb-469f-a165-70867728950e tok abcdefghijklmnopqrstuvwxyz0123 n8n-live-check-20261201-130512',
-				['s3cret!'],
-			),
-		).toBe('pw *** id <id> uuid <id> tok *** n8n-live-check-20261201-130512');
 	});
 });
