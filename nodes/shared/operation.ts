@@ -6,13 +6,6 @@ import type {
 } from 'n8n-workflow';
 
 /**
- * One operation of one resource: its parameters and what it does.
- *
- * Most operations work item by item (`execute`, called once per input item; the router pairs
- * each result with its item, applies "Continue On Fail" and keeps BILL's concurrency limit).
- * Operations that send many items in one call (bulk create) implement `executeBatch` instead.
- */
-/**
  * What an operation's requests do to BILL (test/unit/Bill/repeatable.test.ts walks the registry).
  * An operation that changes state is never sent again after an uncertain answer (the request may
  * have reached BILL) unless `repeatable` says why a repeat is safe.
@@ -29,6 +22,13 @@ interface OperationBase {
 	effect?: Effect;
 }
 
+/**
+ * One operation of one resource: its parameters and what it does.
+ *
+ * Most operations work item by item (`execute`, called once per input item; the router pairs
+ * each result with its item, applies "Continue On Fail" and keeps BILL's concurrency limit).
+ * Operations that send many items in one call (bulk create) implement `executeBatch` instead.
+ */
 export interface ItemOperation extends OperationBase {
 	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]>;
 	/** Items may run concurrently (up to BILL's 3): true unless order of effects matters. */
