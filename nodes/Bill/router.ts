@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { route } from '../shared/router';
 import { BILL_MAX_CONCURRENT_REQUESTS } from '../shared/transport';
+import { actingNamed } from './actingFor';
 import { perItemReader } from './helpers/itemParameters';
 import { namedLocators } from './helpers/names';
 import { resources } from './resources';
@@ -26,5 +27,6 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		// n8n's expression sandbox (about half a millisecond an expression, the most of an item's
 		// time on the node's side): what n8n would answer, found faster (helpers/itemParameters.ts).
 		itemContext: (context, operation) => perItemReader(context, operation.description),
+		actingNamed,
 	});
 }

@@ -28,7 +28,7 @@ export const pollingProperties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	...actingForProperties.slice(0, 2).map((property) => ({
+	...actingForProperties([]).slice(0, 2).map((property) => ({
 		...property,
 		displayOptions: { show: { authentication: ['billPartnerApi'] } },
 	})),

@@ -5,6 +5,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import type { ActsFor } from './transport/organizationSession';
+
 /**
  * What an operation's requests do to BILL (test/unit/Bill/repeatable.test.ts walks the registry).
  * An operation that changes state is never sent again after an uncertain answer (the request may
@@ -20,6 +22,11 @@ export interface Effect {
 interface OperationBase {
 	description: INodeProperties[];
 	effect?: Effect;
+	/**
+	 * Whether it acts for the client organization a partner names in the node (default: its
+	 * resource's `actsFor`, else `always`); the router hands it to the transport.
+	 */
+	actsFor?: ActsFor;
 }
 
 /**
@@ -49,4 +56,6 @@ export interface Resource {
 	/** The "Operation" selector of this resource, and every operation's parameters. */
 	description: INodeProperties[];
 	operations: Record<string, Operation>;
+	/** The default `actsFor` of its operations (`never`: e.g. the partner's own calls). */
+	actsFor?: ActsFor;
 }

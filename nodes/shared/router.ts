@@ -4,8 +4,12 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { lookUpNames, type NameKind } from './byName';
 import type { ItemOperation, Operation, Resource } from './operation';
 import { asNodeError, closeRequests, errorJson, mapWithConcurrency } from './transport';
+import { type ActingNamed, type ActsFor, actFor } from './transport/organizationSession';
 
-function findOperation(context: IExecuteFunctions, resources: Record<string, Resource>): Operation {
+function findOperation(
+	context: IExecuteFunctions,
+	resources: Record<string, Resource>,
+): { operation: Operation; acts: ActsFor } {
 	const resource = context.getNodeParameter('resource', 0) as string;
 	const operation = context.getNodeParameter('operation', 0) as string;
 	const found = resources[resource]?.operations[operation];
@@ -15,7 +19,7 @@ function findOperation(context: IExecuteFunctions, resources: Record<string, Res
 			`The operation "${operation}" of "${resource}" is not known`,
 		);
 	}
-	return found;
+	return { operation: found, acts: found.actsFor ?? resources[resource].actsFor ?? 'always' };
 }
 
 /** How a node runs its operations. */
@@ -29,16 +33,33 @@ export interface RouteOptions {
 	itemContext?: (context: IExecuteFunctions, operation: ItemOperation) => IExecuteFunctions;
 	/** The parameters that may give a name ("By Name"), and what they name. */
 	names?: Record<string, NameKind>;
+	/**
+	 * What an item names for acting for an organization (the BILL node's parameters); the
+	 * operation's `actsFor` says whether its requests act for it. Absent: they never do.
+	 */
+	actingNamed?: (context: IExecuteFunctions, itemIndex: number) => ActingNamed;
+}
+
+/** The requests made with `context` act for the organization an item names as `acts` says. */
+function handActing(context: IExecuteFunctions, acts: ActsFor, options: RouteOptions): void {
+	const named = options.actingNamed;
+	actFor(
+		context,
+		named && acts !== 'never'
+			? { acts, named: (itemIndex) => named(context, itemIndex) }
+			: undefined,
+	);
 }
 
 async function runItems(
 	run: IExecuteFunctions,
 	operation: ItemOperation,
 	items: INodeExecutionData[],
-	options: RouteOptions,
+	options: RouteOptions & { acts: ActsFor },
 ) {
 	const limit = operation.concurrent === false ? 1 : options.concurrentItems;
 	const context = options.itemContext?.(run, operation) ?? run;
+	handActing(context, options.acts, options);
 	const perItem = await mapWithConcurrency(items, limit, async (_item, itemIndex) => {
 		try {
 			await lookUpNames(context, itemIndex, options.names ?? {});
@@ -73,14 +94,15 @@ export async function route(
 	options: RouteOptions,
 ): Promise<INodeExecutionData[][]> {
 	const items = context.getInputData();
-	const operation = findOperation(context, resources);
+	const { operation, acts } = findOperation(context, resources);
 	const names = options.names ?? {};
 	if ('executeBatch' in operation) {
+		handActing(context, acts, options);
 		// Names are looked up for every item first; where one could not be, that item's check says so.
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++)
 			await lookUpNames(context, itemIndex, names).catch(() => undefined);
 		return [await operation.executeBatch.call(context, items)];
 	}
-	const output = await runItems(context, operation, items, options);
+	const output = await runItems(context, operation, items, { ...options, acts });
 	return [output];
 }
