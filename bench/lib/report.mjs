@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The floor of each job, the targets of issue 8, and bench/RESULTS.md.
  */
