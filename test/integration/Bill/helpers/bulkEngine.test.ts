@@ -114,10 +114,10 @@ const cases: Case[] = [
 
 const items: IDataObject[] = [{ n: 0 }, { n: 1 }, { n: 2 }];
 
-function refuseEntry1(path: string, field: string) {
+function refuseEntry1(path: string, field: string, method: 'POST' | 'PATCH' = 'POST') {
 	emulator.addFault({
 		kind: 'status',
-		method: 'POST',
+		method,
 		path,
 		status: 400,
 		code: 'BDC_1002',
@@ -148,5 +148,86 @@ describe.each(cases)('$name', ({ path, field, shown, parameters }) => {
 		expect(error?.message).toMatch(shown);
 		expect((error as { context?: IDataObject }).context?.itemIndex).toBe(1);
 		expect(emulator.requests({ method: 'POST', route: path })).toHaveLength(1);
+	});
+});
+
+interface UpdateCase {
+	name: string;
+	/** The create case that makes the objects to update (its items carry their IDs). */
+	create: string;
+	path: string;
+	parameters: () => INodeParameters;
+}
+
+const updates: UpdateCase[] = [
+	{
+		name: 'Classification → Update Many',
+		create: 'Classification → Create Many',
+		path: '/v3/classifications/departments/bulk',
+		parameters: () => ({
+			resource: 'classification',
+			operation: 'updateMany',
+			classificationType: 'department',
+			classificationId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+			updateFields: { description: 'Updated' },
+		}),
+	},
+	{
+		name: 'Vendor Credit → Update Many',
+		create: 'Vendor Credit → Create Many',
+		path: '/v3/vendor-credits/bulk',
+		parameters: () => ({
+			resource: 'vendorCredit',
+			operation: 'updateMany',
+			vendorCreditId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+			updateFields: { description: 'Updated' },
+		}),
+	},
+	{
+		name: 'Credit Memo → Update Many',
+		create: 'Credit Memo → Create Many',
+		path: '/v3/credit-memos/bulk',
+		parameters: () => ({
+			resource: 'creditMemo',
+			operation: 'updateMany',
+			creditMemoId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+			updateFields: { description: 'Updated' },
+		}),
+	},
+];
+
+describe.each(updates)('$name', ({ create, path, parameters }) => {
+	async function made(): Promise<IDataObject[]> {
+		const maker = cases.find((c) => c.name === create)!;
+		const objects = await runBillOk(credentials, await maker.parameters(), { items });
+		return objects.map((o) => ({ id: o.id }));
+	}
+
+	it('a refusal names the input item; with Continue On Fail the rest is sent again without it', async () => {
+		const objects = await made();
+		refuseEntry1(path, 'description', 'PATCH');
+		const { output, error } = await runBill(credentials, parameters(), {
+			items: objects,
+			continueOnFail: true,
+		});
+		expect(error).toBeUndefined();
+		expect(output.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(output[1].json.error).toMatch(/item 1: description: taken \(sent: "Updated"\)/);
+		expect(output[1].json.hint).toMatch(/the other entries were sent again without this one/);
+		expect([output[0].json.description, output[2].json.description]).toEqual([
+			'Updated',
+			'Updated',
+		]);
+		const sent = emulator.requests({ method: 'PATCH', route: path });
+		expect(sent.map((r) => r.status)).toEqual([400, 200]);
+	});
+
+	it('without Continue On Fail the run fails naming the item, and nothing of the request is sent again', async () => {
+		const objects = await made();
+		refuseEntry1(path, 'description', 'PATCH');
+		const { error } = await runBill(credentials, parameters(), { items: objects });
+		expect(error?.message).toMatch(/item 1: description: taken/);
+		expect((error as { context?: IDataObject }).context?.itemIndex).toBe(1);
+		expect(emulator.requests({ method: 'PATCH', route: path })).toHaveLength(1);
 	});
 });
