@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * `npm run bench`: our node against n8n's HTTP Request node on the same four jobs, in the same
  * real n8n (scripts/n8n-runtime.mjs), against the same BILL emulator (a process with a simulated
@@ -42,6 +43,7 @@ import { hwmMiB, sampleMemory } from './lib/memory.mjs';
 import { startN8n, stopAll } from './lib/n8n-server.mjs';
 import { benchWorkflows } from './lib/workflows.mjs';
 import { floorOf, markdown, summarize } from './lib/report.mjs';
+import { listedBytes, requestsIn, round, timelineOf, verify } from './lib/checks.mjs';
 
 const OUT_DIR = join(REPO, 'bench', 'out');
 const JOBS = ['create', 'list', 'update', 'read', 'invoices', 'vendors'];
@@ -94,24 +96,6 @@ async function n8nOk(args, env, what) {
 	const result = await runN8n(args, env);
 	if (result.code !== 0)
 		throw new Error(`${what} failed:\n${(result.stdout + result.stderr).slice(-2000)}`);
-}
-
-/** What BILL saw in a window of the emulator's log. */
-function requestsIn(entries) {
-	const byRoute = {};
-	let logins = 0;
-	let requests = 0;
-	const refused = {};
-	for (const e of entries) {
-		const key = `${e.method} ${e.route}`;
-		if (e.method === 'POST' && e.route === '/v3/login') logins++;
-		else requests++;
-		byRoute[key] = (byRoute[key] ?? 0) + 1;
-		if (e.status >= 400 || e.status < 0)
-			refused[`${e.status} ${e.code ?? ''}`.trim()] =
-				(refused[`${e.status} ${e.code ?? ''}`.trim()] ?? 0) + 1;
-	}
-	return { logins, requests, byRoute, refused };
 }
 
 /** `--report <file.json>`: RESULTS.md again from a run's JSON (e.g. after a change to the report). */
@@ -237,6 +221,7 @@ async function runJobs(o, emulator, workdir) {
 		encryptionKey: randomBytes(24).toString('hex'),
 		port: await freePort(),
 		brokerPort: await freePort(),
+		extensions: undefined,
 		extra: {
 			// Executions are not stored: the runs measure the nodes, not n8n writing 10,000 items to SQLite.
 			EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none',
@@ -305,165 +290,88 @@ async function runJobs(o, emulator, workdir) {
 	// n8n's output of each run, kept for a look when a run fails (bench/out is git-ignored).
 	const logDir = join(OUT_DIR, 'logs');
 	mkdirSync(logDir, { recursive: true });
+	const seeded = { invoiceCustomers, createVendors, updateSets, readBill, listBytes };
+	const run = { o, emulator, env, credentialFile, logDir, inputs, sizes, seeded };
 	const results = [];
 	for (const job of JOBS.filter((j) => o.jobs.includes(j))) {
 		for (const w of workflows.filter((x) => x.job === job)) {
-			// Every run of our node starts from the credential as saved: no session yet.
-			if (w.variant.startsWith('ours'))
-				await n8nOk(
-					['import:credentials', `--input=${credentialFile}`],
-					env,
-					'Importing the BILL credential',
-				);
-			// Each run in an hour of its own on the emulator's clock: BILL's hourly limits (20,000
-			// requests and 200 logins per developer key) count each run alone, so a run that hits
-			// them (a login per call) does not stop the next one.
-			const { now } = await emulator.control('POST', '/clock', { advanceMs: 3_600_000 });
-			// The emulator's log is on its clock, now this far ahead of ours.
-			const clockAheadMs = Date.parse(now) - Date.now();
-			const server = await startN8n(env, join(logDir, `n8n-${w.job}-${w.variant}.log`), w.path);
-			let result;
-			try {
-				const { total: logStart } = await emulator.control('GET', '/stats');
-				const memory = sampleMemory(server.pid);
-				const startedAt = Date.now();
-				const started = process.hrtime.bigint();
-				const answers = [];
-				for (const body of inputs[job](w.variant)) answers.push(await server.webhook(w.path, body));
-				const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-				const mem = memory.stop();
-				const hwm = hwmMiB(server.pid);
-				const entries = (await emulator.control('GET', '/log')).slice(logStart);
-				const seen = requestsIn(entries);
-				const timeline = timelineOf(entries, startedAt + clockAheadMs, wallMs);
-				const check = await verify(job, w.variant, answers, {
-					emulator,
-					sizes,
-					invoiceCustomers,
-					createVendors,
-					updateSets,
-					readBill,
-				});
-				result = {
-					job,
-					variant: w.variant,
-					workflow: w.name,
-					n: sizes[job],
-					wallMs: Math.round(wallMs),
-					...seen,
-					memory: {
-						beforeMiB: round(mem.beforeMiB),
-						peakMiB: round(mem.peakMiB),
-						growthMiB: round(mem.peakMiB - mem.beforeMiB),
-						n8nHwmMiB: round(hwm),
-						samples: mem.samples,
-					},
-					timeline,
-					n8nStartMs: server.startMs,
-					check,
-					floor: floorOf(job, sizes[job], rtt),
-					...(job === 'list' ? { dataMiB: round(listBytes / 2 ** 20) } : {}),
-				};
-			} finally {
-				await server.stop();
-			}
+			const result = await measure(w, run);
 			results.push(result);
-			log(
-				`  ${job.padEnd(6)} ${w.variant.padEnd(10)} ${String(result.requests).padStart(5)} requests + ${result.logins} login(s)` +
-					`${Object.keys(result.refused).length ? ` (refused: ${JSON.stringify(result.refused)})` : ''}, ${(result.wallMs / 1000).toFixed(2)} s, ` +
-					`${result.timeline ? `(before/during/after BILL ${result.timeline.beforeFirstRequestMs}/${result.timeline.requestsMs}/${result.timeline.afterLastAnswerMs} ms) ` : ''}` +
-					`peak ${result.memory.peakMiB} MiB (+${result.memory.growthMiB}), ${result.check.ok ? 'checked' : `CHECK FAILED: ${result.check.problem}`}`,
-			);
 		}
 	}
 	return results;
 }
 
-const round = (n) => Math.round(n * 10) / 10;
-
 /**
- * Where the wall time went, from the emulator's log (same machine, same clock): before BILL saw
- * the first request (n8n and the node preparing), while requests were going, after the last
- * answer (n8n passing the items on and answering the webhook).
+ * Runs one workflow in a fresh n8n: the requests BILL saw, the wall time, the memory, the check.
+ * @param {{ job: string, variant: string, name: string, path: string }} w
+ * @param {any} run what runJobs prepared: options, emulator, env, inputs, sizes and the seed
  */
-function timelineOf(entries, startedAt, wallMs) {
-	if (!entries.length) return undefined;
-	const first = Math.min(...entries.map((e) => Date.parse(e.at))) - startedAt;
-	const last = Math.max(...entries.map((e) => Date.parse(e.at) + e.ms)) - startedAt;
-	return {
-		beforeFirstRequestMs: Math.round(first),
-		requestsMs: Math.round(last - first),
-		afterLastAnswerMs: Math.round(wallMs - last),
-	};
-}
-
-/** The size of the list as BILL returns it (the pages' `results`, JSON). */
-async function listedBytes(api, vendorId) {
-	let bytes = 0;
-	let page;
-	do {
-		const answer = await api.call(
-			'GET',
-			`/v3/bills?max=100&filters=${encodeURIComponent(`vendorId:eq:${vendorId}`)}${page ? `&page=${page}` : ''}`,
+async function measure(w, run) {
+	const { o, emulator, env, credentialFile, logDir, inputs, sizes, seeded } = run;
+	const { job } = w;
+	const rtt = o.latencyMs;
+	const { listBytes } = seeded;
+	// Every run of our node starts from the credential as saved: no session yet.
+	if (w.variant.startsWith('ours'))
+		await n8nOk(
+			['import:credentials', `--input=${credentialFile}`],
+			env,
+			'Importing the BILL credential',
 		);
-		bytes += Buffer.byteLength(JSON.stringify(answer.results));
-		page = answer.nextPage;
-	} while (page);
-	return bytes;
+	// Each run in an hour of its own on the emulator's clock: BILL's hourly limits (20,000
+	// requests and 200 logins per developer key) count each run alone, so a run that hits
+	// them (a login per call) does not stop the next one.
+	const { now } = await emulator.control('POST', '/clock', { advanceMs: 3_600_000 });
+	// The emulator's log is on its clock, now this far ahead of ours.
+	const clockAheadMs = Date.parse(now) - Date.now();
+	const server = await startN8n(env, join(logDir, `n8n-${w.job}-${w.variant}.log`), w.path);
+	let result;
+	try {
+		const { total: logStart } = await emulator.control('GET', '/stats');
+		const memory = sampleMemory(server.pid);
+		const startedAt = Date.now();
+		const started = process.hrtime.bigint();
+		const answers = [];
+		for (const body of inputs[job](w.variant)) answers.push(await server.webhook(w.path, body));
+		const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+		const mem = memory.stop();
+		const hwm = hwmMiB(server.pid);
+		const entries = (await emulator.control('GET', '/log')).slice(logStart);
+		const seen = requestsIn(entries);
+		const timeline = timelineOf(entries, startedAt + clockAheadMs, wallMs);
+		const check = await verify(job, w.variant, answers, { emulator, sizes, ...seeded });
+		result = {
+			job,
+			variant: w.variant,
+			workflow: w.name,
+			n: sizes[job],
+			wallMs: Math.round(wallMs),
+			...seen,
+			memory: {
+				beforeMiB: round(mem.beforeMiB),
+				peakMiB: round(mem.peakMiB),
+				growthMiB: round(mem.peakMiB - mem.beforeMiB),
+				n8nHwmMiB: round(hwm),
+				samples: mem.samples,
+			},
+			timeline,
+			n8nStartMs: server.startMs,
+			check,
+			floor: floorOf(job, sizes[job], rtt),
+			...(job === 'list' ? { dataMiB: round(listBytes / 2 ** 20) } : {}),
+		};
+	} finally {
+		await server.stop();
+	}
+	log(
+		`  ${job.padEnd(6)} ${w.variant.padEnd(10)} ${String(result.requests).padStart(5)} requests + ${result.logins} login(s)` +
+			`${Object.keys(result.refused).length ? ` (refused: ${JSON.stringify(result.refused)})` : ''}, ${(result.wallMs / 1000).toFixed(2)} s, ` +
+			`${result.timeline ? `(before/during/after BILL ${result.timeline.beforeFirstRequestMs}/${result.timeline.requestsMs}/${result.timeline.afterLastAnswerMs} ms) ` : ''}` +
+			`peak ${result.memory.peakMiB} MiB (+${result.memory.growthMiB}), ${result.check.ok ? 'checked' : `CHECK FAILED: ${result.check.problem}`}`,
+	);
+	return result;
 }
-
-/** Whether the job did its work: checked in the emulator's state and in the workflow's answer. */
-async function verify(
-	job,
-	variant,
-	answers,
-	{ emulator, sizes, invoiceCustomers, createVendors, updateSets, readBill },
-) {
-	const bad = answers.find((a) => a.status !== 200);
-	if (bad)
-		return { ok: false, problem: `webhook answered ${bad.status}: ${bad.text.slice(0, 500)}` };
-	const n = sizes[job];
-	if (job === 'read') {
-		if (variant === 'n8nOnly') return { ok: true };
-		const wrong = answers.filter((a) => a.json?.id !== readBill).length;
-		return wrong
-			? { ok: false, problem: `${wrong} of ${answers.length} reads did not return the bill` }
-			: { ok: true };
-	}
-	const output = answers[0].json?.count_id;
-	if (job === 'list')
-		return output === n
-			? { ok: true, output }
-			: { ok: false, output, problem: `the workflow returned ${output} bills, not ${n}` };
-	if (job === 'invoices' || job === 'vendors') {
-		const stored =
-			job === 'invoices'
-				? (await emulator.control('GET', '/state/invoices')).filter((i) =>
-						invoiceCustomers[variant].includes(i.customerId),
-					).length
-				: (await emulator.control('GET', '/state/vendors')).filter((v) =>
-						String(v.name).startsWith(`Bench ${variant} vendor `),
-					).length;
-		return outcome(stored, output, n, `BILL holds ${stored} of ${n} ${job}`);
-	}
-	const bills = await emulator.control('GET', '/state/bills');
-	if (job === 'create') {
-		const vendors = new Set(createVendors[variant]);
-		const stored = bills.filter((b) => vendors.has(b.vendorId)).length;
-		return outcome(stored, output, n, `BILL holds ${stored} of ${n} bills`);
-	}
-	const ids = new Set(updateSets[variant].map((b) => b.id));
-	const stored = bills.filter(
-		(b) => ids.has(b.id) && b.description === `Updated by ${variant}`,
-	).length;
-	return outcome(stored, output, n, `${stored} of ${n} bills updated in BILL`);
-}
-
-/** Done when BILL holds all N and the workflow counted all N. */
-const outcome = (stored, output, n, held) =>
-	stored === n && output === n
-		? { ok: true, output, stored }
-		: { ok: false, output, stored, problem: `${held}; the workflow returned ${output}` };
 
 main().catch((error) => {
 	console.error(`\nbench failed: ${error.stack ?? error}`);

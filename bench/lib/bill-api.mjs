@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The benchmark's own BILL client: seeds the emulator through BILL's API (vendors, bills in bulk)
  * and reads back what the jobs did. Its requests happen outside the measured windows, so they are

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Memory of the n8n process tree (n8n and any task runner it starts), from /proc: VmRSS summed
  * over the tree, sampled every `intervalMs`; the peak and the value before the job are kept.

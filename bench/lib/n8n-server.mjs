@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * One `n8n start` at a time, in its own process group (so its task runner goes with it), with
  * its output in a log file. stop() ends the group; stopAll() is called on exit and on signals.

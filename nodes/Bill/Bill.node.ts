@@ -14,8 +14,19 @@ import {
 	sessionActingForProperties,
 } from './actingFor';
 import { listSearch } from './listSearch';
+import { actingListSearch } from './listSearch/acting';
 import { resources } from './resources';
 import { router } from './router';
+
+/**
+ * Resources whose operations do not all act for the organization named in the node: the
+ * parameters are hidden there (those acting optionally show their own: actingFor.ts).
+ */
+const notActing = (['never', 'optional'] as const).flatMap((acts) =>
+	Object.entries(resources)
+		.filter(([, resource]) => resource.actsFor === acts)
+		.map(([name]) => name),
+);
 
 const resourceOptions = Object.entries(resources)
 	.map(([value, resource]) => ({
@@ -55,15 +66,15 @@ export class Bill implements INodeType {
 				options: resourceOptions,
 				default: 'bill',
 			},
-			...actingForProperties,
-			...consoleActingForProperties,
+			...actingForProperties(notActing),
+			...consoleActingForProperties(notActing),
 			...sessionActingForProperties,
 			...stepUpActingForProperties,
 			...Object.values(resources).flatMap((resource) => resource.description),
 		],
 	};
 
-	methods = { listSearch };
+	methods = { listSearch: actingListSearch(listSearch, resources) };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

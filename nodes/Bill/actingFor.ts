@@ -1,24 +1,49 @@
-// What the editor shows for a partner acting for the organization named in each item; the
-// transport (nodes/shared/transport/organizationSession.ts) reads these and keeps the sessions.
+// What the editor shows for a partner acting for the organization named in each item, and the
+// item's values read from those parameters for the transport (which reads no node parameter:
+// nodes/shared/transport/actingParameters.ts). Whether an operation acts at all is its own
+// declaration (`actsFor` of the operation or its resource, nodes/shared/operation.ts).
 
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, ILoadOptionsFunctions, INodeProperties } from 'n8n-workflow';
 
-import {
-	ACT_AS_USER,
-	ACT_AS_USER_DEVICE,
-	ACT_AS_USER_MFA_ID,
-	ACT_FOR_ORGANIZATION,
-	NOT_ACTING_RESOURCES,
-} from '../shared/transport/organizationSession';
+import type { ActingNamed } from '../shared/transport/organizationSession';
 import { idLocator } from './helpers/descriptions';
 import { ID_PREFIX } from './helpers/validation';
 
-const displayOptions = {
-	show: { authentication: ['billPartnerApi'] },
-	hide: { resource: NOT_ACTING_RESOURCES },
-};
+/** The node parameters naming the organization to act for, the user to act as, and its MFA. */
+export const ACT_FOR_ORGANIZATION = 'actForOrganization';
+export const ACT_AS_USER = 'actAsUser';
+export const ACT_AS_USER_MFA_ID = 'actAsUserMfaId';
+export const ACT_AS_USER_DEVICE = 'actAsUserDeviceName';
 
-export const actingForProperties: INodeProperties[] = [
+/** A node parameter of the item (in a list search: of the node as the editor has it). */
+function parameter(
+	context: IExecuteFunctions | ILoadOptionsFunctions,
+	name: string,
+	itemIndex: number,
+): unknown {
+	try {
+		if ('getCurrentNodeParameter' in context)
+			return context.getCurrentNodeParameter(name, { extractValue: true });
+		return context.getNodeParameter(name, itemIndex, '', { extractValue: true });
+	} catch {
+		return '';
+	}
+}
+
+/** What the item names for the transport: organization, user, MFA ID and device. */
+export function actingNamed(
+	context: IExecuteFunctions | ILoadOptionsFunctions,
+	itemIndex: number,
+): ActingNamed {
+	return {
+		organization: parameter(context, ACT_FOR_ORGANIZATION, itemIndex),
+		user: parameter(context, ACT_AS_USER, itemIndex),
+		mfaId: parameter(context, ACT_AS_USER_MFA_ID, itemIndex),
+		device: parameter(context, ACT_AS_USER_DEVICE, itemIndex),
+	};
+}
+
+const actingFor: INodeProperties[] = [
 	{
 		...idLocator({
 			name: ACT_FOR_ORGANIZATION,
@@ -30,7 +55,6 @@ export const actingForProperties: INodeProperties[] = [
 				"The client organization to act for, e.g. {{ $json.organizationId }} to loop over the partner's organizations (one log-in-as-user session per organization, kept and reused). Empty: the credential's own organization (scope Organization).",
 		}),
 		required: false,
-		displayOptions,
 	},
 	{
 		...idLocator({
@@ -43,7 +67,6 @@ export const actingForProperties: INodeProperties[] = [
 				'The user of that organization to log in as (BILL: "API login as user"); needed with an organization',
 		}),
 		required: false,
-		displayOptions,
 	},
 	{
 		displayName: 'MFA ID of the User',
@@ -53,7 +76,6 @@ export const actingForProperties: INodeProperties[] = [
 		default: '',
 		description:
 			'Optional. The MFA ID (rememberMeId) BILL issued to this user of this organization. With its device name the session is MFA-trusted, which BILL requires in production for payments, bank accounts and autopay. One per user: take it per organization with an expression. Empty: the MFA ID of the credential, if any.',
-		displayOptions,
 	},
 	{
 		displayName: 'MFA Device Name',
@@ -63,9 +85,20 @@ export const actingForProperties: INodeProperties[] = [
 		placeholder: 'n8n-production',
 		description:
 			'Required with the MFA ID of the user: the device name used when that MFA ID was obtained',
-		displayOptions,
 	},
 ];
+
+/**
+ * The parameters of a partner acting for an organization, shown for every resource but those
+ * (`hidden`) whose operations never act or act only optionally (those show their own, below).
+ */
+export function actingForProperties(hidden: string[]): INodeProperties[] {
+	const displayOptions = {
+		show: { authentication: ['billPartnerApi'] },
+		hide: { resource: hidden },
+	};
+	return actingFor.map((property) => ({ ...property, displayOptions }));
+}
 
 /**
  * Session → Get Details may describe the session of a named organization (the same parameters,
@@ -75,7 +108,7 @@ function optionalActingFor(
 	show: Record<string, string[]>,
 	organizationDescription: string,
 ): INodeProperties[] {
-	return actingForProperties.map((property) => ({
+	return actingFor.map((property) => ({
 		...property,
 		...(property.name === ACT_FOR_ORGANIZATION ? { description: organizationDescription } : {}),
 		displayOptions: { show: { authentication: ['billPartnerApi'], ...show } },
@@ -104,7 +137,7 @@ export const mfaActingForProperties: INodeProperties[] = optionalActingFor(
 );
 
 /** Accountant Console: the client organization per item (transport/consoleActing.ts); no user, no MFA. */
-export const consoleActingForProperties: INodeProperties[] = [
+export const consoleActingForProperties = (hidden: string[]): INodeProperties[] => [
 	{
 		...idLocator({
 			name: ACT_FOR_ORGANIZATION,
@@ -118,7 +151,7 @@ export const consoleActingForProperties: INodeProperties[] = [
 		required: false,
 		displayOptions: {
 			show: { authentication: ['billConsoleApi'] },
-			hide: { resource: NOT_ACTING_RESOURCES },
+			hide: { resource: hidden },
 		},
 	},
 ];

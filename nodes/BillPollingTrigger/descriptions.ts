@@ -28,10 +28,12 @@ export const pollingProperties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	...actingForProperties.slice(0, 2).map((property) => ({
-		...property,
-		displayOptions: { show: { authentication: ['billPartnerApi'] } },
-	})),
+	...actingForProperties([])
+		.slice(0, 2)
+		.map((property) => ({
+			...property,
+			displayOptions: { show: { authentication: ['billPartnerApi'] } },
+		})),
 	{
 		displayName: 'Events',
 		name: 'events',

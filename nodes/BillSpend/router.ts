@@ -14,5 +14,5 @@ const CONCURRENT_ITEMS = 3;
 
 /** The Spend & Expense node's operations over the items, as the BILL node runs its own. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await route(this, resources, CONCURRENT_ITEMS, names);
+	return await route(this, resources, { concurrentItems: CONCURRENT_ITEMS, names });
 }

@@ -6,7 +6,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { isByName } from '../../shared/byName';
-import { KINDS } from '../resources/classification/kinds';
 import { idLocator } from './descriptions';
 import { locatorValue } from './getMany';
 import { ID_PREFIX, checkId, invalid } from './validation';
@@ -26,37 +25,37 @@ export const CLASSIFICATIONS = [
 	{
 		name: 'accountingClassId',
 		displayName: 'Accounting Class',
-		prefix: KINDS.accountingClass.prefix,
+		prefix: ID_PREFIX.accountingClass,
 		search: 'searchAccountingClasses',
 	},
 	{
 		name: 'departmentId',
 		displayName: 'Department',
-		prefix: KINDS.department.prefix,
+		prefix: ID_PREFIX.department,
 		search: 'searchDepartments',
 	},
 	{
 		name: 'locationId',
 		displayName: 'Location',
-		prefix: KINDS.location.prefix,
+		prefix: ID_PREFIX.location,
 		search: 'searchLocations',
 	},
 	{
 		name: 'itemId',
 		displayName: 'Item',
-		prefix: KINDS.item.prefix,
+		prefix: ID_PREFIX.item,
 		search: 'searchItems',
 	},
 	{
 		name: 'jobId',
 		displayName: 'Job',
-		prefix: KINDS.job.prefix,
+		prefix: ID_PREFIX.job,
 		search: 'searchJobs',
 	},
 	{
 		name: 'employeeId',
 		displayName: 'Employee',
-		prefix: KINDS.employee.prefix,
+		prefix: ID_PREFIX.employee,
 		search: 'searchEmployees',
 	},
 	{

@@ -101,17 +101,7 @@ export const salesTaxItemLocator = (description: string) =>
 		description,
 	});
 
-/** The "Filters" collection of a Get Many; helpers/getMany.ts reads it as the Get Many declares. */
-export function filtersCollection(options: INodeProperties[]): INodeProperties {
-	return {
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options,
-	};
-}
+export { filtersCollection } from '../../shared/descriptions';
 
 /** "Return All" + "Limit", as every n8n list operation has them. */
 export const returnAllOrLimit: INodeProperties[] = [

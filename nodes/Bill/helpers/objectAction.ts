@@ -1,5 +1,7 @@
-// An operation on one object picked by a resource locator: Get (`GET path`), and the idempotent
-// actions Archive and Restore (`POST path/archive`, repeatable: the same state when repeated).
+// An operation on one object picked by a resource locator: Get (`GET path`), and actions on it
+// (`POST path/archive`). A read is repeated after an uncertain answer; an action only where it
+// says why a repeat is safe (`repeatable`), so a new action copied from Archive (void, cancel,
+// charge, approve) is never sent twice by default.
 
 import type {
 	IDataObject,
@@ -9,6 +11,7 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { Effect } from '../../shared/operation';
 import { billApiRequest } from '../../shared/transport';
 import { getId } from './validation';
 
@@ -21,26 +24,36 @@ export interface ObjectAction {
 	/** The request's path, e.g. `/v3/customers/${id}/archive`. */
 	path: (id: string) => string;
 	method?: IHttpRequestMethods;
+	/**
+	 * Why sending the action again after an uncertain answer is safe (e.g. archive: the same
+	 * state when repeated). Without it an action that changes state is never repeated.
+	 */
+	repeatable?: string;
 }
 
 export function objectAction(options: ObjectAction): {
 	description: INodeProperties[];
+	effect: Effect;
 	execute: (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject>;
 } {
 	const method = options.method ?? 'GET';
+	const effect: Effect =
+		method === 'GET'
+			? { changesState: false }
+			: { changesState: true, repeatable: options.repeatable };
 	return {
 		description: updateDisplayOptions(
 			{ show: { resource: [options.resource], operation: [options.operation] } },
 			[options.locator],
 		),
+		effect,
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 			const { name, displayName } = options.locator;
 			const id = getId(this, itemIndex, name, displayName, options.prefix);
 			return await billApiRequest.call(this, {
 				method,
 				path: options.path(id),
-				// GET is a read; the POSTs here are archive and restore, which land in the same state.
-				repeatable: true,
+				repeatable: !effect.changesState || effect.repeatable !== undefined,
 				itemIndex,
 			});
 		},

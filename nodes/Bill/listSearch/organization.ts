@@ -2,7 +2,7 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 
 import { searchList, type SearchableList } from '../../shared/searchList';
 import { credentialTypeOf, type BillFunctions } from '../../shared/transport';
-import { ACT_FOR_ORGANIZATION } from '../../shared/transport/organizationSession';
+import { ACT_FOR_ORGANIZATION } from '../actingFor';
 import type { BillList } from '../types';
 import { activePage, plainPage } from './page';
 

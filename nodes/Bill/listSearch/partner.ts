@@ -2,7 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 import { NodeOperationError } from 'n8n-workflow';
 
 import { billApiRequest, credentialTypeOf } from '../../shared/transport';
-import { ACT_FOR_ORGANIZATION } from '../../shared/transport/organizationSession';
+import { ACT_FOR_ORGANIZATION } from '../actingFor';
 import type { BillList } from '../types';
 import { matchesSearch, searchList } from '../../shared/searchList';
 import { roleList, userList } from './organization';

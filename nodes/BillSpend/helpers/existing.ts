@@ -7,7 +7,7 @@
 
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { type FilterCondition, buildFilters } from '../../Bill/helpers/filters';
+import { type FilterCondition, buildFilters } from '../../shared/filters';
 import { createOnce, nameKeys } from '../../shared/createOnce';
 import { skipExistingByVersion, wantsSkipExisting } from '../../shared/skipExisting';
 import { spendApiRequestAllItems } from '../transport';

@@ -5,7 +5,7 @@
 
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { type FilterCondition, buildFilters } from '../../Bill/helpers/filters';
+import { type FilterCondition, buildFilters } from '../../shared/filters';
 import { spendApiRequestAllItems } from '../transport';
 import { pageOptions } from './fields';
 import { checkAmount, checkDateTime, checkIdList, checkYesNo } from './validation';

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { idOfName, invalid } from '../../Bill/helpers/validation';
 import { isByName, looksLikeName, nameOutcomeOf } from '../../shared/byName';
+import { idOfName, invalid } from '../../shared/validation';
 import { SPEND_ID_PATTERN } from './fields';
 
 export {
@@ -13,7 +13,7 @@ export {
 	getDate,
 	getString,
 	invalid,
-} from '../../Bill/helpers/validation';
+} from '../../shared/validation';
 
 const SPEND_ID = new RegExp(SPEND_ID_PATTERN);
 

@@ -6,27 +6,49 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-/** The node parameters naming the organization to act for and the user to act as (nodes/Bill/actingFor.ts). */
-export const ACT_FOR_ORGANIZATION = 'actForOrganization';
-export const ACT_AS_USER = 'actAsUser';
+/**
+ * Whether a request acts for the client organization a partner names in the node: `always` in
+ * that organization's log-in-as-user session (a partner-scoped credential must name one),
+ * `optional` there when one is named and else in the credential's own session, `never` in the
+ * credential's own. Each operation declares it (nodes/shared/operation.ts `actsFor`); the router
+ * hands it to the transport with the item's values (`actFor`), so the transport reads no node
+ * parameter.
+ */
+export type ActsFor = 'always' | 'optional' | 'never';
 
-/** Resources that act for a named organization only where optionallyActing says (else never). */
-export const NOT_ACTING_RESOURCES = ['health', 'partner', 'session', 'mfa'];
+/** What an item names: the organization, the user to act as, and that user's MFA ID and device. */
+export interface ActingNamed {
+	organization: unknown;
+	user: unknown;
+	mfaId?: unknown;
+	device?: unknown;
+}
+
+export interface ActingRule {
+	acts: ActsFor;
+	/** The item's values (nodes/Bill/actingFor.ts reads them from the node's parameters). */
+	named: (itemIndex: number) => ActingNamed;
+}
+
+/** Per run (one execution context): how its requests act for an organization. */
+const actingRules = new WeakMap<object, ActingRule>();
+
+/** The run's requests (made with `context`) act as `rule` says; none set: the credential's own. */
+export function actFor(context: object, rule: ActingRule | undefined): void {
+	if (rule) actingRules.set(context, rule);
+	else actingRules.delete(context);
+}
 
 /**
- * Operations that act for the organization named in the item when one is named, else use the
- * credential's own session: Session → Get Details and Step Up, and every MFA operation (a
- * partner gets a client user's MFA ID, or makes that organization's session trusted, with BILL's
- * MFA calls in that organization's log-in-as-user session).
+ * The rule handed for `context` or a context it derives from (`Object.create(run)`: the polling
+ * trigger's item context, a counting wrapper); undefined: the credential's own session.
  */
-export const OPTIONALLY_ACTING: Record<string, string[] | '*'> = {
-	session: ['getDetails', 'stepUp'],
-	mfa: '*',
-};
-
-function optionallyActing(resource: unknown, operation: unknown): boolean {
-	const operations = typeof resource === 'string' ? OPTIONALLY_ACTING[resource] : undefined;
-	return operations === '*' || (operations?.includes(String(operation)) ?? false);
+export function actingRuleOf(context: object): ActingRule | undefined {
+	for (let o: object | null = context; o; o = Object.getPrototypeOf(o) as object | null) {
+		const rule = actingRules.get(o);
+		if (rule) return rule;
+	}
+	return undefined;
 }
 
 export type Context =
@@ -34,23 +56,6 @@ export type Context =
 	| ILoadOptionsFunctions
 	| IHookFunctions
 	| IWebhookFunctions;
-
-/** The MFA ID (and its device) of that user, for an MFA-trusted session of that organization. */
-export const ACT_AS_USER_MFA_ID = 'actAsUserMfaId';
-export const ACT_AS_USER_DEVICE = 'actAsUserDeviceName';
-
-/** A node parameter of the item (in a list search: of the node as the editor has it). */
-export function parameter(context: Context, name: string, itemIndex: number): unknown {
-	try {
-		if ('getCurrentNodeParameter' in context)
-			return context.getCurrentNodeParameter(name, { extractValue: true });
-		return (context as IExecuteFunctions).getNodeParameter(name, itemIndex, '', {
-			extractValue: true,
-		});
-	} catch {
-		return '';
-	}
-}
 
 export function refuse(context: Context, itemIndex: number, message: string, hint?: string): Error {
 	return new NodeOperationError(context.getNode(), `${message} [item ${itemIndex}]`, {
@@ -66,13 +71,12 @@ export function refuse(context: Context, itemIndex: number, message: string, hin
 export function mfaOfItem(
 	context: Context,
 	itemIndex: number,
+	named: ActingNamed,
 ): { mfa?: { rememberMeId: string; device: string } } {
-	const text = (name: string) => {
-		const value = parameter(context, name, itemIndex);
-		return typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
-	};
-	const rememberMeId = text(ACT_AS_USER_MFA_ID);
-	const device = text(ACT_AS_USER_DEVICE);
+	const text = (value: unknown) =>
+		typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+	const rememberMeId = text(named.mfaId);
+	const device = text(named.device);
 	if (!rememberMeId && !device) return {};
 	if (!rememberMeId || !device)
 		throw refuse(
@@ -104,18 +108,12 @@ export async function actingForOf(
 ): Promise<ActingFor | undefined> {
 	// Partner-level calls (and the log-in-as-user itself) carry the partner session.
 	if (/^\/v3\/partner\//.test(path)) return undefined;
-	let resource: unknown;
-	try {
-		resource = context.getNodeParameter('resource', 0);
-	} catch {
-		return undefined; // not the BILL node (the trigger)
-	}
-	// Session → Get Details, Step Up and MFA act for a named organization (else the credential).
-	const optional = optionallyActing(resource, parameter(context, 'operation', 0));
-	if (typeof resource !== 'string' || (NOT_ACTING_RESOURCES.includes(resource) && !optional))
-		return undefined;
-	const organization = parameter(context, ACT_FOR_ORGANIZATION, itemIndex);
-	const user = parameter(context, ACT_AS_USER, itemIndex);
+	// No rule: not an operation of the BILL node (the trigger), or one that never acts.
+	const rule = actingRuleOf(context);
+	if (!rule || rule.acts === 'never') return undefined;
+	const optional = rule.acts === 'optional';
+	const named = rule.named(itemIndex);
+	const { organization, user } = named;
 	const credentials = await context.getCredentials('billPartnerApi');
 	const organizationId = typeof organization === 'string' ? organization.trim() : organization;
 	if (organizationId === '' || organizationId === undefined || organizationId === null) {
@@ -159,5 +157,5 @@ export async function actingForOf(
 			itemIndex,
 			"Organization: the credential has no Developer Key, which BILL needs with a log-in-as-user session for the organization's data",
 		);
-	return { organizationId, userId, ...mfaOfItem(context, itemIndex) };
+	return { organizationId, userId, ...mfaOfItem(context, itemIndex, named) };
 }

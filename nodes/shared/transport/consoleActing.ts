@@ -1,4 +1,4 @@
-import { ACT_FOR_ORGANIZATION, NOT_ACTING_RESOURCES, parameter, refuse } from './actingParameters';
+import { actingRuleOf, refuse } from './actingParameters';
 import type { ActingFor, Context } from './actingParameters';
 
 /**
@@ -13,14 +13,10 @@ export async function consoleActingFor(
 	itemIndex: number,
 ): Promise<ActingFor | undefined> {
 	if (/^\/v3\/(partner\/|login\/organizations)/.test(path)) return undefined;
-	let resource: unknown;
-	try {
-		resource = context.getNodeParameter('resource', 0);
-	} catch {
-		return undefined;
-	}
-	if (typeof resource !== 'string' || NOT_ACTING_RESOURCES.includes(resource)) return undefined;
-	const named = parameter(context, ACT_FOR_ORGANIZATION, itemIndex);
+	// Only operations that always act do so with a console (Session, MFA, Health and Partner do not).
+	const rule = actingRuleOf(context);
+	if (rule?.acts !== 'always') return undefined;
+	const named = rule.named(itemIndex).organization;
 	const organizationId = typeof named === 'string' ? named.trim() : named;
 	if (organizationId === '' || organizationId === undefined || organizationId === null)
 		return undefined;

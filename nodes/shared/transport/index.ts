@@ -6,7 +6,7 @@ export {
 	BILL_MAX_CONCURRENT_REQUESTS,
 } from './request';
 export type { BillFunctions, BillRequest, PageOptions } from './request';
-export { mapWithConcurrency } from './concurrency';
+export { closeRequests, mapWithConcurrency } from './concurrency';
 export {
 	asNodeError,
 	billApiError,

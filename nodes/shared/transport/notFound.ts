@@ -7,25 +7,35 @@ import type { BillProblem } from './errors';
 const OBJECT_ID =
 	/^(?:[0-9A-Za-z]{20}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
-/** What the path segment before an ID names. */
+/**
+ * What the path segment before an ID names, where its singular does not say it (any other
+ * segment names itself: `credit-memos` → credit memo, `accounting-classes` → accounting class),
+ * so a new resource needs no entry here.
+ */
 const NOUNS: Record<string, string> = {
-	bills: 'bill',
-	vendors: 'vendor',
 	banks: 'bank account',
 	users: 'bank account user',
-	payments: 'payment',
-	documents: 'document',
 	subscriptions: 'webhook subscription',
 	subscription: 'webhook subscription',
-	event: 'event',
 };
+
+/** `credit-memos` → "credit memo", `chartOfAccounts` → "chart of account". */
+function nounOf(segment: string): string {
+	const words = segment
+		.replace(/([a-z])([A-Z])/g, '$1 $2')
+		.replace(/[-_]+/g, ' ')
+		.toLowerCase();
+	if (/(ss|sh|ch|x)es$/.test(words)) return words.slice(0, -2);
+	if (words.endsWith('ies')) return `${words.slice(0, -3)}y`;
+	return words.replace(/s$/, '');
+}
 
 /** The last object ID in `path`, and what it names, e.g. `/v3/bills/00n…/archive` → bill 00n…. */
 export function objectInPath(path: string): { noun: string; id: string } | undefined {
 	const segments = path.split('?')[0].split('/').map(decodeURIComponent);
 	for (let i = segments.length - 1; i > 0; i--) {
 		if (OBJECT_ID.test(segments[i]))
-			return { noun: NOUNS[segments[i - 1]] ?? 'object', id: segments[i] };
+			return { noun: NOUNS[segments[i - 1]] ?? nounOf(segments[i - 1]), id: segments[i] };
 	}
 	return undefined;
 }

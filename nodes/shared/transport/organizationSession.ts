@@ -12,14 +12,12 @@ import { storeOrganizationSession, storedOrganizationSessions } from './organiza
 import { ORGANIZATION_SESSION, OrganizationSessionEnded, type SessionTrustedBy } from './session';
 
 export {
-	ACT_AS_USER,
-	ACT_AS_USER_DEVICE,
-	ACT_AS_USER_MFA_ID,
-	ACT_FOR_ORGANIZATION,
-	NOT_ACTING_RESOURCES,
-	OPTIONALLY_ACTING,
+	actFor,
 	actingForOf,
 	type ActingFor,
+	type ActingNamed,
+	type ActingRule,
+	type ActsFor,
 } from './actingParameters';
 
 /** Sends one partner-level request (request.ts passes billApiRequest; no import cycle). */

@@ -10,6 +10,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import { type ApiCall, httpOptions, readAnswer } from './answer';
 import { resolveBaseUrls, type BillBaseUrls } from './environment';
 import { BillLoginError, billApiError, problemFromResponse, type BillProblem } from './errors';
+import { RequestNotSent, withRequestSlot } from './concurrency';
 import { actingForOf, organizationSession, organizationSessionEnded } from './organizationSession';
 import { consoleActingFor } from './consoleActing';
 import { withNotFoundHint } from './notFound';
@@ -156,16 +157,24 @@ export async function billApiRequest(
 	for (let attempt = 1; ; attempt++) {
 		let failure: FailedAttempt;
 		try {
-			const response = (await this.helpers.httpRequestWithAuthentication.call(
+			const response = await withRequestSlot(
 				this,
-				credentialType,
-				options,
-				organization && { credentialsDecrypted: organization },
-			)) as unknown;
+				BILL_MAX_CONCURRENT_REQUESTS,
+				itemIndex,
+				async () =>
+					(await this.helpers.httpRequestWithAuthentication.call(
+						this,
+						credentialType,
+						options,
+						organization && { credentialsDecrypted: organization },
+					)) as unknown,
+			);
 			const answer = readAnswer(response);
 			if ('body' in answer) return answer.body;
 			failure = answer.failure;
 		} catch (error) {
+			if (error instanceof RequestNotSent)
+				throw new NodeOperationError(this.getNode(), error.message, { itemIndex });
 			if (acting && organization && !renewed && organizationSessionEnded(error)) {
 				// BILL refused the session (401) before doing anything: renew it, send again once.
 				renewed = true;

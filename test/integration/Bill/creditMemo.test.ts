@@ -82,19 +82,37 @@ describe('Credit Memo', () => {
 		expect(memos()).toHaveLength(60);
 	});
 
-	it("a refused bulk request creates none of its credit memos (BILL's all or none); with Continue On Fail each gets BILL's error", async () => {
-		const items = [{ c: customerId }, { c: '0cu02ABCDEFGHIJKLMNO' }];
-		const output = await runBillOk(
-			credentials,
-			(_i, json) => ({
-				resource: 'creditMemo',
-				operation: 'createMany',
-				...fields(`CM-${String(json.c)}`, { customerId: byId(String(json.c)) }),
-			}),
-			{ items, continueOnFail: true },
-		);
-		expect(output.map((o) => o.code)).toEqual(['BDC_1121', 'BDC_1121']);
+	// BILL does all of a bulk request or none; a refusal that names an entry ("[1] Customer not
+	// found: …") names that input item. With Continue On Fail the rest of the refused request is
+	// sent again without it (issue 30); without, the run stops with one error naming the item.
+	const refusedItems = [{ c: 'good' }, { c: '0cu02ABCDEFGHIJKLMNO' }];
+	const refusedParameters = (_i: number, json: IDataObject) => ({
+		resource: 'creditMemo',
+		operation: 'createMany',
+		...fields(`CM-${String(json.c)}`, {
+			customerId: byId(json.c === 'good' ? customerId : String(json.c)),
+		}),
+	});
+
+	it('a refused bulk request names the refused item; with Continue On Fail the rest is sent again without it', async () => {
+		const output = await runBillOk(credentials, refusedParameters, {
+			items: refusedItems,
+			continueOnFail: true,
+		});
+		expect(output[0]).toMatchObject({ referenceNumber: 'CM-good', alreadyExisted: false });
+		expect(output[1].code).toBe('BDC_1121');
+		expect(String(output[1].error)).toMatch(/item 1: .*0cu02ABCDEFGHIJKLMNO/);
+		expect(memos()).toHaveLength(1);
+		const bulk = emulator.requests({ method: 'POST', route: '/v3/credit-memos/bulk' });
+		expect(bulk.map((r) => r.status)).toEqual([404, 201]);
+	});
+
+	it("without Continue On Fail a refused bulk request creates none of its credit memos (BILL's all or none) and the run fails naming the item", async () => {
+		const { error } = await runBill(credentials, refusedParameters, { items: refusedItems });
+		expect(error?.message).toMatch(/item 1: .*0cu02ABCDEFGHIJKLMNO/);
+		expect((error as { context?: IDataObject }).context?.itemIndex).toBe(1);
 		expect(memos()).toHaveLength(0);
+		expect(emulator.requests({ method: 'POST', route: '/v3/credit-memos/bulk' })).toHaveLength(1);
 	});
 
 	it('gets, lists, updates, replaces, archives and restores one credit memo', async () => {

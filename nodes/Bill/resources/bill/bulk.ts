@@ -1,160 +1,88 @@
-// Create Many's bulk requests: bills 100 a request, the input items they came from, and BILL's
-// answer paired with the bills sent.
+// Create Many's plug into the bulk engine (helpers/bulk): bills 100 a request to
+// `POST /v3/bills/bulk`, paired by vendor and invoice number, a refused field named by the
+// parameter of "One Bill per Input Item" it came from; and the bills the vendors already have.
 
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
-import { bulkRefusals, refusalError } from '../../helpers/bulk';
-import { billApiRequest } from '../../../shared/transport';
-import { billKey } from './existing';
+import {
+	BILL_MAX_CONCURRENT_REQUESTS,
+	asNodeError,
+	errorJson,
+	mapWithConcurrency,
+} from '../../../shared/transport';
+import { type BulkAdapter, type Entry, chunk, listRequest } from '../../helpers/bulk';
+import { VENDORS_PER_LOOKUP, activeBillsByInvoice, billKey } from './existing';
 import { createHint } from './hints';
 
 /** BILL creates at most 100 bills per bulk request, all or none (Postman "Create multiple bills"; https://developer.bill.com/docs/ap-bills). */
 export const BULK_MAX = 100;
 
-export interface Slot {
-	itemIndex: number;
-	json?: IDataObject;
-}
+export const keyOfBill = (bill: IDataObject) =>
+	billKey(bill.vendorId, (bill.invoice as IDataObject | undefined)?.invoiceNumber);
 
-export interface Entry {
-	slot: Slot;
-	body: IDataObject;
-	created?: IDataObject;
-	error?: unknown;
-}
-
-export function chunk<T>(list: T[], size: number): T[][] {
-	const chunks: T[][] = [];
-	for (let i = 0; i < list.length; i += size) chunks.push(list.slice(i, i + size));
-	return chunks;
-}
-
-/** "item 7", "items 0–99, 150" */
-export function itemRanges(indices: number[]): string {
-	const sorted = [...new Set(indices)].sort((a, b) => a - b);
-	const parts: string[] = [];
-	for (let i = 0; i < sorted.length; i++) {
-		const start = sorted[i];
-		while (i + 1 < sorted.length && sorted[i + 1] === sorted[i] + 1) i++;
-		parts.push(start === sorted[i] ? String(start) : `${start}–${sorted[i]}`);
-	}
-	return `${sorted.length === 1 ? 'item' : 'items'} ${parts.join(', ')}`;
-}
-
-/** Pairs BILL's answer with the bills sent: by position, checked by vendor and invoice number. */
-export function pairCreated(entries: Entry[], created: unknown): void {
-	const list = (
-		Array.isArray(created) ? created : ((created as IDataObject)?.bills ?? [])
-	) as IDataObject[];
-	const keyOf = (bill: IDataObject) =>
-		billKey(bill.vendorId, (bill.invoice as IDataObject | undefined)?.invoiceNumber);
-	const unused = new Set(list.map((_, n) => n));
-	entries.forEach((entry, n) => {
-		const key = keyOf(entry.body);
-		let match =
-			unused.has(n) && keyOf(list[n]) === key ? n : [...unused].find((m) => keyOf(list[m]) === key);
-		// An answer without invoice numbers but of the right length: BILL keeps the order.
-		if (match === undefined && list.length === entries.length && unused.has(n)) match = n;
-		if (match === undefined) {
-			entry.error = new Error(
-				'BILL answered the bulk create without this bill; check in BILL whether it was created',
-			);
-			return;
-		}
-		unused.delete(match);
-		entry.created = list[match];
-	});
-}
+const PARAMETERS: Record<string, string> = {
+	vendorId: 'Vendor',
+	dueDate: 'Due Date',
+	'invoice.invoiceNumber': 'Invoice Number',
+	'invoice.invoiceDate': 'Invoice Date',
+	description: 'Description',
+	purchaseOrderNumber: 'Purchase Order Number',
+};
 
 /** The parameter of "One Bill per Input Item" a field of BILL's bill comes from. */
-function parameterOf(field: string | undefined, fromParameters: boolean): string | undefined {
-	if (!fromParameters || !field) return undefined;
+function parameterOf(field: string | undefined): string | undefined {
+	if (!field) return undefined;
 	const line = /^billLineItems\[(\d+)\]/.exec(field);
-	if (line) return `Line Items, line ${Number(line[1]) + 1}`;
-	return (
-		{
-			vendorId: 'Vendor',
-			dueDate: 'Due Date',
-			'invoice.invoiceNumber': 'Invoice Number',
-			'invoice.invoiceDate': 'Invoice Date',
-			description: 'Description',
-			purchaseOrderNumber: 'Purchase Order Number',
-		} as Record<string, string>
-	)[field];
+	return line ? `Line Items, line ${Number(line[1]) + 1}` : PARAMETERS[field];
 }
 
-/** A bulk request BILL did not create, and what its items are told. */
-export interface FailedChunk {
-	entries: Entry[];
-	error: unknown;
-	text: string;
+/** Bills to `POST /v3/bills/bulk` (Postman "Create bulk bills"; https://developer.bill.com/reference/createbulkbills). */
+export function billBulk(
+	context: IExecuteFunctions,
+	options: { fromParameters: boolean },
+): BulkAdapter {
+	return {
+		plural: 'bills',
+		what: 'create',
+		size: BULK_MAX,
+		answerKey: 'bills',
+		matchKey: keyOfBill,
+		allOrNone: true,
+		done: 'created',
+		again:
+			'Run again with "Skip Existing Invoice Numbers" on to create only the missing bills, or turn on "Continue On Fail" to get one output item per bill.',
+		parameterOf: (field) => (options.fromParameters ? parameterOf(field) : undefined),
+		send: listRequest(context, { method: 'POST', path: '/v3/bills/bulk', hint: createHint }),
+	};
 }
 
 /**
- * Sends bills in one bulk request (`POST /v3/bills/bulk`). When BILL refuses it naming the bills
- * at fault ("[37] vendorId: …"), those bills get BILL's refusal as their own error, naming their
- * item, the parameter and the value; with "Continue On Fail" the other bills are sent again
- * without them. That is safe: BILL creates all bills of a bulk request or none (Postman "Create
- * bulk bills"; https://developer.bill.com/reference/createbulkbills), so it created none of them,
- * and a refusal (4xx) is a clear answer, never an uncertain one. A refusal that names no bill
- * fails the whole request, as an uncertain answer does (which is never sent again).
+ * The active bills of the entries' vendors by vendor and invoice number (one lookup per 50
+ * vendors, up to BILL's 3 at a time). With "Continue On Fail" the entries of a vendor whose
+ * lookup failed get that error (and are not sent); without, the lookup's error stops the run.
  */
-export async function sendBills(
+export async function existingBills(
 	context: IExecuteFunctions,
-	part: Entry[],
-	options: { continueOnFail: boolean; fromParameters: boolean; failed: FailedChunk[] },
-): Promise<void> {
-	let pending = part;
-	while (pending.length) {
-		const bodies = pending.map((e) => e.body);
-		const ranges = itemRanges(pending.map((e) => e.slot.itemIndex));
-		try {
-			const created = await billApiRequest.call(context, {
-				method: 'POST',
-				path: '/v3/bills/bulk',
-				body: bodies,
-				itemIndex: pending[0].slot.itemIndex,
-				uncertainHint: createHint(bodies),
-			});
-			pairCreated(pending, created);
-			return;
-		} catch (error) {
-			const what = `the bulk create of ${ranges} (${pending.length} bills`;
-			const refusals = bulkRefusals(error, pending.length);
-			if (!refusals.length) {
-				const uncertain = (error as { context?: IDataObject }).context?.outcomeUnknown === true;
-				const message = (error as Error).message;
-				const text = uncertain
-					? `The bulk create of ${ranges} (${pending.length} bills) got no clear answer from BILL, so it may have created all of them or none: ${message}`
-					: `BILL refused ${what}; it creates all or none, so none of them was created): ${message}`;
-				options.failed.push({ entries: pending, error, text });
-				for (const entry of pending) entry.error = error;
-				return;
+	entries: Entry[],
+): Promise<Map<string, IDataObject>> {
+	const vendorIds = [...new Set(entries.map((e) => String(e.body.vendorId)))];
+	const found = new Map<string, IDataObject>();
+	const failedVendors = new Map<string, unknown>();
+	await mapWithConcurrency(
+		chunk(vendorIds, VENDORS_PER_LOOKUP),
+		BILL_MAX_CONCURRENT_REQUESTS,
+		async (group) => {
+			try {
+				for (const [key, bill] of await activeBillsByInvoice(context, group)) found.set(key, bill);
+			} catch (error) {
+				if (!context.continueOnFail()) throw asNodeError(context.getNode(), error);
+				for (const vendorId of group) failedVendors.set(vendorId, error);
 			}
-			const refused = new Set<Entry>();
-			let first: NodeApiError | undefined;
-			for (const refusal of refusals) {
-				const entry = pending[refusal.index];
-				entry.error = refusalError(context, error as NodeApiError, refusal, {
-					itemIndex: entry.slot.itemIndex,
-					entry: entry.body,
-					parameter: parameterOf(refusal.field, options.fromParameters),
-					request: `${what})`,
-					resent: options.continueOnFail,
-				});
-				first ??= entry.error as NodeApiError;
-				refused.add(entry);
-			}
-			const rest = pending.filter((e) => !refused.has(e));
-			if (!options.continueOnFail) {
-				// The run fails with the refused item's error; the others of the request were not created.
-				options.failed.push({ entries: pending, error: first, text: first!.message });
-				for (const entry of rest) entry.error = first;
-				return;
-			}
-			// BILL created none of the request (all or none): sending the rest again is safe.
-			pending = rest;
-		}
+		},
+	);
+	for (const entry of entries) {
+		const failed = failedVendors.get(String(entry.body.vendorId));
+		if (failed) entry.slot.json = errorJson(failed);
 	}
+	return found;
 }

@@ -6,7 +6,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { buildFilters, oneOrMany } from '../../helpers/filters';
 import { billApiRequestAllItems } from '../../../shared/transport';
-import { chunk } from './bulk';
+import { chunk } from '../../helpers/bulk';
 import { VENDORS_PER_LOOKUP } from './existing';
 import { simplifyBill } from './output';
 

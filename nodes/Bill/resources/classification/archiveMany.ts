@@ -3,7 +3,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { sendIds } from '../../helpers/bulkRequests';
+import { sendIds } from '../../helpers/bulk';
 import { classificationLocator } from './descriptions';
 import { classificationId } from './id';
 import { kindOf } from './kinds';
@@ -30,7 +30,9 @@ export async function bulkAction(
 	action: 'archive' | 'restore',
 ): Promise<INodeExecutionData[]> {
 	const info = kindOf(context);
-	return await sendIds(context, items, info, {
+	return await sendIds(context, items, {
+		plural: info.plural,
+		answerKey: info.bulkKey,
 		what: action,
 		path: `/v3/classifications/${info.path}/bulk/${action}`,
 		readId: (itemIndex) => classificationId(context, itemIndex, info),

@@ -1,9 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { billApiRequest } from '../../../shared/transport';
 import { bodiesFromJson, classificationBody } from './body';
-import { finishRepeats, readItems, sendAll, skipKnown, toOutput } from '../../helpers/bulkRequests';
+import {
+	finishRepeats,
+	listRequest,
+	readItems,
+	sendAll,
+	skipKnown,
+	toOutput,
+} from '../../helpers/bulk';
 import { itemFields } from './create.operation';
 import {
 	MAIN_FIELDS,
@@ -73,19 +79,19 @@ export async function executeBatch(
 			? skipKnown(entries, await activeByName(this, info, entries[0].slot.itemIndex))
 			: { toSend: entries, repeats: [] };
 
-	await sendAll(this, info, slots, toSend, {
+	await sendAll(this, toSend, {
+		plural: info.plural,
+		answerKey: info.bulkKey,
+		size: 50,
 		what: 'create',
 		again:
 			'Run again with "Skip Existing Names" on to create only the missing ones, or turn on "Continue On Fail" to get one output item per classification.',
-		keyOf: (o) => nameKey(info, o),
-		send: async (bodies, itemIndex) =>
-			await billApiRequest.call(this, {
-				method: 'POST',
-				path: `/v3/classifications/${info.path}/bulk`,
-				body: bodies,
-				itemIndex,
-				uncertainHint: createHint(info, bodies),
-			}),
+		matchKey: (o) => nameKey(info, o),
+		send: listRequest(this, {
+			method: 'POST',
+			path: `/v3/classifications/${info.path}/bulk`,
+			hint: (bodies) => createHint(info, bodies),
+		}),
 	});
 	finishRepeats(repeats, 'name');
 	return toOutput(slots);

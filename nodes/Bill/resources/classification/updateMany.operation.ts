@@ -7,9 +7,8 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { invalid } from '../../helpers/validation';
-import { billApiRequest } from '../../../shared/transport';
 import { bodiesFromJson, classificationBody } from './body';
-import { readItems, sendAll, toOutput } from '../../helpers/bulkRequests';
+import { listRequest, readItems, sendAll, toOutput } from '../../helpers/bulk';
 import { classificationLocator, fieldsCollections, inputField, jsonField } from './descriptions';
 import { classificationId } from './id';
 import { kindOf } from './kinds';
@@ -64,18 +63,18 @@ export async function executeBatch(
 			throw invalid(this, itemIndex, 'Update Fields', 'add at least one field to change');
 		return [{ key: id, body: { id, ...body } }];
 	});
-	await sendAll(this, info, slots, entries, {
+	await sendAll(this, entries, {
+		plural: info.plural,
+		answerKey: info.bulkKey,
+		size: 50,
 		what: 'update',
 		again: 'A run again sends the same changes, which is safe.',
-		keyOf: (o) => String(o.id),
-		send: async (bodies, itemIndex) =>
-			await billApiRequest.call(this, {
-				method: 'PATCH',
-				path: `/v3/classifications/${info.path}/bulk`,
-				body: bodies,
-				repeatable: true,
-				itemIndex,
-			}),
+		matchKey: (o) => String(o.id),
+		send: listRequest(this, {
+			method: 'PATCH',
+			path: `/v3/classifications/${info.path}/bulk`,
+			repeatable: () => true,
+		}),
 	});
 	return toOutput(slots);
 }

@@ -2,17 +2,11 @@
 // "Archive multiple credit memos" / "Restore multiple credit memos", no body), 50 a request;
 // idempotent, so a repeat after a lost answer is safe.
 
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { sendIds } from '../../helpers/bulk';
 import { ID_PREFIX, getId } from '../../helpers/validation';
-import { billApiRequest } from '../../../shared/transport';
-import { creditMemosOf, runBatch } from './batch';
 import { creditMemoLocator } from './descriptions';
 
 export function bulkStateOperation(action: 'archive' | 'restore'): {
@@ -31,25 +25,13 @@ export function bulkStateOperation(action: 'archive' | 'restore'): {
 			properties,
 		),
 		async executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]) {
-			return await runBatch(this, items, {
-				what: 'credit memo',
-				read: (itemIndex) => ({
-					id: getId(this, itemIndex, 'creditMemoId', 'Credit Memo', ID_PREFIX.creditMemo),
-				}),
-				send: async (part) => {
-					const answer = creditMemosOf(
-						await billApiRequest.call(this, {
-							method: 'POST',
-							path: `/v3/credit-memos/bulk/${action}`,
-							qs: { ids: part.map((entry) => String(entry.value.id)).join(',') },
-							repeatable: true,
-							itemIndex: part[0].itemIndex,
-						}),
-					);
-					return part.map((entry) =>
-						answer.find((memo) => memo.id === entry.value.id),
-					) as IDataObject[];
-				},
+			return await sendIds(this, items, {
+				plural: 'credit memos',
+				answerKey: 'creditMemos',
+				what: action,
+				path: `/v3/credit-memos/bulk/${action}`,
+				readId: (itemIndex) =>
+					getId(this, itemIndex, 'creditMemoId', 'Credit Memo', ID_PREFIX.creditMemo),
 			});
 		},
 	};

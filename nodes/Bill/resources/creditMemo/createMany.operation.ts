@@ -6,8 +6,14 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { billApiRequest } from '../../../shared/transport';
-import { type BatchEntry, creditMemosOf, runBatch } from './batch';
+import {
+	finishRepeats,
+	listRequest,
+	readItems,
+	sendAll,
+	skipKnown,
+	toOutput,
+} from '../../helpers/bulk';
 import { creditMemoBody } from './body';
 import { creditMemoHint } from './create.operation';
 import { activeCreditMemos, creditMemoKey } from './existing';
@@ -30,71 +36,51 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** Existing reference numbers (one read for the run) and repeats within the run are not sent. */
-async function skipExisting(context: IExecuteFunctions, entries: BatchEntry[]): Promise<void> {
-	if (!entries.length) return;
-	const known = new Map<string, IDataObject>();
-	for (const memo of await activeCreditMemos(context, entries[0].itemIndex)) {
-		const key = creditMemoKey(memo);
-		if (key && !known.has(key)) known.set(key, memo);
-	}
-	const first = new Map<string, BatchEntry>();
-	for (const entry of entries) {
-		const key = creditMemoKey(entry.value) as string;
-		const existing = known.get(key);
-		if (existing) entry.output = { ...existing, alreadyExisted: true };
-		else if (first.has(key)) {
-			const of = first.get(key)!;
-			// Filled in after the send: the first item's credit memo.
-			entry.output = { sameAsItem: of.itemIndex };
-		} else first.set(key, entry);
-	}
-}
+/** BILL's credit-memo bulk calls take at most 50 credit memos (LLMS "bulkcreatecreditmemo"). */
+export const CREDIT_MEMO_BULK_MAX = 50;
 
-/** `POST /v3/credit-memos/bulk` (BILL's "Create multiple credit memos", 201 `{creditMemos}`). */
+/** BILL's credit-memo bulk calls, for the bulk engine (helpers/bulk). */
+export const creditMemoBulk = {
+	plural: 'credit memos',
+	answerKey: 'creditMemos',
+	size: CREDIT_MEMO_BULK_MAX,
+	matchKey: (memo: IDataObject) => String(memo.id),
+	again: 'Check the others in BILL (Credit Memo → Get) before running it again.',
+};
+
+/**
+ * `POST /v3/credit-memos/bulk` (BILL's "Create multiple credit memos", 201 `{creditMemos}`).
+ * Existing reference numbers (one read for the run) and repeats within the run are not sent.
+ */
 export async function executeBatch(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const skip = this.getNodeParameter('skipExisting', 0, true) as boolean;
-	let all: BatchEntry[] = [];
-	const output = await runBatch(this, items, {
-		what: 'credit memo',
-		read: (itemIndex) => creditMemoBody(this, itemIndex),
-		prepare: skip
-			? async (entries) => {
-					all = entries;
-					await skipExisting(this, entries);
-				}
-			: undefined,
-		send: async (part) => {
-			const bodies = part.map((entry) => entry.value);
-			const answer = await billApiRequest.call(this, {
-				method: 'POST',
-				path: '/v3/credit-memos/bulk',
-				body: bodies,
-				itemIndex: part[0].itemIndex,
-				uncertainHint: creditMemoHint(bodies),
-			});
-			return creditMemosOf(answer).map((memo) =>
-				skip ? { ...memo, alreadyExisted: false } : memo,
-			);
-		},
+	const { slots, entries } = readItems(this, items, (itemIndex) => {
+		const body = creditMemoBody(this, itemIndex);
+		return [{ key: creditMemoKey(body) ?? '', body }];
 	});
-	// A repeat within the run outputs the credit memo of the first item with its reference number.
-	for (const entry of all) {
-		const of = entry.output?.sameAsItem;
-		if (of === undefined) continue;
-		const first = output.find(
-			(o) => o.pairedItem && (o.pairedItem as { item: number }).item === of,
-		);
-		const index = output.findIndex(
-			(o) => (o.pairedItem as { item: number }).item === entry.itemIndex,
-		);
-		output[index] = {
-			json: first?.json.id ? { ...first.json, alreadyExisted: true } : { ...(first?.json ?? {}) },
-			pairedItem: { item: entry.itemIndex },
-		};
-	}
-	return output;
+	const skip = this.getNodeParameter('skipExisting', 0, true) as boolean;
+	const known = new Map<string, IDataObject>();
+	if (skip && entries.length)
+		for (const memo of await activeCreditMemos(this, entries[0].slot.itemIndex)) {
+			const key = creditMemoKey(memo);
+			if (key && !known.has(key)) known.set(key, memo);
+		}
+	const { toSend, repeats } = skip ? skipKnown(entries, known) : { toSend: entries, repeats: [] };
+	await sendAll(this, toSend, {
+		...creditMemoBulk,
+		what: 'create',
+		allOrNone: true,
+		matchKey: (memo) => creditMemoKey(memo) ?? '',
+		again:
+			'Run again with "Skip Existing Reference Numbers" on to create only the missing credit memos.',
+		send: listRequest(this, {
+			method: 'POST',
+			path: '/v3/credit-memos/bulk',
+			hint: creditMemoHint,
+		}),
+	});
+	finishRepeats(repeats, 'customer and reference number');
+	return toOutput(slots);
 }

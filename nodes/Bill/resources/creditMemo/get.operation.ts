@@ -3,7 +3,7 @@ import { ID_PREFIX } from '../../helpers/validation';
 import { creditMemoLocator } from './descriptions';
 
 /** `GET /v3/credit-memos/{id}`. */
-export const { description, execute } = objectAction({
+export const { description, effect, execute } = objectAction({
 	resource: 'creditMemo',
 	operation: 'get',
 	locator: creditMemoLocator('The credit memo to get'),

@@ -2,9 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ID_PREFIX, getId } from '../../helpers/validation';
-import { billApiRequest } from '../../../shared/transport';
-import { creditMemosOf, runBatch } from './batch';
+import { listRequest, readItems, sendAll, toOutput } from '../../helpers/bulk';
 import { creditMemoChanges } from './body';
+import { creditMemoBulk } from './createMany.operation';
 import { creditMemoLocator } from './descriptions';
 import { updateFields } from './changeDescriptions';
 
@@ -23,20 +23,14 @@ export async function executeBatch(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	return await runBatch(this, items, {
-		what: 'credit memo',
-		read: (itemIndex) => ({
-			id: getId(this, itemIndex, 'creditMemoId', 'Credit Memo', ID_PREFIX.creditMemo),
-			...creditMemoChanges(this, itemIndex),
-		}),
-		send: async (part) =>
-			creditMemosOf(
-				await billApiRequest.call(this, {
-					method: 'PATCH',
-					path: '/v3/credit-memos/bulk',
-					body: part.map((entry) => entry.value),
-					itemIndex: part[0].itemIndex,
-				}),
-			),
+	const { slots, entries } = readItems(this, items, (itemIndex) => {
+		const id = getId(this, itemIndex, 'creditMemoId', 'Credit Memo', ID_PREFIX.creditMemo);
+		return [{ key: id, body: { id, ...creditMemoChanges(this, itemIndex) } }];
 	});
+	await sendAll(this, entries, {
+		...creditMemoBulk,
+		what: 'update',
+		send: listRequest(this, { method: 'PATCH', path: '/v3/credit-memos/bulk' }),
+	});
+	return toOutput(slots);
 }

@@ -3,7 +3,7 @@ import { ID_PREFIX } from '../../helpers/validation';
 import { customerLocator } from './descriptions';
 
 /** `GET /v3/customers/{id}`. */
-export const { description, execute } = objectAction({
+export const { description, effect, execute } = objectAction({
 	resource: 'customer',
 	operation: 'get',
 	locator: customerLocator('The customer to get'),

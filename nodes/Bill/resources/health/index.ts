@@ -23,6 +23,8 @@ const operationSelector: INodeProperties = {
 
 export const health: Resource = {
 	displayName: 'Health',
+	// The credential's own session: the partner's calls, BILL's health, the session itself.
+	actsFor: 'never',
 	summary: "Whether BILL's API is up, without logging in",
 	description: [operationSelector, ...check.description],
 	operations: { check },

@@ -3,7 +3,7 @@ import { ID_PREFIX } from '../../helpers/validation';
 import { invoiceLocator } from './descriptions';
 
 /** `GET /v3/invoices/{id}`. */
-export const { description, execute } = objectAction({
+export const { description, effect, execute } = objectAction({
 	resource: 'invoice',
 	operation: 'get',
 	locator: invoiceLocator('The invoice to get'),

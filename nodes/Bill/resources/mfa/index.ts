@@ -55,6 +55,8 @@ const operationSelector: INodeProperties = {
 
 export const mfa: Resource = {
 	displayName: 'MFA',
+	// In the named organization's session when one is named, else the credential's own.
+	actsFor: 'optional',
 	summary:
 		'Multi-factor authentication: register a phone, and get the MFA ID that makes unattended logins trusted (needed for payments and bank accounts)',
 	description: [

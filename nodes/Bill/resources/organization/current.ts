@@ -2,6 +2,8 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { billApiRequest, credentialTypeOf } from '../../../shared/transport';
 import type { BillRequest } from '../../../shared/transport';
+import { ACT_FOR_ORGANIZATION } from '../../actingFor';
+import { invalid } from '../../helpers/validation';
 
 /** `GET /v3/login/session` (Postman "Get API session details"). */
 const sessionDetails = (itemIndex: number): BillRequest => ({
@@ -9,8 +11,6 @@ const sessionDetails = (itemIndex: number): BillRequest => ({
 	path: '/v3/login/session',
 	itemIndex,
 });
-import { ACT_FOR_ORGANIZATION } from '../../../shared/transport/organizationSession';
-import { invalid } from '../../helpers/validation';
 
 /**
  * The organization BILL's `/v3/organizations/{organizationId}` paths name: the one the session is

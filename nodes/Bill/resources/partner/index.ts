@@ -104,6 +104,8 @@ const operationSelector: INodeProperties = {
 
 export const partner: Resource = {
 	displayName: 'Partner',
+	// The credential's own session: the partner's calls, BILL's health, the session itself.
+	actsFor: 'never',
 	summary:
 		'Partner level (BILL Partner API credential, scope Partner): client organizations, their users and roles, price plans',
 	description: [

@@ -1,10 +1,10 @@
-// Payment → Create Bulk's request: where BILL refuses it naming a bill payment, that bill
-// payment gets the refusal, and with "Continue On Fail" the others are sent again.
+// Payment → Create Bulk's request, through the bulk engine (helpers/bulk): where BILL refuses it
+// naming a bill payment, that bill payment gets the refusal, and with "Continue On Fail" the
+// others are sent again.
 
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
-import { bulkRefusals, refusalError } from '../../helpers/bulk';
+import { type Entry, bulkRefusals, sendPart } from '../../helpers/bulk';
 import { billApiRequest, errorJson } from '../../../shared/transport';
 import { withPaymentHint } from './hints';
 import { paymentOutput } from './output';
@@ -33,45 +33,41 @@ export async function sendBulkPayment(
 	parts: BulkPart[],
 	common: IDataObject,
 ): Promise<IDataObject[]> {
-	const refused: IDataObject[] = [];
-	let pending = parts;
-	while (pending.length) {
-		const payments = pending.map(({ billId, amount }) => ({ billId, amount }));
-		try {
-			const answer = await billApiRequest.call(context, {
+	const entries: Entry[] = parts.map((part) => ({
+		slot: { itemIndex },
+		key: part.billId,
+		body: { billId: part.billId, amount: part.amount },
+	}));
+	const numberOf = (entry: Entry) => parts[entries.indexOf(entry)].number;
+	const sent = await sendPart(context, entries, {
+		plural: 'bill payments',
+		what: 'payment',
+		size: entries.length,
+		answerKey: 'payments',
+		matchKey: (payment) => String(payment.billId),
+		again: '',
+		refusals: (error, size) => bulkRefusals(error, size, 'payments'),
+		parameterOf: (field, entry) =>
+			[`Bill Payments, payment ${numberOf(entry)}`, PARAMETERS[field ?? ''] ?? field]
+				.filter(Boolean)
+				.join(' → '),
+		request: (pending) => `the bulk payment of ${pending.length} bills`,
+		send: async (payments) =>
+			await billApiRequest.call(context, {
 				method: 'POST',
 				path: `${PAYMENTS_PATH}/bulk`,
 				body: { ...common, payments },
 				itemIndex,
 				uncertainHint:
 					'Running it again is safe: the node first looks for payments of these bills with the same amounts and process date and pays only the bills that have none.',
-			});
-			const made = Array.isArray(answer.payments) ? (answer.payments as IDataObject[]) : [];
-			return [...made.map((p) => paymentOutput(p, false)), ...refused];
-		} catch (error) {
-			const refusals = bulkRefusals(error, pending.length, 'payments');
-			if (!refusals.length) throw withPaymentHint(error);
-			const out = new Set<BulkPart>();
-			for (const refusal of refusals) {
-				const part = pending[refusal.index];
-				const failure = refusalError(context, error as NodeApiError, refusal, {
-					itemIndex,
-					entry: payments[refusal.index],
-					parameter: [
-						`Bill Payments, payment ${part.number}`,
-						PARAMETERS[refusal.field ?? ''] ?? refusal.field,
-					]
-						.filter(Boolean)
-						.join(' → '),
-					request: `the bulk payment of ${pending.length} bills`,
-					resent: context.continueOnFail(),
-				});
-				if (!context.continueOnFail()) throw failure;
-				refused.push({ billId: part.billId, amount: part.amount, ...errorJson(failure) });
-				out.add(part);
-			}
-			pending = pending.filter((p) => !out.has(p));
-		}
-	}
-	return refused;
+			}),
+	});
+	if (sent && 'failure' in sent)
+		throw sent.failure.refused ? sent.failure.error : withPaymentHint(sent.failure.error);
+	const refused = entries
+		.filter((entry) => entry.error)
+		.map((entry) => ({ ...entry.body, ...errorJson(entry.error) }));
+	const answer = (sent?.answer ?? {}) as IDataObject;
+	const made = Array.isArray(answer.payments) ? (answer.payments as IDataObject[]) : [];
+	return [...made.map((p) => paymentOutput(p, false)), ...refused];
 }

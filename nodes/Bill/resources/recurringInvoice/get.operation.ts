@@ -3,7 +3,7 @@ import { ID_PREFIX } from '../../helpers/validation';
 import { recurringInvoiceLocator } from './descriptions';
 
 /** `GET /v3/recurring-invoices/{id}`. */
-export const { description, execute } = objectAction({
+export const { description, effect, execute } = objectAction({
 	resource: 'recurringInvoice',
 	operation: 'get',
 	locator: recurringInvoiceLocator('The recurring invoice to get'),

@@ -18,6 +18,9 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+/** With an organization named, describes that organization's session (else the credential's). */
+export const actsFor = 'optional';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['session'], operation: ['getDetails'] } },
 	properties,

@@ -46,6 +46,8 @@ const operationSelector: INodeProperties = {
 
 export const session: Resource = {
 	displayName: 'Session',
+	// The credential's own session: the partner's calls, BILL's health, the session itself.
+	actsFor: 'never',
 	summary: 'The BILL sign-in: who it is, whether it is MFA-trusted, step up, log out',
 	description: [
 		operationSelector,

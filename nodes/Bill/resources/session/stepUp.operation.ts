@@ -34,6 +34,9 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+/** With an organization named, trusts that organization's session (else the credential's). */
+export const actsFor = 'optional';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['session'], operation: ['stepUp'] } },
 	properties,

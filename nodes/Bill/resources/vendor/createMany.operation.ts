@@ -6,15 +6,21 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { finishRepeats, readItems, sendAll, skipKnown, toOutput } from '../../helpers/bulkRequests';
+import {
+	finishRepeats,
+	listRequest,
+	readItems,
+	sendAll,
+	skipKnown,
+	toOutput,
+} from '../../helpers/bulk';
 import { buildFilters } from '../../helpers/filters';
 import { perItemReader } from '../../helpers/itemParameters';
-import { billApiRequest, billApiRequestAllItems } from '../../../shared/transport';
+import { billApiRequestAllItems } from '../../../shared/transport';
 import { vendorFields, vendorFromItem } from './create.operation';
 
 /** BILL creates up to 20 vendors a request, all or none (Postman "Create multiple vendors"). */
 const VENDORS_PER_REQUEST = 20;
-const KIND = { plural: 'vendors', bulkKey: 'vendors' };
 
 const show = { resource: ['vendor'], operation: ['createMany'] };
 
@@ -74,21 +80,21 @@ export async function executeBatch(
 		found = new Map(vendors.map((v) => [nameKey(v), v]));
 	}
 	const { toSend, repeats } = skipKnown(entries, found);
-	await sendAll(this, KIND, slots, toSend, {
+	await sendAll(this, toSend, {
+		plural: 'vendors',
+		answerKey: 'vendors',
 		what: 'create',
 		size: VENDORS_PER_REQUEST,
+		allOrNone: true,
 		again:
 			'Run again with "Skip Existing Names" on to create only the missing vendors, or turn on "Continue On Fail" to get one output item per vendor.',
-		keyOf: nameKey,
-		send: async (bodies, itemIndex) =>
-			await billApiRequest.call(this, {
-				method: 'POST',
-				path: '/v3/vendors/bulk',
-				body: bodies,
-				itemIndex,
-				uncertainHint:
-					'Search the vendors for these names before running it again (Vendor → Get Many, Name Starts With), or run it again with "Skip Existing Names" on.',
-			}),
+		matchKey: nameKey,
+		send: listRequest(this, {
+			method: 'POST',
+			path: '/v3/vendors/bulk',
+			hint: () =>
+				'Search the vendors for these names before running it again (Vendor → Get Many, Name Starts With), or run it again with "Skip Existing Names" on.',
+		}),
 	});
 	finishRepeats(repeats, 'name');
 	return toOutput(slots);

@@ -1,10 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { sendIds } from '../../helpers/bulkRequests';
+import { sendIds } from '../../helpers/bulk';
 import { ID_PREFIX, getId } from '../../helpers/validation';
 import { vendorCreditLocator } from './descriptions';
-import { KIND } from './many';
 
 export const description: INodeProperties[] = updateDisplayOptions(
 	{ show: { resource: ['vendorCredit'], operation: ['archiveMany'] } },
@@ -25,7 +24,9 @@ export async function executeBatch(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	return await sendIds(this, items, KIND, {
+	return await sendIds(this, items, {
+		plural: 'vendor credits',
+		answerKey: 'vendorCredits',
 		what: 'archive',
 		path: '/v3/vendor-credits/bulk/archive',
 		readId: (itemIndex) =>

@@ -11,9 +11,15 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { finishRepeats, readItems, sendAll, skipKnown, toOutput } from '../../helpers/bulkRequests';
+import {
+	finishRepeats,
+	listRequest,
+	readItems,
+	sendAll,
+	skipKnown,
+	toOutput,
+} from '../../helpers/bulk';
 import { ID_PREFIX, getId } from '../../helpers/validation';
-import { billApiRequest } from '../../../shared/transport';
 import { creditBody, creditsFromJson, updateBody } from './body';
 import {
 	creditFields,
@@ -24,8 +30,6 @@ import {
 } from './descriptions';
 import { activeCredits, createHint, creditKey } from './existing';
 import { updateFields } from './update.operation';
-
-export const KIND = { plural: 'vendor credits', bulkKey: 'vendorCredits' };
 
 type Mode = 'create' | 'update' | 'replace';
 
@@ -101,28 +105,28 @@ export async function runMany(
 		mode === 'create' && context.getNodeParameter('skipExisting', 0, true) && entries.length
 			? skipKnown(entries, await activeCredits(context, entries[0].slot.itemIndex))
 			: { toSend: entries, repeats: [] };
-	await sendAll(context, KIND, slots, toSend, {
+	await sendAll(context, toSend, {
+		plural: 'vendor credits',
+		answerKey: 'vendorCredits',
+		size: 50,
 		what: mode,
 		again:
 			mode === 'create'
 				? 'Run again with "Skip Existing Reference Numbers" on to create only the missing ones.'
 				: 'Check the others in BILL (Vendor Credit → Get) before running it again.',
-		keyOf,
-		send: async (bodies, itemIndex) =>
-			await billApiRequest.call(context, {
-				method: METHOD[mode],
-				path: '/v3/vendor-credits/bulk',
-				body: bodies,
-				repeatable:
-					mode === 'update' ||
-					(mode === 'replace' &&
-						bodies.every(
-							(b) =>
-								(b.vendorCreditLineItems as IDataObject[] | undefined)?.every((l) => l.id) ?? true,
-						)),
-				itemIndex,
-				uncertainHint: mode === 'create' ? createHint(bodies) : undefined,
-			}),
+		matchKey: keyOf,
+		send: listRequest(context, {
+			method: METHOD[mode],
+			path: '/v3/vendor-credits/bulk',
+			repeatable: (bodies) =>
+				mode === 'update' ||
+				(mode === 'replace' &&
+					bodies.every(
+						(b) =>
+							(b.vendorCreditLineItems as IDataObject[] | undefined)?.every((l) => l.id) ?? true,
+					)),
+			hint: (bodies) => (mode === 'create' ? createHint(bodies) : undefined),
+		}),
 	});
 	finishRepeats(repeats, 'vendor and reference number');
 	return toOutput(slots);

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { filtersCollection } from '../../../Bill/helpers/descriptions';
+import { filtersCollection } from '../../../shared/descriptions';
 import { returnAllOrLimit } from '../../helpers/fields';
 import { idListOption, keepLocal, spendFilters, spendGetMany } from '../../helpers/getMany';
 import { SYNC_STATUSES, TRANSACTION_STATUSES, TRANSACTION_TYPES } from './descriptions';

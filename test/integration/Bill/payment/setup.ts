@@ -5,7 +5,10 @@
  */
 import axios from 'axios';
 
-import type { Emulator } from '../../../../emulator';
+import type { IDataObject } from 'n8n-workflow';
+
+import { startEmulator, type Emulator } from '../../../../emulator';
+import { byId } from '../../../harness/bill';
 
 export interface Api {
 	call<T = Record<string, unknown>>(
@@ -109,3 +112,57 @@ export function api(emulator: Emulator, user: 'admin' | 'clerk' = 'admin'): Api 
 	};
 	return self;
 }
+
+/** The payment tests' emulator (reset before each test, BILL's limits off), its admin and its events. */
+export let emulator: Emulator;
+export let admin: Api;
+export const events: Array<{ type: string; id: unknown; status?: unknown }> = [];
+
+export function usePaymentEmulator(): void {
+	beforeAll(async () => {
+		emulator = await startEmulator({ limits: false });
+		emulator.onEvent((event) =>
+			events.push({ type: event.type, id: event.entity.id, status: event.entity.status }),
+		);
+	});
+	afterAll(async () => emulator.stop());
+	beforeEach(() => {
+		emulator.reset();
+		admin = api(emulator);
+		events.length = 0;
+	});
+}
+
+export const bills = () => emulator.state.bills;
+export const payments = () => [...emulator.state.payments.values()];
+/** POSTs to a route, counting those whose connection a fault cut after BILL applied them. */
+export const posts = (route: string) =>
+	emulator.requests({
+		method: 'POST',
+		route: new RegExp(`^${route}( \\(connection reset after\\))?$`),
+	}).length;
+
+export async function billAndAccount(
+	amount = 300,
+): Promise<{ vendorId: string; billId: string; accountId: string }> {
+	const vendorId = await admin.vendor();
+	const bill = await admin.bill(vendorId, amount);
+	return { vendorId, billId: String(bill.id), accountId: await admin.bankAccount() };
+}
+
+export const payParameters = (
+	billId: string,
+	accountId: string,
+	amount: number,
+	processDate: string,
+	extra: IDataObject = {},
+) => ({
+	resource: 'payment',
+	operation: 'create',
+	billId: byId(billId),
+	amount,
+	processDate,
+	fundingType: 'BANK_ACCOUNT',
+	fundingAccountId: byId(accountId),
+	...extra,
+});

@@ -1,11 +1,10 @@
 // Bulk requests: which entry of a request BILL refused, and that refusal as the error of the
-// input item the entry came from (every bulk operation: bill Create Many, payment Create Bulk,
-// and the vendor, credit memo and classification bulk operations to come).
+// input item the entry came from (every bulk operation, through send.ts).
 
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { billApiError, hintFor } from '../../shared/transport';
+import { billApiError, hintFor } from '../../../shared/transport';
 
 /** One entry of a bulk request that BILL named in its refusal. */
 export interface BulkRefusal {
@@ -23,7 +22,8 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * The entries a bulk refusal names. BILL's gateway words a bad field as "<field>: <reason>"
  * (https://developer.bill.com/docs/error-handling: one message per field). For a request whose
  * body is an array (Postman "Create bulk bills") the field starts with the entry's index,
- * "[37] vendorId: …" or "[37].vendorId: …"; for one whose entries are in a list field (Postman
+ * "[37] vendorId: …" or "[37].vendorId: …" (or the entry alone, "[37] Vendor not found: …", as
+ * for an object it names that does not exist); for one whose entries are in a list field (Postman
  * "Create a bulk payment": `payments`), with that field, "payments[3].amount: …". BILL does not
  * document that its bulk refusals carry an index; when a message has none, nothing is returned
  * and the caller keeps failing the whole request, as before.
@@ -36,8 +36,9 @@ export function bulkRefusals(error: unknown, size: number, list?: string): BulkR
 	const status = Number(error.httpCode ?? 0);
 	if (status < 400 || status >= 500) return [];
 	const prefix = list ? `${escape(list)}\\[(\\d+)\\]\\.` : '\\[(\\d+)\\]\\.?\\s*';
+	// "[1] name: taken" names a field; "[1] Customer not found: 0cu…" names only the entry.
 	const pattern = new RegExp(
-		`(?:^|[:;]\\s*)${prefix}([A-Za-z][\\w.\\[\\]]*)?\\s*:\\s*([^;]*)`,
+		`(?:^|[:;]\\s*)${prefix}(?:([A-Za-z][\\w.\\[\\]]*)\\s*:\\s*)?([^;]*)`,
 		'g',
 	);
 	const found = new Map<number, BulkRefusal>();
