@@ -56,6 +56,7 @@ import { payablesTests } from './payables.mjs';
 import { operationsTests } from './operations.mjs';
 import { rerunTests } from './rerun.mjs';
 import { chargeTests } from './charge.mjs';
+import { catchupTests } from './catchup.mjs';
 
 const LINE = runtimeLine(
 	process.argv.find((a) => a.startsWith('--line='))?.slice('--line='.length) ??
@@ -1029,6 +1030,7 @@ async function main() {
 		// Issue 31 last: its n8n restarts and trigger workflows leave nothing for the tests above.
 		if (!EXAMPLES_ONLY)
 			await (await import('./polling.mjs')).pollingTests({ test, env, emulator, workdir, n8nPort }); // issue 31
+		if (!EXAMPLES_ONLY) await catchupTests({ test, record, env, emulator, workdir, n8nPort }); // issue 31 §3
 	} finally {
 		await emulator.stop();
 		rmSync(workdir, { recursive: true, force: true });
