@@ -22,8 +22,8 @@ export const sleep = (/** @type {number} */ ms) =>
 	new Promise((resolveWait) => setTimeout(resolveWait, ms));
 
 /**
- * @typedef {{ baseUrl: string, fixtures: any, control: (method: string, path: string, body?: unknown) => Promise<any> }} Emulator
- * @typedef {{ test: (name: string, fn: () => unknown) => Promise<unknown> | undefined, record: (name: string, status: string, detail?: string) => unknown, env: Record<string, string>, emulator: Emulator, workdir: string, n8nPort: number }} CatchupContext
+ * @typedef {import('../../scripts/lib/stack.mjs').Emulator} Emulator
+ * @typedef {{ test: (name: string, fn: () => unknown) => Promise<unknown> | undefined, record: (name: string, status: string, detail?: string) => unknown, env: NodeJS.ProcessEnv, emulator: Emulator, workdir: string, n8nPort: number }} CatchupContext
  */
 
 /** BILL as its administrator uses it: bills in bulk, and the events API (history, resend). */

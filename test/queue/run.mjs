@@ -57,8 +57,22 @@ async function main() {
 		burst: testBurst,
 		workerKill: testWorkerKill,
 	};
-	for (const [name, run] of Object.entries(parts))
+	// The burst runs when asked (QUEUE_BURST=1 or QUEUE_ONLY=burst): on a 2-core machine the main
+	// cannot answer 200 deliveries within the emulator's 5 s, BILL disables the subscription after
+	// its retries, and the run takes about 8 minutes more to end pending with that cause.
+	const burstAsked = process.env.QUEUE_BURST === '1' || only?.includes('burst');
+	for (const [name, run] of Object.entries(parts)) {
+		if (name === 'burst' && !burstAsked) {
+			for (const title of Object.values(BURST_TESTS))
+				record(
+					title,
+					'pending',
+					'not run by default: QUEUE_BURST=1 runs it (about 8 minutes on 2 cores)',
+				);
+			continue;
+		}
 		if (!only || only.includes(name)) await run(stack);
+	}
 	for (const name of Object.values(TESTS))
 		if (!results.some((/** @type {{ name: string }} */ r) => r.name === name))
 			record(name, 'pending', `not run (QUEUE_ONLY=${process.env.QUEUE_ONLY})`);
