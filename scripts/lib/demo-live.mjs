@@ -105,7 +105,7 @@ export async function mcpServerExample({ env, workdir }) {
 }
 
 export async function invoicePaidExample({ env, emulator }) {
-	const id = 'billcomInvoicePaid';
+	const id = 'billcomPaidHook';
 	return await withServer(env, async (rest, _base, port) => {
 		await rest.activate(id);
 		const mine = async () =>

@@ -46,7 +46,7 @@ const README_IMAGES = {
 /** The example workflows the README shows: each opens in the editor with these nodes. */
 const PICTURED_WORKFLOWS = [
 	{
-		id: 'billcomAiAgentTools',
+		id: 'billcomAiAgent',
 		screen: 'workflow-ai-agent',
 		nodes: ['AI Agent', 'OpenAI Chat Model', 'Unpaid bills', 'Vendors', 'Question'],
 	},
@@ -56,7 +56,7 @@ const PICTURED_WORKFLOWS = [
 		nodes: ['MCP Server Trigger', 'Vendors', 'Unpaid bills', 'Bill details'],
 	},
 	{
-		id: 'billcomHttpRequest',
+		id: 'billcomHttp',
 		screen: 'workflow-http-request',
 		nodes: ['Settings', 'List bills (HTTP Request)', 'Read the first bill (BILL node)'],
 	},
@@ -408,7 +408,7 @@ async function main() {
 				await screen(`nodes-panel-trigger-${theme}`);
 
 				// A workflow with a trigger: the panel lists actions; BILL's has both kinds.
-				await openWorkflow('billcomDueThisWeek', `?theme=${theme}`);
+				await openWorkflow('billcomDueWeek', `?theme=${theme}`);
 				await page.click('[data-test-id=node-creator-plus-button]');
 				await page.waitForSelector('[data-test-id=node-creator]');
 				for (const query of ['bill.com', 'BILL']) {
@@ -642,7 +642,7 @@ async function main() {
 			);
 			const before =
 				(await emulator.control('GET', '/stats')).requests['GET /v3/events/catalog'] ?? 0;
-			await openWorkflow('billcomBillCreated');
+			await openWorkflow('billcomNewBill');
 			await openNode('BILL Trigger');
 			await page.locator('[data-test-id=parameter-input-events]').click();
 			const options = page.locator('.el-select-dropdown__item:visible');
@@ -664,7 +664,7 @@ async function main() {
 
 		// 6. An example executed from the editor, its output in the table view.
 		await step(STEPS.workflowRun, async () => {
-			await openWorkflow('billcomBillsFromRows');
+			await openWorkflow('billcomBillRows');
 			await page.click('[data-test-id=execute-workflow-button]');
 			const node = (name) => page.locator('[data-test-id=canvas-node]', { hasText: name }).first();
 			await node('Summary')
@@ -723,7 +723,7 @@ async function main() {
 			});
 		}
 		await step(STEPS.httpRequestPanel, async () => {
-			await openWorkflow('billcomHttpRequest');
+			await openWorkflow('billcomHttp');
 			await openNode('List bills (HTTP Request)');
 			const ndv = page.locator('[data-test-id=ndv]');
 			const values = await ndv

@@ -41,7 +41,7 @@ const MCP_BEARER = { id: 'billMcpBearerCred', name: 'BILL MCP bearer token' };
 
 /** The tests; `ctx` = { env, emulator, workdir, n8nPort, test, record }. */
 export async function agentTests({ env, emulator, workdir, n8nPort, test, record }) {
-	const example = exampleWorkflows().find((w) => w.id === 'billcomAiAgentTools');
+	const example = exampleWorkflows().find((w) => w.id === 'billcomAiAgent');
 	const mcpExample = exampleWorkflows().find((w) => w.id === 'billcomMcpServer');
 	const vendor = (await emulator.control('GET', '/state/vendors')).find((v) => v.name === VENDOR);
 	if (!example || !mcpExample || !vendor) {

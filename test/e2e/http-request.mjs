@@ -19,7 +19,7 @@ import { billInBill, importAll } from '../../scripts/lib/e2e.mjs';
 
 /** A BILL credential of its own (no session yet), so its logins are this test's alone. */
 export const HTTP_CREDENTIAL = { id: 'billHttpRequestCred', name: 'BILL (HTTP Request test)' };
-const EXAMPLE_ID = 'billcomHttpRequest';
+const EXAMPLE_ID = 'billcomHttp';
 const WORKFLOW_ID = 'billcomHttpRequestE2e';
 const MISSING_ID = 'billcomHttpMissingE2e';
 const PARTNER_CREDENTIAL = { id: 'billHttpPartnerCred', name: 'BILL Partner (HTTP Request test)' };

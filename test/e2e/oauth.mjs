@@ -28,7 +28,7 @@ import { importAll } from '../../scripts/lib/e2e.mjs';
 
 const OAUTH = { id: 'billEmulatorOAuth', name: 'BILL OAuth (emulator)' };
 const CONSOLE = { id: 'billEmulatorConsole', name: 'BILL Accountant Console (emulator)' };
-const EXAMPLE_ID = 'billcomOAuthBudgets';
+const EXAMPLE_ID = 'billcomOAuth';
 const HTTP_ID = 'billcomOAuthHttpE2e';
 const CONSOLE_ID = 'billcomConsoleE2e';
 // The emulator's fixtures (emulator/routes/authOAuth.ts, authConsole.ts).

@@ -68,7 +68,7 @@ export async function spendExamples({ test, runOk, env, emulator, workdir }) {
 	await emulator.control('POST', '/spend/limits', { perWindow: 60, windowMs: 10_000 });
 
 	await test('example 13: a receipt request for each settled card transaction over $75 without a receipt', async () => {
-		const run = await runOk(env, 'billcomSpendReceipts');
+		const run = await runOk(env, 'billcomReceipts');
 		const messages = nodeOutput(run, 'Receipt requests') ?? [];
 		const since = Date.now() - 7 * 86400000 + 60_000;
 		const expected = (await listAll(emulator, '/v3/spend/transactions', '&includeReceipts=true'))
@@ -94,7 +94,7 @@ export async function spendExamples({ test, runOk, env, emulator, workdir }) {
 	});
 
 	await test("example 14: last month's settled spend per budget equals the emulator's transactions", async () => {
-		const run = await runOk(env, 'billcomSpendMonthly');
+		const run = await runOk(env, 'billcomSpendSum');
 		const [report] = nodeOutput(run, 'Spend per budget');
 		const now = new Date();
 		const from = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1);
@@ -130,13 +130,13 @@ export async function spendExamples({ test, runOk, env, emulator, workdir }) {
 			});
 		const small = [await make(25), await make(100)];
 		const large = [await make(100.01), await make(480)];
-		const run = await runOk(env, 'billcomSpendApprove');
+		const run = await runOk(env, 'billcomReimburse');
 		const [summary] = nodeOutput(run, 'Summary');
 		const status = async (r) =>
 			(await spendApi(emulator, 'GET', `/v3/spend/reimbursements/${r.uuid}`)).status;
 		for (const r of small) equal(await status(r), 'APPROVED', `status of ${r.amount}`);
 		for (const r of large) equal(await status(r), 'AWAITING_APPROVAL', `status of ${r.amount}`);
-		const again = await runOk(env, 'billcomSpendApprove');
+		const again = await runOk(env, 'billcomReimburse');
 		check(!nodeOutput(again, 'Approve')?.length, 'a second run approved something again');
 		return summary.text;
 	});

@@ -13,6 +13,7 @@ import { BillLoginError, billApiError, problemFromResponse, type BillProblem } f
 import { actingForOf, organizationSession, organizationSessionEnded } from './organizationSession';
 import { consoleActingFor } from './consoleActing';
 import { withNotFoundHint } from './notFound';
+import { sendToBill } from './send';
 import {
 	explainSignInRefusal,
 	needsCredentialFields,
@@ -156,12 +157,7 @@ export async function billApiRequest(
 	for (let attempt = 1; ; attempt++) {
 		let failure: FailedAttempt;
 		try {
-			const response = (await this.helpers.httpRequestWithAuthentication.call(
-				this,
-				credentialType,
-				options,
-				organization && { credentialsDecrypted: organization },
-			)) as unknown;
+			const response = await sendToBill(this, credentialType, options, organization);
 			const answer = readAnswer(response);
 			if ('body' in answer) return answer.body;
 			failure = answer.failure;
