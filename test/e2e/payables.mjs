@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * End-to-end tests of the payables examples 18-20 (USERS.md jobs 1 and 8, "Payables in depth")
  * in the real n8n of run.mjs: each example run twice, the emulator's state checked after each run

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * End-to-end tests of the receivables examples (USERS.md job 9) in the real n8n of run.mjs:
  * each run checked against what the emulator holds afterwards.

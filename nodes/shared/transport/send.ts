@@ -1,13 +1,15 @@
 import type {
 	ICredentialsDecrypted,
+	IExecuteFunctions,
+	IHookFunctions,
 	IHttpRequestOptions,
+	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
 	INode,
+	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
-
-import type { BillFunctions } from './request';
 
 /**
  * A non-2xx answer of BILL, in the shape of an HTTP client's error (`response.status`,
@@ -54,7 +56,7 @@ export const n8nErrors = { keepCause: nodeApiErrorKeepsCause() };
  * logs in again and repeats it.
  */
 export async function sendToBill(
-	context: BillFunctions,
+	context: IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions,
 	credentialType: string,
 	options: IHttpRequestOptions,
 	organization: ICredentialsDecrypted | undefined,
