@@ -8,6 +8,7 @@ import type { IExecuteFunctions, IHttpRequestOptions, INode, JsonObject } from '
 import { NodeApiError } from 'n8n-workflow';
 
 import { billApiRequest } from '../../nodes/shared/transport';
+import { spendApiRequest } from '../../nodes/BillSpend/transport';
 import { n8nErrors } from '../../nodes/shared/transport/send';
 
 const node: INode = {
@@ -28,15 +29,23 @@ const REFUSAL = [
 ];
 
 /** An answer of BILL per call, and n8n 1.123's way of raising a non-2xx one (no cause, no body). */
-function n8n1Context(answers: Array<{ status: number; body: unknown }>) {
+function n8n1Context(answers: Array<{ status: number; body: unknown; headers?: object }>) {
 	const sent: IHttpRequestOptions[] = [];
 	const httpRequestWithAuthentication = async (_type: string, options: IHttpRequestOptions) => {
 		sent.push(options);
-		const answer = answers.shift() ?? { status: 200, body: {} };
+		const answer: { status: number; body: unknown; headers?: object } = answers.shift() ?? {
+			status: 200,
+			body: {},
+		};
 		const ok = answer.status >= 200 && answer.status < 300;
 		if (options.ignoreHttpStatusErrors || ok)
 			return options.returnFullResponse
-				? { statusCode: answer.status, body: answer.body, headers: {}, statusMessage: '' }
+				? {
+						statusCode: answer.status,
+						body: answer.body,
+						headers: answer.headers ?? {},
+						statusMessage: '',
+					}
 				: answer.body;
 		const error = new NodeApiError(node, {
 			message: `Request failed with status code ${answer.status}`,
@@ -47,9 +56,12 @@ function n8n1Context(answers: Array<{ status: number; body: unknown }>) {
 	};
 	const context = {
 		getNode: () => node,
-		getNodeParameter: (name: string, _i: number, fallback: unknown) =>
-			name === 'authentication' ? 'billApi' : fallback,
-		getCredentials: async () => ({ environment: 'custom', customBaseUrl: 'http://127.0.0.1:9' }),
+		getNodeParameter: (_name: string, _i: number, fallback: unknown) => fallback,
+		getCredentials: async () => ({
+			environment: 'custom',
+			customBaseUrl: 'http://127.0.0.1:9',
+			apiToken: 'token',
+		}),
 		helpers: { httpRequestWithAuthentication },
 	} as unknown as IExecuteFunctions;
 	return { context, sent };
@@ -92,5 +104,24 @@ describe("BILL's answers as n8n 1.x hands them over", () => {
 		expect(await billApiRequest.call(context, { method: 'GET', path: '/v3/bills/b1' })).toEqual({
 			id: 'b1',
 		});
+	});
+
+	it("Spend & Expense: a refusal carries BILL's code; a 429 is waited out by its Retry-After", async () => {
+		const { context, sent } = n8n1Context([
+			{
+				status: 429,
+				body: [{ code: 'BDC_1144', message: 'Too many requests' }],
+				headers: { 'retry-after': '0' },
+			},
+			{ status: 400, body: [{ code: 'BDC_1001', message: 'budgetId: not found' }] },
+		]);
+		const error = await spendApiRequest
+			.call(context, { method: 'POST', path: '/v3/spend/reimbursements', body: {} })
+			.then(
+				() => undefined,
+				(e: Error) => e,
+			);
+		expect(error?.message).toMatch(/BDC_1001/);
+		expect(sent).toHaveLength(2);
 	});
 });

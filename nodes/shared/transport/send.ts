@@ -12,18 +12,19 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 
 /**
- * A non-2xx answer of BILL, in the shape of an HTTP client's error (`response.status`,
- * `response.data`): request.ts's classify() reads BILL's error array from it.
+ * A non-2xx answer of BILL, in the shape of an HTTP client's error (`response.status`, `.data`,
+ * `.headers`): the classify() of request.ts and BillSpend/failures.ts read BILL's error array
+ * (and Retry-After) from it.
  */
 export class BillHttpAnswer extends Error {
 	readonly httpCode: string;
-	readonly response: { status: number; data: unknown };
+	readonly response: { status: number; data: unknown; headers: Record<string, unknown> };
 
-	constructor(status: number, body: unknown) {
+	constructor(status: number, body: unknown, headers: Record<string, unknown> = {}) {
 		super(`BILL answered with HTTP ${status}`);
 		this.name = 'BillHttpAnswer';
 		this.httpCode = String(status);
-		this.response = { status, data: body };
+		this.response = { status, data: body, headers };
 	}
 }
 
@@ -84,5 +85,5 @@ export async function sendToBill(
 			extra,
 		);
 	if (status >= 200 && status < 300) return full.body;
-	throw new BillHttpAnswer(status, full?.body);
+	throw new BillHttpAnswer(status, full?.body, (full?.headers ?? {}) as Record<string, unknown>);
 }
