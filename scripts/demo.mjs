@@ -85,23 +85,23 @@ async function runOk(env, id) {
  */
 const SPECIAL = {
 	billcomMcpServer: mcpServerExample,
-	billcomInvoicePaid: invoicePaidExample,
-	billcomPartnerNightly: partnerNightlyExample,
+	billcomPaidHook: invoicePaidExample,
+	billcomPartner: partnerNightlyExample,
 	// Two runs with the texted code in between (the emulator shows what it texted).
-	async billcomMfaIdSetup({ env, emulator, workdir }) {
-		const first = await runOk(env, 'billcomMfaIdSetup');
+	async billcomMfaSetup({ env, emulator, workdir }) {
+		const first = await runOk(env, 'billcomMfaSetup');
 		const [sent] = nodeOutput(first, '1. Send the challenge') ?? [];
 		if (!sent?.challengeId) throw new Error('run 1 gave no challengeId');
 		const sms = await emulator.control('GET', '/sms');
 		const code = sms.at(-1)?.token;
 		if (!code) throw new Error('BILL (the emulator) texted no code');
-		const workflow = structuredClone(exampleWorkflow('billcomMfaIdSetup').json);
+		const workflow = structuredClone(exampleWorkflow('billcomMfaSetup').json);
 		const settings = workflow.nodes.find((n) => n.name === 'Settings').parameters.assignments
 			.assignments;
 		settings.find((a) => a.name === 'challengeId').value = sent.challengeId;
 		settings.find((a) => a.name === 'smsCode').value = code;
 		await importWorkflow(env, workflow, workdir);
-		const second = await runOk(env, 'billcomMfaIdSetup');
+		const second = await runOk(env, 'billcomMfaSetup');
 		const [validated] = nodeOutput(second, '2. Validate the code') ?? [];
 		if (!validated?.mfaId) throw new Error('run 2 gave no MFA ID');
 		return [
@@ -112,7 +112,7 @@ const SPECIAL = {
 
 	// Bills are paid only once approved: an approver approves all but one of this week's bills in
 	// BILL first, so the run shows both what it pays and what it leaves.
-	async billcomPayApproved({ env, emulator }) {
+	async billcomPayDue({ env, emulator }) {
 		const dueBy = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
 		const due = (await emulator.control('GET', '/state/bills'))
 			.filter(
@@ -131,7 +131,7 @@ const SPECIAL = {
 		);
 		const describe = (b) =>
 			`${b.invoice?.invoiceNumber ?? b.id} ${money(b.dueAmount ?? b.amount)} due ${b.dueDate}`;
-		const run = await runOk(env, 'billcomPayApproved');
+		const run = await runOk(env, 'billcomPayDue');
 		const [paid] = nodeOutput(run, 'What was paid') ?? [];
 		const invoices = new Map(due.map((b) => [b.id, b.invoice?.invoiceNumber]));
 		const text = String(paid?.text ?? 'nothing paid').replace(
@@ -148,8 +148,8 @@ const SPECIAL = {
 	// The AI agent with its OpenAI Chat Model pointed at a scripted OpenAI-compatible stand-in
 	// (what a real model does with the example's question, without a model service): the tools it
 	// called, with the arguments n8n ran them with, and its answer next to what BILL holds.
-	async billcomAiAgentTools({ env, emulator, workdir }) {
-		const example = exampleWorkflow('billcomAiAgentTools');
+	async billcomAiAgent({ env, emulator, workdir }) {
+		const example = exampleWorkflow('billcomAiAgent');
 		const question = example.json.nodes.find((n) => n.name === 'Question').parameters.assignments
 			.assignments[0].value;
 		const seen = {};
@@ -194,9 +194,9 @@ const SPECIAL = {
 
 	// A card holder submits four expenses in BILL Spend & Expense first: two within the $100
 	// limit (approved by the run), two over it (left for a person).
-	async billcomSpendApprove({ env, emulator }, example) {
+	async billcomReimburse({ env, emulator }, example) {
 		const submitted = await submitReimbursements(emulator, [24.5, 100, 100.01, 480]);
-		const run = await runOk(env, 'billcomSpendApprove');
+		const run = await runOk(env, 'billcomReimburse');
 		return [
 			`in BILL Spend & Expense, a card holder submitted ${submitted.length} reimbursements: ${submitted.map((r) => money(r.amount)).join(', ')}`,
 			example.summary(run),
@@ -205,13 +205,13 @@ const SPECIAL = {
 
 	// The trigger in a running n8n: activated (a BILL webhook subscription), a bill created in
 	// BILL, the execution it started, then deactivated (the subscription removed).
-	async billcomBillCreated({ env, emulator }) {
+	async billcomNewBill({ env, emulator }) {
 		const port = Number(env.N8N_PORT);
 		const server = await startN8nServer({ ...env, WEBHOOK_URL: `http://127.0.0.1:${port}/` }, port);
 		try {
 			const rest = restClient(server.base);
 			if (!(await rest.ownerSession()).loggedIn) throw new Error('could not log in to n8n');
-			const id = 'billcomBillCreated';
+			const id = 'billcomNewBill';
 			await rest.activate(id);
 			const mine = () =>
 				emulator

@@ -10,6 +10,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import { type ApiCall, httpOptions, readAnswer } from '../shared/transport/answer';
 import { resolveBaseUrls } from '../shared/transport/environment';
 import { billApiError } from '../shared/transport/errors';
+import { sendToBill } from '../shared/transport/send';
 import { oauthRenewal } from '../shared/transport/signIn';
 import { classify, type Failure } from './failures';
 import { acquireSlot, fnv1a, releaseSlot, spendTransportSettings } from './pacing';
@@ -89,12 +90,8 @@ export async function spendApiRequest(
 		const slot = await acquireSlot(key);
 		let failure: Failure;
 		try {
-			const response = (await this.helpers.httpRequestWithAuthentication.call(
-				this,
-				type,
-				options,
-				renewal && { credentialsDecrypted: renewal },
-			)) as unknown;
+			// n8n 1.x drops BILL's answer from its errors: shared/transport/send.ts reads it.
+			const response = await sendToBill(this, type, options, renewal);
 			releaseSlot(slot);
 			const answer = readAnswer(response);
 			if ('body' in answer) return answer.body;

@@ -116,7 +116,7 @@ export async function mcpServerExample({ env, workdir }) {
  * @param {{ env: NodeJS.ProcessEnv, emulator: import('./stack.mjs').Emulator }} context
  */
 export async function invoicePaidExample({ env, emulator }) {
-	const id = 'billcomInvoicePaid';
+	const id = 'billcomPaidHook';
 	return await withServer(env, async (rest, _base, port) => {
 		await rest.activate(id);
 		const mine = async () =>

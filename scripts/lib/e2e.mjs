@@ -1,3 +1,4 @@
+// @ts-check
 /** Small helpers of the end-to-end tests in http-request.mjs and agents.mjs. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +12,11 @@ export const day = (n) => new Date(Date.now() + n * 86_400_000).toISOString().sl
 /**
  * Imports credentials (plain data; n8n encrypts them) and workflows into the n8n of `env`, with
  * one n8n command for each (each n8n command costs seconds).
+ * @param {Record<string, string | undefined>} env
+ * @param {string} workdir
+ * @param {string} name what the files are named after
+ * @param {{ credentials?: any[], workflows?: any[] }} what
+ * @returns {Promise<void>}
  */
 export async function importAll(env, workdir, name, { credentials = [], workflows = [] }) {
 	const run = async (args, what) => {
@@ -34,7 +40,11 @@ export async function importAll(env, workdir, name, { credentials = [], workflow
 	}
 }
 
-/** A session of someone working in BILL: the emulator's fixture administrator, logged in on its own. */
+/**
+ * A session of someone working in BILL: the emulator's fixture administrator, logged in on its own.
+ * @param {any} emulator
+ * @returns {Promise<string>}
+ */
 export async function adminSessionId(emulator) {
 	const f = emulator.fixtures;
 	const response = await fetch(`${emulator.baseUrl}/v3/login`, {
@@ -55,6 +65,10 @@ export async function adminSessionId(emulator) {
 /**
  * A bill made in BILL by someone working there (its own login, as the emulator's fixture
  * administrator): of `vendorId` (default the first vendor), due `dueDate` (default in 3 days).
+ * @param {any} emulator
+ * @param {number} amount
+ * @param {{ vendorId?: string, dueDate?: string }} [options]
+ * @returns {Promise<any>} the bill BILL answered with
  */
 export async function billInBill(emulator, amount, { vendorId, dueDate = day(3) } = {}) {
 	const f = emulator.fixtures;
@@ -82,7 +96,13 @@ export async function billInBill(emulator, amount, { vendorId, dueDate = day(3) 
 	);
 }
 
-/** A workflow of a Manual Trigger ("Run") and one `node` after it (its position is set here). */
+/**
+ * A workflow of a Manual Trigger ("Run") and one `node` after it (its position is set here).
+ * @param {string} id
+ * @param {string} name
+ * @param {Record<string, any>} node
+ * @returns {any} the workflow, as n8n imports it
+ */
 export function manualWorkflow(id, name, node) {
 	return {
 		id,
@@ -105,11 +125,26 @@ export function manualWorkflow(id, name, node) {
 }
 
 /**
+ * The subscription ID a trigger keeps in the workflow's static data, as n8n's REST API shows it:
+ * 'not shown' when the API shows no static data at all, 'none' when it holds none.
+ * @param {{ rest: any, workflowId: string, nodeName: string }} where
+ * @returns {Promise<string>}
+ */
+export async function subscriptionInStaticData({ rest, workflowId, nodeName }) {
+	const staticData = (await rest.call('GET', `/workflows/${workflowId}`))?.staticData;
+	const data = typeof staticData === 'string' ? JSON.parse(staticData) : staticData;
+	return data === undefined ? 'not shown' : (data?.[`node:${nodeName}`]?.subscriptionId ?? 'none');
+}
+
+/**
  * Waits until n8n holds a trigger's subscription in the workflow's static data, where its REST API
  * shows it (or the API shows no static data at all). The trigger keeps the subscription's security
  * key there, which n8n writes to its database once activation ends; a delivery before that could
  * not be verified (BILL sends it again later, but a test waits for one execution). Resolves with
  * what n8n showed.
+ * @param {{ rest: any, workflowId: string, nodeName: string, subscriptionId: string,
+ *   waitFor: import('../../test/e2e/context.mjs').E2EContext['waitFor'] }} options
+ * @returns {Promise<string>}
  */
 export async function subscriptionKeptByN8n({
 	rest,
@@ -118,14 +153,8 @@ export async function subscriptionKeptByN8n({
 	subscriptionId,
 	waitFor,
 }) {
-	const kept = async () => {
-		const staticData = (await rest.call('GET', `/workflows/${workflowId}`))?.staticData;
-		return staticData === undefined
-			? 'not shown'
-			: (staticData?.[`node:${nodeName}`]?.subscriptionId ?? 'none');
-	};
 	return await waitFor(
-		kept,
+		() => subscriptionInStaticData({ rest, workflowId, nodeName }),
 		(id) => id === 'not shown' || id === subscriptionId,
 		`n8n's static data holding subscription ${subscriptionId}`,
 	);

@@ -13,7 +13,7 @@ const money = (n) => `$${Number(n ?? 0).toFixed(2)}`;
 
 export const EXAMPLES = [
 	{
-		id: 'billcomVendorRows',
+		id: 'billcomVendors',
 		title: 'Vendors from a spreadsheet, matched or created',
 		resources: ['vendor'],
 		needs: ['GET /v3/vendors', 'POST /v3/vendors'],
@@ -24,7 +24,7 @@ export const EXAMPLES = [
 		},
 	},
 	{
-		id: 'billcomBillsFromRows',
+		id: 'billcomBillRows',
 		title: 'Bills from a spreadsheet (no duplicates on a re-run)',
 		resources: ['vendor', 'bill'],
 		needs: ['GET /v3/vendors', 'POST /v3/vendors', 'GET /v3/bills', 'POST /v3/bills/bulk'],
@@ -38,7 +38,7 @@ export const EXAMPLES = [
 		},
 	},
 	{
-		id: 'billcomDueThisWeek',
+		id: 'billcomDueWeek',
 		title: 'Unpaid bills due in the next 7 days, per vendor',
 		resources: ['bill'],
 		needs: ['GET /v3/bills'],
@@ -48,7 +48,7 @@ export const EXAMPLES = [
 		},
 	},
 	{
-		id: 'billcomRecordPayment',
+		id: 'billcomCheckPaid',
 		title: 'A check payment recorded against its bill',
 		resources: ['vendor', 'bill'],
 		needs: [
@@ -64,7 +64,7 @@ export const EXAMPLES = [
 		},
 	},
 	{
-		id: 'billcomMfaIdSetup',
+		id: 'billcomMfaSetup',
 		title: 'Get the MFA ID (two runs with a texted code in between)',
 		summary(run) {
 			const [sent] = nodeOutput(run, '1. Send the challenge') ?? [];
@@ -79,7 +79,7 @@ export const EXAMPLES = [
 		manual: 'it needs a texted code between two runs',
 	},
 	{
-		id: 'billcomBankAccount',
+		id: 'billcomBankAcct',
 		title: 'Company bank account for all admins, verified, default for payables',
 		resources: ['bankAccount'],
 		needs: [
@@ -95,7 +95,7 @@ export const EXAMPLES = [
 		},
 	},
 	{
-		id: 'billcomPayApproved',
+		id: 'billcomPayDue',
 		title: 'Pay the approved bills due this week from the default bank account',
 		resources: ['bankAccount', 'bill', 'payment'],
 		needs: [
@@ -111,7 +111,7 @@ export const EXAMPLES = [
 		},
 	},
 	{
-		id: 'billcomAiAgentTools',
+		id: 'billcomAiAgent',
 		title: 'AI agent answering questions about bills, with BILL tools',
 		resources: ['bill', 'vendor'],
 		needs: ['GET /v3/bills', 'GET /v3/vendors'],
@@ -127,7 +127,7 @@ export const EXAMPLES = [
 			'it runs when the workflow is active: add a Bearer Auth credential, publish it, then connect an MCP client',
 	},
 	{
-		id: 'billcomBillCreated',
+		id: 'billcomNewBill',
 		title: 'BILL Trigger: a new bill becomes a message for Slack',
 		resources: [],
 		trigger: true,
@@ -139,7 +139,7 @@ export const EXAMPLES = [
 		manual: 'it runs when the workflow is active: publish it, then create a bill',
 	},
 	{
-		id: 'billcomPaidOrders',
+		id: 'billcomOrders',
 		title: 'Paid orders become invoices recorded as paid (nothing twice on a re-run)',
 		resources: ['customer', 'invoice'],
 		needs: [
@@ -156,7 +156,7 @@ export const EXAMPLES = [
 		},
 	},
 	{
-		id: 'billcomOverdueAgain',
+		id: 'billcomOverdue',
 		title: 'Overdue invoices sent again by email, with a digest per customer',
 		resources: ['invoice', 'customer'],
 		needs: [
@@ -190,7 +190,7 @@ export const EXAMPLES = [
 		},
 	},
 	{
-		id: 'billcomInvoicePaid',
+		id: 'billcomPaidHook',
 		title: 'BILL Trigger: an invoice paid in full becomes a message',
 		resources: [],
 		trigger: true,
@@ -202,7 +202,7 @@ export const EXAMPLES = [
 		manual: 'it runs when the workflow is active: publish it, then record a payment of an invoice',
 	},
 	{
-		id: 'billcomPaidPolling',
+		id: 'billcomPaidPoll',
 		title: 'BILL Polling Trigger: an invoice paid in full becomes a message, without a webhook',
 		resources: [],
 		trigger: true,
@@ -211,7 +211,7 @@ export const EXAMPLES = [
 			'it runs when the workflow is active: activate it, then record a payment of an invoice (polled every minute)',
 	},
 	{
-		id: 'billcomPartnerNightly',
+		id: 'billcomPartner',
 		title: "A partner's nightly job: bills each client organization created yesterday",
 		resources: ['partner', 'bill'],
 		needs: [
@@ -229,7 +229,7 @@ export const EXAMPLES = [
 			'it needs the partner credential (scope Partner) and client organizations: the end-to-end tests seed 50 and run it',
 	},
 	{
-		id: 'billcomHttpRequest',
+		id: 'billcomHttp',
 		title: 'Any BILL endpoint from the HTTP Request node, with the BILL credential',
 		resources: ['bill'],
 		needs: ['GET /v3/bills', 'GET /v3/bills/:billId'],
@@ -243,7 +243,7 @@ export const EXAMPLES = [
 		},
 	},
 	{
-		id: 'billcomSpendReceipts',
+		id: 'billcomReceipts',
 		title:
 			'Spend & Expense: card transactions over $75 without a receipt → a request to the card holder',
 		resources: [],
@@ -255,7 +255,7 @@ export const EXAMPLES = [
 		},
 	},
 	{
-		id: 'billcomSpendMonthly',
+		id: 'billcomSpendSum',
 		title: "Spend & Expense: last month's card spend per budget",
 		resources: [],
 		needs: ['GET /v3/spend/budgets', 'GET /v3/spend/transactions'],
@@ -265,7 +265,7 @@ export const EXAMPLES = [
 		},
 	},
 	{
-		id: 'billcomSpendApprove',
+		id: 'billcomReimburse',
 		title: 'Spend & Expense: reimbursements up to $100 approved, the others left for review',
 		resources: [],
 		needs: [
@@ -280,7 +280,7 @@ export const EXAMPLES = [
 		},
 	},
 	{
-		id: 'billcomBillsGlCoded',
+		id: 'billcomGlCoded',
 		title:
 			'Bills from a spreadsheet, each line coded to its GL account (no duplicates on a re-run)',
 		resources: ['vendor', 'bill'],
@@ -292,7 +292,7 @@ export const EXAMPLES = [
 		},
 	},
 	{
-		id: 'billcomMonthlyRent',
+		id: 'billcomRent',
 		title: 'Monthly rent as a recurring bill (set up once)',
 		resources: ['recurringBill'],
 		needs: ['GET /v3/recurringbills', 'POST /v3/recurringbills'],
@@ -302,7 +302,7 @@ export const EXAMPLES = [
 		},
 	},
 	{
-		id: 'billcomCreditNextBill',
+		id: 'billcomCredit',
 		title: "A vendor credit applied to the vendor's next bill (once)",
 		resources: ['vendor', 'vendorCredit', 'bill'],
 		needs: [

@@ -326,7 +326,7 @@ export async function executeWorkflow(env, id, { timeoutMs = 3 * 60_000 } = {}) 
  * @param {any} run
  * @param {string} nodeName
  * @param {number} [output]
- * @returns {any[] | undefined}
+ * @returns {any} the items' json (an array), or undefined when the node did not run
  */
 export function nodeOutput(run, nodeName, output = 0) {
 	const runs = run?.data?.resultData?.runData?.[nodeName];

@@ -82,7 +82,7 @@ async function triggerEvents(/** @type {Session} */ session) {
 	const catalogReads = async () =>
 		(await emulator.control('GET', '/stats')).requests['GET /v3/events/catalog'] ?? 0;
 	const before = await catalogReads();
-	await session.openWorkflow('billcomBillCreated');
+	await session.openWorkflow('billcomNewBill');
 	await session.openNode('BILL Trigger');
 	await page.locator('[data-test-id=parameter-input-events]').click();
 	const options = page.locator('.el-select-dropdown__item:visible');

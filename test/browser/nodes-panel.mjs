@@ -85,7 +85,7 @@ async function nodesPanelIn(/** @type {Session} */ session, /** @type {string} *
 	await session.screen(`nodes-panel-trigger-${theme}`);
 
 	// A workflow with a trigger: the panel lists actions; BILL's has both kinds.
-	await session.openWorkflow('billcomDueThisWeek', `?theme=${theme}`);
+	await session.openWorkflow('billcomDueWeek', `?theme=${theme}`);
 	await page.click('[data-test-id=node-creator-plus-button]');
 	await page.waitForSelector('[data-test-id=node-creator]');
 	await billItem(session, { query: 'bill.com', what: 'BILL', theme });
@@ -104,7 +104,7 @@ async function nodesPanelIn(/** @type {Session} */ session, /** @type {string} *
 /** The entries a search for "BILL" lists in a workflow with a trigger: BILL's is the first. */
 async function billListedFirst(/** @type {Session} */ session) {
 	const { page } = session;
-	await session.openWorkflow('billcomDueThisWeek', '?theme=light');
+	await session.openWorkflow('billcomDueWeek', '?theme=light');
 	await page.click('[data-test-id=node-creator-plus-button]');
 	await page.waitForSelector('[data-test-id=node-creator]');
 	const items = await searchIn(session, 'BILL');

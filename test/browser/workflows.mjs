@@ -13,7 +13,7 @@ import { sleep } from './session.mjs';
 /** The example workflows the README shows: each opens in the editor with these nodes. */
 const PICTURED_WORKFLOWS = [
 	{
-		id: 'billcomAiAgentTools',
+		id: 'billcomAiAgent',
 		screen: 'workflow-ai-agent',
 		nodes: ['AI Agent', 'OpenAI Chat Model', 'Unpaid bills', 'Vendors', 'Question'],
 	},
@@ -23,7 +23,7 @@ const PICTURED_WORKFLOWS = [
 		nodes: ['MCP Server Trigger', 'Vendors', 'Unpaid bills', 'Bill details'],
 	},
 	{
-		id: 'billcomHttpRequest',
+		id: 'billcomHttp',
 		screen: 'workflow-http-request',
 		nodes: ['Settings', 'List bills (HTTP Request)', 'Read the first bill (BILL node)'],
 	},
@@ -48,7 +48,7 @@ export const STEPS = {
 /** Example 01 executed from the editor: the bills it created listed in the output's table. */
 async function workflowRun(/** @type {Session} */ session) {
 	const { page, stack } = session;
-	await session.openWorkflow('billcomBillsFromRows');
+	await session.openWorkflow('billcomBillRows');
 	await page.click('[data-test-id=execute-workflow-button]');
 	const node = (/** @type {string} */ name) =>
 		page.locator('[data-test-id=canvas-node]', { hasText: name }).first();
@@ -117,7 +117,7 @@ async function pictured(
 /** Example 17's HTTP Request node: our credential type and credential shown. */
 async function httpRequestPanel(/** @type {Session} */ session) {
 	const { page } = session;
-	await session.openWorkflow('billcomHttpRequest');
+	await session.openWorkflow('billcomHttp');
 	await session.openNode('List bills (HTTP Request)');
 	const ndv = page.locator('[data-test-id=ndv]');
 	const values = await ndv

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * USERS.md job 12, proven in a real n8n without any model service:
  *  - the AI Agent of examples/06 (n8n's AI Agent + OpenAI Chat Model + BILL tools with $fromAI
@@ -41,7 +42,7 @@ const MCP_BEARER = { id: 'billMcpBearerCred', name: 'BILL MCP bearer token' };
 
 /** The tests; `ctx` = { env, emulator, workdir, n8nPort, test, record }. */
 export async function agentTests({ env, emulator, workdir, n8nPort, test, record }) {
-	const example = exampleWorkflows().find((w) => w.id === 'billcomAiAgentTools');
+	const example = exampleWorkflows().find((w) => w.id === 'billcomAiAgent');
 	const mcpExample = exampleWorkflows().find((w) => w.id === 'billcomMcpServer');
 	const vendor = (await emulator.control('GET', '/state/vendors')).find((v) => v.name === VENDOR);
 	if (!example || !mcpExample || !vendor) {
@@ -66,7 +67,7 @@ export async function agentTests({ env, emulator, workdir, n8nPort, test, record
 			],
 			workflows: [withStubModel(example.json)],
 		});
-	} catch (error) {
+	} catch (/** @type {any} */ error) {
 		await stub?.stop();
 		record(
 			'examples 06 and 09: set-up (a bill in BILL, the model stub, the imports)',
@@ -201,13 +202,14 @@ async function mcpTest({ env, emulator, n8nPort, test, mcpExample, vendor, token
 			};
 
 			// n8n registers the trigger's webhooks after answering the activation: wait for them.
+			/** @type {any} */
 			let client;
 			const deadline = Date.now() + 30_000;
 			for (;;) {
 				try {
 					client = await connect(token);
 					break;
-				} catch (error) {
+				} catch (/** @type {any} */ error) {
 					if (Date.now() > deadline || !/not registered|404/.test(error.message)) throw error;
 					await new Promise((resolveWait) => setTimeout(resolveWait, 500));
 				}
@@ -216,7 +218,7 @@ async function mcpTest({ env, emulator, n8nPort, test, mcpExample, vendor, token
 			let refused = '';
 			try {
 				await connect('not-the-token');
-			} catch (error) {
+			} catch (/** @type {any} */ error) {
 				refused = error.message;
 			}
 			check(

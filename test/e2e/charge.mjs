@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * End-to-end test of examples/21 (USERS.md job 16, issue 27 §3) in a real n8n: customers are
  * charged for their invoices due, a charge whose answer is lost is reported as such and not sent
@@ -23,6 +24,7 @@ import {
 	runFailure,
 	startEmulatorProcess,
 } from '../../scripts/lib/stack.mjs';
+import { installPackage } from '../../scripts/lib/package.mjs';
 import { check, equal, suite } from '../../scripts/lib/testkit.mjs';
 import { billApi } from './receivables.mjs';
 
@@ -150,7 +152,8 @@ export async function chargeTests(ctx) {
 /** Alone: a runtime, an emulator and an n8n user folder of its own. */
 async function main() {
 	const { record, test, writeResults } = suite('e2e-charge');
-	prepareRuntime();
+	const line = process.argv.find((a) => a.startsWith('--line='))?.slice('--line='.length) ?? '2.x';
+	prepareRuntime({ line });
 	const emulator = await startEmulatorProcess({ port: 0, seed: true });
 	const workdir = mkdtempSync(join(tmpdir(), 'billcom-e2e-charge-'));
 	try {
@@ -159,7 +162,10 @@ async function main() {
 			encryptionKey: randomBytes(24).toString('hex'),
 			port: await freePort(),
 			brokerPort: await freePort(),
+			extensions: undefined,
+			line,
 		});
+		installPackage(env);
 		await importCredentials(env, [emulatorCredential(emulator)], workdir, 'the BILL credential');
 		const state = (collection) => emulator.control('GET', `/state/${collection}`);
 		await chargeTests({ test, record, state, env, emulator, workdir });

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * USERS.md job 13: any BILL endpoint from n8n's HTTP Request node with our credential (Predefined
  * Credential Type → BILL API), in a real n8n: examples/17 with a credential of its own. The HTTP Request node logs in through the
@@ -19,7 +20,7 @@ import { billInBill, importAll } from '../../scripts/lib/e2e.mjs';
 
 /** A BILL credential of its own (no session yet), so its logins are this test's alone. */
 export const HTTP_CREDENTIAL = { id: 'billHttpRequestCred', name: 'BILL (HTTP Request test)' };
-const EXAMPLE_ID = 'billcomHttpRequest';
+const EXAMPLE_ID = 'billcomHttp';
 const WORKFLOW_ID = 'billcomHttpRequestE2e';
 const MISSING_ID = 'billcomHttpMissingE2e';
 const PARTNER_CREDENTIAL = { id: 'billHttpPartnerCred', name: 'BILL Partner (HTTP Request test)' };
@@ -85,8 +86,9 @@ function partnerWorkflow(emulator) {
  * BILL node: Get the first bill), pointed at the emulator, with this test's credential; `path`
  * replaces the HTTP Request node's path.
  */
+/** @param {any} emulator @param {{ id?: string, path?: string }} [options] */
 function workflow(emulator, { id = WORKFLOW_ID, path } = {}) {
-	const example = exampleWorkflows().find((w) => w.id === EXAMPLE_ID);
+	const example = /** @type {any} */ (exampleWorkflows().find((w) => w.id === EXAMPLE_ID));
 	check(example, `examples/: no workflow with the id ${EXAMPLE_ID}`);
 	const copy = forEmulator(example.json, emulator);
 	const settings = copy.nodes.find((n) => n.name === 'Settings').parameters.assignments;

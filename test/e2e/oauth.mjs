@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Issue 27 §1–§2 in a real n8n: the BILL OAuth credential (examples/23: the BILL node and the
  * BILL Spend & Expense node on one OAuth credential, run in two `n8n execute` processes: one
@@ -28,7 +29,7 @@ import { importAll } from '../../scripts/lib/e2e.mjs';
 
 const OAUTH = { id: 'billEmulatorOAuth', name: 'BILL OAuth (emulator)' };
 const CONSOLE = { id: 'billEmulatorConsole', name: 'BILL Accountant Console (emulator)' };
-const EXAMPLE_ID = 'billcomOAuthBudgets';
+const EXAMPLE_ID = 'billcomOAuth';
 const HTTP_ID = 'billcomOAuthHttpE2e';
 const CONSOLE_ID = 'billcomConsoleE2e';
 // The emulator's fixtures (emulator/routes/authOAuth.ts, authConsole.ts).
@@ -149,7 +150,7 @@ export async function oauthTests({ env, emulator, workdir, test }) {
 	let ready = false;
 
 	await test('OAuth credential (example 23): the BILL node and the Spend & Expense node read with one token; a second execution (another n8n process) asks for none', async () => {
-		const example = exampleWorkflows().find((w) => w.id === EXAMPLE_ID);
+		const example = /** @type {any} */ (exampleWorkflows().find((w) => w.id === EXAMPLE_ID));
 		check(example, `examples/: no workflow with the id ${EXAMPLE_ID}`);
 		await importAll(env, workdir, 'oauth', {
 			credentials: credentials(emulator),
@@ -207,6 +208,7 @@ async function main() {
 		encryptionKey: randomBytes(24).toString('hex'),
 		port: await freePort(),
 		brokerPort: await freePort(),
+		extensions: undefined,
 	});
 	try {
 		await oauthTests({ env, emulator, workdir, test });

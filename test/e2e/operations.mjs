@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * End-to-end tests of operations otherwise proven only on the n8n-core harness, in the real n8n
  * of run.mjs: Card Account (Get Many, Get, Get Many Users, Get Many AP Cards, Get Funding

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * End-to-end tests of the payables examples 18-20 (USERS.md jobs 1 and 8, "Payables in depth")
  * in the real n8n of run.mjs: each example run twice, the emulator's state checked after each run
@@ -43,10 +44,10 @@ async function billsWithGlAccounts(
 	{ test, record, runOk, state, requests, pendingOr, env },
 	accounts,
 ) {
-	const why = pendingOr('billcomBillsGlCoded');
+	const why = pendingOr('billcomGlCoded');
 	if (why) return record('example 18: bills coded to GL accounts', 'pending', why);
 	await test('example 18: bills from a spreadsheet: one bill per row, each line with the GL account picked by name', async () => {
-		const run = await runOk(env, 'billcomBillsGlCoded');
+		const run = await runOk(env, 'billcomGlCoded');
 		const rows = nodeOutput(run, 'Match rows to vendors');
 		const bills = await state('bills');
 		for (const row of rows) {
@@ -76,7 +77,7 @@ async function billsWithGlAccounts(
 	});
 	await test('example 18: run again: no bill created twice, every bill reported as already in BILL', async () => {
 		const before = [(await state('bills')).length, await requests('POST /v3/bills/bulk')];
-		const run = await runOk(env, 'billcomBillsGlCoded');
+		const run = await runOk(env, 'billcomGlCoded');
 		equal(
 			[(await state('bills')).length, await requests('POST /v3/bills/bulk')],
 			before,
@@ -92,7 +93,7 @@ async function billsWithGlAccounts(
 }
 
 async function monthlyRent({ test, record, runOk, requests, pendingOr, env }, read, accounts) {
-	const why = pendingOr('billcomMonthlyRent');
+	const why = pendingOr('billcomRent');
 	if (why) return record('example 19: monthly rent as a recurring bill', 'pending', why);
 	const check18 = async (run) => {
 		const [lease] = nodeOutput(run, 'Lease');
@@ -124,20 +125,20 @@ async function monthlyRent({ test, record, runOk, requests, pendingOr, env }, re
 		return summary;
 	};
 	await test('example 19: the monthly rent is one recurring bill of the landlord, coded to Rent', async () => {
-		const summary = await check18(await runOk(env, 'billcomMonthlyRent'));
+		const summary = await check18(await runOk(env, 'billcomRent'));
 		equal(summary.alreadyExisted, false, 'alreadyExisted on the first run');
 		return `every ${summary.every}, next due ${summary.nextDueDate}, $${summary.amount}`;
 	});
 	await test('example 19: run again: still one recurring bill, none created', async () => {
 		const creates = await requests('POST /v3/recurringbills');
-		const summary = await check18(await runOk(env, 'billcomMonthlyRent'));
+		const summary = await check18(await runOk(env, 'billcomRent'));
 		equal(summary.alreadyExisted, true, 'alreadyExisted on the second run');
 		equal(await requests('POST /v3/recurringbills'), creates, 'POST /v3/recurringbills requests');
 	});
 }
 
 async function creditOnNextBill({ test, record, runOk, state, requests, pendingOr, env }, read) {
-	const why = pendingOr('billcomCreditNextBill');
+	const why = pendingOr('billcomCredit');
 	if (why)
 		return record("example 20: a vendor credit applied to the vendor's next bill", 'pending', why);
 	const check19 = async (run) => {
@@ -178,7 +179,7 @@ async function creditOnNextBill({ test, record, runOk, state, requests, pendingO
 		return summary;
 	};
 	await test("example 20: the credit is recorded and applied to the vendor's next bill, whose due amount drops by it", async () => {
-		const summary = await check19(await runOk(env, 'billcomCreditNextBill'));
+		const summary = await check19(await runOk(env, 'billcomCredit'));
 		equal(
 			[summary.creditAlreadyInBill, summary.billAlreadyInBill],
 			[false, false],
@@ -192,7 +193,7 @@ async function creditOnNextBill({ test, record, runOk, state, requests, pendingO
 			await requests('POST /v3/bills'),
 		];
 		const before = await creates();
-		const summary = await check19(await runOk(env, 'billcomCreditNextBill'));
+		const summary = await check19(await runOk(env, 'billcomCredit'));
 		equal(
 			[summary.creditAlreadyInBill, summary.billAlreadyInBill],
 			[true, true],

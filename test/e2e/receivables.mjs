@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * End-to-end tests of the receivables examples (USERS.md job 9) in the real n8n of run.mjs:
  * each run checked against what the emulator holds afterwards.
@@ -46,7 +47,7 @@ export async function receivablesTests(ctx) {
 
 async function invoicePaidTrigger(ctx) {
 	const { test, record, state, pendingOr, env, emulator, n8nPort, waitFor, waitForExecution } = ctx;
-	const why = pendingOr('billcomInvoicePaid');
+	const why = pendingOr('billcomPaidHook');
 	if (why) return record('example 12: BILL Trigger on invoice.updated', 'pending', why);
 	await test('example 12: BILL Trigger on invoice.updated, activated in n8n start: a payment recorded in BILL gives one message for the invoice paid in full', async () => {
 		const server = await startN8nServer(
@@ -56,7 +57,7 @@ async function invoicePaidTrigger(ctx) {
 		try {
 			const rest = restClient(server.base);
 			check((await rest.ownerSession()).loggedIn, 'could not log in to n8n');
-			const id = 'billcomInvoicePaid';
+			const id = 'billcomPaidHook';
 			await rest.activate(id);
 			const pointingHere = async () =>
 				(await state('subscriptions')).filter((s) =>
@@ -118,7 +119,7 @@ async function invoicePaidTrigger(ctx) {
 }
 
 async function overdueInvoices({ test, record, runOk, state, requests, pendingOr, env, emulator }) {
-	const why = pendingOr('billcomOverdueAgain');
+	const why = pendingOr('billcomOverdue');
 	if (why) return record('example 11: overdue invoices sent again', 'pending', why);
 	await test('example 11: every overdue invoice is emailed again to its customer; the digest totals what each owes', async () => {
 		const post = await billApi(emulator);
@@ -148,7 +149,7 @@ async function overdueInvoices({ test, record, runOk, state, requests, pendingOr
 			expected.set(name, cents((expected.get(name) ?? 0) + invoice.dueAmount));
 		}
 		const emailsBefore = await requests('POST /v3/invoices/:invoiceId/email');
-		const run = await runOk(env, 'billcomOverdueAgain');
+		const run = await runOk(env, 'billcomOverdue');
 		const [digest] = nodeOutput(run, 'Digest per customer');
 		equal(
 			Object.fromEntries(digest.customers.map((c) => [c.customer, cents(c.totalDue)])),
@@ -169,10 +170,10 @@ async function overdueInvoices({ test, record, runOk, state, requests, pendingOr
 }
 
 async function paidOrders({ test, record, runOk, state, requests, pendingOr, env }) {
-	const why = pendingOr('billcomPaidOrders');
+	const why = pendingOr('billcomOrders');
 	if (why) return record('example 10: paid orders invoiced and recorded once', 'pending', why);
 	await test('example 10: paid orders: customers matched or created once, one invoice per order, recorded as paid', async () => {
-		const run = await runOk(env, 'billcomPaidOrders');
+		const run = await runOk(env, 'billcomOrders');
 		const orders = nodeOutput(run, 'Paid orders');
 		const customers = await state('customers');
 		const invoices = await state('invoices');
@@ -212,7 +213,7 @@ async function paidOrders({ test, record, runOk, state, requests, pendingOr, env
 			await requests('POST /v3/invoices'),
 		];
 		const before = await counts();
-		const run = await runOk(env, 'billcomPaidOrders');
+		const run = await runOk(env, 'billcomOrders');
 		equal(await counts(), before, 'customers, invoices, payments and create requests');
 		const [summary] = nodeOutput(run, 'Summary');
 		equal(

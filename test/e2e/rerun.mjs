@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Issue 29 in the real n8n of run.mjs: a workflow creates a vendor (BILL) and a reimbursement
  * (BILL Spend & Expense), both nodes added now (typeVersion 1.2, "Skip Existing …" left at its

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * End-to-end checks of "What a new user tripped over", in the real n8n: workflows built here (not
  * examples) with the BILL node as a user sets it up in the editor, run with `n8n execute`.
@@ -57,11 +58,13 @@ async function run(env, id) {
 	return result.run;
 }
 
-/** @param ctx { test, env, workdir, state, bankWhy, record } from run.mjs */
-export async function uxTests({ test, record, env, workdir, state, bankWhy }) {
-	const tag = `UX-${Date.now().toString(36)}`;
-	const made = {};
-
+/**
+ * Create Many with a refused item (Continue On Fail), and Simplify.
+ * @param {{ test: any, env: any, workdir: string, state: any }} ctx
+ * @param {string} tag marks what this run made
+ * @param {Record<string, string>} made the bills one test leaves for the next
+ */
+async function bulkAndSimplify({ test, env, workdir, state }, tag, made) {
 	await test('ux: Create Many names the item BILL refused (Continue On Fail) and creates the others; Simplify gives flat bills with the vendor name', async () => {
 		const vendor = (await state('vendors')).find((v) => v.name && !v.archived);
 		check(vendor, 'no vendor in the emulator');
@@ -124,7 +127,15 @@ export async function uxTests({ test, record, env, workdir, state, bankWhy }) {
 		made.paid = out[0].id;
 		made.lines = out[2].id;
 	});
+}
 
+/**
+ * Type versions 1 and 1.1: flat bills on Create and Update for new nodes, BILL's object for saved ones.
+ * @param {{ test: any, env: any, workdir: string, state: any }} ctx
+ * @param {string} tag marks what this run made
+ * @param {Record<string, string>} made the bills one test leaves for the next
+ */
+async function typeVersions({ test, env, workdir, state }, tag, made) {
 	await test("ux: a new BILL node (typeVersion 1.1) without Simplify outputs flat bills on Create and Update; a saved one (typeVersion 1) BILL's object", async () => {
 		const vendor = (await state('vendors')).find((v) => v.name && !v.archived);
 		check(vendor, 'no vendor in the emulator');
@@ -188,9 +199,15 @@ export async function uxTests({ test, record, env, workdir, state, bankWhy }) {
 			'typeVersion 1.1 update: the flat bill',
 		);
 	});
+}
 
-	if (!made.paid) return;
-
+/**
+ * Bill → Update names a line by its position.
+ * @param {{ test: any, env: any, workdir: string, state: any }} ctx
+ * @param {string} tag marks what this run made
+ * @param {Record<string, string>} made the bills one test leaves for the next
+ */
+async function lineByPosition({ test, env, workdir, state }, tag, made) {
 	await test('ux: Bill → Update changes line 1 named by its position', async () => {
 		await importWorkflow(
 			env,
@@ -221,11 +238,15 @@ export async function uxTests({ test, record, env, workdir, state, bankWhy }) {
 			'line amounts in the emulator',
 		);
 	});
+}
 
-	if (bankWhy) {
-		record('ux: pay from the default account, re-run by dueAmount', 'pending', bankWhy);
-		return;
-	}
+/**
+ * Payment → Create from the default account for payables, run again.
+ * @param {{ test: any, env: any, workdir: string, state: any }} ctx
+ * @param {string} tag marks what this run made
+ * @param {Record<string, string>} made the bills one test leaves for the next
+ */
+async function paymentFromDefault({ test, env, workdir, state }, tag, made) {
 	await test('ux: Payment → Create from "Default for Payables", Amount = dueAmount; run again, the payment is returned', async () => {
 		await importWorkflow(
 			env,
@@ -274,4 +295,24 @@ export async function uxTests({ test, record, env, workdir, state, bankWhy }) {
 		);
 		equal((await state('payments')).length, count, 'payments after the second run');
 	});
+}
+
+/**
+ * What a new user tripped over, in the order its tests need (each uses the bills the earlier made).
+ * @param {{ test: any, record: any, env: any, workdir: string, state: any, bankWhy: any }} ctx from run.mjs
+ */
+export async function uxTests(ctx) {
+	const { record, bankWhy } = ctx;
+	const tag = `UX-${Date.now().toString(36)}`;
+	/** @type {Record<string, string>} */
+	const made = {};
+	await bulkAndSimplify(ctx, tag, made);
+	await typeVersions(ctx, tag, made);
+	if (!made.paid) return;
+	await lineByPosition(ctx, tag, made);
+	if (bankWhy) {
+		record('ux: pay from the default account, re-run by dueAmount', 'pending', bankWhy);
+		return;
+	}
+	await paymentFromDefault(ctx, tag, made);
 }

@@ -14,6 +14,7 @@ import { RequestNotSent, withRequestSlot } from './concurrency';
 import { actingForOf, organizationSession, organizationSessionEnded } from './organizationSession';
 import { consoleActingFor } from './consoleActing';
 import { withNotFoundHint } from './notFound';
+import { sendToBill } from './send';
 import {
 	explainSignInRefusal,
 	needsCredentialFields,
@@ -161,13 +162,7 @@ export async function billApiRequest(
 				this,
 				BILL_MAX_CONCURRENT_REQUESTS,
 				itemIndex,
-				async () =>
-					(await this.helpers.httpRequestWithAuthentication.call(
-						this,
-						credentialType,
-						options,
-						organization && { credentialsDecrypted: organization },
-					)) as unknown,
+				async () => await sendToBill(this, credentialType, options, organization),
 			);
 			const answer = readAnswer(response);
 			if ('body' in answer) return answer.body;
