@@ -4,123 +4,31 @@
  * Sessions, limits, errors and lists follow BILL's pages cited where each is played; routes live in routes/, one file per
  * BILL area. `/__emulator/*` is a control API for tests, the demo and benchmarks (never BILL's).
  */
-import {
-	createServer,
-	type IncomingHttpHeaders,
-	type IncomingMessage,
-	type Server,
-	type ServerResponse,
-} from 'http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
 import type { AddressInfo, Socket } from 'net';
 
+import { authenticate } from './authenticate';
 import { Clock } from './clock';
+import { delay, errorReply, header, parseBody, send } from './http';
 import { BillError, NotFoundError, errors } from './errors';
 import { FaultSet, type Fault } from './faults';
 import { DEFAULT_READINGS, withReadings, type Readings } from './readings';
-import { bearerSession } from './routes/authOAuth';
-import { SYNC_SESSION_IDLE_MS, refuseForSyncToken } from './routes/authConsole';
-import {
-	FIXTURES,
-	State,
-	type Delivery,
-	type Fixtures,
-	type Json,
-	type Organization,
-	type Session,
-	type User,
-} from './state';
+import { FIXTURES, State, type Delivery, type Fixtures, type Json } from './state';
+import type {
+	AuthKind,
+	EmulatorOptions,
+	EventListener,
+	Handler,
+	Host,
+	Reply,
+	RequestContext,
+	RequestLogEntry,
+	Route,
+} from './types';
 
-/** Sessions end after 35 idle minutes; every call resets the timer (https://developer.bill.com/reference/login). */
-export const SESSION_IDLE_MS = 35 * 60 * 1000;
-
-export type AuthKind = 'none' | 'organization' | 'partner' | 'organizationOrPartner';
-export type Host = 'api' | 'events' | 'auth';
-
-export interface RequestContext {
-	method: string;
-	path: string;
-	params: Record<string, string>;
-	query: Record<string, string>;
-	headers: IncomingMessage['headers'];
-	body: unknown;
-	rawBody: Buffer;
-	state: State;
-	clock: Clock;
-	emulator: Emulator;
-	/** Set on authenticated routes. */
-	session?: Session;
-	/** The organization of an organization-level session. */
-	organization?: Organization;
-	user?: User;
-}
-
-export interface Reply {
-	status?: number;
-	body?: unknown;
-	headers?: Record<string, string>;
-}
-
-export type Handler = (context: RequestContext) => Reply | Promise<Reply>;
-
-interface Route {
-	method: string;
-	host: Host;
-	pattern: string;
-	regex: RegExp;
-	names: string[];
-	handler: Handler;
-	auth: AuthKind;
-	/**
-	 * Serves only requests whose headers it accepts, before any route of the same method and
-	 * path without it (S&E subscriptions: `/v3/subscriptions` with `apiToken`, routes/spendWebhooks.ts).
-	 */
-	when?: (headers: IncomingHttpHeaders) => boolean;
-}
-
-export interface EmulatorOptions {
-	port?: number;
-	/** Simulated network round trip added to every API answer, in ms (default 0). */
-	latencyMs?: number;
-	/** BILL's limits: 3 concurrent requests per organization and developer key, 20,000 an hour (default on). */
-	limits?: boolean;
-	/** Requests per developer key per hour (default 20,000, https://developer.bill.com/docs/api-rate-limits). */
-	hourlyLimit?: number;
-	fixtures?: Fixtures;
-	/** Webhook deliveries: attempts before a subscription is disabled, and the first backoff (ms). */
-	webhookAttempts?: number;
-	webhookBackoffMs?: number;
-	/**
-	 * What `mfaStatus` of `GET /v3/login/session` describes, which BILL leaves open (routes/auth.ts):
-	 * `organization` (default, BILL's reference: "MFA status of the organization") or `session`
-	 * (the reading of third-party code: COMPLETE once this session is MFA-trusted, NONE before).
-	 */
-	mfaStatusReading?: MfaStatusReading;
-	/** Which reading the emulator plays where BILL's documents are silent (readings.ts). */
-	readings?: Partial<Readings>;
-}
-
-export type MfaStatusReading = 'organization' | 'session';
-
-export interface RequestLogEntry {
-	at: string;
-	method: string;
-	/** The route's pattern, e.g. `/v3/bills/:billId` (no ids, no query, no secrets). */
-	route: string;
-	path: string;
-	status: number;
-	code?: string;
-	organizationId?: string;
-	/** The session's label (`s1`…, never its ID): which session each request carried. */
-	session?: string;
-	ms: number;
-}
-
-export type EventListener = (event: {
-	type: string;
-	organizationId: string;
-	entityKey: string;
-	entity: Json;
-}) => void;
+export { SESSION_IDLE_MS } from './authenticate';
+export { delay, header, objectBody } from './http';
+export type * from './types';
 
 export class Emulator {
 	readonly clock = new Clock();
@@ -415,7 +323,7 @@ export class Emulator {
 				const sessionId = header(req, 'sessionid');
 				if (sessionId) this.state.sessions.delete(sessionId);
 			}
-			this.authenticate(route.auth, context);
+			authenticate(this, route.auth, context);
 			entry.organizationId = context.organization?.id;
 			entry.session = context.session?.label;
 			limitKey = this.enterLimits(context);
@@ -454,57 +362,6 @@ export class Emulator {
 		send(res, entry.status, body, reply.headers);
 	}
 
-	private authenticate(kind: AuthKind, context: RequestContext): void {
-		if (kind === 'none') return;
-		// OAuth: a Bearer token alone stands for its app's organization session (routes/authOAuth.ts).
-		const bearer = bearerSession(this, context);
-		if (bearer) {
-			if (kind === 'partner') throw errors.sessionInvalid();
-			context.session = bearer;
-			context.organization = this.state.organizations.get(bearer.organizationId!);
-			context.user = this.state.users.get(bearer.userId!);
-			return;
-		}
-		const sessionId = header(context, 'sessionid');
-		const devKey = header(context, 'devkey');
-		const appKey = header(context, 'appkey');
-		// readings.ts keyHeaders: the strict reading refuses a call that carries both keys (an
-		// empty header counts: it is carried), since BILL documents one pair per level.
-		if (
-			this.readings.keyHeaders === 'strict' &&
-			context.headers.devkey !== undefined &&
-			context.headers.appkey !== undefined
-		) {
-			throw errors.invalid(
-				'Send devKey (organization level) or appKey (partner level) with the sessionId, not both.',
-			);
-		}
-		const session = sessionId ? this.state.sessions.get(sessionId) : undefined;
-		const idleMs = session?.via === 'syncToken' ? SYNC_SESSION_IDLE_MS : SESSION_IDLE_MS;
-		if (!session || this.clock.ms() - session.lastUsedMs > idleMs) {
-			if (session) this.state.sessions.delete(session.id);
-			throw errors.sessionInvalid();
-		}
-		const partnerAllowed = kind === 'partner' || kind === 'organizationOrPartner';
-		const organizationAllowed = kind === 'organization' || kind === 'organizationOrPartner';
-		if (session.kind === 'partner') {
-			if (!partnerAllowed) throw errors.sessionInvalid();
-			if (!appKey || appKey !== session.appKey)
-				throw new BillError(401, 'BDC_1102', 'App key is invalid.');
-		} else {
-			if (!organizationAllowed) throw errors.sessionInvalid();
-			// A session is bound to the developer key it logged in with (https://developer.bill.com/docs/bill-keys-tokens).
-			if (!devKey || !this.state.devKeys.has(devKey)) throw errors.devKeyInvalid();
-			// A login-as-user session has no key of its own yet: any valid developer key goes with it.
-			if (session.devKey && devKey !== session.devKey) throw errors.sessionInvalid();
-			context.organization = this.state.organizations.get(session.organizationId!);
-			context.user = this.state.users.get(session.userId!);
-			refuseForSyncToken(context, session);
-		}
-		session.lastUsedMs = this.clock.ms();
-		context.session = session;
-	}
-
 	/** BILL's limits (https://developer.bill.com/docs/api-rate-limits): concurrent requests per org and key, requests per hour. */
 	private enterLimits(context: RequestContext): string | undefined {
 		const key = context.session?.devKey ?? context.session?.appKey;
@@ -535,64 +392,4 @@ export class Emulator {
 	addFault(fault: Fault): void {
 		this.faults.add(fault);
 	}
-}
-
-export function header(source: RequestContext | IncomingMessage, name: string): string | undefined {
-	const value = source.headers[name.toLowerCase()];
-	return Array.isArray(value) ? value[0] : value;
-}
-
-function parseBody(req: IncomingMessage, raw: Buffer): unknown {
-	if (raw.length === 0) return undefined;
-	const type = String(req.headers['content-type'] ?? '').toLowerCase();
-	// File uploads (documents) come as the raw file (application/octet-stream, */*) or multipart.
-	if (type && !type.includes('json') && !type.startsWith('text/')) return raw;
-	try {
-		return JSON.parse(raw.toString('utf8'));
-	} catch {
-		throw errors.invalid('Request body is not valid JSON');
-	}
-}
-
-function errorReply(error: unknown, clock: Clock): Reply {
-	if (error instanceof BillError) return { status: error.status, body: error.body(clock.now()) };
-	console.error('[bill-emulator] unexpected error', error);
-	return { status: 500, body: errors.server().body(clock.now()) };
-}
-
-function send(
-	res: ServerResponse,
-	status: number,
-	body: unknown,
-	headers: Record<string, string> = {},
-): void {
-	if (body === undefined || status === 204) {
-		res.writeHead(status, headers);
-		res.end();
-		return;
-	}
-	if (Buffer.isBuffer(body)) {
-		// A file (an attachment's download link), sent as it is.
-		res.writeHead(status, { 'Content-Length': body.length, ...headers });
-		res.end(body);
-		return;
-	}
-	const text = JSON.stringify(body);
-	res.writeHead(status, {
-		'Content-Type': 'application/json',
-		'Content-Length': Buffer.byteLength(text),
-		...headers,
-	});
-	res.end(text);
-}
-
-export const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The body as an object, or a 400 naming what is wrong. */
-export function objectBody(context: RequestContext): Json {
-	const body = context.body;
-	if (!body || typeof body !== 'object' || Array.isArray(body) || Buffer.isBuffer(body)) {
-		throw errors.invalid('Request body must be a JSON object');
-	}
-	return body as Json;
 }

@@ -128,7 +128,38 @@ function imagesOf(state: State) {
 	return found;
 }
 
+/** Postman "Get payment options": the vendor's funding options for an amount (bank accounts only). */
+function paymentOptions(context: RequestContext): Json {
+	const vendorId = context.query.vendorId;
+	const vendor = vendorId ? context.state.vendors.get(vendorId) : undefined;
+	if (!vendor || context.state.owner.get(vendorId) !== context.organization!.id)
+		throw errors.notFound('Vendor', String(vendorId));
+	const amount = Number(context.query.amount);
+	if (!Number.isFinite(amount) || amount <= 0)
+		throw bad('amount', 'must be a number greater than 0');
+	const day = (offset: number) =>
+		new Date(context.clock.ms() + offset * 86_400_000).toISOString().slice(0, 10);
+	const banks = context.state
+		.ofOrganization(context.state.bankAccounts, context.organization!.id)
+		.filter((account) => !account.archived)
+		.map((account) => {
+			const verified = account.status === 'VERIFIED';
+			const option: Json = {
+				available: verified,
+				id: account.id,
+				name: account.bankName,
+				fee: 0,
+				conditions: [],
+			};
+			if (verified) Object.assign(option, { processDate: day(1), deliveryDate: day(4) });
+			else option.reason = `Bank account is not verified (status ${String(account.status)})`;
+			return option;
+		});
+	return { amount, vendorId, fundingOptions: { banks, cards: [] } };
+}
+
 export function registerPaymentExtras(emulator: Emulator): void {
+	emulator.add('GET', '/v3/payments/options', (context) => ({ body: paymentOptions(context) }));
 	emulator.add('GET', '/v3/payments/exchange-rate', (context) => ({ body: exchangeRate(context) }));
 
 	emulator.add('GET', '/v3/payments/:paymentId/check-image', (context) => {

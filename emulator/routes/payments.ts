@@ -27,8 +27,8 @@ import { BillError, errors } from '../errors';
 import { listPage, type FilterableFields } from '../list';
 import { objectBody, type Emulator, type RequestContext } from '../server';
 import { newId, type Json } from '../state';
-import { cardAccountOf, cardUserStatus, cardsOf, knowsVendorIndustry } from './cardAccounts';
 import { checkForeignPayment, registerPaymentExtras } from './paymentExtras';
+import { checkCardPurpose, checkFunding, checkProcessDate, checkTrusted } from './paymentChecks';
 
 export const PAYMENT_FILTERS: FilterableFields = {
 	id: ['eq', 'ne', 'in'],
@@ -122,84 +122,9 @@ function paymentOf(context: RequestContext): Json {
 	return payment;
 }
 
-function checkTrusted(context: RequestContext, what: string): void {
-	if (!context.session!.trusted) throw errors.untrusted(what);
-}
-
-/** `fundingAccount {type, id}`: a bank account must be the organization's, active and VERIFIED. */
-function checkFunding(context: RequestContext, body: Json): Json {
-	const funding = body.fundingAccount as Json | undefined;
-	if (!funding || typeof funding !== 'object') throw bad('fundingAccount', 'must not be null');
-	if (!FUNDING_TYPES.includes(String(funding.type)))
-		throw bad('fundingAccount.type', `must be one of ${FUNDING_TYPES.join(', ')}`);
-	if (typeof funding.id !== 'string' || !funding.id)
-		throw bad('fundingAccount.id', 'must not be null');
-	if (funding.type === 'BANK_ACCOUNT') {
-		const account = context.state.bankAccounts.get(funding.id);
-		if (!account || context.state.owner.get(funding.id) !== context.organization!.id) {
-			throw errors.notFound('Bank account', funding.id);
-		}
-		if (account.archived) throw bad('fundingAccount.id', `bank account ${funding.id} is archived`);
-		if (account.status !== 'VERIFIED') {
-			throw bad(
-				'fundingAccount.id',
-				`bank account ${funding.id} is not verified (status ${String(account.status)}); verify it before paying from it`,
-			);
-		}
-	}
-	if (funding.type === 'CARD_ACCOUNT') {
-		const card = cardAccountOf(context, funding.id);
-		if (card.archived) throw bad('fundingAccount.id', `card account ${funding.id} is archived`);
-		// Postman "Get list of card account users": a NOMINATED user must finish verification
-		// before paying with the card account.
-		const status = cardUserStatus(context, funding.id);
-		if (status !== 'VERIFIED')
-			throw bad(
-				'fundingAccount.id',
-				`you cannot pay with card account ${funding.id} (your card user status: ${status ?? 'not a user'}); finish BILL's card verification first`,
-			);
-	}
-	if (funding.type === 'AP_CARD') {
-		const apCard = cardsOf(context).apCards.find((c) => c.id === funding.id);
-		if (!apCard) throw errors.notFound('AP card', funding.id);
-		if (apCard.status !== 'ACTIVE')
-			throw bad(
-				'fundingAccount.id',
-				`AP card ${funding.id} is not active (status ${String(apCard.status)})`,
-			);
-	}
-	return { type: funding.type, id: funding.id };
-}
-
-function checkProcessDate(value: unknown): string {
-	if (
-		typeof value !== 'string' ||
-		!/^\d{4}-\d{2}-\d{2}$/.test(value) ||
-		Number.isNaN(Date.parse(`${value}T00:00:00Z`))
-	) {
-		throw bad('processDate', 'must be a date as yyyy-MM-dd');
-	}
-	return value;
-}
-
 interface PlannedPart {
 	bill: Json;
 	amount: number;
-}
-
-/**
- * https://developer.bill.com/changelog/2024-08-15-new-req-for-vendor-payments-with-card_account-funding-type:
- * CARD_ACCOUNT payments need `cardFundingPurpose`, unless BILL knows the vendor's industry
- * (Postman "Get card funding purpose": an empty answer means the field is not required).
- */
-function checkCardPurpose(context: RequestContext, body: Json, bill: Json, field = ''): void {
-	if ((body.fundingAccount as Json).type !== 'CARD_ACCOUNT') return;
-	if (typeof body.cardFundingPurpose === 'string' && body.cardFundingPurpose) return;
-	if (knowsVendorIndustry(context.state.vendors.get(String(bill.vendorId)))) return;
-	throw bad(
-		`${field}cardFundingPurpose`,
-		`is required when fundingAccount.type is CARD_ACCOUNT (vendor ${String(bill.vendorId)}); GET /v3/funding-accounts/cards/funding-purposes lists the values`,
-	);
 }
 
 /** One bill and amount checked against what is still due (including earlier parts of the request). */
@@ -302,35 +227,6 @@ function commonFields(context: RequestContext, body: Json): Json {
 }
 
 /** `GET /v3/payments/options`: the organization's bank accounts as funding options (no cards). */
-function paymentOptions(context: RequestContext): Json {
-	const vendorId = context.query.vendorId;
-	const vendor = vendorId ? context.state.vendors.get(vendorId) : undefined;
-	if (!vendor || context.state.owner.get(vendorId) !== context.organization!.id)
-		throw errors.notFound('Vendor', String(vendorId));
-	const amount = Number(context.query.amount);
-	if (!Number.isFinite(amount) || amount <= 0)
-		throw bad('amount', 'must be a number greater than 0');
-	const day = (offset: number) =>
-		new Date(context.clock.ms() + offset * 86_400_000).toISOString().slice(0, 10);
-	const banks = context.state
-		.ofOrganization(context.state.bankAccounts, context.organization!.id)
-		.filter((account) => !account.archived)
-		.map((account) => {
-			const verified = account.status === 'VERIFIED';
-			const option: Json = {
-				available: verified,
-				id: account.id,
-				name: account.bankName,
-				fee: 0,
-				conditions: [],
-			};
-			if (verified) Object.assign(option, { processDate: day(1), deliveryDate: day(4) });
-			else option.reason = `Bank account is not verified (status ${String(account.status)})`;
-			return option;
-		});
-	return { amount, vendorId, fundingOptions: { banks, cards: [] } };
-}
-
 export function registerPayments(emulator: Emulator): void {
 	const settle = (context: RequestContext) => processPayments(context.emulator);
 
@@ -405,7 +301,6 @@ export function registerPayments(emulator: Emulator): void {
 		};
 	});
 
-	emulator.add('GET', '/v3/payments/options', (context) => ({ body: paymentOptions(context) }));
 	// Before `/v3/payments/:paymentId`, which would match `/v3/payments/exchange-rate`.
 	registerPaymentExtras(emulator);
 

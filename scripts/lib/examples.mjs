@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * What the demo and the end-to-end tests know about each example workflow: the emulator routes
  * it calls and the node resources it uses (an example runs only where the emulator answers those
