@@ -77,7 +77,12 @@ export function checkProcessDate(value: unknown): string {
  * CARD_ACCOUNT payments need `cardFundingPurpose`, unless BILL knows the vendor's industry
  * (Postman "Get card funding purpose": an empty answer means the field is not required).
  */
-export function checkCardPurpose(context: RequestContext, body: Json, bill: Json, field = ''): void {
+export function checkCardPurpose(
+	context: RequestContext,
+	body: Json,
+	bill: Json,
+	field = '',
+): void {
 	if ((body.fundingAccount as Json).type !== 'CARD_ACCOUNT') return;
 	if (typeof body.cardFundingPurpose === 'string' && body.cardFundingPurpose) return;
 	if (knowsVendorIndustry(context.state.vendors.get(String(bill.vendorId)))) return;
