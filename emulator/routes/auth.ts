@@ -147,6 +147,11 @@ export function registerAuth(emulator: Emulator): void {
 		};
 	});
 
+	registerPartnerAuth(emulator);
+}
+
+/** The partner's sign-in, its log-in as a user of a client organization, and its organizations. */
+function registerPartnerAuth(emulator: Emulator): void {
 	emulator.add(
 		'POST',
 		'/v3/partner/login',

@@ -9,9 +9,12 @@
  * carry only their last four digits (see `masked`).
  */
 import { BillError, errors } from '../errors';
-import { listPage, type FilterableFields } from '../list';
+import { listPage } from '../list';
 import { objectBody, type Emulator, type RequestContext } from '../server';
 import { newId, type Json } from '../state';
+import { BANK_FILTERS, BANK_SORTS, USER_FILTERS, USER_SORTS } from './bankAccountLists';
+
+export { BANK_FILTERS, BANK_SORTS, USER_FILTERS, USER_SORTS };
 
 /**
  * Bank-account user ids: BILL's id page (https://developer.bill.com/docs/bill-generated-ids) lists no prefix for them; `bau` is
@@ -35,45 +38,6 @@ const UPDATABLE = [
 	'chartOfAccountId',
 ];
 const NEVER_UPDATABLE = ['routingNumber', 'accountNumber', 'type'];
-
-/**
- * BILL's filterable fields for bank accounts (https://developer.bill.com/docs/filterable-fields),
- * plus `bankAccountId`, the name Postman's "Get list of bank accounts" example filters by.
- */
-export const BANK_FILTERS: FilterableFields = {
-	id: ['eq', 'ne', 'in'],
-	bankAccountId: ['eq', 'ne', 'in'],
-	archived: ['eq', 'ne'],
-	status: ['eq', 'ne', 'in', 'nin'],
-	type: ['eq', 'ne'],
-	ownerType: ['eq', 'ne'],
-	accessToAdmins: ['eq', 'ne'],
-	createdTime: ['gt', 'gte', 'lt', 'lte'],
-	updatedTime: ['gt', 'gte', 'lt', 'lte'],
-};
-export const BANK_SORTS = [
-	'archived',
-	'nameOnAccount',
-	'bankName',
-	'accessToAdmins',
-	'createdTime',
-	'updatedTime',
-	'type',
-	'ownerType',
-];
-
-/**
- * BILL documents no filterable fields for bank-account users (open question); Postman filters by
- * `id`, and the object's own fields are accepted too. Sortable by `archived` (https://developer.bill.com/docs/sortable-fields).
- */
-export const USER_FILTERS: FilterableFields = {
-	id: ['eq', 'ne', 'in'],
-	bankAccountId: ['eq', 'ne', 'in'],
-	userId: ['eq', 'ne', 'in'],
-	archived: ['eq', 'ne'],
-	verificationStatus: ['eq', 'ne', 'in', 'nin'],
-};
-export const USER_SORTS = ['archived'];
 
 /**
  * Whether BILL v3 masks account numbers is unconfirmed (BILL's v3 documents do not say); BILL's v2
@@ -244,6 +208,11 @@ export function registerBankAccounts(emulator: Emulator): void {
 		return { body: entry };
 	});
 
+	registerBankAccountRoutes(emulator);
+}
+
+/** The organization's bank accounts: list, add, get, change, verify, archive. */
+function registerBankAccountRoutes(emulator: Emulator): void {
 	emulator.add('GET', '/v3/funding-accounts/banks', (context) => {
 		// `bankAccountId` is the account's `id` under the name Postman filters with.
 		const all = context.state
@@ -341,6 +310,11 @@ export function registerBankAccounts(emulator: Emulator): void {
 	 * docs' "you cannot use the bank account"), and from then on every try is refused with a 400.
 	 * An account already verified answers `{ verified: true }` again and changes nothing.
 	 */
+	registerBankAccountChecks(emulator);
+}
+
+/** Verifying a bank account (the sandbox's test deposit) and archiving it. */
+function registerBankAccountChecks(emulator: Emulator): void {
 	emulator.add('POST', '/v3/funding-accounts/banks/:bankAccountId/verify', (context) => {
 		const account = bankAccountOf(context, context.params.bankAccountId);
 		const body = objectBody(context);

@@ -167,14 +167,19 @@ function timeQuery(context: RequestContext, name: string): number | undefined {
 	return ms;
 }
 
-export function registerWebhooks(emulator: Emulator): void {
-	const on = (
+/** A route on BILL's events host, for an organization or partner session. */
+function eventsRoute(emulator: Emulator) {
+	return (
 		method: string,
 		pattern: string,
 		handler: (
 			context: RequestContext,
 		) => { status?: number; body?: unknown } | Promise<{ status?: number; body?: unknown }>,
 	) => emulator.add(method, pattern, handler, { host: 'events', auth: 'organizationOrPartner' });
+}
+
+export function registerWebhooks(emulator: Emulator): void {
+	const on = eventsRoute(emulator);
 
 	emulator.onEvent((event) => deliverEvent(emulator, event));
 
@@ -282,6 +287,12 @@ export function registerWebhooks(emulator: Emulator): void {
 		return { status: 200 };
 	});
 
+	registerSubscriptionActions(emulator);
+}
+
+/** A subscription's security key and test event, the event history and resending an event. */
+function registerSubscriptionActions(emulator: Emulator): void {
+	const on = eventsRoute(emulator);
 	on('POST', '/v3/subscriptions/:subscriptionId/security_key', (context) => {
 		const subscription = subscriptionOf(context);
 		const key = idempotencyKey(context);
