@@ -29,7 +29,8 @@ function usage(line) {
 		`  node scripts/n8n-runtime.mjs --line=${line.name} n8n import:workflow --input=examples/<file>.json`,
 		'',
 		`The packed package is installed into .n8n-data/.n8n/nodes (the README's manual route): node types`,
-		`${PACKAGE_NAME}.bill, ${PACKAGE_NAME}.billTrigger, ${PACKAGE_NAME}.billSpend, ${PACKAGE_NAME}.billSpendTrigger.`,
+		`${['bill', 'billTrigger', 'billPollingTrigger', 'billSpend', 'billSpendTrigger'].map((n) => `${PACKAGE_NAME}.${n}`).join(', ')}`,
+		'(and the BILL and Spend & Expense nodes as AI tools: billTool, billSpendTool).',
 		'Data lives in .n8n-data/ (N8N_USER_FOLDER). "npm start" does all of this for you, with the BILL emulator.',
 		'',
 	].join('\n');
