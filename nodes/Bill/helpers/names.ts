@@ -10,7 +10,7 @@ import { namedParameters } from '../../shared/byName';
 import { wholeList } from '../../shared/searchList';
 import { type ListedUser, userPage } from '../listSearch/organization';
 import { activePage, classificationPage, type Classification } from '../listSearch/page';
-import { KINDS, nameOf } from '../resources/classification/kinds';
+import { KINDS, nameOf } from './classificationKinds';
 import { ID_PREFIX } from './validation';
 
 /**

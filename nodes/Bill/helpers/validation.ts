@@ -55,7 +55,7 @@ export const ID_PREFIX = {
 
 /**
  * What an ID of each prefix is the ID of, as errors say it ("is not a BILL vendor ID"); the
- * classifications' prefixes are those of resources/classification/kinds.ts.
+ * classifications' prefixes are those of helpers/classificationKinds.ts.
  */
 const KIND_OF_PREFIX: Record<string, string> = {
 	...Object.fromEntries(

@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { KINDS, nameOf, type Kind, type KindInfo } from '../resources/classification/kinds';
+import { KINDS, nameOf, type Kind, type KindInfo } from '../helpers/classificationKinds';
 import { searchList } from '../../shared/searchList';
 import { type Classification, classificationPage } from './page';
 import { searchCustomers } from './customers';

@@ -5,7 +5,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { type FilterCondition, buildFilters } from '../helpers/filters';
 import { billApiRequest, type BillFunctions } from '../../shared/transport';
-import type { KindInfo } from '../resources/classification/kinds';
+import type { KindInfo } from '../helpers/classificationKinds';
 import type { BillList } from '../types';
 
 export type Classification = Record<string, unknown> & { id: string; archived?: boolean };

@@ -6,7 +6,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { sendIds } from '../../helpers/bulk';
 import { classificationLocator } from './descriptions';
 import { classificationId } from './id';
-import { kindOf } from './kinds';
+import { kindOf } from '../../helpers/classificationKinds';
 
 export function manyDescription(operation: string, verb: string): INodeProperties[] {
 	return updateDisplayOptions({ show: { resource: ['classification'], operation: [operation] } }, [

@@ -6,7 +6,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { notGiven } from '../../helpers/getMany';
 import { checkAmount, checkId, invalid, parseJson } from '../../helpers/validation';
-import { KINDS, nameOf, type Field, type KindInfo } from './kinds';
+import { KINDS, nameOf, type Field, type KindInfo } from '../../helpers/classificationKinds';
 import { MAIN_FIELDS } from './descriptions';
 
 const LABELS: Partial<Record<Field, string>> = {

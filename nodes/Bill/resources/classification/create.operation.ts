@@ -5,7 +5,7 @@ import { billApiRequest } from '../../../shared/transport';
 import { classificationBody } from './body';
 import { MAIN_FIELDS, fieldsCollections, mainFields, skipExistingField } from './descriptions';
 import { createHint, createUnlessExists } from './existing';
-import { kindOf } from './kinds';
+import { kindOf } from '../../helpers/classificationKinds';
 
 const properties: INodeProperties[] = [
 	...mainFields(),

@@ -20,7 +20,7 @@ import {
 	skipExistingField,
 } from './descriptions';
 import { activeByName, createHint, nameKey } from './existing';
-import { kindOf } from './kinds';
+import { kindOf } from '../../helpers/classificationKinds';
 
 const show = { resource: ['classification'], operation: ['createMany'] };
 

@@ -3,7 +3,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { chartOfAccountLocator, idLocator } from '../../helpers/descriptions';
-import { KINDS, KIND_NAMES, type Field, type Kind } from './kinds';
+import { KINDS, KIND_NAMES, type Field, type Kind } from '../../helpers/classificationKinds';
 
 /** The classification of the same type this one is under, from the list of the chosen type. */
 function parentLocator(kind: Kind): INodeProperties {
@@ -99,7 +99,7 @@ const title = (value: string) =>
 		.map((w) => w[0].toUpperCase() + w.slice(1))
 		.join(' ');
 
-/** Every field a classification may have, as the editor shows it (kinds.ts says which kind has which). */
+/** Every field a classification may have, as the editor shows it (helpers/classificationKinds.ts says which kind has which). */
 const FIELDS: Record<Field, INodeProperties> = {
 	name: {
 		displayName: 'Name',

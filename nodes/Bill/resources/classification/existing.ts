@@ -5,7 +5,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { createOnce } from '../../helpers/createOnce';
 import { billApiRequestAllItems } from '../../../shared/transport';
-import { nameOf, type KindInfo } from './kinds';
+import { nameOf, type KindInfo } from '../../helpers/classificationKinds';
 
 /** Names are compared trimmed, ignoring case and repeated spaces. */
 export function nameKey(info: KindInfo, object: IDataObject): string {

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { billApiRequest } from '../../../shared/transport';
 import { classificationLocator } from './descriptions';
 import { classificationId } from './id';
-import { kindOf } from './kinds';
+import { kindOf } from '../../helpers/classificationKinds';
 
 const properties: INodeProperties[] = [classificationLocator('The classification to get')];
 

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { filtersCollection, returnAllOrLimit, sortField } from '../../helpers/descriptions';
 import { CREATED_AND_UPDATED, type ListFilter, getManyItems } from '../../helpers/getMany';
-import { kindOf } from './kinds';
+import { kindOf } from '../../helpers/classificationKinds';
 
 const filtersField = filtersCollection([
 	{

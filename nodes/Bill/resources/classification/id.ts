@@ -3,7 +3,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { getId } from '../../helpers/validation';
-import type { KindInfo } from './kinds';
+import type { KindInfo } from '../../helpers/classificationKinds';
 
 export function classificationId(
 	context: IExecuteFunctions,

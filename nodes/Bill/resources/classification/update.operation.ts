@@ -6,7 +6,7 @@ import { billApiRequest } from '../../../shared/transport';
 import { classificationBody } from './body';
 import { classificationLocator, fieldsCollections } from './descriptions';
 import { classificationId } from './id';
-import { kindOf } from './kinds';
+import { kindOf } from '../../helpers/classificationKinds';
 
 const properties: INodeProperties[] = [
 	classificationLocator('The classification to update'),

@@ -11,7 +11,7 @@ import { bodiesFromJson, classificationBody } from './body';
 import { listRequest, readItems, sendAll, toOutput } from '../../helpers/bulk';
 import { classificationLocator, fieldsCollections, inputField, jsonField } from './descriptions';
 import { classificationId } from './id';
-import { kindOf } from './kinds';
+import { kindOf } from '../../helpers/classificationKinds';
 
 const show = { resource: ['classification'], operation: ['updateMany'] };
 

@@ -4,7 +4,7 @@
 
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { ID_PREFIX } from '../../helpers/validation';
+import { ID_PREFIX } from './validation';
 
 export type Kind =
 	| 'chartOfAccount'
