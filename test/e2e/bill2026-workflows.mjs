@@ -16,6 +16,8 @@ export const IDS = {
 	sync: 'billcomE2eSyncToken',
 	webhook: 'billcomE2eWebhookOps',
 	fields: 'billcomE2eFields',
+	upload: 'billcomE2eDocUp',
+	documents: 'billcomE2eDocs',
 };
 export const POLICY = 'E2E big bills';
 export const INVOICE = 'E2E-APPROVALS-1';
@@ -139,7 +141,7 @@ export function policyEditWorkflow(/** @type {Emulator} */ emulator) {
 }
 
 /** A payment with the sync-token credential (BILL gives sync tokens no payments). */
-export function syncWorkflow(/** @type {string} */ billId) {
+export function syncWorkflow(/** @type {string} */ billId, /** @type {string} */ bankAccountId) {
 	const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 	return chain(IDS.sync, 'e2e: a payment attempted with a sync token', [
 		billNode(
@@ -157,7 +159,7 @@ export function syncWorkflow(/** @type {string} */ billId) {
 				amount: 10,
 				processDate: tomorrow,
 				fundingType: 'BANK_ACCOUNT',
-				fundingAccountId: byId('bac02EMULATORBANK001'),
+				fundingAccountId: byId(bankAccountId),
 			},
 			440,
 			SYNC,
@@ -227,4 +229,66 @@ export function fieldsWorkflow(/** @type {string} */ foreignId, /** @type {strin
 			440,
 		),
 	]);
+}
+
+/** A PDF of two pages, as text: the emulator counts its `/Type /Page` objects. */
+const PDF = `%PDF-1.4
+1 0 obj << /Type /Pages /Count 2 >> endobj
+2 0 obj << /Type /Page >> endobj
+3 0 obj << /Type /Page >> endobj
+%%EOF
+`;
+
+/** A file made in the workflow (Edit Fields → Convert to File) attached to a bill, then the bill's documents. */
+export function documentWorkflows(/** @type {string} */ billId) {
+	const node = (
+		/** @type {string} */ name,
+		/** @type {string} */ type,
+		typeVersion,
+		parameters,
+		x,
+	) => ({
+		parameters,
+		id: name.toLowerCase().replace(/[^a-z]+/g, '-'),
+		name,
+		type,
+		typeVersion,
+		position: [x, 0],
+	});
+	const upload = chain(IDS.upload, 'e2e: a receipt attached to a bill', [
+		node(
+			'Receipt text',
+			'n8n-nodes-base.set',
+			3.4,
+			{
+				assignments: { assignments: [{ id: 'text', name: 'text', value: PDF, type: 'string' }] },
+				options: {},
+			},
+			220,
+		),
+		node(
+			'Receipt file',
+			'n8n-nodes-base.convertToFile',
+			1.1,
+			{
+				operation: 'toText',
+				sourceProperty: 'text',
+				options: { fileName: 'receipt.pdf' },
+			},
+			440,
+		),
+		billNode(
+			'Attach to bill',
+			{ resource: 'document', operation: 'upload', billId: byId(billId) },
+			660,
+		),
+	]);
+	const list = chain(IDS.documents, "e2e: a bill's documents", [
+		billNode(
+			'Documents',
+			{ resource: 'document', operation: 'getMany', billId: byId(billId), returnAll: true },
+			220,
+		),
+	]);
+	return [upload, list];
 }

@@ -32,6 +32,7 @@ import { check, equal, suite } from '../../scripts/lib/testkit.mjs';
 import {
 	IDS,
 	POLICY,
+	documentWorkflows,
 	fieldsWorkflow,
 	policiesWorkflow,
 	policyEditWorkflow,
@@ -65,6 +66,9 @@ async function adminApi(/** @type {Emulator} */ emulator) {
 		password: f.admin.password,
 		organizationId: f.organizationId,
 		devKey: f.devKey,
+		// MFA-trusted (the fixture's MFA ID), as adding a bank account asks.
+		rememberMeId: f.mfaId,
+		device: f.device,
 	});
 	headers.sessionId = login.sessionId;
 	const events = emulator.baseUrl.replace(/\/connect$/, '/connect-events');
@@ -144,6 +148,14 @@ export async function bill2026Tests({ env, emulator, workdir, test }) {
 				dueDate: '2026-12-31',
 				billLineItems: [{ amount: 100, description: 'Cables' }],
 			});
+			const bank = await api.post('/v3/funding-accounts/banks', {
+				nameOnAccount: 'E2E Music Co',
+				routingNumber: '074000010',
+				accountNumber: '555000099',
+				type: 'CHECKING',
+				ownerType: 'BUSINESS',
+			});
+			await api.post(`/v3/funding-accounts/banks/${bank.id}/verify`, { depositAmount: 0.5 });
 			const subscription = await api.postEvents('/v3/subscriptions', {
 				name: 'e2e history',
 				status: { enabled: true },
@@ -161,9 +173,10 @@ export async function bill2026Tests({ env, emulator, workdir, test }) {
 					workflows: [
 						policiesWorkflow(emulator, vendorId),
 						policyEditWorkflow(emulator),
-						syncWorkflow(String(payable.id)),
+						syncWorkflow(String(payable.id), String(bank.id)),
 						webhookWorkflow(String(subscription.id), watched),
 						fieldsWorkflow(foreignId, vendorId),
+						...documentWorkflows(String(payable.id)),
 					],
 				}),
 			);
@@ -268,6 +281,19 @@ async function otherTests({ test, env, emulator, runOk, hook }) {
 		equal(nodeOutput(run, 'Foreign vendor')?.[0]?.transferMethod, 'LOCAL', 'transferMethod');
 		equal(nodeOutput(run, 'Bank account')?.[0]?.status, 'PENDING', 'bank account status');
 		return 'transferMethod LOCAL; bank account PENDING';
+	});
+	await test("2026 fields (issue 27 §6): a file made in the workflow attached to a bill; once BILL has scanned it, the bill's documents show scanStatus CLEAN and numOfPages", async () => {
+		const attached = await runOk(IDS.upload);
+		const [upload] = nodeOutput(attached, 'Attach to bill') ?? [];
+		check(upload?.id, `upload: ${JSON.stringify(upload)}`);
+		// BILL finishes an upload after a while (the emulator: 60 s on its clock).
+		await emulator.control('POST', '/clock', { advanceMs: 60_000 });
+		const listed = nodeOutput(await runOk(IDS.documents), 'Documents') ?? [];
+		const document = listed.find((/** @type {any} */ d) => d.name === 'receipt.pdf');
+		check(document, `documents: ${JSON.stringify(listed)}`);
+		equal(document.scanStatus, 'CLEAN', 'scanStatus');
+		equal(document.numOfPages, 2, 'numOfPages');
+		return `upload ${upload.id}; document ${document.id}: CLEAN, 2 pages`;
 	});
 }
 
