@@ -48,7 +48,6 @@ import { rerunTests } from './rerun.mjs';
 import { billTriggerTests } from './trigger.mjs';
 import { partnerTests } from './partner.mjs';
 import { pollingTests } from './polling.mjs';
-import { catchupTests } from './catchup.mjs';
 import { bill2026Tests } from './bill2026.mjs';
 
 /** @typedef {import('./context.mjs').E2EContext} E2EContext */
@@ -78,7 +77,6 @@ const GROUPS = [
 	[billTriggerTests, 'examples'], // example 07: the BILL Trigger in n8n start
 	[partnerTests, 'examples'], // example 16: a partner's nightly job; an MFA ID per organization
 	[pollingTests, 'all'], // issue 31, last: its n8n restarts leave nothing for the groups above
-	[catchupTests, 'all'], // issue 31 §3: a disabled subscription's missed events caught up (stops n8n)
 ];
 
 const LINE = runtimeLine(
