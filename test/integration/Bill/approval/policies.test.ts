@@ -187,7 +187,8 @@ describe('Approval policies', () => {
 });
 
 describe('Bills with their approvals (billApprovals)', () => {
-	it('create and update with Include Approvals answer with the approvers in order; without it nothing is sent', async () => {
+	/** A policy asking the clerk, then the administrator, for bills of 1000 or more; a bill of 1500 to create. */
+	async function bigBillPolicy() {
 		const f = emulator.fixtures;
 		const credentials = billCredentials(emulator);
 		await runBillOk(credentials, {
@@ -205,6 +206,12 @@ describe('Bills with their approvals (billApprovals)', () => {
 			lineItems: { lineItem: [{ amount: 1500, description: 'Amp' }] },
 			...(billApprovals === undefined ? {} : { billApprovals }),
 		});
+		return { credentials, create };
+	}
+
+	it('create and update with Include Approvals answer with the approvers in order; without it nothing is sent', async () => {
+		const f = emulator.fixtures;
+		const { credentials, create } = await bigBillPolicy();
 		const [plain] = await runBillOk(credentials, create('A-1'));
 		expect(plain.approvers).toEqual([]);
 		const [withApprovals] = await runBillOk(credentials, create('A-2', true));
@@ -230,29 +237,17 @@ describe('Bills with their approvals (billApprovals)', () => {
 
 	it('the simplified output (the default of new nodes) keeps the approvals Include Approvals asked for', async () => {
 		const f = emulator.fixtures;
-		const credentials = billCredentials(emulator);
-		await runBillOk(credentials, {
-			...policyParameters('Big bills', [f.clerk.userId, f.admin.userId]),
-			rules: { rule: [{ key: 'BILL_AMOUNT', op: 'gte', values: '1000' }] },
-		});
-		const vendorId = await api(emulator).vendor();
-		const create = (invoiceNumber: string, billApprovals: boolean) => ({
-			resource: 'bill',
-			operation: 'create',
-			vendorId: byId(vendorId),
-			invoiceNumber,
-			invoiceDate: day(emulator, 0),
-			dueDate: day(emulator, 10),
-			lineItems: { lineItem: [{ amount: 1500, description: 'Amp' }] },
-			billApprovals,
+		const { credentials, create } = await bigBillPolicy();
+		const simple = (invoiceNumber: string, billApprovals: boolean) => ({
+			...create(invoiceNumber, billApprovals),
 			simplify: true,
 		});
-		const [asked] = await runBillOk(credentials, create('S-1', true));
+		const [asked] = await runBillOk(credentials, simple('S-1', true));
 		expect(asked).toMatchObject({
 			approvalStatus: 'ASSIGNED',
 			approvers: [{ userId: f.clerk.userId }, { userId: f.admin.userId }],
 		});
-		const [plain] = await runBillOk(credentials, create('S-2', false));
+		const [plain] = await runBillOk(credentials, simple('S-2', false));
 		expect(plain).not.toHaveProperty('approvers');
 	});
 });
